@@ -1,0 +1,153 @@
+// armlint: a policy-as-code linter for Azure Resource Manager templates, parameter files and
+// exported resource JSON. This header is the whole C++ API.
+//
+//   armlint::Options options;                        // built-in rule packs, defaults
+//   absl::StatusOr<armlint::Engine> engine = armlint::Engine::Create(options);
+//   if (!engine.ok()) { /* a rule pack or option is invalid: engine.status() says where */ }
+//   armlint::LintResult result = engine->LintPaths({"infra/"});
+//   for (const armlint::Finding& f : result.findings)
+//     std::cout << f.location.file << ":" << f.location.line << " " << f.rule_id << "\n";
+//   armlint::WriteReport(result, armlint::ReportOptions{}, std::cout);
+//
+// Ownership and threads: an Engine is immutable after Create and cheap to copy (it shares its
+// compiled rules); any number of threads may lint with the same Engine at once. Results are
+// plain values that own all their strings. Nothing here throws, prints or exits.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+#define ARMLINT_VERSION_MAJOR 0
+#define ARMLINT_VERSION_MINOR 1
+#define ARMLINT_VERSION_PATCH 0
+
+namespace armlint {
+
+// "X.Y.Z" of the library.
+const char* Version();
+
+enum class Category { kCost, kSecurity, kReliability, kPerformance, kOperationalExcellence };
+enum class Impact { kHigh, kMedium, kLow };
+enum class Outcome { kFail, kUnknown };
+enum class Format { kText, kJson, kSarif, kJunit, kMarkdown, kGithub, kHtml };
+
+// "Cost", "Security", "Reliability", "Performance", "OperationalExcellence".
+std::string_view CategoryName(Category c);
+std::optional<Category> ParseCategory(std::string_view name);  // case-insensitive
+// "High", "Medium", "Low".
+std::string_view ImpactName(Impact i);
+std::optional<Impact> ParseImpact(std::string_view name);  // case-insensitive
+// "text", "json", ... as --format takes them.
+std::string_view FormatName(Format f);
+std::optional<Format> ParseFormat(std::string_view name);
+std::vector<Format> AllFormats();
+
+struct Location {
+  std::string file;  // as given to the engine
+  int line = 0;      // 1-based; 0 when unknown
+  int column = 0;    // 1-based, in characters
+  std::string pointer;  // JSON pointer of the source value ("/resources/0/properties/x")
+};
+
+struct Finding {
+  std::string rule_id;
+  Category category = Category::kSecurity;
+  Impact impact = Impact::kMedium;
+  std::string impacted_field;  // the resource type
+  std::string impacted_value;  // the resource name, evaluated where possible
+  std::string resource_id;     // evaluated resource id where known, else the template path
+  std::string problem;
+  std::string solution;
+  std::string learn_more_link;
+  Outcome outcome = Outcome::kFail;
+  Location location;
+  bool suppressed = false;
+  std::string suppression_justification;
+};
+
+// An input that could not be read, parsed or evaluated; the other inputs are still linted.
+struct InputError {
+  Location location;
+  std::string message;
+};
+
+struct LintResult {
+  std::vector<Finding> findings;  // sorted by file, line, column, rule id
+  std::vector<InputError> errors;
+  int files = 0;      // manifests linted (templates, parameter files, exports)
+  int resources = 0;  // resources evaluated
+  int suppressed = 0;
+};
+
+// A rule as loaded, for listings and documentation.
+struct RuleInfo {
+  std::string id;
+  Category category = Category::kSecurity;
+  Impact impact = Impact::kMedium;
+  std::vector<std::string> resource_types;  // empty: any
+  std::string problem;
+  std::string solution;
+  std::string learn_more_link;
+  std::string source;  // "rules/security/x.json" or the user file path
+  std::string check;   // native check name, or empty for a condition rule
+  std::string condition_json;  // the rule's "if" as written (compact JSON), for `rules show`
+};
+
+struct Options {
+  bool builtin_rules = true;
+  std::vector<std::string> rule_dirs;  // extra rule pack folders
+  std::vector<std::string> only;       // rule ids to keep (empty: all)
+  std::vector<std::string> disable;    // rule ids to drop
+  bool report_unknown = false;         // list unknown outcomes as findings (outcome kUnknown)
+  std::string parameters_file;         // applies to every template linted (-p)
+};
+
+class Engine {
+ public:
+  // Loads and compiles the rule packs. InvalidArgument with file:line:col in the message for a
+  // bad rule file or an unknown id in `only`/`disable`.
+  static absl::StatusOr<Engine> Create(const Options& options);
+
+  // Lints files and directories (walked recursively for *.json and *.jsonc). "-" reads stdin.
+  // `jobs` <= 0 uses the hardware threads; output is identical for any value.
+  LintResult LintPaths(const std::vector<std::string>& paths, int jobs = 1) const;
+
+  // Lints an in-memory buffer reported as `display_name` (editors: unsaved text).
+  LintResult LintBuffer(std::string_view display_name, std::string_view text) const;
+
+  // The loaded rules, sorted by id.
+  std::vector<RuleInfo> Rules() const;
+
+  struct Impl;
+
+ private:
+  explicit Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+struct ReportOptions {
+  Format format = Format::kText;
+  bool color = false;            // ANSI colours (text only)
+  bool quiet = false;            // only findings and the summary line
+  bool show_suppressed = false;  // list suppressed findings too
+};
+
+// Writes `result` in `options.format`. Deterministic for equal results.
+absl::Status WriteReport(const LintResult& result, const ReportOptions& options,
+                         std::ostream& out);
+absl::StatusOr<std::string> FormatReport(const LintResult& result, const ReportOptions& options);
+
+// Whether `result` has an unsuppressed failing finding at or above `threshold`
+// (nullopt: never fail on findings).
+bool HasFailures(const LintResult& result, std::optional<Impact> threshold);
+
+}  // namespace armlint

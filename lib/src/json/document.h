@@ -1,0 +1,78 @@
+// A loaded JSON file: its text, the parsed values, comments, and line:column lookup.
+//
+// A Document owns its source text and the arena of every value parsed from it (and, later,
+// evaluated for it); views into it must not outlive it. It is neither copyable nor movable:
+// hold it by std::unique_ptr. Line starts are computed once, on the first position lookup,
+// so a file with no findings never pays for them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "json/parser.h"
+#include "json/value.h"
+#include "util/arena.h"
+#include "util/input_error.h"
+
+namespace armlint::internal {
+
+struct LineCol {
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, counted in characters (UTF-8 code points)
+};
+
+class Document {
+ public:
+  // Parses `text`; a JSON error is an InputError with the file's line:col.
+  static absl::StatusOr<std::unique_ptr<Document>> Parse(std::string path, std::string text,
+                                                         std::uint8_t source = 0);
+  // Reads and parses `path` (NotFound / InvalidArgument / ResourceExhausted on failure).
+  static absl::StatusOr<std::unique_ptr<Document>> Load(const std::string& path,
+                                                        std::uint8_t source = 0);
+
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+  const Value& root() const { return *root_; }
+  const std::vector<Comment>& comments() const { return comments_; }
+  const std::vector<std::uint32_t>& duplicate_keys() const { return duplicate_keys_; }
+  Arena& arena() const { return arena_; }
+
+  // Line and column of a byte offset (offsets past the end clamp to the end).
+  LineCol Position(std::uint32_t offset) const;
+
+  // The JSON pointer ("/resources/0/properties/x") of the value or key starting at `offset`,
+  // found by descending the tree; "" for the root or an offset inside no value.
+  std::string PointerAt(std::uint32_t offset) const;
+
+  // A location for `offset` in this document.
+  SourceLocation Locate(std::uint32_t offset) const;
+
+  // An InputError at `offset`.
+  absl::Status ErrorAt(std::uint32_t offset, std::string_view message) const;
+
+ private:
+  Document(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
+  void BuildLineStarts() const;
+
+  std::string path_;
+  std::string text_;
+  mutable Arena arena_;
+  const Value* root_ = nullptr;
+  std::vector<Comment> comments_;
+  std::vector<std::uint32_t> duplicate_keys_;
+  mutable std::once_flag lines_once_;
+  mutable std::vector<std::uint32_t> line_starts_;
+};
+
+// Escapes one JSON pointer reference token ("~" -> "~0", "/" -> "~1").
+std::string EscapePointerToken(std::string_view token);
+
+}  // namespace armlint::internal

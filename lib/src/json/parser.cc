@@ -1,0 +1,516 @@
+// A one-pass, recursive-descent JSON parser for ARM's lenient JSON (see parser.h).
+#include "json/parser.h"
+
+#include <charconv>
+#include <cstring>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "util/limits.h"
+#include "util/strings.h"
+
+namespace armlint::internal {
+namespace {
+
+class Parser {
+ public:
+  Parser(std::string_view text, Arena& arena, std::uint8_t source, ParseOutput& out)
+      : p_(text.data()), begin_(text.data()), end_(text.data() + text.size()), arena_(arena),
+        source_(source), out_(out) {}
+
+  void Run() {
+    if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;
+    SkipSpace();
+    if (failed_) return;
+    if (p_ == end_) return Fail("empty document: expected a JSON value");
+    const Value* v = ParseValue(0);
+    if (failed_) return;
+    SkipSpace();
+    if (failed_) return;
+    if (p_ != end_) return Fail("unexpected content after the JSON value");
+    out_.root = v;
+  }
+
+ private:
+  std::uint32_t Off(const char* p) const { return static_cast<std::uint32_t>(p - begin_); }
+  Anchor At(const char* p) const { return Anchor{Off(p), source_}; }
+
+  void Fail(std::string msg) { FailAt(p_, std::move(msg)); }
+  void FailAt(const char* p, std::string msg) {
+    if (failed_) return;
+    failed_ = true;
+    out_.error = ParseError{Off(p), std::move(msg)};
+  }
+
+  static std::string Describe(const char* p, const char* end) {
+    if (p >= end) return "end of file";
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c >= 0x20 && c < 0x7f) return absl::StrCat("'", std::string_view(p, 1), "'");
+    static const char* hex = "0123456789abcdef";
+    std::string s = "byte 0x";
+    s += hex[c >> 4];
+    s += hex[c & 15];
+    return s;
+  }
+
+  void SkipSpace() {
+    while (p_ < end_) {
+      char c = *p_;
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        ++p_;
+      } else if (c == '/' && p_ + 1 < end_ && p_[1] == '/') {
+        const char* start = p_;
+        p_ += 2;
+        const char* text = p_;
+        while (p_ < end_ && *p_ != '\n' && *p_ != '\r') ++p_;
+        out_.comments.push_back({Off(start), std::string_view(text, p_ - text)});
+      } else if (c == '/' && p_ + 1 < end_ && p_[1] == '*') {
+        const char* start = p_;
+        p_ += 2;
+        const char* text = p_;
+        while (p_ + 1 < end_ && !(p_[0] == '*' && p_[1] == '/')) ++p_;
+        if (p_ + 1 >= end_) {
+          p_ = end_;
+          return FailAt(start, "unterminated /* comment");
+        }
+        out_.comments.push_back({Off(start), std::string_view(text, p_ - text)});
+        p_ += 2;
+      } else {
+        return;
+      }
+    }
+  }
+
+  const Value* ParseValue(int depth) {
+    if (depth > limits::kMaxJsonDepth) {
+      Fail(absl::StrCat("JSON nesting deeper than the limit of ", limits::kMaxJsonDepth,
+                        " (kMaxJsonDepth)"));
+      return nullptr;
+    }
+    if (p_ >= end_) {
+      Fail("unexpected end of file: expected a value");
+      return nullptr;
+    }
+    switch (*p_) {
+      case '{':
+        return ParseObject(depth);
+      case '[':
+        return ParseArray(depth);
+      case '"': {
+        const char* start = p_;
+        std::string_view s;
+        if (!ParseString(s)) return nullptr;
+        return Value::StringView(arena_, s, At(start));
+      }
+      case 't':
+        return ParseLiteral("true", Value::Bool(arena_, true, At(p_)));
+      case 'f':
+        return ParseLiteral("false", Value::Bool(arena_, false, At(p_)));
+      case 'n':
+        return ParseLiteral("null", Value::Null(arena_, At(p_)));
+      default:
+        if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return ParseNumber();
+        Fail(absl::StrCat("unexpected ", Describe(p_, end_), ": expected a value"));
+        return nullptr;
+    }
+  }
+
+  const Value* ParseLiteral(std::string_view word, const Value* v) {
+    if (static_cast<std::size_t>(end_ - p_) < word.size() ||
+        std::memcmp(p_, word.data(), word.size()) != 0 ||
+        (p_ + word.size() < end_ && IsIdentChar(p_[word.size()]))) {
+      Fail(absl::StrCat("invalid literal: expected '", word, "'"));
+      return nullptr;
+    }
+    p_ += word.size();
+    return v;
+  }
+
+  static bool IsIdentChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  const Value* ParseNumber() {
+    const char* start = p_;
+    bool is_int = true;
+    if (*p_ == '-') ++p_;
+    if (p_ >= end_ || !(*p_ >= '0' && *p_ <= '9')) {
+      Fail("invalid number: expected a digit");
+      return nullptr;
+    }
+    while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    if (p_ < end_ && *p_ == '.') {
+      is_int = false;
+      ++p_;
+      if (p_ >= end_ || !(*p_ >= '0' && *p_ <= '9')) {
+        Fail("invalid number: expected a digit after '.'");
+        return nullptr;
+      }
+      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    }
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      is_int = false;
+      ++p_;
+      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (p_ >= end_ || !(*p_ >= '0' && *p_ <= '9')) {
+        Fail("invalid number: expected a digit in the exponent");
+        return nullptr;
+      }
+      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    }
+    if (is_int) {
+      std::int64_t i = 0;
+      auto r = std::from_chars(start, p_, i);
+      if (r.ec == std::errc() && r.ptr == p_) return Value::Int(arena_, i, At(start));
+    }
+    double d = 0;
+    auto r = std::from_chars(start, p_, d);
+    if (r.ec == std::errc::result_out_of_range) {
+      FailAt(start, "number out of range");
+      return nullptr;
+    }
+    if (r.ec != std::errc() || r.ptr != p_) {
+      FailAt(start, "invalid number");
+      return nullptr;
+    }
+    return Value::Double(arena_, d, At(start));
+  }
+
+  // Parses a string literal at p_ (which is '"'). Without escapes the result is a view into the
+  // source; otherwise it is decoded into the arena.
+  bool ParseString(std::string_view& out) {
+    const char* open = p_;
+    ++p_;
+    const char* start = p_;
+    while (p_ < end_) {
+      unsigned char c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        out = std::string_view(start, p_ - start);
+        ++p_;
+        return true;
+      }
+      if (c == '\\') return ParseEscapedString(open, start, out);
+      if (c >= 0x80) {
+        if (!SkipUtf8()) return false;
+        continue;
+      }
+      ++p_;  // control characters are allowed: ARM accepts multi-line strings
+    }
+    FailAt(open, "unterminated string");
+    return false;
+  }
+
+  // Validates one UTF-8 sequence at p_ and advances past it.
+  bool SkipUtf8() {
+    const unsigned char* s = reinterpret_cast<const unsigned char*>(p_);
+    std::size_t left = static_cast<std::size_t>(end_ - p_);
+    int n = 0;
+    std::uint32_t cp = 0;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+      n = 2;
+      cp = s[0] & 0x1F;
+    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+      n = 3;
+      cp = s[0] & 0x0F;
+    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+      n = 4;
+      cp = s[0] & 0x07;
+    } else {
+      Fail("invalid UTF-8 in string");
+      return false;
+    }
+    if (left < static_cast<std::size_t>(n)) {
+      Fail("invalid UTF-8 in string (truncated sequence)");
+      return false;
+    }
+    for (int i = 1; i < n; ++i) {
+      if ((s[i] & 0xC0) != 0x80) {
+        Fail("invalid UTF-8 in string");
+        return false;
+      }
+      cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      Fail("invalid UTF-8 in string (overlong or surrogate)");
+      return false;
+    }
+    p_ += n;
+    return true;
+  }
+
+  static void AppendUtf8(std::string& s, std::uint32_t cp) {
+    if (cp < 0x80) {
+      s += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      s += static_cast<char>(0xC0 | (cp >> 6));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      s += static_cast<char>(0xE0 | (cp >> 12));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      s += static_cast<char>(0xF0 | (cp >> 18));
+      s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  bool ReadHex4(std::uint32_t& v) {
+    if (end_ - p_ < 4) {
+      Fail("invalid \\u escape: expected 4 hex digits");
+      return false;
+    }
+    v = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = p_[i];
+      v <<= 4;
+      if (c >= '0' && c <= '9') {
+        v |= c - '0';
+      } else if (c >= 'a' && c <= 'f') {
+        v |= c - 'a' + 10;
+      } else if (c >= 'A' && c <= 'F') {
+        v |= c - 'A' + 10;
+      } else {
+        Fail("invalid \\u escape: expected 4 hex digits");
+        return false;
+      }
+    }
+    p_ += 4;
+    return true;
+  }
+
+  bool ParseEscapedString(const char* open, const char* start, std::string_view& out) {
+    std::string& buf = scratch_string_;
+    buf.assign(start, p_);
+    while (p_ < end_) {
+      unsigned char c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        ++p_;
+        if (buf.size() > limits::kMaxStringBytes) {
+          FailAt(open, "string longer than kMaxStringBytes");
+          return false;
+        }
+        out = arena_.Copy(buf);
+        return true;
+      }
+      if (c == '\\') {
+        const char* esc = p_;
+        ++p_;
+        if (p_ >= end_) break;
+        char e = *p_++;
+        switch (e) {
+          case '"':
+            buf += '"';
+            break;
+          case '\\':
+            buf += '\\';
+            break;
+          case '/':
+            buf += '/';
+            break;
+          case '\'':
+            buf += '\'';
+            break;
+          case 'b':
+            buf += '\b';
+            break;
+          case 'f':
+            buf += '\f';
+            break;
+          case 'n':
+            buf += '\n';
+            break;
+          case 'r':
+            buf += '\r';
+            break;
+          case 't':
+            buf += '\t';
+            break;
+          case 'u': {
+            std::uint32_t cp;
+            if (!ReadHex4(cp)) return false;
+            if (cp >= 0xD800 && cp <= 0xDBFF && end_ - p_ >= 6 && p_[0] == '\\' &&
+                p_[1] == 'u') {
+              const char* save = p_;
+              p_ += 2;
+              std::uint32_t lo;
+              if (!ReadHex4(lo)) return false;
+              if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+              } else {
+                p_ = save;
+              }
+            }
+            // A lone surrogate becomes U+FFFD, as .NET's decoder does.
+            if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
+            AppendUtf8(buf, cp);
+            break;
+          }
+          default:
+            FailAt(esc, absl::StrCat("invalid escape '\\", std::string_view(&e, 1), "' in string"));
+            return false;
+        }
+        continue;
+      }
+      if (c >= 0x80) {
+        const char* s = p_;
+        if (!SkipUtf8()) return false;
+        buf.append(s, p_);
+        continue;
+      }
+      buf += static_cast<char>(c);
+      ++p_;
+    }
+    FailAt(open, "unterminated string");
+    return false;
+  }
+
+  const Value* ParseArray(int depth) {
+    const char* open = p_;
+    ++p_;
+    std::size_t base = items_.size();
+    SkipSpace();
+    while (!failed_) {
+      if (p_ >= end_) {
+        FailAt(open, "unterminated array: expected ']'");
+        break;
+      }
+      if (*p_ == ']') {
+        ++p_;
+        const Value* v = Value::Array(
+            arena_, std::span<const Value* const>(items_.data() + base, items_.size() - base),
+            At(open));
+        items_.resize(base);
+        return v;
+      }
+      const Value* item = ParseValue(depth + 1);
+      if (failed_) break;
+      items_.push_back(item);
+      SkipSpace();
+      if (failed_) break;
+      if (p_ < end_ && *p_ == ',') {
+        ++p_;
+        SkipSpace();  // a trailing comma before ']' is accepted
+      } else if (p_ < end_ && *p_ != ']') {
+        Fail(absl::StrCat("unexpected ", Describe(p_, end_), ": expected ',' or ']' in array"));
+      }
+    }
+    items_.resize(base);
+    return nullptr;
+  }
+
+  const Value* ParseObject(int depth) {
+    const char* open = p_;
+    ++p_;
+    std::size_t base = members_.size();
+    SkipSpace();
+    while (!failed_) {
+      if (p_ >= end_) {
+        FailAt(open, "unterminated object: expected '}'");
+        break;
+      }
+      if (*p_ == '}') {
+        ++p_;
+        DropDuplicates(base);
+        const Value* v = Value::Object(
+            arena_, std::span<const Member>(members_.data() + base, members_.size() - base),
+            At(open));
+        members_.resize(base);
+        return v;
+      }
+      if (*p_ != '"') {
+        Fail(absl::StrCat("unexpected ", Describe(p_, end_),
+                          ": expected a property name in double quotes"));
+        break;
+      }
+      const char* key_start = p_;
+      std::string_view key;
+      if (!ParseString(key)) break;
+      SkipSpace();
+      if (failed_) break;
+      if (p_ >= end_ || *p_ != ':') {
+        Fail(absl::StrCat("unexpected ", Describe(p_, end_), ": expected ':' after property name"));
+        break;
+      }
+      ++p_;
+      SkipSpace();
+      if (failed_) break;
+      const Value* v = ParseValue(depth + 1);
+      if (failed_) break;
+      members_.push_back(Member{key, v, Off(key_start)});
+      SkipSpace();
+      if (failed_) break;
+      if (p_ < end_ && *p_ == ',') {
+        ++p_;
+        SkipSpace();  // a trailing comma before '}' is accepted
+      } else if (p_ < end_ && *p_ != '}') {
+        Fail(absl::StrCat("unexpected ", Describe(p_, end_), ": expected ',' or '}' in object"));
+      }
+    }
+    members_.resize(base);
+    return nullptr;
+  }
+
+  // Keeps only the last of members with equal (case-insensitive) keys, preserving order.
+  void DropDuplicates(std::size_t base) {
+    std::size_t n = members_.size() - base;
+    if (n < 2) return;
+    bool any = false;
+    if (n <= 16) {
+      for (std::size_t i = base; i < members_.size() && !any; ++i) {
+        for (std::size_t j = i + 1; j < members_.size(); ++j) {
+          if (EqualsIgnoreCase(members_[i].key, members_[j].key)) {
+            any = true;
+            break;
+          }
+        }
+      }
+    } else {
+      absl::flat_hash_set<std::string> seen;
+      for (std::size_t i = base; i < members_.size(); ++i) {
+        if (!seen.insert(ToLower(members_[i].key)).second) {
+          any = true;
+          break;
+        }
+      }
+    }
+    if (!any) return;
+    absl::flat_hash_set<std::string> later;
+    std::vector<Member> kept;
+    for (std::size_t i = members_.size(); i-- > base;) {
+      if (later.insert(ToLower(members_[i].key)).second) {
+        kept.push_back(members_[i]);
+      } else {
+        out_.duplicate_keys.push_back(members_[i].key_pos);
+      }
+    }
+    members_.resize(base);
+    members_.insert(members_.end(), kept.rbegin(), kept.rend());
+  }
+
+  const char* p_;
+  const char* begin_;
+  const char* end_;
+  Arena& arena_;
+  std::uint8_t source_;
+  ParseOutput& out_;
+  bool failed_ = false;
+  std::vector<const Value*> items_;
+  std::vector<Member> members_;
+  std::string scratch_string_;
+};
+
+}  // namespace
+
+ParseOutput ParseJson(std::string_view text, Arena& arena, std::uint8_t source) {
+  ParseOutput out;
+  Parser(text, arena, source, out).Run();
+  if (out.root == nullptr && out.error.message.empty()) {
+    out.error = {0, "invalid JSON"};
+  }
+  return out;
+}
+
+}  // namespace armlint::internal

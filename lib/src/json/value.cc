@@ -1,0 +1,194 @@
+// Value factories and structural helpers.
+#include "json/value.h"
+
+#include <cstring>
+
+#include "util/strings.h"
+
+namespace armlint::internal {
+
+Value* Value::Make(Arena& a, Kind k, Anchor at, std::uint8_t flags) {
+  Value* v = a.New<Value>(Value());
+  v->kind_ = k;
+  v->pos_ = at.pos;
+  v->source_ = at.source;
+  v->flags_ = flags;
+  return v;
+}
+
+const Value* Value::Null(Arena& a, Anchor at, std::uint8_t flags) {
+  return Make(a, Kind::kNull, at, flags);
+}
+
+const Value* Value::Bool(Arena& a, bool b, Anchor at, std::uint8_t flags) {
+  Value* v = Make(a, Kind::kBool, at, flags);
+  v->u_.b = b;
+  return v;
+}
+
+const Value* Value::Int(Arena& a, std::int64_t i, Anchor at, std::uint8_t flags) {
+  Value* v = Make(a, Kind::kInt, at, flags);
+  v->u_.i = i;
+  return v;
+}
+
+const Value* Value::Double(Arena& a, double d, Anchor at, std::uint8_t flags) {
+  Value* v = Make(a, Kind::kDouble, at, flags);
+  v->u_.d = d;
+  return v;
+}
+
+const Value* Value::StringView(Arena& a, std::string_view s, Anchor at, std::uint8_t flags) {
+  Value* v = Make(a, Kind::kString, at, flags);
+  v->u_.s.data = s.data();
+  v->u_.s.size = s.size();
+  return v;
+}
+
+const Value* Value::String(Arena& a, std::string_view s, Anchor at, std::uint8_t flags) {
+  return StringView(a, a.Copy(s), at, flags);
+}
+
+const Value* Value::Array(Arena& a, std::span<const Value* const> items, Anchor at,
+                          std::uint8_t flags) {
+  Value* v = Make(a, Kind::kArray, at, flags);
+  const Value** p = a.NewArray<const Value*>(items.size());
+  if (!items.empty()) std::memcpy(p, items.data(), items.size() * sizeof(const Value*));
+  v->u_.a.items = p;
+  v->u_.a.size = items.size();
+  return v;
+}
+
+const Value* Value::Object(Arena& a, std::span<const Member> members, Anchor at,
+                           std::uint8_t flags) {
+  Value* v = Make(a, Kind::kObject, at, flags);
+  Member* p = a.NewArray<Member>(members.size());
+  for (std::size_t i = 0; i < members.size(); ++i) p[i] = members[i];
+  v->u_.o.members = p;
+  v->u_.o.size = members.size();
+  return v;
+}
+
+const Value* Value::Unknown(Arena& a, std::string_view reason, Anchor at, Kind hint,
+                            std::uint8_t flags) {
+  Value* v = Make(a, Kind::kUnknown, at, flags);
+  v->hint_ = hint;
+  v->u_.s.data = reason.data();
+  v->u_.s.size = reason.size();
+  return v;
+}
+
+const Value* Value::Reanchor(Arena& a, const Value& src, Anchor at, std::uint8_t add_flags) {
+  Value* v = a.New<Value>(src);
+  v->pos_ = at.pos;
+  v->source_ = at.source;
+  v->flags_ = static_cast<std::uint8_t>(v->flags_ | add_flags);
+  return v;
+}
+
+const Member* Value::FindMember(std::string_view key) const {
+  if (kind_ != Kind::kObject) return nullptr;
+  for (std::size_t i = u_.o.size; i-- > 0;) {
+    const Member& m = u_.o.members[i];
+    if (EqualsIgnoreCase(m.key, key)) return &m;
+  }
+  return nullptr;
+}
+
+const Value* Value::Find(std::string_view key) const {
+  const Member* m = FindMember(key);
+  return m ? m->value : nullptr;
+}
+
+std::string_view KindName(Kind k) {
+  switch (k) {
+    case Kind::kNull:
+      return "null";
+    case Kind::kBool:
+      return "bool";
+    case Kind::kInt:
+      return "int";
+    case Kind::kDouble:
+      return "number";
+    case Kind::kString:
+      return "string";
+    case Kind::kArray:
+      return "array";
+    case Kind::kObject:
+      return "object";
+    case Kind::kUnknown:
+      return "unknown";
+  }
+  return "?";
+}
+
+bool DeepEquals(const Value& a, const Value& b) {
+  if (a.is_unknown() || b.is_unknown()) return false;
+  if (a.is_number() && b.is_number()) {
+    if (a.is_int() && b.is_int()) return a.int_value() == b.int_value();
+    return a.number_value() == b.number_value();
+  }
+  if (a.kind() != b.kind()) return false;
+  switch (a.kind()) {
+    case Kind::kNull:
+      return true;
+    case Kind::kBool:
+      return a.bool_value() == b.bool_value();
+    case Kind::kString:
+      return a.string_value() == b.string_value();
+    case Kind::kArray: {
+      auto x = a.items(), y = b.items();
+      if (x.size() != y.size()) return false;
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        if (!DeepEquals(*x[i], *y[i])) return false;
+      }
+      return true;
+    }
+    case Kind::kObject: {
+      auto x = a.members(), y = b.members();
+      if (x.size() != y.size()) return false;
+      for (const Member& m : x) {
+        const Value* other = b.Find(m.key);
+        if (other == nullptr || !DeepEquals(*m.value, *other)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+bool ContainsUnknown(const Value& v) {
+  switch (v.kind()) {
+    case Kind::kUnknown:
+      return true;
+    case Kind::kArray:
+      for (const Value* i : v.items()) {
+        if (ContainsUnknown(*i)) return true;
+      }
+      return false;
+    case Kind::kObject:
+      for (const Member& m : v.members()) {
+        if (ContainsUnknown(*m.value)) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+bool ContainsSecure(const Value& v) {
+  if (v.secure()) return true;
+  if (v.is_array()) {
+    for (const Value* i : v.items()) {
+      if (ContainsSecure(*i)) return true;
+    }
+  } else if (v.is_object()) {
+    for (const Member& m : v.members()) {
+      if (ContainsSecure(*m.value)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace armlint::internal

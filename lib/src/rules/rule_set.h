@@ -1,0 +1,89 @@
+// Compiled rule packs: loading, validation, indexing by resource type and evaluation.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "armlint/armlint.hpp"
+#include "arm/expand.h"
+#include "json/document.h"
+#include "manifest/classify.h"
+#include "resources/resource.h"
+
+namespace armlint::internal {
+
+// Three-valued outcome (Kleene logic).
+enum class Tri : std::uint8_t { kFalse, kTrue, kUnknown };
+
+class Condition;  // compiled condition (rules/condition.h)
+
+struct Rule {
+  std::string id;
+  Category category = Category::kSecurity;
+  Impact impact = Impact::kMedium;
+  std::vector<std::string> resource_types;  // lower-cased; empty: any type
+  std::string problem;
+  std::string solution;
+  std::string learn_more_link;
+  std::string source;          // "rules/security/x.json" or the user's path
+  std::string check;           // native check name; empty for condition rules
+  std::string condition_json;  // the "if" as written (compact JSON)
+  std::shared_ptr<const Condition> condition;
+};
+
+// One rule's verdict on one resource (or, for native checks, on a place in a template).
+struct Hit {
+  const Rule* rule = nullptr;
+  Tri outcome = Tri::kTrue;  // kTrue: violation; kUnknown: could not be decided
+  Anchor anchor;             // the offending value as written; the resource when absent
+  const Resource* resource = nullptr;  // null for template-level native findings
+  std::string message;                 // native checks: detail appended to the problem
+};
+
+// What native checks see: one template (or export) and what was made of it.
+struct CheckContext {
+  const Document* doc = nullptr;
+  const Document* parameters = nullptr;  // may be null
+  Classification classification;
+  const Expansion* expansion = nullptr;  // templates only
+  const std::vector<Resource>* resources = nullptr;
+};
+
+struct RuleSetOptions {
+  bool builtin_rules = true;
+  std::vector<std::string> rule_dirs;
+  std::vector<std::string> only;
+  std::vector<std::string> disable;
+};
+
+class RuleSet {
+ public:
+  // Loads the built-in packs (embedded at build time) and `rule_dirs`. A bad rule file is an
+  // InputError with the rule file's line:col.
+  static absl::StatusOr<std::unique_ptr<const RuleSet>> Load(const RuleSetOptions& options);
+
+  // Loads only the rule files under `dir` (for `rules --check` and `test-rules`).
+  static absl::StatusOr<std::unique_ptr<const RuleSet>> LoadDir(const std::string& dir);
+
+  ~RuleSet();
+
+  // Appends a Hit for every rule whose condition is true or unknown for `resource`.
+  void EvaluateResource(const Resource& resource, std::vector<Hit>& out) const;
+
+  // Runs the native checks on one linted file.
+  void RunNativeChecks(const CheckContext& context, std::vector<Hit>& out) const;
+
+  // All rules, sorted by id.
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const Rule* Find(std::string_view id) const;
+
+ private:
+  RuleSet() = default;
+  struct Index;
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::unique_ptr<Index> index_;
+};
+
+}  // namespace armlint::internal
