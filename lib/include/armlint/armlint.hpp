@@ -146,6 +146,13 @@ absl::Status WriteReport(const LintResult& result, const ReportOptions& options,
                          std::ostream& out);
 absl::StatusOr<std::string> FormatReport(const LintResult& result, const ReportOptions& options);
 
+// Lists rules as text (a table), json (an array of rule objects) or markdown (docs/rules.md:
+// by pillar, with rationale and links). Other formats are InvalidArgument.
+absl::Status WriteRuleList(const std::vector<RuleInfo>& rules, Format format, std::ostream& out);
+
+// One rule in full (text), as `armlint rules show ID` prints it.
+void WriteRuleDetails(const RuleInfo& rule, std::ostream& out);
+
 // Whether `result` has an unsuppressed failing finding at or above `threshold`
 // (nullopt: never fail on findings).
 bool HasFailures(const LintResult& result, std::optional<Impact> threshold);
