@@ -38,6 +38,15 @@ int RunLint(const LintArgs& args) {
     return kExitError;
   }
   LintResult result = engine->LintPaths(args.paths, args.jobs);
+  if (!args.fail_on_given && result.config_fail_on.has_value()) fail_on = *result.config_fail_on;
+  if (!args.write_baseline.empty()) {
+    absl::Status s = WriteBaseline(result, args.write_baseline);
+    if (!s.ok()) {
+      PrintStatus(s);
+      return kExitError;
+    }
+    std::cerr << "armlint: wrote " << args.write_baseline << "\n";
+  }
   ReportOptions report;
   report.format = *format;
   report.color = args.color_allowed;
