@@ -1,15 +1,13 @@
 // Runs the built armlint binary as a user would: exit codes, reports, errors, rule listings.
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <boost/json.hpp>
+#include <sys/wait.h>
 
 #include "gtest/gtest.h"
+#include <boost/json.hpp>
 
 namespace {
 

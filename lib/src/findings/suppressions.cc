@@ -181,10 +181,9 @@ std::optional<SuppressionMatch> Suppressor::Match(std::string_view rule_id, std:
       if (!s.file.empty() && !GlobMatch(s.file, rel)) continue;
       if (!s.resource.empty()) {
         if (resource == nullptr) continue;
-        bool hit = GlobMatch(s.resource, resource->type, true) ||
-                   GlobMatch(s.resource, resource->name, true) ||
-                   GlobMatch(s.resource, resource->id, true) ||
-                   GlobMatch(s.resource, absl::StrCat(resource->type, "/", resource->name), true);
+        bool hit = GlobMatchResource(s.resource, resource->type) ||
+                   GlobMatchResource(s.resource, resource->name) ||
+                   GlobMatchResource(s.resource, resource->id);
         if (!hit) continue;
       }
       SuppressionMatch m{s.justification, ""};

@@ -8,4 +8,7 @@ namespace armlint::internal {
 
 bool GlobMatch(std::string_view pattern, std::string_view text, bool ignore_case = false);
 
+// For resource selectors (types, names and ids contain '/'): `*` matches across '/' too.
+bool GlobMatchResource(std::string_view pattern, std::string_view text);
+
 }  // namespace armlint::internal
