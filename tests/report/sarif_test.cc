@@ -65,6 +65,22 @@ TEST(SarifReport, SchemaCheckCatchesAnInvalidDocument) {
       << output;
 }
 
+// GitHub code scanning's ingestion rules, as Microsoft's SARIF Multitool checks them.
+TEST(SarifReport, PassesSarifMultitoolSarifAndGhRules) {
+  std::string files;
+  for (const auto& [name, result] :
+       {std::pair{"basic", testing::BasicResult()}, std::pair{"empty", testing::EmptyResult()},
+        std::pair{"hostile", testing::HostileResult()}}) {
+    files += " " + testing::WriteTemp(std::string(name) + ".multitool.sarif",
+                                      Render(result, Format::kSarif));
+  }
+  std::string output;
+  const int rc = testing::RunCommand(
+      std::string(ARMLINT_SOURCE_DIR) + "/tests/report/sarif_multitool.sh" + files, &output);
+  if (rc == 77) GTEST_SKIP() << "SARIF Multitool unavailable: " << output;
+  EXPECT_EQ(rc, 0) << output;
+}
+
 TEST(SarifReport, ResultsAndRules) {
   json::value doc = ParseSarif(testing::BasicResult());
   const json::value& run = doc.at("runs").at(0);
@@ -148,6 +164,15 @@ TEST(SarifUri, RelativeEncodedAndAbsolute) {
   EXPECT_FALSE(uri("/etc/x y.json").relative);
   EXPECT_EQ(uri("/home/u/repository/x.json").uri, "file:///home/u/repository/x.json");
   EXPECT_EQ(internal::PercentEncodePath("caf\xc3\xa9.json"), "caf%C3%A9.json");
+}
+
+TEST(SarifUri, EncodeUriReference) {
+  EXPECT_EQ(internal::EncodeUriReference("https://x.com/a b)(c\"d"), "https://x.com/a%20b)(c%22d");
+  EXPECT_EQ(internal::EncodeUriReference("https://x.com/q?a=1&b=%2F#frag"),
+            "https://x.com/q?a=1&b=%2F#frag");
+  EXPECT_EQ(internal::EncodeUriReference("100%"), "100%25");
+  EXPECT_EQ(internal::EncodeUriReference("%4"), "%254");
+  EXPECT_EQ(internal::EncodeUriReference("caf\xc3\xa9<>"), "caf%C3%A9%3C%3E");
 }
 
 TEST(SarifUri, AbsoluteUriCheck) {

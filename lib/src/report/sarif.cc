@@ -97,13 +97,14 @@ json::object RuleDescriptor(const Finding& f) {
                                            MarkdownEscape(Sentence(f.solution)));
   if (!f.learn_more_link.empty()) {
     absl::StrAppend(&help_text, "\nLearn more: ", f.learn_more_link);
-    absl::StrAppend(&help_markdown, "\n\n[Learn more](", MarkdownLinkTarget(f.learn_more_link),
-                    ")");
+    absl::StrAppend(&help_markdown, "\n\n[Learn more](",
+                    MarkdownLinkTarget(EncodeUriReference(f.learn_more_link)), ")");
   }
   help["text"] = help_text;
   help["markdown"] = help_markdown;
   rule["help"] = std::move(help);
-  if (IsAbsoluteUri(f.learn_more_link)) rule["helpUri"] = f.learn_more_link;
+  const std::string help_uri = EncodeUriReference(f.learn_more_link);
+  if (IsAbsoluteUri(help_uri)) rule["helpUri"] = help_uri;
   json::object config;
   config["level"] = Level(f.impact);
   rule["defaultConfiguration"] = std::move(config);

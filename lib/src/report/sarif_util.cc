@@ -62,6 +62,26 @@ ArtifactUri ArtifactUriFor(std::string_view file, const std::filesystem::path& c
   return {PercentEncodePath(rel), true};
 }
 
+std::string EncodeUriReference(std::string_view uri) {
+  constexpr std::string_view kReserved = ":/?#[]@!$&'()*+,;=";
+  auto is_hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  std::string out;
+  out.reserve(uri.size());
+  for (std::size_t i = 0; i < uri.size(); ++i) {
+    const char c = uri[i];
+    const bool escape_start =
+        c == '%' && i + 2 < uri.size() && is_hex(uri[i + 1]) && is_hex(uri[i + 2]);
+    if (IsUnreserved(c) || kReserved.find(c) != std::string_view::npos || escape_start) {
+      out += c;
+    } else {
+      out += absl::StrFormat("%%%02X", static_cast<unsigned char>(c));
+    }
+  }
+  return out;
+}
+
 bool IsAbsoluteUri(std::string_view uri) {
   // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
   if (uri.empty() || !((uri[0] >= 'a' && uri[0] <= 'z') || (uri[0] >= 'A' && uri[0] <= 'Z'))) {

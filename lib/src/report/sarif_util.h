@@ -22,6 +22,10 @@ ArtifactUri ArtifactUriFor(std::string_view file, const std::filesystem::path& c
 // Percent-encodes everything but RFC 3986 unreserved characters and '/'.
 std::string PercentEncodePath(std::string_view path);
 
+// `uri` with every character RFC 3986 does not allow in a URI reference percent-encoded
+// (space, quotes, <>, \, ^, `, {|}, controls, non-ASCII, and a '%' not starting an escape).
+std::string EncodeUriReference(std::string_view uri);
+
 // Whether `uri` is an absolute URI (scheme ":" ...), as SARIF's helpUri must be.
 bool IsAbsoluteUri(std::string_view uri);
 
