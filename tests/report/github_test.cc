@@ -1,7 +1,8 @@
 // Tests the GitHub Actions workflow-command report and its escaping.
+#include "report/github.h"
+
 #include "gtest/gtest.h"
 
-#include "report/github_util.h"
 #include "report/report_test_util.h"
 
 namespace armlint {

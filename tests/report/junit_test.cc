@@ -1,7 +1,6 @@
 // Tests the JUnit report: goldens, and that a real XML parser reads what readers need.
 #include "gtest/gtest.h"
 
-#include "report/escape.h"
 #include "report/report_test_util.h"
 
 namespace armlint {
@@ -65,16 +64,6 @@ TEST(JunitReport, CleanRunHasOnePassingCase) {
   EXPECT_NE(out.find("<testsuites name=\"armlint\" tests=\"1\" failures=\"0\""), std::string::npos)
       << out;
   EXPECT_NE(out.find("<testcase name=\"2 files without findings\""), std::string::npos) << out;
-}
-
-TEST(XmlEscape, EntitiesAndControls) {
-  EXPECT_EQ(internal::XmlEscape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
-  EXPECT_EQ(internal::XmlEscape("]]>"), "]]&gt;");
-  EXPECT_EQ(internal::XmlEscape("x\ny\tz\r"), "x&#10;y&#9;z&#13;");
-  EXPECT_EQ(internal::XmlEscape(std::string("a\0b\x1b", 4)),
-            "a\xEF\xBF\xBD"
-            "b\xEF\xBF\xBD");
-  EXPECT_EQ(internal::XmlEscape("caf\xc3\xa9"), "caf\xc3\xa9");
 }
 
 }  // namespace

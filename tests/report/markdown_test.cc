@@ -1,7 +1,6 @@
 // Tests the Markdown report: goldens and escaping of template text.
 #include "gtest/gtest.h"
 
-#include "report/escape.h"
 #include "report/report_test_util.h"
 
 namespace armlint {
@@ -38,15 +37,6 @@ TEST(MarkdownReport, HostileCellsStayInTheirColumns) {
   EXPECT_EQ(pipes, 6) << line;
   EXPECT_EQ(out.find("<script"), std::string::npos);
   EXPECT_EQ(out.find('\x1b'), std::string::npos);
-}
-
-TEST(MarkdownEscape, Punctuation) {
-  EXPECT_EQ(internal::MarkdownEscape("a|b"), "a\\|b");
-  EXPECT_EQ(internal::MarkdownEscape("*x* _y_ `z` [l](u)"),
-            "\\*x\\* \\_y\\_ \\`z\\` \\[l\\]\\(u\\)");
-  EXPECT_EQ(internal::MarkdownEscape("<b>&"), "&lt;b&gt;&amp;");
-  EXPECT_EQ(internal::MarkdownEscape("a\r\nb"), "a<br>b");
-  EXPECT_EQ(internal::MarkdownLinkTarget("https://x/a b)c"), "https://x/a%20b%29c");
 }
 
 }  // namespace

@@ -3,12 +3,13 @@
 // High -> error, Medium -> warning, Low -> notice. Escaping as actions/toolkit's command.ts
 // (escapeData, escapeProperty) does it, so that template text cannot end the command early or
 // inject another one: % \r \n everywhere, and , : inside properties.
+#include "report/github.h"
+
 #include <ostream>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 
-#include "report/github_util.h"
 #include "report/writers.h"
 
 namespace armlint::internal {

@@ -1,7 +1,7 @@
 // The default text report: findings grouped by file, then errors, then one summary line.
 //
 //   infra/main.json
-//   infra/main.json:14:9  High    Security  storage-secure-transfer  stdata001  Problem.
+//   infra/main.json:14:9  High  Security  storage-secure-transfer  stdata001  Problem.
 //       Solution.
 //       https://learn.microsoft.com/...
 //
@@ -75,8 +75,9 @@ class TextWriter {
   }
 
   void Finding(const armlint::Finding& f) {
-    std::string impact = std::string(ImpactName(f.impact));
-    impact.resize(6, ' ');  // "Medium" is the widest impact.
+    // Two spaces between fields and no padding: positions vary in width anyway, and a fixed
+    // separator keeps the line easy to cut and grep ("High  Security").
+    const std::string impact(ImpactName(f.impact));
     std::string line =
         absl::StrCat(Paint(Position(f.location), kBold), "  ", Paint(impact, ImpactStyle(f.impact)),
                      "  ", std::string(CategoryName(f.category)), "  ", Paint(f.rule_id, kDim),

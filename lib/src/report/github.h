@@ -1,4 +1,4 @@
-// Escaping for GitHub Actions workflow commands, as actions/toolkit's command.ts does it.
+// GitHub Actions workflow commands: the escaping, as actions/toolkit's command.ts does it.
 #pragma once
 
 #include <string>
