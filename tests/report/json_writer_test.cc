@@ -40,5 +40,13 @@ TEST(JsonWriter, EscapesStringsAndKeys) {
   EXPECT_EQ(Pretty("[1.5,-2]"), "[\n  1.5E0,\n  -2\n]\n");
 }
 
+TEST(JsonWriter, InvalidUtf8BecomesReplacementCharacter) {
+  boost::json::object o;
+  o["k\xff"] = "v\xc3";
+  std::ostringstream out;
+  WritePrettyJson(o, out);
+  EXPECT_EQ(out.str(), "{\n  \"k\xEF\xBF\xBD\": \"v\xEF\xBF\xBD\"\n}\n");
+}
+
 }  // namespace
 }  // namespace armlint::internal

@@ -92,6 +92,7 @@ inline LintResult HostileResult() {
   f.solution = "Use \"quotes\" & <tags> \\ back\\slash";
   f.learn_more_link = "https://example.com/a b)(c\"d";
   f.location.pointer = "/resources/0/tags/a~1b";
+  f.resource_id = "/subscriptions/x/resourceGroups/rg\xff\xfe/providers/Microsoft.Web/sites/a";
   r.findings = {f};
   r.errors.push_back({{"x&y<z>.json", 1, 1, ""}, "bad \"token\" <here>\n& there"});
   return r;

@@ -5,6 +5,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "report/escape.h"
+
 namespace armlint::internal {
 namespace {
 
@@ -26,7 +28,9 @@ void Write(const json::value& v, int depth, std::ostream& out) {
       if (!first) out << ",\n";
       first = false;
       Indent(depth + 1, out);
-      out << json::serialize(json::string_view(kv.key())) << ": ";
+      out << json::serialize(
+                 json::value(ValidUtf8(std::string_view(kv.key().data(), kv.key().size()))))
+          << ": ";
       Write(kv.value(), depth + 1, out);
     }
     out << "\n";
@@ -50,6 +54,13 @@ void Write(const json::value& v, int depth, std::ostream& out) {
     out << "\n";
     Indent(depth, out);
     out << "]";
+    return;
+  }
+  // Boost.JSON copies string bytes as they are; a file name that is not UTF-8 would make the
+  // whole report unreadable to strict parsers.
+  if (const json::string* s = v.if_string();
+      s != nullptr && !IsValidUtf8(std::string_view(s->data(), s->size()))) {
+    out << json::serialize(json::value(ValidUtf8(std::string_view(s->data(), s->size()))));
     return;
   }
   out << json::serialize(v);
