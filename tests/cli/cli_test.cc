@@ -92,7 +92,7 @@ TEST(Cli, InvalidJsonExitsTwoWithLineAndColumn) {
   const json::array& errors = v.at("errors").as_array();
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].at("line").as_int64(), 4);
-  EXPECT_EQ(errors[0].at("column").as_int64(), 48);
+  EXPECT_EQ(errors[0].at("column").as_int64(), 50);
 }
 
 TEST(Cli, DirectoryWithBrokenAndViolatingFilesReportsBoth) {
