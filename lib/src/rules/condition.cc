@@ -1,5 +1,6 @@
 // Evaluates compiled conditions over a resource in three-valued logic, keeping the evidence
 // (the value that decided the outcome) for the finding's location.
+#include "rules/str.h"
 #include "rules/condition.h"
 
 #include <algorithm>

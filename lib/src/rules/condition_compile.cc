@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "rules/str.h"
 #include "rules/condition.h"
 #include "rules/condition_node.h"
 #include "util/limits.h"
@@ -83,7 +84,7 @@ std::string Suggest(std::string_view key, const std::vector<std::string_view>& k
       best = k;
     }
   }
-  return best.empty() ? std::string() : absl::StrCat(" (did you mean '", best, "'?)");
+  return best.empty() ? std::string() : Cat(" (did you mean '", best, "'?)");
 }
 
 absl::StatusOr<FieldPath> Compiler::Relative(FieldPath path, std::uint32_t pos) {
@@ -107,20 +108,20 @@ absl::StatusOr<FieldPath> Compiler::Relative(FieldPath path, std::uint32_t pos) 
 
 absl::StatusOr<FieldPath> Compiler::Path(const Value& v) {
   if (!v.is_string()) {
-    return Err(v.pos(), absl::StrCat("'field' takes a string path, not ", KindName(v.kind())));
+    return Err(v.pos(), Cat("'field' takes a string path, not ", KindName(v.kind())));
   }
   absl::StatusOr<FieldPath> p = ParseFieldPath(v.string_value());
-  if (!p.ok()) return Err(v.pos(), p.status().message());
+  if (!p.ok()) return Err(v.pos(), Msg(p.status()));
   return Relative(std::move(*p), v.pos());
 }
 
 // Parses "name('arg')" or "name()" with optional spaces; returns false if `e` is not that form.
 bool ParseCall(std::string_view e, std::string_view name, std::string& arg, bool& has_arg) {
-  e = absl::StripAsciiWhitespace(e);
+  e = Strip(e);
   if (!StartsWithIgnoreCase(e, name)) return false;
-  e = absl::StripLeadingAsciiWhitespace(e.substr(name.size()));
+  e = Strip(e.substr(name.size()));
   if (e.empty() || e.front() != '(' || e.back() != ')') return false;
-  e = absl::StripAsciiWhitespace(e.substr(1, e.size() - 2));
+  e = Strip(e.substr(1, e.size() - 2));
   has_arg = !e.empty();
   if (!has_arg) return true;
   if (e.size() < 2 || e.front() != '\'' || e.back() != '\'') return false;
@@ -154,7 +155,7 @@ absl::Status Compiler::ValueOperand(const Value& v, Node& node) {
   if (ParseCall(e, "field", arg, has_arg)) {
     if (!has_arg) return Err(v.pos(), "field() takes a field path: [field('properties.x')]");
     absl::StatusOr<FieldPath> p = ParseFieldPath(arg);
-    if (!p.ok()) return Err(v.pos(), p.status().message());
+    if (!p.ok()) return Err(v.pos(), Msg(p.status()));
     absl::StatusOr<FieldPath> rel = Relative(std::move(*p), v.pos());
     if (!rel.ok()) return rel.status();
     node.path = std::move(*rel);
@@ -183,7 +184,7 @@ absl::Status Compiler::ValueOperand(const Value& v, Node& node) {
         }
       }
       if (p.scope < 0) {
-        return Err(v.pos(), absl::StrCat("current('", arg,
+        return Err(v.pos(), Cat("current('", arg,
                                          "') names no enclosing count (a value count's 'name' or "
                                          "a field count's [*] path)"));
       }
@@ -209,7 +210,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::CompileCount(const Value& count,
   for (const Member& m : count.members()) {
     static const std::vector<std::string_view> kKeys = {"field", "value", "where", "name"};
     if (std::find(kKeys.begin(), kKeys.end(), m.key) == kKeys.end()) {
-      return Err(m.key_pos, absl::StrCat("unknown key '", m.key, "' in count", Suggest(m.key, kKeys)));
+      return Err(m.key_pos, Cat("unknown key '", m.key, "' in count", Suggest(m.key, kKeys)));
     }
   }
   if ((field == nullptr) == (value == nullptr)) {
@@ -259,11 +260,11 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::CompileCount(const Value& count,
 
 absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int depth) {
   if (depth > limits::kMaxConditionDepth) {
-    return Err(v.pos(), absl::StrCat("condition nested deeper than ", limits::kMaxConditionDepth,
+    return Err(v.pos(), Cat("condition nested deeper than ", limits::kMaxConditionDepth,
                                      " levels (kMaxConditionDepth)"));
   }
   if (!v.is_object()) {
-    return Err(v.pos(), absl::StrCat("a condition is an object, not ", KindName(v.kind())));
+    return Err(v.pos(), Cat("a condition is an object, not ", KindName(v.kind())));
   }
   if (v.members().empty()) return Err(v.pos(), "empty condition");
   // Logical operators.
@@ -273,7 +274,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
     if (v.members().size() != 1) {
       for (const Member& o : v.members()) {
         if (&o != &m) {
-          return Err(o.key_pos, absl::StrCat("'", m.key, "' must be the only key of its object"));
+          return Err(o.key_pos, Cat("'", m.key, "' must be the only key of its object"));
         }
       }
     }
@@ -287,7 +288,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
     }
     node->kind = all ? Node::Kind::kAllOf : Node::Kind::kAnyOf;
     if (!m.value->is_array() || m.value->items().empty()) {
-      return Err(m.value->pos(), absl::StrCat("'", m.key, "' takes a non-empty array of conditions"));
+      return Err(m.value->pos(), Cat("'", m.key, "' takes a non-empty array of conditions"));
     }
     for (const Value* item : m.value->items()) {
       absl::StatusOr<std::unique_ptr<Node>> c = Compile(*item, depth + 1);
@@ -303,7 +304,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
   for (const Member& m : v.members()) {
     if (m.key == "field" || m.key == "value" || m.key == "count") {
       if (operand != nullptr) {
-        return Err(m.key_pos, absl::StrCat("a condition has one of 'field', 'value' or 'count'; '",
+        return Err(m.key_pos, Cat("a condition has one of 'field', 'value' or 'count'; '",
                                            operand->key, "' is already given"));
       }
       operand = &m;
@@ -315,10 +316,10 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
       for (std::string_view k : {"field", "value", "count", "allOf", "anyOf", "not"}) {
         known.push_back(k);
       }
-      return Err(m.key_pos, absl::StrCat("unknown operator '", m.key, "'", Suggest(m.key, known)));
+      return Err(m.key_pos, Cat("unknown operator '", m.key, "'", Suggest(m.key, known)));
     }
     if (op_member != nullptr) {
-      return Err(m.key_pos, absl::StrCat("a condition has one operator; '", op_member->key,
+      return Err(m.key_pos, Cat("a condition has one operator; '", op_member->key,
                                          "' is already given"));
     }
     op_member = &m;
@@ -326,7 +327,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
   }
   if (operand == nullptr) return Err(v.pos(), "condition needs 'field', 'value' or 'count'");
   if (op_member == nullptr) {
-    return Err(v.pos(), absl::StrCat("condition on '", operand->key, "' needs an operator"));
+    return Err(v.pos(), Cat("condition on '", operand->key, "' needs an operator"));
   }
   std::unique_ptr<Node> node;
   if (operand->key == "count") {
@@ -335,7 +336,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
     node = std::move(*c);
     if (!IsCountOp(op)) {
       return Err(op_member->key_pos,
-                 absl::StrCat("'", op_member->key, "' does not apply to a count (use equals, "
+                 Cat("'", op_member->key, "' does not apply to a count (use equals, "
                               "notEquals, in, notIn, less, lessOrEquals, greater, greaterOrEquals)"));
     }
   } else if (operand->key == "field") {
@@ -353,11 +354,11 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
     node->specificity = node->value_is_path ? PathSpecificity(node->path) : -1;
     if ((op == Op::kWrittenAs || op == Op::kExpressionCalls) && !node->value_is_path) {
       return Err(op_member->key_pos,
-                 absl::StrCat("'", op_member->key, "' asks how a field is written: use 'field'"));
+                 Cat("'", op_member->key, "' asks how a field is written: use 'field'"));
     }
   }
   absl::StatusOr<Predicate> pred = Predicate::Compile(op, *op_member->value);
-  if (!pred.ok()) return Err(op_member->value->pos(), pred.status().message());
+  if (!pred.ok()) return Err(op_member->value->pos(), Msg(pred.status()));
   node->predicate.emplace(std::move(*pred));
   return node;
 }

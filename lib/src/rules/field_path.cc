@@ -1,4 +1,5 @@
 // Field path parsing: see field_path.h for the accepted forms.
+#include "rules/str.h"
 #include "rules/field_path.h"
 
 #include <array>
@@ -22,7 +23,7 @@ bool IsTopLevel(std::string_view key) {
 }
 
 absl::Status Bad(std::string_view text, std::string_view why) {
-  return absl::InvalidArgumentError(absl::StrCat("invalid field path '", text, "': ", why));
+  return absl::InvalidArgumentError(Cat("invalid field path '", text, "': ", why));
 }
 
 // Parses "a.b[*].c['d.e'][0]" into steps.
@@ -90,7 +91,7 @@ absl::Status ParseSteps(std::string_view text, std::string_view whole, std::vect
     if (name.empty()) return Bad(whole, "empty segment");
     for (char ch : name) {
       if (ch == ']' || ch == '\'' || ch == '"' || ch == ' ' || ch == '/') {
-        return Bad(whole, absl::StrCat("unexpected character '", std::string(1, ch), "'"));
+        return Bad(whole, Cat("unexpected character '", std::string(1, ch), "'"));
       }
     }
     PathStep step;

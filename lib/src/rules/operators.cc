@@ -1,4 +1,5 @@
 // Operator semantics: see operators.h; each cites the Azure Policy documentation it follows.
+#include "rules/str.h"
 #include "rules/operators.h"
 
 #include <array>
@@ -78,9 +79,9 @@ std::optional<std::string> ScalarText(const Value& v) {
     case Kind::kBool:
       return std::string(v.bool_value() ? "true" : "false");
     case Kind::kInt:
-      return absl::StrCat(v.int_value());
+      return Cat(v.int_value());
     case Kind::kDouble:
-      return absl::StrCat(v.double_value());
+      return Cat(v.double_value());
     default:
       return std::nullopt;
   }
@@ -90,7 +91,7 @@ std::optional<double> AsNumber(const Value& v) {
   if (v.is_number()) return v.number_value();
   if (v.is_string()) {
     double d;
-    if (absl::SimpleAtod(v.string_value(), &d) && std::isfinite(d)) return d;
+    if (ParseDouble(v.string_value(), d) && std::isfinite(d)) return d;
   }
   return std::nullopt;
 }
@@ -271,7 +272,7 @@ absl::StatusOr<Predicate> Predicate::Compile(Op op, const Value& rhs) {
   auto need_string = [&]() -> absl::Status {
     if (!rhs.is_string()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("'", name, "' takes a string, not ", KindName(rhs.kind())));
+          Cat("'", name, "' takes a string, not ", KindName(rhs.kind())));
     }
     return absl::OkStatus();
   };
@@ -300,7 +301,7 @@ absl::StatusOr<Predicate> Predicate::Compile(Op op, const Value& rhs) {
     case Op::kIn:
       if (!rhs.is_array()) {
         return absl::InvalidArgumentError(
-            absl::StrCat("'", name, "' takes an array, not ", KindName(rhs.kind())));
+            Cat("'", name, "' takes an array, not ", KindName(rhs.kind())));
       }
       break;
     case Op::kContainsKey:
@@ -312,7 +313,7 @@ absl::StatusOr<Predicate> Predicate::Compile(Op op, const Value& rhs) {
     case Op::kGreaterOrEquals:
       if (!rhs.is_number() && !rhs.is_string()) {
         return absl::InvalidArgumentError(
-            absl::StrCat("'", name, "' takes a number or a string, not ", KindName(rhs.kind())));
+            Cat("'", name, "' takes a number or a string, not ", KindName(rhs.kind())));
       }
       break;
     case Op::kExists:
@@ -334,7 +335,7 @@ absl::StatusOr<Predicate> Predicate::Compile(Op op, const Value& rhs) {
       p.re_ = std::make_unique<RE2>(rhs.string_value(), options);
       if (!p.re_->ok()) {
         return absl::InvalidArgumentError(
-            absl::StrCat("invalid RE2 pattern: ", p.re_->error(),
+            Cat("invalid RE2 pattern: ", p.re_->error(),
                          " (syntax: https://github.com/google/re2/wiki/Syntax)"));
       }
       break;

@@ -1,4 +1,5 @@
 // Rule file parsing and validation.
+#include "rules/str.h"
 #include "rules/rule_loader.h"
 
 #include <algorithm>
@@ -130,10 +131,10 @@ void AppendJson(std::string& out, const Value& v) {
       out += v.bool_value() ? "true" : "false";
       break;
     case Kind::kInt:
-      absl::StrAppend(&out, v.int_value());
+      out += Cat(v.int_value());
       break;
     case Kind::kDouble:
-      absl::StrAppend(&out, v.double_value());
+      out += Cat(v.double_value());
       break;
     case Kind::kString:
       AppendJsonString(out, v.string_value());
@@ -185,7 +186,7 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   const Document& doc = *doc_ptr;
   const Value& root = doc.root();
   if (!root.is_object()) {
-    return doc.ErrorAt(root.pos(), absl::StrCat("a rule file holds one JSON object, not ",
+    return doc.ErrorAt(root.pos(), Cat("a rule file holds one JSON object, not ",
                                                 KindName(root.kind())));
   }
   for (const Member& m : root.members()) {
@@ -193,11 +194,11 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
     std::string hint;
     for (std::string_view k : kKeys) {
       if (Distance(m.key, k) <= 2) {
-        hint = absl::StrCat(" (did you mean '", k, "'?)");
+        hint = Cat(" (did you mean '", k, "'?)");
         break;
       }
     }
-    return doc.ErrorAt(m.key_pos, absl::StrCat("unknown key '", m.key, "' in rule file", hint));
+    return doc.ErrorAt(m.key_pos, Cat("unknown key '", m.key, "' in rule file", hint));
   }
   auto rule = std::make_unique<Rule>();
   rule->source = doc.path();
@@ -205,14 +206,14 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   auto text = [&](std::string_view key, std::string& out) -> absl::Status {
     const Value* v = root.Find(key);
     if (v == nullptr || root.FindMember(key)->key != key) {
-      return doc.ErrorAt(root.pos(), absl::StrCat("rule file is missing '", key, "'"));
+      return doc.ErrorAt(root.pos(), Cat("rule file is missing '", key, "'"));
     }
     if (!v->is_string()) {
-      return doc.ErrorAt(v->pos(), absl::StrCat("'", key, "' must be a string, not ",
+      return doc.ErrorAt(v->pos(), Cat("'", key, "' must be a string, not ",
                                                 KindName(v->kind())));
     }
     if (v->string_value().empty()) {
-      return doc.ErrorAt(v->pos(), absl::StrCat("'", key, "' must not be empty"));
+      return doc.ErrorAt(v->pos(), Cat("'", key, "' must not be empty"));
     }
     out = std::string(v->string_value());
     return absl::OkStatus();
@@ -227,12 +228,12 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   }
   const Value* id = root.Find("id");
   if (!IsKebab(rule->id)) {
-    return doc.ErrorAt(id->pos(), absl::StrCat("rule id '", rule->id,
+    return doc.ErrorAt(id->pos(), Cat("rule id '", rule->id,
                                                "' must be kebab-case (lowercase letters, digits "
                                                "and single dashes)"));
   }
   if (FileStem(doc.path()) != rule->id) {
-    return doc.ErrorAt(id->pos(), absl::StrCat("rule id '", rule->id, "' must equal the file stem '",
+    return doc.ErrorAt(id->pos(), Cat("rule id '", rule->id, "' must equal the file stem '",
                                                FileStem(doc.path()), "' (rename one of them)"));
   }
   const Value* link = root.Find("learnMoreLink");
@@ -245,7 +246,7 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   std::optional<Category> cat = CategoryFromName(category);
   if (!cat) {
     return doc.ErrorAt(root.Find("category")->pos(),
-                       absl::StrCat("unknown category '", category,
+                       Cat("unknown category '", category,
                                     "' (Cost, Security, Reliability, Performance or "
                                     "OperationalExcellence)"));
   }
@@ -253,7 +254,7 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   std::optional<Impact> imp = ImpactFromName(impact);
   if (!imp) {
     return doc.ErrorAt(root.Find("impact")->pos(),
-                       absl::StrCat("unknown impact '", impact, "' (High, Medium or Low)"));
+                       Cat("unknown impact '", impact, "' (High, Medium or Low)"));
   }
   rule->impact = *imp;
   // resourceType: string, array of strings, or absent (any type).
@@ -271,8 +272,8 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
     for (const Value* t : types) {
       if (!t->is_string() || !IsResourceType(t->string_value())) {
         return doc.ErrorAt(t->pos(),
-                           absl::StrCat("invalid resource type ",
-                                        t->is_string() ? absl::StrCat("'", t->string_value(), "'")
+                           Cat("invalid resource type ",
+                                        t->is_string() ? Cat("'", t->string_value(), "'")
                                                        : std::string(KindName(t->kind())),
                                         " (expected 'Namespace.Provider/type[/child]', e.g. "
                                         "'Microsoft.Storage/storageAccounts')"));
@@ -291,9 +292,9 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
     if (FindNativeCheck(check->string_value()) == nullptr) {
       std::string names;
       for (const NativeCheck& c : NativeChecks()) {
-        absl::StrAppend(&names, names.empty() ? "" : ", ", c.name);
+        names += Cat(names.empty() ? "" : ", ", c.name);
       }
-      return doc.ErrorAt(check->pos(), absl::StrCat("unknown native check '",
+      return doc.ErrorAt(check->pos(), Cat("unknown native check '",
                                                     check->string_value(), "' (known: ", names,
                                                     ")"));
     }

@@ -1,4 +1,5 @@
 // Rule set loading (built-in packs and rule folders), indexing by resource type, evaluation.
+#include "rules/str.h"
 #include "rules/rule_set.h"
 
 #include <algorithm>
@@ -44,7 +45,7 @@ absl::StatusOr<std::vector<std::string>> RuleFiles(const std::string& dir) {
   }
   if (ec) {
     return InputError(SourceLocation{dir, 0, 0, ""},
-                      absl::StrCat("cannot read rule folder: ", ec.message()));
+                      Cat("cannot read rule folder: ", ec.message()));
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -56,7 +57,7 @@ absl::Status Add(std::unique_ptr<Rule> rule, std::vector<std::unique_ptr<Rule>>&
   auto [it, inserted] = ids.emplace(rule->id, rule.get());
   if (!inserted) {
     const Value* id = doc->root().Find("id");
-    return doc->ErrorAt(id->pos(), absl::StrCat("duplicate rule id '", rule->id,
+    return doc->ErrorAt(id->pos(), Cat("duplicate rule id '", rule->id,
                                                 "' (also defined in ", it->second->source, ")"));
   }
   rules.push_back(std::move(rule));
@@ -110,7 +111,7 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
   for (const auto* list : {&options.only, &options.disable}) {
     for (const std::string& id : *list) {
       if (!ids.contains(id)) {
-        return absl::InvalidArgumentError(absl::StrCat(
+        return absl::InvalidArgumentError(Cat(
             "unknown rule id '", id, "' in ", list == &options.only ? "--only" : "--disable"));
       }
     }

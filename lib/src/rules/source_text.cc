@@ -1,4 +1,5 @@
 // Classifies values by how they were written in the template text.
+#include "rules/str.h"
 #include "rules/source_text.h"
 
 #include "absl/strings/ascii.h"
@@ -9,11 +10,11 @@ namespace {
 
 bool IsParameterReference(std::string_view e) {
   // [parameters('name')] with optional spaces, nothing else.
-  e = absl::StripAsciiWhitespace(e.substr(1, e.size() - 2));
+  e = Strip(e.substr(1, e.size() - 2));
   if (!StartsWithIgnoreCase(e, "parameters")) return false;
-  e = absl::StripLeadingAsciiWhitespace(e.substr(10));
+  e = Strip(e.substr(10));
   if (e.size() < 4 || e.front() != '(' || e.back() != ')') return false;
-  e = absl::StripAsciiWhitespace(e.substr(1, e.size() - 2));
+  e = Strip(e.substr(1, e.size() - 2));
   if (e.size() < 2 || e.front() != '\'' || e.back() != '\'') return false;
   return e.substr(1, e.size() - 2).find('\'') == std::string_view::npos;
 }

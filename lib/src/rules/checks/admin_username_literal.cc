@@ -1,5 +1,6 @@
 // admin-username-literal: an adminUsername (VM osProfile, scale sets, ...) written as a string
 // literal (arm-ttk "adminUsername Should Not Be A Literal"): take it from a parameter.
+#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "util/strings.h"

@@ -6,6 +6,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 
@@ -16,8 +17,8 @@ namespace {
 std::optional<absl::CivilDay> ApiVersionDate(std::string_view v) {
   if (v.size() < 10 || v[4] != '-' || v[7] != '-') return std::nullopt;
   int y, m, d;
-  if (!absl::SimpleAtoi(v.substr(0, 4), &y) || !absl::SimpleAtoi(v.substr(5, 2), &m) ||
-      !absl::SimpleAtoi(v.substr(8, 2), &d) || m < 1 || m > 12 || d < 1 || d > 31) {
+  if (!ParseInt(v.substr(0, 4), y) || !ParseInt(v.substr(5, 2), m) ||
+      !ParseInt(v.substr(8, 2), d) || m < 1 || m > 12 || d < 1 || d > 31) {
     return std::nullopt;
   }
   if (v.size() > 10 && v[10] != '-') return std::nullopt;
@@ -42,7 +43,7 @@ void CheckApiVersionAge(const CheckContext& context, const Rule& rule, std::vect
     absl::CivilDay limit(date->year(), date->month() + months, date->day());
     if (limit < today) {
       out.push_back(checks::MakeHit(rule, api->pos(),
-                                    absl::StrCat("apiVersion '", api->string_value(),
+                                    Cat("apiVersion '", api->string_value(),
                                                  "' is more than ", months, " months old")));
     }
   });

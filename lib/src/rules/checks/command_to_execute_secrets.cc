@@ -2,6 +2,7 @@
 // a secure parameter or a list*() function (arm-ttk "CommandToExecute Must Use
 // ProtectedSettings For Secrets"): public settings are readable by anyone who can read the VM;
 // move the command to `protectedSettings`.
+#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "util/strings.h"

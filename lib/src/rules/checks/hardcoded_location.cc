@@ -1,6 +1,7 @@
 // hardcoded-location: a resource whose location is written as a literal other than "global"
 // (arm-ttk "Resources Should Have Location" / "Location Should Not Be Hardcoded"): use
 // [parameters('location')] or [resourceGroup().location] so the template deploys anywhere.
+#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "util/strings.h"

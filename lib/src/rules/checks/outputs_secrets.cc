@@ -1,6 +1,7 @@
 // outputs-secrets: an output whose value calls a list*() function (listKeys, listSecrets...) or
 // references a secure parameter (arm-ttk "Outputs Must Not Contain Secrets"): deployment
 // outputs are stored in the deployment history in clear text.
+#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 

@@ -4,6 +4,7 @@
 // (secretName, passwordLength, keyVaultSecretUri...) are not flagged.
 #include <array>
 
+#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "util/strings.h"

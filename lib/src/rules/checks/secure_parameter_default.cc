@@ -1,6 +1,7 @@
 // secure-parameter-default: a securestring/secureobject parameter whose defaultValue is a
 // literal secret (arm-ttk "Secure String Parameters Cannot Have Default"). An empty default
 // ("" or {}) and an expression such as [newGuid()] are allowed.
+#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "util/strings.h"

@@ -1,4 +1,5 @@
 // Template walking and expression scanning shared by the native checks.
+#include "rules/str.h"
 #include "rules/checks/template_util.h"
 
 #include <cctype>

@@ -1,6 +1,7 @@
 // unused-parameter: a template parameter that no expression references (arm-ttk "Parameters
 // Must Be Referenced"). References are parameters('name') calls anywhere in the file.
 #include "absl/strings/str_cat.h"
+#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "util/strings.h"
@@ -28,7 +29,7 @@ void CheckUnreferenced(const CheckContext& context, const Rule& rule, std::vecto
     if (section == "variables" && EqualsIgnoreCase(m.key, "copy")) continue;
     if (!used.contains(ToLower(m.key))) {
       out.push_back(checks::MakeHit(rule, m.key_pos,
-                                    absl::StrCat(what, " '", m.key, "' is never referenced")));
+                                    Cat(what, " '", m.key, "' is never referenced")));
     }
   }
 }

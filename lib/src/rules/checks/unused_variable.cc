@@ -1,5 +1,6 @@
 // unused-variable: a template variable that no expression references (arm-ttk "Variables Must
 // Be Referenced"). References are variables('name') calls anywhere in the file.
+#include "rules/str.h"
 #include "rules/native_checks.h"
 
 namespace armlint::internal {
