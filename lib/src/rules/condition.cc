@@ -106,8 +106,15 @@ void Evaluator::Resolve(const FieldPath& path, std::vector<const Value*>& out) c
 
 Result Evaluator::Leaf(const Node& n) {
   const Predicate& p = *n.predicate;
+  const Value* rhs = nullptr;
+  if (n.rhs_is_path) {
+    std::vector<const Value*> r;
+    Resolve(n.rhs_path, r);
+    rhs = r.size() == 1 ? r[0] : nullptr;  // a [*] path is no single value
+  }
+  auto apply = [&](const Value* v) { return n.rhs_is_path ? p.ApplyDynamic(v, rhs) : p.Apply(v); };
   if (n.kind == Node::Kind::kValue && !n.value_is_path) {
-    return Result{p.Apply(n.literal), {}};
+    return Result{apply(n.literal), {}};
   }
   std::vector<const Value*> values;
   Resolve(n.path, values);
@@ -122,7 +129,7 @@ Result Evaluator::Leaf(const Node& n) {
       SourceForm form = WrittenForm(v, r_);
       t = p.ApplySource(form.written, form.text);
     } else {
-      t = p.Apply(v);
+      t = apply(v);
     }
     Evidence e;
     if (v != nullptr && !v->is_null()) e = Evidence{v->anchor(), n.specificity};

@@ -66,6 +66,7 @@ class Compiler {
   absl::StatusOr<FieldPath> Relative(FieldPath path, std::uint32_t pos);
   // A `value` operand: literal, or [field('...')] / [current(...)].
   absl::Status ValueOperand(const Value& v, Node& node);
+  absl::Status ValueOrPath(const Value& v, const Value*& literal, bool& is_path, FieldPath& path);
   absl::StatusOr<std::unique_ptr<Node>> CompileCount(const Value& count, std::uint32_t key_pos,
                                                      int depth);
 
@@ -141,11 +142,16 @@ bool ParseCall(std::string_view e, std::string_view name, std::string& arg, bool
 }
 
 absl::Status Compiler::ValueOperand(const Value& v, Node& node) {
-  node.literal = &v;
+  return ValueOrPath(v, node.literal, node.value_is_path, node.path);
+}
+
+absl::Status Compiler::ValueOrPath(const Value& v, const Value*& literal, bool& is_path,
+                                   FieldPath& path) {
+  literal = &v;
   if (!v.is_string()) return absl::OkStatus();
   std::string_view s = v.string_value();
   if (StartsWithIgnoreCase(s, "[[")) {
-    node.literal = Value::String(doc_.arena(), s.substr(1), v.anchor());
+    literal = Value::String(doc_.arena(), s.substr(1), v.anchor());
     return absl::OkStatus();
   }
   if (s.empty() || s.front() != '[' || s.back() != ']') return absl::OkStatus();
@@ -158,8 +164,8 @@ absl::Status Compiler::ValueOperand(const Value& v, Node& node) {
     if (!p.ok()) return Err(v.pos(), Msg(p.status()));
     absl::StatusOr<FieldPath> rel = Relative(std::move(*p), v.pos());
     if (!rel.ok()) return rel.status();
-    node.path = std::move(*rel);
-    node.value_is_path = true;
+    path = std::move(*rel);
+    is_path = true;
     return absl::OkStatus();
   }
   if (ParseCall(e, "current", arg, has_arg)) {
@@ -189,8 +195,8 @@ absl::Status Compiler::ValueOperand(const Value& v, Node& node) {
                                          "a field count's [*] path)"));
       }
     }
-    node.path = std::move(p);
-    node.value_is_path = true;
+    path = std::move(p);
+    is_path = true;
     return absl::OkStatus();
   }
   return Err(v.pos(),
@@ -357,8 +363,17 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
                  Cat("'", op_member->key, "' asks how a field is written: use 'field'"));
     }
   }
-  absl::StatusOr<Predicate> pred = Predicate::Compile(op, *op_member->value);
+  const Value* rhs = nullptr;
+  if (absl::Status s = ValueOrPath(*op_member->value, rhs, node->rhs_is_path, node->rhs_path);
+      !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<Predicate> pred =
+      node->rhs_is_path ? Predicate::CompileDynamic(op) : Predicate::Compile(op, *rhs);
   if (!pred.ok()) return Err(op_member->value->pos(), Msg(pred.status()));
+  if (node->rhs_is_path && node->kind == Node::Kind::kCount) {
+    return Err(op_member->value->pos(), "a count is compared with a literal");
+  }
   node->predicate.emplace(std::move(*pred));
   return node;
 }

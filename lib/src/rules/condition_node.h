@@ -30,6 +30,9 @@ struct ConditionNode {
   std::unique_ptr<ConditionNode> where;
 
   std::optional<Predicate> predicate;  // leaves and counts
+  // The operator's value when it is [field()] / [current()] rather than a literal.
+  bool rhs_is_path = false;
+  FieldPath rhs_path;
   int specificity = 0;                 // of the evidence a leaf provides
 };
 

@@ -371,8 +371,7 @@ absl::StatusOr<Predicate> Predicate::Compile(Op op, const Value& rhs) {
   return p;
 }
 
-Tri Predicate::ApplyPositive(const Value& lhs) const {
-  const Value& rhs = *rhs_;
+Tri Predicate::ApplyPositive(const Value& lhs, const Value& rhs) const {
   Op pos = op_;
   bool ignored;
   pos = Positive(op_, ignored);
@@ -404,12 +403,13 @@ Tri Predicate::ApplyPositive(const Value& lhs) const {
       return TriOf(ContainsIgnoreCase(*hay, *needle));
     }
     case Op::kIn: {
+      if (!rhs.is_array()) return Tri::kFalse;
       Tri any = Tri::kFalse;
       for (const Value* item : rhs.items()) any = TriOr(any, LooseEquals(lhs, *item));
       return any;
     }
     case Op::kContainsKey: {
-      if (!lhs.is_object()) return Tri::kFalse;
+      if (!lhs.is_object() || !rhs.is_string()) return Tri::kFalse;
       return TriOf(lhs.FindMember(rhs.string_value()) != nullptr);
     }
     case Op::kLess:
@@ -435,8 +435,35 @@ Tri Predicate::Apply(const Value* lhs) const {
   if (op_ == Op::kWrittenAs || op_ == Op::kExpressionCalls) return Tri::kFalse;  // ApplySource
   if (IsMissing(lhs)) return TriOf(negated_);
   if (lhs->is_unknown()) return Tri::kUnknown;
-  Tri t = ApplyPositive(*lhs);
+  Tri t = ApplyPositive(*lhs, *rhs_);
   return negated_ ? TriNot(t) : t;
+}
+
+Tri Predicate::ApplyDynamic(const Value* lhs, const Value* rhs) const {
+  if (IsMissing(lhs) || IsMissing(rhs)) return TriOf(negated_);
+  if (lhs->is_unknown() || rhs->is_unknown()) return Tri::kUnknown;
+  Tri t = ApplyPositive(*lhs, *rhs);
+  return negated_ ? TriNot(t) : t;
+}
+
+absl::StatusOr<Predicate> Predicate::CompileDynamic(Op op) {
+  Predicate p;
+  p.op_ = op;
+  Op pos = Positive(op, p.negated_);
+  switch (pos) {
+    case Op::kEquals:
+    case Op::kIn:
+    case Op::kContains:
+    case Op::kContainsKey:
+    case Op::kLess:
+    case Op::kLessOrEquals:
+    case Op::kGreater:
+    case Op::kGreaterOrEquals:
+      return p;
+    default:
+      return absl::InvalidArgumentError(
+          Cat("'", OpName(op), "' needs a literal value, not an expression"));
+  }
 }
 
 Tri Predicate::ApplyCount(std::int64_t n) const {

@@ -82,12 +82,17 @@ class Predicate {
   // `rhs` must outlive the predicate (it lives in the rule document). Errors are
   // InvalidArgument messages about the value (the caller adds the position).
   static absl::StatusOr<Predicate> Compile(Op op, const Value& rhs);
+  // An operator whose right-hand side is computed per evaluation ([field()], [current()]):
+  // only operators that need no compiled pattern (equals, in, contains, containsKey, less...).
+  static absl::StatusOr<Predicate> CompileDynamic(Op op);
 
   Op op() const { return op_; }
   const Value* rhs() const { return rhs_; }
 
   // Applies the operator to `lhs`: nullptr (or JSON null) is a missing field.
+  // `rhs` overrides the compiled right-hand side (dynamic predicates); nullptr there is missing.
   Tri Apply(const Value* lhs) const;
+  Tri ApplyDynamic(const Value* lhs, const Value* rhs) const;
   // A count compared with the operator (equals, in, less, ... of a number).
   Tri ApplyCount(std::int64_t n) const;
   // Source-aware operators: `written` is how the value at `lhs` was written (nullopt: missing),
@@ -99,7 +104,7 @@ class Predicate {
 
  private:
   Predicate() = default;
-  Tri ApplyPositive(const Value& lhs) const;
+  Tri ApplyPositive(const Value& lhs, const Value& rhs) const;
 
   Op op_ = Op::kEquals;
   const Value* rhs_ = nullptr;
