@@ -11,11 +11,10 @@
 #include "json/document.h"
 #include "manifest/classify.h"
 #include "resources/resource.h"
+#include "rules/tri.h"
 
 namespace armlint::internal {
 
-// Three-valued outcome (Kleene logic).
-enum class Tri : std::uint8_t { kFalse, kTrue, kUnknown };
 
 class Condition;  // compiled condition (rules/condition.h)
 
@@ -49,6 +48,9 @@ struct CheckContext {
   Classification classification;
   const Expansion* expansion = nullptr;  // templates only
   const std::vector<Resource>* resources = nullptr;
+  // api-version-age: the largest age of an apiVersion date, and "now" (0: absl::Now()).
+  int api_version_max_age_months = 24;
+  std::int64_t now_unix_seconds = 0;
 };
 
 struct RuleSetOptions {
@@ -64,7 +66,8 @@ class RuleSet {
   // InputError with the rule file's line:col.
   static absl::StatusOr<std::unique_ptr<const RuleSet>> Load(const RuleSetOptions& options);
 
-  // Loads only the rule files under `dir` (for `rules --check` and `test-rules`).
+  // Loads only the rule files under `dir`, walked recursively for *.json (for `rules --check`
+  // and `test-rules`). Directories named "tests" are skipped (fixtures live there).
   static absl::StatusOr<std::unique_ptr<const RuleSet>> LoadDir(const std::string& dir);
 
   ~RuleSet();
@@ -81,6 +84,7 @@ class RuleSet {
 
  private:
   RuleSet() = default;
+  void BuildIndex();
   struct Index;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::unique_ptr<Index> index_;

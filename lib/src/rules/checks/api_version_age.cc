@@ -1,0 +1,52 @@
+// api-version-age: a resource apiVersion dated more than N months (default 24) before today
+// (arm-ttk "apiVersions Should Be Recent"). An API version string starts with its release date,
+// "2019-06-01" or "2021-04-01-preview", which is all the table this check needs.
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "rules/str.h"
+#include "rules/checks/template_util.h"
+#include "rules/native_checks.h"
+
+namespace armlint::internal {
+namespace {
+
+// The date an API version string starts with, if it does.
+std::optional<absl::CivilDay> ApiVersionDate(std::string_view v) {
+  if (v.size() < 10 || v[4] != '-' || v[7] != '-') return std::nullopt;
+  int y, m, d;
+  if (!ParseInt(v.substr(0, 4), y) || !ParseInt(v.substr(5, 2), m) ||
+      !ParseInt(v.substr(8, 2), d) || m < 1 || m > 12 || d < 1 || d > 31) {
+    return std::nullopt;
+  }
+  if (v.size() > 10 && v[10] != '-') return std::nullopt;
+  return absl::CivilDay(y, m, d);
+}
+
+}  // namespace
+
+void CheckApiVersionAge(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
+  const Value* tmpl = checks::TemplateRoot(context);
+  if (tmpl == nullptr) return;
+  absl::Time now = context.now_unix_seconds != 0 ? absl::FromUnixSeconds(context.now_unix_seconds)
+                                                 : absl::Now();
+  absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
+  int months = context.api_version_max_age_months;
+  checks::ForEachResource(*tmpl, [&](const Value& res) {
+    const Value* api = res.Find("apiVersion");
+    if (api == nullptr || !api->is_string()) return;
+    std::optional<absl::CivilDay> date = ApiVersionDate(api->string_value());
+    if (!date) return;
+    // CivilDay normalises month overflow: 2019-06-01 + 24 months = 2021-06-01.
+    absl::CivilDay limit(date->year(), date->month() + months, date->day());
+    if (limit < today) {
+      out.push_back(checks::MakeHit(rule, api->pos(),
+                                    Cat("apiVersion '", api->string_value(),
+                                                 "' is more than ", months, " months old")));
+    }
+  });
+}
+
+}  // namespace armlint::internal

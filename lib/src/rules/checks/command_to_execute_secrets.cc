@@ -1,0 +1,38 @@
+// command-to-execute-secrets: a VM extension's commandToExecute in public `settings` that uses
+// a secure parameter or a list*() function (arm-ttk "CommandToExecute Must Use
+// ProtectedSettings For Secrets"): public settings are readable by anyone who can read the VM;
+// move the command to `protectedSettings`.
+#include "rules/str.h"
+#include "rules/checks/template_util.h"
+#include "rules/native_checks.h"
+#include "util/strings.h"
+
+namespace armlint::internal {
+
+void CheckCommandToExecuteSecrets(const CheckContext& context, const Rule& rule,
+                                  std::vector<Hit>& out) {
+  const Value* tmpl = checks::TemplateRoot(context);
+  if (tmpl == nullptr) return;
+  const Value* resources = tmpl->Find("resources");
+  if (resources == nullptr) return;
+  absl::flat_hash_set<std::string> secure = checks::SecureParameters(*tmpl);
+  checks::ForEachMember(*resources, [&](const Member& m, const Value&) {
+    if (!EqualsIgnoreCase(m.key, "settings") || !m.value->is_object()) return;
+    const Value* cmd = m.value->Find("commandToExecute");
+    if (cmd == nullptr) return;
+    bool bad = false;
+    checks::ForEachString(*cmd, [&](const Value& s) {
+      if (!checks::IsExpression(s.string_value())) return;
+      if (checks::CallsListFunction(s.string_value()) ||
+          checks::ReferencesSecure(s.string_value(), secure)) {
+        bad = true;
+      }
+    });
+    if (bad) {
+      out.push_back(checks::MakeHit(rule, cmd->pos(),
+                                    "commandToExecute uses a secret in public settings"));
+    }
+  });
+}
+
+}  // namespace armlint::internal

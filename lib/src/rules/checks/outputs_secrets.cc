@@ -1,0 +1,41 @@
+// outputs-secrets: an output whose value calls a list*() function (listKeys, listSecrets...) or
+// references a secure parameter (arm-ttk "Outputs Must Not Contain Secrets"): deployment
+// outputs are stored in the deployment history in clear text.
+#include "rules/str.h"
+#include "rules/checks/template_util.h"
+#include "rules/native_checks.h"
+
+namespace armlint::internal {
+
+void CheckOutputsSecrets(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
+  const Value* tmpl = checks::TemplateRoot(context);
+  if (tmpl == nullptr) return;
+  const Value* outputs = tmpl->Find("outputs");
+  if (outputs == nullptr || !outputs->is_object()) return;
+  absl::flat_hash_set<std::string> secure = checks::SecureParameters(*tmpl);
+  for (const Member& m : outputs->members()) {
+    if (!m.value->is_object()) continue;
+    const Value* found = nullptr;
+    const char* why = nullptr;
+    for (std::string_view key : {"value", "copy"}) {
+      const Value* v = m.value->Find(key);
+      if (v == nullptr || found != nullptr) continue;
+      checks::ForEachString(*v, [&](const Value& s) {
+        if (found != nullptr || !checks::IsExpression(s.string_value())) return;
+        if (checks::CallsListFunction(s.string_value())) {
+          found = &s;
+          why = "calls a list*() function";
+        } else if (checks::ReferencesSecure(s.string_value(), secure)) {
+          found = &s;
+          why = "references a secure parameter";
+        }
+      });
+    }
+    if (found != nullptr) {
+      out.push_back(checks::MakeHit(rule, found->pos(),
+                                    "output '" + std::string(m.key) + "' " + why));
+    }
+  }
+}
+
+}  // namespace armlint::internal

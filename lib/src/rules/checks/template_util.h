@@ -1,0 +1,47 @@
+// Helpers the native checks share: walking a raw template and reading its expressions.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "absl/container/flat_hash_set.h"
+#include "json/value.h"
+#include "rules/rule_set.h"
+
+namespace armlint::internal::checks {
+
+// The raw template root of a context, or null when the file is not a deployment template.
+const Value* TemplateRoot(const CheckContext& context);
+
+// Whether a JSON string is an ARM expression: "[...]" but not "[[...".
+bool IsExpression(std::string_view s);
+
+// Calls `fn` for every resource declaration: the template's `resources` (array, or object of
+// symbolic names), child `resources`, and inline nested deployments' templates.
+void ForEachResource(const Value& tmpl, const std::function<void(const Value&)>& fn);
+
+// Calls `fn` for every string value inside `v` (depth-first, document order).
+void ForEachString(const Value& v, const std::function<void(const Value&)>& fn);
+
+// Calls `fn(member, object)` for every object member inside `v` (depth-first).
+void ForEachMember(const Value& v, const std::function<void(const Member&, const Value&)>& fn);
+
+// Names (lower-cased) that expression `e` passes as a literal to `function(...)`, e.g.
+// parameters('x'). Sets `dynamic` when the function is called with a computed argument.
+void CollectReferences(std::string_view e, std::string_view function,
+                       absl::flat_hash_set<std::string>& names, bool& dynamic);
+
+// Lower-cased names of the template's securestring/secureobject parameters.
+absl::flat_hash_set<std::string> SecureParameters(const Value& tmpl);
+
+// Whether expression `e` calls a list*() function (listKeys, listSecrets, list...).
+bool CallsListFunction(std::string_view e);
+
+// Whether expression `e` references one of `secure` through parameters('...').
+bool ReferencesSecure(std::string_view e, const absl::flat_hash_set<std::string>& secure);
+
+// A template-level Hit at `pos` of the linted file.
+Hit MakeHit(const Rule& rule, std::uint32_t pos, std::string message);
+
+}  // namespace armlint::internal::checks

@@ -1,0 +1,253 @@
+// Evaluates compiled conditions over a resource in three-valued logic, keeping the evidence
+// (the value that decided the outcome) for the finding's location.
+#include "rules/str.h"
+#include "rules/condition.h"
+
+#include <algorithm>
+
+#include "rules/condition_node.h"
+#include "rules/source_text.h"
+#include "util/limits.h"
+
+namespace armlint::internal {
+namespace {
+
+using Node = ConditionNode;
+
+struct Evidence {
+  Anchor anchor;
+  int specificity = -1;  // -1: none
+};
+
+struct Result {
+  Tri t = Tri::kFalse;
+  Evidence ev;
+};
+
+// Keeps the more specific evidence; on a tie the later one (rules name the resource type first
+// and the offending property after it).
+void Prefer(Evidence& best, const Evidence& e) {
+  if (e.specificity > 0 && e.anchor.known() && e.specificity >= best.specificity) best = e;
+}
+
+class Evaluator {
+ public:
+  Evaluator(const Resource& r, const Value** scopes) : r_(r), scopes_(scopes) {}
+
+  Result Eval(const Node& n);
+
+ private:
+  // Appends what `path` selects: nullptr for a missing value; nothing for a [*] over a missing
+  // or empty array.
+  void Resolve(const FieldPath& path, std::vector<const Value*>& out) const;
+  void Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i,
+            std::vector<const Value*>& out) const;
+  Result Leaf(const Node& n);
+  Result Count(const Node& n);
+
+  const Resource& r_;
+  const Value** scopes_;
+};
+
+void Evaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i,
+                     std::vector<const Value*>& out) const {
+  for (; i < steps.size(); ++i) {
+    if (v == nullptr || v->is_null()) {
+      // A [*] below a missing value selects nothing; otherwise the field is missing.
+      for (std::size_t j = i; j < steps.size(); ++j) {
+        if (steps[j].kind == PathStep::Kind::kWildcard) return;
+      }
+      out.push_back(nullptr);
+      return;
+    }
+    if (v->is_unknown()) break;  // what lies below an unknown value is unknown
+    const PathStep& s = steps[i];
+    switch (s.kind) {
+      case PathStep::Kind::kKey:
+        v = v->Find(s.key);
+        break;
+      case PathStep::Kind::kIndex:
+        v = v->is_array() && s.index < v->items().size() ? v->items()[s.index] : nullptr;
+        break;
+      case PathStep::Kind::kWildcard:
+        if (!v->is_array()) return;
+        for (const Value* item : v->items()) Walk(item, steps, i + 1, out);
+        return;
+    }
+  }
+  out.push_back(v);
+}
+
+void Evaluator::Resolve(const FieldPath& path, std::vector<const Value*>& out) const {
+  const Value* start = nullptr;
+  switch (path.root) {
+    case FieldRoot::kBody:
+      start = r_.body;
+      break;
+    case FieldRoot::kScope:
+      start = scopes_[path.scope];
+      break;
+    case FieldRoot::kName:
+      out.push_back(r_.name_value ? r_.name_value : r_.body ? r_.body->Find("name") : nullptr);
+      return;
+    case FieldRoot::kFullName:
+      out.push_back(r_.full_name_value ? r_.full_name_value
+                                       : r_.body ? r_.body->Find("name") : nullptr);
+      return;
+    case FieldRoot::kType:
+      out.push_back(r_.type_value ? r_.type_value : r_.body ? r_.body->Find("type") : nullptr);
+      return;
+    case FieldRoot::kId:
+      out.push_back(r_.id_value ? r_.id_value : r_.body ? r_.body->Find("id") : nullptr);
+      return;
+  }
+  Walk(start, path.steps, 0, out);
+}
+
+Result Evaluator::Leaf(const Node& n) {
+  const Predicate& p = *n.predicate;
+  const Value* rhs = nullptr;
+  if (n.rhs_is_path) {
+    std::vector<const Value*> r;
+    Resolve(n.rhs_path, r);
+    rhs = r.size() == 1 ? r[0] : nullptr;  // a [*] path is no single value
+  }
+  auto apply = [&](const Value* v) { return n.rhs_is_path ? p.ApplyDynamic(v, rhs) : p.Apply(v); };
+  if (n.kind == Node::Kind::kValue && !n.value_is_path) {
+    return Result{apply(n.literal), {}};
+  }
+  std::vector<const Value*> values;
+  Resolve(n.path, values);
+  bool source_op = p.op() == Op::kWrittenAs || p.op() == Op::kExpressionCalls;
+  // [*]: every selected element must satisfy the operator (vacuously true when none is).
+  Result res{Tri::kTrue, {}};
+  Evidence first_true;
+  bool have_true = false;
+  for (const Value* v : values) {
+    Tri t;
+    if (source_op) {
+      SourceForm form = WrittenForm(v, r_);
+      t = p.ApplySource(form.written, form.text);
+    } else {
+      t = apply(v);
+    }
+    Evidence e;
+    if (v != nullptr && !v->is_null()) e = Evidence{v->anchor(), n.specificity};
+    if (t == Tri::kFalse) return Result{Tri::kFalse, e};
+    if (t == Tri::kUnknown && res.t == Tri::kTrue) {
+      res.t = Tri::kUnknown;
+      res.ev = e;
+    }
+    if (t == Tri::kTrue && !have_true) {
+      have_true = true;
+      first_true = e;
+    }
+  }
+  if (res.t == Tri::kTrue) res.ev = first_true;
+  return res;
+}
+
+Result Evaluator::Count(const Node& n) {
+  std::vector<const Value*> items;
+  if (n.count_of_field) {
+    Resolve(n.path, items);
+  } else {
+    const Value* arr = n.literal;
+    if (n.value_is_path) {
+      std::vector<const Value*> v;
+      Resolve(n.path, v);
+      arr = v.size() == 1 ? v[0] : nullptr;
+    }
+    if (arr != nullptr && arr->is_unknown()) return Result{Tri::kUnknown, {}};
+    if (arr != nullptr && arr->is_array()) {
+      items.assign(arr->items().begin(), arr->items().end());
+    }
+  }
+  std::int64_t yes = 0, maybe = 0;
+  Evidence ev, first_match;
+  for (const Value* item : items) {
+    if (item == nullptr) continue;
+    if (item->is_unknown()) {
+      ++maybe;
+      continue;
+    }
+    if (n.where == nullptr) {
+      ++yes;
+      if (!ev.anchor.known()) ev = Evidence{item->anchor(), n.specificity};
+      continue;
+    }
+    scopes_[n.scope] = item;
+    Result w = Eval(*n.where);
+    if (w.t == Tri::kTrue) {
+      ++yes;
+      if (first_match.specificity < 0) {
+        first_match = w.ev.specificity >= 0 ? w.ev : Evidence{item->anchor(), n.specificity};
+      }
+    } else if (w.t == Tri::kUnknown) {
+      ++maybe;
+    }
+  }
+  // The count lies in [yes, yes + maybe]: decided only if the operator agrees on all of them.
+  Tri t = n.predicate->ApplyCount(yes);
+  for (std::int64_t k = yes + 1; k <= yes + maybe && t != Tri::kUnknown; ++k) {
+    if (n.predicate->ApplyCount(k) != t) t = Tri::kUnknown;
+  }
+  Result res{t, first_match.specificity >= 0 ? first_match : ev};
+  return res;
+}
+
+Result Evaluator::Eval(const Node& n) {
+  switch (n.kind) {
+    case Node::Kind::kNot: {
+      Result r = Eval(*n.children[0]);
+      r.t = TriNot(r.t);
+      return r;
+    }
+    case Node::Kind::kAllOf:
+    case Node::Kind::kAnyOf: {
+      // allOf: false if any member is false (even with unknowns), true if all are true.
+      // anyOf: true if any member is true, false if all are false. The evidence comes from the
+      // members that decided the outcome.
+      bool all = n.kind == Node::Kind::kAllOf;
+      Tri decisive = all ? Tri::kFalse : Tri::kTrue;
+      Tri acc = all ? Tri::kTrue : Tri::kFalse;
+      Evidence decided, rest;
+      bool have_decided = false;
+      for (const auto& child : n.children) {
+        Result r = Eval(*child);
+        if (r.t == decisive) {
+          if (!have_decided) {
+            decided = Evidence{};
+            have_decided = true;
+          }
+          Prefer(decided, r.ev);
+        } else if (!have_decided) {
+          Prefer(rest, r.ev);
+        }
+        acc = all ? TriAnd(acc, r.t) : TriOr(acc, r.t);
+      }
+      return Result{acc, have_decided ? decided : rest};
+    }
+    case Node::Kind::kField:
+    case Node::Kind::kValue:
+      return Leaf(n);
+    case Node::Kind::kCount:
+      return Count(n);
+  }
+  return {};
+}
+
+}  // namespace
+
+ConditionResult Condition::Evaluate(const Resource& resource) const {
+  const Value* scopes[limits::kMaxConditionDepth + 1] = {};
+  Evaluator e(resource, scopes);
+  Result r = e.Eval(*root_);
+  ConditionResult out;
+  out.outcome = r.t;
+  out.anchor = r.ev.anchor;
+  out.specificity = r.ev.specificity;
+  return out;
+}
+
+}  // namespace armlint::internal

@@ -1,0 +1,317 @@
+// Rule file parsing and validation.
+#include "rules/str.h"
+#include "rules/rule_loader.h"
+
+#include <algorithm>
+#include <array>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "rules/condition.h"
+#include "rules/native_checks.h"
+#include "util/strings.h"
+
+namespace armlint::internal {
+namespace {
+
+constexpr std::array<std::string_view, 10> kKeys = {
+    "$schema", "id",       "category",      "impact", "resourceType",
+    "problem", "solution", "learnMoreLink", "if",     "check"};
+
+std::size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t prev = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         prev + (AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]) ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+
+bool IsKebab(std::string_view id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    char c = id[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && id[i + 1] == '-')) return false;
+  }
+  return true;
+}
+
+// "Microsoft.Storage/storageAccounts", "Microsoft.Sql/servers/databases", "Microsoft.Web/*".
+bool IsResourceType(std::string_view t) {
+  std::size_t slash = t.find('/');
+  if (slash == std::string_view::npos || slash == 0) return false;
+  std::string_view ns = t.substr(0, slash);
+  if (ns.find('.') == std::string_view::npos || ns.front() == '.' || ns.back() == '.') {
+    return false;
+  }
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == '/' || t[i] == '.') {
+      if (i == start) return false;
+      start = i + 1;
+      continue;
+    }
+    char c = t[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || (c == '*' && i > slash);
+    if (!ok) return false;
+    if (t[i] == '.' && i > slash) return false;
+  }
+  return true;
+}
+
+std::optional<Category> CategoryFromName(std::string_view s) {
+  struct E {
+    std::string_view n;
+    Category c;
+  };
+  static constexpr E kCats[] = {{"Cost", Category::kCost},
+                                {"Security", Category::kSecurity},
+                                {"Reliability", Category::kReliability},
+                                {"Performance", Category::kPerformance},
+                                {"OperationalExcellence", Category::kOperationalExcellence}};
+  for (const E& e : kCats) {
+    if (EqualsIgnoreCase(e.n, s)) return e.c;
+  }
+  return std::nullopt;
+}
+
+std::optional<Impact> ImpactFromName(std::string_view s) {
+  if (EqualsIgnoreCase(s, "High")) return Impact::kHigh;
+  if (EqualsIgnoreCase(s, "Medium")) return Impact::kMedium;
+  if (EqualsIgnoreCase(s, "Low")) return Impact::kLow;
+  return std::nullopt;
+}
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += absl::StrFormat("\\u%04x", static_cast<unsigned char>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+void AppendJson(std::string& out, const Value& v) {
+  switch (v.kind()) {
+    case Kind::kNull:
+    case Kind::kUnknown:
+      out += "null";
+      break;
+    case Kind::kBool:
+      out += v.bool_value() ? "true" : "false";
+      break;
+    case Kind::kInt:
+      out += Cat(v.int_value());
+      break;
+    case Kind::kDouble:
+      out += Cat(v.double_value());
+      break;
+    case Kind::kString:
+      AppendJsonString(out, v.string_value());
+      break;
+    case Kind::kArray: {
+      out += '[';
+      bool first = true;
+      for (const Value* item : v.items()) {
+        if (!first) out += ',';
+        first = false;
+        AppendJson(out, *item);
+      }
+      out += ']';
+      break;
+    }
+    case Kind::kObject: {
+      out += '{';
+      bool first = true;
+      for (const Member& m : v.members()) {
+        if (!first) out += ',';
+        first = false;
+        AppendJsonString(out, m.key);
+        out += ':';
+        AppendJson(out, *m.value);
+      }
+      out += '}';
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string CompactJson(const Value& v) {
+  std::string out;
+  AppendJson(out, v);
+  return out;
+}
+
+std::string_view FileStem(std::string_view path) {
+  std::size_t slash = path.find_last_of("/\\");
+  if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
+  std::size_t dot = path.rfind('.');
+  if (dot != std::string_view::npos && dot > 0) path = path.substr(0, dot);
+  return path;
+}
+
+absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> doc_ptr) {
+  const Document& doc = *doc_ptr;
+  const Value& root = doc.root();
+  if (!root.is_object()) {
+    return doc.ErrorAt(root.pos(), Cat("a rule file holds one JSON object, not ",
+                                                KindName(root.kind())));
+  }
+  for (const Member& m : root.members()) {
+    if (std::find(kKeys.begin(), kKeys.end(), m.key) != kKeys.end()) continue;
+    std::string hint;
+    for (std::string_view k : kKeys) {
+      if (Distance(m.key, k) <= 2) {
+        hint = Cat(" (did you mean '", k, "'?)");
+        break;
+      }
+    }
+    return doc.ErrorAt(m.key_pos, Cat("unknown key '", m.key, "' in rule file", hint));
+  }
+  auto rule = std::make_unique<Rule>();
+  rule->source = doc.path();
+  // Required string metadata.
+  auto text = [&](std::string_view key, std::string& out) -> absl::Status {
+    const Value* v = root.Find(key);
+    if (v == nullptr || root.FindMember(key)->key != key) {
+      return doc.ErrorAt(root.pos(), Cat("rule file is missing '", key, "'"));
+    }
+    if (!v->is_string()) {
+      return doc.ErrorAt(v->pos(), Cat("'", key, "' must be a string, not ",
+                                                KindName(v->kind())));
+    }
+    if (v->string_value().empty()) {
+      return doc.ErrorAt(v->pos(), Cat("'", key, "' must not be empty"));
+    }
+    out = std::string(v->string_value());
+    return absl::OkStatus();
+  };
+  for (auto [key, field] : std::initializer_list<std::pair<std::string_view, std::string*>>{
+           {"id", &rule->id},
+           {"problem", &rule->problem},
+           {"solution", &rule->solution},
+           {"learnMoreLink", &rule->learn_more_link}}) {
+    absl::Status s = text(key, *field);
+    if (!s.ok()) return s;
+  }
+  const Value* id = root.Find("id");
+  if (!IsKebab(rule->id)) {
+    return doc.ErrorAt(id->pos(), Cat("rule id '", rule->id,
+                                               "' must be kebab-case (lowercase letters, digits "
+                                               "and single dashes)"));
+  }
+  if (FileStem(doc.path()) != rule->id) {
+    return doc.ErrorAt(id->pos(), Cat("rule id '", rule->id, "' must equal the file stem '",
+                                               FileStem(doc.path()), "' (rename one of them)"));
+  }
+  const Value* link = root.Find("learnMoreLink");
+  if (!StartsWithIgnoreCase(rule->learn_more_link, "https://")) {
+    return doc.ErrorAt(link->pos(), "'learnMoreLink' must be an https:// URL");
+  }
+  std::string category, impact;
+  if (absl::Status s = text("category", category); !s.ok()) return s;
+  if (absl::Status s = text("impact", impact); !s.ok()) return s;
+  std::optional<Category> cat = CategoryFromName(category);
+  if (!cat) {
+    return doc.ErrorAt(root.Find("category")->pos(),
+                       Cat("unknown category '", category,
+                                    "' (Cost, Security, Reliability, Performance or "
+                                    "OperationalExcellence)"));
+  }
+  rule->category = *cat;
+  std::optional<Impact> imp = ImpactFromName(impact);
+  if (!imp) {
+    return doc.ErrorAt(root.Find("impact")->pos(),
+                       Cat("unknown impact '", impact, "' (High, Medium or Low)"));
+  }
+  rule->impact = *imp;
+  // resourceType: string, array of strings, or absent (any type).
+  if (const Value* rt = root.Find("resourceType")) {
+    std::vector<const Value*> types;
+    if (rt->is_string()) {
+      types.push_back(rt);
+    } else if (rt->is_array() && !rt->items().empty()) {
+      types.assign(rt->items().begin(), rt->items().end());
+    } else {
+      return doc.ErrorAt(rt->pos(),
+                         "'resourceType' must be a type string or a non-empty array of them "
+                         "(omit it for any type)");
+    }
+    for (const Value* t : types) {
+      if (!t->is_string() || !IsResourceType(t->string_value())) {
+        return doc.ErrorAt(t->pos(),
+                           Cat("invalid resource type ",
+                                        t->is_string() ? Cat("'", t->string_value(), "'")
+                                                       : std::string(KindName(t->kind())),
+                                        " (expected 'Namespace.Provider/type[/child]', e.g. "
+                                        "'Microsoft.Storage/storageAccounts')"));
+      }
+      rule->resource_types.push_back(ToLower(t->string_value()));
+    }
+  }
+  const Value* cond = root.Find("if");
+  const Value* check = root.Find("check");
+  if ((cond == nullptr) == (check == nullptr)) {
+    return doc.ErrorAt(root.pos(), "a rule has exactly one of 'if' (a condition) or 'check' (a "
+                                   "native check name)");
+  }
+  if (check != nullptr) {
+    if (!check->is_string()) return doc.ErrorAt(check->pos(), "'check' must be a string");
+    if (FindNativeCheck(check->string_value()) == nullptr) {
+      std::string names;
+      for (const NativeCheck& c : NativeChecks()) {
+        names += Cat(names.empty() ? "" : ", ", c.name);
+      }
+      return doc.ErrorAt(check->pos(), Cat("unknown native check '",
+                                                    check->string_value(), "' (known: ", names,
+                                                    ")"));
+    }
+    rule->check = std::string(check->string_value());
+    return rule;
+  }
+  rule->condition_json = CompactJson(*cond);
+  absl::StatusOr<std::unique_ptr<Condition>> c = Condition::Compile(doc_ptr, *cond);
+  if (!c.ok()) return c.status();
+  rule->condition = std::move(*c);
+  return rule;
+}
+
+absl::StatusOr<std::unique_ptr<Rule>> ParseRuleText(std::string path, std::string text) {
+  absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse(std::move(path), std::move(text));
+  if (!doc.ok()) return doc.status();
+  return ParseRule(std::shared_ptr<const Document>(std::move(*doc)));
+}
+
+}  // namespace armlint::internal

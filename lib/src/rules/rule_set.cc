@@ -1,0 +1,208 @@
+// Rule set loading (built-in packs and rule folders), indexing by resource type, evaluation.
+#include "rules/str.h"
+#include "rules/rule_set.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "rules/builtin_rules.h"
+#include "rules/condition.h"
+#include "rules/native_checks.h"
+#include "rules/rule_loader.h"
+#include "util/strings.h"
+
+namespace armlint::internal {
+
+struct RuleSet::Index {
+  absl::flat_hash_map<std::string, std::vector<const Rule*>> by_type;  // lower-cased type
+  std::vector<std::pair<WildcardPattern, const Rule*>> by_pattern;   // "Microsoft.Web/*"
+  std::vector<const Rule*> any_type;
+  std::vector<std::pair<const Rule*, NativeCheckFn>> native;
+};
+
+namespace {
+
+// *.json files under `dir`, sorted, skipping "tests" folders.
+absl::StatusOr<std::vector<std::string>> RuleFiles(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return InputError(SourceLocation{dir, 0, 0, ""}, "rule folder not found or not a directory",
+                      absl::StatusCode::kNotFound);
+  }
+  std::vector<std::string> files;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_directory(ec) && it->path().filename() == "tests") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && it->path().extension() == ".json") {
+      files.push_back(it->path().generic_string());
+    }
+  }
+  if (ec) {
+    return InputError(SourceLocation{dir, 0, 0, ""},
+                      Cat("cannot read rule folder: ", ec.message()));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+absl::Status Add(std::unique_ptr<Rule> rule, std::vector<std::unique_ptr<Rule>>& rules,
+                 absl::flat_hash_map<std::string, const Rule*>& ids,
+                 const std::shared_ptr<const Document>& doc) {
+  auto [it, inserted] = ids.emplace(rule->id, rule.get());
+  if (!inserted) {
+    const Value* id = doc->root().Find("id");
+    return doc->ErrorAt(id->pos(), Cat("duplicate rule id '", rule->id,
+                                                "' (also defined in ", it->second->source, ")"));
+  }
+  rules.push_back(std::move(rule));
+  return absl::OkStatus();
+}
+
+absl::Status LoadFile(std::string path, std::string text,
+                      std::vector<std::unique_ptr<Rule>>& rules,
+                      absl::flat_hash_map<std::string, const Rule*>& ids) {
+  absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse(std::move(path), std::move(text));
+  if (!doc.ok()) return doc.status();
+  std::shared_ptr<const Document> shared(std::move(*doc));
+  absl::StatusOr<std::unique_ptr<Rule>> rule = ParseRule(shared);
+  if (!rule.ok()) return rule.status();
+  return Add(std::move(*rule), rules, ids, shared);
+}
+
+absl::Status LoadDirInto(const std::string& dir, std::vector<std::unique_ptr<Rule>>& rules,
+                         absl::flat_hash_map<std::string, const Rule*>& ids) {
+  absl::StatusOr<std::vector<std::string>> files = RuleFiles(dir);
+  if (!files.ok()) return files.status();
+  for (const std::string& f : *files) {
+    absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(f);
+    if (!doc.ok()) return doc.status();
+    std::shared_ptr<const Document> shared(std::move(*doc));
+    absl::StatusOr<std::unique_ptr<Rule>> rule = ParseRule(shared);
+    if (!rule.ok()) return rule.status();
+    if (absl::Status s = Add(std::move(*rule), rules, ids, shared); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+RuleSet::~RuleSet() = default;
+
+absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOptions& options) {
+  std::unique_ptr<RuleSet> set(new RuleSet());
+  absl::flat_hash_map<std::string, const Rule*> ids;
+  if (options.builtin_rules) {
+    for (std::size_t i = 0; i < kBuiltinRuleFileCount; ++i) {
+      const EmbeddedFile& f = kBuiltinRuleFiles[i];
+      if (f.path.empty()) continue;
+      absl::Status s = LoadFile(std::string(f.path), std::string(f.text), set->rules_, ids);
+      if (!s.ok()) return s;
+    }
+  }
+  for (const std::string& dir : options.rule_dirs) {
+    if (absl::Status s = LoadDirInto(dir, set->rules_, ids); !s.ok()) return s;
+  }
+  for (const auto* list : {&options.only, &options.disable}) {
+    for (const std::string& id : *list) {
+      if (!ids.contains(id)) {
+        return absl::InvalidArgumentError(Cat(
+            "unknown rule id '", id, "' in ", list == &options.only ? "--only" : "--disable"));
+      }
+    }
+  }
+  auto keep = [&](const Rule& r) {
+    if (!options.only.empty() &&
+        std::find(options.only.begin(), options.only.end(), r.id) == options.only.end()) {
+      return false;
+    }
+    return std::find(options.disable.begin(), options.disable.end(), r.id) ==
+           options.disable.end();
+  };
+  std::erase_if(set->rules_, [&](const std::unique_ptr<Rule>& r) { return !keep(*r); });
+  set->BuildIndex();
+  return std::unique_ptr<const RuleSet>(std::move(set));
+}
+
+absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadDir(const std::string& dir) {
+  std::unique_ptr<RuleSet> set(new RuleSet());
+  absl::flat_hash_map<std::string, const Rule*> ids;
+  if (absl::Status s = LoadDirInto(dir, set->rules_, ids); !s.ok()) return s;
+  set->BuildIndex();
+  return std::unique_ptr<const RuleSet>(std::move(set));
+}
+
+void RuleSet::BuildIndex() {
+  std::sort(rules_.begin(), rules_.end(),
+            [](const auto& a, const auto& b) { return a->id < b->id; });
+  index_ = std::make_unique<Index>();
+  for (const auto& r : rules_) {
+    if (!r->check.empty()) {
+      index_->native.emplace_back(r.get(), FindNativeCheck(r->check)->run);
+      continue;
+    }
+    if (r->resource_types.empty()) index_->any_type.push_back(r.get());
+    for (const std::string& t : r->resource_types) {
+      if (t.find('*') == std::string::npos) {
+        index_->by_type[t].push_back(r.get());
+        continue;
+      }
+      WildcardPattern p;
+      p.kind = WildcardPattern::Kind::kLike;
+      for (std::size_t start = 0;;) {
+        std::size_t star = t.find('*', start);
+        p.pieces.push_back(t.substr(start, star - start));
+        if (star == std::string::npos) break;
+        start = star + 1;
+      }
+      index_->by_pattern.emplace_back(std::move(p), r.get());
+    }
+  }
+}
+
+void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out) const {
+  auto run = [&](const Rule* rule) {
+    ConditionResult r = rule->condition->Evaluate(resource);
+    if (r.outcome == Tri::kFalse) return;
+    Hit hit;
+    hit.rule = rule;
+    hit.outcome = r.outcome;
+    hit.anchor = r.anchor.known() ? r.anchor : resource.anchor;
+    hit.resource = &resource;
+    out.push_back(std::move(hit));
+  };
+  std::string lower;
+  const std::string* type = &resource.type_lower;
+  if (type->empty() && !resource.type.empty()) {
+    lower = ToLower(resource.type);
+    type = &lower;
+  }
+  if (auto it = index_->by_type.find(*type); it != index_->by_type.end()) {
+    for (const Rule* rule : it->second) run(rule);
+  }
+  const Rule* last = nullptr;  // a rule with several matching patterns runs once
+  for (const auto& [pattern, rule] : index_->by_pattern) {
+    if (rule != last && pattern.Matches(*type)) {
+      run(rule);
+      last = rule;
+    }
+  }
+  for (const Rule* rule : index_->any_type) run(rule);
+}
+
+void RuleSet::RunNativeChecks(const CheckContext& context, std::vector<Hit>& out) const {
+  for (const auto& [rule, fn] : index_->native) fn(context, *rule, out);
+}
+
+const Rule* RuleSet::Find(std::string_view id) const {
+  auto it = std::lower_bound(rules_.begin(), rules_.end(), id,
+                             [](const auto& r, std::string_view v) { return r->id < v; });
+  return it != rules_.end() && (*it)->id == id ? it->get() : nullptr;
+}
+
+}  // namespace armlint::internal
