@@ -1,0 +1,8 @@
+// Date functions (in progress).
+#include "arm/function_table.h"
+
+namespace armlint::internal {
+
+void RegisterDateFunctions(FunctionTable&) {}
+
+}  // namespace armlint::internal
