@@ -43,6 +43,8 @@ const FunctionTable& FunctionTable::Get() {
     RegisterNumericFunctions(*t);
     RegisterObjectFunctions(*t);
     RegisterStringFunctions(*t);
+    RegisterStringFormatFunctions(*t);
+    RegisterStringHashFunctions(*t);
     return t;
   }();
   return *table;
@@ -148,7 +150,7 @@ std::string FunctionTable::UnknownFunctionMessage(std::string_view name) const {
   int best_d = 3;
   auto consider = [&](std::string_view cand) {
     int d = EditDistance(name, cand);
-    if (d < best_d) {
+    if (d < best_d || (d == best_d && !best.empty() && cand < best)) {
       best_d = d;
       best = cand;
     }

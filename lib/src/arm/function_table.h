@@ -97,5 +97,7 @@ void RegisterLogicalFunctions(FunctionTable& t);
 void RegisterNumericFunctions(FunctionTable& t);
 void RegisterObjectFunctions(FunctionTable& t);
 void RegisterStringFunctions(FunctionTable& t);
+void RegisterStringFormatFunctions(FunctionTable& t);  // format
+void RegisterStringHashFunctions(FunctionTable& t);    // guid, uniqueString
 
 }  // namespace armlint::internal

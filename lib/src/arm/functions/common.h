@@ -34,6 +34,10 @@ bool AddOverflows(std::int64_t a, std::int64_t b, std::int64_t* out);
 bool SubOverflows(std::int64_t a, std::int64_t b, std::int64_t* out);
 bool MulOverflows(std::int64_t a, std::int64_t b, std::int64_t* out);
 
+// guid() of the '-'-joined arguments and uniqueString() of them (functions/string_hash.cc).
+std::string ArmGuid(std::string_view joined);
+std::string ArmUniqueString(std::string_view joined);
+
 // Formats a double the way .NET's default ToString() does for common values ("1.5", "2").
 std::string FormatDouble(double d);
 
