@@ -16,7 +16,7 @@
 #include "json/value.h"
 #include "util/arena.h"
 
-namespace armlint::internal::testing {
+namespace armlint::internal::exprtest {
 
 class FakeEnv : public ExprEnv {
  public:
@@ -105,7 +105,7 @@ class ExprTest {
   }
 
   // Compact JSON of the result; "<unknown KIND>" or "error: MESSAGE" otherwise.
-  std::string Run(std::string_view expr) {
+  std::string Show(std::string_view expr) {
     absl::StatusOr<const Value*> v = Eval(expr);
     if (!v.ok()) return Cat("error: ", MessageOf(v.status()));
     if ((*v)->is_unknown()) return Cat("<unknown ", KindName((*v)->unknown_kind()), ">");
@@ -118,4 +118,4 @@ struct Case {
   const char* want;
 };
 
-}  // namespace armlint::internal::testing
+}  // namespace armlint::internal::exprtest
