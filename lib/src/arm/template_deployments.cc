@@ -87,7 +87,10 @@ void ResourceExpander::ExpandNested(TemplateScope& env, const Value& decl,
   if (deployment.name_known) nested.deployment_name = deployment.name;
 
   const Value* resources = tmpl->Find("resources");
-  if (!inner) {
+  // A template given as an expression (Bicep's "[variables('$fxv#0')]" from loadJsonContent)
+  // has already been evaluated in the parent, which removed its "[[" escapes: what remains is
+  // deployed as a template of its own, with the deployment's parameters, whatever the scope.
+  if (!inner && tmpl_raw->is_object()) {
     nested.template_root = &env.root();
     if (resources != nullptr) ExpandList(env, *resources, nullptr, nested, depth + 1);
     return;

@@ -67,6 +67,11 @@ std::vector<SuppliedParameter> SuppliedParameters(ExpandState& state, const Valu
   }
   for (const Member& m : parameters.members()) {
     SuppliedParameter s{m.key, nullptr, nullptr, m.value->anchor()};
+    // Bicep passes optional module parameters as
+    // "[if(cond, createObject('value', x), null())]": null is "not given", Unknown is a value
+    // not known offline.
+    if (m.value->is_null()) continue;
+    if (m.value->is_unknown()) s.value = m.value;
     if (m.value->is_object()) {
       s.value = m.value->Find("value");
       s.reference = m.value->Find("reference");
@@ -114,7 +119,10 @@ const Value* TemplateScope::ResolveParameter(ParamSlot& slot) {
     v = Value::Unknown(a, "Key Vault reference, resolved at deployment",
                        slot.supplied->reference->anchor(), KindOfType(type), kFlagSecure);
     secure = true;
-  } else if (slot.supplied != nullptr) {
+  } else if (slot.supplied != nullptr &&
+             !(slot.supplied->value->is_null() && decl.Find("defaultValue") != nullptr)) {
+    // A null value with a default declared takes the default, as ARM does (Bicep relies on it
+    // for optional module parameters).
     v = slot.supplied->value;
     CheckParameterValue(slot, *v);
   } else if (const Value* def = decl.Find("defaultValue"); def != nullptr) {

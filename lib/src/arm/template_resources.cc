@@ -104,6 +104,16 @@ const Value* ResourceExpander::EvalDeploymentProperties(const Value& props, Temp
 void ResourceExpander::ExpandInstance(TemplateScope& env, std::string_view symbolic,
                                       const Value& decl, const Parent* parent,
                                       const DeploymentContext& ctx, int depth) {
+  const Value* existing = decl.Find("existing");
+  bool quiet = existing != nullptr && existing->is_bool() && existing->bool_value();
+  state_.quiet += quiet ? 1 : 0;
+  ExpandInstanceBody(env, symbolic, decl, parent, ctx, depth);
+  state_.quiet -= quiet ? 1 : 0;
+}
+
+void ResourceExpander::ExpandInstanceBody(TemplateScope& env, std::string_view symbolic,
+                                          const Value& decl, const Parent* parent,
+                                          const DeploymentContext& ctx, int depth) {
   Arena& a = state_.arena();
   const Value* condition = nullptr;
   if (const Value* c = decl.Find("condition"); c != nullptr) {

@@ -35,6 +35,8 @@ class ResourceExpander {
                   const Parent* parent, const DeploymentContext& ctx, int depth);
   void ExpandInstance(TemplateScope& env, std::string_view symbolic, const Value& decl,
                       const Parent* parent, const DeploymentContext& ctx, int depth);
+  void ExpandInstanceBody(TemplateScope& env, std::string_view symbolic, const Value& decl,
+                          const Parent* parent, const DeploymentContext& ctx, int depth);
   void ExpandNested(TemplateScope& env, const Value& decl, const ExpandedResource& deployment,
                     const DeploymentContext& ctx, int depth);
   const Value* EvalDeploymentProperties(const Value& props, TemplateScope& env);

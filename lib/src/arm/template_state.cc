@@ -14,9 +14,15 @@ absl::StatusOr<std::int64_t> CopyEnv::CopyIndex(std::string_view loop) {
   if (copy_.empty()) {
     return tmpl::Invalid("copyIndex() used outside a copy loop");
   }
-  if (loop.empty()) return copy_.back().index;
   for (std::size_t i = copy_.size(); i-- > 0;) {
-    if (EqualsIgnoreCase(copy_[i].name, loop)) return copy_[i].index;
+    if (loop.empty() ? !copy_[i].named_only : EqualsIgnoreCase(copy_[i].name, loop)) {
+      return copy_[i].index;
+    }
+  }
+  if (loop.empty()) {
+    return tmpl::Invalid(
+        "copyIndex() without a loop name outside a resource copy loop (property and variable "
+        "loops are read by name: copyIndex('name'))");
   }
   return tmpl::Invalid(
       tmpl::Concat("copyIndex('", loop, "'): no enclosing copy loop named '", loop, "'"));
@@ -32,7 +38,7 @@ absl::Status ExpandState::ErrorAt(Anchor at, std::string_view message,
 }
 
 void ExpandState::AddError(absl::Status error) {
-  if (error.ok()) return;
+  if (error.ok() || quiet > 0) return;
   std::string key(error.message());
   if (auto loc = GetSourceLocation(error)) tmpl::AppendTo(key, "@", loc->line, ":", loc->column);
   if (!error_keys_.insert(std::move(key)).second) return;
@@ -168,7 +174,7 @@ const Value* ExpandState::EvalPropertyCopy(const Value& obj, const Value& copies
       std::vector<const Value*> items;
       items.reserve(static_cast<std::size_t>(**count));
       for (std::int64_t i = 0; i < **count; ++i) {
-        env.PushCopy(name->string_value(), i);
+        env.PushCopy(name->string_value(), i, /*named_only=*/true);
         items.push_back(Eval(*input, env));
         env.PopCopy();
       }

@@ -25,13 +25,18 @@ namespace armlint::internal {
 struct CopyFrame {
   std::string_view name;
   std::int64_t index = 0;
+  // Property and variable loops are read only by name: inside them, copyIndex() without a name
+  // is the enclosing resource (or output) loop's index.
+  bool named_only = false;
 };
 
 // An ExprEnv with a stack of copy loops, which copyIndex() reads.
 class CopyEnv : public ExprEnv {
  public:
   absl::StatusOr<std::int64_t> CopyIndex(std::string_view loop) override;
-  void PushCopy(std::string_view name, std::int64_t index) { copy_.push_back({name, index}); }
+  void PushCopy(std::string_view name, std::int64_t index, bool named_only = false) {
+    copy_.push_back({name, index, named_only});
+  }
   void PopCopy() { copy_.pop_back(); }
   // Hides the enclosing loops (variables and parameter defaults cannot see them); give the
   // result back to RestoreCopyFrames.
@@ -82,6 +87,10 @@ class ExpandState {
   // value derived from one); EvalString flags its result kFlagSecure then.
   void TouchSecure() { secure_touched_ = true; }
   bool ExchangeSecureTouched(bool v) { return std::exchange(secure_touched_, v); }
+
+  // While > 0, AddError drops errors: an `existing` resource is only read where referenced,
+  // so ARM never evaluates the properties of one nobody reads.
+  int quiet = 0;
 
   // Nesting of user-defined function calls (limits::kMaxUserFunctionDepth).
   int user_function_depth = 0;

@@ -51,7 +51,7 @@ const Value* TemplateScope::ResolveVariable(VarSlot& slot) {
       std::vector<const Value*> items;
       items.reserve(static_cast<std::size_t>(**count));
       for (std::int64_t i = 0; i < **count; ++i) {
-        PushCopy(slot.name, i);
+        PushCopy(slot.name, i, /*named_only=*/true);
         items.push_back(state_.Eval(*input, *this));
         PopCopy();
       }

@@ -50,6 +50,14 @@ absl::StatusOr<const Value*> CallDeploymentFunction(const DeploymentContext& ctx
     }
     return Value::Unknown(a, "environment() depends on the cloud deployed to", at, Kind::kObject);
   }
+  // utcNow() and newGuid() (allowed only in parameter defaults) differ on every deployment.
+  // The function table may answer them first; this is the fallback.
+  if (EqualsIgnoreCase(name, "utcNow")) {
+    return Value::Unknown(a, "utcNow() is the time of the deployment", at, Kind::kString);
+  }
+  if (EqualsIgnoreCase(name, "newGuid")) {
+    return Value::Unknown(a, "newGuid() differs on every deployment", at, Kind::kString);
+  }
   if (EqualsIgnoreCase(name, "deployer")) {
     return Value::Unknown(a, "deployer() is the identity that deploys", at, Kind::kObject);
   }

@@ -17,6 +17,8 @@ namespace {
 // ("server/db"), as ARM accepts.
 absl::StatusOr<std::string> JoinId(std::string_view fn, std::string_view prefix,
                                    std::string_view type, std::span<const Value* const> names) {
+  // "Microsoft.Storage/storageAccounts/" (a trailing slash) is accepted by ARM.
+  while (!type.empty() && type.back() == '/') type.remove_suffix(1);
   std::vector<std::string_view> types = tmpl::Split(type, '/');
   std::vector<std::string_view> segs;
   for (const Value* n : names) {
