@@ -169,4 +169,13 @@ absl::Status WriteBaseline(const LintResult& result, const std::string& path);
 // (nullopt: never fail on findings).
 bool HasFailures(const LintResult& result, std::optional<Impact> threshold);
 
+// Expands the deployment template at `template_path` as Azure Resource Manager would (parameters,
+// variables, copy loops, conditions, nested deployments) and returns the expanded deployment as
+// pretty-printed JSON: {"resources": [...], "outputs": {...}, "errors": [...] (when any)}.
+// Unknown values print as {"$unknown": "<why>"}, secure values as "***". `parameters_path` is a
+// parameter file; "" finds one beside the template (x.parameters.json, ...). A file that cannot
+// be read or parsed, or is not a template, is an error status with file:line:col.
+absl::StatusOr<std::string> ExpandToJson(const std::string& template_path,
+                                         const std::string& parameters_path);
+
 }  // namespace armlint
