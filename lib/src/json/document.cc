@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
+
 #include "util/limits.h"
 
 namespace armlint::internal {
@@ -36,9 +37,9 @@ absl::StatusOr<std::unique_ptr<Document>> Document::Load(const std::string& path
   if (f == nullptr) {
     int err = errno;
     SourceLocation at{path, 0, 0, ""};
-    return InputError(at, absl::StrCat("cannot read file: ", std::strerror(err)),
-                      err == ENOENT ? absl::StatusCode::kNotFound
-                                    : absl::StatusCode::kInvalidArgument);
+    return InputError(
+        at, absl::StrCat("cannot read file: ", std::strerror(err)),
+        err == ENOENT ? absl::StatusCode::kNotFound : absl::StatusCode::kInvalidArgument);
   }
   std::string text;
   char buf[1 << 16];

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+
 #include "json/parser.h"
 #include "json/value.h"
 #include "util/arena.h"

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+
 #include "util/limits.h"
 #include "util/strings.h"
 
@@ -15,8 +16,12 @@ namespace {
 class Parser {
  public:
   Parser(std::string_view text, Arena& arena, std::uint8_t source, ParseOutput& out)
-      : p_(text.data()), begin_(text.data()), end_(text.data() + text.size()), arena_(arena),
-        source_(source), out_(out) {}
+      : p_(text.data()),
+        begin_(text.data()),
+        end_(text.data() + text.size()),
+        arena_(arena),
+        source_(source),
+        out_(out) {}
 
   void Run() {
     if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;
@@ -45,7 +50,7 @@ class Parser {
   static std::string Describe(const char* p, const char* end) {
     if (p >= end) return "end of file";
     unsigned char c = static_cast<unsigned char>(*p);
-    if (c >= 0x20 && c < 0x7f) return absl::StrCat("'", std::string_view(p, 1), "'");
+    if (c >= 0x20 && c < 0x7f) return absl::StrCat("'", AbslView(std::string_view(p, 1)), "'");
     static const char* hex = "0123456789abcdef";
     std::string s = "byte 0x";
     s += hex[c >> 4];
@@ -119,7 +124,7 @@ class Parser {
     if (static_cast<std::size_t>(end_ - p_) < word.size() ||
         std::memcmp(p_, word.data(), word.size()) != 0 ||
         (p_ + word.size() < end_ && IsIdentChar(p_[word.size()]))) {
-      Fail(absl::StrCat("invalid literal: expected '", word, "'"));
+      Fail(absl::StrCat("invalid literal: expected '", AbslView(word), "'"));
       return nullptr;
     }
     p_ += word.size();
@@ -331,8 +336,7 @@ class Parser {
           case 'u': {
             std::uint32_t cp;
             if (!ReadHex4(cp)) return false;
-            if (cp >= 0xD800 && cp <= 0xDBFF && end_ - p_ >= 6 && p_[0] == '\\' &&
-                p_[1] == 'u') {
+            if (cp >= 0xD800 && cp <= 0xDBFF && end_ - p_ >= 6 && p_[0] == '\\' && p_[1] == 'u') {
               const char* save = p_;
               p_ += 2;
               std::uint32_t lo;
@@ -349,7 +353,8 @@ class Parser {
             break;
           }
           default:
-            FailAt(esc, absl::StrCat("invalid escape '\\", std::string_view(&e, 1), "' in string"));
+            FailAt(esc, absl::StrCat("invalid escape '\\", AbslView(std::string_view(&e, 1)),
+                                     "' in string"));
             return false;
         }
         continue;

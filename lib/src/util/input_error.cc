@@ -5,25 +5,29 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
+#include "util/strings.h"
+
 namespace armlint::internal {
 namespace {
-constexpr std::string_view kPayloadUrl = "type.armlint.dev/source-location";
-}
+constexpr absl::string_view kPayloadUrl = "type.armlint.dev/source-location";
+constexpr char kSep = '\x1f';  // unit separator: never in a path, number or JSON pointer
+}  // namespace
 
 absl::Status InputError(const SourceLocation& at, std::string_view message, absl::StatusCode code) {
-  absl::Status s(code, message);
-  std::string payload = absl::StrCat(at.file, std::string_view("\0", 1), at.line,
-                                     std::string_view("\0", 1), at.column,
-                                     std::string_view("\0", 1), at.pointer);
+  absl::Status s(code, AbslView(message));
+  std::string payload;
+  payload.reserve(at.file.size() + at.pointer.size() + 24);
+  absl::StrAppend(&payload, at.file, std::string(1, kSep), at.line, std::string(1, kSep), at.column,
+                  std::string(1, kSep), at.pointer);
   s.SetPayload(kPayloadUrl, absl::Cord(payload));
   return s;
 }
 
 std::optional<SourceLocation> GetSourceLocation(const absl::Status& status) {
-  std::optional<absl::Cord> payload = status.GetPayload(kPayloadUrl);
+  absl::optional<absl::Cord> payload = status.GetPayload(kPayloadUrl);
   if (!payload) return std::nullopt;
   std::string flat(*payload);
-  std::vector<std::string> parts = absl::StrSplit(flat, std::string_view("\0", 1));
+  std::vector<std::string> parts = absl::StrSplit(flat, kSep);
   if (parts.size() != 4) return std::nullopt;
   SourceLocation loc;
   loc.file = parts[0];

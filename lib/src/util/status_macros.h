@@ -8,9 +8,9 @@
 #define ARMLINT_STATUS_CONCAT_(a, b) ARMLINT_STATUS_CONCAT_INNER_(a, b)
 
 // Returns `expr` from the enclosing function when it is not OK.
-#define ARMLINT_RETURN_IF_ERROR(expr)                \
-  do {                                               \
-    ::absl::Status armlint_status_ = (expr);         \
+#define ARMLINT_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::absl::Status armlint_status_ = (expr);           \
     if (!armlint_status_.ok()) return armlint_status_; \
   } while (0)
 

@@ -31,3 +31,14 @@ inline bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
 }
 
 }  // namespace armlint::internal
+
+#include "absl/strings/string_view.h"
+
+namespace armlint::internal {
+
+// Debian's Abseil is built with its own absl::string_view (ABSL_OPTION_USE_STD_STRING_VIEW 0):
+// convert explicitly where absl::StrCat or absl::Status take a std::string_view.
+inline absl::string_view AbslView(std::string_view s) { return {s.data(), s.size()}; }
+inline std::string_view StdView(absl::string_view s) { return {s.data(), s.size()}; }
+
+}  // namespace armlint::internal

@@ -1,0 +1,139 @@
+// Command implementations: thin calls into the public API.
+#include "cli/commands.h"
+
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+namespace armlint::cli {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+void PrintStatus(const absl::Status& s) { std::cerr << "armlint: " << s.message() << "\n"; }
+
+}  // namespace
+
+int RunLint(const LintArgs& args) {
+  std::optional<Format> format = ParseFormat(args.format);
+  if (!format) {
+    std::cerr << "armlint: unknown --format '" << args.format
+              << "' (text, json, sarif, junit, markdown, github, html)\n";
+    return kExitError;
+  }
+  std::optional<Impact> fail_on;
+  if (args.fail_on != "none") {
+    fail_on = ParseImpact(args.fail_on);
+    if (!fail_on) {
+      std::cerr << "armlint: unknown --fail-on '" << args.fail_on
+                << "' (high, medium, low, none)\n";
+      return kExitError;
+    }
+  }
+  absl::StatusOr<Engine> engine = Engine::Create(args.options);
+  if (!engine.ok()) {
+    PrintStatus(engine.status());
+    return kExitError;
+  }
+  LintResult result = engine->LintPaths(args.paths, args.jobs);
+  if (!args.fail_on_given && result.config_fail_on.has_value()) fail_on = *result.config_fail_on;
+  if (!args.write_baseline.empty()) {
+    absl::Status s = WriteBaseline(result, args.write_baseline);
+    if (!s.ok()) {
+      PrintStatus(s);
+      return kExitError;
+    }
+    std::cerr << "armlint: wrote " << args.write_baseline << "\n";
+  }
+  ReportOptions report;
+  report.format = *format;
+  report.color = args.color_allowed;
+  report.quiet = args.quiet;
+  report.show_suppressed = args.show_suppressed;
+  absl::Status written;
+  if (args.output.empty()) {
+    written = WriteReport(result, report, std::cout);
+    std::cout.flush();
+  } else {
+    std::ofstream out(args.output, std::ios::binary);
+    if (!out) {
+      std::cerr << "armlint: cannot write " << args.output << "\n";
+      return kExitError;
+    }
+    written = WriteReport(result, report, out);
+    out.close();
+    if (!out) {
+      std::cerr << "armlint: cannot write " << args.output << "\n";
+      return kExitError;
+    }
+  }
+  if (!written.ok()) {
+    PrintStatus(written);
+    return kExitError;
+  }
+  if (!result.errors.empty()) return kExitError;
+  return HasFailures(result, fail_on) ? kExitFindings : kExitOk;
+}
+
+int RunRules(const RulesArgs& args) {
+  Options options;
+  if (!args.check_dir.empty()) {
+    // Validate one pack on its own: every file parsed, every condition compiled.
+    options.builtin_rules = false;
+    options.rule_dirs = {args.check_dir};
+    absl::StatusOr<Engine> engine = Engine::Create(options);
+    if (!engine.ok()) {
+      PrintStatus(engine.status());
+      return kExitError;
+    }
+    std::cout << args.check_dir << ": " << engine->Rules().size() << " rules OK\n";
+    return kExitOk;
+  }
+  options.builtin_rules = !args.no_default_rules;
+  options.rule_dirs = args.rule_dirs;
+  absl::StatusOr<Engine> engine = Engine::Create(options);
+  if (!engine.ok()) {
+    PrintStatus(engine.status());
+    return kExitError;
+  }
+  std::vector<RuleInfo> rules = engine->Rules();
+  if (args.show) {
+    for (const RuleInfo& r : rules) {
+      if (r.id == args.show_id) {
+        WriteRuleDetails(r, std::cout);
+        return kExitOk;
+      }
+    }
+    std::cerr << "armlint: no rule '" << args.show_id << "' (see 'armlint rules')\n";
+    return kExitError;
+  }
+  std::optional<Format> format = ParseFormat(args.format);
+  if (!format) {
+    std::cerr << "armlint: unknown --format '" << args.format << "' (text, json, markdown)\n";
+    return kExitError;
+  }
+  absl::Status s = WriteRuleList(rules, *format, std::cout);
+  if (!s.ok()) {
+    PrintStatus(s);
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+int RunTestRules(const std::string& dir, const std::string& fixtures_dir) {
+  (void)dir;
+  (void)fixtures_dir;
+  std::cerr << "armlint: 'test-rules' is not available yet\n";
+  return kExitError;
+}
+
+int RunExpand(const std::string& file, const std::string& parameters) {
+  (void)file;
+  (void)parameters;
+  std::cerr << "armlint: 'expand' is not available yet\n";
+  return kExitError;
+}
+
+}  // namespace armlint::cli

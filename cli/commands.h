@@ -1,0 +1,42 @@
+// The CLI's commands: each takes parsed arguments and returns the process exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "armlint/armlint.hpp"
+
+namespace armlint::cli {
+
+struct LintArgs {
+  armlint::Options options;
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string fail_on = "low";
+  bool fail_on_given = false;  // --fail-on on the command line (beats the config's failOn)
+  std::string write_baseline;
+  bool no_default_rules = false;
+  bool no_config = false;
+  int jobs = 0;
+  bool show_suppressed = false;
+  bool quiet = false;
+  bool no_color = false;
+  bool color_allowed = false;
+};
+
+struct RulesArgs {
+  std::string format = "text";
+  std::vector<std::string> rule_dirs;
+  bool no_default_rules = false;
+  std::string check_dir;
+  bool show = false;
+  std::string show_id;
+};
+
+int RunLint(const LintArgs& args);
+int RunRules(const RulesArgs& args);
+int RunTestRules(const std::string& dir, const std::string& fixtures_dir);
+int RunExpand(const std::string& file, const std::string& parameters);
+
+}  // namespace armlint::cli

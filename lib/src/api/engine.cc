@@ -1,0 +1,167 @@
+// armlint::Engine: rule loading once, then parallel, deterministic linting of many files.
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+
+#include "api/file_walk.h"
+#include "api/lint_file.h"
+#include "armlint/armlint.hpp"
+#include "findings/baseline.h"
+#include "findings/config.h"
+#include "findings/findings.h"
+#include "findings/suppressions.h"
+#include "rules/rule_set.h"
+
+namespace armlint {
+
+struct Engine::Impl {
+  Options options;
+  std::unique_ptr<const internal::RuleSet> rules;
+
+  // Rule sets for configs that add rule packs, by config path (built once, then shared).
+  mutable std::mutex mu;
+  mutable std::map<std::string, absl::StatusOr<std::unique_ptr<const internal::RuleSet>>> by_config;
+
+  absl::StatusOr<const internal::RuleSet*> RulesFor(const internal::Config& config) const {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = by_config.find(config.path);
+    if (it == by_config.end()) {
+      internal::RuleSetOptions rs;
+      rs.builtin_rules = options.builtin_rules;
+      rs.rule_dirs = options.rule_dirs;
+      rs.rule_dirs.insert(rs.rule_dirs.end(), config.rule_packs.begin(), config.rule_packs.end());
+      rs.only = options.only;
+      rs.disable = options.disable;
+      it = by_config.emplace(config.path, internal::RuleSet::Load(rs)).first;
+    }
+    if (!it->second.ok()) return it->second.status();
+    return it->second->get();
+  }
+
+  internal::LintSettings settings(internal::ConfigResolver* configs) const {
+    internal::LintSettings s;
+    s.rules = rules.get();
+    s.rules_for_config = [this](const internal::Config& c) { return RulesFor(c); };
+    s.report_unknown = options.report_unknown;
+    s.parameters_file = options.parameters_file;
+    s.configs = configs;
+    s.today = internal::TodayUtc();
+    return s;
+  }
+};
+
+const char* Version() { return ARMLINT_VERSION_STRING; }
+
+absl::StatusOr<Engine> Engine::Create(const Options& options) {
+  auto impl = std::make_shared<Impl>();
+  impl->options = options;
+  internal::RuleSetOptions rs;
+  rs.builtin_rules = options.builtin_rules;
+  rs.rule_dirs = options.rule_dirs;
+  rs.only = options.only;
+  rs.disable = options.disable;
+  absl::StatusOr<std::unique_ptr<const internal::RuleSet>> rules = internal::RuleSet::Load(rs);
+  if (!rules.ok()) return rules.status();
+  impl->rules = std::move(*rules);
+  return Engine(std::move(impl));
+}
+
+namespace {
+
+void Merge(internal::FileResult&& from, LintResult& into) {
+  std::move(from.findings.begin(), from.findings.end(), std::back_inserter(into.findings));
+  std::move(from.errors.begin(), from.errors.end(), std::back_inserter(into.errors));
+  into.files += from.files;
+  into.resources += from.resources;
+}
+
+void Finish(const Options& options, internal::ConfigResolver& configs, LintResult& result) {
+  internal::SortFindings(result.findings);
+  // failOn comes from --config, or from the config that applies to the working directory.
+  absl::StatusOr<std::shared_ptr<const internal::Config>> run_config =
+      configs.For((std::filesystem::current_path() / ".armlint-run").string());
+  if (run_config.ok() && *run_config != nullptr && (*run_config)->fail_on.has_value()) {
+    result.config_fail_on = (*run_config)->fail_on;
+  }
+  if (!options.baseline_file.empty()) {
+    absl::StatusOr<std::vector<std::string>> baseline =
+        internal::ReadBaseline(options.baseline_file);
+    if (!baseline.ok()) {
+      result.errors.push_back(internal::ToInputError(baseline.status(), options.baseline_file));
+    } else {
+      internal::ApplyBaseline(*baseline, result);
+    }
+  }
+  result.suppressed =
+      static_cast<int>(std::count_if(result.findings.begin(), result.findings.end(),
+                                     [](const Finding& f) { return f.suppressed; }));
+}
+
+}  // namespace
+
+LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) const {
+  LintResult result;
+  internal::WalkResult walk = internal::CollectFiles(paths);
+  result.errors = std::move(walk.errors);
+  const std::vector<std::string>& files = walk.files;
+  std::vector<internal::FileResult> per_file(files.size());
+  internal::ConfigResolver configs(impl_->options.config_file, impl_->options.use_config);
+  internal::LintSettings settings = impl_->settings(&configs);
+  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(jobs), files.size()));
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      per_file[i] = internal::LintFile(settings, files[i]);
+    }
+  } else {
+    // A shared counter hands out files; results land in per-file slots, so the merged output
+    // does not depend on which thread linted what.
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i = next++; i < files.size(); i = next++) {
+        per_file[i] = internal::LintFile(settings, files[i]);
+      }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (std::thread& t : threads) t.join();
+  }
+  for (internal::FileResult& r : per_file) Merge(std::move(r), result);
+  Finish(impl_->options, configs, result);
+  return result;
+}
+
+LintResult Engine::LintBuffer(std::string_view display_name, std::string_view text) const {
+  LintResult result;
+  internal::ConfigResolver configs(impl_->options.config_file, impl_->options.use_config);
+  Merge(internal::LintText(impl_->settings(&configs), std::string(display_name), std::string(text)),
+        result);
+  Finish(impl_->options, configs, result);
+  return result;
+}
+
+std::vector<RuleInfo> Engine::Rules() const {
+  std::vector<RuleInfo> out;
+  for (const auto& r : impl_->rules->rules()) {
+    RuleInfo info;
+    info.id = r->id;
+    info.category = r->category;
+    info.impact = r->impact;
+    info.resource_types = r->resource_types;
+    info.problem = r->problem;
+    info.solution = r->solution;
+    info.learn_more_link = r->learn_more_link;
+    info.source = r->source;
+    info.check = r->check;
+    info.condition_json = r->condition_json;
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+}  // namespace armlint

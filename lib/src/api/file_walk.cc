@@ -1,0 +1,80 @@
+// Directory walking for LintPaths.
+#include "api/file_walk.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "util/strings.h"
+
+namespace armlint::internal {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool IsManifestFile(const fs::path& p) {
+  std::string ext = ToLower(p.extension().string());
+  return ext == ".json" || ext == ".jsonc";
+}
+
+bool SkipDirectory(const fs::path& p) {
+  std::string name = p.filename().string();
+  return (name.size() > 1 && name[0] == '.') || name == "node_modules";
+}
+
+::armlint::InputError PathError(const std::string& path, const std::string& message) {
+  ::armlint::InputError e;
+  e.location.file = path;
+  e.message = message;
+  return e;
+}
+
+}  // namespace
+
+WalkResult CollectFiles(const std::vector<std::string>& paths) {
+  WalkResult out;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      out.files.push_back(path);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      out.errors.push_back(PathError(path, "no such file or directory"));
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      out.files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      out.errors.push_back(PathError(path, "cannot read directory: " + ec.message()));
+      continue;
+    }
+    for (fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+      if (ec) {
+        out.errors.push_back(PathError(path, "cannot read directory entry: " + ec.message()));
+        ec.clear();
+        break;
+      }
+      const fs::directory_entry& entry = *it;
+      std::error_code type_ec;
+      if (entry.is_directory(type_ec)) {
+        if (SkipDirectory(entry.path()) || entry.is_symlink(type_ec))
+          it.disable_recursion_pending();
+        continue;
+      }
+      if (entry.is_regular_file(type_ec) && IsManifestFile(entry.path())) {
+        found.push_back(entry.path().generic_string());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    out.files.insert(out.files.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+}  // namespace armlint::internal

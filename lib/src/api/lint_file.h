@@ -1,0 +1,37 @@
+// Lints one file (or buffer): load, classify, expand, evaluate rules, make findings.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "armlint/armlint.hpp"
+#include "findings/config.h"
+#include "rules/rule_set.h"
+
+namespace armlint::internal {
+
+struct FileResult {
+  std::vector<Finding> findings;
+  std::vector<::armlint::InputError> errors;
+  int files = 0;
+  int resources = 0;
+};
+
+struct LintSettings {
+  const RuleSet* rules = nullptr;
+  // The rule set for a config with its own rule packs (null config: `rules`); may be empty.
+  std::function<absl::StatusOr<const RuleSet*>(const Config&)> rules_for_config;
+  bool report_unknown = false;
+  std::string parameters_file;        // -p: used for every template
+  ConfigResolver* configs = nullptr;  // null: no configuration
+  std::string today;                  // "YYYY-MM-DD", for suppression expiry
+};
+
+// Lints `text` reported as `path`.
+FileResult LintText(const LintSettings& settings, std::string path, std::string text);
+
+// Reads and lints `path` ("-" reads standard input).
+FileResult LintFile(const LintSettings& settings, const std::string& path);
+
+}  // namespace armlint::internal

@@ -1,0 +1,44 @@
+// Turns rule hits into Advisor-shaped findings with file:line:col, and orders them.
+#pragma once
+
+#include <vector>
+
+#include "armlint/armlint.hpp"
+#include "findings/config.h"
+#include "findings/suppressions.h"
+#include "json/document.h"
+#include "rules/rule_set.h"
+
+namespace armlint::internal {
+
+// The documents one lint unit's anchors refer to: source 0 the linted file, 1 its parameters.
+struct LintUnit {
+  const Document* doc = nullptr;
+  const Document* parameters = nullptr;
+};
+
+// The location of an anchor in its document (line 0 when the anchor is unknown).
+Location LocateAnchor(const LintUnit& unit, Anchor at);
+
+// What the configuration and the file's directives do to findings (both may be null).
+struct FindingPolicy {
+  bool report_unknown = false;
+  const Config* config = nullptr;
+  const Suppressor* suppressor = nullptr;
+};
+
+// Appends a finding per hit; unknown outcomes only when `report_unknown`. Rules the config
+// turns off are dropped, impacts overridden, suppressions applied, fingerprints computed.
+void AppendFindings(const std::vector<Hit>& hits, const LintUnit& unit, const FindingPolicy& policy,
+                    std::vector<Finding>& out);
+
+// Whether the config keeps `rule` (enable / disable / disableCategories).
+bool ConfigKeepsRule(const Config* config, const Rule& rule);
+
+// Sorts by file, line, column, rule id (then resource, for a total order).
+void SortFindings(std::vector<Finding>& findings);
+
+// Converts a Status (InputError or not) into a report error entry for `file`.
+::armlint::InputError ToInputError(const absl::Status& status, const std::string& file);
+
+}  // namespace armlint::internal

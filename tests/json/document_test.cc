@@ -1,0 +1,68 @@
+// Tests for Document: line:column positions (LF, CRLF, BOM, UTF-8) and JSON pointers.
+#include "json/document.h"
+
+#include "gtest/gtest.h"
+
+namespace armlint::internal {
+namespace {
+
+std::unique_ptr<Document> MustParse(std::string text) {
+  auto doc = Document::Parse("t.json", std::move(text));
+  EXPECT_TRUE(doc.ok()) << doc.status();
+  return std::move(*doc);
+}
+
+TEST(Document, PositionsWithLfAndCrlf) {
+  for (std::string nl : {"\n", "\r\n", "\r"}) {
+    auto doc = MustParse("{" + nl + "  \"a\": {" + nl + "    \"b\": true" + nl + "  }" + nl + "}");
+    const Value* b = doc->root().Find("a")->Find("b");
+    LineCol lc = doc->Position(b->pos());
+    EXPECT_EQ(lc.line, 3);
+    EXPECT_EQ(lc.column, 10);
+    EXPECT_EQ(doc->PointerAt(b->pos()), "/a/b");
+  }
+}
+
+TEST(Document, ColumnsCountCharactersAndSkipTheBom) {
+  auto doc = MustParse("\xEF\xBB\xBF{\"\xC3\xA9\": 1}");
+  const Value* v = doc->root().members()[0].value;
+  EXPECT_EQ(doc->Position(doc->root().pos()).column, 1);
+  EXPECT_EQ(doc->Position(v->pos()).column, 7);  // {"é": 1 -> '1' is the 7th character
+}
+
+TEST(Document, CommentsDoNotShiftPositions) {
+  auto doc = MustParse("{\n  // note\n  /* x */ \"a\": [1, 2]\n}");
+  const Value* two = doc->root().Find("a")->items()[1];
+  LineCol lc = doc->Position(two->pos());
+  EXPECT_EQ(lc.line, 3);
+  EXPECT_EQ(lc.column, 20);
+  EXPECT_EQ(doc->PointerAt(two->pos()), "/a/1");
+}
+
+TEST(Document, PointerEscapesAndKeys) {
+  auto doc = MustParse(R"({"a/b": {"c~d": [0, {"e": 1}]}})");
+  const Member* m = doc->root().Find("a/b")->Find("c~d")->items()[1]->FindMember("e");
+  EXPECT_EQ(doc->PointerAt(m->value->pos()), "/a~1b/c~0d/1/e");
+  EXPECT_EQ(doc->PointerAt(m->key_pos), "/a~1b/c~0d/1/e");
+  EXPECT_EQ(doc->PointerAt(doc->root().pos()), "");
+}
+
+TEST(Document, ParseErrorCarriesLineAndColumn) {
+  auto doc = Document::Parse("bad.json", "{\n  \"a\": 1,\n  \"b\" 2\n}");
+  ASSERT_FALSE(doc.ok());
+  std::optional<SourceLocation> at = GetSourceLocation(doc.status());
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(at->file, "bad.json");
+  EXPECT_EQ(at->line, 3);
+  EXPECT_EQ(at->column, 7);
+  EXPECT_NE(doc.status().message().find("expected ':'"), absl::string_view::npos);
+}
+
+TEST(Document, LoadMissingFileIsNotFound) {
+  auto doc = Document::Load("/nonexistent/armlint/file.json");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace armlint::internal

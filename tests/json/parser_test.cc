@@ -1,0 +1,128 @@
+// Tests for the lenient JSON parser: values, positions, ARM's extensions and errors.
+#include "json/parser.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace armlint::internal {
+namespace {
+
+TEST(Parser, ParsesScalarsWithPositions) {
+  Arena arena;
+  std::string text = R"({"a": 1, "b": -2.5e1, "c": "x", "d": true, "e": null})";
+  ParseOutput out = ParseJson(text, arena);
+  ASSERT_NE(out.root, nullptr) << out.error.message;
+  const Value& root = *out.root;
+  ASSERT_TRUE(root.is_object());
+  EXPECT_EQ(root.pos(), 0u);
+  EXPECT_EQ(root.Find("a")->int_value(), 1);
+  EXPECT_EQ(root.Find("a")->pos(), text.find('1'));
+  EXPECT_DOUBLE_EQ(root.Find("b")->double_value(), -25.0);
+  EXPECT_EQ(root.Find("c")->string_value(), "x");
+  EXPECT_EQ(root.Find("c")->pos(), text.find("\"x\""));
+  EXPECT_TRUE(root.Find("d")->bool_value());
+  EXPECT_TRUE(root.Find("e")->is_null());
+  EXPECT_EQ(root.FindMember("d")->key_pos, text.find("\"d\""));
+}
+
+TEST(Parser, KeysAreCaseInsensitiveAndLastDuplicateWins) {
+  Arena arena;
+  ParseOutput out = ParseJson(R"({"Name": 1, "name": 2, "other": 3})", arena);
+  ASSERT_NE(out.root, nullptr);
+  EXPECT_EQ(out.root->members().size(), 2u);
+  EXPECT_EQ(out.root->Find("NAME")->int_value(), 2);
+  EXPECT_EQ(out.duplicate_keys.size(), 1u);
+}
+
+TEST(Parser, AcceptsCommentsTrailingCommasAndMultiLineStrings) {
+  Arena arena;
+  std::string text =
+      "// leading\n{\n  /* block */ \"a\": [1, 2,],\n  \"s\": \"line1\nline2\",\n}\n// end";
+  ParseOutput out = ParseJson(text, arena);
+  ASSERT_NE(out.root, nullptr) << out.error.message;
+  EXPECT_EQ(out.root->Find("a")->items().size(), 2u);
+  EXPECT_EQ(out.root->Find("s")->string_value(), "line1\nline2");
+  ASSERT_EQ(out.comments.size(), 3u);
+  EXPECT_EQ(out.comments[0].text, " leading");
+  EXPECT_EQ(out.comments[1].text, " block ");
+}
+
+TEST(Parser, DecodesEscapes) {
+  Arena arena;
+  ParseOutput out = ParseJson(R"(["a\"b\\c\/\n\t", "\u00e9\ud83d\ude00", "\ud800x"])", arena);
+  ASSERT_NE(out.root, nullptr) << out.error.message;
+  auto items = out.root->items();
+  EXPECT_EQ(items[0]->string_value(), "a\"b\\c/\n\t");
+  EXPECT_EQ(items[1]->string_value(), "\xC3\xA9\xF0\x9F\x98\x80");
+  EXPECT_EQ(items[2]->string_value(), "\xEF\xBF\xBDx");  // lone surrogate -> U+FFFD
+}
+
+TEST(Parser, SkipsByteOrderMark) {
+  Arena arena;
+  ParseOutput out = ParseJson("\xEF\xBB\xBF{\"a\": 1}", arena);
+  ASSERT_NE(out.root, nullptr);
+  EXPECT_EQ(out.root->pos(), 3u);
+}
+
+TEST(Parser, LargeIntegersBecomeDoubles) {
+  Arena arena;
+  ParseOutput out = ParseJson("[9223372036854775807, 9223372036854775808]", arena);
+  ASSERT_NE(out.root, nullptr);
+  EXPECT_TRUE(out.root->items()[0]->is_int());
+  EXPECT_TRUE(out.root->items()[1]->is_double());
+}
+
+struct ErrorCase {
+  const char* text;
+  std::uint32_t pos;
+  const char* message_part;
+};
+
+TEST(Parser, ReportsErrorsAtTheOffendingCharacter) {
+  const ErrorCase cases[] = {
+      {"", 0, "empty document"},
+      {"   ", 3, "empty document"},
+      {"{\"a\" 1}", 5, "expected ':'"},
+      {"{\"a\": 1 \"b\": 2}", 8, "expected ',' or '}'"},
+      {"[1 2]", 3, "expected ',' or ']'"},
+      {"[1, 2", 0, "unterminated array"},
+      {"{\"a\": \"x", 6, "unterminated string"},
+      {"{\"a\": tru}", 6, "invalid literal"},
+      {"{\"a\": 01x}", 8, "expected ',' or '}'"},
+      {"{\"a\": -}", 7, "invalid number"},
+      {"{} x", 3, "after the JSON value"},
+      {"{a: 1}", 1, "property name in double quotes"},
+      {"/* open", 0, "unterminated /* comment"},
+      {"[\"\\x\"]", 2, "invalid escape"},
+      {"[\"\xff\"]", 2, "invalid UTF-8"},
+      {"[1e999]", 1, "out of range"},
+  };
+  for (const ErrorCase& c : cases) {
+    Arena arena;
+    ParseOutput out = ParseJson(c.text, arena);
+    EXPECT_EQ(out.root, nullptr) << c.text;
+    EXPECT_EQ(out.error.pos, c.pos) << c.text << ": " << out.error.message;
+    EXPECT_NE(out.error.message.find(c.message_part), std::string::npos)
+        << c.text << ": " << out.error.message;
+  }
+}
+
+TEST(Parser, BoundsNestingDepth) {
+  Arena arena;
+  std::string deep(200000, '[');
+  ParseOutput out = ParseJson(deep, arena);
+  EXPECT_EQ(out.root, nullptr);
+  EXPECT_NE(out.error.message.find("kMaxJsonDepth"), std::string::npos);
+}
+
+TEST(Parser, StringsWithoutEscapesAreViewsIntoTheText) {
+  Arena arena;
+  std::string text = R"({"k": "value"})";
+  ParseOutput out = ParseJson(text, arena);
+  ASSERT_NE(out.root, nullptr);
+  EXPECT_EQ(out.root->Find("k")->string_value().data(), text.data() + 7);
+}
+
+}  // namespace
+}  // namespace armlint::internal
