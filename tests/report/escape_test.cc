@@ -27,7 +27,8 @@ TEST(MarkdownEscape, Punctuation) {
 TEST(Utf8, InvalidSequencesBecomeReplacementCharacters) {
   EXPECT_TRUE(IsValidUtf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
   EXPECT_EQ(ValidUtf8("caf\xc3\xa9"), "caf\xc3\xa9");
-  EXPECT_EQ(ValidUtf8("a\xff" "b"),
+  EXPECT_EQ(ValidUtf8("a\xff"
+                      "b"),
             "a\xEF\xBF\xBD"
             "b");
   EXPECT_EQ(ValidUtf8("\xc0\xaf"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'

@@ -4,6 +4,7 @@
 #include <boost/json/value.hpp>
 
 #include "report/report_test_util.h"
+#include "report/sarif_util.h"
 
 namespace armlint {
 namespace {
@@ -116,6 +117,17 @@ TEST(SarifReport, ResultsAndRules) {
   EXPECT_FALSE(invocation.at("executionSuccessful").as_bool());
   EXPECT_EQ(invocation.at("toolExecutionNotifications").at(0).at("message").at("text").as_string(),
             "expected ',' or '}' after object member.");
+}
+
+TEST(SarifReport, EngineFingerprintIsUsedWhenPresent) {
+  LintResult r = testing::BasicResult();
+  r.findings[0].fingerprint = "00112233deadbeef";
+  json::value doc = ParseSarif(r);
+  const json::array& results = doc.at("runs").at(0).at("results").as_array();
+  EXPECT_EQ(results[0].at("partialFingerprints").at("armlintFingerprint/v1").as_string(),
+            "00112233deadbeef");
+  EXPECT_EQ(results[1].at("partialFingerprints").at("armlintFingerprint/v1").as_string(),
+            internal::FindingFingerprint(r.findings[1]));
 }
 
 TEST(SarifReport, CleanRunIsSuccessful) {

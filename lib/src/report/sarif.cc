@@ -195,7 +195,8 @@ absl::Status WriteSarif(const LintResult& result, const ReportOptions& options, 
     locations.push_back(std::move(location));
     r["locations"] = std::move(locations);
     json::object fingerprints;
-    fingerprints[kFingerprintKey] = FindingFingerprint(f);
+    // The engine's fingerprint is the one baselines record; results built by hand may lack it.
+    fingerprints[kFingerprintKey] = f.fingerprint.empty() ? FindingFingerprint(f) : f.fingerprint;
     r["partialFingerprints"] = std::move(fingerprints);
     if (f.suppressed) {
       json::object suppression;

@@ -30,7 +30,8 @@ std::string EncodeUriReference(std::string_view uri);
 bool IsAbsoluteUri(std::string_view uri);
 
 // A stable identity for a finding that does not move with line numbers: 16 hex digits of a
-// 64-bit FNV-1a hash over rule id, file (forward slashes), resource id and JSON pointer.
+// 64-bit FNV-1a hash over rule id, file (forward slashes), resource id and JSON pointer. The
+// SARIF writer prefers Finding::fingerprint (the baseline's) and uses this when it is empty.
 std::string FindingFingerprint(const Finding& f);
 
 // "storage-secure-transfer" -> "StorageSecureTransfer" (SARIF rule names are Pascal case).

@@ -74,7 +74,7 @@ class TextWriter {
     return {};
   }
 
-  void Finding(const armlint::Finding& f) {
+  void WriteFinding(const Finding& f) {
     // Two spaces between fields and no padding: positions vary in width anyway, and a fixed
     // separator keeps the line easy to cut and grep ("High  Security").
     const std::string impact(ImpactName(f.impact));
@@ -98,12 +98,12 @@ class TextWriter {
     if (!f.learn_more_link.empty()) out_ << "    " << Clean(f.learn_more_link) << "\n";
   }
 
-  void Error(const InputError& e) {
+  void WriteError(const InputError& e) {
     out_ << Paint(Position(e.location), kBold) << ": " << Paint("error", kRed) << ": "
          << Clean(e.message) << "\n";
   }
 
-  void Summary(const ReportCounts& c) {
+  void WriteSummary(const ReportCounts& c) {
     std::string line =
         absl::StrCat(Plural(c.findings, "finding"), " (", c.by_impact[0], " high, ", c.by_impact[1],
                      " medium, ", c.by_impact[2], " low) in ", Plural(c.files, "file"), ", ",
@@ -132,16 +132,16 @@ absl::Status WriteText(const LintResult& result, const ReportOptions& options, s
       out << w.Paint(Clean(f->location.file), kBold) << "\n";
       group = &f->location.file;
     }
-    w.Finding(*f);
+    w.WriteFinding(*f);
   }
   // Errors are kept in quiet mode: an input that could not be read fails the run (exit 2), and
   // the summary alone would not say which.
   if (!result.errors.empty()) {
     if (!findings.empty() && !options.quiet) out << "\n";
-    for (const InputError& e : result.errors) w.Error(e);
+    for (const InputError& e : result.errors) w.WriteError(e);
   }
   if (!options.quiet && (!findings.empty() || !result.errors.empty())) out << "\n";
-  w.Summary(CountResult(result));
+  w.WriteSummary(CountResult(result));
   return absl::OkStatus();
 }
 
