@@ -130,10 +130,14 @@ int RunTestRules(const std::string& dir, const std::string& fixtures_dir) {
 }
 
 int RunExpand(const std::string& file, const std::string& parameters) {
-  (void)file;
-  (void)parameters;
-  std::cerr << "armlint: 'expand' is not available yet\n";
-  return kExitError;
+  absl::StatusOr<std::string> out = ExpandToJson(file, parameters);
+  if (!out.ok()) {
+    PrintStatus(out.status());
+    return kExitError;
+  }
+  std::cout << *out;
+  if (!out->empty() && out->back() != '\n') std::cout << "\n";
+  return kExitOk;
 }
 
 }  // namespace armlint::cli

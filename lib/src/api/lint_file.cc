@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "arm/expand.h"
+#include "arm/parameter_files.h"
 #include "findings/findings.h"
 #include "json/document.h"
 #include "manifest/classify.h"
@@ -39,7 +40,8 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   out.resources += static_cast<int>(resources.size());
 }
 
-// The parameter file for a template: -p, else the config's mapping, else none.
+// The parameter file for a template: -p, else the config's mapping, else the file found beside
+// the template by the naming conventions (arm/parameter_files.h), else none.
 std::string ParametersFor(const LintSettings& settings, const FileContext& file,
                           const std::string& path) {
   if (!settings.parameters_file.empty()) return settings.parameters_file;
@@ -49,7 +51,7 @@ std::string ParametersFor(const LintSettings& settings, const FileContext& file,
       if (GlobMatch(m.template_glob, rel)) return m.file;
     }
   }
-  return "";
+  return FindParameterFile(path);
 }
 
 void LintDocument(const LintSettings& settings, const FileContext& file, const Document& doc,
