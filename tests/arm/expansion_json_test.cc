@@ -48,6 +48,14 @@ TEST(ExpansionJson, SecureValuesAreNeverPrinted) {
   EXPECT_EQ(outputs.at("plain").at("value"), json::value("visible"));
 }
 
+TEST(ExpansionJson, SecureValuesFromAParameterFileAreNeverPrinted) {
+  auto out =
+      ExpandToJson(Testdata("expand_secure.json"), Testdata("expand_secure.prod.parameters.json"));
+  ASSERT_TRUE(out.ok()) << out.status();
+  EXPECT_THAT(*out, Not(HasSubstr("CANARY")));
+  EXPECT_THAT(*out, HasSubstr("\"adminPassword\": \"***\""));
+}
+
 TEST(ExpansionJson, KeyVaultReferenceIsRedactedAndUnknownIsExplained) {
   // expand_params.parameters.json is found beside expand_params.json.
   auto out = ExpandToJson(Testdata("expand_params.json"), "");
