@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+
 #include "arm/expression.h"
 #include "arm/expression_parser.h"
 #include "arm/function_table.h"

@@ -16,6 +16,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+
 #include "arm/expression.h"
 #include "arm/expression_parser.h"
 #include "json/value.h"

@@ -1,7 +1,8 @@
 // CIDR functions against the examples of the ARM CIDR function reference.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-cidr
-#include "arm/expr_test_util.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {

@@ -1,7 +1,8 @@
 // String functions against the examples of the ARM string function reference.
-#include "arm/expr_test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {
@@ -100,7 +101,7 @@ TEST(StringFunctions, UniqueStringMatchesAzure) {
   RunCases(cases);
   ExprTest t;
   std::string a = t.Show("uniqueString('a')");
-  EXPECT_EQ(a.size(), 15u);  // 13 characters plus quotes
+  EXPECT_EQ(a.size(), 15u);                   // 13 characters plus quotes
   EXPECT_NE(a, t.Show("uniqueString('A')"));  // case-sensitive
   EXPECT_EQ(t.Show("uniqueString('a', 'b')"), t.Show("uniqueString('a-b')"));
 }

@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <string>
 
-#include "arm/expr_strings.h"
 #include "arm/evaluator.h"
+#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
 #include "util/limits.h"
@@ -34,8 +34,8 @@ absl::StatusOr<const Value*> Concat(CallContext& ctx, std::span<const Value* con
     if (k == Kind::kArray) arrays = true;
   }
   for (const Value* a : args) {
-    if (a->is_unknown()) return ctx.Unknown(arrays ? Kind::kArray : Kind::kString,
-                                            a->unknown_reason());
+    if (a->is_unknown())
+      return ctx.Unknown(arrays ? Kind::kArray : Kind::kString, a->unknown_reason());
   }
   if (arrays) {
     std::vector<const Value*> items;
@@ -43,8 +43,8 @@ absl::StatusOr<const Value*> Concat(CallContext& ctx, std::span<const Value* con
       const Value* a = args[i];
       if (a->is_null()) continue;
       if (!a->is_array()) {
-        return ctx.Error(Cat("cannot concatenate ", KindName(a->kind()),
-                                      " argument ", i + 1, " with arrays"));
+        return ctx.Error(
+            Cat("cannot concatenate ", KindName(a->kind()), " argument ", i + 1, " with arrays"));
       }
       items.insert(items.end(), a->items().begin(), a->items().end());
       ARMLINT_RETURN_IF_ERROR(
@@ -57,8 +57,8 @@ absl::StatusOr<const Value*> Concat(CallContext& ctx, std::span<const Value* con
   for (std::size_t i = 0; i < args.size(); ++i) {
     const Value* a = args[i];
     if (a->is_object()) {
-      return ctx.Error(Cat("cannot concatenate object argument ", i + 1,
-                                    "; concat takes strings or arrays"));
+      return ctx.Error(
+          Cat("cannot concatenate object argument ", i + 1, "; concat takes strings or arrays"));
     }
     out += ToArmString(*a);
     ARMLINT_RETURN_IF_ERROR(
@@ -187,8 +187,8 @@ absl::StatusOr<const Value*> TryGet(CallContext& ctx, std::span<const Value* con
     } else if (cur->is_null()) {
       cur = nullptr;
     } else {
-      return ctx.Error(Cat("cannot look up ", KindName(k.kind()), " key in ",
-                                    KindName(cur->kind()), " value"));
+      return ctx.Error(
+          Cat("cannot look up ", KindName(k.kind()), " key in ", KindName(cur->kind()), " value"));
     }
     if (cur == nullptr) return ctx.Null();
   }
@@ -217,37 +217,83 @@ absl::StatusOr<const Value*> Flatten(CallContext& ctx, std::span<const Value* co
 void RegisterArrayFunctions(FunctionTable& t) {
   constexpr std::uint16_t kStrArr = kArgString | kArgArray;
   t.Add({.name = "array", .min_args = 1, .max_args = 1, .result = Kind::kArray, .fn = ArrayFn});
-  t.Add({.name = "concat", .min_args = 1, .max_args = -1,
+  t.Add({.name = "concat",
+         .min_args = 1,
+         .max_args = -1,
          .arg_kinds = {kArgString | kArgArray | kArgNumber | kArgBool | kArgNull},
-         .unknowns = UnknownPolicy::kSelf, .fn = Concat});
-  t.Add({.name = "contains", .min_args = 2, .max_args = 2,
-         .arg_kinds = {kArgString | kArgArray | kArgObject, kArgAny}, .result = Kind::kBool,
-         .unknowns = UnknownPolicy::kSelf, .fn = Contains});
-  t.Add({.name = "createArray", .min_args = 0, .max_args = -1, .result = Kind::kArray,
-         .unknowns = UnknownPolicy::kSelf, .fn = CreateArray});
-  t.Add({.name = "empty", .min_args = 1, .max_args = 1,
-         .arg_kinds = {kArgNull | kArgString | kArgArray | kArgObject}, .result = Kind::kBool,
+         .unknowns = UnknownPolicy::kSelf,
+         .fn = Concat});
+  t.Add({.name = "contains",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgString | kArgArray | kArgObject, kArgAny},
+         .result = Kind::kBool,
+         .unknowns = UnknownPolicy::kSelf,
+         .fn = Contains});
+  t.Add({.name = "createArray",
+         .min_args = 0,
+         .max_args = -1,
+         .result = Kind::kArray,
+         .unknowns = UnknownPolicy::kSelf,
+         .fn = CreateArray});
+  t.Add({.name = "empty",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgNull | kArgString | kArgArray | kArgObject},
+         .result = Kind::kBool,
          .fn = Empty});
-  t.Add({.name = "first", .min_args = 1, .max_args = 1, .arg_kinds = {kStrArr},
+  t.Add({.name = "first",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kStrArr},
          .fn = FirstLast<true>});
-  t.Add({.name = "last", .min_args = 1, .max_args = 1, .arg_kinds = {kStrArr},
+  t.Add({.name = "last",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kStrArr},
          .fn = FirstLast<false>});
-  t.Add({.name = "flatten", .min_args = 1, .max_args = 1, .arg_kinds = {kArgArray},
-         .result = Kind::kArray, .fn = Flatten});
-  t.Add({.name = "indexOf", .min_args = 2, .max_args = 2, .arg_kinds = {kStrArr, kArgAny},
-         .result = Kind::kInt, .unknowns = UnknownPolicy::kDeep, .fn = IndexOf<false>});
-  t.Add({.name = "lastIndexOf", .min_args = 2, .max_args = 2, .arg_kinds = {kStrArr, kArgAny},
-         .result = Kind::kInt, .unknowns = UnknownPolicy::kDeep, .fn = IndexOf<true>});
-  t.Add({.name = "length", .min_args = 1, .max_args = 1,
-         .arg_kinds = {kArgString | kArgArray | kArgObject}, .result = Kind::kInt,
+  t.Add({.name = "flatten",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgArray},
+         .result = Kind::kArray,
+         .fn = Flatten});
+  t.Add({.name = "indexOf",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kStrArr, kArgAny},
+         .result = Kind::kInt,
+         .unknowns = UnknownPolicy::kDeep,
+         .fn = IndexOf<false>});
+  t.Add({.name = "lastIndexOf",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kStrArr, kArgAny},
+         .result = Kind::kInt,
+         .unknowns = UnknownPolicy::kDeep,
+         .fn = IndexOf<true>});
+  t.Add({.name = "length",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgString | kArgArray | kArgObject},
+         .result = Kind::kInt,
          .fn = Length});
-  t.Add({.name = "skip", .min_args = 2, .max_args = 2, .arg_kinds = {kStrArr, kArgInt},
+  t.Add({.name = "skip",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kStrArr, kArgInt},
          .fn = SkipTake<true>});
-  t.Add({.name = "take", .min_args = 2, .max_args = 2, .arg_kinds = {kStrArr, kArgInt},
+  t.Add({.name = "take",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kStrArr, kArgInt},
          .fn = SkipTake<false>});
-  t.Add({.name = "tryGet", .min_args = 2, .max_args = -1,
+  t.Add({.name = "tryGet",
+         .min_args = 2,
+         .max_args = -1,
          .arg_kinds = {kArgObject | kArgArray | kArgNull, kArgString | kArgInt},
-         .unknowns = UnknownPolicy::kSelf, .fn = TryGet});
+         .unknowns = UnknownPolicy::kSelf,
+         .fn = TryGet});
 }
 #pragma GCC diagnostic pop
 

@@ -217,8 +217,8 @@ absl::StatusOr<const Value*> CidrHost(CallContext& ctx, std::span<const Value* c
   U128 last_usable = c.v6 ? c.Last() : (c.prefix >= 31 ? c.Last() : c.Last() - 1);
   U128 first = (c.v6 || c.prefix < 31) ? net + 1 : net;
   if (index < 0 || static_cast<U128>(index) > last_usable - first) {
-    return ctx.Error(Cat("host index ", index, " is outside the usable addresses of ",
-                         args[0]->string_value()));
+    return ctx.Error(
+        Cat("host index ", index, " is outside the usable addresses of ", args[0]->string_value()));
   }
   return ctx.String(Format(c, first + static_cast<U128>(index)));
 }
@@ -228,13 +228,24 @@ absl::StatusOr<const Value*> CidrHost(CallContext& ctx, std::span<const Value* c
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterCidrFunctions(FunctionTable& t) {
-  t.Add({.name = "parseCidr", .min_args = 1, .max_args = 1, .arg_kinds = {kArgString},
-         .result = Kind::kObject, .fn = ParseCidr});
-  t.Add({.name = "cidrSubnet", .min_args = 3, .max_args = 3,
-         .arg_kinds = {kArgString, kArgInt, kArgInt}, .result = Kind::kString,
+  t.Add({.name = "parseCidr",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgString},
+         .result = Kind::kObject,
+         .fn = ParseCidr});
+  t.Add({.name = "cidrSubnet",
+         .min_args = 3,
+         .max_args = 3,
+         .arg_kinds = {kArgString, kArgInt, kArgInt},
+         .result = Kind::kString,
          .fn = CidrSubnet});
-  t.Add({.name = "cidrHost", .min_args = 2, .max_args = 2, .arg_kinds = {kArgString, kArgInt},
-         .result = Kind::kString, .fn = CidrHost});
+  t.Add({.name = "cidrHost",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgString, kArgInt},
+         .result = Kind::kString,
+         .fn = CidrHost});
 }
 #pragma GCC diagnostic pop
 

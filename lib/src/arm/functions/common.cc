@@ -79,8 +79,10 @@ std::string DoubleQuoted(std::string_view text) {
     char c = text[i];
     if (in_double) {
       out += c;
-      if (c == '\\' && i + 1 < text.size()) out += text[++i];
-      else if (c == '"') in_double = false;
+      if (c == '\\' && i + 1 < text.size())
+        out += text[++i];
+      else if (c == '"')
+        in_double = false;
     } else if (in_single) {
       if (c == '\\' && i + 1 < text.size()) {
         char n = text[++i];
@@ -202,8 +204,8 @@ absl::StatusOr<const Value*> ParseJsonText(CallContext& ctx, std::string_view te
     std::string_view alt = ctx.arena().Copy(DoubleQuoted(text));
     ParseOutput second = ParseJson(alt, ctx.arena());
     if (second.root == nullptr) {
-      return ctx.Error(Cat("the value is not valid JSON: ", out.error.message,
-                                    " at offset ", out.error.pos));
+      return ctx.Error(
+          Cat("the value is not valid JSON: ", out.error.message, " at offset ", out.error.pos));
     }
     out = std::move(second);
   }

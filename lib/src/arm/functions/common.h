@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+
 #include "arm/evaluator.h"
 #include "json/value.h"
 
