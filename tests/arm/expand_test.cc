@@ -362,6 +362,22 @@ TEST(Expand, CopyIndexOutsideLoopAndEscapedBrackets) {
   EXPECT_EQ(Str(At(ex->resources[0].body, {"properties", "literal"})), "[not an expression]");
 }
 
+TEST(Expand, UserTypesOfParametersAreChecked) {
+  std::unique_ptr<Document> doc;
+  auto ex = ExpandText(R"({"languageVersion": "2.0",
+      "definitions": {"sku": {"type": "string", "allowedValues": ["Standard_LRS"]},
+                      "secret": {"type": "securestring"}},
+      "parameters": {"sku": {"$ref": "#/definitions/sku", "defaultValue": "Basic"},
+                     "pw": {"$ref": "#/definitions/secret", "defaultValue": "hunter2"}},
+      "resources": {},
+      "outputs": {"pw": {"type": "string", "value": "[parameters('pw')]"}}})",
+                       doc);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_THAT(ErrorMessages(*ex),
+              testing::Contains(HasSubstr("'Basic' is not one of its allowedValues")));
+  EXPECT_TRUE(At(ex->outputs, {"pw", "value"})->secure());
+}
+
 TEST(Expand, ParametersNullTakeTheDefault) {
   std::unique_ptr<Document> doc;
   auto ex = ExpandText(R"({"resources": [{"type": "Microsoft.Resources/deployments",
