@@ -177,7 +177,10 @@ TEST_F(EvaluatorTest, SecretTaintFollowsTheValue) {
   EXPECT_TRUE(secure("base64(parameters('pwd'))"));
   EXPECT_TRUE(secure("createArray(parameters('pwd'))[0]"));
   EXPECT_TRUE(secure("if(true, parameters('pwd'), 'x')"));
-  EXPECT_TRUE(secure("length(parameters('pwd'))"));  // even a length leaks something
+  EXPECT_TRUE(secure("length(parameters('pwd'))"));
+  EXPECT_TRUE(secure(R"(json(concat('{"a": "', parameters('pwd'), '"}')).a)"));
+  EXPECT_TRUE(secure(
+      "map(createArray(1), lambda('x', parameters('pwd')))"));  // even a length leaks something
   EXPECT_FALSE(secure("concat('x', parameters('name'))"));
 }
 

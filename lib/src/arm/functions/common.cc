@@ -49,24 +49,24 @@ void AppendJsonString(std::string_view s, std::string& out) {
   out += '"';
 }
 
-const Value* Reanchored(Arena& arena, const Value& v, Anchor at) {
+const Value* Reanchored(Arena& arena, const Value& v, Anchor at, std::uint8_t flags) {
   switch (v.kind()) {
     case Kind::kArray: {
       std::vector<const Value*> items;
       items.reserve(v.items().size());
-      for (const Value* i : v.items()) items.push_back(Reanchored(arena, *i, at));
-      return Value::Array(arena, items, at, v.flags());
+      for (const Value* i : v.items()) items.push_back(Reanchored(arena, *i, at, flags));
+      return Value::Array(arena, items, at, v.flags() | flags);
     }
     case Kind::kObject: {
       std::vector<Member> members;
       members.reserve(v.members().size());
       for (const Member& m : v.members()) {
-        members.push_back({m.key, Reanchored(arena, *m.value, at), at.pos});
+        members.push_back({m.key, Reanchored(arena, *m.value, at, flags), at.pos});
       }
-      return Value::Object(arena, members, at, v.flags());
+      return Value::Object(arena, members, at, v.flags() | flags);
     }
     default:
-      return Value::Reanchor(arena, v, at);
+      return Value::Reanchor(arena, v, at, flags);
   }
 }
 
@@ -209,7 +209,7 @@ absl::StatusOr<const Value*> ParseJsonText(CallContext& ctx, std::string_view te
     }
     out = std::move(second);
   }
-  return Reanchored(ctx.arena(), *out.root, ctx.at());
+  return Reanchored(ctx.arena(), *out.root, ctx.at(), ctx.flags());
 }
 
 bool AddOverflows(std::int64_t a, std::int64_t b, std::int64_t* out) {
