@@ -74,6 +74,8 @@ TEST_F(EvaluatorTest, UnknownPropagates) {
       {"length(createArray(parameters('later'), 2))", "2"},  // the count is known
       {"utcNow()", "<unknown string>"},
       {"newGuid()", "<unknown string>"},
+      {"skip(parameters('later'), 1)", "<unknown string>"},
+      {"take(parameters('laterArray'), 1)", "<unknown array>"},
   };
   for (const Case& c : cases) EXPECT_EQ(Show(c.expr), c.want) << c.expr;
 }

@@ -285,7 +285,11 @@ absl::StatusOr<const Value*> Evaluator::EvalCall(const Expr& e) {
     for (const Value* a : args) {
       bool unknown = fn->unknowns == UnknownPolicy::kDeep ? ContainsUnknown(*a) : a->is_unknown();
       if (unknown) {
-        return ctx.Unknown(fn->result, a->is_unknown() ? a->unknown_reason() : std::string_view());
+        Kind hint = fn->result;
+        if (fn->result_like_first && !args.empty()) {
+          hint = args[0]->is_unknown() ? args[0]->unknown_kind() : args[0]->kind();
+        }
+        return ctx.Unknown(hint, a->is_unknown() ? a->unknown_reason() : std::string_view());
       }
     }
   }

@@ -282,12 +282,14 @@ void RegisterArrayFunctions(FunctionTable& t) {
          .min_args = 2,
          .max_args = 2,
          .arg_kinds = {kStrArr, kArgInt},
-         .fn = SkipTake<true>});
+         .fn = SkipTake<true>,
+         .result_like_first = true});
   t.Add({.name = "take",
          .min_args = 2,
          .max_args = 2,
          .arg_kinds = {kStrArr, kArgInt},
-         .fn = SkipTake<false>});
+         .fn = SkipTake<false>,
+         .result_like_first = true});
   t.Add({.name = "tryGet",
          .min_args = 2,
          .max_args = -1,

@@ -190,12 +190,18 @@ void RegisterObjectFunctions(FunctionTable& t) {
          .result = Kind::kObject,
          .unknowns = UnknownPolicy::kSelf,
          .fn = CreateObject});
-  t.Add({.name = "union", .min_args = 1, .max_args = -1, .arg_kinds = {kArrObj}, .fn = Union});
+  t.Add({.name = "union",
+         .min_args = 1,
+         .max_args = -1,
+         .arg_kinds = {kArrObj},
+         .fn = Union,
+         .result_like_first = true});
   t.Add({.name = "intersection",
          .min_args = 1,
          .max_args = -1,
          .arg_kinds = {kArrObj},
-         .fn = Intersection});
+         .fn = Intersection,
+         .result_like_first = true});
   t.Add({.name = "items",
          .min_args = 1,
          .max_args = 1,
