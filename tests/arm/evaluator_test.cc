@@ -186,6 +186,26 @@ TEST_F(EvaluatorTest, SecretTaintFollowsTheValue) {
   EXPECT_FALSE(secure("concat('x', parameters('name'))"));
 }
 
+TEST_F(EvaluatorTest, SecretsNeverAppearInErrors) {
+  Param("pwd", "'s3cret'", /*secure=*/true);
+  const char* const exprs[] = {
+      "int(parameters('pwd'))",
+      "float(parameters('pwd'))",
+      "bool(parameters('pwd'))",
+      "parseCidr(parameters('pwd'))",
+      "json(parameters('pwd'))",
+      "dateTimeAdd(parameters('pwd'), 'P1D')",
+      "cidrHost(concat(parameters('pwd'), '/8'), 1)",
+  };
+  for (const char* e : exprs) {
+    std::string got = Show(e);
+    EXPECT_THAT(got, HasSubstr("error: ")) << e;
+    EXPECT_THAT(got, ::testing::Not(HasSubstr("s3cret"))) << e << ": " << got;
+  }
+  EXPECT_THAT(Show("int(parameters('pwd'))"), HasSubstr("cannot convert (a secure value)"));
+  EXPECT_THAT(Show("int(parameters('name'))"), HasSubstr("cannot convert 'storage'"));
+}
+
 TEST_F(EvaluatorTest, ResultsAreAnchoredAndFlagged) {
   absl::StatusOr<const Value*> v = Eval("concat('a', 'b')");
   ASSERT_TRUE(v.ok());

@@ -72,6 +72,11 @@ const Value* CallContext::Share(const Value* v) {
   return Value::Reanchor(arena(), *v, v->anchor(), flags_);
 }
 
+std::string CallContext::Quote(std::string_view text) const {
+  if ((flags_ & kFlagSecure) != 0) return "(a secure value)";
+  return Cat("'", text, "'");
+}
+
 absl::Status CallContext::Error(std::string_view msg) const {
   return absl::InvalidArgumentError(Cat("function '", fn_.name, "': ", msg));
 }

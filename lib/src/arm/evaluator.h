@@ -59,6 +59,10 @@ class CallContext {
   // `v` itself when it needs no extra flags, else a shallow copy with them.
   const Value* Share(const Value* v);
 
+  // 'text' for an error message, or "(a secure value)" when the call reads a secret: secure
+  // values never appear in any output, error messages included.
+  std::string Quote(std::string_view text) const;
+
   // InvalidArgument "function 'name': <msg>".
   absl::Status Error(std::string_view msg) const;
   // ResourceExhausted naming the limit, when `n` exceeds `max`.

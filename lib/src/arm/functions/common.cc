@@ -204,6 +204,7 @@ absl::StatusOr<const Value*> ParseJsonText(CallContext& ctx, std::string_view te
     std::string_view alt = ctx.arena().Copy(DoubleQuoted(text));
     ParseOutput second = ParseJson(alt, ctx.arena());
     if (second.root == nullptr) {
+      if ((ctx.flags() & kFlagSecure) != 0) return ctx.Error("the value is not valid JSON");
       return ctx.Error(
           Cat("the value is not valid JSON: ", out.error.message, " at offset ", out.error.pos));
     }

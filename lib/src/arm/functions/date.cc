@@ -243,7 +243,7 @@ std::string FormatInstant(Instant t, std::string_view fmt) {
 absl::StatusOr<Instant> ParseBase(CallContext& ctx, std::string_view s) {
   Instant t;
   if (!ParseIso(s, &t)) {
-    return ctx.Error(Cat("'", s, "' is not an ISO 8601 date and time (2020-04-07T14:53:14Z)"));
+    return ctx.Error(Cat(ctx.Quote(s), " is not an ISO 8601 date and time (2020-04-07T14:53:14Z)"));
   }
   return t;
 }
@@ -253,7 +253,7 @@ absl::StatusOr<const Value*> DateTimeAdd(CallContext& ctx, std::span<const Value
   std::int64_t delta = 0;
   if (!ParseDuration(args[1]->string_value(), &delta)) {
     return ctx.Error(
-        Cat("'", args[1]->string_value(), "' is not an ISO 8601 duration (P1D, PT1H, -P3Y)"));
+        Cat(ctx.Quote(args[1]->string_value()), " is not an ISO 8601 duration (P1D, PT1H, -P3Y)"));
   }
   t.ticks += delta;
   if (t.ticks / kTicksPerSecond < kMinSeconds || t.ticks / kTicksPerSecond > kMaxSeconds) {

@@ -70,7 +70,7 @@ absl::StatusOr<const Value*> Bool(CallContext& ctx, std::span<const Value* const
   std::string_view s = v.string_value();
   if (EqualsIgnoreCase(s, "true")) return ctx.Bool(true);
   if (EqualsIgnoreCase(s, "false")) return ctx.Bool(false);
-  return ctx.Error(Cat("cannot convert '", s, "' to a bool (use 'true' or 'false')"));
+  return ctx.Error(Cat("cannot convert ", ctx.Quote(s), " to a bool (use 'true' or 'false')"));
 }
 
 absl::StatusOr<const Value*> Not(CallContext& ctx, std::span<const Value* const> args) {

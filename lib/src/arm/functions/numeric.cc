@@ -23,6 +23,7 @@ template <bool (*Op)(std::int64_t, std::int64_t, std::int64_t*)>
 absl::StatusOr<const Value*> Checked(CallContext& ctx, std::span<const Value* const> args) {
   std::int64_t r = 0;
   if (Op(args[0]->int_value(), args[1]->int_value(), &r)) {
+    if ((ctx.flags() & kFlagSecure) != 0) return ctx.Error("the result overflows a 64-bit integer");
     return ctx.Error(Cat("the result of ", args[0]->int_value(), " and ", args[1]->int_value(),
                          " overflows a 64-bit integer"));
   }
@@ -55,7 +56,7 @@ absl::StatusOr<const Value*> Int(CallContext& ctx, std::span<const Value* const>
   }
   std::int64_t i = 0;
   if (!absl::SimpleAtoi(absl::string_view(v.string_value().data(), v.string_value().size()), &i)) {
-    return ctx.Error(Cat("cannot convert '", v.string_value(), "' to an integer"));
+    return ctx.Error(Cat("cannot convert ", ctx.Quote(v.string_value()), " to an integer"));
   }
   return ctx.Int(i);
 }
@@ -65,7 +66,7 @@ absl::StatusOr<const Value*> Float(CallContext& ctx, std::span<const Value* cons
   if (v.is_number()) return ctx.Double(v.number_value());
   double d = 0;
   if (!absl::SimpleAtod(absl::string_view(v.string_value().data(), v.string_value().size()), &d)) {
-    return ctx.Error(Cat("cannot convert '", v.string_value(), "' to a number"));
+    return ctx.Error(Cat("cannot convert ", ctx.Quote(v.string_value()), " to a number"));
   }
   return ctx.Double(d);
 }
