@@ -96,6 +96,18 @@ TEST(ExpansionJson, ShapeOfResourcesOutputsAndErrors) {
   EXPECT_THAT(*v2, HasSubstr("\"name\": \"contososa\""));
 }
 
+TEST(ExpansionJson, NestedTemplatesAreNotRepeated) {
+  auto out = ExpandToJson(Testdata("expand_nested.json"), "");
+  ASSERT_TRUE(out.ok()) << out.status();
+  json::value v = Parse(*out);
+  const json::array& rs = v.at("resources").as_array();
+  ASSERT_EQ(rs.size(), 5u);
+  EXPECT_TRUE(rs[0].at("properties").at("template").as_object().contains("$expanded"));
+  EXPECT_EQ(rs[1].at("name"), json::value("outernameinner"));
+  EXPECT_EQ(rs[4].at("properties").at("templateLink").at("uri"),
+            json::value("https://example.com/t.json"));
+}
+
 TEST(ExpansionJson, ValueToJsonWritesUnknownWithItsReason) {
   Arena a;
   const Value* u = Value::Unknown(a, "reference() is evaluated at deployment", Anchor{0});
