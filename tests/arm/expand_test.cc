@@ -376,6 +376,13 @@ TEST(Expand, UserTypesOfParametersAreChecked) {
   EXPECT_THAT(ErrorMessages(*ex),
               testing::Contains(HasSubstr("'Basic' is not one of its allowedValues")));
   EXPECT_TRUE(At(ex->outputs, {"pw", "value"})->secure());
+
+  // Strings match allowedValues ignoring case, as ARM checks them.
+  auto ok = ExpandText(R"({"parameters": {"sku": {"type": "string", "defaultValue": "standard_lrs",
+      "allowedValues": ["Standard_LRS"]}}, "resources": []})",
+                       doc);
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  EXPECT_TRUE(ok->errors.empty());
 }
 
 TEST(Expand, ParametersNullTakeTheDefault) {

@@ -175,8 +175,14 @@ void TemplateScope::CheckParameterValue(const ParamSlot& slot, const Value& v) {
   if (const Value* allowed = decl.Find("allowedValues");
       allowed != nullptr && allowed->is_array() && !ContainsUnknown(v)) {
     auto allowed_has = [&](const Value& x) {
+      // ARM compares strings with allowedValues case-insensitively (Bicep's @allowed is
+      // stricter: https://github.com/Azure/bicep/issues/2489).
       for (const Value* a : allowed->items()) {
-        if (DeepEquals(*a, x)) return true;
+        if (a->is_string() && x.is_string()) {
+          if (EqualsIgnoreCase(a->string_value(), x.string_value())) return true;
+        } else if (DeepEquals(*a, x)) {
+          return true;
+        }
       }
       return false;
     };
