@@ -195,6 +195,22 @@ TEST(StringFunctions, EdgeCasesAndErrors) {
   }
 }
 
+// .NET strings count UTF-16 code units: "é" is 1, "😀" (outside the BMP) is 2.
+TEST(StringFunctions, LengthsAreUtf16CodeUnits) {
+  const Case cases[] = {
+      {"length('caf\u00e9')", "4"},
+      {"length('a\U0001F600')", "3"},
+      {"substring('caf\u00e9s', 3, 1)", "\"\u00e9\""},
+      {"take('\u00e9t\u00e9', 2)", "\"\u00e9t\""},
+      {"skip('\u00e9t\u00e9', 2)", "\"\u00e9\""},
+      {"first('\u00e9t\u00e9')", "\"\u00e9\""},
+      {"last('\u00e9t\u00e9')", "\"\u00e9\""},
+      {"indexOf('\u00e9t\u00e9', 't')", "1"},
+      {"padLeft('\u00e9', 3, '-')", "\"--\u00e9\""},
+  };
+  RunCases(cases);
+}
+
 TEST(StringFunctions, HugePaddingIsRefusedNotAllocated) {
   ExprTest t;
   absl::StatusOr<const Value*> v = t.Eval("padLeft('a', 9000000000000, '0')");

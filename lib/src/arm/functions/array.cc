@@ -7,7 +7,7 @@
 // Case: contains on a string or an array item is case-sensitive, on an object key
 // case-insensitive (array page, "contains"); indexOf/lastIndexOf are case-insensitive on strings
 // (string page) and case-sensitive on array items (array page).
-// Strings are measured in bytes; ARM (.NET) counts UTF-16 code units, the same for ASCII.
+// Strings are measured in UTF-16 code units, as .NET (and so ARM) measures them.
 #include <algorithm>
 #include <string>
 
@@ -113,7 +113,10 @@ absl::StatusOr<const Value*> FirstLast(CallContext& ctx, std::span<const Value* 
   if (v.is_string()) {
     std::string_view s = v.string_value();
     if (s.empty()) return ctx.String("");
-    return ctx.String(kFirst ? s.substr(0, 1) : s.substr(s.size() - 1));
+    if (kFirst) return ctx.String(s.substr(0, Utf8SequenceLength(s, 0)));
+    std::size_t i = s.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return ctx.String(s.substr(i));
   }
   auto items = v.items();
   if (items.empty()) return ctx.Null();
@@ -137,7 +140,8 @@ absl::StatusOr<const Value*> IndexOf(CallContext& ctx, std::span<const Value* co
   if (c.is_string()) {
     if (!item.is_string()) return ctx.Error("expects a string to look for in a string");
     std::size_t i = FindIgnoreCase(c.string_value(), item.string_value(), kLast);
-    return ctx.Int(i == std::string_view::npos ? -1 : static_cast<std::int64_t>(i));
+    if (i == std::string_view::npos) return ctx.Int(-1);
+    return ctx.Int(static_cast<std::int64_t>(UnitOfByteOffset(c.string_value(), i)));
   }
   auto items = c.items();
   for (std::size_t k = 0; k < items.size(); ++k) {
@@ -149,7 +153,7 @@ absl::StatusOr<const Value*> IndexOf(CallContext& ctx, std::span<const Value* co
 
 absl::StatusOr<const Value*> Length(CallContext& ctx, std::span<const Value* const> args) {
   const Value& v = *args[0];
-  if (v.is_string()) return ctx.Int(static_cast<std::int64_t>(v.string_value().size()));
+  if (v.is_string()) return ctx.Int(static_cast<std::int64_t>(Utf16Length(v.string_value())));
   if (v.is_array()) return ctx.Int(static_cast<std::int64_t>(v.items().size()));
   return ctx.Int(static_cast<std::int64_t>(v.members().size()));
 }
@@ -158,11 +162,15 @@ template <bool kSkip>
 absl::StatusOr<const Value*> SkipTake(CallContext& ctx, std::span<const Value* const> args) {
   const Value& v = *args[0];
   std::int64_t n = args[1]->int_value();
-  std::size_t size = v.is_string() ? v.string_value().size() : v.items().size();
+  std::size_t size = v.is_string() ? Utf16Length(v.string_value()) : v.items().size();
   std::size_t k = n <= 0 ? 0 : std::min<std::size_t>(size, static_cast<std::uint64_t>(n));
   std::size_t from = kSkip ? k : 0;
   std::size_t count = kSkip ? size - k : k;
-  if (v.is_string()) return ctx.String(v.string_value().substr(from, count));
+  if (v.is_string()) {
+    std::string_view s = v.string_value();
+    std::size_t b = ByteOffsetOfUnit(s, from);
+    return ctx.String(s.substr(b, ByteOffsetOfUnit(s, from + count) - b));
+  }
   return ctx.Array(v.items().subspan(from, count));
 }
 

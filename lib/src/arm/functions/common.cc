@@ -114,6 +114,50 @@ std::string DoubleQuoted(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  return i + n <= s.size() ? n : s.size() - i;
+}
+
+std::size_t Utf16Length(std::string_view s) {
+  if (IsAscii(s)) return s.size();
+  std::size_t units = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = Utf8SequenceLength(s, i);
+    units += n == 4 ? 2 : 1;
+    i += n;
+  }
+  return units;
+}
+
+std::size_t ByteOffsetOfUnit(std::string_view s, std::size_t unit) {
+  if (IsAscii(s)) return unit < s.size() ? unit : s.size();
+  std::size_t units = 0, i = 0;
+  while (i < s.size() && units < unit) {
+    std::size_t n = Utf8SequenceLength(s, i);
+    units += n == 4 ? 2 : 1;
+    i += n;
+  }
+  return i;
+}
+
+std::size_t UnitOfByteOffset(std::string_view s, std::size_t byte) {
+  if (IsAscii(s)) return byte;
+  return Utf16Length(s.substr(0, byte));
+}
+
 std::string FormatDouble(double d) {
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";

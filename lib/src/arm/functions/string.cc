@@ -168,10 +168,11 @@ absl::StatusOr<const Value*> PadLeft(CallContext& ctx, std::span<const Value* co
     if (p.size() != 1) return ctx.Error("the padding character must be a single character");
     pad = p[0];
   }
-  if (total <= static_cast<std::int64_t>(value.size())) return ctx.String(value);
+  const auto length = static_cast<std::int64_t>(Utf16Length(value));
+  if (total <= length) return ctx.String(value);
   ARMLINT_RETURN_IF_ERROR(ctx.CheckSize(static_cast<std::uint64_t>(total), limits::kMaxStringBytes,
                                         "a string of length", "kMaxStringBytes"));
-  std::string out(static_cast<std::size_t>(total) - value.size(), pad);
+  std::string out(static_cast<std::size_t>(total - length), pad);
   out += value;
   return ctx.String(out);
 }
@@ -241,7 +242,7 @@ absl::StatusOr<const Value*> String(CallContext& ctx, std::span<const Value* con
 absl::StatusOr<const Value*> Substring(CallContext& ctx, std::span<const Value* const> args) {
   std::string_view s = args[0]->string_value();
   std::int64_t start = args[1]->int_value();
-  const auto size = static_cast<std::int64_t>(s.size());
+  const auto size = static_cast<std::int64_t>(Utf16Length(s));
   std::int64_t len = args.size() == 3 ? args[2]->int_value() : size - start;
   if (start < 0 || start > size) {
     return ctx.Error(Cat("the start index ", start, " is outside the string of length ", size));
@@ -250,7 +251,9 @@ absl::StatusOr<const Value*> Substring(CallContext& ctx, std::span<const Value* 
     return ctx.Error(Cat("the length ", len, " from index ", start,
                          " goes past the end of the string of length ", size));
   }
-  return ctx.String(s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(len)));
+  std::size_t from = ByteOffsetOfUnit(s, static_cast<std::size_t>(start));
+  std::size_t to = ByteOffsetOfUnit(s, static_cast<std::size_t>(start + len));
+  return ctx.String(s.substr(from, to - from));
 }
 
 template <bool kUpper>
