@@ -2,18 +2,18 @@
 // routing to the ExprEnv, secret taint, error offsets and the evaluation budget.
 #include "arm/evaluator.h"
 
-#include "util/limits.h"
-
-#include "arm/expr_test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
+#include "util/limits.h"
 
 namespace armlint::internal {
 namespace {
 
-using ::testing::HasSubstr;
 using exprtest::Case;
 using exprtest::ExprTest;
+using ::testing::HasSubstr;
 
 class EvaluatorTest : public ::testing::Test, public ExprTest {
  protected:
@@ -21,8 +21,8 @@ class EvaluatorTest : public ::testing::Test, public ExprTest {
     Param("name", "'storage'");
     Param("count", "3");
     Param("obj", "{'Alpha': {'beta': [10, 20, {'gamma': 'deep'}]}, 'list': ['x', 'y']}");
-    env.params["later"] = Value::Unknown(arena, "parameter 'later' has no value", {},
-                                         Kind::kString);
+    env.params["later"] =
+        Value::Unknown(arena, "parameter 'later' has no value", {}, Kind::kString);
     env.params["laterArray"] = Value::Unknown(arena, "no value", {}, Kind::kArray);
     env.params["laterAny"] = Value::Unknown(arena, "no value", {});
     Var("prefix", "'st'");
@@ -51,10 +51,12 @@ TEST_F(EvaluatorTest, MemberAndIndexAccess) {
        "error: index -1 is out of range for an array of 2 items at character 24"},
       {"parameters('obj').nope",
        "error: property 'nope' does not exist; the object has 'Alpha', 'list' at character 19"},
-      {"parameters('name').length", "error: cannot read property 'length' of string value at "
-                                    "character 20"},
-      {"parameters('obj').list['a']", "error: an array index must be an integer, got string at "
-                                      "character 24"},
+      {"parameters('name').length",
+       "error: cannot read property 'length' of string value at "
+       "character 20"},
+      {"parameters('obj').list['a']",
+       "error: an array index must be an integer, got string at "
+       "character 24"},
   };
   for (const Case& c : cases) EXPECT_EQ(Show(c.expr), c.want) << c.expr;
 }
@@ -72,6 +74,8 @@ TEST_F(EvaluatorTest, UnknownPropagates) {
       {"length(createArray(parameters('later'), 2))", "2"},  // the count is known
       {"utcNow()", "<unknown string>"},
       {"newGuid()", "<unknown string>"},
+      {"skip(parameters('later'), 1)", "<unknown string>"},
+      {"take(parameters('laterArray'), 1)", "<unknown array>"},
   };
   for (const Case& c : cases) EXPECT_EQ(Show(c.expr), c.want) << c.expr;
 }
@@ -141,10 +145,12 @@ TEST_F(EvaluatorTest, UnknownFunctionSuggestsTheNearestName) {
 
 TEST_F(EvaluatorTest, OneCheckerWordsBadArguments) {
   const Case cases[] = {
-      {"substring(1, 2)", "error: function 'substring' expects argument 1 to be a string, got "
-                          "an int at character 2"},
-      {"add('a', 1)", "error: function 'add' expects argument 1 to be an int, got a string at "
-                      "character 2"},
+      {"substring(1, 2)",
+       "error: function 'substring' expects argument 1 to be a string, got "
+       "an int at character 2"},
+      {"add('a', 1)",
+       "error: function 'add' expects argument 1 to be an int, got a string at "
+       "character 2"},
       {"concat('a', concat('b', createObject('k', 1)))",
        "error: function 'concat' expects argument 2 to be a string or number or bool or array or "
        "null, got an object at character 14"},
@@ -173,8 +179,31 @@ TEST_F(EvaluatorTest, SecretTaintFollowsTheValue) {
   EXPECT_TRUE(secure("base64(parameters('pwd'))"));
   EXPECT_TRUE(secure("createArray(parameters('pwd'))[0]"));
   EXPECT_TRUE(secure("if(true, parameters('pwd'), 'x')"));
-  EXPECT_TRUE(secure("length(parameters('pwd'))"));  // even a length leaks something
+  EXPECT_TRUE(secure("length(parameters('pwd'))"));
+  EXPECT_TRUE(secure(R"(json(concat('{"a": "', parameters('pwd'), '"}')).a)"));
+  EXPECT_TRUE(secure(
+      "map(createArray(1), lambda('x', parameters('pwd')))"));  // even a length leaks something
   EXPECT_FALSE(secure("concat('x', parameters('name'))"));
+}
+
+TEST_F(EvaluatorTest, SecretsNeverAppearInErrors) {
+  Param("pwd", "'s3cret'", /*secure=*/true);
+  const char* const exprs[] = {
+      "int(parameters('pwd'))",
+      "float(parameters('pwd'))",
+      "bool(parameters('pwd'))",
+      "parseCidr(parameters('pwd'))",
+      "json(parameters('pwd'))",
+      "dateTimeAdd(parameters('pwd'), 'P1D')",
+      "cidrHost(concat(parameters('pwd'), '/8'), 1)",
+  };
+  for (const char* e : exprs) {
+    std::string got = Show(e);
+    EXPECT_THAT(got, HasSubstr("error: ")) << e;
+    EXPECT_THAT(got, ::testing::Not(HasSubstr("s3cret"))) << e << ": " << got;
+  }
+  EXPECT_THAT(Show("int(parameters('pwd'))"), HasSubstr("cannot convert (a secure value)"));
+  EXPECT_THAT(Show("int(parameters('name'))"), HasSubstr("cannot convert 'storage'"));
 }
 
 TEST_F(EvaluatorTest, ResultsAreAnchoredAndFlagged) {

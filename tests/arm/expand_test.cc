@@ -295,5 +295,114 @@ TEST(Expand, NotAnObjectIsAnInputError) {
   EXPECT_THAT(std::string(ex2.status().message()), HasSubstr("'resources' must be an array"));
 }
 
+absl::StatusOr<Expansion> ExpandText(const std::string& text, std::unique_ptr<Document>& doc) {
+  auto d = Document::Parse("inline.json", text, 0);
+  if (!d.ok()) return d.status();
+  doc = std::move(*d);
+  return ExpandTemplate(*doc, ExpandOptions{});
+}
+
+TEST(Expand, UserFunctionRecursionIsBounded) {
+  std::unique_ptr<Document> doc;
+  auto ex = ExpandText(R"({
+    "functions": [{"namespace": "f", "members": {"loop": {
+      "parameters": [{"name": "x", "type": "int"}],
+      "output": {"type": "int", "value": "[f.loop(parameters('x'))]"}}}}],
+    "resources": [],
+    "outputs": {"o": {"type": "int", "value": "[f.loop(1)]"}}})",
+                       doc);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_THAT(ErrorMessages(*ex), testing::Contains(HasSubstr("nest deeper than 32")));
+  EXPECT_TRUE(At(ex->outputs, {"o", "value"})->is_unknown());
+}
+
+TEST(Expand, VariableCycleNamesTheChain) {
+  std::unique_ptr<Document> doc;
+  auto ex = ExpandText(R"({"variables": {"a": "[variables('b')]", "b": "[variables('a')]"},
+                           "resources": []})",
+                       doc);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_THAT(ErrorMessages(*ex), testing::Contains(HasSubstr("a -> b -> a")));
+}
+
+TEST(Expand, NestedDeploymentDepthIsLimited) {
+  // 60 nested inline deployments, each containing the next.
+  std::string inner = R"({"resources": [{"type": "Microsoft.Storage/storageAccounts",
+                          "apiVersion": "2022-09-01", "name": "deepest"}]})";
+  for (int i = 0; i < 60; ++i) {
+    inner = R"({"resources": [{"type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01", "name": "d)" +
+            std::to_string(i) + R"(", "properties": {"mode": "Incremental", "template": )" + inner +
+            "}}]}";
+  }
+  std::unique_ptr<Document> doc;
+  auto ex = ExpandText(inner, doc);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_THAT(ErrorMessages(*ex),
+              testing::Contains(HasSubstr("nested deployments deeper than 50")));
+  EXPECT_EQ(ByName(*ex, "deepest"), nullptr);
+  int max_depth = 0;
+  for (const ExpandedResource& r : ex->resources)
+    max_depth = std::max(max_depth, r.deployment_depth);
+  EXPECT_EQ(max_depth, 50);
+}
+
+TEST(Expand, CopyIndexOutsideLoopAndEscapedBrackets) {
+  std::unique_ptr<Document> doc;
+  auto ex = ExpandText(R"({"resources": [{"type": "Microsoft.Web/sites", "apiVersion": "2022-03-01",
+      "name": "[concat('app', copyIndex())]",
+      "properties": {"literal": "[[not an expression]"}}]})",
+                       doc);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_THAT(ErrorMessages(*ex), testing::Contains(HasSubstr("copyIndex()")));
+  ASSERT_EQ(ex->resources.size(), 1u);
+  EXPECT_FALSE(ex->resources[0].name_known);
+  EXPECT_EQ(ex->resources[0].name, "{unknown}");
+  EXPECT_EQ(ex->resources[0].id, "");
+  EXPECT_EQ(Str(At(ex->resources[0].body, {"properties", "literal"})), "[not an expression]");
+}
+
+TEST(Expand, UserTypesOfParametersAreChecked) {
+  std::unique_ptr<Document> doc;
+  auto ex = ExpandText(R"({"languageVersion": "2.0",
+      "definitions": {"sku": {"type": "string", "allowedValues": ["Standard_LRS"]},
+                      "secret": {"type": "securestring"}},
+      "parameters": {"sku": {"$ref": "#/definitions/sku", "defaultValue": "Basic"},
+                     "pw": {"$ref": "#/definitions/secret", "defaultValue": "hunter2"}},
+      "resources": {},
+      "outputs": {"pw": {"type": "string", "value": "[parameters('pw')]"}}})",
+                       doc);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_THAT(ErrorMessages(*ex),
+              testing::Contains(HasSubstr("'Basic' is not one of its allowedValues")));
+  EXPECT_TRUE(At(ex->outputs, {"pw", "value"})->secure());
+
+  // Strings match allowedValues ignoring case, as ARM checks them.
+  auto ok = ExpandText(R"({"parameters": {"sku": {"type": "string", "defaultValue": "standard_lrs",
+      "allowedValues": ["Standard_LRS"]}}, "resources": []})",
+                       doc);
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  EXPECT_TRUE(ok->errors.empty());
+}
+
+TEST(Expand, ParametersNullTakeTheDefault) {
+  std::unique_ptr<Document> doc;
+  auto ex = ExpandText(R"({"resources": [{"type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01", "name": "m",
+      "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
+        "parameters": {"sku": {"value": null}, "skipped": "[if(false(), createObject('value', 1), null())]"},
+        "template": {"parameters": {"sku": {"type": "string", "defaultValue": "Standard_LRS"},
+                                    "skipped": {"type": "int", "defaultValue": 7}},
+          "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2022-09-01",
+            "name": "[format('st{0}', parameters('skipped'))]",
+            "sku": {"name": "[parameters('sku')]"}}]}}}]})",
+                       doc);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_TRUE(ex->errors.empty()) << ErrorMessages(*ex)[0];
+  const ExpandedResource* st = ByName(*ex, "st7");
+  ASSERT_NE(st, nullptr);
+  EXPECT_EQ(Str(At(st->body, {"sku", "name"})), "Standard_LRS");
+}
+
 }  // namespace
 }  // namespace armlint::internal

@@ -48,6 +48,14 @@ TEST(ExpansionJson, SecureValuesAreNeverPrinted) {
   EXPECT_EQ(outputs.at("plain").at("value"), json::value("visible"));
 }
 
+TEST(ExpansionJson, SecureValuesFromAParameterFileAreNeverPrinted) {
+  auto out =
+      ExpandToJson(Testdata("expand_secure.json"), Testdata("expand_secure.prod.parameters.json"));
+  ASSERT_TRUE(out.ok()) << out.status();
+  EXPECT_THAT(*out, Not(HasSubstr("CANARY")));
+  EXPECT_THAT(*out, HasSubstr("\"adminPassword\": \"***\""));
+}
+
 TEST(ExpansionJson, KeyVaultReferenceIsRedactedAndUnknownIsExplained) {
   // expand_params.parameters.json is found beside expand_params.json.
   auto out = ExpandToJson(Testdata("expand_params.json"), "");
@@ -86,6 +94,18 @@ TEST(ExpansionJson, ShapeOfResourcesOutputsAndErrors) {
   ASSERT_TRUE(v2.ok()) << v2.status();
   EXPECT_THAT(*v2, Not(HasSubstr("Microsoft.KeyVault/vaults")));
   EXPECT_THAT(*v2, HasSubstr("\"name\": \"contososa\""));
+}
+
+TEST(ExpansionJson, NestedTemplatesAreNotRepeated) {
+  auto out = ExpandToJson(Testdata("expand_nested.json"), "");
+  ASSERT_TRUE(out.ok()) << out.status();
+  json::value v = Parse(*out);
+  const json::array& rs = v.at("resources").as_array();
+  ASSERT_EQ(rs.size(), 5u);
+  EXPECT_TRUE(rs[0].at("properties").at("template").as_object().contains("$expanded"));
+  EXPECT_EQ(rs[1].at("name"), json::value("outernameinner"));
+  EXPECT_EQ(rs[4].at("properties").at("templateLink").at("uri"),
+            json::value("https://example.com/t.json"));
 }
 
 TEST(ExpansionJson, ValueToJsonWritesUnknownWithItsReason) {

@@ -8,9 +8,9 @@
 #include <string_view>
 
 #include "arm/evaluator.h"
+#include "arm/expr_strings.h"
 #include "arm/expression.h"
 #include "arm/expression_parser.h"
-#include "arm/expr_strings.h"
 #include "arm/functions/common.h"
 #include "json/parser.h"
 #include "json/value.h"
@@ -87,8 +87,7 @@ class ExprTest {
     std::string_view kept = arena.Copy(s);
     ParseOutput out = ParseJson(kept, arena);
     if (out.root == nullptr) return Value::String(arena, Cat("bad test JSON: ", text), {});
-    return secure ? Value::Reanchor(arena, *out.root, out.root->anchor(), kFlagSecure)
-                  : out.root;
+    return secure ? Value::Reanchor(arena, *out.root, out.root->anchor(), kFlagSecure) : out.root;
   }
   void Param(std::string_view name, std::string_view json, bool secure = false) {
     env.params[std::string(name)] = Json(json, secure);

@@ -3,9 +3,18 @@
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions
 #include "arm/expression_parser.h"
 
-#include "arm/expr_strings.h"
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_strings.h"
+#include "json/parser.h"
 
 namespace armlint::internal {
 namespace {
@@ -179,6 +188,60 @@ TEST(ExpressionParser, LengthIsLimited) {
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.status().code(), absl::StatusCode::kResourceExhausted);
   EXPECT_THAT(std::string(MessageOf(e.status())), HasSubstr("kMaxExpressionChars"));
+}
+
+}  // namespace
+}  // namespace armlint::internal
+
+namespace armlint::internal {
+namespace {
+
+void CollectExpressions(const Value& v, std::vector<std::string_view>& out) {
+  if (v.is_string()) {
+    if (IsExpression(v.string_value())) out.push_back(v.string_value());
+  } else if (v.is_array()) {
+    for (const Value* i : v.items()) CollectExpressions(*i, out);
+  } else if (v.is_object()) {
+    for (const Member& m : v.members()) CollectExpressions(*m.value, out);
+  }
+}
+
+// Every expression in the shared corpus of real templates parses. Parameter files are skipped:
+// ARM does not evaluate their values ("[dbo].[emp]" is a literal there). Files over 1 MiB (large
+// compiled AVM templates that repeat their modules' expressions) are skipped to keep the test
+// fast in Debug builds; set ARMLINT_CORPUS_ALL=1 to include them.
+TEST(ExpressionParser, ParsesEveryCorpusExpression) {
+  const bool all = std::getenv("ARMLINT_CORPUS_ALL") != nullptr;
+  std::filesystem::path root(ARMLINT_CORPUS_DIR);
+  if (!std::filesystem::exists(root)) GTEST_SKIP() << "corpus not found at " << root;
+  std::size_t files = 0, expressions = 0;
+  std::vector<std::string> failures;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+    if (entry.path().filename().string().find(".parameters") != std::string::npos) continue;
+    if (!all && entry.file_size() > (1u << 20)) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Arena arena;
+    ParseOutput doc = ParseJson(text, arena);
+    if (doc.root == nullptr) continue;  // not JSON: the loader's tests cover that
+    ++files;
+    std::vector<std::string_view> exprs;
+    CollectExpressions(*doc.root, exprs);
+    for (std::string_view s : exprs) {
+      ++expressions;
+      absl::StatusOr<const Expr*> e = ParseExpression(s.substr(1, s.size() - 2), arena);
+      if (!e.ok() && failures.size() < 20) {
+        failures.push_back(
+            Cat(entry.path().string(), ": ", s.substr(0, 200), ": ", MessageOf(e.status())));
+      }
+    }
+  }
+  EXPECT_GT(files, 0u);
+  EXPECT_GT(expressions, 1000u);
+  EXPECT_TRUE(failures.empty()) << failures.size() << " failures, first: " << failures[0];
+  for (const std::string& f : failures) ADD_FAILURE() << f;
+  std::printf("corpus: %zu files, %zu expressions parsed\n", files, expressions);
 }
 
 }  // namespace

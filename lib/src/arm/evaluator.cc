@@ -6,8 +6,9 @@
 
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/cord.h"
-#include "arm/expr_strings.h"
 #include "absl/strings/str_join.h"
+
+#include "arm/expr_strings.h"
 #include "util/limits.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
@@ -29,9 +30,8 @@ bool IsSecretArg(const Value& v) {
 absl::Status AtOffset(absl::Status s, std::uint32_t offset) {
   if (s.ok() || s.GetPayload(kOffsetPayload).has_value()) return s;
   absl::Status out(s.code(), Cat(MessageOf(s), " at character ", ExprCharacter(offset)));
-  s.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
-    out.SetPayload(url, payload);
-  });
+  s.ForEachPayload(
+      [&](absl::string_view url, const absl::Cord& payload) { out.SetPayload(url, payload); });
   out.SetPayload(kOffsetPayload, absl::Cord(Cat(offset)));
   return out;
 }
@@ -72,6 +72,11 @@ const Value* CallContext::Share(const Value* v) {
   return Value::Reanchor(arena(), *v, v->anchor(), flags_);
 }
 
+std::string CallContext::Quote(std::string_view text) const {
+  if ((flags_ & kFlagSecure) != 0) return "(a secure value)";
+  return Cat("'", text, "'");
+}
+
 absl::Status CallContext::Error(std::string_view msg) const {
   return absl::InvalidArgumentError(Cat("function '", fn_.name, "': ", msg));
 }
@@ -79,9 +84,8 @@ absl::Status CallContext::Error(std::string_view msg) const {
 absl::Status CallContext::CheckSize(std::size_t n, std::size_t max, std::string_view what,
                                     std::string_view limit_name) const {
   if (n <= max) return absl::OkStatus();
-  return absl::ResourceExhaustedError(Cat("function '", fn_.name, "' would produce ",
-                                                   what, " of ", n, ", over the limit of ", max,
-                                                   " (", limit_name, ")"));
+  return absl::ResourceExhaustedError(Cat("function '", fn_.name, "' would produce ", what, " of ",
+                                          n, ", over the limit of ", max, " (", limit_name, ")"));
 }
 
 absl::Status CallContext::Spend(std::int64_t n) { return ev_.Spend(n); }
@@ -97,10 +101,10 @@ absl::StatusOr<Lambda> CallContext::GetLambda(const Expr& e, std::size_t params)
     return AtOffset(Error("expects a lambda('name', ...) expression as this argument"), e.offset);
   }
   if (e.args.size() != params + 1) {
-    return AtOffset(Error(Cat("expects a lambda with ", params,
-                                       params == 1 ? " parameter" : " parameters", ", got ",
-                                       e.args.size() - 1)),
-                    e.offset);
+    return AtOffset(
+        Error(Cat("expects a lambda with ", params, params == 1 ? " parameter" : " parameters",
+                  ", got ", e.args.size() - 1)),
+        e.offset);
   }
   Lambda l;
   for (std::size_t i = 0; i < params; ++i) {
@@ -136,10 +140,18 @@ const Value* Evaluator::LambdaVariable(std::string_view name) const {
 
 absl::Status Evaluator::Spend(std::int64_t n) {
   budget_.steps += n;
-  if (budget_.steps <= limits::kMaxEvalSteps) return absl::OkStatus();
-  return absl::ResourceExhaustedError(Cat("evaluation exceeded the limit of ",
-                                                   limits::kMaxEvalSteps,
-                                                   " steps per template (kMaxEvalSteps)"));
+  if (budget_.steps > limits::kMaxEvalSteps) {
+    return absl::ResourceExhaustedError(Cat("evaluation exceeded the limit of ",
+                                            limits::kMaxEvalSteps,
+                                            " steps per template (kMaxEvalSteps)"));
+  }
+  // The arena holds the template's own values too; they are far below this limit.
+  if (arena_.bytes_allocated() > limits::kMaxEvalBytes) {
+    return absl::ResourceExhaustedError(Cat("evaluation exceeded the limit of ",
+                                            limits::kMaxEvalBytes,
+                                            " bytes of values per template (kMaxEvalBytes)"));
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<const Value*> Evaluator::Eval(const Expr& e) {
@@ -183,19 +195,20 @@ const Value* Child(Arena& arena, const Value& parent, const Value* child) {
 
 absl::StatusOr<const Value*> Evaluator::EvalMember(const Expr& e) {
   ARMLINT_ASSIGN_OR_RETURN(const Value* t, Eval(*e.target));
-  if (t->is_unknown()) return Value::Unknown(arena_, t->unknown_reason(), at_, Kind::kUnknown, t->flags());
+  if (t->is_unknown())
+    return Value::Unknown(arena_, t->unknown_reason(), at_, Kind::kUnknown, t->flags());
   if (!t->is_object()) {
-    return AtOffset(absl::InvalidArgumentError(Cat(
-                        "cannot read property '", e.name, "' of ", KindName(t->kind()),
-                        t->is_null() ? "" : " value")),
-                    e.offset);
+    return AtOffset(
+        absl::InvalidArgumentError(Cat("cannot read property '", e.name, "' of ",
+                                       KindName(t->kind()), t->is_null() ? "" : " value")),
+        e.offset);
   }
   const Value* v = t->Find(e.name);
   if (v == nullptr) {
-    return AtOffset(absl::InvalidArgumentError(
-                        Cat("property '", e.name, "' does not exist; the object has ",
-                                     t->members().empty() ? "no properties" : MemberNames(*t))),
-                    e.offset);
+    return AtOffset(
+        absl::InvalidArgumentError(Cat("property '", e.name, "' does not exist; the object has ",
+                                       t->members().empty() ? "no properties" : MemberNames(*t))),
+        e.offset);
   }
   return Child(arena_, *t, v);
 }
@@ -204,43 +217,43 @@ absl::StatusOr<const Value*> Evaluator::EvalIndex(const Expr& e) {
   ARMLINT_ASSIGN_OR_RETURN(const Value* t, Eval(*e.target));
   ARMLINT_ASSIGN_OR_RETURN(const Value* ix, Eval(*e.args[0]));
   if (t->is_unknown() || ix->is_unknown()) {
-    return Value::Unknown(arena_, t->is_unknown() ? t->unknown_reason() : ix->unknown_reason(),
-                          at_, Kind::kUnknown, t->flags() | ix->flags());
+    return Value::Unknown(arena_, t->is_unknown() ? t->unknown_reason() : ix->unknown_reason(), at_,
+                          Kind::kUnknown, t->flags() | ix->flags());
   }
   if (t->is_array()) {
     if (!ix->is_int()) {
-      return AtOffset(absl::InvalidArgumentError(Cat(
-                          "an array index must be an integer, got ", KindName(ix->kind()))),
+      return AtOffset(absl::InvalidArgumentError(
+                          Cat("an array index must be an integer, got ", KindName(ix->kind()))),
                       e.offset);
     }
     std::int64_t i = ix->int_value();
     auto items = t->items();
     if (i < 0 || static_cast<std::uint64_t>(i) >= items.size()) {
-      return AtOffset(absl::InvalidArgumentError(Cat("index ", i,
-                                                              " is out of range for an array of ",
-                                                              items.size(), " items")),
-                      e.offset);
+      return AtOffset(
+          absl::InvalidArgumentError(
+              Cat("index ", i, " is out of range for an array of ", items.size(), " items")),
+          e.offset);
     }
     return Child(arena_, *t, items[static_cast<std::size_t>(i)]);
   }
   if (t->is_object()) {
     if (!ix->is_string()) {
-      return AtOffset(absl::InvalidArgumentError(Cat(
-                          "an object index must be a string, got ", KindName(ix->kind()))),
+      return AtOffset(absl::InvalidArgumentError(
+                          Cat("an object index must be a string, got ", KindName(ix->kind()))),
                       e.offset);
     }
     const Value* v = t->Find(ix->string_value());
     if (v == nullptr) {
-      return AtOffset(absl::InvalidArgumentError(Cat(
-                          "property '", ix->string_value(), "' does not exist; the object has ",
-                          t->members().empty() ? "no properties" : MemberNames(*t))),
+      return AtOffset(absl::InvalidArgumentError(
+                          Cat("property '", ix->string_value(), "' does not exist; the object has ",
+                              t->members().empty() ? "no properties" : MemberNames(*t))),
                       e.offset);
     }
     return Child(arena_, *t, v);
   }
-  return AtOffset(absl::InvalidArgumentError(
-                      Cat("cannot index into ", KindName(t->kind()), " value")),
-                  e.offset);
+  return AtOffset(
+      absl::InvalidArgumentError(Cat("cannot index into ", KindName(t->kind()), " value")),
+      e.offset);
 }
 
 absl::StatusOr<const Value*> Evaluator::EvalCall(const Expr& e) {
@@ -277,7 +290,11 @@ absl::StatusOr<const Value*> Evaluator::EvalCall(const Expr& e) {
     for (const Value* a : args) {
       bool unknown = fn->unknowns == UnknownPolicy::kDeep ? ContainsUnknown(*a) : a->is_unknown();
       if (unknown) {
-        return ctx.Unknown(fn->result, a->is_unknown() ? a->unknown_reason() : std::string_view());
+        Kind hint = fn->result;
+        if (fn->result_like_first && !args.empty()) {
+          hint = args[0]->is_unknown() ? args[0]->unknown_kind() : args[0]->kind();
+        }
+        return ctx.Unknown(hint, a->is_unknown() ? a->unknown_reason() : std::string_view());
       }
     }
   }

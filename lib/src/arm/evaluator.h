@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+
 #include "arm/expression.h"
 #include "arm/expression_parser.h"
 #include "arm/function_table.h"
@@ -57,6 +58,10 @@ class CallContext {
   const Value* Unknown(Kind hint, std::string_view reason = {});
   // `v` itself when it needs no extra flags, else a shallow copy with them.
   const Value* Share(const Value* v);
+
+  // 'text' for an error message, or "(a secure value)" when the call reads a secret: secure
+  // values never appear in any output, error messages included.
+  std::string Quote(std::string_view text) const;
 
   // InvalidArgument "function 'name': <msg>".
   absl::Status Error(std::string_view msg) const;

@@ -4,6 +4,15 @@
 // deployments and languageVersion 2.0 symbolic resources are evaluated offline; what cannot be
 // known offline (reference(), listKeys(), a parameter without value) is an Unknown value.
 // Every value is anchored to the template text that produced it.
+//
+// Choices where ARM gives no offline answer (arm/template_*.cc implement them):
+// - a copy count that is Unknown produces one representative instance (index 0);
+// - a condition that is Unknown produces the resource and records the condition;
+// - child resources of a parent whose condition is false are not produced;
+// - `existing` resources are produced (flagged) but report no expression errors, since ARM
+//   reads them only where referenced;
+// - the deployment scope is the placeholder of arm/template_context.h (subscription
+//   00000000-0000-0000-0000-000000000000, resource group "resourceGroup", location "eastus").
 #pragma once
 
 #include <string>
@@ -42,7 +51,8 @@ struct Expansion {
 };
 
 struct ExpandOptions {
-  // Parameter file (its values anchor to source 1), or null.
+  // Parameter file, or null. Load it with source 1 (Document::Load(path, 1)) so that its
+  // values' anchors point into it; errors about its values are reported in it.
   const Document* parameters = nullptr;
 };
 

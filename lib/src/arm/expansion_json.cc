@@ -109,8 +109,26 @@ json::value ExpansionToJson(const Expansion& expansion) {
       }
       id_written = true;
     };
+    bool deployment = EqualsIgnoreCase(r.type, "Microsoft.Resources/deployments");
     for (const Member& m : r.body->members()) {
       if (EqualsIgnoreCase(m.key, "id")) continue;
+      if (deployment && EqualsIgnoreCase(m.key, "properties") && m.value->is_object() &&
+          !m.value->secure()) {
+        // The inline template is not repeated: its resources follow this deployment (with
+        // deployment_depth + 1), evaluated.
+        json::object props;
+        for (const Member& pm : m.value->members()) {
+          if (EqualsIgnoreCase(pm.key, "template") && pm.value->is_object()) {
+            json::object t;
+            t["$expanded"] = "the inline template's resources follow this deployment";
+            props[Sv(pm.key)] = std::move(t);
+          } else {
+            props[Sv(pm.key)] = ValueToJson(*pm.value);
+          }
+        }
+        o[Sv(m.key)] = std::move(props);
+        continue;
+      }
       o[Sv(m.key)] = ValueToJson(*m.value);
       if (EqualsIgnoreCase(m.key, "name")) write_id();
     }

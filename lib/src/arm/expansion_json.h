@@ -6,7 +6,8 @@
 //
 // Unknown values are written {"$unknown": "<why>"}; values flagged kFlagSecure (secure
 // parameters and what is computed from them, secure outputs, list*() results) are written
-// "***" and never appear. `existing` resources are not deployed and are left out.
+// "***" and never appear. `existing` resources are not deployed and are left out. A nested
+// deployment's inline template is written {"$expanded": "..."}: its resources follow it.
 #pragma once
 
 #include <string>

@@ -48,15 +48,20 @@ struct EvalBudget {
   std::int64_t steps = 0;
 };
 
-// Parses the expression text between the outer brackets ("concat('a','b')").
-// `base_offset` is the byte offset of that text in the document, for error messages.
+// Parses the expression text between the outer brackets ("concat('a','b')"). `text` must
+// outlive the tree (string literals without '' escapes are views into it). Errors (syntax,
+// arity of built-in functions, kMaxExpressionDepth; ResourceExhausted past
+// kMaxExpressionChars) end with "at character N": N is 1-based in the template string, whose
+// '[' is character 1 (arm/expression_parser.h).
 absl::StatusOr<const Expr*> ParseExpression(std::string_view text, Arena& arena);
 
 // Whether a JSON string is an expression ('[' ... ']' and not "[[").
 bool IsExpression(std::string_view s);
 
 // Evaluates a parsed expression. Results are anchored at `at` (the template string) and
-// flagged kFlagFromExpression.
+// flagged kFlagFromExpression; a result computed from a kFlagSecure value carries kFlagSecure.
+// Errors are InvalidArgument ending "at character N" (the innermost failing call), or
+// ResourceExhausted naming the limit (kMaxEvalSteps, kMaxEvalBytes, kMaxStringBytes, ...).
 absl::StatusOr<const Value*> EvaluateExpression(const Expr& expr, ExprEnv& env, Arena& arena,
                                                 EvalBudget& budget, Anchor at);
 

@@ -1,9 +1,10 @@
 // Recursive-descent parser for ARM template expressions.
 //
-// Grammar (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions):
+// Grammar
+// (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions):
 //   expr    := primary postfix*
-//   primary := 'string' | number | true | false | null | name '(' args ')' | ns '.' name '(' args ')'
-//   postfix := '.' name | '[' expr ']'
+//   primary := 'string' | number | true | false | null | name '(' args ')' | ns '.' name '(' args
+//   ')' postfix := '.' name | '[' expr ']'
 // String literals use '' to escape a quote. Names are case-insensitive (resolved against the
 // FunctionTable at parse time so that arity errors come out at load).
 #include "arm/expression_parser.h"
@@ -40,9 +41,9 @@ class Parser {
     ARMLINT_ASSIGN_OR_RETURN(const Expr* e, ParseExpr(0));
     SkipSpace();
     if (pos_ != text_.size()) {
-      return Error(Cat("unexpected '", std::string(1, text_[pos_]),
-                                "' after the end of the expression"),
-                   pos_);
+      return Error(
+          Cat("unexpected '", std::string(1, text_[pos_]), "' after the end of the expression"),
+          pos_);
     }
     return e;
   }
@@ -54,9 +55,8 @@ class Parser {
   }
 
   void SkipSpace() {
-    while (pos_ < text_.size() &&
-           (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' ||
-            text_[pos_] == '\r')) {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' ||
+                                   text_[pos_] == '\n' || text_[pos_] == '\r')) {
       ++pos_;
     }
   }
@@ -76,8 +76,8 @@ class Parser {
 
   absl::StatusOr<const Expr*> ParseExpr(int depth) {
     if (depth > limits::kMaxExpressionDepth) {
-      return Error(Cat("expression nesting exceeds the limit of ",
-                                limits::kMaxExpressionDepth, " (kMaxExpressionDepth)"),
+      return Error(Cat("expression nesting exceeds the limit of ", limits::kMaxExpressionDepth,
+                       " (kMaxExpressionDepth)"),
                    pos_);
     }
     SkipSpace();
@@ -112,8 +112,8 @@ class Parser {
         break;
       }
       if (++depth > limits::kMaxExpressionDepth) {
-        return Error(Cat("expression nesting exceeds the limit of ",
-                                  limits::kMaxExpressionDepth, " (kMaxExpressionDepth)"),
+        return Error(Cat("expression nesting exceeds the limit of ", limits::kMaxExpressionDepth,
+                         " (kMaxExpressionDepth)"),
                      pos_);
       }
     }
@@ -247,7 +247,7 @@ class Parser {
           break;
         }
         return Error(Cat("expected ',' or ')' in the call of '", name, "', found '",
-                                  std::string(1, text_[pos_]), "'"),
+                         std::string(1, text_[pos_]), "'"),
                      pos_);
       }
     }
@@ -274,9 +274,9 @@ class Parser {
 
 absl::StatusOr<const Expr*> ParseExpression(std::string_view text, Arena& arena) {
   if (text.size() > limits::kMaxExpressionChars) {
-    return absl::ResourceExhaustedError(
-        Cat("expression is ", text.size(), " characters long, over the limit of ",
-                     limits::kMaxExpressionChars, " (kMaxExpressionChars)"));
+    return absl::ResourceExhaustedError(Cat("expression is ", text.size(),
+                                            " characters long, over the limit of ",
+                                            limits::kMaxExpressionChars, " (kMaxExpressionChars)"));
   }
   return Parser(text, arena).Parse();
 }

@@ -75,8 +75,7 @@ absl::Status FunctionTable::CheckArity(const ArmFunction& f, std::size_t n) {
   } else {
     expected = Cat(f.min_args, " to ", f.max_args, " arguments");
   }
-  return absl::InvalidArgumentError(
-      Cat("function '", f.name, "' expects ", expected, ", got ", n));
+  return absl::InvalidArgumentError(Cat("function '", f.name, "' expects ", expected, ", got ", n));
 }
 
 namespace {
@@ -119,12 +118,24 @@ int EditDistance(std::string_view a, std::string_view b) {
 
 // Functions the expander provides through ExprEnv::CallContextFunction (for suggestions).
 constexpr std::string_view kContextFunctions[] = {
-    "deployment",        "environment",      "extensionResourceId",
-    "list",              "listKeys",         "listAccountSas",
-    "listSecrets",       "managementGroup",  "managementGroupResourceId",
-    "pickZones",         "providers",        "reference",
-    "resourceGroup",     "resourceId",       "subscription",
-    "subscriptionResourceId", "tenant",      "tenantResourceId",
+    "deployment",
+    "environment",
+    "extensionResourceId",
+    "list",
+    "listKeys",
+    "listAccountSas",
+    "listSecrets",
+    "managementGroup",
+    "managementGroupResourceId",
+    "pickZones",
+    "providers",
+    "reference",
+    "resourceGroup",
+    "resourceId",
+    "subscription",
+    "subscriptionResourceId",
+    "tenant",
+    "tenantResourceId",
 };
 
 }  // namespace
@@ -137,10 +148,10 @@ absl::Status FunctionTable::CheckKinds(const ArmFunction& f, std::span<const Val
     std::uint16_t bit = KindBit(a.is_unknown() ? a.unknown_kind() : a.kind());
     if (bit == 0 || (mask & bit) != 0) continue;
     std::string want = KindsText(mask);
-    return absl::InvalidArgumentError(Cat(
-        "function '", f.name, "' expects argument ", i + 1, " to be ", Article(want), want,
-        ", got ", Article(KindName(a.is_unknown() ? a.unknown_kind() : a.kind())),
-        KindName(a.is_unknown() ? a.unknown_kind() : a.kind())));
+    return absl::InvalidArgumentError(
+        Cat("function '", f.name, "' expects argument ", i + 1, " to be ", Article(want), want,
+            ", got ", Article(KindName(a.is_unknown() ? a.unknown_kind() : a.kind())),
+            KindName(a.is_unknown() ? a.unknown_kind() : a.kind())));
   }
   return absl::OkStatus();
 }

@@ -16,6 +16,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+
 #include "arm/expression.h"
 #include "arm/expression_parser.h"
 #include "json/value.h"
@@ -61,6 +62,9 @@ struct ArmFunction {
   UnknownPolicy unknowns = UnknownPolicy::kShallow;
   ArmFn fn = nullptr;
   ArmLazyFn lazy = nullptr;  // set instead of fn for functions that evaluate their own arguments
+  // The result has the kind of argument 1 (skip, take, union, ...): an Unknown result gets the
+  // kind argument 1 has or stands for.
+  bool result_like_first = false;
 };
 
 class FunctionTable {

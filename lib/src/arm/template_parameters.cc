@@ -57,6 +57,24 @@ bool BoolMember(const Value& decl, std::string_view key) {
   return v != nullptr && v->is_bool() && v->bool_value();
 }
 
+// The declaration that carries a parameter's type: languageVersion 2.0 parameters may name a
+// user type ({"$ref": "#/definitions/skuType"}), itself possibly a $ref.
+const Value& TypeDecl(const Value& root, const Value& decl) {
+  const Value* d = &decl;
+  const Value* defs = root.Find("definitions");
+  for (int i = 0; i < 8 && defs != nullptr; ++i) {
+    const Value* ref = d->Find("$ref");
+    if (ref == nullptr || !ref->is_string()) break;
+    std::string_view r = ref->string_value();
+    constexpr std::string_view kPrefix = "#/definitions/";
+    if (r.substr(0, kPrefix.size()) != kPrefix) break;
+    const Value* next = defs->Find(r.substr(kPrefix.size()));
+    if (next == nullptr || !next->is_object()) break;
+    d = next;
+  }
+  return *d;
+}
+
 }  // namespace
 
 std::vector<SuppliedParameter> SuppliedParameters(ExpandState& state, const Value& parameters) {
@@ -106,7 +124,7 @@ absl::StatusOr<const Value*> TemplateScope::Parameter(std::string_view name) {
 const Value* TemplateScope::ResolveParameter(ParamSlot& slot) {
   Arena& a = state_.arena();
   const Value& decl = *slot.decl;
-  std::string_view type = decl.is_object() ? TypeOf(decl) : std::string_view();
+  std::string_view type = decl.is_object() ? TypeOf(TypeDecl(root_, decl)) : std::string_view();
   bool secure = IsSecureType(type);
   const Value* v = nullptr;
   slot.state = Eval::kInProgress;
@@ -130,7 +148,7 @@ const Value* TemplateScope::ResolveParameter(ParamSlot& slot) {
     v = state_.Eval(*def, *this);
     RestoreCopyFrames(std::move(frames));
     CheckParameterValue(slot, *v);
-  } else if (BoolMember(decl, "nullable")) {
+  } else if (BoolMember(decl, "nullable") || BoolMember(TypeDecl(root_, decl), "nullable")) {
     v = Value::Null(a, decl.anchor());
   } else {
     v = Value::Unknown(a, a.Copy(tmpl::Concat("parameter '", slot.name, "' has no value")),
@@ -144,7 +162,7 @@ const Value* TemplateScope::ResolveParameter(ParamSlot& slot) {
 
 void TemplateScope::CheckParameterValue(const ParamSlot& slot, const Value& v) {
   if (v.is_unknown() || v.is_null()) return;
-  const Value& decl = *slot.decl;
+  const Value& decl = TypeDecl(root_, *slot.decl);
   std::string_view type = TypeOf(decl);
   bool secure = IsSecureType(type) || v.secure();
   Kind want = KindOfType(type);
@@ -157,8 +175,14 @@ void TemplateScope::CheckParameterValue(const ParamSlot& slot, const Value& v) {
   if (const Value* allowed = decl.Find("allowedValues");
       allowed != nullptr && allowed->is_array() && !ContainsUnknown(v)) {
     auto allowed_has = [&](const Value& x) {
+      // ARM compares strings with allowedValues case-insensitively (Bicep's @allowed is
+      // stricter: https://github.com/Azure/bicep/issues/2489).
       for (const Value* a : allowed->items()) {
-        if (DeepEquals(*a, x)) return true;
+        if (a->is_string() && x.is_string()) {
+          if (EqualsIgnoreCase(a->string_value(), x.string_value())) return true;
+        } else if (DeepEquals(*a, x)) {
+          return true;
+        }
       }
       return false;
     };

@@ -1,7 +1,8 @@
 // Array functions against the examples of the ARM array function reference.
-#include "arm/expr_test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 #include "util/limits.h"
 
 namespace armlint::internal {
@@ -44,7 +45,8 @@ TEST_F(ArrayFunctions, DocumentedExamples) {
       // createArray
       {"createArray('a', 'b', 'c')", "[\"a\",\"b\",\"c\"]"},
       {"createArray(1, 2, 3)", "[1,2,3]"},
-      {"createArray(parameters('objectToTest'))", "[{\"one\":\"a\",\"two\":\"b\",\"three\":\"c\"}]"},
+      {"createArray(parameters('objectToTest'))",
+       "[{\"one\":\"a\",\"two\":\"b\",\"three\":\"c\"}]"},
       {"createArray(parameters('arrayToTest'))", "[[\"one\",\"two\",\"three\"]]"},
       {"createArray()", "[]"},
       // empty

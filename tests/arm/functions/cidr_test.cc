@@ -1,7 +1,8 @@
 // CIDR functions against the examples of the ARM CIDR function reference.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-cidr
-#include "arm/expr_test_util.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {
@@ -46,7 +47,7 @@ TEST(CidrFunctions, EdgesAndErrors) {
       {"parseCidr('2001:db8:0:0:1:0:0:1/128').network", "\"2001:db8::1:0:0:1\""},
       {"cidrHost('10.144.3.0/24', 254)",
        "error: function 'cidrHost': host index 254 is outside the usable addresses of "
-       "10.144.3.0/24 at character 2"},
+       "'10.144.3.0/24' at character 2"},
       {"cidrSubnet('10.144.0.0/20', 24, 16)",
        "error: function 'cidrSubnet': subnet index 16 is out of range: /20 holds 16 subnets of "
        "/24 at character 2"},

@@ -1,7 +1,8 @@
 // Comparison functions against the examples of the ARM comparison function reference.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-comparison
-#include "arm/expr_test_util.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {

@@ -1,7 +1,8 @@
 // Date functions against the examples of the ARM date function reference.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-date
-#include "arm/expr_test_util.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {

@@ -1,7 +1,8 @@
 // Lambda functions against the examples of the ARM lambda function reference.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-lambda
-#include "arm/expr_test_util.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {

@@ -1,7 +1,8 @@
 // Logical functions against the examples of the ARM logical function reference.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-logical
-#include "arm/expr_test_util.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {

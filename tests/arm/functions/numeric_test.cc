@@ -1,7 +1,8 @@
 // Numeric functions against the examples of the ARM numeric function reference.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-numeric
-#include "arm/expr_test_util.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {
@@ -12,17 +13,10 @@ using exprtest::ExprTest;
 TEST(NumericFunctions, DocumentedExamples) {
   ExprTest t;
   const Case cases[] = {
-      {"add(5, 3)", "8"},
-      {"sub(7, 3)", "4"},
-      {"mul(5, 3)", "15"},
-      {"div(8, 3)", "2"},
-      {"mod(7, 3)", "1"},
-      {"int('4')", "4"},
-      {"float('3.0')", "3"},
-      {"float(4)", "4"},
-      {"float('2.5')", "2.5"},
-      {"max(0, 3, 2, 5, 4)", "5"},
-      {"min(0, 3, 2, 5, 4)", "0"},
+      {"add(5, 3)", "8"},          {"sub(7, 3)", "4"},          {"mul(5, 3)", "15"},
+      {"div(8, 3)", "2"},          {"mod(7, 3)", "1"},          {"int('4')", "4"},
+      {"float('3.0')", "3"},       {"float(4)", "4"},           {"float('2.5')", "2.5"},
+      {"max(0, 3, 2, 5, 4)", "5"}, {"min(0, 3, 2, 5, 4)", "0"},
   };
   for (const Case& c : cases) EXPECT_EQ(t.Show(c.expr), c.want) << c.expr;
 }

@@ -1,7 +1,8 @@
 // Object functions against the examples of the ARM object function reference.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-object
-#include "arm/expr_test_util.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {
@@ -62,7 +63,8 @@ TEST_F(ObjectFunctions, DocumentedExamples) {
       {"union(parameters('deep1'), parameters('deep2'))",
        "{\"property\":{\"one\":\"a\",\"two\":\"b\",\"three\":\"c2\",\"four\":\"d\",\"five\":\"e\"},"
        "\"nestedArray\":[3,4]}"},
-      {"union(json('[[\"one\", \"two\"], [\"three\"]]'), json('[[\"three\"], [\"four\", \"two\"]]'))",
+      {"union(json('[[\"one\", \"two\"], [\"three\"]]'), json('[[\"three\"], [\"four\", "
+       "\"two\"]]'))",
        "[[\"one\",\"two\"],[\"three\"],[\"four\",\"two\"]]"},
       // intersection of objects: same key and value
       {"intersection(createObject('one', 'a', 'two', 'b', 'three', 'c'), "

@@ -1,7 +1,8 @@
 // String functions against the examples of the ARM string function reference.
-#include "arm/expr_test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {
@@ -100,7 +101,7 @@ TEST(StringFunctions, UniqueStringMatchesAzure) {
   RunCases(cases);
   ExprTest t;
   std::string a = t.Show("uniqueString('a')");
-  EXPECT_EQ(a.size(), 15u);  // 13 characters plus quotes
+  EXPECT_EQ(a.size(), 15u);                   // 13 characters plus quotes
   EXPECT_NE(a, t.Show("uniqueString('A')"));  // case-sensitive
   EXPECT_EQ(t.Show("uniqueString('a', 'b')"), t.Show("uniqueString('a-b')"));
 }
@@ -192,6 +193,22 @@ TEST(StringFunctions, EdgeCasesAndErrors) {
     std::string got = t.Show(c.expr);
     EXPECT_EQ(got.substr(0, std::string_view(c.want).size()), c.want) << c.expr;
   }
+}
+
+// .NET strings count UTF-16 code units: "é" is 1, "😀" (outside the BMP) is 2.
+TEST(StringFunctions, LengthsAreUtf16CodeUnits) {
+  const Case cases[] = {
+      {"length('caf\u00e9')", "4"},
+      {"length('a\U0001F600')", "3"},
+      {"substring('caf\u00e9s', 3, 1)", "\"\u00e9\""},
+      {"take('\u00e9t\u00e9', 2)", "\"\u00e9t\""},
+      {"skip('\u00e9t\u00e9', 2)", "\"\u00e9\""},
+      {"first('\u00e9t\u00e9')", "\"\u00e9\""},
+      {"last('\u00e9t\u00e9')", "\"\u00e9\""},
+      {"indexOf('\u00e9t\u00e9', 't')", "1"},
+      {"padLeft('\u00e9', 3, '-')", "\"--\u00e9\""},
+  };
+  RunCases(cases);
 }
 
 TEST(StringFunctions, HugePaddingIsRefusedNotAllocated) {

@@ -7,12 +7,12 @@
 // Case: contains on a string or an array item is case-sensitive, on an object key
 // case-insensitive (array page, "contains"); indexOf/lastIndexOf are case-insensitive on strings
 // (string page) and case-sensitive on array items (array page).
-// Strings are measured in bytes; ARM (.NET) counts UTF-16 code units, the same for ASCII.
+// Strings are measured in UTF-16 code units, as .NET (and so ARM) measures them.
 #include <algorithm>
 #include <string>
 
-#include "arm/expr_strings.h"
 #include "arm/evaluator.h"
+#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
 #include "util/limits.h"
@@ -34,8 +34,8 @@ absl::StatusOr<const Value*> Concat(CallContext& ctx, std::span<const Value* con
     if (k == Kind::kArray) arrays = true;
   }
   for (const Value* a : args) {
-    if (a->is_unknown()) return ctx.Unknown(arrays ? Kind::kArray : Kind::kString,
-                                            a->unknown_reason());
+    if (a->is_unknown())
+      return ctx.Unknown(arrays ? Kind::kArray : Kind::kString, a->unknown_reason());
   }
   if (arrays) {
     std::vector<const Value*> items;
@@ -43,8 +43,8 @@ absl::StatusOr<const Value*> Concat(CallContext& ctx, std::span<const Value* con
       const Value* a = args[i];
       if (a->is_null()) continue;
       if (!a->is_array()) {
-        return ctx.Error(Cat("cannot concatenate ", KindName(a->kind()),
-                                      " argument ", i + 1, " with arrays"));
+        return ctx.Error(
+            Cat("cannot concatenate ", KindName(a->kind()), " argument ", i + 1, " with arrays"));
       }
       items.insert(items.end(), a->items().begin(), a->items().end());
       ARMLINT_RETURN_IF_ERROR(
@@ -57,8 +57,8 @@ absl::StatusOr<const Value*> Concat(CallContext& ctx, std::span<const Value* con
   for (std::size_t i = 0; i < args.size(); ++i) {
     const Value* a = args[i];
     if (a->is_object()) {
-      return ctx.Error(Cat("cannot concatenate object argument ", i + 1,
-                                    "; concat takes strings or arrays"));
+      return ctx.Error(
+          Cat("cannot concatenate object argument ", i + 1, "; concat takes strings or arrays"));
     }
     out += ToArmString(*a);
     ARMLINT_RETURN_IF_ERROR(
@@ -113,7 +113,10 @@ absl::StatusOr<const Value*> FirstLast(CallContext& ctx, std::span<const Value* 
   if (v.is_string()) {
     std::string_view s = v.string_value();
     if (s.empty()) return ctx.String("");
-    return ctx.String(kFirst ? s.substr(0, 1) : s.substr(s.size() - 1));
+    if (kFirst) return ctx.String(s.substr(0, Utf8SequenceLength(s, 0)));
+    std::size_t i = s.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return ctx.String(s.substr(i));
   }
   auto items = v.items();
   if (items.empty()) return ctx.Null();
@@ -137,7 +140,8 @@ absl::StatusOr<const Value*> IndexOf(CallContext& ctx, std::span<const Value* co
   if (c.is_string()) {
     if (!item.is_string()) return ctx.Error("expects a string to look for in a string");
     std::size_t i = FindIgnoreCase(c.string_value(), item.string_value(), kLast);
-    return ctx.Int(i == std::string_view::npos ? -1 : static_cast<std::int64_t>(i));
+    if (i == std::string_view::npos) return ctx.Int(-1);
+    return ctx.Int(static_cast<std::int64_t>(UnitOfByteOffset(c.string_value(), i)));
   }
   auto items = c.items();
   for (std::size_t k = 0; k < items.size(); ++k) {
@@ -149,7 +153,7 @@ absl::StatusOr<const Value*> IndexOf(CallContext& ctx, std::span<const Value* co
 
 absl::StatusOr<const Value*> Length(CallContext& ctx, std::span<const Value* const> args) {
   const Value& v = *args[0];
-  if (v.is_string()) return ctx.Int(static_cast<std::int64_t>(v.string_value().size()));
+  if (v.is_string()) return ctx.Int(static_cast<std::int64_t>(Utf16Length(v.string_value())));
   if (v.is_array()) return ctx.Int(static_cast<std::int64_t>(v.items().size()));
   return ctx.Int(static_cast<std::int64_t>(v.members().size()));
 }
@@ -158,11 +162,15 @@ template <bool kSkip>
 absl::StatusOr<const Value*> SkipTake(CallContext& ctx, std::span<const Value* const> args) {
   const Value& v = *args[0];
   std::int64_t n = args[1]->int_value();
-  std::size_t size = v.is_string() ? v.string_value().size() : v.items().size();
+  std::size_t size = v.is_string() ? Utf16Length(v.string_value()) : v.items().size();
   std::size_t k = n <= 0 ? 0 : std::min<std::size_t>(size, static_cast<std::uint64_t>(n));
   std::size_t from = kSkip ? k : 0;
   std::size_t count = kSkip ? size - k : k;
-  if (v.is_string()) return ctx.String(v.string_value().substr(from, count));
+  if (v.is_string()) {
+    std::string_view s = v.string_value();
+    std::size_t b = ByteOffsetOfUnit(s, from);
+    return ctx.String(s.substr(b, ByteOffsetOfUnit(s, from + count) - b));
+  }
   return ctx.Array(v.items().subspan(from, count));
 }
 
@@ -187,8 +195,8 @@ absl::StatusOr<const Value*> TryGet(CallContext& ctx, std::span<const Value* con
     } else if (cur->is_null()) {
       cur = nullptr;
     } else {
-      return ctx.Error(Cat("cannot look up ", KindName(k.kind()), " key in ",
-                                    KindName(cur->kind()), " value"));
+      return ctx.Error(
+          Cat("cannot look up ", KindName(k.kind()), " key in ", KindName(cur->kind()), " value"));
     }
     if (cur == nullptr) return ctx.Null();
   }
@@ -217,37 +225,85 @@ absl::StatusOr<const Value*> Flatten(CallContext& ctx, std::span<const Value* co
 void RegisterArrayFunctions(FunctionTable& t) {
   constexpr std::uint16_t kStrArr = kArgString | kArgArray;
   t.Add({.name = "array", .min_args = 1, .max_args = 1, .result = Kind::kArray, .fn = ArrayFn});
-  t.Add({.name = "concat", .min_args = 1, .max_args = -1,
+  t.Add({.name = "concat",
+         .min_args = 1,
+         .max_args = -1,
          .arg_kinds = {kArgString | kArgArray | kArgNumber | kArgBool | kArgNull},
-         .unknowns = UnknownPolicy::kSelf, .fn = Concat});
-  t.Add({.name = "contains", .min_args = 2, .max_args = 2,
-         .arg_kinds = {kArgString | kArgArray | kArgObject, kArgAny}, .result = Kind::kBool,
-         .unknowns = UnknownPolicy::kSelf, .fn = Contains});
-  t.Add({.name = "createArray", .min_args = 0, .max_args = -1, .result = Kind::kArray,
-         .unknowns = UnknownPolicy::kSelf, .fn = CreateArray});
-  t.Add({.name = "empty", .min_args = 1, .max_args = 1,
-         .arg_kinds = {kArgNull | kArgString | kArgArray | kArgObject}, .result = Kind::kBool,
+         .unknowns = UnknownPolicy::kSelf,
+         .fn = Concat});
+  t.Add({.name = "contains",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgString | kArgArray | kArgObject, kArgAny},
+         .result = Kind::kBool,
+         .unknowns = UnknownPolicy::kSelf,
+         .fn = Contains});
+  t.Add({.name = "createArray",
+         .min_args = 0,
+         .max_args = -1,
+         .result = Kind::kArray,
+         .unknowns = UnknownPolicy::kSelf,
+         .fn = CreateArray});
+  t.Add({.name = "empty",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgNull | kArgString | kArgArray | kArgObject},
+         .result = Kind::kBool,
          .fn = Empty});
-  t.Add({.name = "first", .min_args = 1, .max_args = 1, .arg_kinds = {kStrArr},
+  t.Add({.name = "first",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kStrArr},
          .fn = FirstLast<true>});
-  t.Add({.name = "last", .min_args = 1, .max_args = 1, .arg_kinds = {kStrArr},
+  t.Add({.name = "last",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kStrArr},
          .fn = FirstLast<false>});
-  t.Add({.name = "flatten", .min_args = 1, .max_args = 1, .arg_kinds = {kArgArray},
-         .result = Kind::kArray, .fn = Flatten});
-  t.Add({.name = "indexOf", .min_args = 2, .max_args = 2, .arg_kinds = {kStrArr, kArgAny},
-         .result = Kind::kInt, .unknowns = UnknownPolicy::kDeep, .fn = IndexOf<false>});
-  t.Add({.name = "lastIndexOf", .min_args = 2, .max_args = 2, .arg_kinds = {kStrArr, kArgAny},
-         .result = Kind::kInt, .unknowns = UnknownPolicy::kDeep, .fn = IndexOf<true>});
-  t.Add({.name = "length", .min_args = 1, .max_args = 1,
-         .arg_kinds = {kArgString | kArgArray | kArgObject}, .result = Kind::kInt,
+  t.Add({.name = "flatten",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgArray},
+         .result = Kind::kArray,
+         .fn = Flatten});
+  t.Add({.name = "indexOf",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kStrArr, kArgAny},
+         .result = Kind::kInt,
+         .unknowns = UnknownPolicy::kDeep,
+         .fn = IndexOf<false>});
+  t.Add({.name = "lastIndexOf",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kStrArr, kArgAny},
+         .result = Kind::kInt,
+         .unknowns = UnknownPolicy::kDeep,
+         .fn = IndexOf<true>});
+  t.Add({.name = "length",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgString | kArgArray | kArgObject},
+         .result = Kind::kInt,
          .fn = Length});
-  t.Add({.name = "skip", .min_args = 2, .max_args = 2, .arg_kinds = {kStrArr, kArgInt},
-         .fn = SkipTake<true>});
-  t.Add({.name = "take", .min_args = 2, .max_args = 2, .arg_kinds = {kStrArr, kArgInt},
-         .fn = SkipTake<false>});
-  t.Add({.name = "tryGet", .min_args = 2, .max_args = -1,
+  t.Add({.name = "skip",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kStrArr, kArgInt},
+         .fn = SkipTake<true>,
+         .result_like_first = true});
+  t.Add({.name = "take",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kStrArr, kArgInt},
+         .fn = SkipTake<false>,
+         .result_like_first = true});
+  t.Add({.name = "tryGet",
+         .min_args = 2,
+         .max_args = -1,
          .arg_kinds = {kArgObject | kArgArray | kArgNull, kArgString | kArgInt},
-         .unknowns = UnknownPolicy::kSelf, .fn = TryGet});
+         .unknowns = UnknownPolicy::kSelf,
+         .fn = TryGet});
 }
 #pragma GCC diagnostic pop
 

@@ -151,18 +151,18 @@ std::string Format(const Cidr& c, U128 v) { return c.v6 ? FormatV6(v) : FormatV4
 absl::StatusOr<Cidr> Parse(CallContext& ctx, std::string_view s) {
   std::size_t slash = s.find('/');
   if (slash == std::string_view::npos) {
-    return ctx.Error(Cat("'", s, "' is not in CIDR notation (address/prefix)"));
+    return ctx.Error(Cat(ctx.Quote(s), " is not in CIDR notation (address/prefix)"));
   }
   Cidr c;
   std::string_view addr = s.substr(0, slash);
   std::string_view prefix = s.substr(slash + 1);
   c.v6 = addr.find(':') != std::string_view::npos;
   if (!(c.v6 ? ParseV6(addr, &c.addr) : ParseV4(addr, &c.addr))) {
-    return ctx.Error(Cat("'", addr, "' is not a valid IP address"));
+    return ctx.Error(Cat(ctx.Quote(addr), " is not a valid IP address"));
   }
   if (prefix.empty() || prefix.size() > 3 ||
       prefix.find_first_not_of("0123456789") != std::string_view::npos) {
-    return ctx.Error(Cat("'", prefix, "' is not a valid prefix length"));
+    return ctx.Error(Cat(ctx.Quote(prefix), " is not a valid prefix length"));
   }
   c.prefix = std::stoi(std::string(prefix));
   if (c.prefix > c.bits()) {
@@ -218,7 +218,7 @@ absl::StatusOr<const Value*> CidrHost(CallContext& ctx, std::span<const Value* c
   U128 first = (c.v6 || c.prefix < 31) ? net + 1 : net;
   if (index < 0 || static_cast<U128>(index) > last_usable - first) {
     return ctx.Error(Cat("host index ", index, " is outside the usable addresses of ",
-                         args[0]->string_value()));
+                         ctx.Quote(args[0]->string_value())));
   }
   return ctx.String(Format(c, first + static_cast<U128>(index)));
 }
@@ -228,13 +228,24 @@ absl::StatusOr<const Value*> CidrHost(CallContext& ctx, std::span<const Value* c
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterCidrFunctions(FunctionTable& t) {
-  t.Add({.name = "parseCidr", .min_args = 1, .max_args = 1, .arg_kinds = {kArgString},
-         .result = Kind::kObject, .fn = ParseCidr});
-  t.Add({.name = "cidrSubnet", .min_args = 3, .max_args = 3,
-         .arg_kinds = {kArgString, kArgInt, kArgInt}, .result = Kind::kString,
+  t.Add({.name = "parseCidr",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgString},
+         .result = Kind::kObject,
+         .fn = ParseCidr});
+  t.Add({.name = "cidrSubnet",
+         .min_args = 3,
+         .max_args = 3,
+         .arg_kinds = {kArgString, kArgInt, kArgInt},
+         .result = Kind::kString,
          .fn = CidrSubnet});
-  t.Add({.name = "cidrHost", .min_args = 2, .max_args = 2, .arg_kinds = {kArgString, kArgInt},
-         .result = Kind::kString, .fn = CidrHost});
+  t.Add({.name = "cidrHost",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgString, kArgInt},
+         .result = Kind::kString,
+         .fn = CidrHost});
 }
 #pragma GCC diagnostic pop
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+
 #include "arm/evaluator.h"
 #include "json/value.h"
 
@@ -37,6 +38,17 @@ bool MulOverflows(std::int64_t a, std::int64_t b, std::int64_t* out);
 // guid() of the '-'-joined arguments and uniqueString() of them (functions/string_hash.cc).
 std::string ArmGuid(std::string_view joined);
 std::string ArmUniqueString(std::string_view joined);
+
+// ARM (.NET) measures strings in UTF-16 code units; armlint's strings are UTF-8. These convert
+// (ASCII strings, nearly all of them, take the fast path).
+std::size_t Utf16Length(std::string_view s);
+// Byte offset of UTF-16 unit `unit` (clamped to the string; a unit inside a surrogate pair
+// rounds up to the next character).
+std::size_t ByteOffsetOfUnit(std::string_view s, std::size_t unit);
+// UTF-16 unit index of byte offset `byte` (a character boundary).
+std::size_t UnitOfByteOffset(std::string_view s, std::size_t byte);
+// Bytes of the UTF-8 sequence starting at `s[i]`.
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i);
 
 // Formats a double the way .NET's default ToString() does for common values ("1.5", "2").
 std::string FormatDouble(double d);

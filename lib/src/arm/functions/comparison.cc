@@ -4,8 +4,8 @@
 // equals compares deeply and, for strings, case-sensitively (Bicep's `==` compiles to it; `=~`
 // is the insensitive form). The ordering functions take two ints or two strings; strings are
 // compared ordinally (the page's example: less('A', 'a') is true).
-#include "arm/expr_strings.h"
 #include "arm/evaluator.h"
+#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "util/status_macros.h"
 
@@ -39,8 +39,8 @@ absl::StatusOr<int> Compare(CallContext& ctx, const Value& a, const Value& b) {
     int c = a.string_value().compare(b.string_value());
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
   }
-  return ctx.Error(Cat("cannot compare ", KindName(a.kind()), " with ",
-                                KindName(b.kind()), "; both arguments must be ints or strings"));
+  return ctx.Error(Cat("cannot compare ", KindName(a.kind()), " with ", KindName(b.kind()),
+                       "; both arguments must be ints or strings"));
 }
 
 template <bool (*Pred)(int)>
@@ -60,19 +60,42 @@ bool Le(int c) { return c <= 0; }
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterComparisonFunctions(FunctionTable& t) {
-  t.Add({.name = "coalesce", .min_args = 1, .max_args = -1, .unknowns = UnknownPolicy::kSelf,
+  t.Add({.name = "coalesce",
+         .min_args = 1,
+         .max_args = -1,
+         .unknowns = UnknownPolicy::kSelf,
          .lazy = Coalesce});
-  t.Add({.name = "equals", .min_args = 2, .max_args = 2, .result = Kind::kBool,
-         .unknowns = UnknownPolicy::kDeep, .fn = Equals});
+  t.Add({.name = "equals",
+         .min_args = 2,
+         .max_args = 2,
+         .result = Kind::kBool,
+         .unknowns = UnknownPolicy::kDeep,
+         .fn = Equals});
   constexpr std::uint16_t kOrd = kArgNumber | kArgString;
-  t.Add({.name = "greater", .min_args = 2, .max_args = 2, .arg_kinds = {kOrd},
-         .result = Kind::kBool, .fn = Ordered<Gt>});
-  t.Add({.name = "greaterOrEquals", .min_args = 2, .max_args = 2, .arg_kinds = {kOrd},
-         .result = Kind::kBool, .fn = Ordered<Ge>});
-  t.Add({.name = "less", .min_args = 2, .max_args = 2, .arg_kinds = {kOrd},
-         .result = Kind::kBool, .fn = Ordered<Lt>});
-  t.Add({.name = "lessOrEquals", .min_args = 2, .max_args = 2, .arg_kinds = {kOrd},
-         .result = Kind::kBool, .fn = Ordered<Le>});
+  t.Add({.name = "greater",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kOrd},
+         .result = Kind::kBool,
+         .fn = Ordered<Gt>});
+  t.Add({.name = "greaterOrEquals",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kOrd},
+         .result = Kind::kBool,
+         .fn = Ordered<Ge>});
+  t.Add({.name = "less",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kOrd},
+         .result = Kind::kBool,
+         .fn = Ordered<Lt>});
+  t.Add({.name = "lessOrEquals",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kOrd},
+         .result = Kind::kBool,
+         .fn = Ordered<Le>});
 }
 #pragma GCC diagnostic pop
 

@@ -3,9 +3,9 @@
 //
 // Datetimes are ISO 8601 strings; results are UTC, written "yyyy-MM-ddTHH:mm:ssZ" (the page's
 // documented outputs) unless a format is given: the .NET standard formats o, s, u, d, or a
-// custom pattern of yyyy MM dd HH hh mm ss f..f tt and quoted literals. As the page says, dateTimeAdd takes P1Y as
-// 365 days and P1M as 30 days, whatever the year or month. utcNow() is Unknown: its value is
-// the deployment's time.
+// custom pattern of yyyy MM dd HH hh mm ss f..f tt and quoted literals. As the page says,
+// dateTimeAdd takes P1Y as 365 days and P1M as 30 days, whatever the year or month. utcNow() is
+// Unknown: its value is the deployment's time.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -66,7 +66,7 @@ bool Digits(std::string_view s, std::size_t& i, int n, int* out) {
 // yyyy-MM-dd[(T| )HH:mm[:ss[.fffffff]]][Z|(+|-)HH[:]mm]
 bool ParseIso(std::string_view s, Instant* out) {
   std::size_t i = 0;
-  int y, mo, d, h = 0, mi = 0, sec = 0;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   if (!Digits(s, i, 4, &y) || i >= s.size() || s[i++] != '-' || !Digits(s, i, 2, &mo) ||
       i >= s.size() || s[i++] != '-' || !Digits(s, i, 2, &d)) {
     return false;
@@ -98,7 +98,7 @@ bool ParseIso(std::string_view s, Instant* out) {
       ++i;
     } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
       int sign = s[i++] == '-' ? -1 : 1;
-      int oh, om = 0;
+      int oh = 0, om = 0;
       if (!Digits(s, i, 2, &oh)) return false;
       if (i < s.size() && s[i] == ':') ++i;
       if (i < s.size() && !Digits(s, i, 2, &om)) return false;
@@ -106,9 +106,9 @@ bool ParseIso(std::string_view s, Instant* out) {
     }
   }
   if (i != s.size()) return false;
-  std::int64_t secs = DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) *
-                          86400 +
-                      h * 3600 + mi * 60 + sec - offset_minutes * 60;
+  std::int64_t secs =
+      DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+      mi * 60 + sec - offset_minutes * 60;
   out->ticks = secs * kTicksPerSecond + frac_ticks;
   return true;
 }
@@ -138,14 +138,22 @@ bool ParseDuration(std::string_view s, std::int64_t* ticks) {
     long double n = std::strtold(num.c_str(), nullptr);
     char unit = static_cast<char>(s[i++] & ~0x20);
     long double secs;
-    if (!time && unit == 'Y') secs = 365.0L * 86400;
-    else if (!time && unit == 'M') secs = 30.0L * 86400;
-    else if (!time && unit == 'W') secs = 7.0L * 86400;
-    else if (!time && unit == 'D') secs = 86400;
-    else if (time && unit == 'H') secs = 3600;
-    else if (time && unit == 'M') secs = 60;
-    else if (time && unit == 'S') secs = 1;
-    else return false;
+    if (!time && unit == 'Y')
+      secs = 365.0L * 86400;
+    else if (!time && unit == 'M')
+      secs = 30.0L * 86400;
+    else if (!time && unit == 'W')
+      secs = 7.0L * 86400;
+    else if (!time && unit == 'D')
+      secs = 86400;
+    else if (time && unit == 'H')
+      secs = 3600;
+    else if (time && unit == 'M')
+      secs = 60;
+    else if (time && unit == 'S')
+      secs = 1;
+    else
+      return false;
     total += n * secs;
     any = true;
   }
@@ -162,12 +170,12 @@ std::string FormatInstant(Instant t, std::string_view fmt) {
   std::int64_t frac = t.ticks - secs * kTicksPerSecond;
   std::int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
   std::int64_t rem = secs - days * 86400;
-  std::int64_t y;
-  unsigned mo, d;
+  std::int64_t y = 0;
+  unsigned mo = 0, d = 0;
   CivilFromDays(days, &y, &mo, &d);
   int h = static_cast<int>(rem / 3600), mi = static_cast<int>(rem / 60 % 60),
       s = static_cast<int>(rem % 60);
-  char fbuf[16];
+  char fbuf[24];
   std::snprintf(fbuf, sizeof(fbuf), "%07lld", static_cast<long long>(frac));
   std::string ymd = Cat(y, "-", Two(static_cast<int>(mo)), "-", Two(static_cast<int>(d)));
   std::string hms = Cat(Two(h), ":", Two(mi), ":", Two(s));
@@ -235,7 +243,7 @@ std::string FormatInstant(Instant t, std::string_view fmt) {
 absl::StatusOr<Instant> ParseBase(CallContext& ctx, std::string_view s) {
   Instant t;
   if (!ParseIso(s, &t)) {
-    return ctx.Error(Cat("'", s, "' is not an ISO 8601 date and time (2020-04-07T14:53:14Z)"));
+    return ctx.Error(Cat(ctx.Quote(s), " is not an ISO 8601 date and time (2020-04-07T14:53:14Z)"));
   }
   return t;
 }
@@ -245,7 +253,7 @@ absl::StatusOr<const Value*> DateTimeAdd(CallContext& ctx, std::span<const Value
   std::int64_t delta = 0;
   if (!ParseDuration(args[1]->string_value(), &delta)) {
     return ctx.Error(
-        Cat("'", args[1]->string_value(), "' is not an ISO 8601 duration (P1D, PT1H, -P3Y)"));
+        Cat(ctx.Quote(args[1]->string_value()), " is not an ISO 8601 duration (P1D, PT1H, -P3Y)"));
   }
   t.ticks += delta;
   if (t.ticks / kTicksPerSecond < kMinSeconds || t.ticks / kTicksPerSecond > kMaxSeconds) {
@@ -263,8 +271,7 @@ absl::StatusOr<const Value*> DateTimeFromEpoch(CallContext& ctx,
   return ctx.String(FormatInstant(Instant{secs * kTicksPerSecond}, ""));
 }
 
-absl::StatusOr<const Value*> DateTimeToEpoch(CallContext& ctx,
-                                             std::span<const Value* const> args) {
+absl::StatusOr<const Value*> DateTimeToEpoch(CallContext& ctx, std::span<const Value* const> args) {
   ARMLINT_ASSIGN_OR_RETURN(Instant t, ParseBase(ctx, args[0]->string_value()));
   std::int64_t secs = t.ticks >= 0 ? t.ticks / kTicksPerSecond
                                    : -((-t.ticks + kTicksPerSecond - 1) / kTicksPerSecond);
@@ -280,14 +287,30 @@ absl::StatusOr<const Value*> UtcNow(CallContext& ctx, std::span<const Value* con
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterDateFunctions(FunctionTable& t) {
-  t.Add({.name = "dateTimeAdd", .min_args = 2, .max_args = 3, .arg_kinds = {kArgString},
-         .result = Kind::kString, .fn = DateTimeAdd});
-  t.Add({.name = "dateTimeFromEpoch", .min_args = 1, .max_args = 1, .arg_kinds = {kArgInt},
-         .result = Kind::kString, .fn = DateTimeFromEpoch});
-  t.Add({.name = "dateTimeToEpoch", .min_args = 1, .max_args = 1, .arg_kinds = {kArgString},
-         .result = Kind::kInt, .fn = DateTimeToEpoch});
-  t.Add({.name = "utcNow", .min_args = 0, .max_args = 1, .arg_kinds = {kArgString},
-         .result = Kind::kString, .fn = UtcNow});
+  t.Add({.name = "dateTimeAdd",
+         .min_args = 2,
+         .max_args = 3,
+         .arg_kinds = {kArgString},
+         .result = Kind::kString,
+         .fn = DateTimeAdd});
+  t.Add({.name = "dateTimeFromEpoch",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgInt},
+         .result = Kind::kString,
+         .fn = DateTimeFromEpoch});
+  t.Add({.name = "dateTimeToEpoch",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgString},
+         .result = Kind::kInt,
+         .fn = DateTimeToEpoch});
+  t.Add({.name = "utcNow",
+         .min_args = 0,
+         .max_args = 1,
+         .arg_kinds = {kArgString},
+         .result = Kind::kString,
+         .fn = UtcNow});
 }
 #pragma GCC diagnostic pop
 

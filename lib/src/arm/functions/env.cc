@@ -2,8 +2,8 @@
 // lambda variables of lambdaVariables. The values come from the ExprEnv (arm/expand.cc).
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-deployment
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-numeric#copyindex
-#include "arm/expr_strings.h"
 #include "arm/evaluator.h"
+#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
 #include "util/status_macros.h"
@@ -41,8 +41,7 @@ absl::StatusOr<const Value*> CopyIndex(CallContext& ctx, std::span<const Value* 
   return ctx.Int(r);
 }
 
-absl::StatusOr<const Value*> LambdaVariables(CallContext& ctx,
-                                             std::span<const Value* const> args) {
+absl::StatusOr<const Value*> LambdaVariables(CallContext& ctx, std::span<const Value* const> args) {
   std::string_view name = args[0]->string_value();
   const Value* v = ctx.evaluator().LambdaVariable(name);
   if (v == nullptr) {
@@ -63,15 +62,31 @@ absl::StatusOr<const Value*> LambdaOutside(CallContext& ctx, std::span<const Exp
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterEnvFunctions(FunctionTable& t) {
-  t.Add({.name = "parameters", .min_args = 1, .max_args = 1, .arg_kinds = {kArgString},
+  t.Add({.name = "parameters",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgString},
          .fn = Parameters});
-  t.Add({.name = "variables", .min_args = 1, .max_args = 1, .arg_kinds = {kArgString},
+  t.Add({.name = "variables",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgString},
          .fn = Variables});
-  t.Add({.name = "copyIndex", .min_args = 0, .max_args = 2, .arg_kinds = {kArgString | kArgInt},
-         .result = Kind::kInt, .fn = CopyIndex});
-  t.Add({.name = "lambdaVariables", .min_args = 1, .max_args = 1, .arg_kinds = {kArgString},
+  t.Add({.name = "copyIndex",
+         .min_args = 0,
+         .max_args = 2,
+         .arg_kinds = {kArgString | kArgInt},
+         .result = Kind::kInt,
+         .fn = CopyIndex});
+  t.Add({.name = "lambdaVariables",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgString},
          .fn = LambdaVariables});
-  t.Add({.name = "lambda", .min_args = 2, .max_args = -1, .unknowns = UnknownPolicy::kSelf,
+  t.Add({.name = "lambda",
+         .min_args = 2,
+         .max_args = -1,
+         .unknowns = UnknownPolicy::kSelf,
          .lazy = LambdaOutside});
 }
 #pragma GCC diagnostic pop

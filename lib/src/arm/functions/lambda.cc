@@ -7,8 +7,8 @@
 // in which order sort puts them, is then not known).
 #include <algorithm>
 
-#include "arm/expr_strings.h"
 #include "arm/evaluator.h"
+#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
 #include "util/status_macros.h"
@@ -21,7 +21,7 @@ absl::StatusOr<const Value*> EvalInput(CallContext& ctx, const Expr& e, Kind wan
   ARMLINT_ASSIGN_OR_RETURN(const Value* v, ctx.Eval(e));
   if (v->is_unknown() || v->kind() == want) return v;
   return ctx.Error(Cat("expects argument 1 to be ", want == Kind::kArray ? "an " : "an ",
-                                KindName(want), ", got ", KindName(v->kind())));
+                       KindName(want), ", got ", KindName(v->kind())));
 }
 
 // A lambda taking `min` or `min + 1` (the index) parameters.
@@ -135,8 +135,7 @@ absl::StatusOr<const Value*> ToObject(CallContext& ctx, std::span<const Expr* co
     ARMLINT_ASSIGN_OR_RETURN(const Value* key, Call(ctx, key_fn, item, 0));
     if (key->is_unknown()) return ctx.Unknown(Kind::kObject, key->unknown_reason());
     if (!key->is_string()) {
-      return ctx.Error(Cat("the key lambda must return a string, got ",
-                                    KindName(key->kind())));
+      return ctx.Error(Cat("the key lambda must return a string, got ", KindName(key->kind())));
     }
     const Value* value = item;
     if (value_fn.body != nullptr) {
@@ -163,8 +162,7 @@ absl::StatusOr<const Value*> GroupBy(CallContext& ctx, std::span<const Expr* con
     ARMLINT_ASSIGN_OR_RETURN(const Value* key, Call(ctx, key_fn, item, 0));
     if (key->is_unknown()) return ctx.Unknown(Kind::kObject, key->unknown_reason());
     if (!key->is_string()) {
-      return ctx.Error(Cat("the key lambda must return a string, got ",
-                                    KindName(key->kind())));
+      return ctx.Error(Cat("the key lambda must return a string, got ", KindName(key->kind())));
     }
     auto it = std::find_if(groups.begin(), groups.end(),
                            [&](const auto& g) { return g.first == key->string_value(); });
@@ -198,8 +196,12 @@ absl::StatusOr<const Value*> MapValues(CallContext& ctx, std::span<const Expr* c
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterLambdaFunctions(FunctionTable& t) {
   auto lazy = [&](std::string_view name, int min, int max, Kind result, ArmLazyFn fn) {
-    t.Add({.name = name, .min_args = min, .max_args = max, .result = result,
-           .unknowns = UnknownPolicy::kSelf, .lazy = fn});
+    t.Add({.name = name,
+           .min_args = min,
+           .max_args = max,
+           .result = result,
+           .unknowns = UnknownPolicy::kSelf,
+           .lazy = fn});
   };
   lazy("filter", 2, 2, Kind::kArray, Filter);
   lazy("map", 2, 2, Kind::kArray, Map);

@@ -5,8 +5,8 @@
 // branch that is used"), so a branch that would fail is harmless. `and`/`or` stop at the first
 // argument that decides the result; an Unknown argument does not decide it, so
 // and(false, unknown) is false and and(true, unknown) is Unknown.
-#include "arm/expr_strings.h"
 #include "arm/evaluator.h"
+#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
@@ -24,8 +24,7 @@ absl::StatusOr<const Value*> AndOr(CallContext& ctx, std::span<const Expr* const
       continue;
     }
     if (!v->is_bool()) {
-      return ctx.Error(Cat("expects argument ", i + 1, " to be a bool, got ",
-                                    KindName(v->kind())));
+      return ctx.Error(Cat("expects argument ", i + 1, " to be a bool, got ", KindName(v->kind())));
     }
     // and: false decides; or: true decides.
     if (v->bool_value() != is_and) return ctx.Bool(!is_and);
@@ -71,7 +70,7 @@ absl::StatusOr<const Value*> Bool(CallContext& ctx, std::span<const Value* const
   std::string_view s = v.string_value();
   if (EqualsIgnoreCase(s, "true")) return ctx.Bool(true);
   if (EqualsIgnoreCase(s, "false")) return ctx.Bool(false);
-  return ctx.Error(Cat("cannot convert '", s, "' to a bool (use 'true' or 'false')"));
+  return ctx.Error(Cat("cannot convert ", ctx.Quote(s), " to a bool (use 'true' or 'false')"));
 }
 
 absl::StatusOr<const Value*> Not(CallContext& ctx, std::span<const Value* const> args) {
@@ -90,16 +89,31 @@ absl::StatusOr<const Value*> False(CallContext& ctx, std::span<const Value* cons
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterLogicalFunctions(FunctionTable& t) {
-  t.Add({.name = "and", .min_args = 1, .max_args = -1, .result = Kind::kBool,
-         .unknowns = UnknownPolicy::kSelf, .lazy = And});
-  t.Add({.name = "or", .min_args = 1, .max_args = -1, .result = Kind::kBool,
-         .unknowns = UnknownPolicy::kSelf, .lazy = Or});
-  t.Add({.name = "if", .min_args = 3, .max_args = 3, .unknowns = UnknownPolicy::kSelf,
-         .lazy = If});
-  t.Add({.name = "bool", .min_args = 1, .max_args = 1,
-         .arg_kinds = {kArgBool | kArgInt | kArgString}, .result = Kind::kBool, .fn = Bool});
-  t.Add({.name = "not", .min_args = 1, .max_args = 1, .arg_kinds = {kArgBool},
-         .result = Kind::kBool, .fn = Not});
+  t.Add({.name = "and",
+         .min_args = 1,
+         .max_args = -1,
+         .result = Kind::kBool,
+         .unknowns = UnknownPolicy::kSelf,
+         .lazy = And});
+  t.Add({.name = "or",
+         .min_args = 1,
+         .max_args = -1,
+         .result = Kind::kBool,
+         .unknowns = UnknownPolicy::kSelf,
+         .lazy = Or});
+  t.Add({.name = "if", .min_args = 3, .max_args = 3, .unknowns = UnknownPolicy::kSelf, .lazy = If});
+  t.Add({.name = "bool",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgBool | kArgInt | kArgString},
+         .result = Kind::kBool,
+         .fn = Bool});
+  t.Add({.name = "not",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgBool},
+         .result = Kind::kBool,
+         .fn = Not});
   t.Add({.name = "true", .min_args = 0, .max_args = 0, .result = Kind::kBool, .fn = True});
   t.Add({.name = "false", .min_args = 0, .max_args = 0, .result = Kind::kBool, .fn = False});
 }

@@ -8,8 +8,9 @@
 #include <limits>
 
 #include "absl/strings/numbers.h"
-#include "arm/expr_strings.h"
+
 #include "arm/evaluator.h"
+#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
 #include "util/limits.h"
@@ -22,8 +23,9 @@ template <bool (*Op)(std::int64_t, std::int64_t, std::int64_t*)>
 absl::StatusOr<const Value*> Checked(CallContext& ctx, std::span<const Value* const> args) {
   std::int64_t r = 0;
   if (Op(args[0]->int_value(), args[1]->int_value(), &r)) {
-    return ctx.Error(Cat("the result of ", args[0]->int_value(), " and ",
-                                  args[1]->int_value(), " overflows a 64-bit integer"));
+    if ((ctx.flags() & kFlagSecure) != 0) return ctx.Error("the result overflows a 64-bit integer");
+    return ctx.Error(Cat("the result of ", args[0]->int_value(), " and ", args[1]->int_value(),
+                         " overflows a 64-bit integer"));
   }
   return ctx.Int(r);
 }
@@ -54,7 +56,7 @@ absl::StatusOr<const Value*> Int(CallContext& ctx, std::span<const Value* const>
   }
   std::int64_t i = 0;
   if (!absl::SimpleAtoi(absl::string_view(v.string_value().data(), v.string_value().size()), &i)) {
-    return ctx.Error(Cat("cannot convert '", v.string_value(), "' to an integer"));
+    return ctx.Error(Cat("cannot convert ", ctx.Quote(v.string_value()), " to an integer"));
   }
   return ctx.Int(i);
 }
@@ -64,7 +66,7 @@ absl::StatusOr<const Value*> Float(CallContext& ctx, std::span<const Value* cons
   if (v.is_number()) return ctx.Double(v.number_value());
   double d = 0;
   if (!absl::SimpleAtod(absl::string_view(v.string_value().data(), v.string_value().size()), &d)) {
-    return ctx.Error(Cat("cannot convert '", v.string_value(), "' to a number"));
+    return ctx.Error(Cat("cannot convert ", ctx.Quote(v.string_value()), " to a number"));
   }
   return ctx.Double(d);
 }
@@ -96,7 +98,7 @@ absl::StatusOr<const Value*> Range(CallContext& ctx, std::span<const Value* cons
   if (count > 10000) {
     return absl::ResourceExhaustedError(
         Cat("function 'range': count ", count,
-                     " is over ARM's limit of 10000 (template-functions-array#range)"));
+            " is over ARM's limit of 10000 (template-functions-array#range)"));
   }
   if (start + count > 2147483647 || start < -2147483648LL) {
     return ctx.Error("start + count must not exceed 2147483647");
@@ -114,26 +116,66 @@ absl::StatusOr<const Value*> Range(CallContext& ctx, std::span<const Value* cons
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterNumericFunctions(FunctionTable& t) {
-  t.Add({.name = "add", .min_args = 2, .max_args = 2, .arg_kinds = {kArgInt},
-         .result = Kind::kInt, .fn = Checked<AddOverflows>});
-  t.Add({.name = "sub", .min_args = 2, .max_args = 2, .arg_kinds = {kArgInt},
-         .result = Kind::kInt, .fn = Checked<SubOverflows>});
-  t.Add({.name = "mul", .min_args = 2, .max_args = 2, .arg_kinds = {kArgInt},
-         .result = Kind::kInt, .fn = Checked<MulOverflows>});
-  t.Add({.name = "div", .min_args = 2, .max_args = 2, .arg_kinds = {kArgInt},
-         .result = Kind::kInt, .fn = Div});
-  t.Add({.name = "mod", .min_args = 2, .max_args = 2, .arg_kinds = {kArgInt},
-         .result = Kind::kInt, .fn = Mod});
-  t.Add({.name = "int", .min_args = 1, .max_args = 1, .arg_kinds = {kArgNumber | kArgString},
-         .result = Kind::kInt, .fn = Int});
-  t.Add({.name = "float", .min_args = 1, .max_args = 1, .arg_kinds = {kArgNumber | kArgString},
-         .result = Kind::kDouble, .fn = Float});
-  t.Add({.name = "min", .min_args = 1, .max_args = -1, .arg_kinds = {kArgNumber | kArgArray},
-         .result = Kind::kInt, .fn = MinMax<false>});
-  t.Add({.name = "max", .min_args = 1, .max_args = -1, .arg_kinds = {kArgNumber | kArgArray},
-         .result = Kind::kInt, .fn = MinMax<true>});
-  t.Add({.name = "range", .min_args = 2, .max_args = 2, .arg_kinds = {kArgInt},
-         .result = Kind::kArray, .fn = Range});
+  t.Add({.name = "add",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgInt},
+         .result = Kind::kInt,
+         .fn = Checked<AddOverflows>});
+  t.Add({.name = "sub",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgInt},
+         .result = Kind::kInt,
+         .fn = Checked<SubOverflows>});
+  t.Add({.name = "mul",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgInt},
+         .result = Kind::kInt,
+         .fn = Checked<MulOverflows>});
+  t.Add({.name = "div",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgInt},
+         .result = Kind::kInt,
+         .fn = Div});
+  t.Add({.name = "mod",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgInt},
+         .result = Kind::kInt,
+         .fn = Mod});
+  t.Add({.name = "int",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgNumber | kArgString},
+         .result = Kind::kInt,
+         .fn = Int});
+  t.Add({.name = "float",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgNumber | kArgString},
+         .result = Kind::kDouble,
+         .fn = Float});
+  t.Add({.name = "min",
+         .min_args = 1,
+         .max_args = -1,
+         .arg_kinds = {kArgNumber | kArgArray},
+         .result = Kind::kInt,
+         .fn = MinMax<false>});
+  t.Add({.name = "max",
+         .min_args = 1,
+         .max_args = -1,
+         .arg_kinds = {kArgNumber | kArgArray},
+         .result = Kind::kInt,
+         .fn = MinMax<true>});
+  t.Add({.name = "range",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgInt},
+         .result = Kind::kArray,
+         .fn = Range});
 }
 #pragma GCC diagnostic pop
 

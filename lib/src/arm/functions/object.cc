@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <string>
 
-#include "arm/expr_strings.h"
 #include "arm/evaluator.h"
+#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
 #include "util/limits.h"
@@ -21,15 +21,15 @@ namespace {
 
 absl::StatusOr<const Value*> CreateObject(CallContext& ctx, std::span<const Value* const> args) {
   if (args.size() % 2 != 0) {
-    return ctx.Error(Cat("expects key/value pairs (an even number of arguments), got ",
-                                  args.size()));
+    return ctx.Error(
+        Cat("expects key/value pairs (an even number of arguments), got ", args.size()));
   }
   std::vector<Member> members;
   for (std::size_t i = 0; i < args.size(); i += 2) {
     if (args[i]->is_unknown()) return ctx.Unknown(Kind::kObject, args[i]->unknown_reason());
     if (!args[i]->is_string()) {
       return ctx.Error(Cat("expects argument ", i + 1, " (a key) to be a string, got ",
-                                    KindName(args[i]->kind())));
+                           KindName(args[i]->kind())));
     }
     std::string_view key = args[i]->string_value();
     auto it = std::find_if(members.begin(), members.end(),
@@ -88,8 +88,7 @@ absl::StatusOr<const Value*> Union(CallContext& ctx, std::span<const Value* cons
   return ctx.Array(items);
 }
 
-absl::StatusOr<const Value*> Intersection(CallContext& ctx,
-                                          std::span<const Value* const> args) {
+absl::StatusOr<const Value*> Intersection(CallContext& ctx, std::span<const Value* const> args) {
   bool arrays = args[0]->is_array();
   for (const Value* a : args) {
     if (a->is_array() != arrays) return ctx.Error("expects all arrays or all objects");
@@ -118,8 +117,8 @@ absl::StatusOr<const Value*> Intersection(CallContext& ctx,
       all = std::any_of(args[i]->items().begin(), args[i]->items().end(),
                         [&](const Value* w) { return DeepEquals(*v, *w); });
     }
-    bool seen = std::any_of(items.begin(), items.end(),
-                            [&](const Value* w) { return DeepEquals(*v, *w); });
+    bool seen =
+        std::any_of(items.begin(), items.end(), [&](const Value* w) { return DeepEquals(*v, *w); });
     if (all && !seen) items.push_back(v);
   }
   return ctx.Array(items);
@@ -134,9 +133,9 @@ absl::StatusOr<const Value*> Items(CallContext& ctx, std::span<const Value* cons
   std::vector<const Value*> items;
   items.reserve(sorted.size());
   for (const Member& m : sorted) {
-    Member kv[2] = {{"key", Value::StringView(ctx.arena(), m.key, ctx.at(), ctx.flags()),
-                     ctx.at().pos},
-                    {"value", m.value, ctx.at().pos}};
+    Member kv[2] = {
+        {"key", Value::StringView(ctx.arena(), m.key, ctx.at(), ctx.flags()), ctx.at().pos},
+        {"value", m.value, ctx.at().pos}};
     items.push_back(ctx.Object(kv));
   }
   return ctx.Array(items);
@@ -185,20 +184,43 @@ absl::StatusOr<const Value*> Null(CallContext& ctx, std::span<const Value* const
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterObjectFunctions(FunctionTable& t) {
   constexpr std::uint16_t kArrObj = kArgArray | kArgObject;
-  t.Add({.name = "createObject", .min_args = 0, .max_args = -1, .result = Kind::kObject,
-         .unknowns = UnknownPolicy::kSelf, .fn = CreateObject});
-  t.Add({.name = "union", .min_args = 1, .max_args = -1, .arg_kinds = {kArrObj},
-         .fn = Union});
-  t.Add({.name = "intersection", .min_args = 1, .max_args = -1, .arg_kinds = {kArrObj},
-         .fn = Intersection});
-  t.Add({.name = "items", .min_args = 1, .max_args = 1, .arg_kinds = {kArgObject},
-         .result = Kind::kArray, .fn = Items});
-  t.Add({.name = "objectKeys", .min_args = 1, .max_args = 1, .arg_kinds = {kArgObject},
-         .result = Kind::kArray, .fn = ObjectKeys});
-  t.Add({.name = "shallowMerge", .min_args = 1, .max_args = 1, .arg_kinds = {kArgArray},
-         .result = Kind::kObject, .fn = ShallowMerge});
-  t.Add({.name = "json", .min_args = 1, .max_args = 1, .arg_kinds = {kArgString},
-         .fn = Json});
+  t.Add({.name = "createObject",
+         .min_args = 0,
+         .max_args = -1,
+         .result = Kind::kObject,
+         .unknowns = UnknownPolicy::kSelf,
+         .fn = CreateObject});
+  t.Add({.name = "union",
+         .min_args = 1,
+         .max_args = -1,
+         .arg_kinds = {kArrObj},
+         .fn = Union,
+         .result_like_first = true});
+  t.Add({.name = "intersection",
+         .min_args = 1,
+         .max_args = -1,
+         .arg_kinds = {kArrObj},
+         .fn = Intersection,
+         .result_like_first = true});
+  t.Add({.name = "items",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgObject},
+         .result = Kind::kArray,
+         .fn = Items});
+  t.Add({.name = "objectKeys",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgObject},
+         .result = Kind::kArray,
+         .fn = ObjectKeys});
+  t.Add({.name = "shallowMerge",
+         .min_args = 1,
+         .max_args = 1,
+         .arg_kinds = {kArgArray},
+         .result = Kind::kObject,
+         .fn = ShallowMerge});
+  t.Add({.name = "json", .min_args = 1, .max_args = 1, .arg_kinds = {kArgString}, .fn = Json});
   t.Add({.name = "null", .min_args = 0, .max_args = 0, .result = Kind::kNull, .fn = Null});
 }
 #pragma GCC diagnostic pop

@@ -86,8 +86,7 @@ absl::StatusOr<const Value*> Base64(CallContext& ctx, std::span<const Value* con
   return ctx.String(Base64Encode(args[0]->string_value()));
 }
 
-absl::StatusOr<const Value*> Base64ToString(CallContext& ctx,
-                                            std::span<const Value* const> args) {
+absl::StatusOr<const Value*> Base64ToString(CallContext& ctx, std::span<const Value* const> args) {
   ARMLINT_ASSIGN_OR_RETURN(std::string s, DecodeArg(ctx, args[0]->string_value()));
   return ctx.String(s);
 }
@@ -121,8 +120,7 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
-absl::StatusOr<const Value*> DataUriToString(CallContext& ctx,
-                                             std::span<const Value* const> args) {
+absl::StatusOr<const Value*> DataUriToString(CallContext& ctx, std::span<const Value* const> args) {
   std::string_view s = args[0]->string_value();
   if (!StartsWithIgnoreCase(s, "data:")) return ctx.Error("the value is not a data URI");
   std::size_t comma = s.find(',');
@@ -170,11 +168,11 @@ absl::StatusOr<const Value*> PadLeft(CallContext& ctx, std::span<const Value* co
     if (p.size() != 1) return ctx.Error("the padding character must be a single character");
     pad = p[0];
   }
-  if (total <= static_cast<std::int64_t>(value.size())) return ctx.String(value);
-  ARMLINT_RETURN_IF_ERROR(ctx.CheckSize(static_cast<std::uint64_t>(total),
-                                        limits::kMaxStringBytes, "a string of length",
-                                        "kMaxStringBytes"));
-  std::string out(static_cast<std::size_t>(total) - value.size(), pad);
+  const auto length = static_cast<std::int64_t>(Utf16Length(value));
+  if (total <= length) return ctx.String(value);
+  ARMLINT_RETURN_IF_ERROR(ctx.CheckSize(static_cast<std::uint64_t>(total), limits::kMaxStringBytes,
+                                        "a string of length", "kMaxStringBytes"));
+  std::string out(static_cast<std::size_t>(total - length), pad);
   out += value;
   return ctx.String(out);
 }
@@ -244,7 +242,7 @@ absl::StatusOr<const Value*> String(CallContext& ctx, std::span<const Value* con
 absl::StatusOr<const Value*> Substring(CallContext& ctx, std::span<const Value* const> args) {
   std::string_view s = args[0]->string_value();
   std::int64_t start = args[1]->int_value();
-  const auto size = static_cast<std::int64_t>(s.size());
+  const auto size = static_cast<std::int64_t>(Utf16Length(s));
   std::int64_t len = args.size() == 3 ? args[2]->int_value() : size - start;
   if (start < 0 || start > size) {
     return ctx.Error(Cat("the start index ", start, " is outside the string of length ", size));
@@ -253,7 +251,9 @@ absl::StatusOr<const Value*> Substring(CallContext& ctx, std::span<const Value* 
     return ctx.Error(Cat("the length ", len, " from index ", start,
                          " goes past the end of the string of length ", size));
   }
-  return ctx.String(s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(len)));
+  std::size_t from = ByteOffsetOfUnit(s, static_cast<std::size_t>(start));
+  std::size_t to = ByteOffsetOfUnit(s, static_cast<std::size_t>(start + len));
+  return ctx.String(s.substr(from, to - from));
 }
 
 template <bool kUpper>
@@ -268,8 +268,9 @@ absl::StatusOr<const Value*> ChangeCase(CallContext& ctx, std::span<const Value*
 
 absl::StatusOr<const Value*> Trim(CallContext& ctx, std::span<const Value* const> args) {
   std::string_view s = args[0]->string_value();
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-                                   c == '\v' || c == '\f'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return ctx.String(s);
@@ -364,8 +365,12 @@ absl::StatusOr<const Value*> UriComponentToString(CallContext& ctx,
 void RegisterStringFunctions(FunctionTable& t) {
   auto str = [&](std::string_view name, int min, int max, std::vector<std::uint16_t> kinds,
                  Kind result, ArmFn fn) {
-    t.Add({.name = name, .min_args = min, .max_args = max, .arg_kinds = std::move(kinds),
-           .result = result, .fn = fn});
+    t.Add({.name = name,
+           .min_args = min,
+           .max_args = max,
+           .arg_kinds = std::move(kinds),
+           .result = result,
+           .fn = fn});
   };
   constexpr std::uint16_t S = kArgString;
   str("base64", 1, 1, {S}, Kind::kString, Base64);
@@ -387,8 +392,12 @@ void RegisterStringFunctions(FunctionTable& t) {
   str("uriComponent", 1, 1, {S}, Kind::kString, UriComponent);
   str("uriComponentToString", 1, 1, {S}, Kind::kString, UriComponentToString);
   // string() of an array or object writes its items: an Unknown inside makes it Unknown.
-  t.Add({.name = "string", .min_args = 1, .max_args = 1, .result = Kind::kString,
-         .unknowns = UnknownPolicy::kDeep, .fn = String});
+  t.Add({.name = "string",
+         .min_args = 1,
+         .max_args = 1,
+         .result = Kind::kString,
+         .unknowns = UnknownPolicy::kDeep,
+         .fn = String});
 }
 #pragma GCC diagnostic pop
 

@@ -100,7 +100,7 @@ absl::StatusOr<std::string> FormatNumber(CallContext& ctx, const Value& v, std::
         std::string s = buf;
         std::size_t e = s.find_first_of("eE");
         std::string exp = s.substr(e + 2);
-        while (exp.size() < 3) exp.insert(0, "0");
+        if (exp.size() < 3) exp = std::string(3 - exp.size(), '0') + exp;
         return Cat(s.substr(0, e + 2), exp);
       }
       default:
@@ -134,7 +134,9 @@ absl::StatusOr<std::string> FormatNumber(CallContext& ctx, const Value& v, std::
     frac.pop_back();
   }
   if (digits == "0" && min_int == 0) digits.clear();
-  while (static_cast<int>(digits.size()) < min_int) digits.insert(0, "0");
+  if (static_cast<int>(digits.size()) < min_int) {
+    digits = std::string(static_cast<std::size_t>(min_int) - digits.size(), '0') + digits;
+  }
   std::string out = Cat(neg ? "-" : "", group ? Group(digits) : digits);
   if (!frac.empty()) AppendCat(out, ".", frac);
   return out;
@@ -181,7 +183,8 @@ absl::StatusOr<const Value*> Format(CallContext& ctx, std::span<const Value* con
       while (!a.empty() && a.front() == ' ') a.remove_prefix(1);
       bool neg = !a.empty() && a.front() == '-';
       if (neg) a.remove_prefix(1);
-      if (a.empty() || a.size() > 6 || a.find_first_not_of("0123456789") != std::string_view::npos) {
+      if (a.empty() || a.size() > 6 ||
+          a.find_first_not_of("0123456789") != std::string_view::npos) {
         return ctx.Error(Cat("invalid alignment in format item '{", item, "'"));
       }
       align = std::stoll(std::string(a)) * (neg ? -1 : 1);
@@ -220,8 +223,13 @@ absl::StatusOr<const Value*> Format(CallContext& ctx, std::span<const Value* con
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterStringFormatFunctions(FunctionTable& t) {
-  t.Add({.name = "format", .min_args = 1, .max_args = -1, .arg_kinds = {kArgString, kArgAny},
-         .result = Kind::kString, .unknowns = UnknownPolicy::kDeep, .fn = Format});
+  t.Add({.name = "format",
+         .min_args = 1,
+         .max_args = -1,
+         .arg_kinds = {kArgString, kArgAny},
+         .result = Kind::kString,
+         .unknowns = UnknownPolicy::kDeep,
+         .fn = Format});
 }
 #pragma GCC diagnostic pop
 

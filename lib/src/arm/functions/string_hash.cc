@@ -162,9 +162,8 @@ std::array<unsigned char, 20> Sha1(std::string_view msg) {
 }
 
 std::string ArmGuid(std::string_view name) {
-  static constexpr unsigned char kNamespace[16] = {0x11, 0xfb, 0x06, 0xfb, 0x71, 0x2d,
-                                                   0x4d, 0xdd, 0x98, 0xc7, 0xe7, 0x1b,
-                                                   0xbd, 0x58, 0x88, 0x30};
+  static constexpr unsigned char kNamespace[16] = {0x11, 0xfb, 0x06, 0xfb, 0x71, 0x2d, 0x4d, 0xdd,
+                                                   0x98, 0xc7, 0xe7, 0x1b, 0xbd, 0x58, 0x88, 0x30};
   std::string input(reinterpret_cast<const char*>(kNamespace), 16);
   input += name;
   std::array<unsigned char, 20> hash = Sha1(input);
@@ -199,12 +198,19 @@ absl::StatusOr<const Value*> NewGuid(CallContext& ctx, std::span<const Value* co
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterStringHashFunctions(FunctionTable& t) {
-  t.Add({.name = "guid", .min_args = 1, .max_args = -1, .arg_kinds = {kArgString},
-         .result = Kind::kString, .fn = Guid});
-  t.Add({.name = "uniqueString", .min_args = 1, .max_args = -1, .arg_kinds = {kArgString},
-         .result = Kind::kString, .fn = UniqueString});
-  t.Add({.name = "newGuid", .min_args = 0, .max_args = 0, .result = Kind::kString,
-         .fn = NewGuid});
+  t.Add({.name = "guid",
+         .min_args = 1,
+         .max_args = -1,
+         .arg_kinds = {kArgString},
+         .result = Kind::kString,
+         .fn = Guid});
+  t.Add({.name = "uniqueString",
+         .min_args = 1,
+         .max_args = -1,
+         .arg_kinds = {kArgString},
+         .result = Kind::kString,
+         .fn = UniqueString});
+  t.Add({.name = "newGuid", .min_args = 0, .max_args = 0, .result = Kind::kString, .fn = NewGuid});
 }
 #pragma GCC diagnostic pop
 
