@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
+
 #include "rules/condition_node.h"
 #include "rules/source_text.h"
 #include "util/limits.h"
@@ -13,6 +15,9 @@ namespace armlint::internal {
 namespace {
 
 using Node = ConditionNode;
+
+// What a path selects: most paths select one value, so no allocation is needed for them.
+using Values = absl::InlinedVector<const Value*, 4>;
 
 struct Evidence {
   Anchor anchor;
@@ -39,9 +44,9 @@ class Evaluator {
  private:
   // Appends what `path` selects: nullptr for a missing value; nothing for a [*] over a missing
   // or empty array.
-  void Resolve(const FieldPath& path, std::vector<const Value*>& out) const;
+  void Resolve(const FieldPath& path, Values& out) const;
   void Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i,
-            std::vector<const Value*>& out) const;
+            Values& out) const;
   Result Leaf(const Node& n);
   Result Count(const Node& n);
 
@@ -50,7 +55,7 @@ class Evaluator {
 };
 
 void Evaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i,
-                     std::vector<const Value*>& out) const {
+                     Values& out) const {
   for (; i < steps.size(); ++i) {
     if (v == nullptr || v->is_null()) {
       // A [*] below a missing value selects nothing; otherwise the field is missing.
@@ -78,7 +83,7 @@ void Evaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::si
   out.push_back(v);
 }
 
-void Evaluator::Resolve(const FieldPath& path, std::vector<const Value*>& out) const {
+void Evaluator::Resolve(const FieldPath& path, Values& out) const {
   const Value* start = nullptr;
   switch (path.root) {
     case FieldRoot::kBody:
@@ -108,7 +113,7 @@ Result Evaluator::Leaf(const Node& n) {
   const Predicate& p = *n.predicate;
   const Value* rhs = nullptr;
   if (n.rhs_is_path) {
-    std::vector<const Value*> r;
+    Values r;
     Resolve(n.rhs_path, r);
     rhs = r.size() == 1 ? r[0] : nullptr;  // a [*] path is no single value
   }
@@ -116,7 +121,7 @@ Result Evaluator::Leaf(const Node& n) {
   if (n.kind == Node::Kind::kValue && !n.value_is_path) {
     return Result{apply(n.literal), {}};
   }
-  std::vector<const Value*> values;
+  Values values;
   Resolve(n.path, values);
   bool source_op = p.op() == Op::kWrittenAs || p.op() == Op::kExpressionCalls;
   // [*]: every selected element must satisfy the operator (vacuously true when none is).
@@ -148,13 +153,13 @@ Result Evaluator::Leaf(const Node& n) {
 }
 
 Result Evaluator::Count(const Node& n) {
-  std::vector<const Value*> items;
+  Values items;
   if (n.count_of_field) {
     Resolve(n.path, items);
   } else {
     const Value* arr = n.literal;
     if (n.value_is_path) {
-      std::vector<const Value*> v;
+      Values v;
       Resolve(n.path, v);
       arr = v.size() == 1 ? v[0] : nullptr;
     }
