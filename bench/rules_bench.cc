@@ -8,8 +8,9 @@
 #include <sstream>
 #include <vector>
 
-#include "arm/expand.h"
 #include "benchmark/benchmark.h"
+
+#include "arm/expand.h"
 #include "json/document.h"
 #include "manifest/classify.h"
 #include "resources/resource.h"

@@ -4,8 +4,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "armlint/armlint.hpp"
 #include "gtest/gtest.h"
+
+#include "armlint/armlint.hpp"
 
 namespace armlint {
 namespace {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "gtest/gtest.h"
+
 #include "rules/rule_loader.h"
 
 namespace armlint::internal {
@@ -13,8 +14,9 @@ namespace {
 TEST(NativeChecks, TableIsSortedAndComplete) {
   std::span<const NativeCheck> checks = NativeChecks();
   EXPECT_EQ(checks.size(), 9u);
-  EXPECT_TRUE(std::is_sorted(checks.begin(), checks.end(),
-                             [](const NativeCheck& a, const NativeCheck& b) { return a.name < b.name; }));
+  EXPECT_TRUE(
+      std::is_sorted(checks.begin(), checks.end(),
+                     [](const NativeCheck& a, const NativeCheck& b) { return a.name < b.name; }));
   EXPECT_NE(FindNativeCheck("unused-parameter"), nullptr);
   EXPECT_EQ(FindNativeCheck("Unused-Parameter"), nullptr);
 }

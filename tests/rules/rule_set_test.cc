@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "gtest/gtest.h"
+
 #include "rule_test_util.h"
 #include "rules/builtin_rules.h"
 
@@ -17,10 +18,12 @@ std::string RuleJson(const std::string& id, const std::string& type_json, const 
   return R"({"id": ")" + id + R"(", "category": "Security", "impact": "High",)" +
          (type_json.empty() ? "" : R"("resourceType": )" + type_json + ",") +
          R"("problem": "p", "solution": "s", "learnMoreLink": "https://learn.microsoft.com/",
-            "if": )" + cond + "}";
+            "if": )" +
+         cond + "}";
 }
 
-fs::path MakePack(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files) {
+fs::path MakePack(const std::string& name,
+                  const std::vector<std::pair<std::string, std::string>>& files) {
   fs::path root = fs::path(::testing::TempDir()) / name;
   fs::remove_all(root);
   for (const auto& [rel, text] : files) {
@@ -59,10 +62,11 @@ TEST(RuleSet, IndexByExactWildcardAndAnyType) {
       "armlint_index_pack",
       {{"a/exact.json", RuleJson("exact", R"("Microsoft.Storage/storageAccounts")",
                                  R"({"field": "name", "exists": true})")},
-       {"a/multi.json", RuleJson("multi", R"(["Microsoft.Web/sites", "Microsoft.Storage/storageAccounts"])",
-                                 R"({"field": "name", "exists": true})")},
-       {"b/wild.json", RuleJson("wild", R"("Microsoft.Storage/*")",
-                                R"({"field": "name", "exists": true})")},
+       {"a/multi.json",
+        RuleJson("multi", R"(["Microsoft.Web/sites", "Microsoft.Storage/storageAccounts"])",
+                 R"({"field": "name", "exists": true})")},
+       {"b/wild.json",
+        RuleJson("wild", R"("Microsoft.Storage/*")", R"({"field": "name", "exists": true})")},
        {"b/any.json", RuleJson("any", "", R"({"field": "location", "equals": "westeurope"})")},
        {"tests/exact/pass_x.json", "not a rule: fixtures are skipped"}});
   absl::StatusOr<std::unique_ptr<const RuleSet>> set = RuleSet::LoadDir(pack.string());
@@ -78,10 +82,12 @@ TEST(RuleSet, IndexByExactWildcardAndAnyType) {
     std::sort(out.begin(), out.end());
     return out;
   };
-  EXPECT_EQ(ids(R"({"type": "microsoft.storage/STORAGEACCOUNTS", "name": "s", "location": "westeurope"})"),
-            (std::vector<std::string>{"any", "exact", "multi", "wild"}));
-  EXPECT_EQ(ids(R"({"type": "Microsoft.Storage/storageAccounts/blobServices", "name": "s/default"})"),
-            (std::vector<std::string>{"wild"}));
+  EXPECT_EQ(
+      ids(R"({"type": "microsoft.storage/STORAGEACCOUNTS", "name": "s", "location": "westeurope"})"),
+      (std::vector<std::string>{"any", "exact", "multi", "wild"}));
+  EXPECT_EQ(
+      ids(R"({"type": "Microsoft.Storage/storageAccounts/blobServices", "name": "s/default"})"),
+      (std::vector<std::string>{"wild"}));
   EXPECT_EQ(ids(R"({"type": "Microsoft.Web/sites", "name": "w"})"),
             (std::vector<std::string>{"multi"}));
 }
@@ -89,8 +95,9 @@ TEST(RuleSet, IndexByExactWildcardAndAnyType) {
 TEST(RuleSet, HitsCarryEvidenceOrTheResourceAnchor) {
   fs::path pack = MakePack(
       "armlint_hit_pack",
-      {{"r/https.json", RuleJson("https", R"("Microsoft.Storage/storageAccounts")",
-                                 R"({"field": "properties.supportsHttpsTrafficOnly", "notEquals": true})")}});
+      {{"r/https.json",
+        RuleJson("https", R"("Microsoft.Storage/storageAccounts")",
+                 R"({"field": "properties.supportsHttpsTrafficOnly", "notEquals": true})")}});
   absl::StatusOr<std::unique_ptr<const RuleSet>> set = RuleSet::LoadDir(pack.string());
   ASSERT_TRUE(set.ok()) << set.status();
   testing::TestResource bad = testing::MakeResource(
@@ -111,21 +118,24 @@ TEST(RuleSet, HitsCarryEvidenceOrTheResourceAnchor) {
 }
 
 TEST(RuleSet, DuplicateIdsAndStemMismatchAreErrors) {
-  fs::path pack = MakePack("armlint_dup_pack",
-                           {{"a/same.json", RuleJson("same", "", R"({"field": "name", "exists": true})")},
-                            {"b/same.json", RuleJson("same", "", R"({"field": "name", "exists": true})")}});
+  fs::path pack =
+      MakePack("armlint_dup_pack",
+               {{"a/same.json", RuleJson("same", "", R"({"field": "name", "exists": true})")},
+                {"b/same.json", RuleJson("same", "", R"({"field": "name", "exists": true})")}});
   absl::StatusOr<std::unique_ptr<const RuleSet>> set = RuleSet::LoadDir(pack.string());
   ASSERT_FALSE(set.ok());
-  EXPECT_NE(std::string(set.status().message()).find("duplicate rule id 'same'"), std::string::npos);
+  EXPECT_NE(std::string(set.status().message()).find("duplicate rule id 'same'"),
+            std::string::npos);
   std::optional<SourceLocation> at = GetSourceLocation(set.status());
   ASSERT_TRUE(at.has_value());
   EXPECT_NE(at->file.find("b/same.json"), std::string::npos);
   EXPECT_EQ(at->line, 1);
   EXPECT_EQ(at->column, 8);
   // A built-in id in a user pack is a duplicate too.
-  fs::path clash = MakePack("armlint_clash_pack",
-                            {{"vm-size-not-literal.json",
-                              RuleJson("vm-size-not-literal", "", R"({"field": "name", "exists": true})")}});
+  fs::path clash =
+      MakePack("armlint_clash_pack",
+               {{"vm-size-not-literal.json",
+                 RuleJson("vm-size-not-literal", "", R"({"field": "name", "exists": true})")}});
   RuleSetOptions o;
   o.rule_dirs = {clash.string()};
   EXPECT_FALSE(RuleSet::Load(o).ok());

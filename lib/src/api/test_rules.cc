@@ -28,9 +28,8 @@ std::set<int> ExpectedLines(const std::string& text, const std::string& id) {
     std::size_t start = 0;
     while (start < rest.size()) {
       std::size_t comma = rest.find(',', start);
-      std::string_view item = internal::Strip(
-          std::string_view(rest).substr(start, comma == std::string::npos ? std::string::npos
-                                                                          : comma - start));
+      std::string_view item = internal::Strip(std::string_view(rest).substr(
+          start, comma == std::string::npos ? std::string::npos : comma - start));
       if (item == id) lines.insert(n);
       if (comma == std::string::npos) break;
       start = comma + 1;

@@ -1,6 +1,5 @@
 // Evaluates compiled conditions over a resource in three-valued logic, keeping the evidence
 // (the value that decided the outcome) for the finding's location.
-#include "rules/str.h"
 #include "rules/condition.h"
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 
 #include "rules/condition_node.h"
 #include "rules/source_text.h"
+#include "rules/str.h"
 #include "util/limits.h"
 
 namespace armlint::internal {
@@ -45,8 +45,7 @@ class Evaluator {
   // Appends what `path` selects: nullptr for a missing value; nothing for a [*] over a missing
   // or empty array.
   void Resolve(const FieldPath& path, Values& out) const;
-  void Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i,
-            Values& out) const;
+  void Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i, Values& out) const;
   Result Leaf(const Node& n);
   Result Count(const Node& n);
 
@@ -97,7 +96,8 @@ void Evaluator::Resolve(const FieldPath& path, Values& out) const {
       return;
     case FieldRoot::kFullName:
       out.push_back(r_.full_name_value ? r_.full_name_value
-                                       : r_.body ? r_.body->Find("name") : nullptr);
+                    : r_.body          ? r_.body->Find("name")
+                                       : nullptr);
       return;
     case FieldRoot::kType:
       out.push_back(r_.type_value ? r_.type_value : r_.body ? r_.body->Find("type") : nullptr);

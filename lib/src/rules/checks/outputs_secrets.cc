@@ -1,9 +1,9 @@
 // outputs-secrets: an output whose value calls a list*() function (listKeys, listSecrets...) or
 // references a secure parameter (arm-ttk "Outputs Must Not Contain Secrets"): deployment
 // outputs are stored in the deployment history in clear text.
-#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
+#include "rules/str.h"
 
 namespace armlint::internal {
 
@@ -32,8 +32,8 @@ void CheckOutputsSecrets(const CheckContext& context, const Rule& rule, std::vec
       });
     }
     if (found != nullptr) {
-      out.push_back(checks::MakeHit(rule, found->pos(),
-                                    "output '" + std::string(m.key) + "' " + why));
+      out.push_back(
+          checks::MakeHit(rule, found->pos(), "output '" + std::string(m.key) + "' " + why));
     }
   }
 }

@@ -4,20 +4,20 @@
 // (secretName, passwordLength, keyVaultSecretUri...) are not flagged.
 #include <array>
 
-#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
 namespace {
 
 constexpr std::array<std::string_view, 9> kSecretWords = {
-    "password", "passwd", "pwd", "secret", "apikey", "accesskey", "accountkey",
-    "connectionstring", "sastoken"};
+    "password",   "passwd",           "pwd",     "secret", "apikey", "accesskey",
+    "accountkey", "connectionstring", "sastoken"};
 constexpr std::array<std::string_view, 11> kDescriptive = {
-    "name", "uri", "url", "length", "type", "version", "expiry", "expiration", "enabled", "id",
-    "policy"};
+    "name",   "uri",        "url",     "length", "type",  "version",
+    "expiry", "expiration", "enabled", "id",     "policy"};
 
 bool LooksSecret(std::string_view name) {
   std::string lower = ToLower(name);
@@ -45,9 +45,9 @@ void CheckSecretParameterType(const CheckContext& context, const Rule& rule,
     if (type == nullptr || !type->is_string() || !LooksSecret(m.key)) continue;
     if (EqualsIgnoreCase(type->string_value(), "string") ||
         EqualsIgnoreCase(type->string_value(), "object")) {
-      out.push_back(checks::MakeHit(rule, type->pos(),
-                                    "parameter '" + std::string(m.key) +
-                                        "' looks like a secret but is not secure"));
+      out.push_back(checks::MakeHit(
+          rule, type->pos(),
+          "parameter '" + std::string(m.key) + "' looks like a secret but is not secure"));
     }
   }
 }

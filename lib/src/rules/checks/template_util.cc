@@ -1,11 +1,11 @@
 // Template walking and expression scanning shared by the native checks.
-#include "rules/str.h"
 #include "rules/checks/template_util.h"
 
 #include <cctype>
 
 #include "manifest/classify.h"
 #include "rules/operators.h"
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal::checks {
@@ -24,8 +24,7 @@ bool IsExpression(std::string_view s) {
 
 namespace {
 
-void VisitResources(const Value* resources, const std::function<void(const Value&)>& fn,
-                    int depth);
+void VisitResources(const Value* resources, const std::function<void(const Value&)>& fn, int depth);
 
 void VisitResource(const Value& res, const std::function<void(const Value&)>& fn, int depth) {
   if (!res.is_object() || depth > 64) return;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "absl/container/flat_hash_set.h"
+
 #include "json/value.h"
 #include "rules/rule_set.h"
 
