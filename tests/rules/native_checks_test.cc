@@ -6,6 +6,7 @@
 
 #include "gtest/gtest.h"
 
+#include "rules/checks/template_util.h"
 #include "rules/rule_loader.h"
 
 namespace armlint::internal {
@@ -76,6 +77,27 @@ TEST(NativeChecks, DynamicParameterNamesSuppressUnusedParameter) {
   std::vector<Hit> hits;
   CheckUnusedParameter(ctx, rule, hits);
   EXPECT_TRUE(hits.empty());
+}
+
+}  // namespace
+}  // namespace armlint::internal
+
+namespace armlint::internal {
+namespace {
+
+TEST(NativeChecks, CollectReferencesAfterAStringArgument) {
+  absl::flat_hash_set<std::string> names;
+  bool dynamic = false;
+  checks::CollectReferences(
+      "[format('{0}{1}', parameters('baseName'), parameters('BaseUniqueName'), '')]", "parameters",
+      names, dynamic);
+  EXPECT_FALSE(dynamic);
+  EXPECT_TRUE(names.contains("basename"));
+  EXPECT_TRUE(names.contains("baseuniquename"));
+  EXPECT_FALSE(names.contains("{0}{1}"));
+  names.clear();
+  checks::CollectReferences("[parameters(variables('p'))]", "parameters", names, dynamic);
+  EXPECT_TRUE(dynamic);
 }
 
 }  // namespace

@@ -107,10 +107,11 @@ void CollectReferences(std::string_view e, std::string_view function,
     while (after != std::string_view::npos && after < e.size() && e[after] == ' ') ++after;
     if (close == std::string_view::npos || after >= e.size() || e[after] != ')') {
       dynamic = true;  // parameters(concat(...)) or parameters('a''b'): cannot tell which
+      i = j - 1;       // scan the argument normally
     } else {
       names.insert(ToLower(e.substr(j + 1, close - j - 1)));
+      i = close;  // past the name's closing quote
     }
-    i = j;
   }
 }
 
