@@ -130,6 +130,12 @@ absl::flat_hash_set<std::string> SecureParameters(const Value& tmpl) {
   return out;
 }
 
+bool CallsFunction(std::string_view e, std::string_view name) {
+  WildcardPattern p;
+  p.pieces = {ToLower(name)};
+  return ExpressionCalls(e, p);
+}
+
 bool CallsListFunction(std::string_view e) {
   static const WildcardPattern* list = [] {
     auto* p = new WildcardPattern();
