@@ -38,6 +38,15 @@ int RunLint(const LintArgs& args) {
     return kExitError;
   }
   LintResult result = engine->LintPaths(args.paths, args.jobs);
+  if (!args.fail_on_given && result.config_fail_on.has_value()) fail_on = *result.config_fail_on;
+  if (!args.write_baseline.empty()) {
+    absl::Status s = WriteBaseline(result, args.write_baseline);
+    if (!s.ok()) {
+      PrintStatus(s);
+      return kExitError;
+    }
+    std::cerr << "armlint: wrote " << args.write_baseline << "\n";
+  }
   ReportOptions report;
   report.format = *format;
   report.color = args.color_allowed;
@@ -69,9 +78,48 @@ int RunLint(const LintArgs& args) {
 }
 
 int RunRules(const RulesArgs& args) {
-  (void)args;
-  std::cerr << "armlint: 'rules' is not available yet\n";
-  return kExitError;
+  Options options;
+  if (!args.check_dir.empty()) {
+    // Validate one pack on its own: every file parsed, every condition compiled.
+    options.builtin_rules = false;
+    options.rule_dirs = {args.check_dir};
+    absl::StatusOr<Engine> engine = Engine::Create(options);
+    if (!engine.ok()) {
+      PrintStatus(engine.status());
+      return kExitError;
+    }
+    std::cout << args.check_dir << ": " << engine->Rules().size() << " rules OK\n";
+    return kExitOk;
+  }
+  options.builtin_rules = !args.no_default_rules;
+  options.rule_dirs = args.rule_dirs;
+  absl::StatusOr<Engine> engine = Engine::Create(options);
+  if (!engine.ok()) {
+    PrintStatus(engine.status());
+    return kExitError;
+  }
+  std::vector<RuleInfo> rules = engine->Rules();
+  if (args.show) {
+    for (const RuleInfo& r : rules) {
+      if (r.id == args.show_id) {
+        WriteRuleDetails(r, std::cout);
+        return kExitOk;
+      }
+    }
+    std::cerr << "armlint: no rule '" << args.show_id << "' (see 'armlint rules')\n";
+    return kExitError;
+  }
+  std::optional<Format> format = ParseFormat(args.format);
+  if (!format) {
+    std::cerr << "armlint: unknown --format '" << args.format << "' (text, json, markdown)\n";
+    return kExitError;
+  }
+  absl::Status s = WriteRuleList(rules, *format, std::cout);
+  if (!s.ok()) {
+    PrintStatus(s);
+    return kExitError;
+  }
+  return kExitOk;
 }
 
 int RunTestRules(const std::string& dir, const std::string& fixtures_dir) {
@@ -82,10 +130,14 @@ int RunTestRules(const std::string& dir, const std::string& fixtures_dir) {
 }
 
 int RunExpand(const std::string& file, const std::string& parameters) {
-  (void)file;
-  (void)parameters;
-  std::cerr << "armlint: 'expand' is not available yet\n";
-  return kExitError;
+  absl::StatusOr<std::string> out = ExpandToJson(file, parameters);
+  if (!out.ok()) {
+    PrintStatus(out.status());
+    return kExitError;
+  }
+  std::cout << *out;
+  if (!out->empty() && out->back() != '\n') std::cout << "\n";
+  return kExitOk;
 }
 
 }  // namespace armlint::cli

@@ -14,6 +14,8 @@ struct LintArgs {
   std::string format = "text";
   std::string output;
   std::string fail_on = "low";
+  bool fail_on_given = false;  // --fail-on on the command line (beats the config's failOn)
+  std::string write_baseline;
   bool no_default_rules = false;
   bool no_config = false;
   int jobs = 0;

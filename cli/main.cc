@@ -53,8 +53,9 @@ int Run(int argc, char** argv) {
                  "Output: text, json, sarif, junit, markdown, github, html")
       ->default_str("text");
   app.add_option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
-  app.add_option("--fail-on", lint.fail_on, "Lowest impact that fails: high|medium|low|none")
-      ->default_str("low");
+  CLI::Option* fail_on =
+      app.add_option("--fail-on", lint.fail_on, "Lowest impact that fails: high|medium|low|none")
+          ->default_str("low");
   app.add_option("--rules", lint.options.rule_dirs, "Add a rule pack folder (repeatable)")
       ->expected(1)
       ->allow_extra_args(false)
@@ -70,7 +71,12 @@ int Run(int argc, char** argv) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("-p,--parameters", lint.options.parameters_file,
                  "Parameter file for the templates linted");
+  app.add_option("--config", lint.options.config_file, "Use this config file for every file");
   app.add_flag("--no-config", lint.no_config, "Ignore .armlint.json configuration files");
+  app.add_option("--baseline", lint.options.baseline_file,
+                 "Report only findings not in this baseline file");
+  app.add_option("--write-baseline", lint.write_baseline,
+                 "Record the current findings as the baseline in FILE");
   app.add_option("-j,--jobs", lint.jobs, "Files linted in parallel (default: all cores)");
   app.add_flag("--report-unknown", lint.options.report_unknown,
                "List rules whose outcome is unknown (never changes the exit code)");
@@ -137,6 +143,8 @@ int Run(int argc, char** argv) {
   lint.options.only = SplitIds(only);
   lint.options.disable = SplitIds(disable);
   lint.options.builtin_rules = !lint.no_default_rules;
+  lint.options.use_config = !lint.no_config;
+  lint.fail_on_given = fail_on->count() > 0;
   lint.color_allowed = !lint.no_color && lint.output.empty() && isatty(STDOUT_FILENO) &&
                        std::getenv("NO_COLOR") == nullptr;
   return armlint::cli::RunLint(lint);

@@ -52,9 +52,9 @@ std::optional<Format> ParseFormat(std::string_view name);
 std::vector<Format> AllFormats();
 
 struct Location {
-  std::string file;  // as given to the engine
-  int line = 0;      // 1-based; 0 when unknown
-  int column = 0;    // 1-based, in characters
+  std::string file;     // as given to the engine
+  int line = 0;         // 1-based; 0 when unknown
+  int column = 0;       // 1-based, in characters
   std::string pointer;  // JSON pointer of the source value ("/resources/0/properties/x")
 };
 
@@ -72,6 +72,9 @@ struct Finding {
   Location location;
   bool suppressed = false;
   std::string suppression_justification;
+  // Stable across edits elsewhere in the file: a hash of rule id, file, resource id and the
+  // property's pointer within the resource (not line numbers). Baselines and SARIF use it.
+  std::string fingerprint;
 };
 
 // An input that could not be read, parsed or evaluated; the other inputs are still linted.
@@ -86,6 +89,10 @@ struct LintResult {
   int files = 0;      // manifests linted (templates, parameter files, exports)
   int resources = 0;  // resources evaluated
   int suppressed = 0;
+  int baselined = 0;       // findings left out because the baseline has them
+  int baseline_fixed = 0;  // baseline entries no longer found (fixed)
+  // failOn from the configuration, when one applies to the run (see Options::config_file).
+  std::optional<std::optional<Impact>> config_fail_on;
 };
 
 // A rule as loaded, for listings and documentation.
@@ -97,8 +104,8 @@ struct RuleInfo {
   std::string problem;
   std::string solution;
   std::string learn_more_link;
-  std::string source;  // "rules/security/x.json" or the user file path
-  std::string check;   // native check name, or empty for a condition rule
+  std::string source;          // "rules/security/x.json" or the user file path
+  std::string check;           // native check name, or empty for a condition rule
   std::string condition_json;  // the rule's "if" as written (compact JSON), for `rules show`
 };
 
@@ -109,6 +116,9 @@ struct Options {
   std::vector<std::string> disable;    // rule ids to drop
   bool report_unknown = false;         // list unknown outcomes as findings (outcome kUnknown)
   std::string parameters_file;         // applies to every template linted (-p)
+  bool use_config = true;              // discover .armlint.json files (false: --no-config)
+  std::string config_file;             // use this config for every file (--config)
+  std::string baseline_file;           // report only findings not in this baseline
 };
 
 class Engine {
@@ -142,9 +152,18 @@ struct ReportOptions {
 };
 
 // Writes `result` in `options.format`. Deterministic for equal results.
-absl::Status WriteReport(const LintResult& result, const ReportOptions& options,
-                         std::ostream& out);
+absl::Status WriteReport(const LintResult& result, const ReportOptions& options, std::ostream& out);
 absl::StatusOr<std::string> FormatReport(const LintResult& result, const ReportOptions& options);
+
+// Lists rules as text (a table), json (an array of rule objects) or markdown (docs/rules.md:
+// by pillar, with rationale and links). Other formats are InvalidArgument.
+absl::Status WriteRuleList(const std::vector<RuleInfo>& rules, Format format, std::ostream& out);
+
+// One rule in full (text), as `armlint rules show ID` prints it.
+void WriteRuleDetails(const RuleInfo& rule, std::ostream& out);
+
+// Writes a baseline of `result`'s unsuppressed findings (JSON, fingerprints sorted) to `path`.
+absl::Status WriteBaseline(const LintResult& result, const std::string& path);
 
 // Whether `result` has an unsuppressed failing finding at or above `threshold`
 // (nullopt: never fail on findings).
@@ -180,5 +199,14 @@ absl::StatusOr<FixtureReport> TestRules(const TestRulesOptions& options);
 // The same for a pack folder laid out like armlint's own tree: rules in DIR/rules (or DIR when
 // it has no "rules" folder) and fixtures in DIR/tests/rules (or DIR/tests).
 absl::StatusOr<FixtureReport> TestRules(const std::string& dir);
+
+// Expands the deployment template at `template_path` as Azure Resource Manager would (parameters,
+// variables, copy loops, conditions, nested deployments) and returns the expanded deployment as
+// pretty-printed JSON: {"resources": [...], "outputs": {...}, "errors": [...] (when any)}.
+// Unknown values print as {"$unknown": "<why>"}, secure values as "***". `parameters_path` is a
+// parameter file; "" finds one beside the template (x.parameters.json, ...). A file that cannot
+// be read or parsed, or is not a template, is an error status with file:line:col.
+absl::StatusOr<std::string> ExpandToJson(const std::string& template_path,
+                                         const std::string& parameters_path);
 
 }  // namespace armlint

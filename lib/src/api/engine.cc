@@ -1,6 +1,9 @@
 // armlint::Engine: rule loading once, then parallel, deterministic linting of many files.
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -8,7 +11,10 @@
 #include "api/file_walk.h"
 #include "api/lint_file.h"
 #include "armlint/armlint.hpp"
+#include "findings/baseline.h"
+#include "findings/config.h"
 #include "findings/findings.h"
+#include "findings/suppressions.h"
 #include "rules/rule_set.h"
 
 namespace armlint {
@@ -16,11 +22,35 @@ namespace armlint {
 struct Engine::Impl {
   Options options;
   std::unique_ptr<const internal::RuleSet> rules;
-  internal::LintSettings settings() const {
+
+  // Rule sets for configs that add rule packs, by config path (built once, then shared).
+  mutable std::mutex mu;
+  mutable std::map<std::string, absl::StatusOr<std::unique_ptr<const internal::RuleSet>>> by_config;
+
+  absl::StatusOr<const internal::RuleSet*> RulesFor(const internal::Config& config) const {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = by_config.find(config.path);
+    if (it == by_config.end()) {
+      internal::RuleSetOptions rs;
+      rs.builtin_rules = options.builtin_rules;
+      rs.rule_dirs = options.rule_dirs;
+      rs.rule_dirs.insert(rs.rule_dirs.end(), config.rule_packs.begin(), config.rule_packs.end());
+      rs.only = options.only;
+      rs.disable = options.disable;
+      it = by_config.emplace(config.path, internal::RuleSet::Load(rs)).first;
+    }
+    if (!it->second.ok()) return it->second.status();
+    return it->second->get();
+  }
+
+  internal::LintSettings settings(internal::ConfigResolver* configs) const {
     internal::LintSettings s;
     s.rules = rules.get();
+    s.rules_for_config = [this](const internal::Config& c) { return RulesFor(c); };
     s.report_unknown = options.report_unknown;
     s.parameters_file = options.parameters_file;
+    s.configs = configs;
+    s.today = internal::TodayUtc();
     return s;
   }
 };
@@ -50,8 +80,23 @@ void Merge(internal::FileResult&& from, LintResult& into) {
   into.resources += from.resources;
 }
 
-void Finish(LintResult& result) {
+void Finish(const Options& options, internal::ConfigResolver& configs, LintResult& result) {
   internal::SortFindings(result.findings);
+  // failOn comes from --config, or from the config that applies to the working directory.
+  absl::StatusOr<std::shared_ptr<const internal::Config>> run_config =
+      configs.For((std::filesystem::current_path() / ".armlint-run").string());
+  if (run_config.ok() && *run_config != nullptr && (*run_config)->fail_on.has_value()) {
+    result.config_fail_on = (*run_config)->fail_on;
+  }
+  if (!options.baseline_file.empty()) {
+    absl::StatusOr<std::vector<std::string>> baseline =
+        internal::ReadBaseline(options.baseline_file);
+    if (!baseline.ok()) {
+      result.errors.push_back(internal::ToInputError(baseline.status(), options.baseline_file));
+    } else {
+      internal::ApplyBaseline(*baseline, result);
+    }
+  }
   result.suppressed =
       static_cast<int>(std::count_if(result.findings.begin(), result.findings.end(),
                                      [](const Finding& f) { return f.suppressed; }));
@@ -65,7 +110,8 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   result.errors = std::move(walk.errors);
   const std::vector<std::string>& files = walk.files;
   std::vector<internal::FileResult> per_file(files.size());
-  internal::LintSettings settings = impl_->settings();
+  internal::ConfigResolver configs(impl_->options.config_file, impl_->options.use_config);
+  internal::LintSettings settings = impl_->settings(&configs);
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(jobs), files.size()));
   if (jobs <= 1) {
@@ -86,15 +132,16 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
     for (std::thread& t : threads) t.join();
   }
   for (internal::FileResult& r : per_file) Merge(std::move(r), result);
-  Finish(result);
+  Finish(impl_->options, configs, result);
   return result;
 }
 
 LintResult Engine::LintBuffer(std::string_view display_name, std::string_view text) const {
   LintResult result;
-  Merge(internal::LintText(impl_->settings(), std::string(display_name), std::string(text)),
+  internal::ConfigResolver configs(impl_->options.config_file, impl_->options.use_config);
+  Merge(internal::LintText(impl_->settings(&configs), std::string(display_name), std::string(text)),
         result);
-  Finish(result);
+  Finish(impl_->options, configs, result);
   return result;
 }
 

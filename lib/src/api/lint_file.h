@@ -1,10 +1,12 @@
 // Lints one file (or buffer): load, classify, expand, evaluate rules, make findings.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
 #include "armlint/armlint.hpp"
+#include "findings/config.h"
 #include "rules/rule_set.h"
 
 namespace armlint::internal {
@@ -18,8 +20,12 @@ struct FileResult {
 
 struct LintSettings {
   const RuleSet* rules = nullptr;
+  // The rule set for a config with its own rule packs (null config: `rules`); may be empty.
+  std::function<absl::StatusOr<const RuleSet*>(const Config&)> rules_for_config;
   bool report_unknown = false;
-  std::string parameters_file;  // -p: used for every template
+  std::string parameters_file;        // -p: used for every template
+  ConfigResolver* configs = nullptr;  // null: no configuration
+  std::string today;                  // "YYYY-MM-DD", for suppression expiry
 };
 
 // Lints `text` reported as `path`.

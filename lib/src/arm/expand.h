@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+
 #include "json/document.h"
 #include "json/value.h"
 
@@ -23,10 +24,13 @@ struct ExpandedResource {
   std::string type;  // full type: "Microsoft.Sql/servers/databases"
   std::string name;  // full name: "server/db"; unknown segments are written "{unknown}"
   bool name_known = true;
-  std::string id;  // resource id where every part is known, else empty
+  std::string id;             // resource id where every part is known, else empty
   std::string symbolic_name;  // languageVersion 2.0 resources
   int deployment_depth = 0;   // 0: the file's own template; n: inside n nested deployments
   bool existing = false;      // `existing: true`: referenced, not deployed (not linted)
+  // The evaluated `condition` when it is Unknown (the resource is produced anyway); null when
+  // there is no condition or it is true.
+  const Value* condition = nullptr;
 };
 
 struct Expansion {

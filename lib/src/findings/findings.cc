@@ -6,6 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 
+#include "findings/baseline.h"
+
 namespace armlint::internal {
 
 Location LocateAnchor(const LintUnit& unit, Anchor at) {
@@ -21,16 +23,35 @@ Location LocateAnchor(const LintUnit& unit, Anchor at) {
   return loc;
 }
 
-void AppendFindings(const std::vector<Hit>& hits, const LintUnit& unit, bool report_unknown,
+bool ConfigKeepsRule(const Config* config, const Rule& rule) {
+  if (config == nullptr) return true;
+  if (!config->enable.empty() &&
+      std::find(config->enable.begin(), config->enable.end(), rule.id) == config->enable.end()) {
+    return false;
+  }
+  if (std::find(config->disable.begin(), config->disable.end(), rule.id) != config->disable.end()) {
+    return false;
+  }
+  return std::find(config->disable_categories.begin(), config->disable_categories.end(),
+                   rule.category) == config->disable_categories.end();
+}
+
+void AppendFindings(const std::vector<Hit>& hits, const LintUnit& unit, const FindingPolicy& policy,
                     std::vector<Finding>& out) {
   for (const Hit& hit : hits) {
     if (hit.outcome == Tri::kFalse) continue;
-    if (hit.outcome == Tri::kUnknown && !report_unknown) continue;
+    if (hit.outcome == Tri::kUnknown && !policy.report_unknown) continue;
     const Rule& rule = *hit.rule;
+    if (!ConfigKeepsRule(policy.config, rule)) continue;
     Finding f;
     f.rule_id = rule.id;
     f.category = rule.category;
     f.impact = rule.impact;
+    if (policy.config != nullptr) {
+      if (auto it = policy.config->impact.find(rule.id); it != policy.config->impact.end()) {
+        f.impact = it->second;
+      }
+    }
     f.problem = hit.message.empty() ? rule.problem : absl::StrCat(rule.problem, " ", hit.message);
     f.solution = rule.solution;
     f.learn_more_link = rule.learn_more_link;
@@ -38,19 +59,35 @@ void AppendFindings(const std::vector<Hit>& hits, const LintUnit& unit, bool rep
     Anchor at = hit.anchor;
     if (!at.known() && hit.resource != nullptr) at = hit.resource->anchor;
     f.location = LocateAnchor(unit, at);
+    std::string resource_pointer;
     if (hit.resource != nullptr) {
       const Resource& r = *hit.resource;
       f.impacted_field = r.type;
       f.impacted_value = r.name;
-      if (!r.id.empty()) {
-        f.resource_id = r.id;
-      } else {
-        f.resource_id = absl::StrCat(unit.doc->path(), "#", unit.doc->PointerAt(r.anchor.pos));
-      }
+      resource_pointer = unit.doc->PointerAt(r.anchor.pos);
+      f.resource_id = !r.id.empty() ? r.id : absl::StrCat(unit.doc->path(), "#", resource_pointer);
     } else {
       f.impacted_field = "template";
       f.impacted_value = f.location.pointer;
       f.resource_id = absl::StrCat(f.location.file, "#", f.location.pointer);
+    }
+    std::string_view relative = f.location.pointer;
+    if (!resource_pointer.empty() && relative.starts_with(resource_pointer)) {
+      relative.remove_prefix(resource_pointer.size());
+    }
+    f.fingerprint = Fingerprint(f.rule_id, f.location.file, f.resource_id, relative);
+    if (policy.suppressor != nullptr) {
+      bool in_doc = at.known() && !(at.source == 1 && unit.parameters != nullptr);
+      if (std::optional<SuppressionMatch> m =
+              policy.suppressor->Match(rule.id, at.pos, in_doc, hit.resource)) {
+        if (m->expired_on.empty()) {
+          f.suppressed = true;
+          f.suppression_justification = m->justification;
+        } else {
+          absl::StrAppend(&f.problem, " (a suppression of this finding expired on ", m->expired_on,
+                          ": ", m->justification, ")");
+        }
+      }
     }
     out.push_back(std::move(f));
   }

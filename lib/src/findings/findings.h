@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "armlint/armlint.hpp"
+#include "findings/config.h"
+#include "findings/suppressions.h"
 #include "json/document.h"
 #include "rules/rule_set.h"
 
@@ -18,9 +20,20 @@ struct LintUnit {
 // The location of an anchor in its document (line 0 when the anchor is unknown).
 Location LocateAnchor(const LintUnit& unit, Anchor at);
 
-// Appends a finding per hit; unknown outcomes only when `report_unknown`.
-void AppendFindings(const std::vector<Hit>& hits, const LintUnit& unit, bool report_unknown,
+// What the configuration and the file's directives do to findings (both may be null).
+struct FindingPolicy {
+  bool report_unknown = false;
+  const Config* config = nullptr;
+  const Suppressor* suppressor = nullptr;
+};
+
+// Appends a finding per hit; unknown outcomes only when `report_unknown`. Rules the config
+// turns off are dropped, impacts overridden, suppressions applied, fingerprints computed.
+void AppendFindings(const std::vector<Hit>& hits, const LintUnit& unit, const FindingPolicy& policy,
                     std::vector<Finding>& out);
+
+// Whether the config keeps `rule` (enable / disable / disableCategories).
+bool ConfigKeepsRule(const Config* config, const Rule& rule);
 
 // Sorts by file, line, column, rule id (then resource, for a total order).
 void SortFindings(std::vector<Finding>& findings);

@@ -1,0 +1,310 @@
+// Evaluates expression trees: function calls through the FunctionTable or the ExprEnv, member
+// and index access, Unknown propagation, secret taint and the evaluation budget.
+#include "arm/evaluator.h"
+
+#include <string>
+
+#include "absl/container/inlined_vector.h"
+#include "absl/strings/cord.h"
+#include "arm/expr_strings.h"
+#include "absl/strings/str_join.h"
+#include "util/limits.h"
+#include "util/status_macros.h"
+#include "util/strings.h"
+
+namespace armlint::internal {
+
+namespace {
+
+constexpr char kOffsetPayload[] = "armlint/expression-offset";
+
+bool IsSecretArg(const Value& v) {
+  if (v.secure()) return true;
+  if (v.is_array() || v.is_object()) return ContainsSecure(v);
+  return false;
+}
+
+}  // namespace
+
+absl::Status AtOffset(absl::Status s, std::uint32_t offset) {
+  if (s.ok() || s.GetPayload(kOffsetPayload).has_value()) return s;
+  absl::Status out(s.code(), Cat(MessageOf(s), " at character ", ExprCharacter(offset)));
+  s.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
+    out.SetPayload(url, payload);
+  });
+  out.SetPayload(kOffsetPayload, absl::Cord(Cat(offset)));
+  return out;
+}
+
+absl::StatusOr<const Value*> AtOffset(absl::StatusOr<const Value*> r, std::uint32_t offset) {
+  if (r.ok()) return r;
+  return AtOffset(r.status(), offset);
+}
+
+// ---- CallContext ----
+
+Arena& CallContext::arena() { return ev_.arena(); }
+ExprEnv& CallContext::env() { return ev_.env(); }
+Anchor CallContext::at() const { return ev_.at(); }
+void CallContext::Taint(const Value& v) {
+  if (IsSecretArg(v)) flags_ |= kFlagSecure;
+}
+
+const Value* CallContext::Null() { return Value::Null(arena(), ev_.at(), flags_); }
+const Value* CallContext::Bool(bool b) { return Value::Bool(arena(), b, ev_.at(), flags_); }
+const Value* CallContext::Int(std::int64_t i) { return Value::Int(arena(), i, ev_.at(), flags_); }
+const Value* CallContext::Double(double d) { return Value::Double(arena(), d, ev_.at(), flags_); }
+const Value* CallContext::String(std::string_view s) {
+  return Value::String(arena(), s, ev_.at(), flags_);
+}
+const Value* CallContext::Array(std::span<const Value* const> items) {
+  return Value::Array(arena(), items, ev_.at(), flags_);
+}
+const Value* CallContext::Object(std::span<const Member> members) {
+  return Value::Object(arena(), members, ev_.at(), flags_);
+}
+const Value* CallContext::Unknown(Kind hint, std::string_view reason) {
+  if (reason.empty()) reason = "depends on a value unknown before deployment";
+  return Value::Unknown(arena(), reason, ev_.at(), hint, flags_);
+}
+const Value* CallContext::Share(const Value* v) {
+  if ((v->flags() & flags_) == flags_) return v;
+  return Value::Reanchor(arena(), *v, v->anchor(), flags_);
+}
+
+absl::Status CallContext::Error(std::string_view msg) const {
+  return absl::InvalidArgumentError(Cat("function '", fn_.name, "': ", msg));
+}
+
+absl::Status CallContext::CheckSize(std::size_t n, std::size_t max, std::string_view what,
+                                    std::string_view limit_name) const {
+  if (n <= max) return absl::OkStatus();
+  return absl::ResourceExhaustedError(Cat("function '", fn_.name, "' would produce ",
+                                                   what, " of ", n, ", over the limit of ", max,
+                                                   " (", limit_name, ")"));
+}
+
+absl::Status CallContext::Spend(std::int64_t n) { return ev_.Spend(n); }
+
+absl::StatusOr<const Value*> CallContext::Eval(const Expr& e) {
+  ARMLINT_ASSIGN_OR_RETURN(const Value* v, ev_.Eval(e));
+  Taint(*v);
+  return v;
+}
+
+absl::StatusOr<Lambda> CallContext::GetLambda(const Expr& e, std::size_t params) {
+  if (e.kind != ExprKind::kCall || !e.ns.empty() || !EqualsIgnoreCase(e.name, "lambda")) {
+    return AtOffset(Error("expects a lambda('name', ...) expression as this argument"), e.offset);
+  }
+  if (e.args.size() != params + 1) {
+    return AtOffset(Error(Cat("expects a lambda with ", params,
+                                       params == 1 ? " parameter" : " parameters", ", got ",
+                                       e.args.size() - 1)),
+                    e.offset);
+  }
+  Lambda l;
+  for (std::size_t i = 0; i < params; ++i) {
+    const Expr& p = *e.args[i];
+    if (p.kind != ExprKind::kLiteral || !p.literal->is_string()) {
+      return AtOffset(Error("lambda parameter names must be string literals"), p.offset);
+    }
+    l.params.push_back(p.literal->string_value());
+  }
+  l.body = e.args[params];
+  return l;
+}
+
+absl::StatusOr<const Value*> CallContext::Invoke(const Lambda& l,
+                                                 std::span<const Value* const> values) {
+  auto& scope = ev_.scope();
+  std::size_t mark = scope.size();
+  for (std::size_t i = 0; i < l.params.size(); ++i) scope.emplace_back(l.params[i], values[i]);
+  absl::StatusOr<const Value*> r = ev_.Eval(*l.body);
+  scope.resize(mark);
+  if (r.ok()) Taint(**r);
+  return r;
+}
+
+// ---- Evaluator ----
+
+const Value* Evaluator::LambdaVariable(std::string_view name) const {
+  for (std::size_t i = scope_.size(); i-- > 0;) {
+    if (scope_[i].first == name) return scope_[i].second;
+  }
+  return nullptr;
+}
+
+absl::Status Evaluator::Spend(std::int64_t n) {
+  budget_.steps += n;
+  if (budget_.steps <= limits::kMaxEvalSteps) return absl::OkStatus();
+  return absl::ResourceExhaustedError(Cat("evaluation exceeded the limit of ",
+                                                   limits::kMaxEvalSteps,
+                                                   " steps per template (kMaxEvalSteps)"));
+}
+
+absl::StatusOr<const Value*> Evaluator::Eval(const Expr& e) {
+  ARMLINT_RETURN_IF_ERROR(AtOffset(Spend(1), e.offset));
+  switch (e.kind) {
+    case ExprKind::kLiteral:
+      return e.literal;
+    case ExprKind::kCall:
+      return EvalCall(e);
+    case ExprKind::kMember:
+      return EvalMember(e);
+    case ExprKind::kIndex:
+      return EvalIndex(e);
+  }
+  return absl::InternalError("bad expression node");
+}
+
+namespace {
+
+std::string MemberNames(const Value& obj) {
+  std::string out;
+  for (const Member& m : obj.members()) {
+    if (!out.empty()) out += ", ";
+    AppendCat(out, "'", m.key, "'");
+    if (out.size() > 200) {
+      out += ", ...";
+      break;
+    }
+  }
+  return out;
+}
+
+const Value* Child(Arena& arena, const Value& parent, const Value* child) {
+  if (parent.secure() && !child->secure()) {
+    return Value::Reanchor(arena, *child, child->anchor(), kFlagSecure);
+  }
+  return child;
+}
+
+}  // namespace
+
+absl::StatusOr<const Value*> Evaluator::EvalMember(const Expr& e) {
+  ARMLINT_ASSIGN_OR_RETURN(const Value* t, Eval(*e.target));
+  if (t->is_unknown()) return Value::Unknown(arena_, t->unknown_reason(), at_, Kind::kUnknown, t->flags());
+  if (!t->is_object()) {
+    return AtOffset(absl::InvalidArgumentError(Cat(
+                        "cannot read property '", e.name, "' of ", KindName(t->kind()),
+                        t->is_null() ? "" : " value")),
+                    e.offset);
+  }
+  const Value* v = t->Find(e.name);
+  if (v == nullptr) {
+    return AtOffset(absl::InvalidArgumentError(
+                        Cat("property '", e.name, "' does not exist; the object has ",
+                                     t->members().empty() ? "no properties" : MemberNames(*t))),
+                    e.offset);
+  }
+  return Child(arena_, *t, v);
+}
+
+absl::StatusOr<const Value*> Evaluator::EvalIndex(const Expr& e) {
+  ARMLINT_ASSIGN_OR_RETURN(const Value* t, Eval(*e.target));
+  ARMLINT_ASSIGN_OR_RETURN(const Value* ix, Eval(*e.args[0]));
+  if (t->is_unknown() || ix->is_unknown()) {
+    return Value::Unknown(arena_, t->is_unknown() ? t->unknown_reason() : ix->unknown_reason(),
+                          at_, Kind::kUnknown, t->flags() | ix->flags());
+  }
+  if (t->is_array()) {
+    if (!ix->is_int()) {
+      return AtOffset(absl::InvalidArgumentError(Cat(
+                          "an array index must be an integer, got ", KindName(ix->kind()))),
+                      e.offset);
+    }
+    std::int64_t i = ix->int_value();
+    auto items = t->items();
+    if (i < 0 || static_cast<std::uint64_t>(i) >= items.size()) {
+      return AtOffset(absl::InvalidArgumentError(Cat("index ", i,
+                                                              " is out of range for an array of ",
+                                                              items.size(), " items")),
+                      e.offset);
+    }
+    return Child(arena_, *t, items[static_cast<std::size_t>(i)]);
+  }
+  if (t->is_object()) {
+    if (!ix->is_string()) {
+      return AtOffset(absl::InvalidArgumentError(Cat(
+                          "an object index must be a string, got ", KindName(ix->kind()))),
+                      e.offset);
+    }
+    const Value* v = t->Find(ix->string_value());
+    if (v == nullptr) {
+      return AtOffset(absl::InvalidArgumentError(Cat(
+                          "property '", ix->string_value(), "' does not exist; the object has ",
+                          t->members().empty() ? "no properties" : MemberNames(*t))),
+                      e.offset);
+    }
+    return Child(arena_, *t, v);
+  }
+  return AtOffset(absl::InvalidArgumentError(
+                      Cat("cannot index into ", KindName(t->kind()), " value")),
+                  e.offset);
+}
+
+absl::StatusOr<const Value*> Evaluator::EvalCall(const Expr& e) {
+  const ArmFunction* fn = e.fn;
+  if (fn != nullptr && fn->lazy != nullptr) {
+    CallContext ctx(*this, *fn, e, 0);
+    return AtOffset(fn->lazy(ctx, e.args), e.offset);
+  }
+  absl::InlinedVector<const Value*, 6> args;
+  args.reserve(e.args.size());
+  for (const Expr* a : e.args) {
+    ARMLINT_ASSIGN_OR_RETURN(const Value* v, Eval(*a));
+    args.push_back(v);
+  }
+  if (!e.ns.empty()) {
+    return AtOffset(env_.CallUserFunction(e.ns, e.name, args), e.offset);
+  }
+  if (fn == nullptr) {
+    absl::StatusOr<const Value*> r = env_.CallContextFunction(e.name, args, at_);
+    if (absl::IsNotFound(r.status())) {
+      return AtOffset(
+          absl::InvalidArgumentError(FunctionTable::Get().UnknownFunctionMessage(e.name)),
+          e.offset);
+    }
+    return AtOffset(std::move(r), e.offset);
+  }
+  std::uint8_t flags = 0;
+  for (const Value* a : args) {
+    if (IsSecretArg(*a)) flags |= kFlagSecure;
+  }
+  ARMLINT_RETURN_IF_ERROR(AtOffset(FunctionTable::CheckKinds(*fn, args), e.offset));
+  CallContext ctx(*this, *fn, e, flags);
+  if (fn->unknowns != UnknownPolicy::kSelf) {
+    for (const Value* a : args) {
+      bool unknown = fn->unknowns == UnknownPolicy::kDeep ? ContainsUnknown(*a) : a->is_unknown();
+      if (unknown) {
+        return ctx.Unknown(fn->result, a->is_unknown() ? a->unknown_reason() : std::string_view());
+      }
+    }
+  }
+  return AtOffset(fn->fn(ctx, args), e.offset);
+}
+
+// ---- Entry points (arm/expression.h) ----
+
+absl::StatusOr<const Value*> EvaluateExpression(const Expr& expr, ExprEnv& env, Arena& arena,
+                                                EvalBudget& budget, Anchor at) {
+  Evaluator ev(env, arena, budget, at);
+  ARMLINT_ASSIGN_OR_RETURN(const Value* v, ev.Eval(expr));
+  return Value::Reanchor(arena, *v, at, kFlagFromExpression);
+}
+
+absl::StatusOr<const Value*> EvaluateStringValue(const Value& s, ExprEnv& env, Arena& arena,
+                                                 EvalBudget& budget) {
+  if (!s.is_string()) return &s;
+  std::string_view text = s.string_value();
+  if (!IsExpression(text)) {
+    if (text.size() >= 3 && text[0] == '[' && text[1] == '[' && text.back() == ']') {
+      return Value::StringView(arena, text.substr(1), s.anchor(), s.flags());
+    }
+    return &s;
+  }
+  ARMLINT_ASSIGN_OR_RETURN(const Expr* e, ParseExpression(text.substr(1, text.size() - 2), arena));
+  return EvaluateExpression(*e, env, arena, budget, s.anchor());
+}
+
+}  // namespace armlint::internal

@@ -1,0 +1,29 @@
+// Renders an Expansion as the JSON `armlint expand` prints:
+//
+//   {"resources": [{"type": ..., "name": ..., "id": ..., "apiVersion": ..., ...}, ...],
+//    "outputs": {"<name>": {"type": "...", "value": ...}},
+//    "errors": [{"file": ..., "line": 3, "column": 17, "message": "..."}]}   (when any)
+//
+// Unknown values are written {"$unknown": "<why>"}; values flagged kFlagSecure (secure
+// parameters and what is computed from them, secure outputs, list*() results) are written
+// "***" and never appear. `existing` resources are not deployed and are left out.
+#pragma once
+
+#include <string>
+
+#include <boost/json/value.hpp>
+
+#include "arm/expand.h"
+#include "json/value.h"
+
+namespace armlint::internal {
+
+// One value: Unknown as {"$unknown": why}, secure as "***".
+boost::json::value ValueToJson(const Value& v);
+
+boost::json::value ExpansionToJson(const Expansion& expansion);
+
+// Indented with two spaces, ending with a newline.
+std::string PrettyJson(const boost::json::value& v);
+
+}  // namespace armlint::internal

@@ -1,0 +1,167 @@
+// The table of built-in functions and the one argument checker every call goes through.
+#include "arm/function_table.h"
+
+#include <algorithm>
+
+#include "arm/expr_strings.h"
+#include "util/strings.h"
+
+namespace armlint::internal {
+
+std::uint16_t KindBit(Kind k) {
+  switch (k) {
+    case Kind::kNull:
+      return kArgNull;
+    case Kind::kBool:
+      return kArgBool;
+    case Kind::kInt:
+      return kArgInt;
+    case Kind::kDouble:
+      return kArgDouble;
+    case Kind::kString:
+      return kArgString;
+    case Kind::kArray:
+      return kArgArray;
+    case Kind::kObject:
+      return kArgObject;
+    case Kind::kUnknown:
+      return 0;
+  }
+  return 0;
+}
+
+const FunctionTable& FunctionTable::Get() {
+  static const FunctionTable* table = [] {
+    auto* t = new FunctionTable();
+    RegisterArrayFunctions(*t);
+    RegisterCidrFunctions(*t);
+    RegisterComparisonFunctions(*t);
+    RegisterDateFunctions(*t);
+    RegisterEnvFunctions(*t);
+    RegisterLambdaFunctions(*t);
+    RegisterLogicalFunctions(*t);
+    RegisterNumericFunctions(*t);
+    RegisterObjectFunctions(*t);
+    RegisterStringFunctions(*t);
+    RegisterStringFormatFunctions(*t);
+    RegisterStringHashFunctions(*t);
+    return t;
+  }();
+  return *table;
+}
+
+const ArmFunction* FunctionTable::Find(std::string_view name) const {
+  char buf[64];
+  if (name.size() > sizeof(buf)) return nullptr;
+  for (std::size_t i = 0; i < name.size(); ++i) buf[i] = AsciiLower(name[i]);
+  auto it = by_lower_name_.find(absl::string_view(buf, name.size()));
+  return it == by_lower_name_.end() ? nullptr : &it->second;
+}
+
+void FunctionTable::Add(ArmFunction f) {
+  std::string key = ToLower(f.name);
+  by_lower_name_.insert_or_assign(std::move(key), std::move(f));
+}
+
+absl::Status FunctionTable::CheckArity(const ArmFunction& f, std::size_t n) {
+  const auto count = static_cast<int>(n);
+  if (count >= f.min_args && (f.max_args < 0 || count <= f.max_args)) return absl::OkStatus();
+  std::string expected;
+  auto plural = [](int k) { return k == 1 ? " argument" : " arguments"; };
+  if (f.max_args < 0) {
+    expected = Cat("at least ", f.min_args, plural(f.min_args));
+  } else if (f.min_args == f.max_args) {
+    expected = Cat(f.min_args, plural(f.min_args));
+  } else {
+    expected = Cat(f.min_args, " to ", f.max_args, " arguments");
+  }
+  return absl::InvalidArgumentError(
+      Cat("function '", f.name, "' expects ", expected, ", got ", n));
+}
+
+namespace {
+
+std::string KindsText(std::uint16_t mask) {
+  if (mask == kArgAny) return "any value";
+  std::string out;
+  static constexpr std::pair<std::uint16_t, std::string_view> kNames[] = {
+      {kArgString, "string"}, {kArgNumber, "number"}, {kArgInt, "int"},
+      {kArgDouble, "number"}, {kArgBool, "bool"},     {kArgArray, "array"},
+      {kArgObject, "object"}, {kArgNull, "null"}};
+  std::uint16_t done = 0;
+  for (const auto& [bit, name] : kNames) {
+    if ((mask & bit) == bit && (done & bit) != bit) {
+      if (!out.empty()) AppendCat(out, " or ");
+      AppendCat(out, name);
+      done |= bit;
+    }
+  }
+  return out;
+}
+
+std::string_view Article(std::string_view s) {
+  return (!s.empty() && (s[0] == 'a' || s[0] == 'i' || s[0] == 'o')) ? "an " : "a ";
+}
+
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      int sub = prev[j - 1] + (AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]) ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// Functions the expander provides through ExprEnv::CallContextFunction (for suggestions).
+constexpr std::string_view kContextFunctions[] = {
+    "deployment",        "environment",      "extensionResourceId",
+    "list",              "listKeys",         "listAccountSas",
+    "listSecrets",       "managementGroup",  "managementGroupResourceId",
+    "pickZones",         "providers",        "reference",
+    "resourceGroup",     "resourceId",       "subscription",
+    "subscriptionResourceId", "tenant",      "tenantResourceId",
+};
+
+}  // namespace
+
+absl::Status FunctionTable::CheckKinds(const ArmFunction& f, std::span<const Value* const> args) {
+  if (f.arg_kinds.empty()) return absl::OkStatus();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::uint16_t mask = f.arg_kinds[std::min(i, f.arg_kinds.size() - 1)];
+    const Value& a = *args[i];
+    std::uint16_t bit = KindBit(a.is_unknown() ? a.unknown_kind() : a.kind());
+    if (bit == 0 || (mask & bit) != 0) continue;
+    std::string want = KindsText(mask);
+    return absl::InvalidArgumentError(Cat(
+        "function '", f.name, "' expects argument ", i + 1, " to be ", Article(want), want,
+        ", got ", Article(KindName(a.is_unknown() ? a.unknown_kind() : a.kind())),
+        KindName(a.is_unknown() ? a.unknown_kind() : a.kind())));
+  }
+  return absl::OkStatus();
+}
+
+std::string FunctionTable::UnknownFunctionMessage(std::string_view name) const {
+  std::string_view best;
+  int best_d = 3;
+  auto consider = [&](std::string_view cand) {
+    int d = EditDistance(name, cand);
+    if (d < best_d || (d == best_d && !best.empty() && cand < best)) {
+      best_d = d;
+      best = cand;
+    }
+  };
+  for (const auto& [k, f] : by_lower_name_) consider(f.name);
+  for (std::string_view c : kContextFunctions) consider(c);
+  // Only suggest a name that is close relative to its length.
+  if (!best.empty() && best_d * 3 <= static_cast<int>(name.size())) {
+    return Cat("unknown function '", name, "' (did you mean '", best, "'?)");
+  }
+  return Cat("unknown function '", name, "'");
+}
+
+}  // namespace armlint::internal

@@ -1,0 +1,103 @@
+// The built-in ARM template functions, looked up by lower-cased name, with the arity and
+// argument kinds each declares, so that one checker words every bad call alike.
+//
+// A function is `absl::StatusOr<const Value*> Fn(CallContext&, std::span<const Value* const>)`
+// (arguments evaluated first) or, for the few that decide which arguments to evaluate (if,
+// and, or, coalesce and the lambda functions), a LazyFn that receives the argument expressions.
+// Each group registers its functions in Register<Group>Functions (functions/<group>.cc).
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "arm/expression.h"
+#include "arm/expression_parser.h"
+#include "json/value.h"
+
+namespace armlint::internal {
+
+class CallContext;
+
+// Argument kinds a function accepts: a mask of kinds.
+enum ArgKinds : std::uint16_t {
+  kArgNull = 1 << 0,
+  kArgBool = 1 << 1,
+  kArgInt = 1 << 2,
+  kArgDouble = 1 << 3,
+  kArgString = 1 << 4,
+  kArgArray = 1 << 5,
+  kArgObject = 1 << 6,
+  kArgNumber = kArgInt | kArgDouble,
+  kArgAny = 0x7f,
+};
+
+// The mask bit of a kind (kUnknown: 0).
+std::uint16_t KindBit(Kind k);
+
+// What a function does with Unknown arguments.
+enum class UnknownPolicy : std::uint8_t {
+  kShallow,  // an Unknown argument makes the result Unknown (the default)
+  kDeep,     // an argument with an Unknown anywhere inside makes the result Unknown
+  kSelf,     // the function looks at Unknowns itself
+};
+
+using ArmFn = absl::StatusOr<const Value*> (*)(CallContext&, std::span<const Value* const>);
+using ArmLazyFn = absl::StatusOr<const Value*> (*)(CallContext&, std::span<const Expr* const>);
+
+struct ArmFunction {
+  std::string_view name;  // canonical spelling, for messages
+  int min_args = 0;
+  int max_args = 0;  // -1: any number
+  // Accepted kinds of each argument; the last entry applies to all further arguments. Empty:
+  // any kind.
+  std::vector<std::uint16_t> arg_kinds;
+  Kind result = Kind::kUnknown;  // kind of the result, the hint of an Unknown result
+  UnknownPolicy unknowns = UnknownPolicy::kShallow;
+  ArmFn fn = nullptr;
+  ArmLazyFn lazy = nullptr;  // set instead of fn for functions that evaluate their own arguments
+};
+
+class FunctionTable {
+ public:
+  // The table of every built-in function (built once, immutable, thread-safe).
+  static const FunctionTable& Get();
+
+  const ArmFunction* Find(std::string_view name) const;
+
+  void Add(ArmFunction f);
+
+  // "function 'substring' expects 2 to 3 arguments, got 1", or OK.
+  static absl::Status CheckArity(const ArmFunction& f, std::size_t n);
+  // "function 'substring' expects argument 1 to be a string, got int", or OK. Unknown arguments
+  // pass when the kind they stand for is accepted or not known.
+  static absl::Status CheckKinds(const ArmFunction& f, std::span<const Value* const> args);
+
+  // "unknown function 'concatt' (did you mean 'concat'?)": the nearest built-in or deployment
+  // function name within a small edit distance.
+  std::string UnknownFunctionMessage(std::string_view name) const;
+
+ private:
+  absl::flat_hash_map<std::string, ArmFunction> by_lower_name_;
+};
+
+// Registration, one per group (functions/<group>.cc).
+void RegisterArrayFunctions(FunctionTable& t);
+void RegisterCidrFunctions(FunctionTable& t);
+void RegisterComparisonFunctions(FunctionTable& t);
+void RegisterDateFunctions(FunctionTable& t);
+void RegisterEnvFunctions(FunctionTable& t);
+void RegisterLambdaFunctions(FunctionTable& t);
+void RegisterLogicalFunctions(FunctionTable& t);
+void RegisterNumericFunctions(FunctionTable& t);
+void RegisterObjectFunctions(FunctionTable& t);
+void RegisterStringFunctions(FunctionTable& t);
+void RegisterStringFormatFunctions(FunctionTable& t);  // format
+void RegisterStringHashFunctions(FunctionTable& t);    // guid, uniqueString
+
+}  // namespace armlint::internal

@@ -1,0 +1,109 @@
+// TemplateScope: the template's sections indexed by name, and the context functions.
+#include "arm/template_scope.h"
+
+#include "arm/template_strings.h"
+#include "util/strings.h"
+
+namespace armlint::internal {
+
+TemplateScope::TemplateScope(ExpandState& state, const Value& root, DeploymentContext ctx,
+                             std::vector<SuppliedParameter> supplied)
+    : state_(state), root_(root), ctx_(std::move(ctx)), supplied_(std::move(supplied)) {
+  ctx_.template_root = &root_;
+}
+
+absl::Status TemplateScope::Init() {
+  absl::Status first;
+  auto fail = [&](Anchor at, std::string_view msg) {
+    absl::Status st = state_.ErrorAt(at, msg);
+    if (first.ok()) first = st;
+  };
+  if (const Value* ps = root_.Find("parameters"); ps != nullptr && !ps->is_null()) {
+    if (!ps->is_object()) {
+      fail(ps->anchor(), "template 'parameters' must be an object");
+    } else {
+      for (const Member& m : ps->members()) {
+        std::string key = ToLower(m.key);
+        if (params_.try_emplace(key).second) param_order_.push_back(key);
+        params_[key] = ParamSlot{m.key, m.value};
+      }
+    }
+  }
+  for (const SuppliedParameter& s : supplied_) {
+    auto it = params_.find(ToLower(s.name));
+    if (it == params_.end()) {
+      state_.AddError(s.anchor, tmpl::Concat("parameter '", s.name,
+                                             "' is given a value but the template does not "
+                                             "declare it"));
+      continue;
+    }
+    it->second.supplied = &s;
+  }
+  if (const Value* vs = root_.Find("variables"); vs != nullptr && !vs->is_null()) {
+    if (!vs->is_object()) {
+      fail(vs->anchor(), "template 'variables' must be an object");
+    } else {
+      for (const Member& m : vs->members()) {
+        if (EqualsIgnoreCase(m.key, "copy") && m.value->is_array()) {
+          // Variable iteration: [{"name", "count", "input"}]
+          // (https://learn.microsoft.com/azure/azure-resource-manager/templates/copy-variables).
+          for (const Value* c : m.value->items()) {
+            const Value* name = c->Find("name");
+            if (!c->is_object() || name == nullptr || !name->is_string() ||
+                c->Find("input") == nullptr) {
+              fail(c->anchor(), "variable copy entries need a string 'name', 'count' and 'input'");
+              continue;
+            }
+            std::string key = ToLower(name->string_value());
+            if (vars_.try_emplace(key).second) var_order_.push_back(key);
+            vars_[key] = VarSlot{name->string_value(), c, true};
+          }
+          continue;
+        }
+        std::string key = ToLower(m.key);
+        if (vars_.try_emplace(key).second) var_order_.push_back(key);
+        vars_[key] = VarSlot{m.key, m.value, false};
+      }
+    }
+  }
+  if (const Value* fs = root_.Find("functions"); fs != nullptr && !fs->is_null()) {
+    if (!fs->is_array()) {
+      fail(fs->anchor(), "template 'functions' must be an array of namespaces");
+    } else {
+      for (const Value* ns : fs->items()) {
+        const Value* ns_name = ns->Find("namespace");
+        const Value* members = ns->Find("members");
+        if (ns_name == nullptr || !ns_name->is_string() || members == nullptr ||
+            !members->is_object()) {
+          fail(ns->anchor(), "a 'functions' entry needs a string 'namespace' and 'members'");
+          continue;
+        }
+        for (const Member& m : members->members()) {
+          functions_[ToLower(tmpl::Concat(ns_name->string_value(), ".", m.key))] =
+              FunctionSlot{ns_name->string_value(), m.key, m.value};
+        }
+      }
+    }
+  }
+  return first;
+}
+
+absl::StatusOr<const Value*> TemplateScope::CallContextFunction(std::string_view name,
+                                                                std::span<const Value* const> args,
+                                                                Anchor at) {
+  return CallDeploymentContextFunction(ctx_, name, args, state_.arena(), at);
+}
+
+void TemplateScope::EvaluateAll() {
+  // In declaration order, so that errors come out in a stable order.
+  for (const std::string& key : param_order_) {
+    ParamSlot& slot = params_[key];
+    if (slot.state == Eval::kNotYet) ResolveParameter(slot);
+  }
+  for (const std::string& key : var_order_) {
+    VarSlot& slot = vars_[key];
+    if (slot.state == Eval::kNotYet) ResolveVariable(slot);
+  }
+}
+
+}  // namespace armlint::internal

@@ -1,0 +1,104 @@
+// Baseline fingerprints, file format and application.
+#include "findings/baseline.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "absl/strings/str_format.h"
+#include <boost/json.hpp>
+
+#include "json/document.h"
+
+namespace armlint {
+namespace json = boost::json;
+namespace internal {
+
+std::string Fingerprint(std::string_view rule_id, std::string_view file,
+                        std::string_view resource_id, std::string_view relative_pointer) {
+  // FNV-1a 64 over the parts with separators: stable across platforms and releases.
+  std::uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0x1f;
+    h *= 1099511628211ull;
+  };
+  std::string norm = std::filesystem::path(std::string(file)).lexically_normal().generic_string();
+  mix(rule_id);
+  mix(norm);
+  mix(resource_id);
+  mix(relative_pointer);
+  return absl::StrFormat("%016x", h);
+}
+
+absl::StatusOr<std::vector<std::string>> ReadBaseline(const std::string& path) {
+  absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(path);
+  if (!doc.ok()) return doc.status();
+  const Value& root = (*doc)->root();
+  const Value* findings = root.Find("findings");
+  if (!root.is_object() || findings == nullptr || !findings->is_array()) {
+    return (*doc)->ErrorAt(root.pos(), "not an armlint baseline: expected {\"findings\": [...]}");
+  }
+  std::vector<std::string> out;
+  for (const Value* f : findings->items()) {
+    const Value* fp = f->Find("fingerprint");
+    if (fp == nullptr || !fp->is_string()) {
+      return (*doc)->ErrorAt(f->pos(), "baseline entry without a \"fingerprint\" string");
+    }
+    out.emplace_back(fp->string_value());
+  }
+  return out;
+}
+
+void ApplyBaseline(const std::vector<std::string>& baseline, LintResult& result) {
+  std::map<std::string, int> left;
+  for (const std::string& fp : baseline) ++left[fp];
+  std::vector<Finding> kept;
+  for (Finding& f : result.findings) {
+    auto it = left.find(f.fingerprint);
+    if (!f.suppressed && it != left.end() && it->second > 0) {
+      --it->second;
+      ++result.baselined;
+      continue;
+    }
+    kept.push_back(std::move(f));
+  }
+  result.findings = std::move(kept);
+  for (const auto& [fp, n] : left) result.baseline_fixed += n;
+}
+
+}  // namespace internal
+
+absl::Status WriteBaseline(const LintResult& result, const std::string& path) {
+  json::array findings;
+  std::vector<const Finding*> sorted;
+  for (const Finding& f : result.findings) {
+    if (!f.suppressed && f.outcome == Outcome::kFail) sorted.push_back(&f);
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const Finding* a, const Finding* b) {
+    return std::tie(a->fingerprint, a->rule_id) < std::tie(b->fingerprint, b->rule_id);
+  });
+  for (const Finding* f : sorted) {
+    json::object o;
+    o["fingerprint"] = f->fingerprint;
+    o["ruleId"] = f->rule_id;
+    o["file"] = f->location.file;
+    o["resourceId"] = f->resource_id;
+    o["pointer"] = f->location.pointer;
+    findings.emplace_back(std::move(o));
+  }
+  json::object root;
+  root["armlintBaseline"] = 1;
+  root["findings"] = std::move(findings);
+  std::ofstream out(path, std::ios::binary);
+  out << json::serialize(root) << "\n";
+  out.close();
+  if (!out) return absl::InvalidArgumentError("cannot write baseline " + path);
+  return absl::OkStatus();
+}
+
+}  // namespace armlint

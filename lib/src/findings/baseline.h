@@ -1,0 +1,25 @@
+// Baselines: a recorded set of finding fingerprints, so that only new findings are reported.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+#include "armlint/armlint.hpp"
+
+namespace armlint::internal {
+
+// The fingerprint of a finding: rule id, normalised file path, resource id and the property's
+// pointer relative to its resource, hashed (16 hex digits). Line numbers play no part.
+std::string Fingerprint(std::string_view rule_id, std::string_view file,
+                        std::string_view resource_id, std::string_view relative_pointer);
+
+// Reads the fingerprints of a baseline file written by WriteBaseline.
+absl::StatusOr<std::vector<std::string>> ReadBaseline(const std::string& path);
+
+// Drops the findings whose fingerprint is in `baseline` (each entry matches once) and records
+// the counts in `result`.
+void ApplyBaseline(const std::vector<std::string>& baseline, LintResult& result);
+
+}  // namespace armlint::internal

@@ -1,0 +1,78 @@
+// .armlint.json: per-repository configuration (rule selection, impact overrides, failOn, extra
+// rule packs, ignores, parameter files, rule options, suppressions). JSON with comments; the
+// schema is docs/armlint.schema.json.
+//
+// Discovery: for each linted file, the nearest .armlint.json in its folder or a parent folder,
+// stopping at the folder that holds .git (the repository root). `--config FILE` replaces
+// discovery; `--no-config` turns it off. Precedence: a CLI flag > the config > the default.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+#include "armlint/armlint.hpp"
+
+namespace armlint::internal {
+
+struct ConfigSuppression {
+  std::string rule;      // rule id or "*"
+  std::string resource;  // glob over resource type, name or id ("" = any)
+  std::string file;      // glob over the linted file path relative to the config ("" = any)
+  std::string justification;
+  std::string expires;  // "YYYY-MM-DD" or ""
+};
+
+struct ParameterMapping {
+  std::string template_glob;  // relative to the config folder
+  std::string file;           // parameter file, resolved to a path
+};
+
+struct Config {
+  std::string path;                              // the config file
+  std::string dir;                               // its folder ("" for none)
+  std::vector<std::string> enable;               // if set: only these rule ids
+  std::vector<std::string> disable;              // rule ids
+  std::vector<Category> disable_categories;      // whole pillars
+  std::map<std::string, Impact> impact;          // rule id -> impact override
+  std::optional<std::optional<Impact>> fail_on;  // set: failOn (inner nullopt = "none")
+  std::vector<std::string> rule_packs;           // resolved folders
+  std::vector<std::string> ignore;               // globs relative to the config folder
+  std::vector<ParameterMapping> parameters;
+  std::vector<ConfigSuppression> suppressions;
+  std::vector<std::string> required_tags;  // option for the required-tags rules
+  int api_version_max_age_months = 24;     // option for the apiVersion age check
+};
+
+// Loads and validates one config file. Unknown keys and wrong types are InputErrors with the
+// config's line:col.
+absl::StatusOr<std::shared_ptr<const Config>> LoadConfig(const std::string& path);
+
+// Finds and caches the config that applies to each file. Thread-safe.
+class ConfigResolver {
+ public:
+  // `explicit_path`: --config (used for every file); `enabled` false: --no-config.
+  ConfigResolver(std::string explicit_path, bool enabled)
+      : explicit_path_(std::move(explicit_path)), enabled_(enabled) {}
+
+  // The config for `file` (null when none), or the config's load error.
+  absl::StatusOr<std::shared_ptr<const Config>> For(const std::string& file);
+
+ private:
+  absl::StatusOr<std::shared_ptr<const Config>> Cached(const std::string& path);
+  std::string explicit_path_;
+  bool enabled_;
+  std::mutex mu_;
+  std::map<std::string, absl::StatusOr<std::shared_ptr<const Config>>> by_path_;
+  std::map<std::string, std::string> dir_to_config_;  // folder -> config path ("" none)
+};
+
+// The path of `file` relative to `dir` (forward slashes), or `file` when not below it.
+std::string RelativeTo(const std::string& file, const std::string& dir);
+
+}  // namespace armlint::internal

@@ -1,0 +1,33 @@
+// Escaping of template-supplied text for the report formats that embed it (XML, Markdown) and
+// small text helpers the formats share.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace armlint::internal {
+
+// XML 1.0 character data and attribute values: & < > " ' as entities, tab/newline/CR as
+// character references (attribute values keep them), other C0 controls (not allowed in XML
+// 1.0 at all) as U+FFFD.
+std::string XmlEscape(std::string_view s);
+
+// Markdown text that renders as itself in GitHub-flavoured Markdown, table cells included:
+// punctuation that could start emphasis, links, code or HTML is backslash-escaped, `<` `>` `&`
+// become entities, `|` is escaped and newlines become <br>.
+std::string MarkdownEscape(std::string_view s);
+
+// A URL usable as a Markdown link target: characters that would end or break it
+// (space, parentheses, angle brackets, quotes, controls) are percent-encoded.
+std::string MarkdownLinkTarget(std::string_view url);
+
+// `s` with each byte that does not start a well-formed UTF-8 sequence (RFC 3629: no overlongs,
+// no surrogates, nothing above U+10FFFF) replaced by U+FFFD. File names need not be UTF-8, and
+// JSON, XML and Markdown consumers reject or mangle what is not.
+std::string ValidUtf8(std::string_view s);
+bool IsValidUtf8(std::string_view s);
+
+// `s` ending with '.', '!' or '?' (SARIF messages are sentences); empty stays empty.
+std::string Sentence(std::string_view s);
+
+}  // namespace armlint::internal

@@ -1,0 +1,148 @@
+// The default text report: findings grouped by file, then errors, then one summary line.
+//
+//   infra/main.json
+//   infra/main.json:14:9  High  Security  storage-secure-transfer  stdata001  Problem.
+//       Solution.
+//       https://learn.microsoft.com/...
+//
+//   infra/bad.json:3:17: error: unexpected token
+//
+//   1 finding (1 high, 0 medium, 0 low) in 2 files, 4 resources; 1 error
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+#include "report/writers.h"
+
+namespace armlint::internal {
+namespace {
+
+constexpr std::string_view kReset = "\033[0m";
+constexpr std::string_view kBold = "\033[1m";
+constexpr std::string_view kDim = "\033[2m";
+constexpr std::string_view kRed = "\033[31m";
+constexpr std::string_view kYellow = "\033[33m";
+constexpr std::string_view kCyan = "\033[36m";
+constexpr std::string_view kMagenta = "\033[35m";
+
+// Strings from templates reach a terminal: control characters (ANSI escapes, carriage returns
+// that would overwrite a line, newlines that would fake a finding line) are shown as \xNN.
+std::string Clean(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      out += absl::StrFormat("\\x%02x", u);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+class TextWriter {
+ public:
+  TextWriter(const ReportOptions& options, std::ostream& out) : options_(options), out_(out) {}
+
+  std::string Paint(std::string_view text, std::string_view style) const {
+    if (!options_.color || style.empty()) return std::string(text);
+    return absl::StrCat(std::string(style), std::string(text), std::string(kReset));
+  }
+
+  static std::string Position(const Location& loc) {
+    std::string s = Clean(loc.file);
+    if (loc.line > 0) {
+      absl::StrAppend(&s, ":", loc.line);
+      if (loc.column > 0) absl::StrAppend(&s, ":", loc.column);
+    }
+    return s;
+  }
+
+  static std::string_view ImpactStyle(Impact i) {
+    switch (i) {
+      case Impact::kHigh:
+        return kRed;
+      case Impact::kMedium:
+        return kYellow;
+      case Impact::kLow:
+        return kCyan;
+    }
+    return {};
+  }
+
+  void WriteFinding(const Finding& f) {
+    // Two spaces between fields and no padding: positions vary in width anyway, and a fixed
+    // separator keeps the line easy to cut and grep ("High  Security").
+    const std::string impact(ImpactName(f.impact));
+    std::string line =
+        absl::StrCat(Paint(Position(f.location), kBold), "  ", Paint(impact, ImpactStyle(f.impact)),
+                     "  ", std::string(CategoryName(f.category)), "  ", Paint(f.rule_id, kDim),
+                     "  ", Clean(f.impacted_value.empty() ? "-" : f.impacted_value), "  ");
+    if (f.outcome == Outcome::kUnknown) {
+      absl::StrAppend(&line, Paint("[unknown outcome]", kMagenta), " ");
+    }
+    if (f.suppressed) {
+      absl::StrAppend(&line, Paint("[suppressed]", kDim), " ");
+    }
+    absl::StrAppend(&line, Clean(f.problem));
+    out_ << line << "\n";
+    if (options_.quiet) return;
+    if (f.suppressed && !f.suppression_justification.empty()) {
+      out_ << "    Suppressed: " << Clean(f.suppression_justification) << "\n";
+    }
+    if (!f.solution.empty()) out_ << "    " << Clean(f.solution) << "\n";
+    if (!f.learn_more_link.empty()) out_ << "    " << Clean(f.learn_more_link) << "\n";
+  }
+
+  void WriteError(const InputError& e) {
+    out_ << Paint(Position(e.location), kBold) << ": " << Paint("error", kRed) << ": "
+         << Clean(e.message) << "\n";
+  }
+
+  void WriteSummary(const ReportCounts& c) {
+    std::string line =
+        absl::StrCat(Plural(c.findings, "finding"), " (", c.by_impact[0], " high, ", c.by_impact[1],
+                     " medium, ", c.by_impact[2], " low) in ", Plural(c.files, "file"), ", ",
+                     Plural(c.resources, "resource"), "; ", Plural(c.errors, "error"));
+    if (c.unknown > 0) absl::StrAppend(&line, "; ", c.unknown, " unknown");
+    if (c.suppressed > 0) absl::StrAppend(&line, "; ", c.suppressed, " suppressed");
+    std::string_view style = c.errors > 0 || c.findings > 0 ? kBold : std::string_view();
+    out_ << Paint(line, style) << "\n";
+  }
+
+ private:
+  const ReportOptions& options_;
+  std::ostream& out_;
+};
+
+}  // namespace
+
+absl::Status WriteText(const LintResult& result, const ReportOptions& options, std::ostream& out) {
+  TextWriter w(options, out);
+  const std::vector<const Finding*> findings = ListedFindings(result, options);
+  // Findings arrive sorted by file; a file's group starts where the file name changes.
+  const std::string* group = nullptr;
+  for (const Finding* f : findings) {
+    if (!options.quiet && (group == nullptr || *group != f->location.file)) {
+      if (group != nullptr) out << "\n";
+      out << w.Paint(Clean(f->location.file), kBold) << "\n";
+      group = &f->location.file;
+    }
+    w.WriteFinding(*f);
+  }
+  // Errors are kept in quiet mode: an input that could not be read fails the run (exit 2), and
+  // the summary alone would not say which.
+  if (!result.errors.empty()) {
+    if (!findings.empty() && !options.quiet) out << "\n";
+    for (const InputError& e : result.errors) w.WriteError(e);
+  }
+  if (!options.quiet && (!findings.empty() || !result.errors.empty())) out << "\n";
+  w.WriteSummary(CountResult(result));
+  return absl::OkStatus();
+}
+
+}  // namespace armlint::internal

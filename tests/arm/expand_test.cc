@@ -1,0 +1,299 @@
+// Template expansion: copy loops, conditions, nested deployments, languageVersion 2.0,
+// parameter files, anchors and errors (templates in tests/arm/testdata/expand_*.json).
+#include "arm/expand.h"
+
+#include <memory>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+#include "arm/template_context.h"
+#include "json/document.h"
+#include "util/input_error.h"
+
+namespace armlint::internal {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::string Testdata(const std::string& name) {
+  return std::string(ARMLINT_SOURCE_DIR) + "/tests/arm/testdata/" + name;
+}
+
+struct Expanded {
+  std::unique_ptr<Document> tmpl;
+  std::unique_ptr<Document> params;
+  Expansion ex;
+};
+
+Expanded ExpandFile(const std::string& name, const std::string& params = "") {
+  Expanded e;
+  auto t = Document::Load(Testdata(name), 0);
+  EXPECT_TRUE(t.ok()) << t.status();
+  e.tmpl = std::move(*t);
+  ExpandOptions options;
+  if (!params.empty()) {
+    auto p = Document::Load(Testdata(params), 1);
+    EXPECT_TRUE(p.ok()) << p.status();
+    e.params = std::move(*p);
+    options.parameters = e.params.get();
+  }
+  auto ex = ExpandTemplate(*e.tmpl, options);
+  EXPECT_TRUE(ex.ok()) << ex.status();
+  if (ex.ok()) e.ex = std::move(*ex);
+  return e;
+}
+
+std::vector<std::string> Names(const Expansion& ex) {
+  std::vector<std::string> out;
+  for (const ExpandedResource& r : ex.resources) out.push_back(r.name);
+  return out;
+}
+
+const ExpandedResource* ByName(const Expansion& ex, std::string_view name) {
+  for (const ExpandedResource& r : ex.resources) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
+// The value at a path of member names (and array indexes as "0", "1"...).
+const Value* At(const Value* v, std::initializer_list<std::string_view> path) {
+  for (std::string_view p : path) {
+    if (v == nullptr) return nullptr;
+    if (v->is_array()) {
+      std::size_t i = std::stoul(std::string(p));
+      v = i < v->items().size() ? v->items()[i] : nullptr;
+    } else {
+      v = v->Find(p);
+    }
+  }
+  return v;
+}
+
+std::string Str(const Value* v) {
+  if (v == nullptr) return "<missing>";
+  if (!v->is_string()) return std::string("<") + std::string(KindName(v->kind())) + ">";
+  return std::string(v->string_value());
+}
+
+int LineOf(const Document& doc, const Value* v) {
+  return v == nullptr ? -1 : doc.Position(v->pos()).line;
+}
+
+// The line of the first occurrence of `needle` in the document text.
+int LineOfText(const Document& doc, std::string_view needle) {
+  std::size_t at = doc.text().find(needle);
+  return at == std::string_view::npos ? -1 : doc.Position(static_cast<std::uint32_t>(at)).line;
+}
+
+std::vector<std::string> ErrorMessages(const Expansion& ex) {
+  std::vector<std::string> out;
+  for (const absl::Status& s : ex.errors) out.emplace_back(s.message());
+  return out;
+}
+
+TEST(Expand, ResourceCopyLoopProducesOneResourcePerIndex) {
+  Expanded e = ExpandFile("expand_copy.json");
+  EXPECT_THAT(Names(e.ex), ElementsAre("st0", "st1", "st2", "vm", "vnet"));
+  EXPECT_TRUE(e.ex.errors.empty()) << ErrorMessages(e.ex)[0];
+  const ExpandedResource* st1 = ByName(e.ex, "st1");
+  ASSERT_NE(st1, nullptr);
+  EXPECT_EQ(st1->type, "Microsoft.Storage/storageAccounts");
+  EXPECT_EQ(st1->id,
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resourceGroup/"
+            "providers/Microsoft.Storage/storageAccounts/st1");
+  EXPECT_EQ(Str(At(st1->body, {"name"})), "st1");
+  EXPECT_EQ(Str(At(st1->body, {"location"})), "eastus");
+  EXPECT_EQ(At(st1->body, {"copy"}), nullptr);  // the loop itself is not part of the resource
+}
+
+TEST(Expand, CopyInstancesAreAnchoredAtTheDeclaration) {
+  Expanded e = ExpandFile("expand_copy.json");
+  ASSERT_GE(e.ex.resources.size(), 3u);
+  int decl_line = LineOfText(*e.tmpl, "\"[concat(variables('prefix'), copyIndex())]\"");
+  for (int i = 0; i < 3; ++i) {
+    const ExpandedResource& r = e.ex.resources[static_cast<std::size_t>(i)];
+    EXPECT_EQ(r.body->pos(), e.ex.resources[0].body->pos());
+    EXPECT_EQ(LineOf(*e.tmpl, r.body->Find("name")), decl_line);
+    EXPECT_EQ(r.body->Find("name")->source(), 0);
+  }
+  EXPECT_EQ(LineOf(*e.tmpl, e.ex.resources[2].body), LineOfText(*e.tmpl, "\"resources\"") + 1);
+}
+
+TEST(Expand, PropertyAndVariableCopyBuildArrays) {
+  Expanded e = ExpandFile("expand_copy.json");
+  const ExpandedResource* vm = ByName(e.ex, "vm");
+  ASSERT_NE(vm, nullptr);
+  const Value* disks = At(vm->body, {"properties", "storageProfile", "dataDisks"});
+  ASSERT_NE(disks, nullptr);
+  ASSERT_TRUE(disks->is_array());
+  ASSERT_EQ(disks->items().size(), 2u);
+  EXPECT_EQ(At(disks, {"1", "lun"})->int_value(), 1);
+  EXPECT_EQ(At(disks, {"0", "diskSizeGB"})->int_value(), 1023);
+  EXPECT_EQ(At(vm->body, {"properties", "storageProfile", "copy"}), nullptr);
+
+  const ExpandedResource* vnet = ByName(e.ex, "vnet");
+  ASSERT_NE(vnet, nullptr);
+  EXPECT_EQ(Str(At(vnet->body, {"properties", "subnets", "0", "name"})), "subnet0");
+  EXPECT_EQ(Str(At(vnet->body, {"properties", "subnets", "1", "name"})), "subnet1");
+}
+
+TEST(Expand, OutputCopyAndCountZero) {
+  Expanded e = ExpandFile("expand_copy.json");
+  EXPECT_EQ(ByName(e.ex, "none0"), nullptr);
+  ASSERT_NE(e.ex.outputs, nullptr);
+  const Value* names = At(e.ex.outputs, {"names", "value"});
+  ASSERT_NE(names, nullptr);
+  ASSERT_TRUE(names->is_array());
+  ASSERT_EQ(names->items().size(), 2u);
+  EXPECT_EQ(Str(names->items()[1]), "out1");
+  EXPECT_EQ(Str(At(e.ex.outputs, {"names", "type"})), "array");
+}
+
+TEST(Expand, ConditionFalseDropsUnknownKeeps) {
+  Expanded e = ExpandFile("expand_conditions.json");
+  EXPECT_THAT(Names(e.ex), ElementsAre("maybe", "deployed"));
+  const ExpandedResource* maybe = ByName(e.ex, "maybe");
+  ASSERT_NE(maybe, nullptr);
+  ASSERT_NE(maybe->condition, nullptr);
+  EXPECT_TRUE(maybe->condition->is_unknown());
+  EXPECT_EQ(ByName(e.ex, "deployed")->condition, nullptr);
+}
+
+TEST(Expand, NestedDeploymentsInnerAndOuterScope) {
+  Expanded e = ExpandFile("expand_nested.json");
+  EXPECT_TRUE(e.ex.errors.empty()) << ErrorMessages(e.ex)[0];
+  EXPECT_THAT(Names(e.ex), ElementsAre("innerDeployment", "outernameinner", "outerDeployment",
+                                       "outername", "linked"));
+  const ExpandedResource* inner = ByName(e.ex, "outernameinner");
+  ASSERT_NE(inner, nullptr);
+  EXPECT_EQ(inner->deployment_depth, 1);
+  EXPECT_EQ(Str(At(inner->body, {"tags", "v"})), "fromInner");
+  EXPECT_EQ(Str(At(inner->body, {"tags", "deployment"})), "innerDeployment");
+  // Anchored to the nested template's text.
+  EXPECT_EQ(LineOf(*e.tmpl, inner->body->Find("name")),
+            LineOfText(*e.tmpl, "\"name\": \"[parameters('name')]\""));
+
+  const ExpandedResource* outer = ByName(e.ex, "outername");
+  ASSERT_NE(outer, nullptr);
+  EXPECT_EQ(outer->deployment_depth, 1);
+  EXPECT_EQ(Str(At(outer->body, {"tags", "v"})), "fromOuter");
+
+  const ExpandedResource* dep = ByName(e.ex, "innerDeployment");
+  ASSERT_NE(dep, nullptr);
+  EXPECT_EQ(dep->deployment_depth, 0);
+  EXPECT_EQ(Str(At(dep->body, {"properties", "parameters", "name", "value"})), "outernameinner");
+  EXPECT_EQ(ByName(e.ex, "linked")->deployment_depth, 0);
+}
+
+TEST(Expand, LanguageVersion2SymbolicResourcesAndUserFunctions) {
+  Expanded e = ExpandFile("expand_v2.json");
+  EXPECT_TRUE(e.ex.errors.empty()) << ErrorMessages(e.ex)[0];
+  EXPECT_THAT(Names(e.ex), ElementsAre("contososa", "kv", "asaasa0", "asaasa1"));
+  const ExpandedResource* sa = ByName(e.ex, "contososa");
+  ASSERT_NE(sa, nullptr);
+  EXPECT_EQ(sa->symbolic_name, "sa");
+  EXPECT_EQ(Str(At(sa->body, {"sku", "name"})), "Standard_GRS");
+  ASSERT_NE(At(sa->body, {"properties", "note"}), nullptr);
+  EXPECT_TRUE(At(sa->body, {"properties", "note"})->is_null());  // nullable, no value
+  EXPECT_TRUE(ByName(e.ex, "kv")->existing);
+  EXPECT_FALSE(sa->existing);
+  EXPECT_EQ(ByName(e.ex, "asaasa1")->symbolic_name, "loop");
+  EXPECT_EQ(Str(At(e.ex.outputs, {"name", "value"})), "xsa");
+}
+
+TEST(Expand, ParameterFileOverridesDefaults) {
+  Expanded e = ExpandFile("expand_params.json", "expand_params.parameters.json");
+  EXPECT_TRUE(e.ex.errors.empty()) << ErrorMessages(e.ex)[0];
+  ASSERT_EQ(e.ex.resources.size(), 1u);
+  const Value* sku = At(e.ex.resources[0].body, {"sku", "name"});
+  EXPECT_EQ(Str(sku), "Standard_GRS");
+  // The default that is an expression is evaluated: "st" + uniqueString(resourceGroup().id).
+  EXPECT_EQ(e.ex.resources[0].name.substr(0, 2), "st");
+  EXPECT_EQ(e.ex.resources[0].name.size(), 15u);
+  // The Key Vault reference is an Unknown secure value.
+  const Value* secret = At(e.ex.resources[0].body, {"properties", "secret"});
+  ASSERT_NE(secret, nullptr);
+  EXPECT_TRUE(secret->is_unknown());
+  EXPECT_TRUE(secret->secure());
+}
+
+TEST(Expand, DefaultsWithoutParameterFile) {
+  Expanded e = ExpandFile("expand_params.json");
+  ASSERT_EQ(e.ex.resources.size(), 1u);
+  EXPECT_EQ(Str(At(e.ex.resources[0].body, {"sku", "name"})), "Standard_LRS");
+  const Value* secret = At(e.ex.resources[0].body, {"properties", "secret"});
+  ASSERT_NE(secret, nullptr);
+  EXPECT_TRUE(secret->is_unknown());  // no value, no default
+}
+
+TEST(Expand, ParameterFileValueNotAllowedIsAnError) {
+  auto t = Document::Load(Testdata("expand_params.json"), 0);
+  ASSERT_TRUE(t.ok());
+  auto p =
+      Document::Parse("inline.parameters.json",
+                      R"({"parameters": {"sku": {"value": "Basic"}, "extra": {"value": 1}}})", 1);
+  ASSERT_TRUE(p.ok());
+  ExpandOptions options;
+  options.parameters = p->get();
+  auto ex = ExpandTemplate(**t, options);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  std::vector<std::string> msgs = ErrorMessages(*ex);
+  EXPECT_THAT(msgs, testing::Contains(HasSubstr("'Basic' is not one of its allowedValues")));
+  EXPECT_THAT(msgs, testing::Contains(HasSubstr("parameter 'extra' is given a value")));
+  for (const absl::Status& s : ex->errors) {
+    auto loc = GetSourceLocation(s);
+    ASSERT_TRUE(loc.has_value());
+    EXPECT_EQ(loc->file, "inline.parameters.json");  // reported in the parameter file
+  }
+}
+
+TEST(Expand, ChildResourcesGetFullTypeAndName) {
+  Expanded e = ExpandFile("expand_children.json");
+  EXPECT_THAT(Names(e.ex), ElementsAre("server", "server/db"));
+  const ExpandedResource* db = ByName(e.ex, "server/db");
+  ASSERT_NE(db, nullptr);
+  EXPECT_EQ(db->type, "Microsoft.Sql/servers/databases");
+  EXPECT_EQ(Str(db->body->Find("type")), "Microsoft.Sql/servers/databases");
+  EXPECT_EQ(db->id, Str(At(db->body, {"properties", "id"})));
+  EXPECT_EQ(db->id,
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resourceGroup/"
+            "providers/Microsoft.Sql/servers/server/databases/db");
+  EXPECT_EQ(At(e.ex.resources[0].body, {"resources"}), nullptr);
+}
+
+TEST(Expand, ErrorsStayLocalAndNameTheProblem) {
+  Expanded e = ExpandFile("expand_errors.json");
+  std::vector<std::string> msgs = ErrorMessages(e.ex);
+  EXPECT_THAT(msgs, testing::Contains(HasSubstr("copy: 'count' must be an integer, got string")));
+  EXPECT_THAT(msgs, testing::Contains(HasSubstr("above ARM's limit of 800")));
+  EXPECT_THAT(msgs, testing::Contains(HasSubstr("variables refer to each other in a cycle")));
+  EXPECT_THAT(msgs, testing::Contains(HasSubstr("'missing'")));
+  // The resource with the bad property is still produced; the property is Unknown.
+  const ExpandedResource* ok = ByName(e.ex, "ok");
+  ASSERT_NE(ok, nullptr);
+  EXPECT_TRUE(At(ok->body, {"properties", "bad"})->is_unknown());
+  for (const absl::Status& s : e.ex.errors) {
+    auto loc = GetSourceLocation(s);
+    ASSERT_TRUE(loc.has_value()) << s;
+    EXPECT_GT(loc->line, 1) << s;
+  }
+}
+
+TEST(Expand, NotAnObjectIsAnInputError) {
+  auto t = Document::Parse("t.json", "[1, 2]", 0);
+  ASSERT_TRUE(t.ok());
+  auto ex = ExpandTemplate(**t, ExpandOptions{});
+  EXPECT_FALSE(ex.ok());
+  auto t2 = Document::Parse("t.json", R"({"resources": "oops"})", 0);
+  ASSERT_TRUE(t2.ok());
+  auto ex2 = ExpandTemplate(**t2, ExpandOptions{});
+  ASSERT_FALSE(ex2.ok());
+  EXPECT_THAT(std::string(ex2.status().message()), HasSubstr("'resources' must be an array"));
+}
+
+}  // namespace
+}  // namespace armlint::internal

@@ -1,0 +1,121 @@
+// Test helpers for the expression engine: a fake ExprEnv and a fixture that evaluates an
+// expression and prints the result as compact JSON ("<unknown string>" for an Unknown,
+// "error: ..." for an error), so function tests read as tables of documented outputs.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "arm/evaluator.h"
+#include "arm/expression.h"
+#include "arm/expression_parser.h"
+#include "arm/expr_strings.h"
+#include "arm/functions/common.h"
+#include "json/parser.h"
+#include "json/value.h"
+#include "util/arena.h"
+
+namespace armlint::internal::exprtest {
+
+class FakeEnv : public ExprEnv {
+ public:
+  explicit FakeEnv(Arena& arena) : arena_(arena) {}
+
+  std::map<std::string, const Value*> params;
+  std::map<std::string, const Value*> vars;
+  std::map<std::string, std::int64_t> loops;  // "" = innermost
+  int context_calls = 0;
+
+  absl::StatusOr<const Value*> Parameter(std::string_view name) override {
+    auto it = params.find(std::string(name));
+    if (it == params.end()) {
+      return absl::InvalidArgumentError(Cat("parameter '", name, "' is not declared"));
+    }
+    return it->second;
+  }
+  absl::StatusOr<const Value*> Variable(std::string_view name) override {
+    auto it = vars.find(std::string(name));
+    if (it == vars.end()) {
+      return absl::InvalidArgumentError(Cat("variable '", name, "' is not declared"));
+    }
+    return it->second;
+  }
+  absl::StatusOr<std::int64_t> CopyIndex(std::string_view loop) override {
+    auto it = loops.find(std::string(loop));
+    if (it == loops.end()) return absl::InvalidArgumentError("copyIndex() outside a copy loop");
+    return it->second;
+  }
+  absl::StatusOr<const Value*> CallUserFunction(std::string_view ns, std::string_view name,
+                                                std::span<const Value* const> args) override {
+    if (ns == "test" && name == "first" && !args.empty()) return args[0];
+    return absl::InvalidArgumentError(Cat("user function '", ns, ".", name, "' is not defined"));
+  }
+  absl::StatusOr<const Value*> CallContextFunction(std::string_view name,
+                                                   std::span<const Value* const>,
+                                                   Anchor at) override {
+    ++context_calls;
+    if (name == "reference") {
+      return Value::Unknown(arena_, "reference() is evaluated at deployment", at, Kind::kObject);
+    }
+    if (name == "resourceGroup") {
+      return Value::Object(
+          arena_,
+          std::vector<Member>{{"name", Value::String(arena_, "rg", at), 0},
+                              {"location", Value::String(arena_, "westus", at), 0}},
+          at);
+    }
+    return absl::NotFoundError("no such function");
+  }
+
+ private:
+  Arena& arena_;
+};
+
+class ExprTest {
+ public:
+  Arena arena;
+  FakeEnv env{arena};
+  EvalBudget budget;
+
+  // A value from JSON text (single quotes allowed for readability: 'a' -> "a").
+  const Value* Json(std::string_view text, bool secure = false) {
+    std::string s(text);
+    for (char& c : s) {
+      if (c == '\'') c = '"';
+    }
+    std::string_view kept = arena.Copy(s);
+    ParseOutput out = ParseJson(kept, arena);
+    if (out.root == nullptr) return Value::String(arena, Cat("bad test JSON: ", text), {});
+    return secure ? Value::Reanchor(arena, *out.root, out.root->anchor(), kFlagSecure)
+                  : out.root;
+  }
+  void Param(std::string_view name, std::string_view json, bool secure = false) {
+    env.params[std::string(name)] = Json(json, secure);
+  }
+  void Var(std::string_view name, std::string_view json) {
+    env.vars[std::string(name)] = Json(json);
+  }
+
+  absl::StatusOr<const Value*> Eval(std::string_view expr) {
+    std::string_view text = arena.Copy(expr);
+    absl::StatusOr<const Expr*> e = ParseExpression(text, arena);
+    if (!e.ok()) return e.status();
+    return EvaluateExpression(**e, env, arena, budget, Anchor{100, 0});
+  }
+
+  // Compact JSON of the result; "<unknown KIND>" or "error: MESSAGE" otherwise.
+  std::string Show(std::string_view expr) {
+    absl::StatusOr<const Value*> v = Eval(expr);
+    if (!v.ok()) return Cat("error: ", MessageOf(v.status()));
+    if ((*v)->is_unknown()) return Cat("<unknown ", KindName((*v)->unknown_kind()), ">");
+    return ToJson(**v);
+  }
+};
+
+struct Case {
+  const char* expr;
+  const char* want;
+};
+
+}  // namespace armlint::internal::exprtest

@@ -1,0 +1,65 @@
+// parameter_files: finding the parameter file beside a template.
+#include "arm/parameter_files.h"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace armlint::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ParameterFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("armlint_pf_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text = "{}") {
+    fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+    return p.string();
+  }
+  fs::path dir_;
+};
+
+TEST_F(ParameterFiles, SameStemParametersJson) {
+  std::string t = Write("azuredeploy.json");
+  std::string p = Write("azuredeploy.parameters.json");
+  Write("other.parameters.json");
+  EXPECT_EQ(FindParameterFile(t), p);
+}
+
+TEST_F(ParameterFiles, SingleEnvironmentFileOnly) {
+  std::string t = Write("main.json");
+  std::string dev = Write("main.parameters-dev.json");
+  EXPECT_EQ(FindParameterFile(t), dev);
+  Write("main.parameters-prod.json");
+  EXPECT_EQ(FindParameterFile(t), "");  // two environments: no right choice
+}
+
+TEST_F(ParameterFiles, MetadataTemplateLink) {
+  std::string t = Write("templates/storage.json");
+  Write("templates/dev.parameters.json",
+        R"({"metadata": {"template": "./storage.json"}, "parameters": {}})");
+  Write("templates/unrelated.parameters.json",
+        R"({"metadata": {"template": "./other.json"}, "parameters": {}})");
+  EXPECT_EQ(FindParameterFile(t), (dir_ / "templates/dev.parameters.json").string());
+}
+
+TEST_F(ParameterFiles, NoneFound) {
+  std::string t = Write("lonely.json");
+  Write("readme.md", "x");
+  EXPECT_EQ(FindParameterFile(t), "");
+}
+
+}  // namespace
+}  // namespace armlint::internal

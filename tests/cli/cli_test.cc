@@ -1,0 +1,141 @@
+// Runs the built armlint binary as a user would: exit codes, reports, errors, rule listings.
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+#include "gtest/gtest.h"
+#include <boost/json.hpp>
+
+namespace {
+
+namespace json = boost::json;
+
+struct CliRun {
+  int code = -1;
+  std::string out;  // stdout
+};
+
+const std::string kSrc = ARMLINT_SOURCE_DIR;
+const std::string kData = kSrc + "/tests/cli/testdata";
+const std::string kTestRules = "--no-default-rules --rules " + kData + "/rules ";
+
+// Runs armlint with `args` (a shell fragment) from the source directory; stderr is discarded.
+CliRun Armlint(const std::string& args) {
+  std::string cmd = "cd '" + kSrc + "' && '" + ARMLINT_CLI_PATH + "' " + args + " 2>/dev/null";
+  CliRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+json::value ParseJson(const std::string& text) {
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  EXPECT_FALSE(ec) << text;
+  return v;
+}
+
+TEST(Cli, VersionAndHelp) {
+  CliRun v = Armlint("--version");
+  EXPECT_EQ(v.code, 0);
+  EXPECT_EQ(v.out.rfind("armlint ", 0), 0u) << v.out;
+  CliRun h = Armlint("--help");
+  EXPECT_EQ(h.code, 0);
+  EXPECT_NE(h.out.find("--fail-on"), std::string::npos);
+  EXPECT_NE(h.out.find("Exit codes"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(Armlint("").code, 2);
+  EXPECT_EQ(Armlint("--no-such-option x.json").code, 2);
+  EXPECT_EQ(Armlint("--format yaml tests/cli/testdata/lint/clean.json").code, 2);
+  EXPECT_EQ(Armlint("--fail-on critical tests/cli/testdata/lint/clean.json").code, 2);
+}
+
+TEST(Cli, ViolationReportedAtThePropertyLine) {
+  CliRun r = Armlint(kTestRules + "--format json tests/cli/testdata/lint/violating.json");
+  EXPECT_EQ(r.code, 1);
+  json::value v = ParseJson(r.out);
+  const json::array& findings = v.at("findings").as_array();
+  ASSERT_EQ(findings.size(), 1u) << r.out;
+  const json::object& f = findings[0].as_object();
+  EXPECT_EQ(f.at("ruleId"), "test-storage-https");
+  EXPECT_EQ(f.at("impactedField"), "Microsoft.Storage/storageAccounts");
+  EXPECT_EQ(f.at("impactedValue"), "stdata001");
+  const json::object& loc = f.at("location").as_object();
+  EXPECT_EQ(loc.at("file"), "tests/cli/testdata/lint/violating.json");
+  EXPECT_EQ(loc.at("line").as_int64(), 14);
+  EXPECT_EQ(loc.at("column").as_int64(), 37);
+  EXPECT_EQ(loc.at("pointer"), "/resources/0/properties/supportsHttpsTrafficOnly");
+  EXPECT_EQ(v.at("summary").at("findings").as_int64(), 1);
+}
+
+TEST(Cli, FailOnThresholds) {
+  std::string file = " tests/cli/testdata/lint/violating.json";
+  EXPECT_EQ(Armlint(kTestRules + "--fail-on high" + file).code, 1);
+  EXPECT_EQ(Armlint(kTestRules + "--fail-on none" + file).code, 0);
+  EXPECT_EQ(Armlint(kTestRules + "tests/cli/testdata/lint/clean.json").code, 0);
+}
+
+TEST(Cli, InvalidJsonExitsTwoWithLineAndColumn) {
+  CliRun r = Armlint(kTestRules + "--format json tests/cli/testdata/lint/broken.json");
+  EXPECT_EQ(r.code, 2);
+  json::value v = ParseJson(r.out);
+  const json::array& errors = v.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].at("line").as_int64(), 4);
+  EXPECT_EQ(errors[0].at("column").as_int64(), 50);
+}
+
+TEST(Cli, DirectoryWithBrokenAndViolatingFilesReportsBoth) {
+  CliRun r = Armlint(kTestRules + "--format json tests/cli/testdata/lint");
+  EXPECT_EQ(r.code, 2);
+  json::value v = ParseJson(r.out);
+  EXPECT_EQ(v.at("findings").as_array().size(), 1u);
+  EXPECT_EQ(v.at("errors").as_array().size(), 1u);
+  EXPECT_EQ(v.at("summary").at("files").as_int64(), 2);  // package.json is not a manifest
+}
+
+TEST(Cli, StdinIsLinted) {
+  CliRun r = Armlint(kTestRules + "--format json - < tests/cli/testdata/lint/violating.json");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("test-storage-https"), std::string::npos);
+}
+
+TEST(Cli, OutputFileAndJobsGiveIdenticalReports) {
+  std::string a = ::testing::TempDir() + "/armlint_j1.json";
+  std::string b = ::testing::TempDir() + "/armlint_j2.json";
+  Armlint(kTestRules + "-j 1 --format json -o " + a + " tests/cli/testdata");
+  Armlint(kTestRules + "-j 2 --format json -o " + b + " tests/cli/testdata");
+  std::ifstream fa(a), fb(b);
+  std::stringstream sa, sb;
+  sa << fa.rdbuf();
+  sb << fb.rdbuf();
+  EXPECT_FALSE(sa.str().empty());
+  EXPECT_EQ(sa.str(), sb.str());
+}
+
+TEST(Cli, RulesCheckValidatesAPack) {
+  CliRun ok = Armlint("rules --check tests/cli/testdata/rules");
+  EXPECT_EQ(ok.code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("1 rules OK"), std::string::npos) << ok.out;
+}
+
+TEST(Cli, DocsRulesMdIsCurrent) {
+  CliRun r = Armlint("rules --format markdown");
+  ASSERT_EQ(r.code, 0);
+  std::ifstream in(kSrc + "/docs/rules.md");
+  std::stringstream doc;
+  doc << in.rdbuf();
+  EXPECT_EQ(doc.str(), r.out) << "docs/rules.md is stale: run `make docs` and commit it";
+}
+
+}  // namespace

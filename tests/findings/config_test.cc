@@ -1,0 +1,112 @@
+// Tests for .armlint.json loading, validation errors with line:col, and discovery.
+#include "findings/config.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "gtest/gtest.h"
+
+#include "util/input_error.h"
+
+namespace armlint::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::path(::testing::TempDir()) /
+            ("armlint_config_" + std::to_string(::getpid()) + "_" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  std::string Write(const std::string& rel, const std::string& text) {
+    fs::path p = root_ / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+    return p.string();
+  }
+  fs::path root_;
+};
+
+TEST_F(ConfigTest, LoadsEveryKey) {
+  std::string path = Write(".armlint.json", R"({
+    // comments are allowed
+    "rules": {"disable": ["a"], "enable": [], "disableCategories": ["Cost"],
+              "impact": {"b": "Low"},
+              "options": {"requiredTags": ["env", "owner"], "apiVersionMaxAgeMonths": 12}},
+    "failOn": "medium",
+    "rulePacks": ["policies"],
+    "ignore": ["legacy/**"],
+    "parameters": [{"template": "infra/*.json", "file": "infra/prod.parameters.json"}],
+    "suppressions": [{"rule": "c", "resource": "st*", "justification": "test data",
+                      "expires": "2030-01-01"}]
+  })");
+  auto c = LoadConfig(path);
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ((*c)->disable, std::vector<std::string>{"a"});
+  EXPECT_EQ((*c)->disable_categories, std::vector<Category>{Category::kCost});
+  EXPECT_EQ((*c)->impact.at("b"), Impact::kLow);
+  EXPECT_EQ((*c)->fail_on, std::optional<std::optional<Impact>>(Impact::kMedium));
+  EXPECT_EQ((*c)->rule_packs[0], (root_ / "policies").lexically_normal().generic_string());
+  EXPECT_EQ((*c)->required_tags.size(), 2u);
+  EXPECT_EQ((*c)->api_version_max_age_months, 12);
+  ASSERT_EQ((*c)->suppressions.size(), 1u);
+  EXPECT_EQ((*c)->suppressions[0].expires, "2030-01-01");
+  EXPECT_EQ((*c)->parameters[0].template_glob, "infra/*.json");
+}
+
+TEST_F(ConfigTest, ErrorsNameTheLineAndColumn) {
+  struct {
+    const char* text;
+    int line, column;
+    const char* message;
+  } cases[] = {
+      {"{\n  \"rulez\": {}\n}", 2, 3, "unknown key 'rulez'"},
+      {"{\n  \"failOn\": \"critical\"\n}", 2, 13, "'failOn' must be"},
+      {"{\"rules\": {\"disable\": \"a\"}}", 1, 23, "must be an array of strings"},
+      {"{\"suppressions\": [{\"rule\": \"a\"}]}", 1, 19, "justification"},
+      {"{\"suppressions\": [{\"rule\": \"a\", \"justification\": \"x\", \"expires\": \"soon\"}]}",
+       1, 66, "YYYY-MM-DD"},
+      {"{\"rules\": {\"impact\": {\"a\": \"Huge\"}}}", 1, 28, "impact must be"},
+  };
+  for (const auto& c : cases) {
+    std::string path = Write("bad.json", c.text);
+    auto config = LoadConfig(path);
+    ASSERT_FALSE(config.ok()) << c.text;
+    EXPECT_NE(config.status().message().find(c.message), absl::string_view::npos)
+        << config.status();
+    auto at = GetSourceLocation(config.status());
+    ASSERT_TRUE(at.has_value());
+    EXPECT_EQ(at->line, c.line) << c.text;
+    EXPECT_EQ(at->column, c.column) << c.text;
+  }
+}
+
+TEST_F(ConfigTest, DiscoveryWalksUpToTheRepositoryRoot) {
+  fs::create_directories(root_ / "repo" / ".git");
+  Write("repo/.armlint.json", R"({"failOn": "high"})");
+  Write(".armlint.json", R"({"failOn": "low"})");  // above the repository: never used
+  std::string nested = Write("repo/infra/app/main.json", "{}");
+  std::string outside = Write("other/main.json", "{}");
+  ConfigResolver resolver("", true);
+  auto c = resolver.For(nested);
+  ASSERT_TRUE(c.ok());
+  ASSERT_NE(*c, nullptr);
+  EXPECT_EQ((*c)->fail_on, std::optional<std::optional<Impact>>(Impact::kHigh));
+  auto o = resolver.For(outside);
+  ASSERT_TRUE(o.ok());
+  ASSERT_NE(*o, nullptr);  // other/ has no .git: the walk reaches root_/.armlint.json
+  EXPECT_EQ((*o)->fail_on, std::optional<std::optional<Impact>>(Impact::kLow));
+  ConfigResolver off("", false);
+  EXPECT_EQ(*off.For(nested), nullptr);
+  ConfigResolver explicit_config(Write("custom.json", R"({"failOn": "none"})"), true);
+  EXPECT_EQ((*explicit_config.For(nested))->fail_on,
+            std::optional<std::optional<Impact>>(std::optional<Impact>()));
+}
+
+}  // namespace
+}  // namespace armlint::internal

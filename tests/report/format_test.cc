@@ -1,0 +1,101 @@
+// Tests the name <-> enum tables, the dispatch and HasFailures.
+#include <sstream>
+
+#include "gtest/gtest.h"
+
+#include "armlint/armlint.hpp"
+#include "report/report_test_util.h"
+
+namespace armlint {
+namespace {
+
+TEST(Format, NamesRoundTrip) {
+  std::vector<std::string> names;
+  for (Format f : AllFormats()) {
+    names.emplace_back(FormatName(f));
+    EXPECT_EQ(ParseFormat(FormatName(f)), f) << FormatName(f);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"text", "json", "sarif", "junit", "markdown", "github",
+                                             "html"}));
+  EXPECT_EQ(ParseFormat("SARIF"), Format::kSarif);
+  EXPECT_EQ(ParseFormat("xml"), std::nullopt);
+  EXPECT_EQ(ParseFormat(""), std::nullopt);
+}
+
+TEST(Format, CategoryAndImpactNames) {
+  EXPECT_EQ(CategoryName(Category::kOperationalExcellence), "OperationalExcellence");
+  EXPECT_EQ(CategoryName(Category::kCost), "Cost");
+  EXPECT_EQ(ParseCategory("security"), Category::kSecurity);
+  EXPECT_EQ(ParseCategory("operationalexcellence"), Category::kOperationalExcellence);
+  EXPECT_EQ(ParseCategory("Operational Excellence"), std::nullopt);
+  EXPECT_EQ(ImpactName(Impact::kMedium), "Medium");
+  EXPECT_EQ(ParseImpact("HIGH"), Impact::kHigh);
+  EXPECT_EQ(ParseImpact("low"), Impact::kLow);
+  EXPECT_EQ(ParseImpact("none"), std::nullopt);
+}
+
+TEST(Format, HtmlIsNotImplementedYet) {
+  ReportOptions options;
+  options.format = Format::kHtml;
+  absl::StatusOr<std::string> s = FormatReport(testing::BasicResult(), options);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kUnimplemented);
+}
+
+TEST(Format, FailedStreamIsAnError) {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  absl::Status s = WriteReport(testing::BasicResult(), ReportOptions{}, out);
+  EXPECT_EQ(s.code(), absl::StatusCode::kUnavailable) << s;
+}
+
+TEST(Format, EveryFormatIsDeterministic) {
+  for (Format f : AllFormats()) {
+    if (f == Format::kHtml) continue;
+    EXPECT_EQ(testing::Render(testing::BasicResult(), f),
+              testing::Render(testing::BasicResult(), f))
+        << FormatName(f);
+  }
+}
+
+TEST(HasFailures, ThresholdsCountUnsuppressedFailuresAtOrAbove) {
+  LintResult r;
+  r.findings.push_back(
+      testing::MakeFinding("a", Category::kCost, Impact::kMedium, "f.json", 1, 1, "x"));
+  EXPECT_FALSE(HasFailures(r, std::nullopt));
+  EXPECT_FALSE(HasFailures(r, Impact::kHigh));
+  EXPECT_TRUE(HasFailures(r, Impact::kMedium));
+  EXPECT_TRUE(HasFailures(r, Impact::kLow));
+}
+
+TEST(HasFailures, LowOnlyFailsAtLow) {
+  LintResult r;
+  r.findings.push_back(
+      testing::MakeFinding("a", Category::kCost, Impact::kLow, "f.json", 1, 1, "x"));
+  EXPECT_FALSE(HasFailures(r, Impact::kHigh));
+  EXPECT_FALSE(HasFailures(r, Impact::kMedium));
+  EXPECT_TRUE(HasFailures(r, Impact::kLow));
+}
+
+TEST(HasFailures, IgnoresSuppressedAndUnknown) {
+  LintResult r;
+  Finding suppressed =
+      testing::MakeFinding("a", Category::kCost, Impact::kHigh, "f.json", 1, 1, "x");
+  suppressed.suppressed = true;
+  Finding unknown = testing::MakeFinding("b", Category::kCost, Impact::kHigh, "f.json", 2, 1, "x");
+  unknown.outcome = Outcome::kUnknown;
+  r.findings = {suppressed, unknown};
+  EXPECT_FALSE(HasFailures(r, Impact::kLow));
+  r.findings.push_back(
+      testing::MakeFinding("c", Category::kCost, Impact::kHigh, "f.json", 3, 1, "x"));
+  EXPECT_TRUE(HasFailures(r, Impact::kHigh));
+}
+
+TEST(HasFailures, ErrorsAloneAreNotFindingFailures) {
+  LintResult r;
+  r.errors.push_back({{"f.json", 1, 1, ""}, "bad"});
+  EXPECT_FALSE(HasFailures(r, Impact::kLow));
+}
+
+}  // namespace
+}  // namespace armlint

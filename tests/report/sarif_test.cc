@@ -1,0 +1,158 @@
+// Tests the SARIF report: goldens, the official 2.1.0 schema, fingerprints, URIs.
+#include "gtest/gtest.h"
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include "report/report_test_util.h"
+#include "report/sarif_util.h"
+
+namespace armlint {
+namespace {
+
+namespace json = boost::json;
+using testing::Render;
+
+json::value ParseSarif(const LintResult& r) {
+  boost::system::error_code ec;
+  json::value v = json::parse(Render(r, Format::kSarif), ec);
+  EXPECT_FALSE(ec) << ec.message();
+  return v;
+}
+
+TEST(SarifReport, Goldens) {
+  testing::ExpectGolden("basic.sarif", Render(testing::BasicResult(), Format::kSarif));
+  testing::ExpectGolden("empty.sarif", Render(testing::EmptyResult(), Format::kSarif));
+  testing::ExpectGolden("hostile.sarif", Render(testing::HostileResult(), Format::kSarif));
+}
+
+void ExpectSchemaValid(const std::string& name, const LintResult& r) {
+  const std::string path = testing::WriteTemp(name, Render(r, Format::kSarif));
+  const std::string src = ARMLINT_SOURCE_DIR;
+  std::string output;
+  const int rc = testing::RunCommand("python3 " + src + "/tests/report/report_check.py sarif " +
+                                         src + "/tests/report/sarif-schema-2.1.0.json " + path,
+                                     &output);
+  EXPECT_EQ(rc, 0) << name << " is not valid SARIF 2.1.0:\n" << output;
+  EXPECT_NE(output.find("valid: " + std::to_string(r.findings.size()) + " results"),
+            std::string::npos)
+      << output;
+}
+
+TEST(SarifReport, ValidAgainstOfficialSchema) {
+  if (!testing::PythonHasModule("jsonschema")) {
+    GTEST_SKIP() << "python3 with the jsonschema module (Debian python3-jsonschema) is needed "
+                    "to validate SARIF against the 2.1.0 schema";
+  }
+  ExpectSchemaValid("basic.sarif", testing::BasicResult());
+  ExpectSchemaValid("empty.sarif", testing::EmptyResult());
+  ExpectSchemaValid("hostile.sarif", testing::HostileResult());
+}
+
+TEST(SarifReport, SchemaCheckCatchesAnInvalidDocument) {
+  if (!testing::PythonHasModule("jsonschema")) GTEST_SKIP() << "python3 jsonschema is missing";
+  // The validator must be able to fail: startLine 0 breaks the schema's minimum of 1.
+  std::string sarif = Render(testing::BasicResult(), Format::kSarif);
+  const std::string from = "\"startLine\": 14";
+  ASSERT_NE(sarif.find(from), std::string::npos);
+  sarif.replace(sarif.find(from), from.size(), "\"startLine\": 0");
+  const std::string path = testing::WriteTemp("broken.sarif", sarif);
+  const std::string src = ARMLINT_SOURCE_DIR;
+  std::string output;
+  EXPECT_EQ(testing::RunCommand("python3 " + src + "/tests/report/report_check.py sarif " + src +
+                                    "/tests/report/sarif-schema-2.1.0.json " + path,
+                                &output),
+            1)
+      << output;
+}
+
+// GitHub code scanning's ingestion rules, as Microsoft's SARIF Multitool checks them.
+TEST(SarifReport, PassesSarifMultitoolSarifAndGhRules) {
+  std::string files;
+  for (const auto& [name, result] :
+       {std::pair{"basic", testing::BasicResult()}, std::pair{"empty", testing::EmptyResult()},
+        std::pair{"hostile", testing::HostileResult()}}) {
+    files += " " + testing::WriteTemp(std::string(name) + ".multitool.sarif",
+                                      Render(result, Format::kSarif));
+  }
+  std::string output;
+  const int rc = testing::RunCommand(
+      std::string(ARMLINT_SOURCE_DIR) + "/tests/report/sarif_multitool.sh" + files, &output);
+  if (rc == 77) GTEST_SKIP() << "SARIF Multitool unavailable: " << output;
+  EXPECT_EQ(rc, 0) << output;
+}
+
+TEST(SarifReport, ResultsAndRules) {
+  json::value doc = ParseSarif(testing::BasicResult());
+  const json::value& run = doc.at("runs").at(0);
+  const json::array& rules = run.at("tool").at("driver").at("rules").as_array();
+  ASSERT_EQ(rules.size(), 3u);  // sorted by id, one per rule
+  EXPECT_EQ(rules[0].at("id").as_string(), "storage-min-tls");
+  EXPECT_EQ(rules[1].at("id").as_string(), "storage-secure-transfer");
+  EXPECT_EQ(rules[1].at("name").as_string(), "StorageSecureTransfer");
+  EXPECT_EQ(rules[1].at("defaultConfiguration").at("level").as_string(), "error");
+  EXPECT_EQ(rules[0].at("defaultConfiguration").at("level").as_string(), "warning");
+  EXPECT_EQ(rules[2].at("defaultConfiguration").at("level").as_string(), "note");
+  EXPECT_EQ(rules[2].at("properties").at("category").as_string(), "Reliability");
+  const json::array& results = run.at("results").as_array();
+  ASSERT_EQ(results.size(), 5u);
+  for (const json::value& r : results) {
+    const std::string id(r.at("ruleId").as_string());
+    EXPECT_EQ(rules.at(r.at("ruleIndex").as_int64()).at("id").as_string(), id);
+    const json::value& region = r.at("locations").at(0).at("physicalLocation").at("region");
+    EXPECT_GE(region.at("startLine").as_int64(), 1);
+    EXPECT_GE(region.at("startColumn").as_int64(), 1);
+  }
+  const json::value& first = results[0].at("locations").at(0).at("physicalLocation");
+  EXPECT_EQ(first.at("artifactLocation").at("uri").as_string(), "infra/main.json");
+  EXPECT_EQ(first.at("artifactLocation").at("uriBaseId").as_string(), "%SRCROOT%");
+  EXPECT_EQ(first.at("region").at("startLine").as_int64(), 14);
+  EXPECT_EQ(first.at("region").at("startColumn").as_int64(), 9);
+  EXPECT_EQ(results[3].at("kind").as_string(), "review");  // unknown outcome
+  const json::value& suppression = results[4].at("suppressions").at(0);
+  EXPECT_EQ(suppression.at("kind").as_string(), "inSource");
+  EXPECT_EQ(suppression.at("justification").as_string(),
+            "legacy client needs TLS 1.0 until 2027-01");
+  EXPECT_FALSE(results[0].as_object().contains("suppressions"));
+  const json::value& invocation = run.at("invocations").at(0);
+  EXPECT_FALSE(invocation.at("executionSuccessful").as_bool());
+  EXPECT_EQ(invocation.at("toolExecutionNotifications").at(0).at("message").at("text").as_string(),
+            "expected ',' or '}' after object member.");
+}
+
+TEST(SarifReport, EngineFingerprintIsUsedWhenPresent) {
+  LintResult r = testing::BasicResult();
+  r.findings[0].fingerprint = "00112233deadbeef";
+  json::value doc = ParseSarif(r);
+  const json::array& results = doc.at("runs").at(0).at("results").as_array();
+  EXPECT_EQ(results[0].at("partialFingerprints").at("armlintFingerprint/v1").as_string(),
+            "00112233deadbeef");
+  EXPECT_EQ(results[1].at("partialFingerprints").at("armlintFingerprint/v1").as_string(),
+            internal::FindingFingerprint(r.findings[1]));
+}
+
+TEST(SarifReport, CleanRunIsSuccessful) {
+  json::value doc = ParseSarif(testing::EmptyResult());
+  EXPECT_TRUE(doc.at("runs").at(0).at("invocations").at(0).at("executionSuccessful").as_bool());
+  EXPECT_TRUE(doc.at("runs").at(0).at("results").as_array().empty());
+}
+
+TEST(SarifReport, UnknownLineStillHasAValidRegion) {
+  LintResult r;
+  r.files = 1;
+  r.findings.push_back(
+      testing::MakeFinding("r", Category::kCost, Impact::kLow, "a.json", 0, 0, "x"));
+  json::value doc = ParseSarif(r);
+  const json::value& region = doc.at("runs")
+                                  .at(0)
+                                  .at("results")
+                                  .at(0)
+                                  .at("locations")
+                                  .at(0)
+                                  .at("physicalLocation")
+                                  .at("region");
+  EXPECT_EQ(region.at("startLine").as_int64(), 1);
+  EXPECT_EQ(region.at("startColumn").as_int64(), 1);
+}
+
+}  // namespace
+}  // namespace armlint
