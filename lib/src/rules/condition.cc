@@ -16,9 +16,6 @@ namespace {
 
 using Node = ConditionNode;
 
-// `exists: false` that holds names the absence as the offence: report the resource.
-constexpr bool kMissingIsEvidence = true;
-
 // What a path selects: most paths select one value, so no allocation is needed for them.
 using Values = absl::InlinedVector<const Value*, 4>;
 // Where each selected value is reported: the value as written, or, below a value an expression
@@ -28,8 +25,9 @@ using Anchors = absl::InlinedVector<Anchor, 4>;
 
 struct Evidence {
   Anchor anchor;
-  int specificity = -1;  // -1: none
-  bool missing = false;  // decided by an absent field: report the resource
+  int specificity = -1;   // -1: none
+  bool missing = false;   // decided by an absent field: report the resource
+  bool property = false;  // a value under `properties`
 };
 
 struct Result {
@@ -39,10 +37,16 @@ struct Result {
 
 // Keeps the more specific evidence; on a tie the later one (rules name the resource type first
 // and the offending property after it).
-// An absent field is evidence too (the resource is reported), so a filter such as
-// `sku.name like P*` does not take the finding away from the missing property after it.
+// Which evidence names the offence: a present value under `properties` first, then an absent
+// field (reported at the resource), then other present values (kind, sku, location: usually
+// filters); within a rank the more specific path, and on a tie the later member (rules name
+// the filters first and the offending property after them).
+int Rank(const Evidence& e) { return e.missing ? 1 : e.property ? 2 : 0; }
+
 void Prefer(Evidence& best, const Evidence& e) {
-  if (e.specificity > 0 && (e.anchor.known() || e.missing) && e.specificity >= best.specificity) {
+  if (e.specificity <= 0 || (!e.anchor.known() && !e.missing)) return;
+  if (best.specificity <= 0 || Rank(e) > Rank(best) ||
+      (Rank(e) == Rank(best) && e.specificity >= best.specificity)) {
     best = e;
   }
 }
@@ -163,11 +167,10 @@ Result Evaluator::Leaf(const Node& n) {
     }
     Evidence e;
     if (v != nullptr && !v->is_null()) {
-      e = Evidence{ats[k], n.specificity, false};
-    } else if (p.op() == Op::kExists) {
-      // `exists: false` names the absence itself as the problem; a negation that merely holds
-      // because the field is absent (notEquals) points nowhere.
-      e = Evidence{Anchor{}, n.specificity, kMissingIsEvidence};
+      // A value found by `exists: true` ranks with the filters: it is often a precondition.
+      e = Evidence{ats[k], n.specificity, false, n.property_path && p.op() != Op::kExists};
+    } else {
+      e = Evidence{Anchor{}, n.specificity, true, n.property_path};
     }
     if (t == Tri::kFalse) return Result{Tri::kFalse, e};
     if (t == Tri::kUnknown && res.t == Tri::kTrue) {
@@ -214,7 +217,7 @@ Result Evaluator::Count(const Node& n) {
     }
     if (n.where == nullptr) {
       ++yes;
-      if (!ev.anchor.known()) ev = Evidence{item_at, n.specificity};
+      if (!ev.anchor.known()) ev = Evidence{item_at, n.specificity, false, n.property_path};
       continue;
     }
     scopes_[n.scope] = item;
@@ -222,8 +225,9 @@ Result Evaluator::Count(const Node& n) {
     if (w.t == Tri::kTrue) {
       ++yes;
       if (first_match.specificity < 0) {
-        first_match =
-            (w.ev.specificity >= 0 && !computed) ? w.ev : Evidence{item_at, n.specificity};
+        first_match = (w.ev.specificity >= 0 && !computed)
+                          ? w.ev
+                          : Evidence{item_at, n.specificity, false, n.property_path};
       }
     } else if (w.t == Tri::kUnknown) {
       ++maybe;

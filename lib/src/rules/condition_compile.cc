@@ -371,6 +371,10 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
       !s.ok()) {
     return s;
   }
+  node->property_path = node->path.root == FieldRoot::kScope ||
+                        (node->path.root == FieldRoot::kBody && !node->path.steps.empty() &&
+                         node->path.steps[0].kind == PathStep::Kind::kKey &&
+                         EqualsIgnoreCase(node->path.steps[0].key, "properties"));
   absl::StatusOr<Predicate> pred =
       node->rhs_is_path ? Predicate::CompileDynamic(op) : Predicate::Compile(op, *rhs);
   if (!pred.ok()) return Err(op_member->value->pos(), Msg(pred.status()));

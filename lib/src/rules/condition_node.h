@@ -34,6 +34,7 @@ struct ConditionNode {
   bool rhs_is_path = false;
   FieldPath rhs_path;
   int specificity = 0;  // of the evidence a leaf provides
+  bool property_path = false;  // path under `properties` (or a count element)
 };
 
 }  // namespace armlint::internal
