@@ -225,7 +225,7 @@ Result Evaluator::Count(const Node& n) {
     if (w.t == Tri::kTrue) {
       ++yes;
       if (first_match.specificity < 0) {
-        first_match = (w.ev.specificity >= 0 && !computed)
+        first_match = (w.ev.specificity >= 0 && !w.ev.missing && !computed)
                           ? w.ev
                           : Evidence{item_at, n.specificity, false, n.property_path};
       }
