@@ -39,14 +39,13 @@ struct Result {
 // and the offending property after it).
 // Which evidence names the offence: a present value under `properties` first, then an absent
 // field (reported at the resource), then other present values (kind, sku, location: usually
-// filters); within a rank the more specific path, and on a tie the later member (rules name
-// the filters first and the offending property after them).
+// filters); within a rank the later member (rules name the filters first and the offending
+// property after them).
 int Rank(const Evidence& e) { return e.missing ? 1 : e.property ? 2 : 0; }
 
 void Prefer(Evidence& best, const Evidence& e) {
   if (e.specificity <= 0 || (!e.anchor.known() && !e.missing)) return;
-  if (best.specificity <= 0 || Rank(e) > Rank(best) ||
-      (Rank(e) == Rank(best) && e.specificity >= best.specificity)) {
+  if (best.specificity <= 0 || Rank(e) > Rank(best) || Rank(e) == Rank(best)) {
     best = e;
   }
 }
