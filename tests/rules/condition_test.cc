@@ -3,6 +3,7 @@
 #include "rules/condition.h"
 
 #include "gtest/gtest.h"
+
 #include "rule_test_util.h"
 
 namespace armlint::internal {
@@ -68,8 +69,9 @@ TEST(Condition, FieldForms) {
 TEST(Condition, WildcardMeansEveryElement) {
   testing::TestResource t = MakeResource(kStorage);
   // Every ipRules[*].value is an IP-like string, not every one is 10.*.
-  EXPECT_EQ(Check(t, R"({"field": "properties.networkAcls.ipRules[*].value", "like": "*.*"})").outcome,
-            Tri::kTrue);
+  EXPECT_EQ(
+      Check(t, R"({"field": "properties.networkAcls.ipRules[*].value", "like": "*.*"})").outcome,
+      Tri::kTrue);
   Eval e = Check(t, R"({"field": "properties.networkAcls.ipRules[*].value", "like": "10.*"})");
   EXPECT_EQ(e.outcome, Tri::kFalse);
   EXPECT_EQ(e.at, "14:19");  // the element that failed
@@ -159,7 +161,7 @@ TEST(Condition, FieldCountWithWhere) {
   testing::TestResource t = MakeResource(kNsg);
   auto count = [&](const std::string& where, const std::string& op) {
     return Check(t, R"({"count": {"field": "properties.securityRules[*]", "where": )" + where +
-                      "}, " + op + "}")
+                        "}, " + op + "}")
         .outcome;
   };
   const std::string allow =
@@ -175,7 +177,7 @@ TEST(Condition, FieldCountWithWhere) {
             Tri::kTrue);
   // Evidence: the first element for which `where` held.
   Eval e = Check(t, R"({"count": {"field": "properties.securityRules[*]", "where": )" + allow +
-                      R"(}, "greater": 0})");
+                        R"(}, "greater": 0})");
   EXPECT_EQ(e.at, "6:48");  // the access value that made `where` true
 }
 
@@ -212,10 +214,11 @@ TEST(Condition, CountWithUnknownElements) {
   t.resource.body = Value::Object(a, rm, Anchor{0, 0});
   auto run = [&](const char* op) {
     return Check(t, std::string(R"({"count": {"field": "properties.l[*]", "where":
-        {"field": "properties.l[*]", "greater": 1}}, )") + op + "}")
+        {"field": "properties.l[*]", "greater": 1}}, )") +
+                        op + "}")
         .outcome;
   };
-  EXPECT_EQ(run(R"("greater": 0)"), Tri::kTrue);    // 1 or 2: both > 0
+  EXPECT_EQ(run(R"("greater": 0)"), Tri::kTrue);     // 1 or 2: both > 0
   EXPECT_EQ(run(R"("greater": 1)"), Tri::kUnknown);  // 1 or 2
   EXPECT_EQ(run(R"("greater": 2)"), Tri::kFalse);    // 1 or 2: neither > 2
 }
@@ -247,13 +250,14 @@ TEST(Condition, SourceAwareOperators) {
 
 struct BadCase {
   const char* cond;
-  const char* where;   // line:col of the error
+  const char* where;    // line:col of the error
   const char* message;  // substring
 };
 
 TEST(Condition, CompileErrorsCarryLineAndColumn) {
   const BadCase cases[] = {
-      {R"({"field": "x", "equal": 1})", "1:16", "unknown operator 'equal' (did you mean 'equals'?)"},
+      {R"({"field": "x", "equal": 1})", "1:16",
+       "unknown operator 'equal' (did you mean 'equals'?)"},
       {R"({"field": "x"})", "1:1", "needs an operator"},
       {R"({"field": "x", "equals": 1, "notEquals": 2})", "1:29", "one operator"},
       {R"({"allOf": {}})", "1:11", "non-empty array"},

@@ -4,6 +4,7 @@
 #include "rules/operators.h"
 
 #include "gtest/gtest.h"
+
 #include "rule_test_util.h"
 
 namespace armlint::internal {
@@ -149,7 +150,8 @@ TEST(Operators, AzurePolicySemanticsTable) {
       Member rm[2] = {{"type", t.resource.body->Find("type"), 0}, {"properties", props, 0}};
       t.resource.body = Value::Object(a, rm, t.resource.body->anchor());
     }
-    std::string cond = std::string(R"({"field": "properties.x", ")") + c.op + "\": " + c.value + "}";
+    std::string cond =
+        std::string(R"({"field": "properties.x", ")") + c.op + "\": " + c.value + "}";
     absl::StatusOr<std::unique_ptr<Condition>> compiled = testing::CompileCondition(cond);
     ASSERT_TRUE(compiled.ok()) << label << ": " << compiled.status();
     ConditionResult r = (*compiled)->Evaluate(t.resource);
@@ -182,10 +184,10 @@ TEST(Operators, ExpressionCallsSkipsStringLiterals) {
 }
 
 TEST(Operators, RejectsBadOperatorValues) {
-  for (const char* cond : {R"({"field": "x", "in": "a"})", R"({"field": "x", "exists": "maybe"})",
-                           R"({"field": "x", "like": 3})", R"({"field": "x", "regex": "(a"})",
-                           R"({"field": "x", "less": true})",
-                           R"({"field": "x", "writtenAs": "typed"})"}) {
+  for (const char* cond :
+       {R"({"field": "x", "in": "a"})", R"({"field": "x", "exists": "maybe"})",
+        R"({"field": "x", "like": 3})", R"({"field": "x", "regex": "(a"})",
+        R"({"field": "x", "less": true})", R"({"field": "x", "writtenAs": "typed"})"}) {
     EXPECT_FALSE(testing::CompileCondition(cond).ok()) << cond;
   }
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+
 #include "json/document.h"
 #include "resources/resource.h"
 #include "rules/condition.h"

@@ -169,6 +169,37 @@ absl::Status WriteBaseline(const LintResult& result, const std::string& path);
 // (nullopt: never fail on findings).
 bool HasFailures(const LintResult& result, std::optional<Impact> threshold);
 
+// Rule fixtures (`armlint test-rules DIR`): every rule of a pack has a folder
+// `<fixtures_dir>/<id>/` with at least one `pass_*.json` and one `fail_*.json`; each fixture is
+// linted with only that rule enabled, and every line marked `// expect: <id>` must be reported
+// at that line, and nothing else from that rule.
+struct TestRulesOptions {
+  std::string rules_dir;     // the pack's rule files (*.json, "tests" folders skipped)
+  std::string fixtures_dir;  // holds one folder per rule id
+  bool builtin_rules = false;  // test the built-in packs instead of `rules_dir`
+};
+
+struct FixtureReport {
+  int rules = 0;     // rules tested
+  int fixtures = 0;  // fixture files linted
+  // One line per problem: "path:line: message" (path without line when not about a line).
+  std::vector<std::string> failures;
+  bool ok() const { return failures.empty(); }
+};
+
+// Loads and validates the rule files under `dir` without linting anything (`armlint rules
+// --check DIR`): the pack's rules, sorted by id, or the first error with the rule file's
+// line:col (InvalidArgument; NotFound when `dir` is missing).
+absl::StatusOr<std::vector<RuleInfo>> CheckRulePack(const std::string& dir);
+
+// Runs the fixtures of a pack. A pack that does not load is an error (InvalidArgument with the
+// rule file's line:col); fixture problems are listed in the report.
+absl::StatusOr<FixtureReport> TestRules(const TestRulesOptions& options);
+
+// The same for a pack folder laid out like armlint's own tree: rules in DIR/rules (or DIR when
+// it has no "rules" folder) and fixtures in DIR/tests/rules (or DIR/tests).
+absl::StatusOr<FixtureReport> TestRules(const std::string& dir);
+
 // Expands the deployment template at `template_path` as Azure Resource Manager would (parameters,
 // variables, copy loops, conditions, nested deployments) and returns the expanded deployment as
 // pretty-printed JSON: {"resources": [...], "outputs": {...}, "errors": [...] (when any)}.

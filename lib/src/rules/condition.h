@@ -2,8 +2,9 @@
 // strings or looking up names: field paths are pre-split, patterns and RE2s pre-compiled,
 // `count` scopes resolved to stack indices.
 //
-//   ARMLINT_ASSIGN_OR_RETURN(std::unique_ptr<Condition> c, Condition::Compile(doc, *doc->root().Find("if")));
-//   ConditionResult r = c->Evaluate(resource);  // r.outcome, r.anchor (the evidence)
+//   ARMLINT_ASSIGN_OR_RETURN(std::unique_ptr<Condition> c, Condition::Compile(doc,
+//   *doc->root().Find("if"))); ConditionResult r = c->Evaluate(resource);  // r.outcome, r.anchor
+//   (the evidence)
 //
 // Semantics: Azure Policy's rule language (https://learn.microsoft.com/azure/governance/policy/
 // concepts/definition-structure-policy-rule), three-valued (Kleene) as DESIGN.md says; see
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+
 #include "json/document.h"
 #include "json/value.h"
 #include "resources/resource.h"

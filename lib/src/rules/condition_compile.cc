@@ -4,9 +4,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "rules/str.h"
+
 #include "rules/condition.h"
 #include "rules/condition_node.h"
+#include "rules/str.h"
 #include "util/limits.h"
 #include "util/strings.h"
 
@@ -191,8 +192,8 @@ absl::Status Compiler::ValueOrPath(const Value& v, const Value*& literal, bool& 
       }
       if (p.scope < 0) {
         return Err(v.pos(), Cat("current('", arg,
-                                         "') names no enclosing count (a value count's 'name' or "
-                                         "a field count's [*] path)"));
+                                "') names no enclosing count (a value count's 'name' or "
+                                "a field count's [*] path)"));
       }
     }
     path = std::move(p);
@@ -267,7 +268,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::CompileCount(const Value& count,
 absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int depth) {
   if (depth > limits::kMaxConditionDepth) {
     return Err(v.pos(), Cat("condition nested deeper than ", limits::kMaxConditionDepth,
-                                     " levels (kMaxConditionDepth)"));
+                            " levels (kMaxConditionDepth)"));
   }
   if (!v.is_object()) {
     return Err(v.pos(), Cat("a condition is an object, not ", KindName(v.kind())));
@@ -311,7 +312,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
     if (m.key == "field" || m.key == "value" || m.key == "count") {
       if (operand != nullptr) {
         return Err(m.key_pos, Cat("a condition has one of 'field', 'value' or 'count'; '",
-                                           operand->key, "' is already given"));
+                                  operand->key, "' is already given"));
       }
       operand = &m;
       continue;
@@ -325,8 +326,8 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
       return Err(m.key_pos, Cat("unknown operator '", m.key, "'", Suggest(m.key, known)));
     }
     if (op_member != nullptr) {
-      return Err(m.key_pos, Cat("a condition has one operator; '", op_member->key,
-                                         "' is already given"));
+      return Err(m.key_pos,
+                 Cat("a condition has one operator; '", op_member->key, "' is already given"));
     }
     op_member = &m;
     op = *parsed;
@@ -337,13 +338,15 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
   }
   std::unique_ptr<Node> node;
   if (operand->key == "count") {
-    absl::StatusOr<std::unique_ptr<Node>> c = CompileCount(*operand->value, operand->key_pos, depth);
+    absl::StatusOr<std::unique_ptr<Node>> c =
+        CompileCount(*operand->value, operand->key_pos, depth);
     if (!c.ok()) return c.status();
     node = std::move(*c);
     if (!IsCountOp(op)) {
       return Err(op_member->key_pos,
-                 Cat("'", op_member->key, "' does not apply to a count (use equals, "
-                              "notEquals, in, notIn, less, lessOrEquals, greater, greaterOrEquals)"));
+                 Cat("'", op_member->key,
+                     "' does not apply to a count (use equals, "
+                     "notEquals, in, notIn, less, lessOrEquals, greater, greaterOrEquals)"));
     }
   } else if (operand->key == "field") {
     node = std::make_unique<Node>();
@@ -368,6 +371,10 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
       !s.ok()) {
     return s;
   }
+  node->property_path = node->path.root == FieldRoot::kScope ||
+                        (node->path.root == FieldRoot::kBody && !node->path.steps.empty() &&
+                         node->path.steps[0].kind == PathStep::Kind::kKey &&
+                         EqualsIgnoreCase(node->path.steps[0].key, "properties"));
   absl::StatusOr<Predicate> pred =
       node->rhs_is_path ? Predicate::CompileDynamic(op) : Predicate::Compile(op, *rhs);
   if (!pred.ok()) return Err(op_member->value->pos(), Msg(pred.status()));

@@ -33,7 +33,8 @@ struct ConditionNode {
   // The operator's value when it is [field()] / [current()] rather than a literal.
   bool rhs_is_path = false;
   FieldPath rhs_path;
-  int specificity = 0;                 // of the evidence a leaf provides
+  int specificity = 0;         // of the evidence a leaf provides
+  bool property_path = false;  // path under `properties` (or a count element)
 };
 
 }  // namespace armlint::internal

@@ -1,10 +1,11 @@
 // Field path parsing: see field_path.h for the accepted forms.
-#include "rules/str.h"
 #include "rules/field_path.h"
 
 #include <array>
 
 #include "absl/strings/str_cat.h"
+
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -12,8 +13,8 @@ namespace {
 
 // Members of a resource object that aliases name directly rather than under `properties`.
 constexpr std::array<std::string_view, 13> kTopLevel = {
-    "sku",       "kind",       "location", "tags", "identity", "plan", "zones",
-    "extendedLocation", "managedBy", "apiVersion", "name", "type", "id"};
+    "sku",       "kind",       "location", "tags", "identity", "plan", "zones", "extendedLocation",
+    "managedBy", "apiVersion", "name",     "type", "id"};
 
 bool IsTopLevel(std::string_view key) {
   for (std::string_view k : kTopLevel) {
@@ -60,7 +61,8 @@ absl::Status ParseSteps(std::string_view text, std::string_view whole, std::vect
         std::string_view inner = text.substr(i + 1, close - i - 1);
         if (inner == "*") {
           step.kind = PathStep::Kind::kWildcard;
-        } else if (!inner.empty() && inner.find_first_not_of("0123456789") == std::string_view::npos &&
+        } else if (!inner.empty() &&
+                   inner.find_first_not_of("0123456789") == std::string_view::npos &&
                    inner.size() < 10) {
           step.kind = PathStep::Kind::kIndex;
           step.index = static_cast<std::size_t>(std::stoul(std::string(inner)));

@@ -22,7 +22,7 @@ namespace armlint::internal {
 struct PathStep {
   enum class Kind : std::uint8_t { kKey, kWildcard, kIndex };
   Kind kind = Kind::kKey;
-  std::string key;  // kKey
+  std::string key;        // kKey
   std::size_t index = 0;  // kIndex
 };
 

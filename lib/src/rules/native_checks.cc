@@ -1,8 +1,9 @@
 // The table of native checks: one line per check, sorted by name (no self-registration).
-#include "rules/str.h"
 #include "rules/native_checks.h"
 
 #include <array>
+
+#include "rules/str.h"
 
 namespace armlint::internal {
 namespace {

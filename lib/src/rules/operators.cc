@@ -1,5 +1,4 @@
 // Operator semantics: see operators.h; each cites the Azure Policy documentation it follows.
-#include "rules/str.h"
 #include "rules/operators.h"
 
 #include <array>
@@ -8,6 +7,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+
+#include "rules/str.h"
 #include "util/limits.h"
 #include "util/strings.h"
 
@@ -247,8 +248,8 @@ bool ExpressionCalls(std::string_view e, const WildcardPattern& fn) {
       }
       continue;
     }
-    bool ident = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '_';
+    bool ident =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     if (ident) {
       if (ident_start == std::string_view::npos) ident_start = i;
       continue;
@@ -336,7 +337,7 @@ absl::StatusOr<Predicate> Predicate::Compile(Op op, const Value& rhs) {
       if (!p.re_->ok()) {
         return absl::InvalidArgumentError(
             Cat("invalid RE2 pattern: ", p.re_->error(),
-                         " (syntax: https://github.com/google/re2/wiki/Syntax)"));
+                " (syntax: https://github.com/google/re2/wiki/Syntax)"));
       }
       break;
     }

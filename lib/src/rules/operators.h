@@ -25,8 +25,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "json/value.h"
 #include "re2/re2.h"
+
+#include "json/value.h"
 #include "rules/tri.h"
 
 namespace armlint::internal {

@@ -1,5 +1,4 @@
 // Rule file parsing and validation.
-#include "rules/str.h"
 #include "rules/rule_loader.h"
 
 #include <algorithm>
@@ -7,8 +6,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+
 #include "rules/condition.h"
 #include "rules/native_checks.h"
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -186,8 +187,8 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   const Document& doc = *doc_ptr;
   const Value& root = doc.root();
   if (!root.is_object()) {
-    return doc.ErrorAt(root.pos(), Cat("a rule file holds one JSON object, not ",
-                                                KindName(root.kind())));
+    return doc.ErrorAt(root.pos(),
+                       Cat("a rule file holds one JSON object, not ", KindName(root.kind())));
   }
   for (const Member& m : root.members()) {
     if (std::find(kKeys.begin(), kKeys.end(), m.key) != kKeys.end()) continue;
@@ -209,8 +210,7 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
       return doc.ErrorAt(root.pos(), Cat("rule file is missing '", key, "'"));
     }
     if (!v->is_string()) {
-      return doc.ErrorAt(v->pos(), Cat("'", key, "' must be a string, not ",
-                                                KindName(v->kind())));
+      return doc.ErrorAt(v->pos(), Cat("'", key, "' must be a string, not ", KindName(v->kind())));
     }
     if (v->string_value().empty()) {
       return doc.ErrorAt(v->pos(), Cat("'", key, "' must not be empty"));
@@ -229,12 +229,12 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   const Value* id = root.Find("id");
   if (!IsKebab(rule->id)) {
     return doc.ErrorAt(id->pos(), Cat("rule id '", rule->id,
-                                               "' must be kebab-case (lowercase letters, digits "
-                                               "and single dashes)"));
+                                      "' must be kebab-case (lowercase letters, digits "
+                                      "and single dashes)"));
   }
   if (FileStem(doc.path()) != rule->id) {
     return doc.ErrorAt(id->pos(), Cat("rule id '", rule->id, "' must equal the file stem '",
-                                               FileStem(doc.path()), "' (rename one of them)"));
+                                      FileStem(doc.path()), "' (rename one of them)"));
   }
   const Value* link = root.Find("learnMoreLink");
   if (!StartsWithIgnoreCase(rule->learn_more_link, "https://")) {
@@ -247,8 +247,8 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   if (!cat) {
     return doc.ErrorAt(root.Find("category")->pos(),
                        Cat("unknown category '", category,
-                                    "' (Cost, Security, Reliability, Performance or "
-                                    "OperationalExcellence)"));
+                           "' (Cost, Security, Reliability, Performance or "
+                           "OperationalExcellence)"));
   }
   rule->category = *cat;
   std::optional<Impact> imp = ImpactFromName(impact);
@@ -271,12 +271,11 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
     }
     for (const Value* t : types) {
       if (!t->is_string() || !IsResourceType(t->string_value())) {
-        return doc.ErrorAt(t->pos(),
-                           Cat("invalid resource type ",
-                                        t->is_string() ? Cat("'", t->string_value(), "'")
-                                                       : std::string(KindName(t->kind())),
-                                        " (expected 'Namespace.Provider/type[/child]', e.g. "
-                                        "'Microsoft.Storage/storageAccounts')"));
+        return doc.ErrorAt(t->pos(), Cat("invalid resource type ",
+                                         t->is_string() ? Cat("'", t->string_value(), "'")
+                                                        : std::string(KindName(t->kind())),
+                                         " (expected 'Namespace.Provider/type[/child]', e.g. "
+                                         "'Microsoft.Storage/storageAccounts')"));
       }
       rule->resource_types.push_back(ToLower(t->string_value()));
     }
@@ -284,8 +283,9 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   const Value* cond = root.Find("if");
   const Value* check = root.Find("check");
   if ((cond == nullptr) == (check == nullptr)) {
-    return doc.ErrorAt(root.pos(), "a rule has exactly one of 'if' (a condition) or 'check' (a "
-                                   "native check name)");
+    return doc.ErrorAt(root.pos(),
+                       "a rule has exactly one of 'if' (a condition) or 'check' (a "
+                       "native check name)");
   }
   if (check != nullptr) {
     if (!check->is_string()) return doc.ErrorAt(check->pos(), "'check' must be a string");
@@ -294,9 +294,8 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
       for (const NativeCheck& c : NativeChecks()) {
         names += Cat(names.empty() ? "" : ", ", c.name);
       }
-      return doc.ErrorAt(check->pos(), Cat("unknown native check '",
-                                                    check->string_value(), "' (known: ", names,
-                                                    ")"));
+      return doc.ErrorAt(check->pos(), Cat("unknown native check '", check->string_value(),
+                                           "' (known: ", names, ")"));
     }
     rule->check = std::string(check->string_value());
     return rule;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+
 #include "json/document.h"
 #include "rules/rule_set.h"
 

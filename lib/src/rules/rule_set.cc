@@ -1,5 +1,4 @@
 // Rule set loading (built-in packs and rule folders), indexing by resource type, evaluation.
-#include "rules/str.h"
 #include "rules/rule_set.h"
 
 #include <algorithm>
@@ -7,17 +6,19 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+
 #include "rules/builtin_rules.h"
 #include "rules/condition.h"
 #include "rules/native_checks.h"
 #include "rules/rule_loader.h"
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
 
 struct RuleSet::Index {
   absl::flat_hash_map<std::string, std::vector<const Rule*>> by_type;  // lower-cased type
-  std::vector<std::pair<WildcardPattern, const Rule*>> by_pattern;   // "Microsoft.Web/*"
+  std::vector<std::pair<WildcardPattern, const Rule*>> by_pattern;     // "Microsoft.Web/*"
   std::vector<const Rule*> any_type;
   std::vector<std::pair<const Rule*, NativeCheckFn>> native;
 };
@@ -57,15 +58,14 @@ absl::Status Add(std::unique_ptr<Rule> rule, std::vector<std::unique_ptr<Rule>>&
   auto [it, inserted] = ids.emplace(rule->id, rule.get());
   if (!inserted) {
     const Value* id = doc->root().Find("id");
-    return doc->ErrorAt(id->pos(), Cat("duplicate rule id '", rule->id,
-                                                "' (also defined in ", it->second->source, ")"));
+    return doc->ErrorAt(id->pos(), Cat("duplicate rule id '", rule->id, "' (also defined in ",
+                                       it->second->source, ")"));
   }
   rules.push_back(std::move(rule));
   return absl::OkStatus();
 }
 
-absl::Status LoadFile(std::string path, std::string text,
-                      std::vector<std::unique_ptr<Rule>>& rules,
+absl::Status LoadFile(std::string path, std::string text, std::vector<std::unique_ptr<Rule>>& rules,
                       absl::flat_hash_map<std::string, const Rule*>& ids) {
   absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse(std::move(path), std::move(text));
   if (!doc.ok()) return doc.status();
@@ -111,8 +111,8 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
   for (const auto* list : {&options.only, &options.disable}) {
     for (const std::string& id : *list) {
       if (!ids.contains(id)) {
-        return absl::InvalidArgumentError(Cat(
-            "unknown rule id '", id, "' in ", list == &options.only ? "--only" : "--disable"));
+        return absl::InvalidArgumentError(
+            Cat("unknown rule id '", id, "' in ", list == &options.only ? "--only" : "--disable"));
       }
     }
   }
@@ -121,8 +121,7 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
         std::find(options.only.begin(), options.only.end(), r.id) == options.only.end()) {
       return false;
     }
-    return std::find(options.disable.begin(), options.disable.end(), r.id) ==
-           options.disable.end();
+    return std::find(options.disable.begin(), options.disable.end(), r.id) == options.disable.end();
   };
   std::erase_if(set->rules_, [&](const std::unique_ptr<Rule>& r) { return !keep(*r); });
   set->BuildIndex();

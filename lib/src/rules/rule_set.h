@@ -6,15 +6,15 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "armlint/armlint.hpp"
+
 #include "arm/expand.h"
+#include "armlint/armlint.hpp"
 #include "json/document.h"
 #include "manifest/classify.h"
 #include "resources/resource.h"
 #include "rules/tri.h"
 
 namespace armlint::internal {
-
 
 class Condition;  // compiled condition (rules/condition.h)
 
@@ -35,8 +35,8 @@ struct Rule {
 // One rule's verdict on one resource (or, for native checks, on a place in a template).
 struct Hit {
   const Rule* rule = nullptr;
-  Tri outcome = Tri::kTrue;  // kTrue: violation; kUnknown: could not be decided
-  Anchor anchor;             // the offending value as written; the resource when absent
+  Tri outcome = Tri::kTrue;            // kTrue: violation; kUnknown: could not be decided
+  Anchor anchor;                       // the offending value as written; the resource when absent
   const Resource* resource = nullptr;  // null for template-level native findings
   std::string message;                 // native checks: detail appended to the problem
 };

@@ -1,8 +1,9 @@
 // Classifies values by how they were written in the template text.
-#include "rules/str.h"
 #include "rules/source_text.h"
 
 #include "absl/strings/ascii.h"
+
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -33,8 +34,8 @@ SourceForm WrittenFormIn(const Value* v, std::string_view text) {
   f.text = text.substr(start, i - start);
   if (!f.text.empty() && f.text.front() == '[' && !StartsWithIgnoreCase(f.text, "[[") &&
       f.text.back() == ']') {
-    f.written = IsParameterReference(f.text) ? WrittenAs::kParameterReference
-                                             : WrittenAs::kExpression;
+    f.written =
+        IsParameterReference(f.text) ? WrittenAs::kParameterReference : WrittenAs::kExpression;
   }
   return f;
 }

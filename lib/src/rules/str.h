@@ -19,8 +19,9 @@ inline void Append(std::string& out, const char* s) { out += s; }
 inline void Append(std::string& out, const std::string& s) { out += s; }
 inline void Append(std::string& out, char c) { out += c; }
 template <typename T>
-  requires std::is_arithmetic_v<T> && (!std::is_same_v<T, char>) && (!std::is_same_v<T, bool>)
-inline void Append(std::string& out, T v) {
+requires std::is_arithmetic_v<T> &&
+    (!std::is_same_v<T, char>)&&(!std::is_same_v<T, bool>)inline void Append(std::string& out,
+                                                                             T v) {
   out += absl::StrCat(v);
 }
 }  // namespace str_detail
@@ -34,8 +35,8 @@ std::string Cat(const Args&... args) {
 }
 
 inline std::string_view Strip(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                        s.front() == '\r')) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
     s.remove_prefix(1);
   }
   while (!s.empty() &&

@@ -1,8 +1,8 @@
 // admin-username-literal: an adminUsername (VM osProfile, scale sets, ...) written as a string
 // literal (arm-ttk "adminUsername Should Not Be A Literal"): take it from a parameter.
-#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -6,9 +6,10 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "rules/str.h"
+
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
+#include "rules/str.h"
 
 namespace armlint::internal {
 namespace {
@@ -30,8 +31,8 @@ std::optional<absl::CivilDay> ApiVersionDate(std::string_view v) {
 void CheckApiVersionAge(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
-  absl::Time now = context.now_unix_seconds != 0 ? absl::FromUnixSeconds(context.now_unix_seconds)
-                                                 : absl::Now();
+  absl::Time now =
+      context.now_unix_seconds != 0 ? absl::FromUnixSeconds(context.now_unix_seconds) : absl::Now();
   absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
   int months = context.api_version_max_age_months;
   checks::ForEachResource(*tmpl, [&](const Value& res) {
@@ -42,9 +43,9 @@ void CheckApiVersionAge(const CheckContext& context, const Rule& rule, std::vect
     // CivilDay normalises month overflow: 2019-06-01 + 24 months = 2021-06-01.
     absl::CivilDay limit(date->year(), date->month() + months, date->day());
     if (limit < today) {
-      out.push_back(checks::MakeHit(rule, api->pos(),
-                                    Cat("apiVersion '", api->string_value(),
-                                                 "' is more than ", months, " months old")));
+      out.push_back(checks::MakeHit(
+          rule, api->pos(),
+          Cat("apiVersion '", api->string_value(), "' is more than ", months, " months old")));
     }
   });
 }

@@ -2,9 +2,9 @@
 // a secure parameter or a list*() function (arm-ttk "CommandToExecute Must Use
 // ProtectedSettings For Secrets"): public settings are readable by anyone who can read the VM;
 // move the command to `protectedSettings`.
-#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -29,8 +29,8 @@ void CheckCommandToExecuteSecrets(const CheckContext& context, const Rule& rule,
       }
     });
     if (bad) {
-      out.push_back(checks::MakeHit(rule, cmd->pos(),
-                                    "commandToExecute uses a secret in public settings"));
+      out.push_back(
+          checks::MakeHit(rule, cmd->pos(), "commandToExecute uses a secret in public settings"));
     }
   });
 }

@@ -1,9 +1,9 @@
 // hardcoded-location: a resource whose location is written as a literal other than "global"
 // (arm-ttk "Resources Should Have Location" / "Location Should Not Be Hardcoded"): use
 // [parameters('location')] or [resourceGroup().location] so the template deploys anywhere.
-#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -16,8 +16,8 @@ void CheckHardcodedLocation(const CheckContext& context, const Rule& rule, std::
     if (loc == nullptr || !loc->is_string()) return;
     std::string_view s = loc->string_value();
     if (s.empty() || checks::IsExpression(s) || EqualsIgnoreCase(s, "global")) return;
-    out.push_back(checks::MakeHit(rule, loc->pos(),
-                                  "location '" + std::string(s) + "' is hard-coded"));
+    out.push_back(
+        checks::MakeHit(rule, loc->pos(), "location '" + std::string(s) + "' is hard-coded"));
   });
 }
 

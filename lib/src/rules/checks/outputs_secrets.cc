@@ -1,9 +1,11 @@
 // outputs-secrets: an output whose value calls a list*() function (listKeys, listSecrets...) or
 // references a secure parameter (arm-ttk "Outputs Must Not Contain Secrets"): deployment
-// outputs are stored in the deployment history in clear text.
-#include "rules/str.h"
+// outputs are stored in the deployment history in clear text. Outputs declared securestring or
+// secureobject (Bicep's @secure() outputs) are not, and are skipped.
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
+#include "rules/str.h"
+#include "util/strings.h"
 
 namespace armlint::internal {
 
@@ -15,6 +17,12 @@ void CheckOutputsSecrets(const CheckContext& context, const Rule& rule, std::vec
   absl::flat_hash_set<std::string> secure = checks::SecureParameters(*tmpl);
   for (const Member& m : outputs->members()) {
     if (!m.value->is_object()) continue;
+    if (const Value* type = m.value->Find("type");
+        type && type->is_string() &&
+        (EqualsIgnoreCase(type->string_value(), "securestring") ||
+         EqualsIgnoreCase(type->string_value(), "secureobject"))) {
+      continue;
+    }
     const Value* found = nullptr;
     const char* why = nullptr;
     for (std::string_view key : {"value", "copy"}) {
@@ -32,8 +40,8 @@ void CheckOutputsSecrets(const CheckContext& context, const Rule& rule, std::vec
       });
     }
     if (found != nullptr) {
-      out.push_back(checks::MakeHit(rule, found->pos(),
-                                    "output '" + std::string(m.key) + "' " + why));
+      out.push_back(
+          checks::MakeHit(rule, found->pos(), "output '" + std::string(m.key) + "' " + why));
     }
   }
 }

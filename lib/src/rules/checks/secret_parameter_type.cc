@@ -4,20 +4,20 @@
 // (secretName, passwordLength, keyVaultSecretUri...) are not flagged.
 #include <array>
 
-#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
 namespace {
 
 constexpr std::array<std::string_view, 9> kSecretWords = {
-    "password", "passwd", "pwd", "secret", "apikey", "accesskey", "accountkey",
-    "connectionstring", "sastoken"};
-constexpr std::array<std::string_view, 11> kDescriptive = {
-    "name", "uri", "url", "length", "type", "version", "expiry", "expiration", "enabled", "id",
-    "policy"};
+    "password",   "passwd",           "pwd",     "secret", "apikey", "accesskey",
+    "accountkey", "connectionstring", "sastoken"};
+constexpr std::array<std::string_view, 16> kDescriptive = {
+    "name",    "uri", "url",    "length", "type", "version",        "expiry", "expiration",
+    "enabled", "id",  "policy", "path",   "mode", "authentication", "state",  "passwords"};
 
 bool LooksSecret(std::string_view name) {
   std::string lower = ToLower(name);
@@ -25,7 +25,7 @@ bool LooksSecret(std::string_view name) {
   for (std::string_view w : kSecretWords) {
     if (lower.find(w) != std::string::npos) secret = true;
   }
-  if (!secret) return false;
+  if (!secret || lower.find("nonsecret") != std::string::npos) return false;
   for (std::string_view d : kDescriptive) {
     if (EndsWithIgnoreCase(lower, d) && !EndsWithIgnoreCase(lower, "pwd")) return false;
   }
@@ -43,11 +43,13 @@ void CheckSecretParameterType(const CheckContext& context, const Rule& rule,
   for (const Member& m : params->members()) {
     const Value* type = m.value->Find("type");
     if (type == nullptr || !type->is_string() || !LooksSecret(m.key)) continue;
+    // A choice among allowed values ("Enabled"/"Disabled") is a setting, not a secret.
+    if (m.value->Find("allowedValues") != nullptr) continue;
     if (EqualsIgnoreCase(type->string_value(), "string") ||
         EqualsIgnoreCase(type->string_value(), "object")) {
-      out.push_back(checks::MakeHit(rule, type->pos(),
-                                    "parameter '" + std::string(m.key) +
-                                        "' looks like a secret but is not secure"));
+      out.push_back(checks::MakeHit(
+          rule, type->pos(),
+          "parameter '" + std::string(m.key) + "' looks like a secret but is not secure"));
     }
   }
 }

@@ -1,9 +1,9 @@
 // secure-parameter-default: a securestring/secureobject parameter whose defaultValue is a
 // literal secret (arm-ttk "Secure String Parameters Cannot Have Default"). An empty default
 // ("" or {}) and an expression such as [newGuid()] are allowed.
-#include "rules/str.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -24,8 +24,9 @@ void CheckSecureParameterDefault(const CheckContext& context, const Rule& rule,
       continue;
     }
     if (def->is_object() && def->members().empty()) continue;
-    out.push_back(checks::MakeHit(rule, def->pos(), "secure parameter '" + std::string(m.key) +
-                                                        "' has a literal default value"));
+    out.push_back(checks::MakeHit(
+        rule, def->pos(),
+        "secure parameter '" + std::string(m.key) + "' has a literal default value"));
   }
 }
 

@@ -1,11 +1,11 @@
 // Template walking and expression scanning shared by the native checks.
-#include "rules/str.h"
 #include "rules/checks/template_util.h"
 
 #include <cctype>
 
 #include "manifest/classify.h"
 #include "rules/operators.h"
+#include "rules/str.h"
 #include "util/strings.h"
 
 namespace armlint::internal::checks {
@@ -24,8 +24,7 @@ bool IsExpression(std::string_view s) {
 
 namespace {
 
-void VisitResources(const Value* resources, const std::function<void(const Value&)>& fn,
-                    int depth);
+void VisitResources(const Value* resources, const std::function<void(const Value&)>& fn, int depth);
 
 void VisitResource(const Value& res, const std::function<void(const Value&)>& fn, int depth) {
   if (!res.is_object() || depth > 64) return;
@@ -108,10 +107,11 @@ void CollectReferences(std::string_view e, std::string_view function,
     while (after != std::string_view::npos && after < e.size() && e[after] == ' ') ++after;
     if (close == std::string_view::npos || after >= e.size() || e[after] != ')') {
       dynamic = true;  // parameters(concat(...)) or parameters('a''b'): cannot tell which
+      i = j - 1;       // scan the argument normally
     } else {
       names.insert(ToLower(e.substr(j + 1, close - j - 1)));
+      i = close;  // past the name's closing quote
     }
-    i = j;
   }
 }
 
@@ -128,6 +128,12 @@ absl::flat_hash_set<std::string> SecureParameters(const Value& tmpl) {
     }
   }
   return out;
+}
+
+bool CallsFunction(std::string_view e, std::string_view name) {
+  WildcardPattern p;
+  p.pieces = {ToLower(name)};
+  return ExpressionCalls(e, p);
 }
 
 bool CallsListFunction(std::string_view e) {

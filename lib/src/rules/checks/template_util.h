@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "absl/container/flat_hash_set.h"
+
 #include "json/value.h"
 #include "rules/rule_set.h"
 
@@ -34,6 +35,9 @@ void CollectReferences(std::string_view e, std::string_view function,
 
 // Lower-cased names of the template's securestring/secureobject parameters.
 absl::flat_hash_set<std::string> SecureParameters(const Value& tmpl);
+
+// Whether expression `e` calls the function `name` (case-insensitive).
+bool CallsFunction(std::string_view e, std::string_view name);
 
 // Whether expression `e` calls a list*() function (listKeys, listSecrets, list...).
 bool CallsListFunction(std::string_view e);
