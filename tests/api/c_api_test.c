@@ -24,7 +24,7 @@ static int starts_with(const char* s, const char* prefix) {
   return s != NULL && strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* The storage account's TLS setting is on line 3; the value "TLS1_0" starts at column 49. */
+/* The storage account's TLS setting is on line 3; the value "TLS1_0" starts at column 54. */
 static const char kTemplate[] =
     "{\"contentVersion\": \"1.0.0.0\", \"resources\": [{\n"
     "  \"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2023-01-01\",\n"
@@ -61,7 +61,7 @@ static void test_lint_buffer_finding_fields(const armlint_engine_t* engine) {
   if (i != (size_t)-1) {
     CHECK(str_eq(armlint_finding_file(result, i), "main.json"));
     CHECK(armlint_finding_line(result, i) == 3);
-    CHECK(armlint_finding_column(result, i) == 49);
+    CHECK(armlint_finding_column(result, i) == 54);
     CHECK(str_eq(armlint_finding_pointer(result, i), "/resources/0/properties/minimumTlsVersion"));
     CHECK(str_eq(armlint_finding_impact(result, i), "High"));
     CHECK(str_eq(armlint_finding_category(result, i), "Security"));

@@ -129,7 +129,7 @@ TEST(CApi, LintPathsDoesNotDependOnJobs) {
   armlint_engine_destroy(engine);
 }
 
-// The README quotes examples/embed/{cpp/main.cc,c/main.c} from `int main` on; the install test
+// The README quotes examples/embed/{cpp/main.cc,c/main.c} but their first line; the install test
 // builds and runs those files, so the README shows code that compiles.
 TEST(CApi, ReadmeEmbeddingExamplesAreTheBuiltFiles) {
   const std::string readme = ReadFile(std::string(ARMLINT_SOURCE_DIR) + "/README.md");

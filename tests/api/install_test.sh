@@ -11,7 +11,7 @@ cmake=${CMAKE_COMMAND:-cmake}
 work=$(mktemp -d "${TMPDIR:-/tmp}/armlint-install.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
-expected="main.json:3:49 High storage-min-tls"
+expected="main.json:3:54 High storage-min-tls"
 
 fail() {
   echo "install_test: $*" >&2

@@ -14,7 +14,7 @@ sub=$build/embed-shared
 work=$(mktemp -d "${TMPDIR:-/tmp}/armlint-shared.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
-expected="main.json:3:49 High storage-min-tls"
+expected="main.json:3:54 High storage-min-tls"
 major=$(sed -n 's/^#define ARMLINT_VERSION_MAJOR \([0-9]*\)$/\1/p' "$src/lib/include/armlint/armlint.h")
 
 fail() {
