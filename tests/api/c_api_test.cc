@@ -64,8 +64,14 @@ TEST(CApi, ReportEqualsCppReport) {
   for (Format f : AllFormats()) {
     std::string name(FormatName(f));
     absl::StatusOr<std::string> want = FormatReport(expected, {f});
-    ASSERT_TRUE(want.ok()) << name;
-    EXPECT_EQ(Take(armlint_result_report(result, name.c_str(), &err)), *want) << name;
+    char* got = armlint_result_report(result, name.c_str(), &err);
+    if (want.ok()) {
+      EXPECT_EQ(Take(got), *want) << name;
+    } else {  // a format the C++ API cannot write (yet) fails alike, with its message
+      EXPECT_EQ(got, nullptr) << name;
+      EXPECT_EQ(Take(err), want.status().ToString()) << name;
+      err = nullptr;
+    }
   }
   EXPECT_EQ(err, nullptr);
   armlint_result_destroy(result);

@@ -28,10 +28,11 @@ for f in include/armlint/armlint.h include/armlint/armlint.hpp bin/armlint \
   share/doc/armlint/README.md share/doc/armlint/rules.md share/doc/armlint/armlint-help.txt; do
   [ -e "$prefix/$f" ] || fail "not installed: $f"
 done
-for f in libarmlint.a cmake/armlint/armlintConfig.cmake cmake/armlint/armlintConfigVersion.cmake \
+for f in cmake/armlint/armlintConfig.cmake cmake/armlint/armlintConfigVersion.cmake \
   cmake/armlint/armlintTargets.cmake; do
   [ -e "$libdir/$f" ] || fail "not installed: $libdir/$f"
 done
+[ -e "$libdir/libarmlint.a" ] || [ -e "$libdir/libarmlint.so" ] || fail "no libarmlint in $libdir"
 grep -q -- "--format" "$prefix/share/doc/armlint/armlint-help.txt" || fail "help text lacks --format"
 "$prefix/bin/armlint" --help >/dev/null || fail "installed CLI does not run"
 

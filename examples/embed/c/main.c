@@ -14,7 +14,7 @@ int main(void) {
   armlint_result_t* result =
       engine ? armlint_lint_buffer(engine, "main.json", text, strlen(text), &err) : NULL;
   if (result == NULL) {
-    fprintf(stderr, "armlint: %s\n", err);
+    fprintf(stderr, "armlint: %s\n", err ? err : "out of memory");
     armlint_free(err);
     armlint_engine_destroy(engine);
     return 2;

@@ -119,8 +119,8 @@ void armlint_engine_destroy(armlint_engine_t* engine);
  * only for NULL arguments or out of memory. */
 armlint_result_t* armlint_lint_buffer(const armlint_engine_t* engine, const char* name,
                                       const char* text, size_t len, char** errptr);
-/* Lints a file or a directory (walked recursively for *.json and *.jsonc). A missing path is
- * an error in the result, not a failure. */
+/* Lints a file or a directory (walked recursively for *.json and *.jsonc); "-" reads standard
+ * input. A missing path is an error in the result, not a failure. */
 armlint_result_t* armlint_lint_path(const armlint_engine_t* engine, const char* path,
                                     char** errptr);
 /* Lints `count` paths using up to `jobs` threads (<= 0: all cores); the result does not
