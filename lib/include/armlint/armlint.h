@@ -179,8 +179,8 @@ int armlint_error_column(const armlint_result_t* result, size_t index);
 
 /* The whole result as a report in `format` ("text", "json", "sarif", "junit", "markdown",
  * "github", "html"; as --format takes them, without colours). Returns a NUL-terminated string
- * the caller frees with armlint_free(), or NULL for an unknown format (ARMLINT_INVALID_ARGUMENT
- * in the message). Deterministic for equal results. */
+ * the caller frees with armlint_free(), or NULL for an unknown format ("INVALID_ARGUMENT: ..." in
+ * *errptr) or one this build cannot write. Deterministic for equal results. */
 char* armlint_result_report(const armlint_result_t* result, const char* format, char** errptr);
 
 #ifdef __cplusplus
