@@ -39,3 +39,15 @@ format:
 
 clean:
 	rm -rf $(BUILD)
+
+# The tests that share one engine between threads (issue 7), under ThreadSanitizer, in their own
+# build directory. setarch -R: TSan's memory layout needs ASLR off on kernels with high mmap
+# randomisation ("unexpected memory mapping").
+.PHONY: test-tsan
+test-tsan: deps
+	@cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=Debug -DARMLINT_SANITIZE=thread \
+	  -DARMLINT_BUILD_BENCH=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD)-tsan -j $(JOBS) --target armlint_tests armlint_c_api_test
+	@TSAN_OPTIONS=halt_on_error=1 setarch $$(uname -m) -R \
+	  $(BUILD)-tsan/tests/armlint_tests --gtest_filter='EngineThreads.*:CApi.*'
+	@TSAN_OPTIONS=halt_on_error=1 setarch $$(uname -m) -R $(BUILD)-tsan/tests/api/armlint_c_api_test
