@@ -96,6 +96,8 @@ int RunMerge(const MergeArgs& args) {
   ReportOptions report;
   report.format = *format;
   if (!Emit(*merged, report, args.output)) return kExitError;
+  // Like a single run: input errors recorded in the reports fail with 2.
+  if (!merged->errors.empty()) return kExitError;
   return HasFailures(*merged, fail_on) ? kExitFindings : kExitOk;
 }
 

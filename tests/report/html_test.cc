@@ -25,8 +25,7 @@ TEST(HtmlReport, SelfContainedPage) {
   EXPECT_NE(html.find("Portfolio score"), std::string::npos);
   EXPECT_NE(html.find("Workloads &times; pillars"), std::string::npos);
   EXPECT_NE(html.find("Top rules by findings"), std::string::npos);
-  EXPECT_NE(html.find("<a href=\"infra/main.json#L14\">infra/main.json:14</a>"),
-            std::string::npos);
+  EXPECT_NE(html.find("<a href=\"infra/main.json#L14\">infra/main.json:14</a>"), std::string::npos);
   EXPECT_NE(html.find("storage-secure-transfer"), std::string::npos);
   EXPECT_EQ(Render(testing::BasicResult(), Format::kHtml), html) << "deterministic";
 }
@@ -63,8 +62,11 @@ TEST(HtmlReport, RendersInHeadlessChromium) {
   const int code = testing::RunCommand(
       "timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run "
       "--disable-background-networking --disable-component-update --disable-sync "
-      "--user-data-dir=" + dir + "/profile --enable-logging=stderr --v=0 "
-      "--window-size=1200,1600 --screenshot=" + png + " file://" + page,
+      "--user-data-dir=" +
+          dir +
+          "/profile --enable-logging=stderr --v=0 "
+          "--window-size=1200,1600 --screenshot=" +
+          png + " file://" + page,
       &log);
   EXPECT_EQ(code, 0) << log;
   ASSERT_TRUE(std::filesystem::exists(png)) << log;

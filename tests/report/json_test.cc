@@ -52,10 +52,10 @@ TEST(JsonReport, FieldsInContractOrder) {
   EXPECT_EQ(findings[3].at("outcome").as_string(), "unknown");
   // Scores from the hand-made assessments (report_test_util.h): web 10/18 = 55.6 %, compute's
   // Reliability 50 %; portfolio Security 55.6 %, Reliability 50 %, overall 52.8 %.
-  EXPECT_DOUBLE_EQ(summary.at("score").at("Security").as_double(), 55.6);
-  EXPECT_DOUBLE_EQ(summary.at("score").at("Reliability").as_double(), 50.0);
+  EXPECT_DOUBLE_EQ(summary.at("score").at("Security").to_number<double>(), 55.6);
+  EXPECT_DOUBLE_EQ(summary.at("score").at("Reliability").to_number<double>(), 50.0);
   EXPECT_TRUE(summary.at("score").at("Cost").is_null());
-  EXPECT_DOUBLE_EQ(summary.at("score").at("overall").as_double(), 52.8);
+  EXPECT_DOUBLE_EQ(summary.at("score").at("overall").to_number<double>(), 52.8);
   const json::array& workloads = doc.at("workloads").as_array();
   ASSERT_EQ(workloads.size(), 2u);
   EXPECT_EQ(Keys(workloads[0]), (std::vector<std::string>{"name", "files", "resources", "findings",

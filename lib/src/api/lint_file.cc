@@ -59,8 +59,8 @@ void Assess(const FileContext& file, const std::vector<Resource>& resources, boo
     AssessmentKey key{hit.rule, hit.rule->check.empty() ? hit.resource : nullptr};
     AssessmentState& state = states[key];
     if (made[i]->suppressed) continue;  // suppressed findings count as healthy
-    AssessmentState now = made[i]->outcome == Outcome::kFail ? AssessmentState::kFailed
-                                                              : AssessmentState::kUnknown;
+    AssessmentState now =
+        made[i]->outcome == Outcome::kFail ? AssessmentState::kFailed : AssessmentState::kUnknown;
     if (static_cast<int>(now) > static_cast<int>(state)) state = now;
   }
   for (const auto& [key, state] : states) {

@@ -26,11 +26,21 @@ std::string Esc(std::string_view raw) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') break;
         out += c;
@@ -106,7 +116,7 @@ a{color:#0969da;text-decoration:none}
 .minibar{display:inline-block;height:10px;background:#8c959f;border-radius:5px;vertical-align:middle}
 table.findings{table-layout:fixed}
 table.findings td{overflow-wrap:anywhere}
-.sub{display:block;color:#59636e;font-size:12px;font-family:inherit}
+.sub{display:block;color:#59636e;font-size:12px;font-family:-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 .note{color:#59636e;font-size:12px;margin-top:8px}
 footer{color:#59636e;font-size:12px;text-align:center;margin:20px 0}
 @media print{body{background:#fff;font-size:11px}main{max-width:none;padding:0}
@@ -147,7 +157,8 @@ void Overview(const LintResult& result, const Portfolio& p, std::ostream& out) {
     const std::optional<double>& s = p.scores.category[static_cast<int>(c)];
     out << "<div class=\"bar " << ScoreClass(s) << "\"><div>" << CategoryName(c)
         << "</div><div class=\"track\">";
-    if (s.has_value()) out << absl::StrFormat("<div class=\"fill\" style=\"width:%.1f%%\"></div>", *s);
+    if (s.has_value())
+      out << absl::StrFormat("<div class=\"fill\" style=\"width:%.1f%%\"></div>", *s);
     out << "</div><div class=\"val\">"
         << Esc(ScoreWithChange(result.baseline_scores, p.scores, static_cast<int>(c)))
         << (s.has_value() ? "" : " (not assessed)") << "</div></div>";
@@ -260,7 +271,8 @@ void Errors(const LintResult& result, std::ostream& out) {
   for (const InputError& e : result.errors) {
     std::string where = e.location.file;
     if (e.location.line > 0) absl::StrAppend(&where, ":", e.location.line);
-    if (e.location.line > 0 && e.location.column > 0) absl::StrAppend(&where, ":", e.location.column);
+    if (e.location.line > 0 && e.location.column > 0)
+      absl::StrAppend(&where, ":", e.location.column);
     out << "<tr><td class=\"loc\">" << Esc(where) << "</td><td>" << Esc(e.message)
         << "</td></tr>\n";
   }
@@ -281,8 +293,8 @@ absl::Status WriteHtml(const LintResult& result, const ReportOptions& options, s
   out << "<header><h1>armlint portfolio report</h1><div class=\"meta\">armlint "
       << Esc(ReportToolVersion()) << "</div></header>\n";
   out << "<div class=\"meta\">" << Plural(static_cast<int>(p.workloads.size()), "workload")
-      << " &middot; " << Plural(c.files, "file") << " &middot; "
-      << Plural(c.resources, "resource") << " &middot; " << Plural(c.findings, "finding");
+      << " &middot; " << Plural(c.files, "file") << " &middot; " << Plural(c.resources, "resource")
+      << " &middot; " << Plural(c.findings, "finding");
   if (c.unknown > 0) out << " &middot; " << c.unknown << " unknown";
   if (c.suppressed > 0) out << " &middot; " << c.suppressed << " suppressed";
   if (c.errors > 0) out << " &middot; " << Plural(c.errors, "error");

@@ -52,13 +52,15 @@ json::value ScoreValue(const std::optional<double>& v) {
 
 json::object ScoresJson(const Scores& s) {
   json::object o;
-  for (Category c : kAllCategories) o[CategoryName(c)] = ScoreValue(s.category[static_cast<int>(c)]);
+  for (Category c : kAllCategories)
+    o[CategoryName(c)] = ScoreValue(s.category[static_cast<int>(c)]);
   o["overall"] = ScoreValue(s.overall);
   return o;
 }
 
 // {"Security": {"High": {"assessed": 4, "failed": 1, "unknown": 0}, ...}, ...}: what the score
-// is computed from, so that `armlint merge` can add reports up exactly.
+// is computed from, so that `armlint merge` can add reports up exactly. Cells with no assessment
+// and pillars with none are left out (they are 0).
 json::object AssessmentsJson(const Assessments& a) {
   json::object o;
   for (Category c : kAllCategories) {
@@ -66,13 +68,14 @@ json::object AssessmentsJson(const Assessments& a) {
     const int ci = static_cast<int>(c);
     for (Impact i : kAllImpacts) {
       const int ii = static_cast<int>(i);
+      if (a.assessed[ci][ii] == 0 && a.unknown[ci][ii] == 0) continue;
       json::object cell;
       cell["assessed"] = a.assessed[ci][ii];
       cell["failed"] = a.failed[ci][ii];
       cell["unknown"] = a.unknown[ci][ii];
       by_impact[ImpactName(i)] = std::move(cell);
     }
-    o[CategoryName(c)] = std::move(by_impact);
+    if (!by_impact.empty()) o[CategoryName(c)] = std::move(by_impact);
   }
   return o;
 }

@@ -3,9 +3,8 @@
 
 #include <string>
 
-#include <boost/json/serialize.hpp>
-
 #include "absl/strings/str_format.h"
+#include <boost/json/serialize.hpp>
 
 #include "report/escape.h"
 
