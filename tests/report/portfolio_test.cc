@@ -223,6 +223,37 @@ TEST(Portfolio, BaselineShowsTheScoreChange) {
   EXPECT_NE(md.find("78 %"), std::string::npos) << md;
 }
 
+// A native check is assessed once per template, however many findings it makes there:
+//   a.json: two unused parameters -> 2 findings, 1 failing assessment
+//   b.json: none unused           -> 1 healthy assessment
+// OperationalExcellence Medium: 2 assessed, 1 failing -> 2*1 / 2*2 = 50 %.
+TEST(Portfolio, NativeChecksAreAssessedOncePerTemplate) {
+  Portfolio p;
+  const std::string pack = p.root + "-native";
+  Write(pack + "/t-unused.json",
+        R"({"id": "t-unused", "category": "OperationalExcellence", "impact": "Medium",
+            "problem": "p.", "solution": "s.", "learnMoreLink": "https://learn.microsoft.com/x",
+            "check": "unused-parameter"})");
+  const std::string dir = p.root + "-native-files";
+  Write(dir + "/w/a.json", Template(R"("x": {"type": "string"}, "y": {"type": "int"})", ""));
+  Write(dir + "/w/b.json", Template(R"("x": {"type": "string", "defaultValue": "v"})",
+                                    Storage("[parameters('x')]", "true", "", "Standard_LRS")));
+  Options o;
+  o.builtin_rules = false;
+  o.rule_dirs = {pack};
+  o.use_config = false;
+  absl::StatusOr<Engine> engine = Engine::Create(o);
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  LintResult r = engine->LintPaths({dir});
+  EXPECT_EQ(r.findings.size(), 2u);
+  Assessments all;
+  for (const FileSummary& f : r.files_linted) all.Add(f.assessments);
+  const int opex = static_cast<int>(Category::kOperationalExcellence);
+  EXPECT_EQ(all.assessed[opex][1], 2);
+  EXPECT_EQ(all.failed[opex][1], 1);
+  EXPECT_DOUBLE_EQ(*ComputeScores(all).category[opex], 50.0);
+}
+
 // Runs the CLI; returns its exit code.
 int Cli(const std::string& args) {
   std::string out;
