@@ -100,7 +100,7 @@ section{background:#fff;border:1px solid #d1d9e0;border-radius:8px;padding:16px 
 .val{font-variant-numeric:tabular-nums;text-align:right;white-space:nowrap}
 .none .val{color:#868e96}
 .counts{display:flex;gap:12px;flex-wrap:wrap;margin-top:4px}
-.chip{border-radius:12px;padding:2px 10px;font-size:12px;font-weight:600}
+.chip{border-radius:12px;padding:2px 8px;font-size:12px;font-weight:600;white-space:nowrap}
 .High{background:#ffebe9;color:#a40e26}.Medium{background:#fff8c5;color:#7d4e00}
 .Low{background:#ddf4ff;color:#0550ae}.unknown{background:#eef1f4;color:#59636e}
 table{border-collapse:collapse;width:100%}
@@ -240,7 +240,7 @@ void Findings(const LintResult& result, const ReportOptions& options, std::ostre
     out << "<p class=\"meta\">No findings.</p></section>\n";
     return;
   }
-  out << "<table class=\"findings\"><colgroup><col style=\"width:27%\"><col style=\"width:9%\">"
+  out << "<table class=\"findings\"><colgroup><col style=\"width:27%\"><col style=\"width:10%\">"
          "<col style=\"width:20%\"><col style=\"width:12%\"><col></colgroup><thead><tr>"
          "<th>Location</th><th>Impact</th><th>Rule</th><th>Resource</th><th>Problem</th></tr>"
          "</thead><tbody>\n";
