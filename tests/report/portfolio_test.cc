@@ -221,6 +221,10 @@ TEST(Portfolio, BaselineShowsTheScoreChange) {
   const std::string md = testing::Render(r, Format::kMarkdown);
   EXPECT_NE(md.find("44 %"), std::string::npos) << md;
   EXPECT_NE(md.find("78 %"), std::string::npos) << md;
+  const std::string html = testing::Render(r, Format::kHtml);
+  EXPECT_NE(html.find("44 % &rarr; 78 %"), std::string::npos);
+  const std::string js = testing::Render(r, Format::kJson);
+  EXPECT_NE(js.find("\"baselineScore\""), std::string::npos);
 }
 
 // A native check is assessed once per template, however many findings it makes there:

@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
 
 #include "report/escape.h"
 #include "report/score.h"
@@ -160,7 +161,9 @@ void Overview(const LintResult& result, const Portfolio& p, std::ostream& out) {
     if (s.has_value())
       out << absl::StrFormat("<div class=\"fill\" style=\"width:%.1f%%\"></div>", *s);
     out << "</div><div class=\"val\">"
-        << Esc(ScoreWithChange(result.baseline_scores, p.scores, static_cast<int>(c)))
+        << absl::StrReplaceAll(
+               Esc(ScoreWithChange(result.baseline_scores, p.scores, static_cast<int>(c))),
+               {{" -&gt; ", " &rarr; "}})
         << (s.has_value() ? "" : " (not assessed)") << "</div></div>";
   }
   out << "</div></div><div class=\"note\">Share of healthy assessments (rule &times; applicable "
