@@ -16,7 +16,92 @@ void PrintStatus(const absl::Status& s) { std::cerr << "armlint: " << s.message(
 
 }  // namespace
 
+// RunLint after the arguments that need checking (--shard) are parsed into `args.options`.
+int RunLintWith(const LintArgs& args);
+
+// "K/N" with 1 <= K <= N.
+bool ParseShard(const std::string& text, int& k, int& n) {
+  std::size_t slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 >= text.size()) return false;
+  try {
+    std::size_t used = 0;
+    k = std::stoi(text.substr(0, slash), &used);
+    if (used != slash) return false;
+    n = std::stoi(text.substr(slash + 1), &used);
+    if (used != text.size() - slash - 1) return false;
+  } catch (...) {
+    return false;
+  }
+  return n >= 1 && n <= 100000 && k >= 1 && k <= n;
+}
+
+// Writes `result` to args' output (or stdout); false (after a message) when that fails.
+bool Emit(const LintResult& result, const ReportOptions& report, const std::string& output) {
+  absl::Status written;
+  if (output.empty()) {
+    written = WriteReport(result, report, std::cout);
+    std::cout.flush();
+  } else {
+    std::ofstream out(output, std::ios::binary);
+    if (!out) {
+      std::cerr << "armlint: cannot write " << output << "\n";
+      return false;
+    }
+    written = WriteReport(result, report, out);
+    out.close();
+    if (!out) {
+      std::cerr << "armlint: cannot write " << output << "\n";
+      return false;
+    }
+  }
+  if (!written.ok()) {
+    PrintStatus(written);
+    return false;
+  }
+  return true;
+}
+
 int RunLint(const LintArgs& args) {
+  LintArgs sharded = args;
+  if (!args.shard.empty() &&
+      !ParseShard(args.shard, sharded.options.shard_index, sharded.options.shard_count)) {
+    std::cerr << "armlint: --shard takes K/N with 1 <= K <= N (e.g. 2/4), not '" << args.shard
+              << "'\n";
+    return kExitError;
+  }
+  return RunLintWith(sharded);
+}
+
+int RunMerge(const MergeArgs& args) {
+  std::optional<Format> format = ParseFormat(args.format);
+  if (!format) {
+    std::cerr << "armlint: unknown --format '" << args.format
+              << "' (text, json, sarif, junit, markdown, github, html)\n";
+    return kExitError;
+  }
+  std::optional<Impact> fail_on;
+  if (args.fail_on != "none") {
+    fail_on = ParseImpact(args.fail_on);
+    if (!fail_on) {
+      std::cerr << "armlint: unknown --fail-on '" << args.fail_on
+                << "' (high, medium, low, none)\n";
+      return kExitError;
+    }
+  }
+  absl::StatusOr<LintResult> merged = MergeReports(args.reports);
+  if (!merged.ok()) {
+    PrintStatus(merged.status());
+    return kExitError;
+  }
+  ReportOptions report;
+  report.format = *format;
+  if (!Emit(*merged, report, args.output)) return kExitError;
+  // Like a single run: input errors recorded in the reports fail with 2.
+  if (!merged->errors.empty()) return kExitError;
+  return HasFailures(*merged, fail_on) ? kExitFindings : kExitOk;
+}
+
+int RunLintWith(const LintArgs& args) {
   std::optional<Format> format = ParseFormat(args.format);
   if (!format) {
     std::cerr << "armlint: unknown --format '" << args.format

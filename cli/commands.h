@@ -23,6 +23,14 @@ struct LintArgs {
   bool quiet = false;
   bool no_color = false;
   bool color_allowed = false;
+  std::string shard;  // --shard K/N ("" = all files)
+};
+
+struct MergeArgs {
+  std::vector<std::string> reports;
+  std::string format = "json";
+  std::string output;
+  std::string fail_on = "none";
 };
 
 struct RulesArgs {
@@ -37,6 +45,7 @@ struct RulesArgs {
 int RunLint(const LintArgs& args);
 int RunRules(const RulesArgs& args);
 int RunTestRules(const std::string& dir, const std::string& fixtures_dir);
+int RunMerge(const MergeArgs& args);
 int RunExpand(const std::string& file, const std::string& parameters);
 
 }  // namespace armlint::cli

@@ -78,6 +78,7 @@ int Run(int argc, char** argv) {
   app.add_option("--write-baseline", lint.write_baseline,
                  "Record the current findings as the baseline in FILE");
   app.add_option("-j,--jobs", lint.jobs, "Files linted in parallel (default: all cores)");
+  app.add_option("--shard", lint.shard, "Lint only shard K of N (K/N, by path hash)");
   app.add_flag("--report-unknown", lint.options.report_unknown,
                "List rules whose outcome is unknown (never changes the exit code)");
   app.add_flag("--show-suppressed", lint.show_suppressed, "List suppressed findings too");
@@ -112,6 +113,15 @@ int Run(int argc, char** argv) {
   expand->add_option("file", expand_file, "Template")->required();
   expand->add_option("-p,--parameters", expand_params, "Parameter file");
 
+  CLI::App* merge = app.add_subcommand("merge", "Combine JSON reports into one portfolio report");
+  armlint::cli::MergeArgs merge_args;
+  merge->add_option("reports", merge_args.reports, "JSON reports (--format json)")->required();
+  merge->add_option("-f,--format", merge_args.format, "Output format (json, markdown, html, ...)")
+      ->default_str("json");
+  merge->add_option("-o,--output", merge_args.output, "Write the report to FILE");
+  merge->add_option("--fail-on", merge_args.fail_on, "Lowest impact that fails (default none)")
+      ->default_str("none");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -135,6 +145,7 @@ int Run(int argc, char** argv) {
   }
   if (*test_rules) return armlint::cli::RunTestRules(test_dir, fixtures_dir);
   if (*expand) return armlint::cli::RunExpand(expand_file, expand_params);
+  if (*merge) return armlint::cli::RunMerge(merge_args);
 
   if (lint.paths.empty()) {
     std::cerr << "armlint: no PATH given\nRun 'armlint --help' for usage.\n";

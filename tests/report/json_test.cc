@@ -31,11 +31,12 @@ TEST(JsonReport, FieldsInContractOrder) {
   boost::system::error_code ec;
   json::value doc = json::parse(Render(testing::BasicResult(), Format::kJson), ec);
   ASSERT_FALSE(ec) << ec.message();
-  EXPECT_EQ(Keys(doc), (std::vector<std::string>{"tool", "summary", "findings", "errors"}));
+  EXPECT_EQ(Keys(doc),
+            (std::vector<std::string>{"tool", "summary", "workloads", "findings", "errors"}));
   const json::value& summary = doc.as_object().at("summary");
   EXPECT_EQ(Keys(summary),
             (std::vector<std::string>{"files", "resources", "findings", "errors", "byCategory",
-                                      "byImpact", "unknown", "suppressed"}));
+                                      "byImpact", "unknown", "suppressed", "score"}));
   EXPECT_EQ(summary.at("findings").as_int64(), 3);
   EXPECT_EQ(summary.at("byCategory").at("Security").as_int64(), 2);
   EXPECT_EQ(summary.at("byCategory").at("Reliability").as_int64(), 1);
@@ -45,10 +46,24 @@ TEST(JsonReport, FieldsInContractOrder) {
   EXPECT_EQ(Keys(findings[0]),
             (std::vector<std::string>{"ruleId", "category", "impact", "impactedField",
                                       "impactedValue", "resourceId", "shortDescription",
-                                      "learnMoreLink", "outcome", "location"}));
+                                      "learnMoreLink", "outcome", "location", "workload"}));
   EXPECT_EQ(Keys(findings[0].at("location")),
             (std::vector<std::string>{"file", "line", "column", "pointer"}));
   EXPECT_EQ(findings[3].at("outcome").as_string(), "unknown");
+  // Scores from the hand-made assessments (report_test_util.h): web 10/18 = 55.6 %, compute's
+  // Reliability 50 %; portfolio Security 55.6 %, Reliability 50 %, overall 52.8 %.
+  EXPECT_DOUBLE_EQ(summary.at("score").at("Security").to_number<double>(), 55.6);
+  EXPECT_DOUBLE_EQ(summary.at("score").at("Reliability").to_number<double>(), 50.0);
+  EXPECT_TRUE(summary.at("score").at("Cost").is_null());
+  EXPECT_DOUBLE_EQ(summary.at("score").at("overall").to_number<double>(), 52.8);
+  const json::array& workloads = doc.at("workloads").as_array();
+  ASSERT_EQ(workloads.size(), 2u);
+  EXPECT_EQ(Keys(workloads[0]), (std::vector<std::string>{"name", "files", "resources", "findings",
+                                                          "score", "assessments"}));
+  EXPECT_EQ(workloads[0].at("name").as_string(), "compute");
+  EXPECT_EQ(workloads[0].at("findings").at("total").as_int64(), 1);
+  EXPECT_TRUE(workloads[0].at("score").at("Security").is_null());
+  EXPECT_EQ(workloads[1].at("findings").at("byImpact").at("High").as_int64(), 1);
   EXPECT_EQ(Keys(doc.at("errors").at(0)),
             (std::vector<std::string>{"file", "line", "column", "message"}));
 }

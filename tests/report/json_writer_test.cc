@@ -37,7 +37,8 @@ TEST(JsonWriter, IndentsTwoSpacesAndKeepsKeyOrder) {
 TEST(JsonWriter, EscapesStringsAndKeys) {
   EXPECT_EQ(Pretty(R"({"k\"\n":"<\u0001>\\"})"), "{\n  \"k\\\"\\n\": \"<\\u0001>\\\\\"\n}\n");
   EXPECT_EQ(Pretty(R"("caf\u00e9")"), "\"caf\xc3\xa9\"\n");
-  EXPECT_EQ(Pretty("[1.5,-2]"), "[\n  1.5E0,\n  -2\n]\n");
+  // Doubles (scores) in plain notation, shortest form that reads back the same.
+  EXPECT_EQ(Pretty("[1.5,-2,72.5,100.0,0.1]"), "[\n  1.5,\n  -2,\n  72.5,\n  100,\n  0.1\n]\n");
 }
 
 TEST(JsonWriter, InvalidUtf8BecomesReplacementCharacter) {

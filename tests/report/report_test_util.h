@@ -68,6 +68,28 @@ inline LintResult BasicResult() {
   e.location.pointer = "/resources/2/properties/minimumTlsVersion";
   r.findings = {a, b, c, d, e};
   r.suppressed = 1;
+  // Two workloads. "web": Security High 4 assessed (2 failing: a, and d is unknown so not
+  // assessed), Medium 3 (1 failing: b; e is suppressed, healthy) -> (3*2 + 2*2) / (3*4 + 2*3)
+  // = 10/18 = 55.6 %. "compute": Reliability Low 2 assessed, 1 failing (c) -> 50 %; Security
+  // High 1 unknown (d) only -> no score.
+  for (Finding* f : {&r.findings[0], &r.findings[1]}) f->workload = "web";
+  for (Finding* f : {&r.findings[2], &r.findings[3], &r.findings[4]}) f->workload = "compute";
+  FileSummary web;
+  web.path = "infra/main.json";
+  web.workload = "web";
+  web.resources = 4;
+  web.assessments.assessed[1][0] = 4;
+  web.assessments.failed[1][0] = 2;
+  web.assessments.assessed[1][1] = 3;
+  web.assessments.failed[1][1] = 1;
+  FileSummary compute;
+  compute.path = "infra/vm.json";
+  compute.workload = "compute";
+  compute.resources = 3;
+  compute.assessments.assessed[2][2] = 2;
+  compute.assessments.failed[2][2] = 1;
+  compute.assessments.unknown[1][0] = 1;
+  r.files_linted = {web, compute};
   r.errors.push_back({{"infra/broken.json", 3, 17, ""}, "expected ',' or '}' after object member"});
   return r;
 }

@@ -75,12 +75,47 @@ struct Finding {
   // Stable across edits elsewhere in the file: a hash of rule id, file, resource id and the
   // property's pointer within the resource (not line numbers). Baselines and SARIF use it.
   std::string fingerprint;
+  // The workload the linted file belongs to (see FileSummary::workload).
+  std::string workload;
 };
 
 // An input that could not be read, parsed or evaluated; the other inputs are still linted.
 struct InputError {
   Location location;
   std::string message;
+};
+
+// Assessments of a set of files, indexed [Category][Impact]. An assessment is one rule applied
+// to one resource whose type it targets (a condition rule), or one native check applied to one
+// template. Its outcome is healthy, failing (a finding that is not suppressed; findings left out
+// by a baseline still fail) or unknown (left out of scores).
+struct Assessments {
+  int assessed[5][3] = {};  // known outcomes: healthy + failing
+  int failed[5][3] = {};    // failing
+  int unknown[5][3] = {};   // unknown outcomes (not in `assessed`)
+  void Add(const Assessments& other);
+  int Total() const;  // sum of `assessed`
+};
+
+// Advisor-style scores, 0-100: per pillar, the impact-weighted share of healthy assessments
+// (High 3, Medium 2, Low 1); nullopt when nothing of that pillar was assessed. `overall` is the
+// mean of the pillar scores that exist (nullopt when none does). README "Portfolio view".
+struct Scores {
+  std::optional<double> category[5];  // indexed by Category
+  std::optional<double> overall;
+};
+Scores ComputeScores(const Assessments& assessments);
+
+// One linted manifest: its workload, resources and assessments. Merged reports (MergeReports)
+// hold one entry per workload and report, with `path` empty and `files` its file count.
+struct FileSummary {
+  std::string path;
+  // By default the top-level folder under the linted directory (a file given directly: its
+  // folder's name); .armlint.json "workloads" (glob -> name) overrides it.
+  std::string workload;
+  int files = 1;
+  int resources = 0;
+  Assessments assessments;
 };
 
 struct LintResult {
@@ -93,6 +128,10 @@ struct LintResult {
   int baseline_fixed = 0;  // baseline entries no longer found (fixed)
   // failOn from the configuration, when one applies to the run (see Options::config_file).
   std::optional<std::optional<Impact>> config_fail_on;
+  // Per linted manifest, in the order linted (see FileSummary).
+  std::vector<FileSummary> files_linted;
+  // The scores recorded in the --baseline file, when it has them (older baselines do not).
+  std::optional<Scores> baseline_scores;
 };
 
 // A rule as loaded, for listings and documentation.
@@ -119,6 +158,9 @@ struct Options {
   bool use_config = true;              // discover .armlint.json files (false: --no-config)
   std::string config_file;             // use this config for every file (--config)
   std::string baseline_file;           // report only findings not in this baseline
+  // --shard K/N: lint only the files whose path hash modulo N is K-1 (0/0: every file).
+  int shard_index = 0;  // K, 1-based
+  int shard_count = 0;  // N
 };
 
 class Engine {
@@ -199,6 +241,14 @@ absl::StatusOr<FixtureReport> TestRules(const TestRulesOptions& options);
 // The same for a pack folder laid out like armlint's own tree: rules in DIR/rules (or DIR when
 // it has no "rules" folder) and fixtures in DIR/tests/rules (or DIR/tests).
 absl::StatusOr<FixtureReport> TestRules(const std::string& dir);
+
+// Reads JSON reports (--format json, as written by this version) and combines them into one
+// result: findings, errors, counts and per-workload assessments, so that every format (and its
+// scores) is the same as for one run over all the inputs. An unreadable report is an error.
+absl::StatusOr<LintResult> MergeReports(const std::vector<std::string>& paths);
+
+// The shard (1..count) that lints `path` under --shard K/count: FNV-1a of the path, mod count.
+int ShardOf(std::string_view path, int count);
 
 // Expands the deployment template at `template_path` as Azure Resource Manager would (parameters,
 // variables, copy loops, conditions, nested deployments) and returns the expanded deployment as

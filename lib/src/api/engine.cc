@@ -15,6 +15,7 @@
 #include "findings/config.h"
 #include "findings/findings.h"
 #include "findings/suppressions.h"
+#include "findings/workloads.h"
 #include "rules/rule_set.h"
 
 namespace armlint {
@@ -78,6 +79,28 @@ void Merge(internal::FileResult&& from, LintResult& into) {
   std::move(from.errors.begin(), from.errors.end(), std::back_inserter(into.errors));
   into.files += from.files;
   into.resources += from.resources;
+  if (from.files > 0) into.files_linted.push_back(std::move(from.summary));
+}
+
+// The linted path (as given) that `file` was found under, for its default workload.
+std::string RootOf(const std::vector<std::string>& paths, const std::string& file) {
+  namespace fs = std::filesystem;
+  for (const std::string& p : paths) {
+    if (p == file) return p;
+  }
+  for (const std::string& p : paths) {
+    fs::path rel = fs::path(file).lexically_relative(fs::path(p));
+    if (!rel.empty() && *rel.begin() != ".." && rel != ".") return p;
+  }
+  return file;
+}
+
+// Gives files (and their findings) without a configured workload the default one.
+void DefaultWorkloads(const std::vector<std::string>& paths, const std::string& file,
+                      internal::FileResult& r) {
+  if (!r.summary.workload.empty()) return;
+  r.summary.workload = internal::DefaultWorkload(RootOf(paths, file), file);
+  for (Finding& f : r.findings) f.workload = r.summary.workload;
 }
 
 void Finish(const Options& options, internal::ConfigResolver& configs, LintResult& result) {
@@ -95,6 +118,7 @@ void Finish(const Options& options, internal::ConfigResolver& configs, LintResul
       result.errors.push_back(internal::ToInputError(baseline.status(), options.baseline_file));
     } else {
       internal::ApplyBaseline(*baseline, result);
+      result.baseline_scores = internal::ReadBaselineScores(options.baseline_file);
     }
   }
   result.suppressed =
@@ -108,7 +132,15 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   LintResult result;
   internal::WalkResult walk = internal::CollectFiles(paths);
   result.errors = std::move(walk.errors);
-  const std::vector<std::string>& files = walk.files;
+  std::vector<std::string>& files = walk.files;
+  const Options& opts = impl_->options;
+  if (opts.shard_count > 1) {
+    // Each shard lints the files whose path hashes to it; path errors are reported once.
+    std::erase_if(files, [&](const std::string& f) {
+      return ShardOf(f, opts.shard_count) != opts.shard_index;
+    });
+    if (opts.shard_index != 1) result.errors.clear();
+  }
   std::vector<internal::FileResult> per_file(files.size());
   internal::ConfigResolver configs(impl_->options.config_file, impl_->options.use_config);
   internal::LintSettings settings = impl_->settings(&configs);
@@ -131,7 +163,10 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
     for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
     for (std::thread& t : threads) t.join();
   }
-  for (internal::FileResult& r : per_file) Merge(std::move(r), result);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    DefaultWorkloads(paths, files[i], per_file[i]);
+    Merge(std::move(per_file[i]), result);
+  }
   Finish(impl_->options, configs, result);
   return result;
 }
@@ -139,8 +174,10 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
 LintResult Engine::LintBuffer(std::string_view display_name, std::string_view text) const {
   LintResult result;
   internal::ConfigResolver configs(impl_->options.config_file, impl_->options.use_config);
-  Merge(internal::LintText(impl_->settings(&configs), std::string(display_name), std::string(text)),
-        result);
+  internal::FileResult r =
+      internal::LintText(impl_->settings(&configs), std::string(display_name), std::string(text));
+  DefaultWorkloads({std::string(display_name)}, std::string(display_name), r);
+  Merge(std::move(r), result);
   Finish(impl_->options, configs, result);
   return result;
 }

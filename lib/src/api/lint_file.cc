@@ -3,10 +3,14 @@
 
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <optional>
+#include <tuple>
 
 #include "arm/expand.h"
 #include "arm/parameter_files.h"
 #include "findings/findings.h"
+#include "findings/workloads.h"
 #include "json/document.h"
 #include "manifest/classify.h"
 #include "resources/resource.h"
@@ -21,6 +25,62 @@ struct FileContext {
   const RuleSet* rules = nullptr;
 };
 
+// The state of one assessment (rule x resource, or native rule x template): healthy until a hit
+// says otherwise; an unsuppressed failure beats unknown.
+enum class AssessmentState { kHealthy, kUnknown, kFailed };
+
+struct AssessmentKey {
+  const Rule* rule;
+  const Resource* resource;  // null: the template (native checks)
+  bool operator<(const AssessmentKey& o) const {
+    return std::tie(rule, resource) < std::tie(o.rule, o.resource);
+  }
+};
+
+// Assessments of one file from its hits and the findings made of them (README "Portfolio view").
+void Assess(const FileContext& file, const std::vector<Resource>& resources, bool is_template,
+            const std::vector<Hit>& hits, const std::vector<std::optional<Finding>>& made,
+            Assessments& out) {
+  std::map<AssessmentKey, AssessmentState> states;
+  std::vector<const Rule*> applicable;
+  for (const Resource& r : resources) {
+    applicable.clear();
+    file.rules->ApplicableRules(r, applicable);
+    for (const Rule* rule : applicable) states.emplace(AssessmentKey{rule, &r}, AssessmentState{});
+  }
+  if (is_template) {
+    for (const Rule* rule : file.rules->NativeRules()) {
+      states.emplace(AssessmentKey{rule, nullptr}, AssessmentState{});
+    }
+  }
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    if (!made[i].has_value()) continue;  // the config turns the rule off, or no violation
+    const Hit& hit = hits[i];
+    AssessmentKey key{hit.rule, hit.rule->check.empty() ? hit.resource : nullptr};
+    AssessmentState& state = states[key];
+    if (made[i]->suppressed) continue;  // suppressed findings count as healthy
+    AssessmentState now =
+        made[i]->outcome == Outcome::kFail ? AssessmentState::kFailed : AssessmentState::kUnknown;
+    if (static_cast<int>(now) > static_cast<int>(state)) state = now;
+  }
+  for (const auto& [key, state] : states) {
+    if (!ConfigKeepsRule(file.config.get(), *key.rule)) continue;
+    Impact impact = key.rule->impact;
+    if (file.config != nullptr) {
+      if (auto it = file.config->impact.find(key.rule->id); it != file.config->impact.end()) {
+        impact = it->second;
+      }
+    }
+    const int c = static_cast<int>(key.rule->category), i = static_cast<int>(impact);
+    if (state == AssessmentState::kUnknown) {
+      ++out.unknown[c][i];
+      continue;
+    }
+    ++out.assessed[c][i];
+    if (state == AssessmentState::kFailed) ++out.failed[c][i];
+  }
+}
+
 void Evaluate(const LintSettings& settings, const FileContext& file, const LintUnit& unit,
               const CheckContext& context, const std::vector<Resource>& resources,
               FileResult& out) {
@@ -33,11 +93,28 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
     out.errors.push_back(ToInputError(s, unit.doc->path()));
   }
   FindingPolicy policy;
-  policy.report_unknown = settings.report_unknown;
+  policy.report_unknown = true;  // unknown outcomes are assessed; dropped below unless asked
   policy.config = file.config.get();
   policy.suppressor = &suppressor;
-  AppendFindings(hits, unit, policy, out.findings);
+  // One hit at a time, so that each finding is known to come from its hit (for assessments).
+  std::vector<std::optional<Finding>> made(hits.size());
+  std::vector<Finding> one;
+  std::vector<Hit> single(1);
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    one.clear();
+    single[0] = hits[i];
+    AppendFindings(single, unit, policy, one);
+    if (!one.empty()) made[i] = std::move(one.front());
+  }
+  Assess(file, resources, context.classification.kind == ManifestKind::kTemplate, hits, made,
+         out.summary.assessments);
+  for (std::optional<Finding>& f : made) {
+    if (!f.has_value()) continue;
+    if (f->outcome == Outcome::kUnknown && !settings.report_unknown) continue;
+    out.findings.push_back(std::move(*f));
+  }
   out.resources += static_cast<int>(resources.size());
+  out.summary.resources += static_cast<int>(resources.size());
 }
 
 // The parameter file for a template: -p, else the config's mapping, else the file found beside
@@ -117,6 +194,7 @@ bool ResolveFile(const LintSettings& settings, const std::string& path, FileCont
   }
   file.config = *config;
   if (file.config == nullptr) return true;
+  out.summary.workload = ConfigWorkload(file.config.get(), path);
   std::string rel = RelativeTo(path, file.config->dir);
   for (const std::string& glob : file.config->ignore) {
     if (GlobMatch(glob, rel)) return false;
@@ -132,6 +210,12 @@ bool ResolveFile(const LintSettings& settings, const std::string& path, FileCont
   return true;
 }
 
+void Finalize(const std::string& path, FileResult& out) {
+  out.summary.path = path;
+  for (Finding& f : out.findings) f.workload = out.summary.workload;
+  SortFindings(out.findings);
+}
+
 }  // namespace
 
 FileResult LintText(const LintSettings& settings, std::string path, std::string text) {
@@ -144,7 +228,7 @@ FileResult LintText(const LintSettings& settings, std::string path, std::string 
     return out;
   }
   LintDocument(settings, file, **doc, out);
-  SortFindings(out.findings);
+  Finalize(path, out);
   return out;
 }
 
@@ -162,7 +246,7 @@ FileResult LintFile(const LintSettings& settings, const std::string& path) {
     return out;
   }
   LintDocument(settings, file, **doc, out);
-  SortFindings(out.findings);
+  Finalize(path, out);
   return out;
 }
 

@@ -16,6 +16,8 @@ struct FileResult {
   std::vector<::armlint::InputError> errors;
   int files = 0;
   int resources = 0;
+  // The manifest's summary (when files > 0); workload set when the config names one.
+  FileSummary summary;
 };
 
 struct LintSettings {

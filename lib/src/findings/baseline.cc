@@ -2,6 +2,7 @@
 #include "findings/baseline.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -54,6 +55,25 @@ absl::StatusOr<std::vector<std::string>> ReadBaseline(const std::string& path) {
   return out;
 }
 
+std::optional<Scores> ReadBaselineScores(const std::string& path) {
+  absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(path);
+  if (!doc.ok()) return std::nullopt;
+  const Value* score = (*doc)->root().Find("score");
+  if (score == nullptr || !score->is_object()) return std::nullopt;
+  auto number = [](const Value* v) -> std::optional<double> {
+    if (v == nullptr) return std::nullopt;
+    if (v->is_int()) return static_cast<double>(v->int_value());
+    if (v->is_double()) return v->double_value();
+    return std::nullopt;
+  };
+  Scores s;
+  for (int c = 0; c < 5; ++c) {
+    s.category[c] = number(score->Find(CategoryName(static_cast<Category>(c))));
+  }
+  s.overall = number(score->Find("overall"));
+  return s;
+}
+
 void ApplyBaseline(const std::vector<std::string>& baseline, LintResult& result) {
   std::map<std::string, int> left;
   for (const std::string& fp : baseline) ++left[fp];
@@ -94,6 +114,21 @@ absl::Status WriteBaseline(const LintResult& result, const std::string& path) {
   json::object root;
   root["armlintBaseline"] = 1;
   root["findings"] = std::move(findings);
+  // The scores at the time of the baseline, so that later runs can show the change.
+  Assessments all;
+  for (const FileSummary& f : result.files_linted) all.Add(f.assessments);
+  const Scores scores = ComputeScores(all);
+  json::object score;
+  auto put = [&score](std::string_view key, const std::optional<double>& v) {
+    if (v.has_value()) {
+      score[key] = std::round(*v * 10) / 10;
+    } else {
+      score[key] = nullptr;
+    }
+  };
+  for (int c = 0; c < 5; ++c) put(CategoryName(static_cast<Category>(c)), scores.category[c]);
+  put("overall", scores.overall);
+  root["score"] = std::move(score);
   std::ofstream out(path, std::ios::binary);
   out << json::serialize(root) << "\n";
   out.close();

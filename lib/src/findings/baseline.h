@@ -1,6 +1,7 @@
 // Baselines: a recorded set of finding fingerprints, so that only new findings are reported.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ std::string Fingerprint(std::string_view rule_id, std::string_view file,
 
 // Reads the fingerprints of a baseline file written by WriteBaseline.
 absl::StatusOr<std::vector<std::string>> ReadBaseline(const std::string& path);
+
+// The scores a baseline file recorded ("score": {"Cost": 80.5 | null, ..., "overall": ...}), or
+// nullopt when it has none (written by an older version) or cannot be read.
+std::optional<Scores> ReadBaselineScores(const std::string& path);
 
 // Drops the findings whose fingerprint is in `baseline` (each entry matches once) and records
 // the counts in `result`.

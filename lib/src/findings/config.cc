@@ -220,6 +220,15 @@ absl::Status ReadConfig(const Document& doc, Config& c) {
   if (const Value* v = root.Find("suppressions")) {
     if (absl::Status s = ReadSuppressions(r, *v, c); !s.ok()) return s;
   }
+  if (const Value* v = root.Find("workloads")) {
+    if (!v->is_object()) return r.Error(*v, "'workloads' must be an object: glob -> workload name");
+    for (const Member& m : v->members()) {
+      if (!m.value->is_string() || m.value->string_value().empty()) {
+        return r.Error(*m.value, "a workload name must be a non-empty string");
+      }
+      c.workloads.emplace_back(std::string(m.key), std::string(m.value->string_value()));
+    }
+  }
   return absl::OkStatus();
 }
 

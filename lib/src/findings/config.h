@@ -47,6 +47,9 @@ struct Config {
   std::vector<ConfigSuppression> suppressions;
   std::vector<std::string> required_tags;  // option for the required-tags rules
   int api_version_max_age_months = 24;     // option for the apiVersion age check
+  // "workloads": {glob: name}, globs relative to the config folder; the first match names a
+  // file's workload (findings/workloads.h).
+  std::vector<std::pair<std::string, std::string>> workloads;
 };
 
 // Loads and validates one config file. Unknown keys and wrong types are InputErrors with the

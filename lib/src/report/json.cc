@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 
 #include "report/json_writer.h"
+#include "report/score.h"
 #include "report/writers.h"
 
 namespace armlint::internal {
@@ -39,6 +40,69 @@ json::object FindingJson(const Finding& f) {
     suppression["justification"] = f.suppression_justification;
     o["suppression"] = std::move(suppression);
   }
+  if (!f.workload.empty()) o["workload"] = f.workload;
+  return o;
+}
+
+json::value ScoreValue(const std::optional<double>& v) {
+  std::optional<double> r = RoundedScore(v);
+  if (!r.has_value()) return nullptr;
+  return *r;
+}
+
+json::object ScoresJson(const Scores& s) {
+  json::object o;
+  for (Category c : kAllCategories)
+    o[CategoryName(c)] = ScoreValue(s.category[static_cast<int>(c)]);
+  o["overall"] = ScoreValue(s.overall);
+  return o;
+}
+
+// {"Security": {"High": {"assessed": 4, "failed": 1, "unknown": 0}, ...}, ...}: what the score
+// is computed from, so that `armlint merge` can add reports up exactly. Cells with no assessment
+// and pillars with none are left out (they are 0).
+json::object AssessmentsJson(const Assessments& a) {
+  json::object o;
+  for (Category c : kAllCategories) {
+    json::object by_impact;
+    const int ci = static_cast<int>(c);
+    for (Impact i : kAllImpacts) {
+      const int ii = static_cast<int>(i);
+      if (a.assessed[ci][ii] == 0 && a.unknown[ci][ii] == 0) continue;
+      json::object cell;
+      cell["assessed"] = a.assessed[ci][ii];
+      cell["failed"] = a.failed[ci][ii];
+      cell["unknown"] = a.unknown[ci][ii];
+      by_impact[ImpactName(i)] = std::move(cell);
+    }
+    if (!by_impact.empty()) o[CategoryName(c)] = std::move(by_impact);
+  }
+  return o;
+}
+
+json::object WorkloadJson(const WorkloadRow& w) {
+  json::object o;
+  o["name"] = w.name;
+  o["files"] = w.files;
+  o["resources"] = w.resources;
+  json::object findings;
+  findings["total"] = w.findings;
+  json::object by_category, by_impact;
+  int impact_totals[3] = {};
+  for (Category c : kAllCategories) {
+    int n = 0;
+    for (int i = 0; i < 3; ++i) {
+      n += w.by_cell[static_cast<int>(c)][i];
+      impact_totals[i] += w.by_cell[static_cast<int>(c)][i];
+    }
+    by_category[CategoryName(c)] = n;
+  }
+  for (Impact i : kAllImpacts) by_impact[ImpactName(i)] = impact_totals[static_cast<int>(i)];
+  findings["byCategory"] = std::move(by_category);
+  findings["byImpact"] = std::move(by_impact);
+  o["findings"] = std::move(findings);
+  o["score"] = ScoresJson(w.scores);
+  o["assessments"] = AssessmentsJson(w.assessments);
   return o;
 }
 
@@ -67,7 +131,15 @@ absl::Status WriteJson(const LintResult& result, const ReportOptions& options, s
   summary["byImpact"] = std::move(by_impact);
   summary["unknown"] = counts.unknown;
   summary["suppressed"] = counts.suppressed;
+  const Portfolio portfolio = BuildPortfolio(result);
+  summary["score"] = ScoresJson(portfolio.scores);
+  if (result.baseline_scores.has_value()) {
+    summary["baselineScore"] = ScoresJson(*result.baseline_scores);
+  }
   root["summary"] = std::move(summary);
+  json::array workloads;
+  for (const WorkloadRow& w : portfolio.workloads) workloads.push_back(WorkloadJson(w));
+  root["workloads"] = std::move(workloads);
 
   json::array findings;
   for (const Finding* f : ListedFindings(result, options)) findings.push_back(FindingJson(*f));

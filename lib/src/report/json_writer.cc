@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "absl/strings/str_format.h"
 #include <boost/json/serialize.hpp>
 
 #include "report/escape.h"
@@ -61,6 +62,12 @@ void Write(const json::value& v, int depth, std::ostream& out) {
   if (const json::string* s = v.if_string();
       s != nullptr && !IsValidUtf8(std::string_view(s->data(), s->size()))) {
     out << json::serialize(json::value(ValidUtf8(std::string_view(s->data(), s->size()))));
+    return;
+  }
+  // Boost.JSON prints doubles in exponent form ("7.25E1"); reports hold scores, "72.5" reads
+  // better and parses the same.
+  if (const double* d = v.if_double()) {
+    out << absl::StrFormat("%.15g", *d);
     return;
   }
   out << json::serialize(v);

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "report/escape.h"
+#include "report/score.h"
 #include "report/writers.h"
 
 namespace armlint::internal {
@@ -45,6 +46,25 @@ absl::Status WriteMarkdown(const LintResult& result, const ReportOptions& option
   }
   out << "| **Total** | **" << c.by_impact[0] << "** | **" << c.by_impact[1] << "** | **"
       << c.by_impact[2] << "** | **" << c.findings << "** |\n";
+
+  if (const Portfolio p = BuildPortfolio(result); !p.empty()) {
+    out << "\n### Score\n\n";
+    const std::vector<std::vector<std::string>> table = ScoreTable(p, result.baseline_scores);
+    for (std::size_t r = 0; r < table.size(); ++r) {
+      out << "|";
+      for (std::size_t i = 0; i < table[r].size(); ++i) {
+        std::string cell = MarkdownEscape(table[r][i]);
+        if (r + 1 == table.size()) cell = absl::StrCat("**", cell, "**");
+        out << " " << cell << " |";
+      }
+      out << "\n";
+      if (r == 0) {
+        out << "| --- |";
+        for (std::size_t i = 1; i < table[r].size(); ++i) out << " ---: |";
+        out << "\n";
+      }
+    }
+  }
 
   const std::vector<const Finding*> findings = ListedFindings(result, options);
   if (!findings.empty()) {

@@ -8,6 +8,7 @@
 //   infra/bad.json:3:17: error: unexpected token
 //
 //   1 finding (1 high, 0 medium, 0 low) in 2 files, 4 resources; 1 error
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
+#include "report/score.h"
 #include "report/writers.h"
 
 namespace armlint::internal {
@@ -141,6 +143,27 @@ absl::Status WriteText(const LintResult& result, const ReportOptions& options, s
     for (const InputError& e : result.errors) w.WriteError(e);
   }
   if (!options.quiet && (!findings.empty() || !result.errors.empty())) out << "\n";
+  if (const Portfolio p = BuildPortfolio(result); !options.quiet && !p.empty()) {
+    // Score table: columns padded to their widest cell, two spaces apart.
+    std::vector<std::vector<std::string>> table = ScoreTable(p, result.baseline_scores);
+    std::vector<std::size_t> width(table[0].size(), 0);
+    for (auto& row : table) {
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        row[i] = Clean(row[i]);
+        width[i] = std::max(width[i], row[i].size());
+      }
+    }
+    for (const auto& row : table) {
+      std::string line;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        if (i > 0) line += "  ";
+        line += row[i];
+        if (i + 1 < row.size()) line += std::string(width[i] - row[i].size(), ' ');
+      }
+      out << line << "\n";
+    }
+    out << "\n";
+  }
   w.WriteSummary(CountResult(result));
   return absl::OkStatus();
 }

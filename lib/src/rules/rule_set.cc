@@ -194,6 +194,32 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out) 
   for (const Rule* rule : index_->any_type) run(rule);
 }
 
+void RuleSet::ApplicableRules(const Resource& resource, std::vector<const Rule*>& out) const {
+  std::string lower;
+  const std::string* type = &resource.type_lower;
+  if (type->empty() && !resource.type.empty()) {
+    lower = ToLower(resource.type);
+    type = &lower;
+  }
+  if (auto it = index_->by_type.find(*type); it != index_->by_type.end()) {
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  const Rule* last = nullptr;
+  for (const auto& [pattern, rule] : index_->by_pattern) {
+    if (rule != last && pattern.Matches(*type)) {
+      out.push_back(rule);
+      last = rule;
+    }
+  }
+  out.insert(out.end(), index_->any_type.begin(), index_->any_type.end());
+}
+
+std::vector<const Rule*> RuleSet::NativeRules() const {
+  std::vector<const Rule*> out;
+  for (const auto& [rule, fn] : index_->native) out.push_back(rule);
+  return out;
+}
+
 void RuleSet::RunNativeChecks(const CheckContext& context, std::vector<Hit>& out) const {
   for (const auto& [rule, fn] : index_->native) fn(context, *rule, out);
 }

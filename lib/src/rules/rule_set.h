@@ -75,6 +75,13 @@ class RuleSet {
   // Appends a Hit for every rule whose condition is true or unknown for `resource`.
   void EvaluateResource(const Resource& resource, std::vector<Hit>& out) const;
 
+  // Appends the condition rules that apply to `resource` (its type matches their resourceType):
+  // the rules EvaluateResource evaluates for it, each once. For scores (assessments).
+  void ApplicableRules(const Resource& resource, std::vector<const Rule*>& out) const;
+
+  // The native-check rules (assessed once per template).
+  std::vector<const Rule*> NativeRules() const;
+
   // Runs the native checks on one linted file.
   void RunNativeChecks(const CheckContext& context, std::vector<Hit>& out) const;
 

@@ -1,0 +1,98 @@
+// Workload attribution and scores.
+#include "findings/workloads.h"
+
+#include <filesystem>
+
+#include "util/glob.h"
+
+namespace armlint {
+
+void Assessments::Add(const Assessments& other) {
+  for (int c = 0; c < 5; ++c) {
+    for (int i = 0; i < 3; ++i) {
+      assessed[c][i] += other.assessed[c][i];
+      failed[c][i] += other.failed[c][i];
+      unknown[c][i] += other.unknown[c][i];
+    }
+  }
+}
+
+int Assessments::Total() const {
+  int n = 0;
+  for (const auto& row : assessed) {
+    for (int v : row) n += v;
+  }
+  return n;
+}
+
+Scores ComputeScores(const Assessments& assessments) {
+  Scores s;
+  double sum = 0;
+  int n = 0;
+  for (int c = 0; c < 5; ++c) {
+    s.category[c] = internal::PillarScore(assessments, static_cast<Category>(c));
+    if (s.category[c].has_value()) {
+      sum += *s.category[c];
+      ++n;
+    }
+  }
+  if (n > 0) s.overall = sum / n;
+  return s;
+}
+
+int ShardOf(std::string_view path, int count) {
+  if (count <= 1) return 1;
+  std::string norm = std::filesystem::path(std::string(path)).lexically_normal().generic_string();
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64: stable across platforms
+  for (unsigned char c : norm) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return static_cast<int>(h % static_cast<std::uint64_t>(count)) + 1;
+}
+
+namespace internal {
+namespace fs = std::filesystem;
+
+std::optional<double> PillarScore(const Assessments& a, Category c) {
+  const int ci = static_cast<int>(c);
+  long long total = 0, healthy = 0;
+  for (int i = 0; i < 3; ++i) {
+    total += static_cast<long long>(kImpactWeight[i]) * a.assessed[ci][i];
+    healthy += static_cast<long long>(kImpactWeight[i]) * (a.assessed[ci][i] - a.failed[ci][i]);
+  }
+  if (total == 0) return std::nullopt;
+  return 100.0 * static_cast<double>(healthy) / static_cast<double>(total);
+}
+
+std::string ConfigWorkload(const Config* config, const std::string& path) {
+  if (config == nullptr || config->workloads.empty()) return "";
+  std::string rel = RelativeTo(path, config->dir);
+  for (const auto& [glob, name] : config->workloads) {
+    if (GlobMatch(glob, rel)) return name;
+  }
+  return "";
+}
+
+std::string DefaultWorkload(const std::string& root, const std::string& file) {
+  auto name_of = [](const fs::path& p) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(p, ec).lexically_normal();
+    if (abs.has_filename()) return abs.filename().generic_string();
+    return abs.parent_path().filename().generic_string();  // "dir/" normalises to "dir/"
+  };
+  if (root == "-" || file == "<stdin>") return "stdin";
+  fs::path f(file), r(root);
+  if (file == root) return name_of(f.parent_path().empty() ? fs::path(".") : f.parent_path());
+  fs::path rel = f.lexically_relative(r);
+  auto it = rel.begin();
+  if (rel.empty() || *it == "..") {
+    return name_of(f.parent_path().empty() ? fs::path(".") : f.parent_path());
+  }
+  fs::path first = *it;
+  if (++it == rel.end()) return name_of(r);  // a file directly in the linted folder
+  return first.generic_string();
+}
+
+}  // namespace internal
+}  // namespace armlint

@@ -1,0 +1,156 @@
+// armlint merge: JSON reports (shards of one run, or many repositories) back into one LintResult.
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include "armlint/armlint.hpp"
+#include "findings/findings.h"
+
+namespace armlint {
+namespace {
+
+namespace json = boost::json;
+
+std::string Str(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || !v->is_string()) return "";
+  return std::string(v->as_string());
+}
+
+int Int(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || !v->is_int64()) return 0;
+  return static_cast<int>(v->as_int64());
+}
+
+const json::object* Obj(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  return v == nullptr ? nullptr : v->if_object();
+}
+
+const json::array* Arr(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  return v == nullptr ? nullptr : v->if_array();
+}
+
+absl::Status Bad(const std::string& path, std::string_view what) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(path, ": not an armlint JSON report (", std::string(what), ")"));
+}
+
+absl::StatusOr<Finding> ReadFinding(const std::string& path, const json::value& v) {
+  const json::object* o = v.if_object();
+  if (o == nullptr) return Bad(path, "a finding is not an object");
+  Finding f;
+  f.rule_id = Str(*o, "ruleId");
+  std::optional<Category> c = ParseCategory(Str(*o, "category"));
+  std::optional<Impact> i = ParseImpact(Str(*o, "impact"));
+  if (f.rule_id.empty() || !c || !i) return Bad(path, "a finding lacks ruleId/category/impact");
+  f.category = *c;
+  f.impact = *i;
+  f.impacted_field = Str(*o, "impactedField");
+  f.impacted_value = Str(*o, "impactedValue");
+  f.resource_id = Str(*o, "resourceId");
+  if (const json::object* d = Obj(*o, "shortDescription")) {
+    f.problem = Str(*d, "problem");
+    f.solution = Str(*d, "solution");
+  }
+  f.learn_more_link = Str(*o, "learnMoreLink");
+  f.outcome = Str(*o, "outcome") == "unknown" ? Outcome::kUnknown : Outcome::kFail;
+  if (const json::object* l = Obj(*o, "location")) {
+    f.location.file = Str(*l, "file");
+    f.location.line = Int(*l, "line");
+    f.location.column = Int(*l, "column");
+    f.location.pointer = Str(*l, "pointer");
+  }
+  if (const json::object* s = Obj(*o, "suppression")) {
+    f.suppressed = true;
+    f.suppression_justification = Str(*s, "justification");
+  }
+  f.workload = Str(*o, "workload");
+  return f;
+}
+
+absl::Status ReadWorkload(const std::string& path, const json::value& v, LintResult& into) {
+  const json::object* o = v.if_object();
+  if (o == nullptr) return Bad(path, "a workload is not an object");
+  FileSummary s;
+  s.workload = Str(*o, "name");
+  s.files = Int(*o, "files");
+  s.resources = Int(*o, "resources");
+  if (const json::object* a = Obj(*o, "assessments")) {
+    for (int c = 0; c < 5; ++c) {
+      const json::object* by_impact = Obj(*a, CategoryName(static_cast<Category>(c)));
+      if (by_impact == nullptr) continue;
+      for (int i = 0; i < 3; ++i) {
+        const json::object* cell = Obj(*by_impact, ImpactName(static_cast<Impact>(i)));
+        if (cell == nullptr) continue;
+        s.assessments.assessed[c][i] = Int(*cell, "assessed");
+        s.assessments.failed[c][i] = Int(*cell, "failed");
+        s.assessments.unknown[c][i] = Int(*cell, "unknown");
+      }
+    }
+  }
+  into.files_linted.push_back(std::move(s));
+  return absl::OkStatus();
+}
+
+absl::Status ReadReport(const std::string& path, LintResult& into) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot read"));
+  std::ostringstream text;
+  text << in.rdbuf();
+  boost::system::error_code ec;
+  json::value doc = json::parse(text.str(), ec);
+  if (ec) return Bad(path, absl::StrCat("invalid JSON: ", ec.message()));
+  const json::object* root = doc.if_object();
+  const json::object* tool = root == nullptr ? nullptr : Obj(*root, "tool");
+  if (tool == nullptr || Str(*tool, "name") != "armlint") return Bad(path, "no tool.name armlint");
+  const json::object* summary = Obj(*root, "summary");
+  const json::array* workloads = Arr(*root, "workloads");
+  if (summary == nullptr || workloads == nullptr) {
+    return Bad(path, "no summary or workloads: written by an older armlint?");
+  }
+  into.files += Int(*summary, "files");
+  into.resources += Int(*summary, "resources");
+  into.suppressed += Int(*summary, "suppressed");
+  for (const json::value& w : *workloads) {
+    if (absl::Status s = ReadWorkload(path, w, into); !s.ok()) return s;
+  }
+  if (const json::array* findings = Arr(*root, "findings")) {
+    for (const json::value& v : *findings) {
+      absl::StatusOr<Finding> f = ReadFinding(path, v);
+      if (!f.ok()) return f.status();
+      into.findings.push_back(std::move(*f));
+    }
+  }
+  if (const json::array* errors = Arr(*root, "errors")) {
+    for (const json::value& v : *errors) {
+      const json::object* o = v.if_object();
+      if (o == nullptr) continue;
+      InputError e;
+      e.location.file = Str(*o, "file");
+      e.location.line = Int(*o, "line");
+      e.location.column = Int(*o, "column");
+      e.message = Str(*o, "message");
+      into.errors.push_back(std::move(e));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<LintResult> MergeReports(const std::vector<std::string>& paths) {
+  LintResult result;
+  for (const std::string& p : paths) {
+    if (absl::Status s = ReadReport(p, result); !s.ok()) return s;
+  }
+  internal::SortFindings(result.findings);
+  return result;
+}
+
+}  // namespace armlint
