@@ -107,4 +107,3 @@ BENCHMARK(BM_ParseAndEvaluateAll);
 }  // namespace
 }  // namespace armlint::internal
 
-BENCHMARK_MAIN();

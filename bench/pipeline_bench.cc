@@ -134,4 +134,3 @@ BENCHMARK(BM_LintAvm)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();

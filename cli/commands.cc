@@ -208,10 +208,24 @@ int RunRules(const RulesArgs& args) {
 }
 
 int RunTestRules(const std::string& dir, const std::string& fixtures_dir) {
-  (void)dir;
-  (void)fixtures_dir;
-  std::cerr << "armlint: 'test-rules' is not available yet\n";
-  return kExitError;
+  absl::StatusOr<FixtureReport> report;
+  if (fixtures_dir.empty()) {
+    report = TestRules(dir);
+  } else {
+    TestRulesOptions options;
+    options.rules_dir = dir;
+    options.fixtures_dir = fixtures_dir;
+    report = TestRules(options);
+  }
+  if (!report.ok()) {
+    PrintStatus(report.status());
+    return kExitError;
+  }
+  for (const std::string& failure : report->failures) std::cout << failure << "\n";
+  std::cout << report->rules << " rules, " << report->fixtures << " fixtures: "
+            << (report->ok() ? "all passed" : std::to_string(report->failures.size()) + " failed")
+            << "\n";
+  return report->ok() ? kExitOk : kExitFindings;
 }
 
 int RunExpand(const std::string& file, const std::string& parameters) {

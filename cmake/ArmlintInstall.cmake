@@ -7,7 +7,10 @@ set(ARMLINT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/armlint)
 get_target_property(ARMLINT_LIBRARY_TYPE armlint TYPE)
 
 # The installed CLI finds a shared libarmlint next door, wherever the tree is installed.
-set_target_properties(armlint_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+# A fully static CLI has no dynamic section to carry an RPATH.
+if(NOT (ARMLINT_STATIC_CLI AND NOT ARMLINT_SANITIZE))
+  set_target_properties(armlint_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+endif()
 
 install(TARGETS armlint EXPORT armlintTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -71,3 +71,21 @@ TEST(ResourcesFromExpansion, SkipsExistingAndKeepsUnknownNames) {
 
 }  // namespace
 }  // namespace armlint::internal
+
+namespace armlint::internal {
+namespace {
+
+TEST(ResourcesFromExport, MissingOrNullPropertiesAreUnknown) {
+  auto doc = MustParse(R"([{"id": "/s/providers/A.B/c/x", "type": "A.B/c", "name": "x"},
+                           {"id": "/s/providers/A.B/c/y", "type": "A.B/c", "name": "y", "properties": null},
+                           {"id": "/s/providers/A.B/c/z", "type": "A.B/c", "name": "z", "properties": {}}])");
+  std::vector<Resource> rs = ResourcesFromExport(*doc);
+  ASSERT_EQ(rs.size(), 3u);
+  EXPECT_TRUE(rs[0].body->Find("properties")->is_unknown());
+  EXPECT_TRUE(rs[1].body->Find("properties")->is_unknown());
+  EXPECT_TRUE(rs[2].body->Find("properties")->is_object());
+  EXPECT_EQ(rs[0].body->Find("name")->string_value(), "x");
+}
+
+}  // namespace
+}  // namespace armlint::internal

@@ -59,6 +59,22 @@ bool AddExportResource(const Document& doc, const Value& obj, std::vector<Resour
   Resource r;
   r.doc = &doc;
   r.body = &obj;
+  // `az resource list` often leaves `properties` out or null: the resource's settings are then
+  // not known, which is not the same as every setting being absent.
+  const Value* props = obj.Find("properties");
+  if (props == nullptr || props->is_null()) {
+    Arena& arena = doc.arena();
+    std::vector<Member> members;
+    for (const Member& m : obj.members()) {
+      if (!EqualsIgnoreCase(m.key, "properties")) members.push_back(m);
+    }
+    Anchor at = props ? props->anchor() : obj.anchor();
+    members.push_back(Member{"properties",
+                             Value::Unknown(arena, "the export does not include properties", at,
+                                            Kind::kObject),
+                             at.pos});
+    r.body = Value::Object(arena, members, obj.anchor());
+  }
   r.anchor = obj.anchor();
   r.from_export = true;
   r.type = std::string(type->string_value());
