@@ -203,7 +203,7 @@ void ResourceExpander::ExpandInstanceBody(TemplateScope& env, std::string_view s
   if (out_.size() >= limits::kMaxResources) {
     state_.SetFatal(state_.ErrorAt(
         decl.anchor(),
-        tmpl::Concat("expansion produces more than ", limits::kMaxResources, " resources"),
+        tmpl::Concat("expansion produces more than ", limits::kMaxResources, " resources (kMaxResources)"),
         absl::StatusCode::kResourceExhausted));
     return;
   }
