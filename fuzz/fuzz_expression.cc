@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
+
 #include "arm/expression.h"
 #include "json/document.h"
 #include "json/value.h"

@@ -42,9 +42,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!parsed.ok()) return 0;
   std::shared_ptr<const Document> doc(std::move(*parsed));
   std::string id = "rule";
-  if (const Value* v = doc->root().Find("id"); v != nullptr && v->is_string() &&
-                                               v->string_value().size() < 100 &&
-                                               v->string_value().find('/') == std::string_view::npos) {
+  if (const Value* v = doc->root().Find("id");
+      v != nullptr && v->is_string() && v->string_value().size() < 100 &&
+      v->string_value().find('/') == std::string_view::npos) {
     id = std::string(v->string_value());
   }
   (void)ParseRuleText(id + ".json", text);
