@@ -283,6 +283,33 @@ TEST(Expand, ErrorsStayLocalAndNameTheProblem) {
   }
 }
 
+// Regression (hostile inputs): variables that nest a value in itself grow as 2^n while sharing
+// memory; expanding them hung. Each doubling is bounded by kMaxValueNodes, and a literal
+// object holding many large values is bounded too.
+TEST(Expand, SelfDoublingVariablesStopAtTheNodeLimit) {
+  std::string vars = R"("o0": {"k": "v"})";
+  for (int i = 1; i <= 40; ++i) {
+    vars += ", \"o" + std::to_string(i) + "\": \"[createObject('l', variables('o" +
+            std::to_string(i - 1) + "'), 'r', variables('o" + std::to_string(i - 1) + "'))]\"";
+  }
+  std::string wide;
+  for (int i = 0; i < 8; ++i) wide += (i ? ", " : "") + ("\"m" + std::to_string(i) + "\": \"[variables('o20')]\"");
+  std::string text = R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    "variables": {)" + vars + R"(},
+    "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01",
+      "name": "st", "properties": {"big": "[variables('o40')]", "wide": {)" + wide + R"(}}}]})";
+  auto t = Document::Parse("t.json", text, 0);
+  ASSERT_TRUE(t.ok()) << t.status();
+  auto ex = ExpandTemplate(**t, ExpandOptions{});
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  std::vector<std::string> msgs = ErrorMessages(*ex);
+  EXPECT_THAT(msgs, testing::Contains(HasSubstr("kMaxValueNodes")));
+  ASSERT_EQ(ex->resources.size(), 1u);
+  const Value* props = ex->resources[0].body->Find("properties");
+  EXPECT_TRUE(props->Find("big")->is_unknown());
+  EXPECT_TRUE(props->Find("wide")->is_unknown());  // 8 x 2^21 nodes: over the limit together
+}
+
 TEST(Expand, NotAnObjectIsAnInputError) {
   auto t = Document::Parse("t.json", "[1, 2]", 0);
   ASSERT_TRUE(t.ok());
