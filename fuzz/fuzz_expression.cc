@@ -22,7 +22,7 @@ class FuzzEnv : public ExprEnv {
   FuzzEnv(Arena& arena, const Value& params) : arena_(arena), params_(params) {}
   absl::StatusOr<const Value*> Parameter(std::string_view name) override {
     const Value* v = params_.Find(name);
-    if (v == nullptr) return absl::InvalidArgumentError(absl::StrCat("no parameter ", name));
+    if (v == nullptr) return absl::InvalidArgumentError("no parameter " + std::string(name));
     return v;
   }
   absl::StatusOr<const Value*> Variable(std::string_view name) override {

@@ -10,16 +10,16 @@
 
 namespace {
 
-struct Run {
+struct HostileRun {
   int code = -1;
   std::string out;
 };
 
-Run Hostile(const std::string& only) {
+HostileRun Hostile(const std::string& only) {
   std::string cmd = std::string("python3 '") + ARMLINT_SOURCE_DIR +
                     "/tests/hostile/hostile.py' --cli '" + ARMLINT_CLI_PATH + "' --only '" + only +
                     "' 2>&1";
-  Run r;
+  HostileRun r;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return r;
   std::array<char, 4096> buf;
@@ -33,7 +33,7 @@ Run Hostile(const std::string& only) {
 class HostileTest : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(HostileTest, CliSurvives) {
-  Run r = Hostile(GetParam());
+  HostileRun r = Hostile(GetParam());
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find(" cases passed"), std::string::npos) << r.out;
 }

@@ -49,6 +49,16 @@ TEST(Document, ColumnsOnALongMinifiedLineAreExactAndCheap) {
     EXPECT_EQ(doc->Position(off).column, want) << k;
   }
   for (const Value* v : items) (void)doc->Position(v->pos());  // 20,001 lookups: fast
+  // Pointers too: children are found by binary search (a scan was quadratic over findings).
+  EXPECT_EQ(doc->PointerAt(items[0]->pos()), "/0");
+  EXPECT_EQ(doc->PointerAt(items[777]->pos()), "/777");
+  EXPECT_EQ(doc->PointerAt(items[20000]->pos()), "/20000");
+  for (const Value* v : items) (void)doc->PointerAt(v->pos());
+  auto obj = MustParse(R"({"a": 1, "b": {"x": [0, {"y": 2}]}, "c": 3})");
+  const Value* y = obj->root().Find("b")->Find("x")->items()[1]->Find("y");
+  EXPECT_EQ(obj->PointerAt(y->pos()), "/b/x/1/y");
+  EXPECT_EQ(obj->PointerAt(obj->root().Find("c")->pos()), "/c");
+  EXPECT_EQ(obj->PointerAt(obj->root().members()[0].key_pos), "/a");
 }
 
 TEST(Document, CommentsDoNotShiftPositions) {

@@ -128,23 +128,23 @@ std::string Document::PointerAt(std::uint32_t offset) const {
   while (v != nullptr && v->pos() != offset && guard++ < limits::kMaxJsonDepth + 1) {
     const Value* next = nullptr;
     if (v->is_object()) {
-      // Members are in source order: the last one starting at or before `offset`.
-      const Member* best = nullptr;
-      for (const Member& m : v->members()) {
-        if (m.key_pos <= offset) best = &m;
-      }
-      if (best == nullptr) break;
+      // Members are in source order: the last one starting at or before `offset` (a binary
+      // search: a linear scan made many lookups in a large object quadratic).
+      auto members = v->members();
+      auto it = std::upper_bound(members.begin(), members.end(), offset,
+                                 [](std::uint32_t off, const Member& m) { return off < m.key_pos; });
+      if (it == members.begin()) break;
+      const Member* best = &*(it - 1);
       pointer += '/';
       pointer += EscapePointerToken(best->key);
       if (best->key_pos == offset) break;
       next = best->value;
     } else if (v->is_array()) {
       auto items = v->items();
-      std::size_t idx = items.size();
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        if (items[i]->pos() <= offset) idx = i;
-      }
-      if (idx == items.size()) break;
+      auto it = std::upper_bound(items.begin(), items.end(), offset,
+                                 [](std::uint32_t off, const Value* i) { return off < i->pos(); });
+      if (it == items.begin()) break;
+      std::size_t idx = static_cast<std::size_t>(it - items.begin() - 1);
       absl::StrAppend(&pointer, "/", idx);
       next = items[idx];
     }
