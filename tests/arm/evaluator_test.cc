@@ -11,10 +11,10 @@
 namespace armlint::internal {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::Not;
 using exprtest::Case;
 using exprtest::ExprTest;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 class EvaluatorTest : public ::testing::Test, public ExprTest {
  protected:
@@ -181,10 +181,10 @@ TEST_F(EvaluatorTest, SecretTaintFollowsTheValue) {
 // Regression (hostile inputs): an error message quoting a secure argument printed the secret.
 TEST_F(EvaluatorTest, ErrorsOfCallsOnSecretsDoNotQuoteThem) {
   Param("pwd", "'Canary-s3cret'", /*secure=*/true);
-  for (const char* e : {"int(parameters('pwd'))", "json(parameters('pwd'))",
-                        "base64ToString(parameters('pwd'))", "parameters(parameters('pwd'))",
-                        "createObject('a', 1)[parameters('pwd')]",
-                        "dateTimeAdd(parameters('pwd'), 'PT1H')"}) {
+  for (const char* e :
+       {"int(parameters('pwd'))", "json(parameters('pwd'))", "base64ToString(parameters('pwd'))",
+        "parameters(parameters('pwd'))", "createObject('a', 1)[parameters('pwd')]",
+        "dateTimeAdd(parameters('pwd'), 'PT1H')"}) {
     absl::StatusOr<const Value*> v = Eval(e);
     ASSERT_FALSE(v.ok()) << e;
     EXPECT_THAT(std::string(v.status().message()), Not(HasSubstr("Canary"))) << e;

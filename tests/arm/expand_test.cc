@@ -295,9 +295,11 @@ TEST(Expand, SelfDoublingVariablesStopAtTheNodeLimit) {
               ")]\"";
     }
     return R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-      "variables": {)" + vars + R"(},
+      "variables": {)" +
+           vars + R"(},
       "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01",
-        "name": "st", "properties": {)" + props + R"(}}]})";
+        "name": "st", "properties": {)" +
+           props + R"(}}]})";
   };
   // 2^40 values: the expansion stops with an error naming the limit, at the variable.
   auto t = Document::Parse("t.json", make(40, R"("big": "[variables('o40')]")"), 0);

@@ -75,9 +75,8 @@ absl::StatusOr<Engine> Engine::Create(const Options& options) {
     if (!at || at->file.empty() || absl::StartsWith(rules.status().message(), at->file)) {
       return rules.status();
     }
-    absl::Status out(rules.status().code(),
-                     absl::StrCat(at->file, ":", at->line, ":", at->column, ": ",
-                                  rules.status().message()));
+    absl::Status out(rules.status().code(), absl::StrCat(at->file, ":", at->line, ":", at->column,
+                                                         ": ", rules.status().message()));
     rules.status().ForEachPayload(
         [&out](absl::string_view url, const absl::Cord& p) { out.SetPayload(url, p); });
     return out;

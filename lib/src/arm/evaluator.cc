@@ -170,11 +170,11 @@ absl::StatusOr<const Value*> Evaluator::Eval(const Expr& e) {
     case ExprKind::kCall: {
       absl::StatusOr<const Value*> r = EvalCall(e);
       if (r.ok() && (*r)->nodes() > limits::kMaxValueNodes) {
-        return AtOffset(absl::ResourceExhaustedError(Cat(
-                            "function '", e.name, "' produced a value of ", (*r)->nodes(),
-                            " nodes, over the limit of ", limits::kMaxValueNodes,
-                            " (kMaxValueNodes)")),
-                        e.offset);
+        return AtOffset(
+            absl::ResourceExhaustedError(Cat("function '", e.name, "' produced a value of ",
+                                             (*r)->nodes(), " nodes, over the limit of ",
+                                             limits::kMaxValueNodes, " (kMaxValueNodes)")),
+            e.offset);
       }
       return r;
     }

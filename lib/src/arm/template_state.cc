@@ -222,11 +222,10 @@ absl::StatusOr<std::optional<std::int64_t>> ExpandState::CopyCount(const Value& 
     return ErrorAt(count->anchor(), tmpl::Concat("copy: 'count' must not be negative, got ", n));
   }
   if (n > limits::kMaxCopyCount) {
-    return ErrorAt(
-        count->anchor(),
-        tmpl::Concat("copy: 'count' is ", n, ", above ARM's limit of ", limits::kMaxCopyCount,
-                     " (kMaxCopyCount)"),
-        absl::StatusCode::kResourceExhausted);
+    return ErrorAt(count->anchor(),
+                   tmpl::Concat("copy: 'count' is ", n, ", above ARM's limit of ",
+                                limits::kMaxCopyCount, " (kMaxCopyCount)"),
+                   absl::StatusCode::kResourceExhausted);
   }
   return std::optional<std::int64_t>(n);
 }

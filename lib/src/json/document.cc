@@ -131,8 +131,9 @@ std::string Document::PointerAt(std::uint32_t offset) const {
       // Members are in source order: the last one starting at or before `offset` (a binary
       // search: a linear scan made many lookups in a large object quadratic).
       auto members = v->members();
-      auto it = std::upper_bound(members.begin(), members.end(), offset,
-                                 [](std::uint32_t off, const Member& m) { return off < m.key_pos; });
+      auto it =
+          std::upper_bound(members.begin(), members.end(), offset,
+                           [](std::uint32_t off, const Member& m) { return off < m.key_pos; });
       if (it == members.begin()) break;
       const Member* best = &*(it - 1);
       pointer += '/';

@@ -110,8 +110,8 @@ const Value* Value::Reanchor(Arena& a, const Value& src, Anchor at, std::uint8_t
   Value* v = a.New<Value>(src);
   v->pos_ = at.pos;
   v->source_ = at.source;
-  v->flags_ = static_cast<std::uint8_t>(
-      v->flags_ | (add_flags & ~(kFlagHasSecure | kFlagHasUnknown)));
+  v->flags_ =
+      static_cast<std::uint8_t>(v->flags_ | (add_flags & ~(kFlagHasSecure | kFlagHasUnknown)));
   return v;
 }
 
@@ -191,8 +191,6 @@ bool ContainsUnknown(const Value& v) {
   return v.is_unknown() || (v.flags() & kFlagHasUnknown) != 0;
 }
 
-bool ContainsSecure(const Value& v) {
-  return v.secure() || (v.flags() & kFlagHasSecure) != 0;
-}
+bool ContainsSecure(const Value& v) { return v.secure() || (v.flags() & kFlagHasSecure) != 0; }
 
 }  // namespace armlint::internal

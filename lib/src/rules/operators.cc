@@ -335,8 +335,7 @@ absl::StatusOr<Predicate> Predicate::Compile(Op op, const Value& rhs) {
       p.re_ = std::make_unique<RE2>(rhs.string_value(), options);
       if (p.re_->error_code() == RE2::ErrorPatternTooLarge) {
         return absl::InvalidArgumentError(Cat("RE2 pattern needs more than the limit of ",
-                                              limits::kMaxRegexMemory,
-                                              " bytes (kMaxRegexMemory)"));
+                                              limits::kMaxRegexMemory, " bytes (kMaxRegexMemory)"));
       }
       if (!p.re_->ok()) {
         return absl::InvalidArgumentError(
