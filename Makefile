@@ -64,7 +64,7 @@ fuzz-smoke: deps
 	@for t in $(FUZZ_TARGETS); do \
 	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
 	  mkdir -p fuzz/corpus/$$t.new; \
-	  $(ASAN_BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
+	  $(ASAN_BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=20 \
 	    -rss_limit_mb=2560 -dict=fuzz/armlint.dict -print_final_stats=1 -artifact_prefix=fuzz/ \
 	    fuzz/corpus/$$t.new fuzz/corpus/$$t > fuzz/corpus/$$t.log 2>&1; \
 	  code=$$?; grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|cov:" fuzz/corpus/$$t.log | tail -n 3; \
