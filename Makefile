@@ -51,3 +51,34 @@ test-tsan: deps
 	@TSAN_OPTIONS=halt_on_error=1 setarch $$(uname -m) -R \
 	  $(BUILD)-tsan/tests/armlint_tests --gtest_filter='EngineThreads.*:CApi.*'
 	@TSAN_OPTIONS=halt_on_error=1 setarch $$(uname -m) -R $(BUILD)-tsan/tests/api/armlint_c_api_test
+
+# Sanitizer build (clang, ASan+UBSan, -O0): the whole ctest suite, and the libFuzzer targets
+# (fuzz/) built from the same objects. Both targets share $(ASAN_BUILD).
+ASAN_BUILD ?= build-asan
+ASAN_CONFIGURE = scripts/install-deps.sh fuzz && CC=clang CXX=clang++ cmake -S . -B $(ASAN_BUILD) \
+	  -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -gline-tables-only" \
+	  -DARMLINT_SANITIZE=address,undefined -DARMLINT_BUILD_FUZZ=ON -DARMLINT_BUILD_BENCH=OFF \
+	  $(CMAKE_FLAGS) >/dev/null
+test-sanitize: deps
+	@$(ASAN_CONFIGURE)
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# Each libFuzzer target for FUZZ_SECONDS (30 s) from its seed corpus (scripts/fuzz-seeds.sh
+# copies seeds from tests/ and ../shared/corpus into the git-ignored fuzz/corpus/).
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS = fuzz_json fuzz_template fuzz_expression fuzz_rules
+fuzz-smoke: deps
+	@$(ASAN_CONFIGURE)
+	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@scripts/fuzz-seeds.sh fuzz/corpus
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
+	  mkdir -p fuzz/corpus/$$t.new; \
+	  $(ASAN_BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=20 \
+	    -rss_limit_mb=2560 -dict=fuzz/armlint.dict -print_final_stats=1 -artifact_prefix=fuzz/ \
+	    fuzz/corpus/$$t.new fuzz/corpus/$$t > fuzz/corpus/$$t.log 2>&1; \
+	  code=$$?; grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|cov:" fuzz/corpus/$$t.log | tail -n 3; \
+	  if [ $$code -ne 0 ]; then tail -n 40 fuzz/corpus/$$t.log; exit 1; fi; \
+	done

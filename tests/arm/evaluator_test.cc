@@ -14,6 +14,7 @@ namespace {
 using exprtest::Case;
 using exprtest::ExprTest;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class EvaluatorTest : public ::testing::Test, public ExprTest {
  protected:
@@ -204,6 +205,49 @@ TEST_F(EvaluatorTest, SecretsNeverAppearInErrors) {
   }
   EXPECT_THAT(Show("int(parameters('pwd'))"), HasSubstr("cannot convert (a secure value)"));
   EXPECT_THAT(Show("int(parameters('name'))"), HasSubstr("cannot convert 'storage'"));
+}
+
+// Regression (hostile inputs): an error message quoting a secure argument printed the secret.
+TEST_F(EvaluatorTest, ErrorsOfCallsOnSecretsDoNotQuoteThem) {
+  Param("pwd", "'Canary-s3cret'", /*secure=*/true);
+  for (const char* e :
+       {"int(parameters('pwd'))", "json(parameters('pwd'))", "base64ToString(parameters('pwd'))",
+        "parameters(parameters('pwd'))", "createObject('a', 1)[parameters('pwd')]",
+        "dateTimeAdd(parameters('pwd'), 'PT1H')"}) {
+    absl::StatusOr<const Value*> v = Eval(e);
+    ASSERT_FALSE(v.ok()) << e;
+    EXPECT_THAT(std::string(v.status().message()), Not(HasSubstr("Canary"))) << e;
+  }
+  // Errors that do not involve the secret keep their message.
+  EXPECT_EQ(Show("concat(parameters('pwd'), div(1, 0))"),
+            "error: function 'div': division by zero at character 28");
+}
+
+// Regression (hostile inputs): values that share sub-values (a variable nesting an object in
+// itself 40 times) span 2^40 values; walking them hung. Their size is now tracked and bounded.
+TEST_F(EvaluatorTest, SharedValuesAreBoundedByNodeCount) {
+  const Value* v = Json("{'k': 'v'}");
+  for (int i = 0; i < 40; ++i) {
+    const Member m[2] = {{"l", v, 0}, {"r", v, 0}};
+    v = Value::Object(arena, m, {});
+  }
+  EXPECT_EQ(v->nodes(), UINT32_MAX);  // saturated
+  EXPECT_FALSE(ContainsSecure(*v));   // O(1), not 2^40 steps
+  EXPECT_FALSE(ContainsUnknown(*v));
+  env.vars["big"] = v;
+  absl::StatusOr<const Value*> r = Eval("string(variables('big'))");
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(std::string(MessageOf(r.status())), HasSubstr("kMaxValueNodes"));
+  r = Eval("createArray(variables('big'))");
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(std::string(MessageOf(r.status())), HasSubstr("kMaxValueNodes"));
+}
+
+TEST_F(EvaluatorTest, RangeNearInt64MaxIsAnErrorNotOverflow) {
+  EXPECT_THAT(Show("range(9223372036854775807, 10)"), HasSubstr("error:"));
+  EXPECT_THAT(Show("range(2147483640, 8)"), HasSubstr("error:"));
+  EXPECT_EQ(Show("range(2147483640, 7)"),
+            "[2147483640,2147483641,2147483642,2147483643,2147483644,2147483645,2147483646]");
 }
 
 TEST_F(EvaluatorTest, ResultsAreAnchoredAndFlagged) {

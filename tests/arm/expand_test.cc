@@ -283,6 +283,47 @@ TEST(Expand, ErrorsStayLocalAndNameTheProblem) {
   }
 }
 
+// Regression (hostile inputs): variables that nest a value in itself grow as 2^n while sharing
+// memory; expanding them hung. Each doubling is bounded by kMaxValueNodes, and a literal
+// object holding many large values is bounded too.
+TEST(Expand, SelfDoublingVariablesStopAtTheNodeLimit) {
+  auto make = [](int levels, const std::string& props) {
+    std::string vars = R"("o0": {"k": "v"})";
+    for (int i = 1; i <= levels; ++i) {
+      std::string prev = "variables('o" + std::to_string(i - 1) + "')";
+      vars += ", \"o" + std::to_string(i) + "\": \"[createObject('l', " + prev + ", 'r', " + prev +
+              ")]\"";
+    }
+    return R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+      "variables": {)" +
+           vars + R"(},
+      "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01",
+        "name": "st", "properties": {)" +
+           props + R"(}}]})";
+  };
+  // 2^40 values: the expansion stops with an error naming the limit, at the variable.
+  auto t = Document::Parse("t.json", make(40, R"("big": "[variables('o40')]")"), 0);
+  ASSERT_TRUE(t.ok()) << t.status();
+  auto ex = ExpandTemplate(**t, ExpandOptions{});
+  ASSERT_FALSE(ex.ok());
+  EXPECT_THAT(std::string(ex.status().message()), HasSubstr("kMaxValueNodes"));
+  auto loc = GetSourceLocation(ex.status());
+  ASSERT_TRUE(loc.has_value());
+  EXPECT_EQ(loc->pointer, "/variables/o21");
+  // A literal object holding 8 values of 3 x 2^20 nodes each: that property is Unknown.
+  std::string wide;
+  for (int i = 0; i < 8; ++i) {
+    wide += (i ? ", " : "") + ("\"m" + std::to_string(i) + "\": \"[variables('o20')]\"");
+  }
+  auto t2 = Document::Parse("t.json", make(20, R"("wide": {)" + wide + "}"), 0);
+  ASSERT_TRUE(t2.ok()) << t2.status();
+  auto ex2 = ExpandTemplate(**t2, ExpandOptions{});
+  ASSERT_TRUE(ex2.ok()) << ex2.status();
+  EXPECT_THAT(ErrorMessages(*ex2), testing::Contains(HasSubstr("kMaxValueNodes")));
+  ASSERT_EQ(ex2->resources.size(), 1u);
+  EXPECT_TRUE(ex2->resources[0].body->Find("properties")->Find("wide")->is_unknown());
+}
+
 TEST(Expand, NotAnObjectIsAnInputError) {
   auto t = Document::Parse("t.json", "[1, 2]", 0);
   ASSERT_TRUE(t.ok());

@@ -30,6 +30,37 @@ TEST(Document, ColumnsCountCharactersAndSkipTheBom) {
   EXPECT_EQ(doc->Position(v->pos()).column, 7);  // {"é": 1 -> '1' is the 7th character
 }
 
+// Regression (hostile inputs): columns on a minified one-line file cost O(line length) per
+// lookup, so 5,000 findings on one line took seconds. Columns must still count code points.
+TEST(Document, ColumnsOnALongMinifiedLineAreExactAndCheap) {
+  std::string text = "[";
+  for (int i = 0; i < 20000; ++i) text += i % 3 == 0 ? "\"\xC3\xA9\xE2\x82\xAC\"," : "12,";
+  text += "0]";
+  auto doc = MustParse(text);
+  auto items = doc->root().items();
+  ASSERT_EQ(items.size(), 20001u);
+  for (std::size_t k : {std::size_t{0}, std::size_t{1}, std::size_t{777}, std::size_t{20000}}) {
+    std::uint32_t off = items[k]->pos();
+    int want = 1;  // naive count of code points before `off`
+    for (std::uint32_t i = 0; i < off; ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++want;
+    }
+    EXPECT_EQ(doc->Position(off).line, 1);
+    EXPECT_EQ(doc->Position(off).column, want) << k;
+  }
+  for (const Value* v : items) (void)doc->Position(v->pos());  // 20,001 lookups: fast
+  // Pointers too: children are found by binary search (a scan was quadratic over findings).
+  EXPECT_EQ(doc->PointerAt(items[0]->pos()), "/0");
+  EXPECT_EQ(doc->PointerAt(items[777]->pos()), "/777");
+  EXPECT_EQ(doc->PointerAt(items[20000]->pos()), "/20000");
+  for (const Value* v : items) (void)doc->PointerAt(v->pos());
+  auto obj = MustParse(R"({"a": 1, "b": {"x": [0, {"y": 2}]}, "c": 3})");
+  const Value* y = obj->root().Find("b")->Find("x")->items()[1]->Find("y");
+  EXPECT_EQ(obj->PointerAt(y->pos()), "/b/x/1/y");
+  EXPECT_EQ(obj->PointerAt(obj->root().Find("c")->pos()), "/c");
+  EXPECT_EQ(obj->PointerAt(obj->root().members()[0].key_pos), "/a");
+}
+
 TEST(Document, CommentsDoNotShiftPositions) {
   auto doc = MustParse("{\n  // note\n  /* x */ \"a\": [1, 2]\n}");
   const Value* two = doc->root().Find("a")->items()[1];

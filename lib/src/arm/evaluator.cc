@@ -25,6 +25,19 @@ bool IsSecretArg(const Value& v) {
   return false;
 }
 
+// Errors of a call with a secure argument may quote it ("cannot convert 'p@ss' to an
+// integer"): their message is replaced, keeping the code and payloads.
+absl::StatusOr<const Value*> WithheldIfSecret(absl::StatusOr<const Value*> r, const Expr& e,
+                                              std::uint8_t flags) {
+  if (r.ok() || (flags & kFlagSecure) == 0) return r;
+  absl::Status out(r.status().code(),
+                   Cat("function '", e.ns, e.ns.empty() ? "" : ".", e.name,
+                       "' failed on a secure value (details withheld so that it is not printed)"));
+  r.status().ForEachPayload(
+      [&out](absl::string_view url, const absl::Cord& payload) { out.SetPayload(url, payload); });
+  return out;
+}
+
 }  // namespace
 
 absl::Status AtOffset(absl::Status s, std::uint32_t offset) {
@@ -140,18 +153,17 @@ const Value* Evaluator::LambdaVariable(std::string_view name) const {
 
 absl::Status Evaluator::Spend(std::int64_t n) {
   budget_.steps += n;
-  if (budget_.steps > limits::kMaxEvalSteps) {
-    return absl::ResourceExhaustedError(Cat("evaluation exceeded the limit of ",
-                                            limits::kMaxEvalSteps,
-                                            " steps per template (kMaxEvalSteps)"));
-  }
-  // The arena holds the template's own values too; they are far below this limit.
-  if (arena_.bytes_allocated() > limits::kMaxEvalBytes) {
-    return absl::ResourceExhaustedError(Cat("evaluation exceeded the limit of ",
+  std::size_t bytes = arena_.bytes_allocated();
+  if (budget_.arena_base == static_cast<std::size_t>(-1)) budget_.arena_base = bytes;
+  if (bytes > budget_.arena_base && bytes - budget_.arena_base > limits::kMaxEvalBytes) {
+    return absl::ResourceExhaustedError(Cat("evaluation allocated more than the limit of ",
                                             limits::kMaxEvalBytes,
-                                            " bytes of values per template (kMaxEvalBytes)"));
+                                            " bytes per template (kMaxEvalBytes)"));
   }
-  return absl::OkStatus();
+  if (budget_.steps <= limits::kMaxEvalSteps) return absl::OkStatus();
+  return absl::ResourceExhaustedError(Cat("evaluation exceeded the limit of ",
+                                                   limits::kMaxEvalSteps,
+                                                   " steps per template (kMaxEvalSteps)"));
 }
 
 absl::StatusOr<const Value*> Evaluator::Eval(const Expr& e) {
@@ -159,8 +171,17 @@ absl::StatusOr<const Value*> Evaluator::Eval(const Expr& e) {
   switch (e.kind) {
     case ExprKind::kLiteral:
       return e.literal;
-    case ExprKind::kCall:
-      return EvalCall(e);
+    case ExprKind::kCall: {
+      absl::StatusOr<const Value*> r = EvalCall(e);
+      if (r.ok() && (*r)->nodes() > limits::kMaxValueNodes) {
+        return AtOffset(
+            absl::ResourceExhaustedError(Cat("function '", e.name, "' produced a value of ",
+                                             (*r)->nodes(), " nodes, over the limit of ",
+                                             limits::kMaxValueNodes, " (kMaxValueNodes)")),
+            e.offset);
+      }
+      return r;
+    }
     case ExprKind::kMember:
       return EvalMember(e);
     case ExprKind::kIndex:
@@ -243,6 +264,11 @@ absl::StatusOr<const Value*> Evaluator::EvalIndex(const Expr& e) {
                       e.offset);
     }
     const Value* v = t->Find(ix->string_value());
+    if (v == nullptr && ix->secure()) {
+      return AtOffset(absl::InvalidArgumentError(
+                          "a property named by a secure value does not exist (name withheld)"),
+                      e.offset);
+    }
     if (v == nullptr) {
       return AtOffset(absl::InvalidArgumentError(
                           Cat("property '", ix->string_value(), "' does not exist; the object has ",
@@ -268,8 +294,13 @@ absl::StatusOr<const Value*> Evaluator::EvalCall(const Expr& e) {
     ARMLINT_ASSIGN_OR_RETURN(const Value* v, Eval(*a));
     args.push_back(v);
   }
+  std::uint8_t flags = 0;
+  for (const Value* a : args) {
+    if (IsSecretArg(*a)) flags |= kFlagSecure;
+  }
   if (!e.ns.empty()) {
-    return AtOffset(env_.CallUserFunction(e.ns, e.name, args), e.offset);
+    return AtOffset(WithheldIfSecret(env_.CallUserFunction(e.ns, e.name, args), e, flags),
+                    e.offset);
   }
   if (fn == nullptr) {
     absl::StatusOr<const Value*> r = env_.CallContextFunction(e.name, args, at_);
@@ -278,11 +309,7 @@ absl::StatusOr<const Value*> Evaluator::EvalCall(const Expr& e) {
           absl::InvalidArgumentError(FunctionTable::Get().UnknownFunctionMessage(e.name)),
           e.offset);
     }
-    return AtOffset(std::move(r), e.offset);
-  }
-  std::uint8_t flags = 0;
-  for (const Value* a : args) {
-    if (IsSecretArg(*a)) flags |= kFlagSecure;
+    return AtOffset(WithheldIfSecret(std::move(r), e, flags), e.offset);
   }
   ARMLINT_RETURN_IF_ERROR(AtOffset(FunctionTable::CheckKinds(*fn, args), e.offset));
   CallContext ctx(*this, *fn, e, flags);
@@ -298,7 +325,7 @@ absl::StatusOr<const Value*> Evaluator::EvalCall(const Expr& e) {
       }
     }
   }
-  return AtOffset(fn->fn(ctx, args), e.offset);
+  return AtOffset(WithheldIfSecret(fn->fn(ctx, args), e, flags), e.offset);
 }
 
 // ---- Entry points (arm/expression.h) ----

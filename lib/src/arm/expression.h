@@ -46,6 +46,9 @@ class ExprEnv {
 // Budget shared by all evaluations of one template (limits.h: steps and bytes).
 struct EvalBudget {
   std::int64_t steps = 0;
+  // Arena bytes when the first evaluation started; growth past it counts against
+  // limits::kMaxEvalBytes.
+  std::size_t arena_base = static_cast<std::size_t>(-1);
 };
 
 // Parses the expression text between the outer brackets ("concat('a','b')"). `text` must

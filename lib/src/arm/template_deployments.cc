@@ -32,7 +32,7 @@ void ResourceExpander::ExpandNested(TemplateScope& env, const Value& decl,
   if (depth + 1 > limits::kMaxDeploymentDepth) {
     state_.AddError(tmpl_raw->anchor(),
                     tmpl::Concat("nested deployments deeper than ", limits::kMaxDeploymentDepth,
-                                 " levels are not expanded"));
+                                 " levels (kMaxDeploymentDepth) are not expanded"));
     return;
   }
   const Value& body = *deployment.body;

@@ -81,8 +81,8 @@ absl::StatusOr<const Value*> TemplateScope::CallUserFunction(std::string_view ns
   }
   if (state_.user_function_depth >= limits::kMaxUserFunctionDepth) {
     return tmpl::Invalid(tmpl::Concat("user-defined function calls nest deeper than ",
-                                      limits::kMaxUserFunctionDepth, " (recursion through '", full,
-                                      "'?)"));
+                                      limits::kMaxUserFunctionDepth,
+                                      " (kMaxUserFunctionDepth; recursion through '", full, "'?)"));
   }
   // The name must outlive the env only for messages during this call.
   FunctionEnv env(*this, state_, it->second.name, params, args);

@@ -201,10 +201,11 @@ void ResourceExpander::ExpandInstanceBody(TemplateScope& env, std::string_view s
     }
   }
   if (out_.size() >= limits::kMaxResources) {
-    state_.SetFatal(state_.ErrorAt(
-        decl.anchor(),
-        tmpl::Concat("expansion produces more than ", limits::kMaxResources, " resources"),
-        absl::StatusCode::kResourceExhausted));
+    state_.SetFatal(
+        state_.ErrorAt(decl.anchor(),
+                       tmpl::Concat("expansion produces more than ", limits::kMaxResources,
+                                    " resources (kMaxResources)"),
+                       absl::StatusCode::kResourceExhausted));
     return;
   }
   out_.push_back(r);

@@ -103,13 +103,23 @@ const Value* ExpandState::Eval(const Value& v, CopyEnv& env) {
         if (!out.empty() || e != items[i]) out.push_back(e);
       }
       if (out.empty()) return &v;
-      return Value::Array(arena(), out, v.anchor(), v.flags());
+      return Bounded(Value::Array(arena(), out, v.anchor(), v.flags()));
     }
     case Kind::kObject:
-      return EvalObject(v, env);
+      return Bounded(EvalObject(v, env));
     default:
       return &v;
   }
+}
+
+// `v`, or an Unknown and an error when it spans more than kMaxValueNodes values (literal arrays
+// and objects whose members each hold a large evaluated value).
+const Value* ExpandState::Bounded(const Value* v) {
+  if (v->nodes() <= limits::kMaxValueNodes) return v;
+  std::string msg = tmpl::Concat("value of ", v->nodes(), " nodes, over the limit of ",
+                                 limits::kMaxValueNodes, " (kMaxValueNodes)");
+  AddError(v->anchor(), msg);
+  return Value::Unknown(arena(), arena().Copy(msg), v->anchor(), v->kind(), v->flags());
 }
 
 namespace {
@@ -212,10 +222,10 @@ absl::StatusOr<std::optional<std::int64_t>> ExpandState::CopyCount(const Value& 
     return ErrorAt(count->anchor(), tmpl::Concat("copy: 'count' must not be negative, got ", n));
   }
   if (n > limits::kMaxCopyCount) {
-    return ErrorAt(
-        count->anchor(),
-        tmpl::Concat("copy: 'count' is ", n, ", above ARM's limit of ", limits::kMaxCopyCount),
-        absl::StatusCode::kResourceExhausted);
+    return ErrorAt(count->anchor(),
+                   tmpl::Concat("copy: 'count' is ", n, ", above ARM's limit of ",
+                                limits::kMaxCopyCount, " (kMaxCopyCount)"),
+                   absl::StatusCode::kResourceExhausted);
   }
   return std::optional<std::int64_t>(n);
 }

@@ -101,6 +101,7 @@ class ExpandState {
     absl::Status error;
   };
   const Value* EvalObject(const Value& v, CopyEnv& env);
+  const Value* Bounded(const Value* v);
   const Value* EvalPropertyCopy(const Value& obj, const Value& copies, CopyEnv& env);
 
   const Document& tmpl_;

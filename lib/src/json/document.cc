@@ -48,7 +48,7 @@ absl::StatusOr<std::unique_ptr<Document>> Document::Load(const std::string& path
     text.append(buf, n);
     if (text.size() > limits::kMaxFileBytes) {
       std::fclose(f);
-      return InputError(SourceLocation{path, 0, 0, ""},
+      return InputError(SourceLocation{path, 1, 1, ""},
                         absl::StrCat("file is larger than the limit of ", limits::kMaxFileBytes,
                                      " bytes (kMaxFileBytes)"),
                         absl::StatusCode::kResourceExhausted);
@@ -75,6 +75,14 @@ void Document::BuildLineStarts() const {
       line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
   }
+  // Code points before every kCheckpointBytes-th byte, so that a column in a long (minified)
+  // line costs at most kCheckpointBytes steps rather than the line's length.
+  std::uint32_t cps = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % kCheckpointBytes == 0) checkpoints_.push_back(cps);
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++cps;
+  }
+  checkpoints_.push_back(cps);
 }
 
 LineCol Document::Position(std::uint32_t offset) const {
@@ -83,11 +91,16 @@ LineCol Document::Position(std::uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
   std::uint32_t start = line_starts_[line - 1];
-  int col = 1;
-  for (std::uint32_t i = start; i < offset; ++i) {
-    // Count code points: skip UTF-8 continuation bytes.
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
-  }
+  // Count code points (skip UTF-8 continuation bytes) from the line start to `offset`.
+  auto code_points_before = [this](std::uint32_t at) {
+    std::size_t k = at / kCheckpointBytes;
+    std::uint32_t cps = checkpoints_[k];
+    for (std::size_t i = k * kCheckpointBytes; i < at; ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++cps;
+    }
+    return cps;
+  };
+  int col = 1 + static_cast<int>(code_points_before(offset) - code_points_before(start));
   // A BOM at the very start is not a character of the first line.
   if (line == 1 && offset >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) --col;
   return {static_cast<int>(line), col};
@@ -115,23 +128,24 @@ std::string Document::PointerAt(std::uint32_t offset) const {
   while (v != nullptr && v->pos() != offset && guard++ < limits::kMaxJsonDepth + 1) {
     const Value* next = nullptr;
     if (v->is_object()) {
-      // Members are in source order: the last one starting at or before `offset`.
-      const Member* best = nullptr;
-      for (const Member& m : v->members()) {
-        if (m.key_pos <= offset) best = &m;
-      }
-      if (best == nullptr) break;
+      // Members are in source order: the last one starting at or before `offset` (a binary
+      // search: a linear scan made many lookups in a large object quadratic).
+      auto members = v->members();
+      auto it =
+          std::upper_bound(members.begin(), members.end(), offset,
+                           [](std::uint32_t off, const Member& m) { return off < m.key_pos; });
+      if (it == members.begin()) break;
+      const Member* best = &*(it - 1);
       pointer += '/';
       pointer += EscapePointerToken(best->key);
       if (best->key_pos == offset) break;
       next = best->value;
     } else if (v->is_array()) {
       auto items = v->items();
-      std::size_t idx = items.size();
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        if (items[i]->pos() <= offset) idx = i;
-      }
-      if (idx == items.size()) break;
+      auto it = std::upper_bound(items.begin(), items.end(), offset,
+                                 [](std::uint32_t off, const Value* i) { return off < i->pos(); });
+      if (it == items.begin()) break;
+      std::size_t idx = static_cast<std::size_t>(it - items.begin() - 1);
       absl::StrAppend(&pointer, "/", idx);
       next = items[idx];
     }

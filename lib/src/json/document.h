@@ -71,6 +71,8 @@ class Document {
   std::vector<std::uint32_t> duplicate_keys_;
   mutable std::once_flag lines_once_;
   mutable std::vector<std::uint32_t> line_starts_;
+  static constexpr std::size_t kCheckpointBytes = 512;
+  mutable std::vector<std::uint32_t> checkpoints_;  // code points before byte k * 512
 };
 
 // Escapes one JSON pointer reference token ("~" -> "~0", "/" -> "~1").

@@ -12,9 +12,25 @@ Value* Value::Make(Arena& a, Kind k, Anchor at, std::uint8_t flags) {
   v->kind_ = k;
   v->pos_ = at.pos;
   v->source_ = at.source;
-  v->flags_ = flags;
+  v->flags_ = static_cast<std::uint8_t>(flags & ~(kFlagHasSecure | kFlagHasUnknown));
   return v;
 }
+
+namespace {
+
+// kFlagHasSecure / kFlagHasUnknown of a composite holding `child`.
+std::uint8_t InnerFlags(const Value& child) {
+  std::uint8_t f = child.flags() & (kFlagHasSecure | kFlagHasUnknown);
+  if (child.secure()) f |= kFlagHasSecure;
+  if (child.is_unknown()) f |= kFlagHasUnknown;
+  return f;
+}
+
+std::uint32_t SaturatedNodes(std::uint64_t n) {
+  return n > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(n);
+}
+
+}  // namespace
 
 const Value* Value::Null(Arena& a, Anchor at, std::uint8_t flags) {
   return Make(a, Kind::kNull, at, flags);
@@ -54,8 +70,14 @@ const Value* Value::Array(Arena& a, std::span<const Value* const> items, Anchor 
   Value* v = Make(a, Kind::kArray, at, flags);
   const Value** p = a.NewArray<const Value*>(items.size());
   if (!items.empty()) std::memcpy(p, items.data(), items.size() * sizeof(const Value*));
+  std::uint64_t nodes = 1;
+  for (const Value* i : items) {
+    v->flags_ |= InnerFlags(*i);
+    nodes += i->nodes();
+  }
+  v->u_.a.nodes = SaturatedNodes(nodes);
   v->u_.a.items = p;
-  v->u_.a.size = items.size();
+  v->u_.a.size = static_cast<std::uint32_t>(items.size());
   return v;
 }
 
@@ -63,9 +85,15 @@ const Value* Value::Object(Arena& a, std::span<const Member> members, Anchor at,
                            std::uint8_t flags) {
   Value* v = Make(a, Kind::kObject, at, flags);
   Member* p = a.NewArray<Member>(members.size());
-  for (std::size_t i = 0; i < members.size(); ++i) p[i] = members[i];
+  std::uint64_t nodes = 1;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    p[i] = members[i];
+    v->flags_ |= InnerFlags(*members[i].value);
+    nodes += members[i].value->nodes();
+  }
+  v->u_.o.nodes = SaturatedNodes(nodes);
   v->u_.o.members = p;
-  v->u_.o.size = members.size();
+  v->u_.o.size = static_cast<std::uint32_t>(members.size());
   return v;
 }
 
@@ -82,7 +110,8 @@ const Value* Value::Reanchor(Arena& a, const Value& src, Anchor at, std::uint8_t
   Value* v = a.New<Value>(src);
   v->pos_ = at.pos;
   v->source_ = at.source;
-  v->flags_ = static_cast<std::uint8_t>(v->flags_ | add_flags);
+  v->flags_ =
+      static_cast<std::uint8_t>(v->flags_ | (add_flags & ~(kFlagHasSecure | kFlagHasUnknown)));
   return v;
 }
 
@@ -159,36 +188,9 @@ bool DeepEquals(const Value& a, const Value& b) {
 }
 
 bool ContainsUnknown(const Value& v) {
-  switch (v.kind()) {
-    case Kind::kUnknown:
-      return true;
-    case Kind::kArray:
-      for (const Value* i : v.items()) {
-        if (ContainsUnknown(*i)) return true;
-      }
-      return false;
-    case Kind::kObject:
-      for (const Member& m : v.members()) {
-        if (ContainsUnknown(*m.value)) return true;
-      }
-      return false;
-    default:
-      return false;
-  }
+  return v.is_unknown() || (v.flags() & kFlagHasUnknown) != 0;
 }
 
-bool ContainsSecure(const Value& v) {
-  if (v.secure()) return true;
-  if (v.is_array()) {
-    for (const Value* i : v.items()) {
-      if (ContainsSecure(*i)) return true;
-    }
-  } else if (v.is_object()) {
-    for (const Member& m : v.members()) {
-      if (ContainsSecure(*m.value)) return true;
-    }
-  }
-  return false;
-}
+bool ContainsSecure(const Value& v) { return v.secure() || (v.flags() & kFlagHasSecure) != 0; }
 
 }  // namespace armlint::internal

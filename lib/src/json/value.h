@@ -43,6 +43,11 @@ enum ValueFlags : std::uint8_t {
   kFlagNone = 0,
   kFlagSecure = 1,          // derived from a secureString/secureObject parameter: never print
   kFlagFromExpression = 2,  // computed by an ARM expression rather than written literally
+  // Computed by the Array/Object factories (callers' values for them are ignored): something
+  // inside is secure / Unknown. Keeps ContainsSecure/ContainsUnknown O(1) on values that share
+  // sub-values (a variable doubling an object 40 times is a DAG of 2^40 leaves).
+  kFlagHasSecure = 0x40,
+  kFlagHasUnknown = 0x80,
 };
 
 class Value {
@@ -73,6 +78,11 @@ class Value {
   std::string_view string_value() const { return {u_.s.data, u_.s.size}; }
   std::span<const Value* const> items() const { return {u_.a.items, u_.a.size}; }
   std::span<const Member> members() const { return {u_.o.members, u_.o.size}; }
+  // Values in the tree this value spans, counting shared sub-values each time they occur
+  // (saturating at 2^32-1): 1 for a scalar. What serializing or walking it costs.
+  std::uint32_t nodes() const {
+    return kind_ == Kind::kArray ? u_.a.nodes : kind_ == Kind::kObject ? u_.o.nodes : 1;
+  }
 
   // For an Unknown: why it is unknown ("reference() is evaluated at deployment") and what kind
   // of value it stands for (kUnknown when any).
@@ -122,11 +132,13 @@ class Value {
     } s;
     struct {
       const Value* const* items;
-      std::size_t size;
+      std::uint32_t size;
+      std::uint32_t nodes;  // see nodes()
     } a;
     struct {
       const Member* members;
-      std::size_t size;
+      std::uint32_t size;
+      std::uint32_t nodes;
     } o;
   } u_{};
 

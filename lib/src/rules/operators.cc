@@ -334,6 +334,10 @@ absl::StatusOr<Predicate> Predicate::Compile(Op op, const Value& rhs) {
       options.set_log_errors(false);
       options.set_max_mem(limits::kMaxRegexMemory);
       p.re_ = std::make_unique<RE2>(rhs.string_value(), options);
+      if (p.re_->error_code() == RE2::ErrorPatternTooLarge) {
+        return absl::InvalidArgumentError(Cat("RE2 pattern needs more than the limit of ",
+                                              limits::kMaxRegexMemory, " bytes (kMaxRegexMemory)"));
+      }
       if (!p.re_->ok()) {
         return absl::InvalidArgumentError(
             Cat("invalid RE2 pattern: ", p.re_->error(),

@@ -27,8 +27,8 @@ inline constexpr std::size_t kMaxExpressionChars = 4 * 24576;
 inline constexpr int kMaxExpressionDepth = 256;
 
 // Evaluation steps (function calls and value constructions) per template. The whole shared
-// corpus needs < 2% of this for its largest template.
-inline constexpr std::int64_t kMaxEvalSteps = 50'000'000;
+// corpus needs < 1M for its largest template.
+inline constexpr std::int64_t kMaxEvalSteps = 10'000'000;
 
 // Bytes of evaluated values per template (strings, arrays, objects built by functions).
 inline constexpr std::size_t kMaxEvalBytes = 256u << 20;
@@ -37,10 +37,15 @@ inline constexpr std::size_t kMaxEvalBytes = 256u << 20;
 inline constexpr std::size_t kMaxStringBytes = 16u << 20;
 inline constexpr std::size_t kMaxArrayItems = 1u << 20;
 
+// Values in one evaluated value, counting shared sub-values each time (a variable that nests
+// an object in itself 40 times spans 2^40 values while using kilobytes): bounds what
+// serializing, comparing or expanding it costs.
+inline constexpr std::uint32_t kMaxValueNodes = 1u << 22;
+
 // ARM's documented copy count limit for resources, properties, variables and outputs.
 inline constexpr std::int64_t kMaxCopyCount = 800;
 
-// Nested deployments: ARM allows at most 50 nested deployment levels.
+// Nested inline deployments expanded (ARM documents no depth figure; 50 is ours).
 inline constexpr int kMaxDeploymentDepth = 50;
 
 // Resources produced by one template after expansion (ARM allows 800 resources per template;

@@ -100,7 +100,7 @@ absl::StatusOr<const Value*> Range(CallContext& ctx, std::span<const Value* cons
         Cat("function 'range': count ", count,
             " is over ARM's limit of 10000 (template-functions-array#range)"));
   }
-  if (start + count > 2147483647 || start < -2147483648LL) {
+  if (start > 2147483647 - count || start < -2147483648LL) {
     return ctx.Error("start + count must not exceed 2147483647");
   }
   ARMLINT_RETURN_IF_ERROR(ctx.Spend(count));
