@@ -1,6 +1,7 @@
 // api-version-age: a resource apiVersion dated more than N months (default 24) before today
 // (arm-ttk "apiVersions Should Be Recent"). An API version string starts with its release date,
 // "2019-06-01" or "2021-04-01-preview", which is all the table this check needs.
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
@@ -10,6 +11,7 @@
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "rules/str.h"
+#include "util/strings.h"
 
 namespace armlint::internal {
 namespace {
@@ -26,6 +28,27 @@ std::optional<absl::CivilDay> ApiVersionDate(std::string_view v) {
   return absl::CivilDay(y, m, d);
 }
 
+// Types whose newest generally available API version is itself older than the usual threshold:
+// using that version is as recent as the type allows (checked against the ARM template
+// reference, learn.microsoft.com/azure/templates/<provider>/<type>, in 2026).
+struct NewestKnown {
+  std::string_view type;
+  std::string_view version;
+};
+constexpr NewestKnown kNewestKnown[] = {
+    {"Microsoft.Authorization/locks", "2020-05-01"},
+    {"Microsoft.Authorization/roleAssignments", "2022-04-01"},
+    {"Microsoft.Authorization/roleDefinitions", "2022-04-01"},
+    {"Microsoft.Insights/diagnosticSettings", "2021-05-01-preview"},
+};
+
+bool IsNewestKnown(std::string_view type, std::string_view version) {
+  for (const NewestKnown& k : kNewestKnown) {
+    if (EqualsIgnoreCase(type, k.type)) return version >= k.version;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckApiVersionAge(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
@@ -35,9 +58,18 @@ void CheckApiVersionAge(const CheckContext& context, const Rule& rule, std::vect
       context.now_unix_seconds != 0 ? absl::FromUnixSeconds(context.now_unix_seconds) : absl::Now();
   absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
   int months = context.api_version_max_age_months;
+  // One finding per type and version in a file: Bicep repeats a module's resource in every
+  // nested deployment that uses it, and one change fixes them all.
+  absl::flat_hash_set<std::string> seen;
   checks::ForEachResource(*tmpl, [&](const Value& res) {
     const Value* api = res.Find("apiVersion");
     if (api == nullptr || !api->is_string()) return;
+    const Value* type = res.Find("type");
+    std::string_view type_name = type && type->is_string() ? type->string_value() : "";
+    // The deployment resource's version does not change what it deploys.
+    if (EqualsIgnoreCase(type_name, "Microsoft.Resources/deployments")) return;
+    if (IsNewestKnown(type_name, api->string_value())) return;
+    if (!seen.insert(ToLower(Cat(type_name, "@", api->string_value()))).second) return;
     std::optional<absl::CivilDay> date = ApiVersionDate(api->string_value());
     if (!date) return;
     // CivilDay normalises month overflow: 2019-06-01 + 24 months = 2021-06-01.
