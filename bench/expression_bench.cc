@@ -106,4 +106,3 @@ BENCHMARK(BM_ParseAndEvaluateAll);
 
 }  // namespace
 }  // namespace armlint::internal
-

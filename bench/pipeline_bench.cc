@@ -4,11 +4,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "benchmark/benchmark.h"
 #include <boost/json.hpp>
 
-#include "armlint/armlint.hpp"
 #include "arm/expand.h"
-#include "benchmark/benchmark.h"
+#include "armlint/armlint.hpp"
 #include "json/document.h"
 #include "manifest/classify.h"
 #include "resources/resource.h"
@@ -133,4 +133,3 @@ void BM_LintAvm(benchmark::State& state) {
 BENCHMARK(BM_LintAvm)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-

@@ -216,8 +216,8 @@ bool HasFailures(const LintResult& result, std::optional<Impact> threshold);
 // linted with only that rule enabled, and every line marked `// expect: <id>` must be reported
 // at that line, and nothing else from that rule.
 struct TestRulesOptions {
-  std::string rules_dir;     // the pack's rule files (*.json, "tests" folders skipped)
-  std::string fixtures_dir;  // holds one folder per rule id
+  std::string rules_dir;       // the pack's rule files (*.json, "tests" folders skipped)
+  std::string fixtures_dir;    // holds one folder per rule id
   bool builtin_rules = false;  // test the built-in packs instead of `rules_dir`
 };
 

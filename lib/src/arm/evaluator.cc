@@ -162,8 +162,8 @@ absl::Status Evaluator::Spend(std::int64_t n) {
   }
   if (budget_.steps <= limits::kMaxEvalSteps) return absl::OkStatus();
   return absl::ResourceExhaustedError(Cat("evaluation exceeded the limit of ",
-                                                   limits::kMaxEvalSteps,
-                                                   " steps per template (kMaxEvalSteps)"));
+                                          limits::kMaxEvalSteps,
+                                          " steps per template (kMaxEvalSteps)"));
 }
 
 absl::StatusOr<const Value*> Evaluator::Eval(const Expr& e) {

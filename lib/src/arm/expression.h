@@ -1,7 +1,8 @@
 // ARM template expressions: parsing "[concat('a', parameters('b'))]" and evaluating it.
 //
-// Grammar (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions):
-// a JSON string starting with '[' and ending with ']' is an expression, unless it starts with
+// Grammar
+// (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions): a JSON
+// string starting with '[' and ending with ']' is an expression, unless it starts with
 // "[[" (an escaped literal: one '[' is dropped). Inside: function calls `name(args)` and
 // `ns.name(args)` (user-defined), string literals in single quotes with '' as the escape,
 // integers, true/false/null, property access `.x` and index access `[0]` / `['x']`.
@@ -12,6 +13,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+
 #include "json/value.h"
 #include "util/arena.h"
 
@@ -31,8 +33,7 @@ class ExprEnv {
   // copyIndex(): the current index of loop `loop` ("" = the innermost loop).
   virtual absl::StatusOr<std::int64_t> CopyIndex(std::string_view loop) = 0;
   // A user-defined function `ns.name` (languageVersion 2.0 / `functions`).
-  virtual absl::StatusOr<const Value*> CallUserFunction(std::string_view ns,
-                                                        std::string_view name,
+  virtual absl::StatusOr<const Value*> CallUserFunction(std::string_view ns, std::string_view name,
                                                         std::span<const Value* const> args) = 0;
   // Functions whose value depends on the deployment: deployment, environment, resourceGroup,
   // subscription, tenant, managementGroup, reference, resourceId, list*, ... Called for any

@@ -69,10 +69,10 @@ bool AddExportResource(const Document& doc, const Value& obj, std::vector<Resour
       if (!EqualsIgnoreCase(m.key, "properties")) members.push_back(m);
     }
     Anchor at = props ? props->anchor() : obj.anchor();
-    members.push_back(Member{"properties",
-                             Value::Unknown(arena, "the export does not include properties", at,
-                                            Kind::kObject),
-                             at.pos});
+    members.push_back(
+        Member{"properties",
+               Value::Unknown(arena, "the export does not include properties", at, Kind::kObject),
+               at.pos});
     r.body = Value::Object(arena, members, obj.anchor());
   }
   r.anchor = obj.anchor();
