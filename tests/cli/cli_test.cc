@@ -147,8 +147,9 @@ TEST(Cli, TestRulesRunsACustomPacksFixtures) {
   EXPECT_EQ(ok.code, 0) << ok.out;
   EXPECT_NE(ok.out.find("1 rules, 2 fixtures: all passed"), std::string::npos) << ok.out;
   // Against another pack's rules the fixtures' expectations are not met: exit 1.
-  CliRun bad = Armlint("test-rules tests/cli/testdata/rules --fixtures "
-                       "examples/custom-rules/tests/rules");
+  CliRun bad = Armlint(
+      "test-rules tests/cli/testdata/rules --fixtures "
+      "examples/custom-rules/tests/rules");
   EXPECT_NE(bad.code, 0) << bad.out;
 }
 

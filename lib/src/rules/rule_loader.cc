@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
+#include "arm/functions/common.h"
 #include "rules/condition.h"
 #include "rules/native_checks.h"
 #include "rules/str.h"
@@ -92,87 +93,11 @@ std::optional<Impact> ImpactFromName(std::string_view s) {
   return std::nullopt;
 }
 
-void AppendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += absl::StrFormat("\\u%04x", static_cast<unsigned char>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
-
-void AppendJson(std::string& out, const Value& v) {
-  switch (v.kind()) {
-    case Kind::kNull:
-    case Kind::kUnknown:
-      out += "null";
-      break;
-    case Kind::kBool:
-      out += v.bool_value() ? "true" : "false";
-      break;
-    case Kind::kInt:
-      out += Cat(v.int_value());
-      break;
-    case Kind::kDouble:
-      out += Cat(v.double_value());
-      break;
-    case Kind::kString:
-      AppendJsonString(out, v.string_value());
-      break;
-    case Kind::kArray: {
-      out += '[';
-      bool first = true;
-      for (const Value* item : v.items()) {
-        if (!first) out += ',';
-        first = false;
-        AppendJson(out, *item);
-      }
-      out += ']';
-      break;
-    }
-    case Kind::kObject: {
-      out += '{';
-      bool first = true;
-      for (const Member& m : v.members()) {
-        if (!first) out += ',';
-        first = false;
-        AppendJsonString(out, m.key);
-        out += ':';
-        AppendJson(out, *m.value);
-      }
-      out += '}';
-      break;
-    }
-  }
-}
-
 }  // namespace
 
 std::string CompactJson(const Value& v) {
-  std::string out;
-  AppendJson(out, v);
-  return out;
+  // The same compact JSON the ARM functions print (string(), json()).
+  return ToJson(v);
 }
 
 std::string_view FileStem(std::string_view path) {
