@@ -119,6 +119,7 @@ void DefaultWorkloads(const std::vector<std::string>& paths, const std::string& 
 
 void Finish(const Options& options, internal::ConfigResolver& configs, LintResult& result) {
   internal::SortFindings(result.findings);
+  internal::SortErrors(result.errors);
   // failOn comes from --config, or from the config that applies to the working directory.
   absl::StatusOr<std::shared_ptr<const internal::Config>> run_config =
       configs.For((std::filesystem::current_path() / ".armlint-run").string());

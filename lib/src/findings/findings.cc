@@ -100,6 +100,15 @@ void SortFindings(std::vector<Finding>& findings) {
   });
 }
 
+void SortErrors(std::vector<::armlint::InputError>& errors) {
+  std::stable_sort(
+      errors.begin(), errors.end(),
+      [](const ::armlint::InputError& a, const ::armlint::InputError& b) {
+        return std::tie(a.location.file, a.location.line, a.location.column, a.message) <
+               std::tie(b.location.file, b.location.line, b.location.column, b.message);
+      });
+}
+
 ::armlint::InputError ToInputError(const absl::Status& status, const std::string& file) {
   ::armlint::InputError e;
   e.message = std::string(status.message());

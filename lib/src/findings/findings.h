@@ -38,6 +38,10 @@ bool ConfigKeepsRule(const Config* config, const Rule& rule);
 // Sorts by file, line, column, rule id (then resource, for a total order).
 void SortFindings(std::vector<Finding>& findings);
 
+// Sorts input errors by file, line, column and message, so that reports (and merged shard
+// reports) list them in one order whatever order the files were linted in.
+void SortErrors(std::vector<::armlint::InputError>& errors);
+
 // Converts a Status (InputError or not) into a report error entry for `file`.
 ::armlint::InputError ToInputError(const absl::Status& status, const std::string& file);
 

@@ -150,6 +150,7 @@ absl::StatusOr<LintResult> MergeReports(const std::vector<std::string>& paths) {
     if (absl::Status s = ReadReport(p, result); !s.ok()) return s;
   }
   internal::SortFindings(result.findings);
+  internal::SortErrors(result.errors);
   return result;
 }
 
