@@ -35,6 +35,25 @@ bool ParseShard(const std::string& text, int& k, int& n) {
   return n >= 1 && n <= 100000 && k >= 1 && k <= n;
 }
 
+// --format and --fail-on, shared by lint and merge; false (after saying why) when invalid.
+bool ParseOutputFlags(const std::string& format_name, const std::string& fail_on_name,
+                      std::optional<Format>& format, std::optional<Impact>& fail_on) {
+  format = ParseFormat(format_name);
+  if (!format) {
+    std::cerr << "armlint: unknown --format '" << format_name
+              << "' (text, json, sarif, junit, markdown, github, html)\n";
+    return false;
+  }
+  fail_on.reset();
+  if (fail_on_name == "none") return true;
+  fail_on = ParseImpact(fail_on_name);
+  if (!fail_on) {
+    std::cerr << "armlint: unknown --fail-on '" << fail_on_name << "' (high, medium, low, none)\n";
+    return false;
+  }
+  return true;
+}
+
 // Writes `result` to args' output (or stdout); false (after a message) when that fails.
 bool Emit(const LintResult& result, const ReportOptions& report, const std::string& output) {
   absl::Status written;
@@ -73,21 +92,9 @@ int RunLint(const LintArgs& args) {
 }
 
 int RunMerge(const MergeArgs& args) {
-  std::optional<Format> format = ParseFormat(args.format);
-  if (!format) {
-    std::cerr << "armlint: unknown --format '" << args.format
-              << "' (text, json, sarif, junit, markdown, github, html)\n";
-    return kExitError;
-  }
+  std::optional<Format> format;
   std::optional<Impact> fail_on;
-  if (args.fail_on != "none") {
-    fail_on = ParseImpact(args.fail_on);
-    if (!fail_on) {
-      std::cerr << "armlint: unknown --fail-on '" << args.fail_on
-                << "' (high, medium, low, none)\n";
-      return kExitError;
-    }
-  }
+  if (!ParseOutputFlags(args.format, args.fail_on, format, fail_on)) return kExitError;
   absl::StatusOr<LintResult> merged = MergeReports(args.reports);
   if (!merged.ok()) {
     PrintStatus(merged.status());
@@ -102,21 +109,9 @@ int RunMerge(const MergeArgs& args) {
 }
 
 int RunLintWith(const LintArgs& args) {
-  std::optional<Format> format = ParseFormat(args.format);
-  if (!format) {
-    std::cerr << "armlint: unknown --format '" << args.format
-              << "' (text, json, sarif, junit, markdown, github, html)\n";
-    return kExitError;
-  }
+  std::optional<Format> format;
   std::optional<Impact> fail_on;
-  if (args.fail_on != "none") {
-    fail_on = ParseImpact(args.fail_on);
-    if (!fail_on) {
-      std::cerr << "armlint: unknown --fail-on '" << args.fail_on
-                << "' (high, medium, low, none)\n";
-      return kExitError;
-    }
-  }
+  if (!ParseOutputFlags(args.format, args.fail_on, format, fail_on)) return kExitError;
   absl::StatusOr<Engine> engine = Engine::Create(args.options);
   if (!engine.ok()) {
     PrintStatus(engine.status());

@@ -200,18 +200,7 @@ LintResult Engine::LintBuffer(std::string_view display_name, std::string_view te
 std::vector<RuleInfo> Engine::Rules() const {
   std::vector<RuleInfo> out;
   for (const auto& r : impl_->rules->rules()) {
-    RuleInfo info;
-    info.id = r->id;
-    info.category = r->category;
-    info.impact = r->impact;
-    info.resource_types = r->resource_types;
-    info.problem = r->problem;
-    info.solution = r->solution;
-    info.learn_more_link = r->learn_more_link;
-    info.source = r->source;
-    info.check = r->check;
-    info.condition_json = r->condition_json;
-    out.push_back(std::move(info));
+    out.push_back(internal::ToRuleInfo(*r));
   }
   return out;
 }

@@ -230,4 +230,19 @@ const Rule* RuleSet::Find(std::string_view id) const {
   return it != rules_.end() && (*it)->id == id ? it->get() : nullptr;
 }
 
+RuleInfo ToRuleInfo(const Rule& r) {
+  RuleInfo info;
+  info.id = r.id;
+  info.category = r.category;
+  info.impact = r.impact;
+  info.resource_types = r.resource_types;
+  info.problem = r.problem;
+  info.solution = r.solution;
+  info.learn_more_link = r.learn_more_link;
+  info.source = r.source;
+  info.check = r.check;
+  info.condition_json = r.condition_json;
+  return info;
+}
+
 }  // namespace armlint::internal

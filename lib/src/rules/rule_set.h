@@ -33,6 +33,9 @@ struct Rule {
 };
 
 // One rule's verdict on one resource (or, for native checks, on a place in a template).
+// The public description of a loaded rule (listings, docs, `rules show`).
+RuleInfo ToRuleInfo(const Rule& rule);
+
 struct Hit {
   const Rule* rule = nullptr;
   Tri outcome = Tri::kTrue;            // kTrue: violation; kUnknown: could not be decided
