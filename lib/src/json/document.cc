@@ -1,10 +1,13 @@
 // Document loading, line tables and JSON pointers.
 #include "json/document.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
+#include <sys/stat.h>
 
 #include "absl/strings/str_cat.h"
 
@@ -14,7 +17,14 @@ namespace armlint::internal {
 
 absl::StatusOr<std::unique_ptr<Document>> Document::Parse(std::string path, std::string text,
                                                           std::uint8_t source) {
-  std::unique_ptr<Document> doc(new Document(std::move(path), std::move(text)));
+  std::unique_ptr<Document> doc(new Document(std::move(path)));
+  doc->owned_text_ = std::move(text);
+  doc->text_ = doc->owned_text_;
+  return ParseText(std::move(doc), source);
+}
+
+absl::StatusOr<std::unique_ptr<Document>> Document::ParseText(std::unique_ptr<Document> doc,
+                                                              std::uint8_t source) {
   if (doc->text_.size() > limits::kMaxFileBytes) {
     return InputError(SourceLocation{doc->path_, 1, 1, ""},
                       absl::StrCat("file is larger than the limit of ", limits::kMaxFileBytes,
@@ -33,38 +43,74 @@ absl::StatusOr<std::unique_ptr<Document>> Document::Parse(std::string path, std:
 
 absl::StatusOr<std::unique_ptr<Document>> Document::Load(const std::string& path,
                                                          std::uint8_t source) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     int err = errno;
     SourceLocation at{path, 0, 0, ""};
     return InputError(
         at, absl::StrCat("cannot read file: ", std::strerror(err)),
         err == ENOENT ? absl::StatusCode::kNotFound : absl::StatusCode::kInvalidArgument);
   }
-  std::string text;
-  char buf[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    text.append(buf, n);
-    if (text.size() > limits::kMaxFileBytes) {
-      std::fclose(f);
-      return InputError(SourceLocation{path, 1, 1, ""},
-                        absl::StrCat("file is larger than the limit of ", limits::kMaxFileBytes,
-                                     " bytes (kMaxFileBytes)"),
-                        absl::StatusCode::kResourceExhausted);
-    }
+  auto too_large = [&path] {
+    return InputError(SourceLocation{path, 1, 1, ""},
+                      absl::StrCat("file is larger than the limit of ", limits::kMaxFileBytes,
+                                   " bytes (kMaxFileBytes)"),
+                      absl::StatusCode::kResourceExhausted);
+  };
+  // Sized from fstat and read straight into the string: no stdio buffer, no regrowth. A file
+  // that grows meanwhile (or a pipe, whose size is 0) is read on in chunks.
+  struct stat st {};
+  std::size_t expected = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
+                             ? static_cast<std::size_t>(st.st_size)
+                             : std::size_t{0};
+  if (expected > limits::kMaxFileBytes) {
+    ::close(fd);
+    return too_large();
   }
-  bool read_error = std::ferror(f) != 0;
-  std::fclose(f);
+  std::size_t cap = expected + 1;  // one spare byte tells end of file from a file that grew
+  auto text = std::make_unique_for_overwrite<char[]>(cap);
+  std::size_t got = 0;
+  bool read_error = false;
+  for (;;) {
+    if (got == cap) {
+      if (cap > limits::kMaxFileBytes) {
+        ::close(fd);
+        return too_large();
+      }
+      std::size_t bigger = std::max<std::size_t>(cap * 2, 1 << 16);
+      auto grown = std::make_unique_for_overwrite<char[]>(bigger);
+      std::memcpy(grown.get(), text.get(), got);
+      text = std::move(grown);
+      cap = bigger;
+    }
+    ssize_t n = ::read(fd, text.get() + got, cap - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) read_error = true;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
   if (read_error) {
     return InputError(SourceLocation{path, 0, 0, ""}, "cannot read file: I/O error");
   }
-  return Parse(path, std::move(text), source);
+  std::unique_ptr<Document> doc(new Document(path));
+  doc->file_text_ = std::move(text);
+  doc->text_ = std::string_view(doc->file_text_.get(), got);
+  return ParseText(std::move(doc), source);
 }
 
 void Document::BuildLineStarts() const {
-  line_starts_.push_back(0);
   const char* s = text_.data();
+  const char* end = s + text_.size();
+  line_starts_.reserve(text_.size() / 40 + 2);
+  line_starts_.push_back(0);
+  if (std::memchr(s, '\r', text_.size()) == nullptr) {
+    // The common case, "\n" only: memchr finds each line end.
+    for (const char* p = s; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p) {
+      line_starts_.push_back(static_cast<std::uint32_t>(p + 1 - s));
+    }
+    return;
+  }
   std::size_t n = text_.size();
   for (std::size_t i = 0; i < n; ++i) {
     // "\r\n", "\n" and a lone "\r" each end a line.
@@ -75,8 +121,12 @@ void Document::BuildLineStarts() const {
       line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
   }
-  // Code points before every kCheckpointBytes-th byte, so that a column in a long (minified)
-  // line costs at most kCheckpointBytes steps rather than the line's length.
+}
+
+void Document::BuildCheckpoints() const {
+  const char* s = text_.data();
+  std::size_t n = text_.size();
+  checkpoints_.reserve(n / kCheckpointBytes + 2);
   std::uint32_t cps = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (i % kCheckpointBytes == 0) checkpoints_.push_back(cps);
@@ -85,24 +135,39 @@ void Document::BuildLineStarts() const {
   checkpoints_.push_back(cps);
 }
 
+namespace {
+
+// Code points (bytes that are not UTF-8 continuation bytes) in [from, to).
+std::uint32_t CodePoints(const char* from, const char* to) {
+  std::uint32_t n = 0;
+  for (; from < to; ++from) n += (static_cast<unsigned char>(*from) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
 LineCol Document::Position(std::uint32_t offset) const {
   std::call_once(lines_once_, [this] { BuildLineStarts(); });
   if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
   std::uint32_t start = line_starts_[line - 1];
-  // Count code points (skip UTF-8 continuation bytes) from the line start to `offset`.
-  auto code_points_before = [this](std::uint32_t at) {
-    std::size_t k = at / kCheckpointBytes;
-    std::uint32_t cps = checkpoints_[k];
-    for (std::size_t i = k * kCheckpointBytes; i < at; ++i) {
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++cps;
-    }
-    return cps;
-  };
-  int col = 1 + static_cast<int>(code_points_before(offset) - code_points_before(start));
+  std::uint32_t cps;
+  if (offset - start <= 4 * kCheckpointBytes) {
+    cps = CodePoints(text_.data() + start, text_.data() + offset);
+  } else {
+    // A long (minified) line: code points counted from the nearest checkpoints, so a column
+    // costs at most kCheckpointBytes steps at each end rather than the line's length.
+    std::call_once(checkpoints_once_, [this] { BuildCheckpoints(); });
+    auto before = [this](std::uint32_t at) {
+      std::size_t k = at / kCheckpointBytes;
+      return checkpoints_[k] + CodePoints(text_.data() + k * kCheckpointBytes, text_.data() + at);
+    };
+    cps = before(offset) - before(start);
+  }
+  int col = 1 + static_cast<int>(cps);
   // A BOM at the very start is not a character of the first line.
-  if (line == 1 && offset >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) --col;
+  if (line == 1 && offset >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") --col;
   return {static_cast<int>(line), col};
 }
 

@@ -60,11 +60,17 @@ class Document {
   absl::Status ErrorAt(std::uint32_t offset, std::string_view message) const;
 
  private:
-  Document(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
+  explicit Document(std::string path) : path_(std::move(path)) {}
+  // Parses text_ (already set) into this document.
+  static absl::StatusOr<std::unique_ptr<Document>> ParseText(std::unique_ptr<Document> doc,
+                                                             std::uint8_t source);
   void BuildLineStarts() const;
+  void BuildCheckpoints() const;
 
   std::string path_;
-  std::string text_;
+  std::string owned_text_;             // text handed to Parse
+  std::unique_ptr<char[]> file_text_;  // or read by Load, without zero-filling first
+  std::string_view text_;              // one of the two
   mutable Arena arena_;
   const Value* root_ = nullptr;
   std::vector<Comment> comments_;
@@ -72,6 +78,7 @@ class Document {
   mutable std::once_flag lines_once_;
   mutable std::vector<std::uint32_t> line_starts_;
   static constexpr std::size_t kCheckpointBytes = 512;
+  mutable std::once_flag checkpoints_once_;         // built only for a column in a long line
   mutable std::vector<std::uint32_t> checkpoints_;  // code points before byte k * 512
 };
 
