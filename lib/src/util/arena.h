@@ -57,7 +57,7 @@ class Arena {
     std::size_t size = next_block_;
     if (next_block_ < (std::size_t{1} << 22)) next_block_ *= 2;
     if (bytes + align > size) size = bytes + align;
-    blocks_.push_back(std::make_unique<char[]>(size));
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));  // not zeroed
     cur_ = blocks_.back().get();
     cap_ = size;
     used_ = 0;
