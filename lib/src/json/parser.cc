@@ -1,6 +1,7 @@
 // A one-pass, recursive-descent JSON parser for ARM's lenient JSON (see parser.h).
 #include "json/parser.h"
 
+#include <bit>
 #include <charconv>
 #include <cstring>
 
@@ -9,6 +10,7 @@
 
 #include "util/limits.h"
 #include "util/strings.h"
+#include "util/swar.h"
 
 namespace armlint::internal {
 namespace {
@@ -58,11 +60,27 @@ class Parser {
     return s;
   }
 
+  // Inlined fast path: most tokens are not preceded by whitespace or a comment.
   void SkipSpace() {
+    if (p_<end_&& static_cast<unsigned char>(*p_)> ' ' && *p_ != '/') return;
+    SkipSpaceSlow();
+  }
+
+  [[gnu::noinline]] void SkipSpaceSlow() {
     while (p_ < end_) {
       char c = *p_;
       if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
         ++p_;
+        // Indentation comes in runs of spaces: skip them eight at a time, then to the first
+        // byte that is not a space.
+        while (end_ - p_ >= 8) {
+          std::uint64_t other = swar::Load8(p_) ^ swar::Broadcast(' ');
+          if (other != 0) {
+            p_ += std::countr_zero(other) >> 3;
+            break;
+          }
+          p_ += 8;
+        }
       } else if (c == '/' && p_ + 1 < end_ && p_[1] == '/') {
         const char* start = p_;
         p_ += 2;
@@ -188,6 +206,20 @@ class Parser {
     ++p_;
     const char* start = p_;
     while (p_ < end_) {
+      // Eight bytes at a time up to the first quote, backslash or non-ASCII byte. (A byte
+      // flagged past a real match may be a false positive; the lowest flag never is.)
+      while (end_ - p_ >= 8) {
+        std::uint64_t w = swar::Load8(p_);
+        std::uint64_t special = swar::ZeroBytes(w ^ swar::Broadcast('"')) |
+                                swar::ZeroBytes(w ^ swar::Broadcast('\\')) |
+                                (w & 0x8080808080808080ULL);
+        if (special != 0) {
+          p_ += std::countr_zero(special) >> 3;
+          break;
+        }
+        p_ += 8;
+      }
+      if (p_ == end_) break;
       unsigned char c = static_cast<unsigned char>(*p_);
       if (c == '"') {
         out = std::string_view(start, p_ - start);
@@ -464,9 +496,20 @@ class Parser {
     if (n < 2) return;
     bool any = false;
     if (n <= 16) {
-      for (std::size_t i = base; i < members_.size() && !any; ++i) {
-        for (std::size_t j = i + 1; j < members_.size(); ++j) {
-          if (EqualsIgnoreCase(members_[i].key, members_[j].key)) {
+      // Compare cheap signatures (length, first and last byte, case-folded) pairwise, and the
+      // keys themselves only where two signatures agree.
+      std::uint32_t sig[16];
+      for (std::size_t i = 0; i < n; ++i) {
+        std::string_view k = members_[base + i].key;
+        sig[i] = k.empty() ? 0
+                           : static_cast<std::uint32_t>(k.size() << 16) ^
+                                 (static_cast<std::uint32_t>(AsciiLower(k.front())) << 8) ^
+                                 static_cast<std::uint32_t>(AsciiLower(k.back()));
+      }
+      for (std::size_t i = 0; i < n && !any; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j) {
+          if (sig[i] == sig[j] &&
+              EqualsIgnoreCase(members_[base + i].key, members_[base + j].key)) {
             any = true;
             break;
           }
