@@ -100,5 +100,23 @@ TEST(NativeChecks, CollectReferencesAfterAStringArgument) {
   EXPECT_TRUE(dynamic);
 }
 
+// Names are matched case-insensitively, with spaces before and inside the call, only at a
+// word boundary, and never inside string literals (escaped quotes included).
+TEST(NativeChecks, CollectReferencesBoundariesCaseAndLiterals) {
+  absl::flat_hash_set<std::string> names;
+  bool dynamic = false;
+  checks::CollectReferences(
+      "[concat(PARAMETERS ( 'One' ), myparameters('two'), x.parameters('three'), "
+      "'it''s parameters(''four'')', parameters('five'))]",
+      "parameters", names, dynamic);
+  EXPECT_FALSE(dynamic);
+  EXPECT_EQ(names, (absl::flat_hash_set<std::string>{"one", "five"}));
+  names.clear();
+  checks::CollectReferences("[variables('a')]", "parameters", names, dynamic);
+  EXPECT_TRUE(names.empty());
+  checks::CollectReferences("[variables( 'A' )]", "variables", names, dynamic);
+  EXPECT_EQ(names, (absl::flat_hash_set<std::string>{"a"}));
+}
+
 }  // namespace
 }  // namespace armlint::internal

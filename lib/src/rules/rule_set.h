@@ -45,6 +45,10 @@ struct Hit {
 };
 
 // What native checks see: one template (or export) and what was made of it.
+namespace checks {
+struct TemplateReferences;
+}
+
 struct CheckContext {
   const Document* doc = nullptr;
   const Document* parameters = nullptr;  // may be null
@@ -54,6 +58,8 @@ struct CheckContext {
   // api-version-age: the largest age of an apiVersion date, and "now" (0: absl::Now()).
   int api_version_max_age_months = 24;
   std::int64_t now_unix_seconds = 0;
+  // Filled by the first check that needs it (checks::References), then shared by the others.
+  mutable std::shared_ptr<const checks::TemplateReferences> references;
 };
 
 struct RuleSetOptions {

@@ -2,11 +2,16 @@
 #include "rules/checks/template_util.h"
 
 #include <cctype>
+#include <memory>
+#include <span>
+
+#include "absl/strings/ascii.h"
 
 #include "manifest/classify.h"
 #include "rules/operators.h"
 #include "rules/str.h"
 #include "util/strings.h"
+#include "util/swar.h"
 
 namespace armlint::internal::checks {
 
@@ -54,65 +59,103 @@ void ForEachResource(const Value& tmpl, const std::function<void(const Value&)>&
   VisitResources(tmpl.Find("resources"), fn, 0);
 }
 
-void ForEachString(const Value& v, const std::function<void(const Value&)>& fn) {
-  if (v.is_string()) {
-    fn(v);
-  } else if (v.is_array()) {
-    for (const Value* item : v.items()) ForEachString(*item, fn);
-  } else if (v.is_object()) {
-    for (const Member& m : v.members()) ForEachString(*m.value, fn);
-  }
-}
+namespace {
 
-void ForEachMember(const Value& v, const std::function<void(const Member&, const Value&)>& fn) {
-  if (v.is_array()) {
-    for (const Value* item : v.items()) ForEachMember(*item, fn);
-  } else if (v.is_object()) {
-    for (const Member& m : v.members()) {
-      fn(m, v);
-      ForEachMember(*m.value, fn);
+// One function whose literal arguments are collected.
+struct CallTarget {
+  std::string_view function;  // lower-case name
+  absl::flat_hash_set<std::string>* names;
+  bool* dynamic;
+};
+
+// The target whose name ends just before the '(' at e[open] (spaces allowed between), with the
+// name starting at a word boundary; null if none.
+const CallTarget* CalledAt(std::string_view e, std::size_t open,
+                           std::span<const CallTarget> targets) {
+  std::size_t name_end = open;
+  while (name_end > 0 && e[name_end - 1] == ' ') --name_end;
+  for (const CallTarget& t : targets) {
+    if (name_end < t.function.size()) continue;
+    std::size_t name = name_end - t.function.size();
+    if (!EqualsIgnoreCase(e.substr(name, t.function.size()), t.function)) continue;
+    if (name > 0 && (absl::ascii_isalnum(static_cast<unsigned char>(e[name - 1])) ||
+                     e[name - 1] == '_' || e[name - 1] == '.')) {
+      continue;
     }
+    return &t;
   }
+  return nullptr;
 }
 
-void CollectReferences(std::string_view e, std::string_view function,
-                       absl::flat_hash_set<std::string>& names, bool& dynamic) {
+void CollectCalls(std::string_view e, std::span<const CallTarget> targets) {
   bool in_string = false;
   for (std::size_t i = 0; i < e.size(); ++i) {
-    char c = e[i];
+    // Jump to the next character that matters: a quote, or (outside string literals) the
+    // opening parenthesis of a call, whose name is then read backwards.
+    i = in_string ? swar::FindFirstOf(e, i, '\'', '\'', '\'')
+                  : swar::FindFirstOf(e, i, '\'', '(', '(');
+    if (i >= e.size()) break;
     if (in_string) {
-      if (c == '\'') {
-        if (i + 1 < e.size() && e[i + 1] == '\'') {
-          ++i;
-        } else {
-          in_string = false;
-        }
+      if (i + 1 < e.size() && e[i + 1] == '\'') {
+        ++i;  // an escaped quote
+      } else {
+        in_string = false;
       }
       continue;
     }
-    if (c == '\'') {
+    if (e[i] == '\'') {
       in_string = true;
       continue;
     }
-    bool boundary = i == 0 || !(std::isalnum(static_cast<unsigned char>(e[i - 1])) ||
-                                e[i - 1] == '_' || e[i - 1] == '.');
-    if (!boundary || !StartsWithIgnoreCase(e.substr(i), function)) continue;
-    std::size_t j = i + function.size();
-    while (j < e.size() && e[j] == ' ') ++j;
-    if (j >= e.size() || e[j] != '(') continue;
-    ++j;
+    const CallTarget* t = CalledAt(e, i, targets);
+    if (t == nullptr) continue;
+    std::size_t j = i + 1;
     while (j < e.size() && e[j] == ' ') ++j;
     std::size_t close = j < e.size() && e[j] == '\'' ? e.find('\'', j + 1) : std::string_view::npos;
     std::size_t after = close == std::string_view::npos ? close : close + 1;
     while (after != std::string_view::npos && after < e.size() && e[after] == ' ') ++after;
     if (close == std::string_view::npos || after >= e.size() || e[after] != ')') {
-      dynamic = true;  // parameters(concat(...)) or parameters('a''b'): cannot tell which
-      i = j - 1;       // scan the argument normally
+      *t->dynamic = true;  // parameters(concat(...)) or parameters('a''b'): cannot tell which
+      i = j - 1;           // scan the argument normally
     } else {
-      names.insert(ToLower(e.substr(j + 1, close - j - 1)));
+      t->names->insert(ToLower(e.substr(j + 1, close - j - 1)));
       i = close;  // past the name's closing quote
     }
   }
+}
+
+// Strings and expression property names, in one depth-first walk.
+void CollectAll(const Value& v, std::span<const CallTarget> targets) {
+  if (v.is_string()) {
+    if (IsExpression(v.string_value())) CollectCalls(v.string_value(), targets);
+  } else if (v.is_array()) {
+    for (const Value* item : v.items()) CollectAll(*item, targets);
+  } else if (v.is_object()) {
+    for (const Member& m : v.members()) {
+      // "[format('hidden-link:{0}', parameters('id'))]" as a property name.
+      if (IsExpression(m.key)) CollectCalls(m.key, targets);
+      CollectAll(*m.value, targets);
+    }
+  }
+}
+
+}  // namespace
+
+void CollectReferences(std::string_view e, std::string_view function,
+                       absl::flat_hash_set<std::string>& names, bool& dynamic) {
+  const CallTarget target{function, &names, &dynamic};
+  CollectCalls(e, std::span<const CallTarget>(&target, 1));
+}
+
+const TemplateReferences& References(const CheckContext& context, const Value& tmpl) {
+  if (context.references == nullptr) {
+    auto refs = std::make_shared<TemplateReferences>();
+    const CallTarget targets[] = {{"parameters", &refs->parameters, &refs->dynamic_parameters},
+                                  {"variables", &refs->variables, &refs->dynamic_variables}};
+    CollectAll(tmpl, targets);
+    context.references = std::move(refs);
+  }
+  return *context.references;
 }
 
 absl::flat_hash_set<std::string> SecureParameters(const Value& tmpl) {

@@ -22,11 +22,45 @@ bool IsExpression(std::string_view s);
 // symbolic names), child `resources`, and inline nested deployments' templates.
 void ForEachResource(const Value& tmpl, const std::function<void(const Value&)>& fn);
 
-// Calls `fn` for every string value inside `v` (depth-first, document order).
-void ForEachString(const Value& v, const std::function<void(const Value&)>& fn);
+// Calls `fn(value)` for every string value inside `v` (depth-first, document order). Templates,
+// so that the callback inlines: these walks visit every node of every template.
+template <typename Fn>
+void ForEachString(const Value& v, const Fn& fn) {
+  if (v.is_string()) {
+    fn(v);
+  } else if (v.is_array()) {
+    for (const Value* item : v.items()) ForEachString(*item, fn);
+  } else if (v.is_object()) {
+    for (const Member& m : v.members()) ForEachString(*m.value, fn);
+  }
+}
 
 // Calls `fn(member, object)` for every object member inside `v` (depth-first).
-void ForEachMember(const Value& v, const std::function<void(const Member&, const Value&)>& fn);
+template <typename Fn>
+void ForEachMember(const Value& v, const Fn& fn) {
+  if (v.is_array()) {
+    for (const Value* item : v.items()) ForEachMember(*item, fn);
+  } else if (v.is_object()) {
+    for (const Member& m : v.members()) {
+      fn(m, v);
+      ForEachMember(*m.value, fn);
+    }
+  }
+}
+
+// What a whole template references by name: every parameters('x') and variables('y') in its
+// string values and in property names that are expressions. `dynamic_*` is set when a call
+// computes its argument, so that any declaration might be the one used.
+struct TemplateReferences {
+  absl::flat_hash_set<std::string> parameters;  // lower-cased
+  absl::flat_hash_set<std::string> variables;   // lower-cased
+  bool dynamic_parameters = false;
+  bool dynamic_variables = false;
+};
+
+// The references of the context's template, computed by one walk on first use and cached in
+// the (per-file) context.
+const TemplateReferences& References(const CheckContext& context, const Value& tmpl);
 
 // Names (lower-cased) that expression `e` passes as a literal to `function(...)`, e.g.
 // parameters('x'). Sets `dynamic` when the function is called with a computed argument.

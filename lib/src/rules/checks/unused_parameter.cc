@@ -9,24 +9,18 @@
 
 namespace armlint::internal {
 
-// Shared with unused-variable: declarations in `section` that no `function('name')` uses.
+// Shared with unused-variable: declarations in `section` ("parameters" or "variables") that no
+// parameters('name') or variables('name') call uses.
 void CheckUnreferenced(const CheckContext& context, const Rule& rule, std::vector<Hit>& out,
-                       std::string_view section, std::string_view function, std::string_view what) {
+                       std::string_view section, std::string_view what) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
   const Value* decls = tmpl->Find(section);
   if (decls == nullptr || !decls->is_object() || decls->members().empty()) return;
-  absl::flat_hash_set<std::string> used;
-  bool dynamic = false;
-  checks::ForEachString(*tmpl, [&](const Value& s) {
-    if (checks::IsExpression(s.string_value())) {
-      checks::CollectReferences(s.string_value(), function, used, dynamic);
-    }
-  });
-  // Property names can be expressions too: "[format('hidden-link:{0}', parameters('id'))]".
-  checks::ForEachMember(*tmpl, [&](const Member& m, const Value&) {
-    if (checks::IsExpression(m.key)) checks::CollectReferences(m.key, function, used, dynamic);
-  });
+  const checks::TemplateReferences& refs = checks::References(context, *tmpl);
+  const bool params = section == "parameters";
+  const absl::flat_hash_set<std::string>& used = params ? refs.parameters : refs.variables;
+  const bool dynamic = params ? refs.dynamic_parameters : refs.dynamic_variables;
   if (dynamic) return;  // a computed name could reference any of them
   for (const Member& m : decls->members()) {
     // Variables declared by a `copy` array in the variables section are named inside it.
@@ -45,7 +39,7 @@ void CheckUnreferenced(const CheckContext& context, const Rule& rule, std::vecto
 }
 
 void CheckUnusedParameter(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
-  CheckUnreferenced(context, rule, out, "parameters", "parameters", "parameter");
+  CheckUnreferenced(context, rule, out, "parameters", "parameter");
 }
 
 }  // namespace armlint::internal

@@ -6,10 +6,10 @@
 namespace armlint::internal {
 
 void CheckUnreferenced(const CheckContext& context, const Rule& rule, std::vector<Hit>& out,
-                       std::string_view section, std::string_view function, std::string_view what);
+                       std::string_view section, std::string_view what);
 
 void CheckUnusedVariable(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
-  CheckUnreferenced(context, rule, out, "variables", "variables", "variable");
+  CheckUnreferenced(context, rule, out, "variables", "variable");
 }
 
 }  // namespace armlint::internal
