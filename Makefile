@@ -8,9 +8,10 @@ ARMLINT = $(BUILD)/armlint
 
 all: build
 
-# `html` adds Debian's chromium, which the HTML report test renders with.
+# `html` adds Debian's chromium, which the HTML report test renders with; `precommit` adds
+# pre-commit and git for the hook test (tests/cli/pre_commit_test.sh).
 deps:
-	@scripts/install-deps.sh html
+	@scripts/install-deps.sh html precommit
 
 configure: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null

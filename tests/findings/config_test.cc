@@ -71,7 +71,25 @@ TEST_F(ConfigTest, ErrorsNameTheLineAndColumn) {
       {"{\"suppressions\": [{\"rule\": \"a\"}]}", 1, 19, "justification"},
       {"{\"suppressions\": [{\"rule\": \"a\", \"justification\": \"x\", \"expires\": \"soon\"}]}",
        1, 66, "YYYY-MM-DD"},
-      {"{\"rules\": {\"impact\": {\"a\": \"Huge\"}}}", 1, 28, "impact must be"},
+      {"{\"rules\": {\"impact\": {\"a\": \"Huge\"}}}", 1, 28,
+       "'rules.impact.a' (impact) must be \"High\", \"Medium\" or \"Low\""},
+      {"{\"rules\": {\"options\": {\"apiVersionMaxAgeMonths\": 0}}}", 1, 50,
+       "'rules.options.apiVersionMaxAgeMonths' must be from 1 to 240"},
+      {"{\"rules\": {\"disableCategories\": [\"Security\", \"Costs\"]}}", 1, 46,
+       "'rules.disableCategories[1]' (category) must be \"Cost\""},
+      {"{\"suppressions\": [{\"rule\": \"a\", \"justification\": \"x\", \"expire\": "
+       "\"2030-01-01\"}]}",
+       1, 55, "unknown key 'expire' in 'suppressions[0]' (suppression) (known: rule, resource"},
+      {"{\"suppressions\": [{\"rule\": \"a\", \"justification\": \"\"}]}", 1, 50,
+       "'suppressions[0].justification' must not be empty"},
+      {"{\"suppressions\": [{\"rule\": \"a\", \"justification\": \"x\", \"expires\": "
+       "\"2027-02-30\"}]}",
+       1, 66, "must be a date \"YYYY-MM-DD\""},
+      {"{\"parameters\": [{\"template\": \"*.json\"}]}", 1, 17,
+       "'parameters[0]' (parameters entry) needs \"file\""},
+      {"{\"failOn\": \"High\"}", 1, 12,
+       "'failOn' must be \"high\", \"medium\", \"low\" or \"none\""},
+      {"{\"Rules\": {}}", 1, 2, "unknown key 'Rules' in the configuration (known: $schema, rules,"},
   };
   for (const auto& c : cases) {
     std::string path = Write("bad.json", c.text);
@@ -84,6 +102,19 @@ TEST_F(ConfigTest, ErrorsNameTheLineAndColumn) {
     EXPECT_EQ(at->line, c.line) << c.text;
     EXPECT_EQ(at->column, c.column) << c.text;
   }
+}
+
+// "$schema" lets editors find docs/armlint.schema.json; armlint ignores it.
+TEST_F(ConfigTest, AcceptsAndIgnoresSchemaKey) {
+  auto c = LoadConfig(Write(".armlint.json", R"({
+    "$schema": "https://raw.githubusercontent.com/armlint/armlint/main/docs/armlint.schema.json",
+    "failOn": "none"})"));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ((*c)->fail_on, std::optional<std::optional<Impact>>(std::optional<Impact>()));
+  auto bad = LoadConfig(Write("bad.json", R"({"$schema": 1})"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("'$schema' must be a string"), absl::string_view::npos)
+      << bad.status();
 }
 
 TEST_F(ConfigTest, DiscoveryWalksUpToTheRepositoryRoot) {

@@ -79,5 +79,26 @@ TEST(TextReport, SingularNouns) {
       << out;
 }
 
+// README: "The report says how many findings the baseline hid and how many baseline entries
+// are gone (fixed)". Text, Markdown and JSON say so; without a baseline, nothing changes.
+TEST(TextReport, BaselineCountsInTheSummary) {
+  LintResult r;
+  r.files = 1;
+  r.resources = 1;
+  r.baselined = 4;
+  r.baseline_fixed = 1;
+  EXPECT_NE(Render(r, Format::kText).find("; 0 errors; 4 in the baseline, 1 fixed since\n"),
+            std::string::npos)
+      << Render(r, Format::kText);
+  EXPECT_NE(Render(r, Format::kMarkdown).find("; 4 in the baseline, 1 fixed since"),
+            std::string::npos);
+  const std::string json = Render(r, Format::kJson);
+  EXPECT_NE(json.find("\"baselined\": 4"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"baselineFixed\": 1"), std::string::npos) << json;
+  r.baselined = r.baseline_fixed = 0;
+  EXPECT_EQ(Render(r, Format::kJson).find("baselined"), std::string::npos);
+  EXPECT_EQ(Render(r, Format::kText).find("baseline"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace armlint

@@ -137,6 +137,9 @@ void LintDocument(const LintSettings& settings, const FileContext& file, const D
   CheckContext context;
   context.doc = &doc;
   context.classification = c;
+  if (file.config != nullptr) {
+    context.api_version_max_age_months = file.config->api_version_max_age_months;
+  }
   LintUnit unit{&doc, nullptr};
   switch (c.kind) {
     case ManifestKind::kOther:

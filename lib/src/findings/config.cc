@@ -1,10 +1,12 @@
-// Loading, validation and discovery of .armlint.json files.
+// Loading and discovery of .armlint.json files; validation is the schema's
+// (findings/config_schema.h).
 #include "findings/config.h"
 
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
 
+#include "findings/config_schema.h"
 #include "json/document.h"
 #include "util/strings.h"
 
@@ -13,223 +15,95 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class Reader {
- public:
-  explicit Reader(const Document& doc) : doc_(doc) {}
-
-  absl::Status Error(const Value& at, std::string_view msg) const {
-    return doc_.ErrorAt(at.pos(), msg);
-  }
-
-  absl::StatusOr<std::string> String(const Value& v, std::string_view what) const {
-    if (!v.is_string()) {
-      return Error(v, absl::StrCat(AbslView(what), " must be a string"));
-    }
-    return std::string(v.string_value());
-  }
-
-  absl::StatusOr<std::vector<std::string>> Strings(const Value& v, std::string_view what) const {
-    if (!v.is_array())
-      return Error(v, absl::StrCat(AbslView(what), " must be an array of strings"));
-    std::vector<std::string> out;
-    for (const Value* item : v.items()) {
-      if (!item->is_string()) {
-        return Error(*item, absl::StrCat(AbslView(what), " must be an array of strings"));
-      }
-      out.emplace_back(item->string_value());
-    }
-    return out;
-  }
-
-  absl::Status Keys(const Value& obj, std::string_view what,
-                    std::initializer_list<std::string_view> known) const {
-    if (!obj.is_object()) return Error(obj, absl::StrCat(AbslView(what), " must be an object"));
-    for (const Member& m : obj.members()) {
-      bool ok = false;
-      for (std::string_view k : known) ok = ok || m.key == k;
-      if (!ok) {
-        std::string list;
-        for (std::string_view k : known)
-          absl::StrAppend(&list, list.empty() ? "" : ", ", AbslView(k));
-        return doc_.ErrorAt(m.key_pos, absl::StrCat("unknown key '", AbslView(m.key), "' in ",
-                                                    AbslView(what), " (known: ", list, ")"));
-      }
-    }
-    return absl::OkStatus();
-  }
-
- private:
-  const Document& doc_;
-};
-
-bool IsDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  return true;
-}
+using Node = ConfigSchemaReader::Node;
 
 std::string Resolve(const std::string& dir, const std::string& p) {
   if (p.empty() || fs::path(p).is_absolute() || dir.empty()) return p;
   return (fs::path(dir) / p).lexically_normal().generic_string();
 }
 
-absl::Status ReadRules(const Reader& r, const Value& rules, Config& c) {
-  if (absl::Status s =
-          r.Keys(rules, "'rules'", {"enable", "disable", "disableCategories", "impact", "options"});
-      !s.ok())
-    return s;
-  if (const Value* v = rules.Find("enable")) {
-    auto ids = r.Strings(*v, "'rules.enable'");
-    if (!ids.ok()) return ids.status();
-    c.enable = *ids;
+// The validated config only holds what the schema allows: these read, they do not check.
+std::string Str(const Node& n) {
+  return n.present() && n.value()->is_string() ? std::string(n.value()->string_value()) : "";
+}
+
+std::vector<std::string> Strings(const Node& n) {
+  std::vector<std::string> out;
+  for (const Node& item : n.Items()) out.push_back(Str(item));
+  return out;
+}
+
+absl::Status Unexpected(const Node& n, std::string_view what) {
+  return absl::InternalError(absl::StrCat(
+      "docs/armlint.schema.json allows ", AbslView(what), " the config loader cannot read: ",
+      n.present() && n.value()->is_string() ? AbslView(n.value()->string_value())
+                                            : absl::string_view("?")));
+}
+
+absl::Status ReadRules(const Node& rules, Config& c) {
+  if (Node v = rules.Get("enable"); v.present()) c.enable = Strings(v);
+  c.disable = Strings(rules.Get("disable"));
+  for (const Node& item : rules.Get("disableCategories").Items()) {
+    std::optional<Category> cat = ParseCategory(Str(item));
+    if (!cat) return Unexpected(item, "a category");
+    c.disable_categories.push_back(*cat);
   }
-  if (const Value* v = rules.Find("disable")) {
-    auto ids = r.Strings(*v, "'rules.disable'");
-    if (!ids.ok()) return ids.status();
-    c.disable = *ids;
+  for (const auto& [id, impact_node] : rules.Get("impact").Entries()) {
+    std::optional<Impact> impact = ParseImpact(Str(impact_node));
+    if (!impact) return Unexpected(impact_node, "an impact");
+    c.impact[std::string(id)] = *impact;
   }
-  if (const Value* v = rules.Find("disableCategories")) {
-    auto names = r.Strings(*v, "'rules.disableCategories'");
-    if (!names.ok()) return names.status();
-    for (std::size_t i = 0; i < names->size(); ++i) {
-      std::optional<Category> cat = ParseCategory((*names)[i]);
-      if (!cat) {
-        return r.Error(*v->items()[i],
-                       "unknown category (Cost, Security, Reliability, Performance, "
-                       "OperationalExcellence)");
-      }
-      c.disable_categories.push_back(*cat);
-    }
-  }
-  if (const Value* v = rules.Find("impact")) {
-    if (!v->is_object()) return r.Error(*v, "'rules.impact' must be an object: rule id -> impact");
-    for (const Member& m : v->members()) {
-      std::optional<Impact> impact =
-          m.value->is_string() ? ParseImpact(m.value->string_value()) : std::nullopt;
-      if (!impact) return r.Error(*m.value, "impact must be \"High\", \"Medium\" or \"Low\"");
-      c.impact[std::string(m.key)] = *impact;
-    }
-  }
-  if (const Value* v = rules.Find("options")) {
-    if (absl::Status s = r.Keys(*v, "'rules.options'", {"requiredTags", "apiVersionMaxAgeMonths"});
-        !s.ok())
-      return s;
-    if (const Value* t = v->Find("requiredTags")) {
-      auto tags = r.Strings(*t, "'requiredTags'");
-      if (!tags.ok()) return tags.status();
-      c.required_tags = *tags;
-    }
-    if (const Value* a = v->Find("apiVersionMaxAgeMonths")) {
-      if (!a->is_int() || a->int_value() < 1 || a->int_value() > 240) {
-        return r.Error(*a, "'apiVersionMaxAgeMonths' must be an integer from 1 to 240");
-      }
-      c.api_version_max_age_months = static_cast<int>(a->int_value());
-    }
+  Node options = rules.Get("options");
+  c.required_tags = Strings(options.Get("requiredTags"));
+  if (Node a = options.Get("apiVersionMaxAgeMonths"); a.present()) {
+    c.api_version_max_age_months = static_cast<int>(a.value()->number_value());
   }
   return absl::OkStatus();
 }
 
-absl::Status ReadSuppressions(const Reader& r, const Value& list, Config& c) {
-  if (!list.is_array()) return r.Error(list, "'suppressions' must be an array");
-  for (const Value* item : list.items()) {
-    if (absl::Status s = r.Keys(*item, "a suppression",
-                                {"rule", "resource", "file", "justification", "expires"});
-        !s.ok())
-      return s;
+void ReadSuppressions(const Node& list, Config& c) {
+  for (const Node& item : list.Items()) {
     ConfigSuppression sup;
-    const Value* rule = item->Find("rule");
-    const Value* why = item->Find("justification");
-    if (rule == nullptr) return r.Error(*item, "a suppression needs \"rule\" (an id or \"*\")");
-    if (why == nullptr || !why->is_string() || why->string_value().empty()) {
-      return r.Error(why ? *why : *item, "a suppression needs a non-empty \"justification\"");
-    }
-    auto rule_s = r.String(*rule, "'rule'");
-    if (!rule_s.ok()) return rule_s.status();
-    sup.rule = *rule_s;
-    sup.justification = std::string(why->string_value());
-    if (const Value* v = item->Find("resource")) {
-      auto s = r.String(*v, "'resource'");
-      if (!s.ok()) return s.status();
-      sup.resource = *s;
-    }
-    if (const Value* v = item->Find("file")) {
-      auto s = r.String(*v, "'file'");
-      if (!s.ok()) return s.status();
-      sup.file = *s;
-    }
-    if (const Value* v = item->Find("expires")) {
-      if (!v->is_string() || !IsDate(v->string_value())) {
-        return r.Error(*v, "'expires' must be a date \"YYYY-MM-DD\"");
-      }
-      sup.expires = std::string(v->string_value());
-    }
+    sup.rule = Str(item.Get("rule"));
+    sup.resource = Str(item.Get("resource"));
+    sup.file = Str(item.Get("file"));
+    sup.justification = Str(item.Get("justification"));
+    sup.expires = Str(item.Get("expires"));
     c.suppressions.push_back(std::move(sup));
   }
-  return absl::OkStatus();
 }
 
+// Checks `doc` against docs/armlint.schema.json, then reads it into `c`.
 absl::Status ReadConfig(const Document& doc, Config& c) {
-  Reader r(doc);
-  const Value& root = doc.root();
-  if (absl::Status s = r.Keys(root, "the configuration",
-                              {"$schema", "rules", "failOn", "rulePacks", "ignore", "parameters",
-                               "suppressions", "workloads"});
-      !s.ok())
-    return s;
-  if (const Value* v = root.Find("rules")) {
-    if (absl::Status s = ReadRules(r, *v, c); !s.ok()) return s;
-  }
-  if (const Value* v = root.Find("failOn")) {
-    if (!v->is_string())
-      return r.Error(*v, "'failOn' must be \"high\", \"medium\", \"low\" or \"none\"");
-    if (EqualsIgnoreCase(v->string_value(), "none")) {
+  if (absl::Status s = ValidateConfig(doc); !s.ok()) return s;
+  absl::StatusOr<const Document*> schema = ConfigSchema();
+  if (!schema.ok()) return schema.status();
+  ConfigSchemaReader reader(doc, **schema);
+  Node root = reader.Root();
+  root.Get("$schema");  // for editors only
+  if (absl::Status s = ReadRules(root.Get("rules"), c); !s.ok()) return s;
+  if (Node v = root.Get("failOn"); v.present()) {
+    const std::string level = Str(v);
+    if (level == "none") {
       c.fail_on = std::optional<Impact>();
-    } else if (std::optional<Impact> i = ParseImpact(v->string_value())) {
+    } else if (std::optional<Impact> i = ParseImpact(level)) {
       c.fail_on = i;
     } else {
-      return r.Error(*v, "'failOn' must be \"high\", \"medium\", \"low\" or \"none\"");
+      return Unexpected(v, "a failOn value");
     }
   }
-  if (const Value* v = root.Find("rulePacks")) {
-    auto packs = r.Strings(*v, "'rulePacks'");
-    if (!packs.ok()) return packs.status();
-    for (const std::string& p : *packs) c.rule_packs.push_back(Resolve(c.dir, p));
+  for (const std::string& p : Strings(root.Get("rulePacks"))) {
+    c.rule_packs.push_back(Resolve(c.dir, p));
   }
-  if (const Value* v = root.Find("ignore")) {
-    auto globs = r.Strings(*v, "'ignore'");
-    if (!globs.ok()) return globs.status();
-    c.ignore = *globs;
+  c.ignore = Strings(root.Get("ignore"));
+  for (const Node& item : root.Get("parameters").Items()) {
+    c.parameters.push_back({Str(item.Get("template")), Resolve(c.dir, Str(item.Get("file")))});
   }
-  if (const Value* v = root.Find("parameters")) {
-    if (!v->is_array()) return r.Error(*v, "'parameters' must be an array of {template, file}");
-    for (const Value* item : v->items()) {
-      if (absl::Status s = r.Keys(*item, "a parameters entry", {"template", "file"}); !s.ok()) {
-        return s;
-      }
-      const Value* t = item->Find("template");
-      const Value* f = item->Find("file");
-      if (t == nullptr || f == nullptr || !t->is_string() || !f->is_string()) {
-        return r.Error(*item, "a parameters entry needs \"template\" (a glob) and \"file\"");
-      }
-      c.parameters.push_back(
-          {std::string(t->string_value()), Resolve(c.dir, std::string(f->string_value()))});
-    }
+  ReadSuppressions(root.Get("suppressions"), c);
+  for (const auto& [glob, name] : root.Get("workloads").Entries()) {
+    c.workloads.emplace_back(std::string(glob), Str(name));
   }
-  if (const Value* v = root.Find("suppressions")) {
-    if (absl::Status s = ReadSuppressions(r, *v, c); !s.ok()) return s;
-  }
-  if (const Value* v = root.Find("workloads")) {
-    if (!v->is_object()) return r.Error(*v, "'workloads' must be an object: glob -> workload name");
-    for (const Member& m : v->members()) {
-      if (!m.value->is_string() || m.value->string_value().empty()) {
-        return r.Error(*m.value, "a workload name must be a non-empty string");
-      }
-      c.workloads.emplace_back(std::string(m.key), std::string(m.value->string_value()));
-    }
-  }
-  return absl::OkStatus();
+  return reader.Finish();
 }
 
 }  // namespace

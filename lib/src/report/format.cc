@@ -140,6 +140,8 @@ ReportCounts CountResult(const LintResult& result) {
   c.files = result.files;
   c.resources = result.resources;
   c.errors = static_cast<int>(result.errors.size());
+  c.baselined = result.baselined;
+  c.baseline_fixed = result.baseline_fixed;
   int suppressed_listed = 0;
   for (const Finding& f : result.findings) {
     if (f.suppressed) {

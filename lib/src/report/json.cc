@@ -131,6 +131,11 @@ absl::Status WriteJson(const LintResult& result, const ReportOptions& options, s
   summary["byImpact"] = std::move(by_impact);
   summary["unknown"] = counts.unknown;
   summary["suppressed"] = counts.suppressed;
+  // With --baseline only, so reports without one keep their shape.
+  if (counts.baselined > 0 || counts.baseline_fixed > 0) {
+    summary["baselined"] = counts.baselined;
+    summary["baselineFixed"] = counts.baseline_fixed;
+  }
   const Portfolio portfolio = BuildPortfolio(result);
   summary["score"] = ScoresJson(portfolio.scores);
   if (result.baseline_scores.has_value()) {

@@ -30,6 +30,9 @@ absl::Status WriteMarkdown(const LintResult& result, const ReportOptions& option
       << ", " << Plural(c.resources, "resource") << "; " << Plural(c.errors, "error");
   if (c.unknown > 0) out << "; " << c.unknown << " unknown";
   if (c.suppressed > 0) out << "; " << c.suppressed << " suppressed";
+  if (c.baselined > 0 || c.baseline_fixed > 0) {
+    out << "; " << c.baselined << " in the baseline, " << c.baseline_fixed << " fixed since";
+  }
   out << "\n\n";
 
   out << "| Category | High | Medium | Low | Total |\n";

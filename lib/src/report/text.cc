@@ -112,6 +112,10 @@ class TextWriter {
                      Plural(c.resources, "resource"), "; ", Plural(c.errors, "error"));
     if (c.unknown > 0) absl::StrAppend(&line, "; ", c.unknown, " unknown");
     if (c.suppressed > 0) absl::StrAppend(&line, "; ", c.suppressed, " suppressed");
+    if (c.baselined > 0 || c.baseline_fixed > 0) {
+      absl::StrAppend(&line, "; ", c.baselined, " in the baseline, ", c.baseline_fixed,
+                      " fixed since");
+    }
     std::string_view style = c.errors > 0 || c.findings > 0 ? kBold : std::string_view();
     out_ << Paint(line, style) << "\n";
   }
