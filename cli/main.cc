@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -164,6 +165,12 @@ int Run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // `armlint --version` alone answers before the command-line parser is built (a third of
+  // its start-up): editors and hooks call it to probe for the binary.
+  if (argc == 2 && std::string_view(argv[1]) == "--version") {
+    std::printf("armlint %s\n", armlint::Version());
+    return kExitOk;
+  }
   try {
     return Run(argc, argv);
   } catch (const std::exception& e) {
