@@ -12,6 +12,15 @@
 #include <type_traits>
 #include <vector>
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARMLINT_HAS_ASAN 1
+#endif
+#endif
+#ifndef ARMLINT_HAS_ASAN
+#define ARMLINT_HAS_ASAN 0
+#endif
+
 namespace armlint::internal {
 
 class Arena {
@@ -19,6 +28,9 @@ class Arena {
   Arena() = default;
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    for (Block& b : blocks_) BlockCache::Put(std::move(b));
+  }
 
   void* Allocate(std::size_t bytes, std::size_t align) {
     std::size_t p = (used_ + align - 1) & ~(align - 1);
@@ -57,14 +69,68 @@ class Arena {
     std::size_t size = next_block_;
     if (next_block_ < (std::size_t{1} << 22)) next_block_ *= 2;
     if (bytes + align > size) size = bytes + align;
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));  // not zeroed
-    cur_ = blocks_.back().get();
+    blocks_.push_back(BlockCache::Take(size));
+    cur_ = blocks_.back().data.get();
+    size = blocks_.back().size;
     cap_ = size;
     used_ = 0;
     return Allocate(bytes, align);
   }
 
-  std::vector<std::unique_ptr<char[]>> blocks_;
+  struct Block {
+    std::unique_ptr<char[]> data;  // not zeroed
+    std::size_t size = 0;
+  };
+
+  // Blocks of arenas that ended, kept per thread for the next file's arena: a lint of many
+  // files then reuses memory that is already mapped instead of faulting in fresh pages and
+  // returning them to the allocator file after file. Bounded; off under AddressSanitizer, so
+  // that it still sees every use after an arena's end.
+  class BlockCache {
+   public:
+    static Block Take(std::size_t min_size) {
+      if (Dead()) return Block{std::make_unique_for_overwrite<char[]>(min_size), min_size};
+      std::vector<Block>& free = Get().free;
+      for (std::size_t i = 0; i < free.size(); ++i) {
+        if (free[i].size >= min_size) {
+          Block b = std::move(free[i]);
+          free.erase(free.begin() + static_cast<std::ptrdiff_t>(i));
+          Get().bytes -= b.size;
+          return b;
+        }
+      }
+      return Block{std::make_unique_for_overwrite<char[]>(min_size), min_size};
+    }
+    static void Put(Block b) {
+#if !defined(__SANITIZE_ADDRESS__) && !ARMLINT_HAS_ASAN
+      if (Dead()) return;  // an arena that outlives this thread's cache (a static one)
+      Cache& c = Get();
+      if (c.bytes + b.size <= kMaxBytes && c.free.size() < kMaxBlocks) {
+        c.bytes += b.size;
+        c.free.push_back(std::move(b));
+      }
+#endif
+    }
+
+   private:
+    static constexpr std::size_t kMaxBytes = std::size_t{16} << 20;
+    static constexpr std::size_t kMaxBlocks = 32;
+    struct Cache {
+      std::vector<Block> free;
+      std::size_t bytes = 0;
+      ~Cache() { Dead() = true; }
+    };
+    static bool& Dead() {
+      thread_local bool dead = false;  // trivially destructible: readable after ~Cache
+      return dead;
+    }
+    static Cache& Get() {
+      thread_local Cache cache;
+      return cache;
+    }
+  };
+
+  std::vector<Block> blocks_;
   char* cur_ = nullptr;
   std::size_t cap_ = 0;
   std::size_t used_ = 0;
