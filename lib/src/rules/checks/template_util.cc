@@ -64,7 +64,7 @@ namespace {
 // One function whose literal arguments are collected.
 struct CallTarget {
   std::string_view function;  // lower-case name
-  absl::flat_hash_set<std::string>* names;
+  NameSet* names;
   bool* dynamic;
 };
 
@@ -118,7 +118,7 @@ void CollectCalls(std::string_view e, std::span<const CallTarget> targets) {
       *t->dynamic = true;  // parameters(concat(...)) or parameters('a''b'): cannot tell which
       i = j - 1;           // scan the argument normally
     } else {
-      t->names->insert(ToLower(e.substr(j + 1, close - j - 1)));
+      t->names->insert(e.substr(j + 1, close - j - 1));
       i = close;  // past the name's closing quote
     }
   }
@@ -143,8 +143,10 @@ void CollectAll(const Value& v, std::span<const CallTarget> targets) {
 
 void CollectReferences(std::string_view e, std::string_view function,
                        absl::flat_hash_set<std::string>& names, bool& dynamic) {
-  const CallTarget target{function, &names, &dynamic};
+  NameSet found;
+  const CallTarget target{function, &found, &dynamic};
   CollectCalls(e, std::span<const CallTarget>(&target, 1));
+  for (std::string_view n : found) names.insert(ToLower(n));
 }
 
 const TemplateReferences& References(const CheckContext& context, const Value& tmpl) {

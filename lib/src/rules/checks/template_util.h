@@ -1,6 +1,7 @@
 // Helpers the native checks share: walking a raw template and reading its expressions.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 
 #include "json/value.h"
 #include "rules/rule_set.h"
+#include "util/strings.h"
 
 namespace armlint::internal::checks {
 
@@ -51,9 +53,25 @@ void ForEachMember(const Value& v, const Fn& fn) {
 // What a whole template references by name: every parameters('x') and variables('y') in its
 // string values and in property names that are expressions. `dynamic_*` is set when a call
 // computes its argument, so that any declaration might be the one used.
+// Names as written (views into the template's text), compared ignoring ASCII case as ARM
+// does; collecting them allocates nothing per reference.
+struct CaseInsensitiveHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const {
+    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over the lower-cased bytes
+    for (char c : s) h = (h ^ static_cast<unsigned char>(AsciiLower(c))) * 1099511628211ULL;
+    return static_cast<std::size_t>(h);
+  }
+};
+struct CaseInsensitiveEq {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const { return EqualsIgnoreCase(a, b); }
+};
+using NameSet = absl::flat_hash_set<std::string_view, CaseInsensitiveHash, CaseInsensitiveEq>;
+
 struct TemplateReferences {
-  absl::flat_hash_set<std::string> parameters;  // lower-cased
-  absl::flat_hash_set<std::string> variables;   // lower-cased
+  NameSet parameters;
+  NameSet variables;
   bool dynamic_parameters = false;
   bool dynamic_variables = false;
 };

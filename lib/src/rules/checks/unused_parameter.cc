@@ -19,7 +19,7 @@ void CheckUnreferenced(const CheckContext& context, const Rule& rule, std::vecto
   if (decls == nullptr || !decls->is_object() || decls->members().empty()) return;
   const checks::TemplateReferences& refs = checks::References(context, *tmpl);
   const bool params = section == "parameters";
-  const absl::flat_hash_set<std::string>& used = params ? refs.parameters : refs.variables;
+  const checks::NameSet& used = params ? refs.parameters : refs.variables;
   const bool dynamic = params ? refs.dynamic_parameters : refs.dynamic_variables;
   if (dynamic) return;  // a computed name could reference any of them
   for (const Member& m : decls->members()) {
@@ -31,7 +31,7 @@ void CheckUnreferenced(const CheckContext& context, const Rule& rule, std::vecto
         checks::CallsFunction(m.value->string_value(), "fail")) {
       continue;
     }
-    if (!used.contains(ToLower(m.key))) {
+    if (!used.contains(m.key)) {
       out.push_back(
           checks::MakeHit(rule, m.key_pos, Cat(what, " '", m.key, "' is never referenced")));
     }
