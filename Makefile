@@ -29,7 +29,12 @@ demo: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-bench: build
+# The corpus benchmark (scripts/bench-corpus.sh): a Release build with the Google Benchmark
+# stages, and hyperfine for the start-up figures.
+bench: deps
+	@scripts/install-deps.sh bench
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DARMLINT_BUILD_BENCH=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
 	@scripts/bench-corpus.sh $(ARMLINT)
 
 docs: build

@@ -1,36 +1,101 @@
 #!/usr/bin/env bash
-# Lints the whole shared corpus with the built CLI and prints files, MB, seconds, MB/s,
-# files/s and peak RSS, next to the Boost.JSON parse-only baseline measured in the same run.
+# The corpus benchmark: every figure of bench/README.md's table, measured in one run.
+#
+#  1. The whole shared corpus linted by the CLI (all built-in rules, JSON report to /dev/null),
+#     -j 1 and -j 2: files, MB, seconds, MB/s, files/s, peak RSS, and the two-thread speed-up.
+#  2. The AVM corpus linted end to end by the CLI, one thread, against `boost::json::parse` of
+#     the same files (armlint_bench's BM_BoostJsonParseAvm), as a ratio.
+#  3. Start-up and the pre-commit case with hyperfine: `armlint --version` against an empty
+#     statically linked C++ program built here, one AVM module, and five small templates.
+#  4. Peak memory against the largest input file.
+#
 # Usage: scripts/bench-corpus.sh [path/to/armlint] [corpus-dir]
+# Needs hyperfine for part 3 (scripts/install-deps.sh bench) and a build with
+# -DARMLINT_BUILD_BENCH=ON for part 2; without them those parts say so and are skipped.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-armlint=${1:-$here/build/armlint}
-corpus=${2:-$here/../shared/corpus}
+armlint=$(realpath "${1:-$here/build/armlint}")
+corpus=$(realpath "${2:-$here/../shared/corpus}")
 bench=$(dirname "$armlint")/bench/armlint_bench
 [[ -d "$corpus" ]] || { echo "bench-corpus.sh: corpus not found at $corpus" >&2; exit 1; }
 [[ -x "$armlint" ]] || { echo "bench-corpus.sh: build armlint first (make build)" >&2; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
-files=$(find "$corpus" -name '*.json' | wc -l)
-bytes=$(find "$corpus" -name '*.json' -print0 | xargs -0 cat | wc -c)
-mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+mb_of() { find "$1" -name '*.json' -print0 | xargs -0 cat | wc -c | awk '{ printf "%.1f", $1 / 1e6 }'; }
 
-run() {  # run LABEL ARGS...: one timed lint of the corpus
-  local label=$1; shift
-  local out
-  out=$( { /usr/bin/time -f '%e %M' "$armlint" "$@" --format json -o /dev/null "$corpus" ; } 2>&1 >/dev/null | tail -1)
-  local secs=${out% *} rss=${out#* }
+# run LABEL DIR ARGS...: one timed lint; prints a row and leaves "seconds rss_kb" in $tmp/last.
+run() {
+  local label=$1 dir=$2; shift 2
+  local files mb out secs rss
+  files=$(find "$dir" -name '*.json' | wc -l)
+  mb=$(mb_of "$dir")
+  out=$( { /usr/bin/time -f '%e %M' "$armlint" "$@" --format json -o /dev/null "$dir"; } 2>&1 \
+    >/dev/null | tail -1)
+  secs=${out% *} rss=${out#* }
+  echo "$secs $rss $mb $files" >"$tmp/last"
   awk -v l="$label" -v s="$secs" -v f="$files" -v mb="$mb" -v rss="$rss" 'BEGIN {
     if (s < 0.001) s = 0.001;
-    printf "%-22s %6d files %7.1f MB %7.2f s %8.1f MB/s %8.0f files/s  peak RSS %6.1f MB\n",
+    printf "%-26s %5d files %6.1f MB %6.2f s %7.1f MB/s %6.0f files/s  peak RSS %6.1f MB\n",
            l, f, mb, s, mb / s, f / s, rss / 1024 }'
 }
 
-echo "corpus: $corpus"
-run "armlint -j 1" -j 1 || true
-run "armlint -j 2" -j 2 || true
+echo "armlint: $armlint ($("$armlint" --version))"
+echo "corpus:  $corpus"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+echo
+echo "== 1. whole corpus, all built-in rules, JSON report"
+run "armlint -j 1" "$corpus" -j 1 || true
+read -r s1 rss1 _ _ <"$tmp/last"
+run "armlint -j 2" "$corpus" -j 2 || true
+read -r s2 _ _ _ <"$tmp/last"
+awk -v a="$s1" -v b="$s2" 'BEGIN { printf "two threads vs one: %.2fx\n", a / b }'
+
+echo
+echo "== 2. AVM corpus end to end (one thread) vs boost::json::parse of the same files"
+run "armlint -j 1 (avm)" "$corpus/avm" -j 1 || true
+read -r sa _ mba _ <"$tmp/last"
 if [[ -x "$bench" ]]; then
-  "$bench" --benchmark_filter='BM_BoostJsonParseAvm|BM_ParseAvm|BM_LintAvm$' \
-    --benchmark_min_time=1 2>/dev/null | grep -E '^BM_' || true
+  boost=$("$bench" --benchmark_filter='BM_BoostJsonParseAvm$' --benchmark_min_time=1 2>/dev/null |
+    grep -o 'bytes_per_second=[0-9.]*[kMG]' | head -1 | sed 's/bytes_per_second=//')
+  awk -v s="$sa" -v mb="$mba" -v b="$boost" 'BEGIN {
+    v = b + 0; u = substr(b, length(b)); if (u == "G") v *= 1024; if (u == "k") v /= 1024;
+    v *= 1.048576;  # Google Benchmark counts MiB; the rows above count MB
+    printf "boost::json::parse (avm)   %7.1f MB/s\narmlint end to end (avm)   %7.1f MB/s = %.0f %% of the parse\n",
+           v, mb / s, 100 * (mb / s) / v }'
 else
-  echo "(build with ARMLINT_BUILD_BENCH=ON for the parse baseline: $bench)"
+  echo "(build with -DARMLINT_BUILD_BENCH=ON for the Boost.JSON baseline: $bench)"
 fi
+
+echo
+echo "== 3. start-up and the pre-commit case (hyperfine, wall time, mean of many runs)"
+if command -v hyperfine >/dev/null 2>&1 && command -v g++ >/dev/null 2>&1; then
+  printf 'int main() { return 0; }\n' >"$tmp/empty.cc"
+  g++ -O2 -static -o "$tmp/empty" "$tmp/empty.cc"
+  module="$corpus/avm/res/storage/storage-account/main.json"
+  small=$(find "$here/examples" -maxdepth 1 -name '*.json' | sort | head -5 | tr '\n' ' ')
+  hyperfine -N -i --warmup 20 --runs 300 --export-json "$tmp/h.json" \
+    -n "empty static program" "$tmp/empty" \
+    -n "armlint --version" "$armlint --version" \
+    -n "armlint one AVM module" "$armlint --format json -o /dev/null $module" \
+    -n "armlint 5 small files" "$armlint --format json -o /dev/null $small" >/dev/null
+  python3 - "$tmp/h.json" <<'EOF'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+empty = r["empty static program"]["mean"]
+for name, x in r.items():
+    print(f"{name:26} {x['mean'] * 1e3:6.2f} ms ± {x['stddev'] * 1e3:4.2f}   "
+          f"({x['mean'] / empty:4.1f}x the empty program, "
+          f"{(x['mean'] - empty) * 1e3:5.2f} ms on top of process start)")
+EOF
+else
+  echo "(install hyperfine and g++ for this part: scripts/install-deps.sh bench)"
+fi
+
+echo
+echo "== 4. peak memory"
+largest=$(find "$corpus" -name '*.json' -printf '%s\n' | sort -n | tail -1)
+awk -v rss="$rss1" -v big="$largest" 'BEGIN {
+  limit = 3 * big / 1048576 + 30;
+  printf "peak RSS -j 1: %.1f MB; largest input %.1f MB; budget 3x + 30 MB = %.1f MB (%s)\n",
+         rss / 1024, big / 1048576, limit, (rss / 1024 < limit) ? "within" : "OVER" }'

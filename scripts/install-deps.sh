@@ -9,13 +9,15 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   python3 python3-jsonschema
 )
-# Extra groups: `install-deps.sh fuzz` adds clang and its runtime, `html` adds chromium.
+# Extra groups: `install-deps.sh fuzz` adds clang and its runtime, `html` adds chromium,
+# `precommit` the pre-commit tool, `bench` hyperfine (scripts/bench-corpus.sh).
 for extra in "$@"; do
   case "$extra" in
     fuzz) packages+=(clang libclang-rt-14-dev) ;;
     html) packages+=(chromium) ;;
     precommit) packages+=(pre-commit git) ;;
-    *) echo "install-deps.sh: unknown group '$extra' (fuzz, html, precommit)" >&2; exit 2 ;;
+    bench) packages+=(hyperfine time) ;;
+    *) echo "install-deps.sh: unknown group '$extra' (fuzz, html, precommit, bench)" >&2; exit 2 ;;
   esac
 done
 
