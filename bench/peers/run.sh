@@ -78,6 +78,9 @@ row() {  # row LABEL OUT_PREFIX: one line of the table
            label, f, mb, s, f / s, mb / s, rss / 1024 }'
 }
 
+# The rule ids of the ruleset (its two-space-indented keys under "rules:").
+rule_ids() { sed -n 's/^  \([a-z0-9-]*\):$/\1/p' "$ruleset" | tr '\n' ' ' | sed 's/ $//'; }
+
 fps() { awk -v f="$files" '{ s = ($1 < 0.001) ? 0.001 : $1; printf "%.3f", f / s }' "$1.time"; }
 
 # startup CMD...: best of five wall times, in ms, of one run (process start included)
@@ -149,7 +152,13 @@ node -e '
   const bad = new Set(r.errors.map(x => x.file));
   console.log(`armlint: ${s.files} files, ${s.resources} resources, ${s.findings} findings in ` +
               `${inFiles.size} files; input errors in ${bad.size} files`);
-' "$tmp/armlint.json" || echo "armlint: (report not readable)"
+  const sp = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
+  const count = (list, key) => list.reduce((m, x) => (m[x[key]] = (m[x[key]] || 0) + 1, m), {});
+  const a = count(r.findings, "ruleId"), b = count(sp, "code");
+  console.log("results of the 12 mirrored rules, Spectral / armlint:");
+  for (const id of process.argv[3].split(" "))
+    console.log(`  ${id.padEnd(30)} ${String(b[id] || 0).padStart(6)} / ${a[id] || 0}`);
+' "$tmp/armlint.json" "$tmp/spectral.json" "$(rule_ids)" || echo "armlint: (report not readable)"
 echo "exit codes: spectral $spectral_rc, armlint -j 1 $(cat "$tmp/armlint-j1.rc"), armlint -j $(nproc) $(cat "$tmp/armlint-jN.rc")"
 echo
 
