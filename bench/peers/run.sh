@@ -143,7 +143,7 @@ node -e '
   const byRule = {};
   for (const x of r) if (x.code !== "parser") byRule[x.code] = (byRule[x.code] || 0) + 1;
   console.log(`Spectral: ${r.length} results in ${with_.size} files; parser errors in ` +
-              `${parser(0)} files, parser warnings (tabs) in ${parser(1)} files`);
+              `${parser(0)} files, parser warnings (mostly tabs) in ${parser(1)} files`);
   console.log("  by rule: " + Object.entries(byRule).sort().map(([k, v]) => `${k} ${v}`).join(", "));
 ' "$tmp/spectral.json"
 node -e '
