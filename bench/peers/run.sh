@@ -97,7 +97,7 @@ startup() {
 }
 
 echo "files: $files *.json under $dir ($mb MB)"
-echo "spectral $("$spectral" --version), node $(node --version); armlint $("$armlint" --version | head -1)"
+echo "spectral $("$spectral" --version), node $(node --version); $("$armlint" --version | head -1)"
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
 echo
 
@@ -159,12 +159,15 @@ node -e '
   for (const id of process.argv[3].split(" "))
     console.log(`  ${id.padEnd(30)} ${String(b[id] || 0).padStart(6)} / ${a[id] || 0}`);
 ' "$tmp/armlint.json" "$tmp/spectral.json" "$(rule_ids)" || echo "armlint: (report not readable)"
-echo "exit codes: spectral $spectral_rc, armlint -j 1 $(cat "$tmp/armlint-j1.rc"), armlint -j $(nproc) $(cat "$tmp/armlint-jN.rc")"
+echo "exit codes: spectral $spectral_rc, armlint -j 1 $(cat "$tmp/armlint-j1.rc")," \
+  "armlint -j $(nproc) $(cat "$tmp/armlint-jN.rc")"
 echo
 
-# Start-up: both tools on the smallest file of the set (best of five, process start included).
-echo "start-up on the smallest template ($(stat -c %s "$small") bytes, ${small#"$dir"/}), best of 5:"
+# Start-up: both tools on the smallest template of the set (best of five, process start included).
+echo "start-up on the smallest template ($(stat -c %s "$small") bytes, ${small#"$dir"/})," \
+  "best of 5:"
 echo "  Spectral: $(startup "$spectral" lint --ruleset "$ruleset" --format json --quiet "$small") ms"
 echo "  armlint:  $(startup "$armlint" --format json -o /dev/null "$small") ms"
-echo "  spectral --version: $(startup "$spectral" --version) ms; armlint --version: $(startup "$armlint" --version) ms"
+echo "  spectral --version: $(startup "$spectral" --version) ms;" \
+  "armlint --version: $(startup "$armlint" --version) ms"
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
