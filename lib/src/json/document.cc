@@ -57,8 +57,8 @@ absl::StatusOr<std::unique_ptr<Document>> Document::Load(const std::string& path
                                    " bytes (kMaxFileBytes)"),
                       absl::StatusCode::kResourceExhausted);
   };
-  // Sized from fstat and read straight into the string: no stdio buffer, no regrowth. A file
-  // that grows meanwhile (or a pipe, whose size is 0) is read on in chunks.
+  // Sized from fstat and read straight into place: no stdio buffer, no regrowth. A file that
+  // grows meanwhile (or a pipe, whose size is 0) is read on in chunks.
   struct stat st {};
   std::size_t expected = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
                              ? static_cast<std::size_t>(st.st_size)
@@ -67,8 +67,11 @@ absl::StatusOr<std::unique_ptr<Document>> Document::Load(const std::string& path
     ::close(fd);
     return too_large();
   }
+  // The text lives in the document's arena, whose blocks are recycled from file to file
+  // (util/arena.h): no fresh pages to fault in, no malloc per file.
+  std::unique_ptr<Document> doc(new Document(path));
   std::size_t cap = expected + 1;  // one spare byte tells end of file from a file that grew
-  auto text = std::make_unique_for_overwrite<char[]>(cap);
+  char* text = static_cast<char*>(doc->arena_.Allocate(cap, 1));
   std::size_t got = 0;
   bool read_error = false;
   for (;;) {
@@ -78,12 +81,12 @@ absl::StatusOr<std::unique_ptr<Document>> Document::Load(const std::string& path
         return too_large();
       }
       std::size_t bigger = std::max<std::size_t>(cap * 2, 1 << 16);
-      auto grown = std::make_unique_for_overwrite<char[]>(bigger);
-      std::memcpy(grown.get(), text.get(), got);
-      text = std::move(grown);
+      char* grown = static_cast<char*>(doc->arena_.Allocate(bigger, 1));
+      std::memcpy(grown, text, got);
+      text = grown;
       cap = bigger;
     }
-    ssize_t n = ::read(fd, text.get() + got, cap - got);
+    ssize_t n = ::read(fd, text + got, cap - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) read_error = true;
     if (n <= 0) break;
@@ -93,9 +96,7 @@ absl::StatusOr<std::unique_ptr<Document>> Document::Load(const std::string& path
   if (read_error) {
     return InputError(SourceLocation{path, 0, 0, ""}, "cannot read file: I/O error");
   }
-  std::unique_ptr<Document> doc(new Document(path));
-  doc->file_text_ = std::move(text);
-  doc->text_ = std::string_view(doc->file_text_.get(), got);
+  doc->text_ = std::string_view(text, got);
   return ParseText(std::move(doc), source);
 }
 

@@ -68,9 +68,8 @@ class Document {
   void BuildCheckpoints() const;
 
   std::string path_;
-  std::string owned_text_;             // text handed to Parse
-  std::unique_ptr<char[]> file_text_;  // or read by Load, without zero-filling first
-  std::string_view text_;              // one of the two
+  std::string owned_text_;  // the text handed to Parse (Load reads into arena_ instead)
+  std::string_view text_;   // owned_text_, or the file's bytes in arena_
   mutable Arena arena_;
   const Value* root_ = nullptr;
   std::vector<Comment> comments_;

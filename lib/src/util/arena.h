@@ -91,15 +91,19 @@ class Arena {
     static Block Take(std::size_t min_size) {
       if (Dead()) return Block{std::make_unique_for_overwrite<char[]>(min_size), min_size};
       std::vector<Block>& free = Get().free;
+      std::size_t best = free.size();  // the smallest cached block that is large enough
       for (std::size_t i = 0; i < free.size(); ++i) {
-        if (free[i].size >= min_size) {
-          Block b = std::move(free[i]);
-          free.erase(free.begin() + static_cast<std::ptrdiff_t>(i));
-          Get().bytes -= b.size;
-          return b;
+        if (free[i].size >= min_size && (best == free.size() || free[i].size < free[best].size)) {
+          best = i;
         }
       }
-      return Block{std::make_unique_for_overwrite<char[]>(min_size), min_size};
+      if (best == free.size()) {
+        return Block{std::make_unique_for_overwrite<char[]>(min_size), min_size};
+      }
+      Block b = std::move(free[best]);
+      free.erase(free.begin() + static_cast<std::ptrdiff_t>(best));
+      Get().bytes -= b.size;
+      return b;
     }
     static void Put(Block b) {
 #if !defined(__SANITIZE_ADDRESS__) && !ARMLINT_HAS_ASAN
