@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,9 @@ struct CheckContext {
   // api-version-age: the largest age of an apiVersion date, and "now" (0: absl::Now()).
   int api_version_max_age_months = 24;
   std::int64_t now_unix_seconds = 0;
+  // required-tags: tag names every taggable resource must carry (none: the check is silent).
+  // A view of the config's list, which outlives the lint of the file.
+  std::span<const std::string> required_tags;
 };
 
 struct RuleSetOptions {
