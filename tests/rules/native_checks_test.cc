@@ -14,7 +14,7 @@ namespace {
 
 TEST(NativeChecks, TableIsSortedAndComplete) {
   std::span<const NativeCheck> checks = NativeChecks();
-  EXPECT_EQ(checks.size(), 9u);
+  EXPECT_EQ(checks.size(), 10u);
   EXPECT_TRUE(
       std::is_sorted(checks.begin(), checks.end(),
                      [](const NativeCheck& a, const NativeCheck& b) { return a.name < b.name; }));

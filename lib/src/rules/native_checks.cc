@@ -8,7 +8,7 @@
 namespace armlint::internal {
 namespace {
 
-constexpr std::array<NativeCheck, 9> kChecks = {{
+constexpr std::array<NativeCheck, 10> kChecks = {{
     {"admin-username-literal", CheckAdminUsernameLiteral,
      "an adminUsername property written as a string literal"},
     {"api-version-age", CheckApiVersionAge,
@@ -19,6 +19,9 @@ constexpr std::array<NativeCheck, 9> kChecks = {{
      "a resource location written as a literal other than 'global'"},
     {"outputs-secrets", CheckOutputsSecrets,
      "an output whose value uses list*() or a secure parameter"},
+    {"required-tags", CheckRequiredTags,
+     "a taggable resource without a tag named in CheckContext::required_tags (config "
+     "rules.options.requiredTags); silent when that list is empty"},
     {"secret-parameter-type", CheckSecretParameterType,
      "a parameter named like a password or secret that is not securestring/secureobject"},
     {"secure-parameter-default", CheckSecureParameterDefault,

@@ -32,6 +32,7 @@ void CheckApiVersionAge(const CheckContext&, const Rule&, std::vector<Hit>&);
 void CheckCommandToExecuteSecrets(const CheckContext&, const Rule&, std::vector<Hit>&);
 void CheckHardcodedLocation(const CheckContext&, const Rule&, std::vector<Hit>&);
 void CheckOutputsSecrets(const CheckContext&, const Rule&, std::vector<Hit>&);
+void CheckRequiredTags(const CheckContext&, const Rule&, std::vector<Hit>&);
 void CheckSecretParameterType(const CheckContext&, const Rule&, std::vector<Hit>&);
 void CheckSecureParameterDefault(const CheckContext&, const Rule&, std::vector<Hit>&);
 void CheckUnusedParameter(const CheckContext&, const Rule&, std::vector<Hit>&);

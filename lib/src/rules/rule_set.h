@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,9 @@ struct CheckContext {
   std::int64_t now_unix_seconds = 0;
   // Filled by the first check that needs it (checks::References), then shared by the others.
   mutable std::shared_ptr<const checks::TemplateReferences> references;
+  // required-tags: tag names every taggable resource must carry (none: the check is silent).
+  // A view of the config's list, which outlives the lint of the file.
+  std::span<const std::string> required_tags;
 };
 
 struct RuleSetOptions {

@@ -1,0 +1,77 @@
+// required-tags: a resource that lacks a tag named in the config's rules.options.requiredTags
+// (Azure Policy "Require a tag on resources", PSRule's tagging options). Silent without the
+// option. Tag names compare case-insensitively, as Azure compares them
+// (learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations).
+// Applies to the rule's resourceType (the types that carry tags); a `tags` value that is
+// Unknown offline (a parameter with no value, reference()) gives an unknown outcome, not a
+// finding.
+#include <string>
+#include <string_view>
+
+#include "rules/native_checks.h"
+#include "rules/operators.h"
+#include "rules/str.h"
+#include "util/strings.h"
+
+namespace armlint::internal {
+namespace {
+
+// Whether `rule`'s resourceType (lower-cased; empty: any type; `*` as in `like`) covers the
+// lower-cased type `type`.
+bool RuleCoversType(const Rule& rule, std::string_view type) {
+  if (rule.resource_types.empty()) return true;
+  for (const std::string& t : rule.resource_types) {
+    if (t.find('*') == std::string::npos) {
+      if (t == type) return true;
+      continue;
+    }
+    WildcardPattern p;
+    for (std::size_t start = 0;;) {
+      std::size_t star = t.find('*', start);
+      p.pieces.push_back(t.substr(start, star - start));
+      if (star == std::string::npos) break;
+      start = star + 1;
+    }
+    if (p.Matches(type)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void CheckRequiredTags(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
+  if (context.required_tags.empty() || context.resources == nullptr) return;
+  for (const Resource& r : *context.resources) {
+    if (r.body == nullptr) continue;
+    std::string lower;
+    std::string_view type = r.type_lower;
+    if (type.empty()) {
+      lower = ToLower(r.type);
+      type = lower;
+    }
+    if (!RuleCoversType(rule, type)) continue;
+    Hit hit;
+    hit.rule = &rule;
+    hit.resource = &r;
+    const Value* tags = r.body->Find("tags");
+    if (tags != nullptr) hit.anchor = tags->anchor();  // else the resource (findings.cc)
+    if (tags != nullptr && tags->is_unknown()) {
+      hit.outcome = Tri::kUnknown;
+      hit.message = "Its tags are not known before deployment.";
+      out.push_back(std::move(hit));
+      continue;
+    }
+    std::string missing;
+    int n = 0;
+    for (const std::string& name : context.required_tags) {
+      if (tags != nullptr && tags->is_object() && tags->Find(name) != nullptr) continue;
+      missing += Cat(n++ == 0 ? "" : ", ", "'", name, "'");
+    }
+    if (n == 0) continue;
+    hit.outcome = Tri::kTrue;
+    hit.message = Cat("Missing required ", n == 1 ? "tag " : "tags ", missing, ".");
+    out.push_back(std::move(hit));
+  }
+}
+
+}  // namespace armlint::internal
