@@ -27,17 +27,23 @@ except ImportError:
     sys.exit(77)
 
 
+def string_end(text, i):
+    """The index just past the JSON string that starts with the quote at text[i]."""
+    j = i + 1
+    while j < len(text) and text[j] != '"':
+        j += 2 if text[j] == "\\" else 1
+    return j + 1
+
+
 def strip_jsonc(text):
     """Removes comments and trailing commas outside strings (armlint's JSON-with-comments)."""
     out, i, n = [], 0, len(text)
     while i < n:
         c = text[i]
         if c == '"':
-            j = i + 1
-            while j < n and text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i:j + 1])
-            i = j + 1
+            j = string_end(text, i)
+            out.append(text[i:j])
+            i = j
         elif text.startswith("//", i):
             while i < n and text[i] != "\n":
                 i += 1
@@ -54,11 +60,9 @@ def strip_jsonc(text):
     while i < n:
         c = stripped[i]
         if c == '"':
-            j = i + 1
-            while j < n and stripped[j] != '"':
-                j += 2 if stripped[j] == "\\" else 1
-            result.append(stripped[i:j + 1])
-            i = j + 1
+            j = string_end(stripped, i)
+            result.append(stripped[i:j])
+            i = j
             continue
         if c == ",":
             j = i + 1
