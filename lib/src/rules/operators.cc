@@ -153,6 +153,18 @@ const std::vector<std::string_view>& OpNames() {
   return *names;
 }
 
+WildcardPattern WildcardPattern::Like(std::string_view text) {
+  WildcardPattern p;
+  p.kind = Kind::kLike;
+  for (std::size_t start = 0;;) {
+    std::size_t star = text.find('*', start);
+    p.pieces.push_back(ToLower(text.substr(start, star - start)));
+    if (star == std::string_view::npos) break;
+    start = star + 1;
+  }
+  return p;
+}
+
 bool WildcardPattern::Matches(std::string_view s) const {
   if (kind == Kind::kMatch) {
     // `#` digit, `?` letter, `.` any character, else the character itself; whole string.
@@ -280,15 +292,7 @@ absl::StatusOr<Predicate> Predicate::Compile(Op op, const Value& rhs) {
   switch (pos) {
     case Op::kLike: {
       if (auto s = need_string(); !s.ok()) return s;
-      p.wildcard_.kind = WildcardPattern::Kind::kLike;
-      std::string_view text = rhs.string_value();
-      std::size_t start = 0;
-      for (;;) {
-        std::size_t star = text.find('*', start);
-        p.wildcard_.pieces.push_back(ToLower(text.substr(start, star - start)));
-        if (star == std::string_view::npos) break;
-        start = star + 1;
-      }
+      p.wildcard_ = WildcardPattern::Like(rhs.string_value());
       break;
     }
     case Op::kMatch:
@@ -362,13 +366,7 @@ absl::StatusOr<Predicate> Predicate::Compile(Op op, const Value& rhs) {
     }
     case Op::kExpressionCalls:
       if (auto s = need_string(); !s.ok()) return s;
-      p.wildcard_.kind = WildcardPattern::Kind::kLike;
-      for (std::size_t start = 0;;) {
-        std::size_t star = rhs.string_value().find('*', start);
-        p.wildcard_.pieces.push_back(ToLower(rhs.string_value().substr(start, star - start)));
-        if (star == std::string_view::npos) break;
-        start = star + 1;
-      }
+      p.wildcard_ = WildcardPattern::Like(rhs.string_value());
       break;
     default:
       break;

@@ -75,6 +75,8 @@ struct WildcardPattern {
   std::vector<std::string> pieces;  // like: literal runs between '*' (lower-cased)
   std::string pattern;              // match: the pattern (lower-cased when insensitive)
   bool Matches(std::string_view s) const;
+  // A case-insensitive `like` pattern: "Microsoft.Web/*" -> pieces {"microsoft.web/", ""}.
+  static WildcardPattern Like(std::string_view text);
 };
 
 // One operator with its right-hand side compiled.

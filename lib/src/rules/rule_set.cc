@@ -151,15 +151,7 @@ void RuleSet::BuildIndex() {
         index_->by_type[t].push_back(r.get());
         continue;
       }
-      WildcardPattern p;
-      p.kind = WildcardPattern::Kind::kLike;
-      for (std::size_t start = 0;;) {
-        std::size_t star = t.find('*', start);
-        p.pieces.push_back(t.substr(start, star - start));
-        if (star == std::string::npos) break;
-        start = star + 1;
-      }
-      index_->by_pattern.emplace_back(std::move(p), r.get());
+      index_->by_pattern.emplace_back(WildcardPattern::Like(t), r.get());
     }
   }
 }

@@ -25,14 +25,7 @@ bool RuleCoversType(const Rule& rule, std::string_view type) {
       if (t == type) return true;
       continue;
     }
-    WildcardPattern p;
-    for (std::size_t start = 0;;) {
-      std::size_t star = t.find('*', start);
-      p.pieces.push_back(t.substr(start, star - start));
-      if (star == std::string::npos) break;
-      start = star + 1;
-    }
-    if (p.Matches(type)) return true;
+    if (WildcardPattern::Like(t).Matches(type)) return true;
   }
   return false;
 }
