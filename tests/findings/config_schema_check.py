@@ -36,7 +36,8 @@ def string_end(text, i):
 
 
 def strip_jsonc(text):
-    """Removes comments and trailing commas outside strings (armlint's JSON-with-comments)."""
+    """Removes comments, and trailing commas before } or ], outside strings (armlint's
+    JSON-with-comments), in one pass."""
     out, i, n = [], 0, len(text)
     while i < n:
         c = text[i]
@@ -51,29 +52,16 @@ def strip_jsonc(text):
             end = text.find("*/", i + 2)
             i = n if end < 0 else end + 2
         else:
+            if c in "}]":
+                # Drop a trailing comma: only whitespace (comments are gone) may follow it.
+                k = len(out)
+                while k > 0 and out[k - 1].isspace():
+                    k -= 1
+                if k > 0 and out[k - 1] == ",":
+                    del out[k - 1]
             out.append(c)
             i += 1
-    stripped = "".join(out)
-    # Trailing commas: a comma followed only by whitespace before } or ]. Strings are intact, so
-    # search outside them by re-tokenising.
-    result, i, n = [], 0, len(stripped)
-    while i < n:
-        c = stripped[i]
-        if c == '"':
-            j = string_end(stripped, i)
-            result.append(stripped[i:j])
-            i = j
-            continue
-        if c == ",":
-            j = i + 1
-            while j < n and stripped[j] in " \t\r\n":
-                j += 1
-            if j < n and stripped[j] in "}]":
-                i += 1
-                continue
-        result.append(c)
-        i += 1
-    return "".join(result)
+    return "".join(out)
 
 
 def readme_configs(source):
