@@ -5,6 +5,7 @@
 
 #include "gtest/gtest.h"
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 namespace armlint::internal {
 namespace {
@@ -47,6 +48,51 @@ TEST(JsonWriter, InvalidUtf8BecomesReplacementCharacter) {
   std::ostringstream out;
   WritePrettyJson(o, out);
   EXPECT_EQ(out.str(), "{\n  \"k\xEF\xBF\xBD\": \"v\xEF\xBF\xBD\"\n}\n");
+}
+
+TEST(JsonWriter, StreamsTheSameLayoutAsAValue) {
+  std::ostringstream out;
+  {
+    PrettyJsonWriter w(out);
+    w.BeginObject();
+    w.Member("b", 1);
+    w.Key("a");
+    w.BeginArray();
+    w.Bool(true);
+    w.Null();
+    w.BeginObject();
+    w.Member("x", "y");
+    w.EndObject();
+    w.EndArray();
+    w.Key("e");
+    w.BeginObject();
+    w.EndObject();
+    w.Key("f");
+    w.BeginArray();
+    w.EndArray();
+    w.Member("d", 72.5);
+    w.EndObject();
+    w.Finish();
+  }
+  EXPECT_EQ(out.str(), Pretty(R"({"b":1,"a":[true,null,{"x":"y"}],"e":{},"f":[],"d":72.5})"));
+}
+
+TEST(JsonWriter, EscapesEveryControlCharacterAndKeepsUtf8) {
+  std::string s;
+  for (int c = 0; c < 0x20; ++c) s += static_cast<char>(c);
+  s += "\"\\\x7f caf\xc3\xa9";
+  std::string out;
+  AppendJsonString(out, s);
+  EXPECT_EQ(out,
+            "\"\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\b\\t\\n\\u000b\\f\\r"
+            "\\u000e\\u000f\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019"
+            "\\u001a\\u001b\\u001c\\u001d\\u001e\\u001f\\\"\\\\\x7f caf\xc3\xa9\"");
+  // The same bytes through boost::json's serializer, which the layout has always matched.
+  EXPECT_EQ(out, boost::json::serialize(boost::json::value(s)));
+  // A stray continuation byte after an escape: replaced, and the escape still made.
+  out.clear();
+  AppendJsonString(out, "a\tb\x80");
+  EXPECT_EQ(out, "\"a\\tb\xEF\xBF\xBD\"");
 }
 
 }  // namespace

@@ -1,9 +1,7 @@
-// The JSON report (--format json): DESIGN.md's "JSON report" contract, field for field.
+// The JSON report (--format json): DESIGN.md's "JSON report" contract, field for field. Written
+// member by member as it is produced (PrettyJsonWriter), so that a report of tens of thousands
+// of findings costs no document tree and no copies of their strings.
 #include <ostream>
-
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/value.hpp>
 
 #include "report/json_writer.h"
 #include "report/score.h"
@@ -12,156 +10,182 @@
 namespace armlint::internal {
 namespace {
 
-namespace json = boost::json;
-
-json::object FindingJson(const Finding& f) {
-  json::object o;
-  o["ruleId"] = f.rule_id;
-  o["category"] = CategoryName(f.category);
-  o["impact"] = ImpactName(f.impact);
-  o["impactedField"] = f.impacted_field;
-  o["impactedValue"] = f.impacted_value;
-  o["resourceId"] = f.resource_id;
-  json::object description;
-  description["problem"] = f.problem;
-  description["solution"] = f.solution;
-  o["shortDescription"] = std::move(description);
-  o["learnMoreLink"] = f.learn_more_link;
-  o["outcome"] = OutcomeName(f.outcome);
-  json::object location;
-  location["file"] = f.location.file;
-  location["line"] = f.location.line;
-  location["column"] = f.location.column;
-  location["pointer"] = f.location.pointer;
-  o["location"] = std::move(location);
+void WriteFinding(PrettyJsonWriter& w, const Finding& f) {
+  w.BeginObject();
+  w.Member("ruleId", f.rule_id);
+  w.Member("category", CategoryName(f.category));
+  w.Member("impact", ImpactName(f.impact));
+  w.Member("impactedField", f.impacted_field);
+  w.Member("impactedValue", f.impacted_value);
+  w.Member("resourceId", f.resource_id);
+  w.Key("shortDescription");
+  w.BeginObject();
+  w.Member("problem", f.problem);
+  w.Member("solution", f.solution);
+  w.EndObject();
+  w.Member("learnMoreLink", f.learn_more_link);
+  w.Member("outcome", OutcomeName(f.outcome));
+  w.Key("location");
+  w.BeginObject();
+  w.Member("file", f.location.file);
+  w.Member("line", f.location.line);
+  w.Member("column", f.location.column);
+  w.Member("pointer", f.location.pointer);
+  w.EndObject();
   // Only listed with --show-suppressed; absent otherwise so the contract's shape is unchanged.
   if (f.suppressed) {
-    json::object suppression;
-    suppression["justification"] = f.suppression_justification;
-    o["suppression"] = std::move(suppression);
+    w.Key("suppression");
+    w.BeginObject();
+    w.Member("justification", f.suppression_justification);
+    w.EndObject();
   }
-  if (!f.workload.empty()) o["workload"] = f.workload;
-  return o;
+  if (!f.workload.empty()) w.Member("workload", f.workload);
+  w.EndObject();
 }
 
-json::value ScoreValue(const std::optional<double>& v) {
-  std::optional<double> r = RoundedScore(v);
-  if (!r.has_value()) return nullptr;
-  return *r;
-}
-
-json::object ScoresJson(const Scores& s) {
-  json::object o;
-  for (Category c : kAllCategories)
-    o[CategoryName(c)] = ScoreValue(s.category[static_cast<int>(c)]);
-  o["overall"] = ScoreValue(s.overall);
-  return o;
+void WriteScores(PrettyJsonWriter& w, std::string_view key, const Scores& s) {
+  auto score = [&](std::string_view name, const std::optional<double>& v) {
+    w.Key(name);
+    if (std::optional<double> r = RoundedScore(v); r.has_value()) {
+      w.Double(*r);
+    } else {
+      w.Null();
+    }
+  };
+  w.Key(key);
+  w.BeginObject();
+  for (Category c : kAllCategories) score(CategoryName(c), s.category[static_cast<int>(c)]);
+  score("overall", s.overall);
+  w.EndObject();
 }
 
 // {"Security": {"High": {"assessed": 4, "failed": 1, "unknown": 0}, ...}, ...}: what the score
 // is computed from, so that `armlint merge` can add reports up exactly. Cells with no assessment
 // and pillars with none are left out (they are 0).
-json::object AssessmentsJson(const Assessments& a) {
-  json::object o;
+void WriteAssessments(PrettyJsonWriter& w, const Assessments& a) {
+  w.Key("assessments");
+  w.BeginObject();
   for (Category c : kAllCategories) {
-    json::object by_impact;
     const int ci = static_cast<int>(c);
+    bool any = false;
     for (Impact i : kAllImpacts) {
       const int ii = static_cast<int>(i);
       if (a.assessed[ci][ii] == 0 && a.unknown[ci][ii] == 0) continue;
-      json::object cell;
-      cell["assessed"] = a.assessed[ci][ii];
-      cell["failed"] = a.failed[ci][ii];
-      cell["unknown"] = a.unknown[ci][ii];
-      by_impact[ImpactName(i)] = std::move(cell);
+      if (!any) {
+        w.Key(CategoryName(c));
+        w.BeginObject();
+        any = true;
+      }
+      w.Key(ImpactName(i));
+      w.BeginObject();
+      w.Member("assessed", a.assessed[ci][ii]);
+      w.Member("failed", a.failed[ci][ii]);
+      w.Member("unknown", a.unknown[ci][ii]);
+      w.EndObject();
     }
-    if (!by_impact.empty()) o[CategoryName(c)] = std::move(by_impact);
+    if (any) w.EndObject();
   }
-  return o;
+  w.EndObject();
 }
 
-json::object WorkloadJson(const WorkloadRow& w) {
-  json::object o;
-  o["name"] = w.name;
-  o["files"] = w.files;
-  o["resources"] = w.resources;
-  json::object findings;
-  findings["total"] = w.findings;
-  json::object by_category, by_impact;
+void WriteWorkload(PrettyJsonWriter& w, const WorkloadRow& row) {
+  w.BeginObject();
+  w.Member("name", row.name);
+  w.Member("files", row.files);
+  w.Member("resources", row.resources);
+  w.Key("findings");
+  w.BeginObject();
+  w.Member("total", row.findings);
   int impact_totals[3] = {};
+  w.Key("byCategory");
+  w.BeginObject();
   for (Category c : kAllCategories) {
     int n = 0;
     for (int i = 0; i < 3; ++i) {
-      n += w.by_cell[static_cast<int>(c)][i];
-      impact_totals[i] += w.by_cell[static_cast<int>(c)][i];
+      n += row.by_cell[static_cast<int>(c)][i];
+      impact_totals[i] += row.by_cell[static_cast<int>(c)][i];
     }
-    by_category[CategoryName(c)] = n;
+    w.Member(CategoryName(c), n);
   }
-  for (Impact i : kAllImpacts) by_impact[ImpactName(i)] = impact_totals[static_cast<int>(i)];
-  findings["byCategory"] = std::move(by_category);
-  findings["byImpact"] = std::move(by_impact);
-  o["findings"] = std::move(findings);
-  o["score"] = ScoresJson(w.scores);
-  o["assessments"] = AssessmentsJson(w.assessments);
-  return o;
+  w.EndObject();
+  w.Key("byImpact");
+  w.BeginObject();
+  for (Impact i : kAllImpacts) w.Member(ImpactName(i), impact_totals[static_cast<int>(i)]);
+  w.EndObject();
+  w.EndObject();
+  WriteScores(w, "score", row.scores);
+  WriteAssessments(w, row.assessments);
+  w.EndObject();
+}
+
+void WriteSummary(PrettyJsonWriter& w, const LintResult& result, const Portfolio& portfolio) {
+  const ReportCounts counts = CountResult(result);
+  w.Key("summary");
+  w.BeginObject();
+  w.Member("files", counts.files);
+  w.Member("resources", counts.resources);
+  w.Member("findings", counts.findings);
+  w.Member("errors", counts.errors);
+  w.Key("byCategory");
+  w.BeginObject();
+  for (Category c : kAllCategories) {
+    w.Member(CategoryName(c), counts.by_category[static_cast<int>(c)]);
+  }
+  w.EndObject();
+  w.Key("byImpact");
+  w.BeginObject();
+  for (Impact i : kAllImpacts) w.Member(ImpactName(i), counts.by_impact[static_cast<int>(i)]);
+  w.EndObject();
+  w.Member("unknown", counts.unknown);
+  w.Member("suppressed", counts.suppressed);
+  // With --baseline only, so reports without one keep their shape.
+  if (counts.baselined > 0 || counts.baseline_fixed > 0) {
+    w.Member("baselined", counts.baselined);
+    w.Member("baselineFixed", counts.baseline_fixed);
+  }
+  WriteScores(w, "score", portfolio.scores);
+  if (result.baseline_scores.has_value()) WriteScores(w, "baselineScore", *result.baseline_scores);
+  w.EndObject();
 }
 
 }  // namespace
 
 absl::Status WriteJson(const LintResult& result, const ReportOptions& options, std::ostream& out) {
-  const ReportCounts counts = CountResult(result);
-  json::object root;
-  json::object tool;
-  tool["name"] = "armlint";
-  tool["version"] = ReportToolVersion();
-  root["tool"] = std::move(tool);
+  PrettyJsonWriter w(out);
+  w.BeginObject();
+  w.Key("tool");
+  w.BeginObject();
+  w.Member("name", "armlint");
+  w.Member("version", ReportToolVersion());
+  w.EndObject();
 
-  json::object summary;
-  summary["files"] = counts.files;
-  summary["resources"] = counts.resources;
-  summary["findings"] = counts.findings;
-  summary["errors"] = counts.errors;
-  json::object by_category;
-  for (Category c : kAllCategories) {
-    by_category[CategoryName(c)] = counts.by_category[static_cast<int>(c)];
-  }
-  summary["byCategory"] = std::move(by_category);
-  json::object by_impact;
-  for (Impact i : kAllImpacts) by_impact[ImpactName(i)] = counts.by_impact[static_cast<int>(i)];
-  summary["byImpact"] = std::move(by_impact);
-  summary["unknown"] = counts.unknown;
-  summary["suppressed"] = counts.suppressed;
-  // With --baseline only, so reports without one keep their shape.
-  if (counts.baselined > 0 || counts.baseline_fixed > 0) {
-    summary["baselined"] = counts.baselined;
-    summary["baselineFixed"] = counts.baseline_fixed;
-  }
   const Portfolio portfolio = BuildPortfolio(result);
-  summary["score"] = ScoresJson(portfolio.scores);
-  if (result.baseline_scores.has_value()) {
-    summary["baselineScore"] = ScoresJson(*result.baseline_scores);
+  WriteSummary(w, result, portfolio);
+  w.Key("workloads");
+  w.BeginArray();
+  for (const WorkloadRow& row : portfolio.workloads) WriteWorkload(w, row);
+  w.EndArray();
+
+  w.Key("findings");
+  w.BeginArray();
+  for (const Finding& f : result.findings) {
+    if (!f.suppressed || options.show_suppressed) WriteFinding(w, f);
   }
-  root["summary"] = std::move(summary);
-  json::array workloads;
-  for (const WorkloadRow& w : portfolio.workloads) workloads.push_back(WorkloadJson(w));
-  root["workloads"] = std::move(workloads);
+  w.EndArray();
 
-  json::array findings;
-  for (const Finding* f : ListedFindings(result, options)) findings.push_back(FindingJson(*f));
-  root["findings"] = std::move(findings);
-
-  json::array errors;
+  w.Key("errors");
+  w.BeginArray();
   for (const InputError& e : result.errors) {
-    json::object o;
-    o["file"] = e.location.file;
-    o["line"] = e.location.line;
-    o["column"] = e.location.column;
-    o["message"] = e.message;
-    errors.push_back(std::move(o));
+    w.BeginObject();
+    w.Member("file", e.location.file);
+    w.Member("line", e.location.line);
+    w.Member("column", e.location.column);
+    w.Member("message", e.message);
+    w.EndObject();
   }
-  root["errors"] = std::move(errors);
-
-  WritePrettyJson(root, out);
+  w.EndArray();
+  w.EndObject();
+  w.Finish();
   return absl::OkStatus();
 }
 

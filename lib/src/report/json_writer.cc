@@ -1,83 +1,193 @@
-// Pretty-prints a boost::json value with 2-space indentation, keys in insertion order.
 #include "report/json_writer.h"
 
-#include <string>
+#include <array>
+#include <charconv>
 
 #include "absl/strings/str_format.h"
-#include <boost/json/serialize.hpp>
 
 #include "report/escape.h"
+#include "util/swar.h"
 
 namespace armlint::internal {
 namespace {
 
 namespace json = boost::json;
 
-void Indent(int depth, std::ostream& out) {
-  out << std::string(static_cast<size_t>(depth) * 2, ' ');
-}
+// Output is handed to the stream when the buffer passes this size, so that a report of any
+// length needs only this much memory beyond its findings.
+constexpr std::size_t kFlushAt = 64 * 1024;
 
-void Write(const json::value& v, int depth, std::ostream& out) {
-  if (const json::object* o = v.if_object()) {
-    if (o->empty()) {
-      out << "{}";
-      return;
+// What each byte turns into inside a JSON string: 0 for itself, 'u' for \u00XX, else the letter
+// after the backslash. Bytes from 0x80 up are 0 here; they are checked for UTF-8 apart.
+constexpr std::array<char, 256> kEscapes = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = 'u';
+  t['\b'] = 'b';
+  t['\t'] = 't';
+  t['\n'] = 'n';
+  t['\f'] = 'f';
+  t['\r'] = 'r';
+  t['"'] = '"';
+  t['\\'] = '\\';
+  return t;
+}();
+
+// `s`, known to be well-formed UTF-8, with the bytes kEscapes names escaped.
+void AppendEscaped(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = swar::FindJsonSpecial(s, 0); i < s.size();
+       i = swar::FindJsonSpecial(s, i + 1)) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    const char e = kEscapes[byte];
+    if (e == 0) continue;  // part of a UTF-8 sequence
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (e == 'u') {
+      const char u[] = {'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 15]};
+      out.append(u, sizeof u);
+    } else {
+      const char pair[] = {'\\', e};
+      out.append(pair, sizeof pair);
     }
-    out << "{\n";
-    bool first = true;
-    for (const json::key_value_pair& kv : *o) {
-      if (!first) out << ",\n";
-      first = false;
-      Indent(depth + 1, out);
-      out << json::serialize(
-                 json::value(ValidUtf8(std::string_view(kv.key().data(), kv.key().size()))))
-          << ": ";
-      Write(kv.value(), depth + 1, out);
-    }
-    out << "\n";
-    Indent(depth, out);
-    out << "}";
-    return;
   }
-  if (const json::array* a = v.if_array()) {
-    if (a->empty()) {
-      out << "[]";
-      return;
-    }
-    out << "[\n";
-    bool first = true;
-    for (const json::value& e : *a) {
-      if (!first) out << ",\n";
-      first = false;
-      Indent(depth + 1, out);
-      Write(e, depth + 1, out);
-    }
-    out << "\n";
-    Indent(depth, out);
-    out << "]";
-    return;
-  }
-  // Boost.JSON copies string bytes as they are; a file name that is not UTF-8 would make the
-  // whole report unreadable to strict parsers.
-  if (const json::string* s = v.if_string();
-      s != nullptr && !IsValidUtf8(std::string_view(s->data(), s->size()))) {
-    out << json::serialize(json::value(ValidUtf8(std::string_view(s->data(), s->size()))));
-    return;
-  }
-  // Boost.JSON prints doubles in exponent form ("7.25E1"); reports hold scores, "72.5" reads
-  // better and parses the same.
-  if (const double* d = v.if_double()) {
-    out << absl::StrFormat("%.15g", *d);
-    return;
-  }
-  out << json::serialize(v);
+  out.append(s.data() + run, s.size() - run);
 }
 
 }  // namespace
 
+void AppendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  const std::size_t special = swar::FindJsonSpecial(s, 0);
+  if (special == s.size()) {
+    out.append(s);  // the common case: nothing to escape or check
+  } else if (IsValidUtf8(s.substr(special))) {
+    AppendEscaped(out, s);
+  } else {
+    AppendEscaped(out, ValidUtf8(s));
+  }
+  out += '"';
+}
+
+void PrettyJsonWriter::NewLine(std::size_t depth) {
+  buf_ += '\n';
+  buf_.append(depth * 2, ' ');
+}
+
+void PrettyJsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (nonempty_.empty()) return;  // the top-level value
+  if (nonempty_.back()) buf_ += ',';
+  nonempty_.back() = true;
+  NewLine(nonempty_.size());
+}
+
+void PrettyJsonWriter::Key(std::string_view key) {
+  BeforeValue();
+  AppendJsonString(buf_, key);
+  buf_ += ": ";
+  after_key_ = true;
+}
+
+void PrettyJsonWriter::Open(char c) {
+  BeforeValue();
+  buf_ += c;
+  nonempty_.push_back(false);
+}
+
+void PrettyJsonWriter::Close(char c) {
+  const bool nonempty = nonempty_.back();
+  nonempty_.pop_back();
+  if (nonempty) NewLine(nonempty_.size());
+  buf_ += c;
+  if (buf_.size() >= kFlushAt) Flush();
+}
+
+void PrettyJsonWriter::String(std::string_view s) {
+  BeforeValue();
+  AppendJsonString(buf_, s);
+}
+
+void PrettyJsonWriter::Int(std::int64_t n) {
+  BeforeValue();
+  char digits[24];
+  buf_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
+void PrettyJsonWriter::UInt(std::uint64_t n) {
+  BeforeValue();
+  char digits[24];
+  buf_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
+void PrettyJsonWriter::Double(double d) {
+  BeforeValue();
+  absl::StrAppendFormat(&buf_, "%.15g", d);
+}
+
+void PrettyJsonWriter::Bool(bool b) {
+  BeforeValue();
+  buf_ += b ? "true" : "false";
+}
+
+void PrettyJsonWriter::Null() {
+  BeforeValue();
+  buf_ += "null";
+}
+
+void PrettyJsonWriter::Value(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::object:
+      BeginObject();
+      for (const json::key_value_pair& kv : v.get_object()) {
+        Key(std::string_view(kv.key().data(), kv.key().size()));
+        Value(kv.value());
+      }
+      EndObject();
+      return;
+    case json::kind::array:
+      BeginArray();
+      for (const json::value& e : v.get_array()) Value(e);
+      EndArray();
+      return;
+    case json::kind::string:
+      String(std::string_view(v.get_string().data(), v.get_string().size()));
+      return;
+    case json::kind::int64:
+      Int(v.get_int64());
+      return;
+    case json::kind::uint64:
+      UInt(v.get_uint64());
+      return;
+    case json::kind::double_:
+      Double(v.get_double());
+      return;
+    case json::kind::bool_:
+      Bool(v.get_bool());
+      return;
+    case json::kind::null:
+      Null();
+      return;
+  }
+}
+
+void PrettyJsonWriter::Finish() {
+  buf_ += '\n';
+  Flush();
+}
+
+void PrettyJsonWriter::Flush() {
+  out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  buf_.clear();
+}
+
 void WritePrettyJson(const json::value& v, std::ostream& out) {
-  Write(v, 0, out);
-  out << "\n";
+  PrettyJsonWriter w(out);
+  w.Value(v);
+  w.Finish();
 }
 
 }  // namespace armlint::internal

@@ -42,4 +42,25 @@ inline std::size_t FindFirstOf(std::string_view s, std::size_t from, char a, cha
   return s.size();
 }
 
+// The position of the first byte at or after `from` that a JSON string cannot hold as it is
+// (a control character below 0x20, '"' or '\\') or that is not ASCII (0x80 and up); s.size()
+// if none.
+inline std::size_t FindJsonSpecial(std::string_view s, std::size_t from) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const std::uint64_t quote = Broadcast('"'), backslash = Broadcast('\\');
+  std::size_t i = from;
+  for (; i + 8 <= s.size(); i += 8) {
+    const std::uint64_t w = Load8(s.data() + i);
+    // (w - 0x20..) flags bytes below 0x20 (exact up to the lowest); | w flags bytes >= 0x80.
+    const std::uint64_t hit =
+        (((w - Broadcast(0x20)) | w) & kHigh) | ZeroBytes(w ^ quote) | ZeroBytes(w ^ backslash);
+    if (hit != 0) return i + (std::countr_zero(hit) >> 3);
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return i;
+  }
+  return s.size();
+}
+
 }  // namespace armlint::internal::swar
