@@ -161,27 +161,31 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   internal::LintSettings settings = impl_->settings(&configs);
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(jobs), files.size()));
+  // Everything per file happens here, in parallel: linting, the default workload, and sorting
+  // the file's findings, so that the merged list is usually in order already (Finish).
+  auto lint = [&](std::size_t i) {
+    per_file[i] = internal::LintFile(settings, files[i]);
+    DefaultWorkloads(paths, files[i], per_file[i]);
+    internal::SortFindings(per_file[i].findings);
+  };
   if (jobs <= 1) {
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      per_file[i] = internal::LintFile(settings, files[i]);
-    }
+    for (std::size_t i = 0; i < files.size(); ++i) lint(i);
   } else {
     // A shared counter hands out files; results land in per-file slots, so the merged output
-    // does not depend on which thread linted what.
+    // does not depend on which thread linted what. The calling thread is one of the workers.
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-      for (std::size_t i = next++; i < files.size(); i = next++) {
-        per_file[i] = internal::LintFile(settings, files[i]);
-      }
+      for (std::size_t i = next++; i < files.size(); i = next++) lint(i);
     };
     std::vector<std::thread> threads;
-    for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
     for (std::thread& t : threads) t.join();
   }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    DefaultWorkloads(paths, files[i], per_file[i]);
-    Merge(std::move(per_file[i]), result);
-  }
+  std::size_t findings = 0;
+  for (const internal::FileResult& r : per_file) findings += r.findings.size();
+  result.findings.reserve(findings);
+  for (std::size_t i = 0; i < files.size(); ++i) Merge(std::move(per_file[i]), result);
   Finish(impl_->options, configs, result);
   return result;
 }
