@@ -132,6 +132,7 @@ int RunLintWith(const LintArgs& args) {
   report.color = args.color_allowed;
   report.quiet = args.quiet;
   report.show_suppressed = args.show_suppressed;
+  report.jobs = args.jobs;
   absl::Status written;
   if (args.output.empty()) {
     written = WriteReport(result, report, std::cout);

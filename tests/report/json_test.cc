@@ -1,4 +1,6 @@
 // Tests the JSON report: goldens, the DESIGN.md field order, and that it parses back.
+#include <algorithm>
+
 #include "gtest/gtest.h"
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -84,6 +86,43 @@ TEST(JsonReport, TwoSpaceIndentation) {
   const std::string out = Render(testing::EmptyResult(), Format::kJson);
   EXPECT_EQ(out.substr(0, 30), "{\n  \"tool\": {\n    \"name\": \"arm");
   EXPECT_NE(out.find("\"findings\": [],\n"), std::string::npos) << out;
+}
+
+// Large reports are rendered by several threads (ReportOptions::jobs); the text must not depend
+// on how many, including where the pieces meet and with suppressed findings left out.
+TEST(JsonReport, SameOutputForAnyNumberOfJobs) {
+  LintResult r;
+  r.files = 1;
+  for (int i = 0; i < 5000; ++i) {
+    Finding f = testing::MakeFinding("storage-secure-transfer", Category::kSecurity, Impact::kHigh,
+                                     "big.json", i + 1, 3, "sa" + std::to_string(i));
+    f.suppressed = i % 7 == 0;
+    r.findings.push_back(std::move(f));
+  }
+  auto render = [&](int jobs, bool show_suppressed) {
+    ReportOptions options;
+    options.format = Format::kJson;
+    options.jobs = jobs;
+    options.show_suppressed = show_suppressed;
+    absl::StatusOr<std::string> s = FormatReport(r, options);
+    EXPECT_TRUE(s.ok()) << s.status();
+    return s.ok() ? *s : std::string();
+  };
+  // Where two long reports first differ (EXPECT_EQ would diff megabytes of text).
+  auto first_difference = [](const std::string& a, const std::string& b) {
+    std::size_t i = std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin();
+    return i == a.size() && i == b.size() ? std::string("none") : a.substr(i, 80);
+  };
+  for (bool show_suppressed : {false, true}) {
+    const std::string one = render(1, show_suppressed);
+    for (int jobs : {2, 3, 0}) {
+      EXPECT_EQ(first_difference(render(jobs, show_suppressed), one), "none") << jobs << " jobs";
+    }
+    boost::system::error_code ec;
+    json::value doc = json::parse(one, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    EXPECT_EQ(doc.at("findings").as_array().size(), show_suppressed ? 5000u : 4285u);
+  }
 }
 
 }  // namespace

@@ -77,6 +77,48 @@ TEST(JsonWriter, StreamsTheSameLayoutAsAValue) {
   EXPECT_EQ(out.str(), Pretty(R"({"b":1,"a":[true,null,{"x":"y"}],"e":{},"f":[],"d":72.5})"));
 }
 
+// Pieces rendered apart and appended in order read exactly as if written in one go.
+TEST(JsonWriter, DetachedPiecesJoinIntoTheSameDocument) {
+  auto write_items = [](PrettyJsonWriter& w, int from, int to) {
+    for (int i = from; i < to; ++i) {
+      w.BeginObject();
+      w.Member("n", i);
+      w.EndObject();
+    }
+  };
+  std::ostringstream whole;
+  {
+    PrettyJsonWriter w(whole);
+    w.BeginObject();
+    w.Member("a", "b");
+    w.Key("items");
+    w.BeginArray();
+    write_items(w, 0, 5);
+    w.EndArray();
+    w.EndObject();
+    w.Finish();
+  }
+  std::ostringstream pieces;
+  {
+    PrettyJsonWriter w(pieces);
+    w.BeginObject();
+    w.Member("a", "b");
+    w.Key("items");
+    w.BeginArray();
+    PrettyJsonWriter first = w.Detached(false);
+    PrettyJsonWriter second = w.Detached(true);
+    write_items(first, 0, 2);
+    write_items(second, 2, 5);
+    w.Append(std::move(first).Take());
+    w.Append(std::move(second).Take());
+    w.EndArray();
+    w.EndObject();
+    w.Finish();
+  }
+  EXPECT_EQ(pieces.str(), whole.str());
+  EXPECT_NE(whole.str().find("\"n\": 4"), std::string::npos);
+}
+
 TEST(JsonWriter, EscapesEveryControlCharacterAndKeepsUtf8) {
   std::string s;
   for (int c = 0; c < 0x20; ++c) s += static_cast<char>(c);

@@ -191,6 +191,9 @@ struct ReportOptions {
   bool color = false;            // ANSI colours (text only)
   bool quiet = false;            // only findings and the summary line
   bool show_suppressed = false;  // list suppressed findings too
+  // Threads rendering the findings of large JSON reports; <= 0 uses the hardware threads.
+  // Output is identical for any value.
+  int jobs = 1;
 };
 
 // Writes `result` in `options.format`. Deterministic for equal results.

@@ -180,8 +180,23 @@ void PrettyJsonWriter::Finish() {
 }
 
 void PrettyJsonWriter::Flush() {
-  out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  if (out_ == nullptr) return;
+  out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   buf_.clear();
+}
+
+PrettyJsonWriter PrettyJsonWriter::Detached(bool follows_values) const {
+  PrettyJsonWriter piece;
+  piece.nonempty_ = nonempty_;
+  if (!piece.nonempty_.empty()) piece.nonempty_.back() = piece.nonempty_.back() || follows_values;
+  return piece;
+}
+
+void PrettyJsonWriter::Append(std::string_view piece) {
+  if (piece.empty()) return;
+  buf_.append(piece);
+  if (!nonempty_.empty()) nonempty_.back() = true;
+  if (buf_.size() >= kFlushAt) Flush();
 }
 
 void WritePrettyJson(const json::value& v, std::ostream& out) {

@@ -22,10 +22,17 @@ namespace armlint::internal {
 // member a Key() before its value.
 class PrettyJsonWriter {
  public:
-  explicit PrettyJsonWriter(std::ostream& out) : out_(out) {}
-  PrettyJsonWriter(const PrettyJsonWriter&) = delete;
-  PrettyJsonWriter& operator=(const PrettyJsonWriter&) = delete;
+  explicit PrettyJsonWriter(std::ostream& out) : out_(&out) {}
+  PrettyJsonWriter(PrettyJsonWriter&&) = default;
   ~PrettyJsonWriter() { Flush(); }
+
+  // For long arrays rendered in pieces (each piece can be rendered in its own thread): a writer
+  // with no stream whose values continue this writer's innermost open container at its
+  // current position, as if `follows_values` values had been written there already. Take()
+  // gives its text; Append() places the pieces here, in order.
+  PrettyJsonWriter Detached(bool follows_values) const;
+  std::string Take() && { return std::move(buf_); }
+  void Append(std::string_view piece);
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -66,7 +73,9 @@ class PrettyJsonWriter {
   void NewLine(std::size_t depth);
   void Flush();
 
-  std::ostream& out_;
+  PrettyJsonWriter() = default;
+
+  std::ostream* out_ = nullptr;  // null for a detached writer
   std::string buf_;
   // One entry per open container: whether it has a member yet.
   std::vector<bool> nonempty_;
