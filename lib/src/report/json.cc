@@ -52,6 +52,7 @@ void WriteFinding(PrettyJsonWriter& w, const Finding& f) {
 // otherwise run on one core), then written in order.
 void WriteFindings(PrettyJsonWriter& w, const std::vector<const Finding*>& listed, int jobs) {
   constexpr std::size_t kPerPiece = 2048;
+  constexpr std::size_t kBytesPerFinding = 2048;  // ~700 in a corpus run; more is only reserved
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::size_t pieces =
       std::min(static_cast<std::size_t>(jobs), (listed.size() + kPerPiece - 1) / kPerPiece);
@@ -64,6 +65,7 @@ void WriteFindings(PrettyJsonWriter& w, const std::vector<const Finding*>& liste
     PrettyJsonWriter part = w.Detached(piece > 0);
     const std::size_t begin = listed.size() * piece / pieces;
     const std::size_t end = listed.size() * (piece + 1) / pieces;
+    part.Reserve((end - begin) * kBytesPerFinding);
     for (std::size_t i = begin; i < end; ++i) WriteFinding(part, *listed[i]);
     text[piece] = std::move(part).Take();
   };

@@ -194,9 +194,14 @@ PrettyJsonWriter PrettyJsonWriter::Detached(bool follows_values) const {
 
 void PrettyJsonWriter::Append(std::string_view piece) {
   if (piece.empty()) return;
-  buf_.append(piece);
   if (!nonempty_.empty()) nonempty_.back() = true;
-  if (buf_.size() >= kFlushAt) Flush();
+  if (out_ == nullptr || piece.size() < kFlushAt) {
+    buf_.append(piece);
+    if (buf_.size() >= kFlushAt) Flush();
+    return;
+  }
+  Flush();  // then the piece straight to the stream, not copied through the buffer
+  out_->write(piece.data(), static_cast<std::streamsize>(piece.size()));
 }
 
 void WritePrettyJson(const json::value& v, std::ostream& out) {

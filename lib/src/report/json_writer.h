@@ -32,6 +32,10 @@ class PrettyJsonWriter {
   // gives its text; Append() places the pieces here, in order.
   PrettyJsonWriter Detached(bool follows_values) const;
   std::string Take() && { return std::move(buf_); }
+  // Room for `bytes` of output in a detached writer's text: reserved address space is only
+  // touched (and faulted in) as it is written, so a generous guess costs nothing, where growing
+  // by doubling would copy and fault in the text several times over.
+  void Reserve(std::size_t bytes) { buf_.reserve(bytes); }
   void Append(std::string_view piece);
 
   void BeginObject() { Open('{'); }
