@@ -1,6 +1,7 @@
 // armlint::Engine: rule loading once, then parallel, deterministic linting of many files.
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -96,6 +97,54 @@ void Merge(internal::FileResult&& from, LintResult& into) {
   if (from.files > 0) into.files_linted.push_back(std::move(from.summary));
 }
 
+// Files to lint, pushed by the walk as it finds them and taken by the workers in that order,
+// each with a slot for its result. Deques: pushing never moves what earlier workers hold.
+class FileQueue {
+ public:
+  void Push(const std::string& file) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      files_.push_back(file);
+      results_.emplace_back();
+    }
+    ready_.notify_one();
+  }
+  // No more files: workers finish what is queued, then stop.
+  void Close() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      closed_ = true;
+    }
+    ready_.notify_all();
+  }
+  std::size_t size() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return files_.size();
+  }
+  // The next file nobody has taken, waiting for the walk if need be, with its index in `index`;
+  // null once the queue is closed and empty.
+  const std::string* Next(std::size_t& index) {
+    std::unique_lock<std::mutex> lock(mu_);
+    ready_.wait(lock, [&] { return next_ < files_.size() || closed_; });
+    if (next_ == files_.size()) return nullptr;
+    index = next_++;
+    return &files_[index];
+  }
+  // The result slot of the file at `index` (only its worker writes it until all have joined).
+  internal::FileResult& Result(std::size_t index) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return results_[index];
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::condition_variable ready_;
+  std::deque<std::string> files_;
+  std::deque<internal::FileResult> results_;
+  std::size_t next_ = 0;
+  bool closed_ = false;
+};
+
 // The linted path (as given) that `file` was found under, for its default workload.
 std::string RootOf(const std::vector<std::string>& paths, const std::string& file) {
   namespace fs = std::filesystem;
@@ -144,48 +193,56 @@ void Finish(const Options& options, internal::ConfigResolver& configs, LintResul
 }  // namespace
 
 LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) const {
-  LintResult result;
-  internal::WalkResult walk = internal::CollectFiles(paths);
-  result.errors = std::move(walk.errors);
-  std::vector<std::string>& files = walk.files;
   const Options& opts = impl_->options;
-  if (opts.shard_count > 1) {
-    // Each shard lints the files whose path hashes to it; path errors are reported once.
-    std::erase_if(files, [&](const std::string& f) {
-      return ShardOf(f, opts.shard_count) != opts.shard_index;
-    });
-    if (opts.shard_index != 1) result.errors.clear();
-  }
-  std::vector<internal::FileResult> per_file(files.size());
+  // Each shard lints the files whose path hashes to it; path errors are reported once.
+  auto in_shard = [&](const std::string& f) {
+    return opts.shard_count <= 1 || ShardOf(f, opts.shard_count) == opts.shard_index;
+  };
   internal::ConfigResolver configs(impl_->options.config_file, impl_->options.use_config);
   internal::LintSettings settings = impl_->settings(&configs);
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(jobs), files.size()));
-  // Everything per file happens here, in parallel: linting, the default workload, and sorting
-  // the file's findings, so that the merged list is usually in order already (Finish).
-  auto lint = [&](std::size_t i) {
-    per_file[i] = internal::LintFile(settings, files[i]);
-    DefaultWorkloads(paths, files[i], per_file[i]);
-    internal::SortFindings(per_file[i].findings);
+
+  // Files are linted as the walk finds them, by `jobs` threads: the calling thread walks the
+  // tree (on a large tree, mostly waiting on the file system) while the others lint, then
+  // lints too. Everything per file happens in the workers: linting, the default workload, and
+  // sorting the file's findings, so that the merged list is usually in order already (Finish).
+  FileQueue queue;
+  auto worker = [&] {
+    std::size_t index = 0;
+    while (const std::string* file = queue.Next(index)) {
+      if (!in_shard(*file)) continue;
+      internal::FileResult& r = queue.Result(index);
+      r = internal::LintFile(settings, *file);
+      DefaultWorkloads(paths, *file, r);
+      internal::SortFindings(r.findings);
+    }
   };
-  if (jobs <= 1) {
-    for (std::size_t i = 0; i < files.size(); ++i) lint(i);
-  } else {
-    // A shared counter hands out files; results land in per-file slots, so the merged output
-    // does not depend on which thread linted what. The calling thread is one of the workers.
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-      for (std::size_t i = next++; i < files.size(); i = next++) lint(i);
-    };
-    std::vector<std::thread> threads;
-    for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
-    worker();
-    for (std::thread& t : threads) t.join();
-  }
+  // A thread is started for each file found, up to jobs - 1, so that linting one file starts
+  // none. Results land in per-file slots: the output does not depend on which thread linted
+  // what, nor on the order the walk found files in.
+  std::vector<std::thread> threads;
+  internal::WalkResult walk = internal::CollectFiles(paths, [&](const std::string& file) {
+    queue.Push(file);
+    if (threads.size() + 1 < static_cast<std::size_t>(jobs) && queue.size() > 1) {
+      threads.emplace_back(worker);
+    }
+  });
+  queue.Close();
+  worker();
+  for (std::thread& t : threads) t.join();
+
+  LintResult result;
+  result.errors = std::move(walk.errors);
+  if (opts.shard_count > 1 && opts.shard_index != 1) result.errors.clear();
+  std::vector<internal::FileResult*> in_order;
   std::size_t findings = 0;
-  for (const internal::FileResult& r : per_file) findings += r.findings.size();
+  for (std::size_t i = 0; i < walk.files.size(); ++i) {
+    if (!in_shard(walk.files[i])) continue;
+    in_order.push_back(&queue.Result(walk.found_as[i]));
+    findings += in_order.back()->findings.size();
+  }
   result.findings.reserve(findings);
-  for (std::size_t i = 0; i < files.size(); ++i) Merge(std::move(per_file[i]), result);
+  for (internal::FileResult* r : in_order) Merge(std::move(*r), result);
   Finish(impl_->options, configs, result);
   return result;
 }

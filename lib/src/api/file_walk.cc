@@ -31,11 +31,25 @@ bool SkipDirectory(const fs::path& p) {
 
 }  // namespace
 
-WalkResult CollectFiles(const std::vector<std::string>& paths) {
+WalkResult CollectFiles(const std::vector<std::string>& paths,
+                        const std::function<void(const std::string&)>& on_file) {
   WalkResult out;
+  std::size_t found_count = 0;
+  auto found = [&](std::string file, std::vector<std::pair<std::string, std::size_t>>& into) {
+    if (on_file) on_file(file);
+    into.emplace_back(std::move(file), found_count++);
+  };
+  auto keep = [&](std::vector<std::pair<std::string, std::size_t>>& files) {
+    for (auto& [file, index] : files) {
+      out.files.push_back(std::move(file));
+      out.found_as.push_back(index);
+    }
+  };
   for (const std::string& path : paths) {
+    std::vector<std::pair<std::string, std::size_t>> files;
     if (path == "-") {
-      out.files.push_back(path);
+      found(path, files);
+      keep(files);
       continue;
     }
     std::error_code ec;
@@ -45,10 +59,10 @@ WalkResult CollectFiles(const std::vector<std::string>& paths) {
       continue;
     }
     if (!fs::is_directory(st)) {
-      out.files.push_back(path);
+      found(path, files);
+      keep(files);
       continue;
     }
-    std::vector<std::string> found;
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
       out.errors.push_back(PathError(path, "cannot read directory: " + ec.message()));
@@ -68,11 +82,11 @@ WalkResult CollectFiles(const std::vector<std::string>& paths) {
         continue;
       }
       if (entry.is_regular_file(type_ec) && IsManifestFile(entry.path())) {
-        found.push_back(entry.path().generic_string());
+        found(entry.path().generic_string(), files);
       }
     }
-    std::sort(found.begin(), found.end());
-    out.files.insert(out.files.end(), found.begin(), found.end());
+    std::sort(files.begin(), files.end());
+    keep(files);
   }
   return out;
 }

@@ -1,0 +1,57 @@
+// Tests the directory walk: the final order, and the found-as order the engine's work queue
+// uses to put results back in that order.
+#include "api/file_walk.h"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace armlint::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path MakeTree() {
+  fs::path root = fs::path(::testing::TempDir()) / "file_walk_tree";
+  fs::remove_all(root);
+  for (const char* f : {"b/2.json", "b/1.jsonc", "a/z.json", "a/deep/x.json", "c.json",
+                        "a/notes.txt", ".git/hidden.json", "node_modules/m.json"}) {
+    fs::create_directories((root / f).parent_path());
+    std::ofstream(root / f) << "{}";
+  }
+  return root;
+}
+
+TEST(FileWalk, SortsEachDirectoryAndMapsTheOrderFound) {
+  const fs::path root = MakeTree();
+  const std::string explicit_file = (root / "c.json").generic_string();
+  std::vector<std::string> seen;
+  WalkResult walk = CollectFiles({explicit_file, root.generic_string(), "missing.json"},
+                                 [&](const std::string& f) { seen.push_back(f); });
+  const std::string r = root.generic_string();
+  EXPECT_EQ(walk.files,
+            (std::vector<std::string>{explicit_file, r + "/a/deep/x.json", r + "/a/z.json",
+                                      r + "/b/1.jsonc", r + "/b/2.json", r + "/c.json"}));
+  ASSERT_EQ(walk.found_as.size(), walk.files.size());
+  ASSERT_EQ(seen.size(), walk.files.size());
+  for (std::size_t i = 0; i < walk.files.size(); ++i) {
+    ASSERT_LT(walk.found_as[i], seen.size());
+    EXPECT_EQ(seen[walk.found_as[i]], walk.files[i]);
+  }
+  ASSERT_EQ(walk.errors.size(), 1u);
+  EXPECT_EQ(walk.errors[0].location.file, "missing.json");
+}
+
+TEST(FileWalk, WithoutACallbackGivesTheSameFiles) {
+  const fs::path root = MakeTree();
+  WalkResult with = CollectFiles({root.generic_string()}, [](const std::string&) {});
+  WalkResult without = CollectFiles({root.generic_string()});
+  EXPECT_EQ(with.files, without.files);
+  EXPECT_EQ(without.files.size(), 5u);
+}
+
+}  // namespace
+}  // namespace armlint::internal
