@@ -6,7 +6,8 @@
 #  2. The AVM corpus linted end to end by the CLI, one thread, against `boost::json::parse` of
 #     the same files (armlint_bench's BM_BoostJsonParseAvm), as a ratio.
 #  3. Start-up and the pre-commit case with hyperfine: `armlint --version` against an empty
-#     statically linked C++ program built here, one AVM module, and five small templates.
+#     statically linked C++ program built here, one AVM module, and five quickstart templates
+#     (the pre-commit case).
 #  4. Peak memory against the largest input file.
 #
 # Usage: scripts/bench-corpus.sh [path/to/armlint] [corpus-dir]
@@ -73,12 +74,13 @@ if command -v hyperfine >/dev/null 2>&1 && command -v g++ >/dev/null 2>&1; then
   printf 'int main() { return 0; }\n' >"$tmp/empty.cc"
   g++ -O2 -static -o "$tmp/empty" "$tmp/empty.cc"
   module="$corpus/avm/res/storage/storage-account/main.json"
-  small=$(find "$here/examples" -maxdepth 1 -name '*.json' | sort | head -5 | tr '\n' ' ')
+  # The pre-commit case: five hand-written templates of typical size (2-16 KB).
+  small=$(find "$corpus/quickstart" -name azuredeploy.json | sort | head -5 | tr '\n' ' ')
   hyperfine -N -i --warmup 20 --runs 300 --export-json "$tmp/h.json" \
     -n "empty static program" "$tmp/empty" \
     -n "armlint --version" "$armlint --version" \
     -n "armlint one AVM module" "$armlint --format json -o /dev/null $module" \
-    -n "armlint 5 small files" "$armlint --format json -o /dev/null $small" >/dev/null
+    -n "armlint 5 templates" "$armlint --format json -o /dev/null $small" >/dev/null
   python3 - "$tmp/h.json" <<'EOF'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
