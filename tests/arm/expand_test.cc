@@ -357,6 +357,49 @@ TEST(Expand, UserFunctionRecursionIsBounded) {
   EXPECT_TRUE(At(ex->outputs, {"o", "value"})->is_unknown());
 }
 
+// A nullable parameter with no value is null, as ARM makes it; what fails only because of that
+// null is "cannot tell" (Unknown), not an input error: deployments of the template may give a
+// value (AVM modules do this with optional keys they then read unconditionally). A failure that
+// does not involve such a null is still an error.
+TEST(Expand, FailuresFromAnAssumedNullAreUnknownNotErrors) {
+  std::unique_ptr<Document> doc;
+  auto ex = ExpandText(R"({
+    "parameters": {"cmk": {"type": "object", "nullable": true},
+                   "given": {"type": "object", "defaultValue": {}}},
+    "variables": {"vaultId": "[parameters('cmk').keyVaultResourceId]",
+                  "wrapped": "[createArray(parameters('cmk'))]"},
+    "resources": [
+      {"type": "Microsoft.Compute/diskEncryptionSets", "apiVersion": "2023-04-02",
+       "name": "des",
+       "properties": {"direct": "[split(parameters('cmk').keyVaultResourceId, '/')[2]]",
+                      "viaVariable": "[toLower(variables('vaultId'))]",
+                      "viaArray": "[variables('wrapped')[0].keyVaultResourceId]",
+                      "nullItself": "[parameters('cmk')]",
+                      "unrelated": "[parameters('given').missing.name]"}},
+      {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+       "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
+         "parameters": {"key": {"value": "[parameters('cmk')]"}},
+         "template": {"parameters": {"key": {"type": "object", "nullable": true}},
+           "resources": [{"type": "Microsoft.KeyVault/vaults", "apiVersion": "2023-07-01",
+                          "name": "[guid(parameters('key').id)]"}]}}}]})",
+                       doc);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  // Only the failure that has nothing to do with the nullable parameter is an error.
+  ASSERT_EQ(ErrorMessages(*ex).size(), 1u) << testing::PrintToString(ErrorMessages(*ex));
+  EXPECT_THAT(ErrorMessages(*ex)[0], HasSubstr("missing"));
+  const Value* props = At(ex->resources[0].body, {"properties"});
+  EXPECT_TRUE(At(props, {"direct"})->is_unknown());
+  EXPECT_THAT(std::string(At(props, {"direct"})->unknown_reason()),
+              HasSubstr("nullable parameter with no value"));
+  EXPECT_TRUE(At(props, {"viaVariable"})->is_unknown());
+  EXPECT_TRUE(At(props, {"viaArray"})->is_unknown());
+  EXPECT_TRUE(At(props, {"nullItself"})->is_null());
+  EXPECT_TRUE(At(props, {"unrelated"})->is_unknown());
+  // The nested deployment's resource is produced, its name unknown.
+  ASSERT_EQ(ex->resources.size(), 3u);
+  EXPECT_FALSE(ex->resources[2].name_known);
+}
+
 TEST(Expand, VariableCycleNamesTheChain) {
   std::unique_ptr<Document> doc;
   auto ex = ExpandText(R"({"variables": {"a": "[variables('b')]", "b": "[variables('a')]"},

@@ -25,7 +25,7 @@ class FunctionEnv : public CopyEnv {
       for (std::size_t i = 0; i < ps.size() && i < args_.size(); ++i) {
         const Value* n = ps[i]->Find("name");
         if (n != nullptr && n->is_string() && EqualsIgnoreCase(n->string_value(), name)) {
-          if (args_[i]->secure()) state_.TouchSecure();
+          state_.Touch(*args_[i]);
           return args_[i];
         }
       }

@@ -117,7 +117,7 @@ absl::StatusOr<const Value*> TemplateScope::Parameter(std::string_view name) {
         tmpl::Concat("the default value of parameter '", name, "' refers to itself"));
   }
   const Value* v = slot.state == Eval::kDone ? slot.value : ResolveParameter(slot);
-  if (v->secure()) state_.TouchSecure();
+  state_.Touch(*v);
   return v;
 }
 
@@ -149,7 +149,7 @@ const Value* TemplateScope::ResolveParameter(ParamSlot& slot) {
     RestoreCopyFrames(std::move(frames));
     CheckParameterValue(slot, *v);
   } else if (BoolMember(decl, "nullable") || BoolMember(TypeDecl(root_, decl), "nullable")) {
-    v = Value::Null(a, decl.anchor());
+    v = Value::Null(a, decl.anchor(), kFlagAssumedNull);
   } else {
     v = Value::Unknown(a, a.Copy(tmpl::Concat("parameter '", slot.name, "' has no value")),
                        decl.anchor(), KindOfType(type));

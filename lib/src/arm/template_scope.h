@@ -70,6 +70,7 @@ class TemplateScope : public CopyEnv {
     bool is_copy = false;
     const Value* value = nullptr;
     Eval state = Eval::kNotYet;
+    bool assumes_null = false;  // computed from an assumed null (ExpandState::Touch)
   };
   struct FunctionSlot {
     std::string_view ns, name;

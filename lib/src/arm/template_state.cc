@@ -69,21 +69,32 @@ const Value* ExpandState::EvalString(const Value& s, CopyEnv& env) {
     return Value::Unknown(arena(), arena().Copy(tmpl::MessageOf(it->second.error)), s.anchor());
   }
   const Expr* expr = it->second.expr;  // `it` may move during evaluation
-  bool outer_touched = std::exchange(secure_touched_, false);
+  const Touched outer = ExchangeTouched({});
   absl::StatusOr<const Value*> r = EvaluateExpression(*expr, env, arena(), budget_, s.anchor());
-  bool touched = secure_touched_;
-  secure_touched_ = outer_touched || touched;
+  const Touched touched = ExchangeTouched(
+      {outer.secure || secure_touched_, outer.assumed_null || assumed_null_touched_});
+  const std::uint8_t secure = touched.secure ? kFlagSecure : 0;
   if (!r.ok()) {
     if (absl::IsResourceExhausted(r.status())) {
       SetFatal(ErrorAt(s.anchor(), tmpl::MessageOf(r.status()), r.status().code()));
+    } else if (touched.assumed_null) {
+      // parameters('key').vaultId with `key` nullable and given no value: ARM would fail only
+      // if the deployment gives none, which a template on its own cannot tell.
+      return Value::Unknown(arena(),
+                            arena().Copy(tmpl::Concat("depends on a nullable parameter with no "
+                                                      "value (",
+                                                      tmpl::MessageOf(r.status()), ")")),
+                            s.anchor(), Kind::kUnknown, secure);
     } else {
       AddError(ErrorAt(s.anchor(), tmpl::MessageOf(r.status()), r.status().code()));
     }
     return Value::Unknown(arena(), arena().Copy(tmpl::MessageOf(r.status())), s.anchor(),
-                          Kind::kUnknown, touched ? kFlagSecure : 0);
+                          Kind::kUnknown, secure);
   }
   const Value* v = *r;
-  if (touched && !v->secure()) v = Value::Reanchor(arena(), *v, v->anchor(), kFlagSecure);
+  if (touched.secure && !v->secure()) {
+    v = Value::Reanchor(arena(), *v, v->anchor(), kFlagSecure);
+  }
   return v;
 }
 

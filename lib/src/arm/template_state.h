@@ -83,10 +83,28 @@ class ExpandState {
 
   std::vector<absl::Status> TakeErrors() { return std::move(errors_); }
 
-  // Set when an evaluation read a secure value (a secureString/secureObject parameter or a
-  // value derived from one); EvalString flags its result kFlagSecure then.
-  void TouchSecure() { secure_touched_ = true; }
-  bool ExchangeSecureTouched(bool v) { return std::exchange(secure_touched_, v); }
+  // Called with each parameter, variable or function argument an evaluation reads. A secure
+  // one (a secureString/secureObject parameter or a value derived from one) makes EvalString
+  // flag its result kFlagSecure. An assumed null (kFlagAssumedNull), or a variable computed
+  // from one (`assumes_null`), makes an error of that evaluation "cannot tell" rather than an
+  // input error: the template may be fine for every value its deployers actually give.
+  void Touch(const Value& v, bool assumes_null = false) {
+    secure_touched_ = secure_touched_ || v.secure();
+    assumed_null_touched_ = assumed_null_touched_ || assumes_null || v.assumed_null();
+  }
+  struct Touched {
+    bool secure = false;
+    bool assumed_null = false;
+  };
+  // Starts tracking what a nested evaluation reads (`Touched{}`), or ends it and restores the
+  // outer evaluation's tracking (`outer` merged with what the nested one read); returns what
+  // was tracked until now.
+  Touched ExchangeTouched(Touched next) {
+    Touched was{secure_touched_, assumed_null_touched_};
+    secure_touched_ = next.secure;
+    assumed_null_touched_ = next.assumed_null;
+    return was;
+  }
 
   // While > 0, AddError drops errors: an `existing` resource is only read where referenced,
   // so ARM never evaluates the properties of one nobody reads.
@@ -112,6 +130,7 @@ class ExpandState {
   absl::flat_hash_set<std::string> error_keys_;
   absl::Status fatal_;
   bool secure_touched_ = false;
+  bool assumed_null_touched_ = false;
 };
 
 }  // namespace armlint::internal

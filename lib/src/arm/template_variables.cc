@@ -26,7 +26,7 @@ absl::StatusOr<const Value*> TemplateScope::Variable(std::string_view name) {
     return tmpl::Invalid(tmpl::Concat("variables refer to each other in a cycle: ", chain));
   }
   const Value* v = slot.state == Eval::kDone ? slot.value : ResolveVariable(slot);
-  if (v->secure()) state_.TouchSecure();
+  state_.Touch(*v, slot.assumes_null);
   return v;
 }
 
@@ -34,7 +34,7 @@ const Value* TemplateScope::ResolveVariable(VarSlot& slot) {
   slot.state = Eval::kInProgress;
   var_chain_.push_back(slot.name);
   std::vector<CopyFrame> frames = TakeCopyFrames();
-  bool outer_touched = state_.ExchangeSecureTouched(false);
+  const ExpandState::Touched outer = state_.ExchangeTouched({});
   const Value* v = nullptr;
   if (!slot.is_copy) {
     v = state_.Eval(*slot.decl, *this);
@@ -58,8 +58,11 @@ const Value* TemplateScope::ResolveVariable(VarSlot& slot) {
       v = Value::Array(state_.arena(), items, c.anchor());
     }
   }
-  bool touched = state_.ExchangeSecureTouched(outer_touched);
-  if (touched && !v->secure()) v = Value::Reanchor(state_.arena(), *v, v->anchor(), kFlagSecure);
+  const ExpandState::Touched touched = state_.ExchangeTouched(outer);
+  if (touched.secure && !v->secure()) {
+    v = Value::Reanchor(state_.arena(), *v, v->anchor(), kFlagSecure);
+  }
+  slot.assumes_null = touched.assumed_null;
   RestoreCopyFrames(std::move(frames));
   var_chain_.pop_back();
   slot.value = v;

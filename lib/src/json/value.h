@@ -43,6 +43,9 @@ enum ValueFlags : std::uint8_t {
   kFlagNone = 0,
   kFlagSecure = 1,          // derived from a secureString/secureObject parameter: never print
   kFlagFromExpression = 2,  // computed by an ARM expression rather than written literally
+  // The null of a nullable parameter that was given no value: the deployment may well give
+  // one, so what fails only because of this null cannot be told apart from a real error.
+  kFlagAssumedNull = 4,
   // Computed by the Array/Object factories (callers' values for them are ignored): something
   // inside is secure / Unknown. Keeps ContainsSecure/ContainsUnknown O(1) on values that share
   // sub-values (a variable doubling an object 40 times is a DAG of 2^40 leaves).
@@ -59,6 +62,7 @@ class Value {
   std::uint8_t flags() const { return flags_; }
   bool secure() const { return (flags_ & kFlagSecure) != 0; }
   bool from_expression() const { return (flags_ & kFlagFromExpression) != 0; }
+  bool assumed_null() const { return (flags_ & kFlagAssumedNull) != 0; }
 
   bool is_null() const { return kind_ == Kind::kNull; }
   bool is_bool() const { return kind_ == Kind::kBool; }
