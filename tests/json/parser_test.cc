@@ -48,34 +48,6 @@ TEST(Parser, AcceptsCommentsTrailingCommasAndMultiLineStrings) {
   EXPECT_EQ(out.comments[1].text, " block ");
 }
 
-// The line table the parser records on its way equals a byte loop's, whatever holds the line
-// breaks: indentation, block comments, multi-line strings with and without escapes (also past
-// the eight-byte string scan), and text after the value.
-TEST(Parser, RecordsEveryLineStart) {
-  const std::string text =
-      "\xEF\xBB\xBF{\n"
-      "  // a comment\n"
-      "  /* a block\n   comment */ \"a\": \"one\nline\tand a long second line\n\",\n"
-      "  \"b\": \"escaped \\\" then\nraw\",\t\"c\": [1,\n\n2]\n"
-      "}\n\n";
-  Arena arena;
-  ParseOutput out = ParseJson(text, arena);
-  ASSERT_NE(out.root, nullptr) << out.error.message;
-  std::vector<std::uint32_t> want = {0};
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') want.push_back(static_cast<std::uint32_t>(i + 1));
-  }
-  EXPECT_EQ(out.line_starts, want);
-}
-
-TEST(Parser, LeavesTheLineTableToTheDocumentForCrOrAFailure) {
-  Arena arena;
-  EXPECT_TRUE(ParseJson("{\r\n\"a\": 1\r\n}", arena).line_starts.empty());
-  EXPECT_TRUE(ParseJson("{\"a\": \"x\ry\"}", arena).line_starts.empty());
-  EXPECT_TRUE(ParseJson("{\n\"a\": }", arena).line_starts.empty());
-  EXPECT_EQ(ParseJson("{\"a\": 1}", arena).line_starts, std::vector<std::uint32_t>{0});
-}
-
 TEST(Parser, DecodesEscapes) {
   Arena arena;
   ParseOutput out = ParseJson(R"(["a\"b\\c\/\n\t", "\u00e9\ud83d\ude00", "\ud800x"])", arena);

@@ -38,10 +38,6 @@ absl::StatusOr<std::unique_ptr<Document>> Document::ParseText(std::unique_ptr<Do
   }
   doc->root_ = out.root;
   doc->duplicate_keys_ = std::move(out.duplicate_keys);
-  if (!out.line_starts.empty()) {
-    // The parser met every line break on its way: no second scan for positions.
-    std::call_once(doc->lines_once_, [&] { doc->line_starts_ = std::move(out.line_starts); });
-  }
   return doc;
 }
 

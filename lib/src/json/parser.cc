@@ -26,13 +26,6 @@ class Parser {
         out_(out) {}
 
   void Run() {
-    out_.line_starts.reserve(static_cast<std::size_t>(end_ - p_) / 64 + 1);
-    out_.line_starts.push_back(0);
-    RunValue();
-    if (failed_ || saw_cr_) out_.line_starts = {};
-  }
-
-  void RunValue() {
     if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;
     SkipSpace();
     if (failed_) return;
@@ -47,16 +40,6 @@ class Parser {
 
  private:
   std::uint32_t Off(const char* p) const { return static_cast<std::uint32_t>(p - begin_); }
-
-  // The parser is at a byte below 0x20 (in whitespace, a comment or a string): records the line
-  // that starts after a '\n'.
-  void SeeControl(const char* p) {
-    if (*p == '\n') {
-      out_.line_starts.push_back(Off(p) + 1);
-    } else if (*p == '\r') {
-      saw_cr_ = true;
-    }
-  }
   Anchor At(const char* p) const { return Anchor{Off(p), source_}; }
 
   void Fail(std::string msg) { FailAt(p_, std::move(msg)); }
@@ -87,7 +70,6 @@ class Parser {
     while (p_ < end_) {
       char c = *p_;
       if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-        if (c != ' ') SeeControl(p_);
         ++p_;
         // Indentation comes in runs of spaces: skip them eight at a time, then to the first
         // byte that is not a space.
@@ -109,10 +91,7 @@ class Parser {
         const char* start = p_;
         p_ += 2;
         const char* text = p_;
-        while (p_ + 1 < end_ && !(p_[0] == '*' && p_[1] == '/')) {
-          if (static_cast<unsigned char>(*p_) < 0x20) SeeControl(p_);
-          ++p_;
-        }
+        while (p_ + 1 < end_ && !(p_[0] == '*' && p_[1] == '/')) ++p_;
         if (p_ + 1 >= end_) {
           p_ = end_;
           return FailAt(start, "unterminated /* comment");
@@ -227,15 +206,13 @@ class Parser {
     ++p_;
     const char* start = p_;
     while (p_ < end_) {
-      // Eight bytes at a time up to the first quote, backslash, control character (a line break
-      // of a multi-line string) or non-ASCII byte. (A byte flagged past a real match may be a
-      // false positive; the lowest flag never is.) w - 0x20.. flags the bytes below 0x20, | w
-      // those from 0x80.
+      // Eight bytes at a time up to the first quote, backslash or non-ASCII byte. (A byte
+      // flagged past a real match may be a false positive; the lowest flag never is.)
       while (end_ - p_ >= 8) {
         std::uint64_t w = swar::Load8(p_);
         std::uint64_t special = swar::ZeroBytes(w ^ swar::Broadcast('"')) |
                                 swar::ZeroBytes(w ^ swar::Broadcast('\\')) |
-                                (((w - swar::Broadcast(0x20)) | w) & 0x8080808080808080ULL);
+                                (w & 0x8080808080808080ULL);
         if (special != 0) {
           p_ += std::countr_zero(special) >> 3;
           break;
@@ -254,7 +231,6 @@ class Parser {
         if (!SkipUtf8()) return false;
         continue;
       }
-      if (c < 0x20) SeeControl(p_);
       ++p_;  // control characters are allowed: ARM accepts multi-line strings
     }
     FailAt(open, "unterminated string");
@@ -421,7 +397,6 @@ class Parser {
         buf.append(s, p_);
         continue;
       }
-      if (c < 0x20) SeeControl(p_);
       buf += static_cast<char>(c);
       ++p_;
     }
@@ -570,7 +545,6 @@ class Parser {
   std::uint8_t source_;
   ParseOutput& out_;
   bool failed_ = false;
-  bool saw_cr_ = false;
   std::vector<const Value*> items_;
   std::vector<Member> members_;
   std::string scratch_string_;

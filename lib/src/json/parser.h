@@ -35,11 +35,6 @@ struct ParseOutput {
   std::vector<Comment> comments;
   ParseError error;
   std::vector<std::uint32_t> duplicate_keys;  // offsets of keys that a later duplicate replaced
-  // Where each line starts (0, then the offset after each '\n'), recorded as the parser passes
-  // line breaks (whitespace, comments, multi-line strings), so that positions need no second
-  // scan of the text. Empty when the parse failed or the text has a '\r' (CRLF or lone CR:
-  // Document then builds the table itself).
-  std::vector<std::uint32_t> line_starts;
 };
 
 // Parses `text` (which must outlive the values: strings without escapes are views into it).
