@@ -10,8 +10,10 @@
 #include "arm/expression_parser.h"
 
 #include <charconv>
+#include <span>
 #include <string>
-#include <vector>
+
+#include "absl/container/inlined_vector.h"
 
 #include "arm/expr_strings.h"
 #include "arm/function_table.h"
@@ -68,7 +70,7 @@ class Parser {
     return e;
   }
 
-  std::span<const Expr* const> CopyArgs(const std::vector<const Expr*>& v) {
+  std::span<const Expr* const> CopyArgs(std::span<const Expr* const> v) {
     const Expr** p = arena_.NewArray<const Expr*>(v.size());
     for (std::size_t i = 0; i < v.size(); ++i) p[i] = v[i];
     return {p, v.size()};
@@ -106,7 +108,7 @@ class Parser {
         ++pos_;
         Expr* ix = NewNode(ExprKind::kIndex, at);
         ix->target = e;
-        ix->args = CopyArgs({index});
+        ix->args = CopyArgs({&index, 1});
         e = ix;
       } else {
         break;
@@ -226,7 +228,8 @@ class Parser {
       return Error(Cat("expected '(' after function name '", name, "'"), pos_);
     }
     ++pos_;  // '('
-    std::vector<const Expr*> args;
+    // Calls rarely take more than a few arguments: no heap allocation per call parsed.
+    absl::InlinedVector<const Expr*, 8> args;
     SkipSpace();
     if (pos_ < text_.size() && text_[pos_] == ')') {
       ++pos_;
