@@ -75,7 +75,8 @@ const CallTarget* CalledAt(std::string_view e, std::size_t open,
   std::size_t name_end = open;
   while (name_end > 0 && e[name_end - 1] == ' ') --name_end;
   for (const CallTarget& t : targets) {
-    if (name_end < t.function.size()) continue;
+    // The last letter first: most calls are of other functions.
+    if (name_end < t.function.size() || AsciiLower(e[name_end - 1]) != t.function.back()) continue;
     std::size_t name = name_end - t.function.size();
     if (!EqualsIgnoreCase(e.substr(name, t.function.size()), t.function)) continue;
     if (name > 0 && (absl::ascii_isalnum(static_cast<unsigned char>(e[name - 1])) ||
@@ -92,8 +93,7 @@ void CollectCalls(std::string_view e, std::span<const CallTarget> targets) {
   for (std::size_t i = 0; i < e.size(); ++i) {
     // Jump to the next character that matters: a quote, or (outside string literals) the
     // opening parenthesis of a call, whose name is then read backwards.
-    i = in_string ? swar::FindFirstOf(e, i, '\'', '\'', '\'')
-                  : swar::FindFirstOf(e, i, '\'', '(', '(');
+    i = in_string ? swar::FindFirstOf(e, i, '\'') : swar::FindFirstOf(e, i, '\'', '(');
     if (i >= e.size()) break;
     if (in_string) {
       if (i + 1 < e.size() && e[i + 1] == '\'') {

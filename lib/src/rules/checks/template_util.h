@@ -95,8 +95,8 @@ struct TemplateReferences {
 // the (per-file) context.
 const TemplateReferences& References(const CheckContext& context, const Value& tmpl);
 
-// Names (lower-cased) that expression `e` passes as a literal to `function(...)`, e.g.
-// parameters('x'). Sets `dynamic` when the function is called with a computed argument.
+// Names (lower-cased) that expression `e` passes as a literal to `function(...)` (`function`
+// in lower case), e.g. parameters('x'). Sets `dynamic` when the function is called with a computed argument.
 void CollectReferences(std::string_view e, std::string_view function,
                        absl::flat_hash_set<std::string>& names, bool& dynamic);
 
