@@ -124,17 +124,23 @@ void CollectCalls(std::string_view e, std::span<const CallTarget> targets) {
   }
 }
 
-// Strings and expression property names, in one depth-first walk.
-void CollectAll(const Value& v, std::span<const CallTarget> targets) {
+void IndexValue(const Value& v, bool in_resources, TemplateIndex& out) {
   if (v.is_string()) {
-    if (IsExpression(v.string_value())) CollectCalls(v.string_value(), targets);
+    if (IsExpression(v.string_value())) out.expressions.push_back(v.string_value());
   } else if (v.is_array()) {
-    for (const Value* item : v.items()) CollectAll(*item, targets);
+    for (const Value* item : v.items()) IndexValue(*item, in_resources, out);
   } else if (v.is_object()) {
     for (const Member& m : v.members()) {
       // "[format('hidden-link:{0}', parameters('id'))]" as a property name.
-      if (IsExpression(m.key)) CollectCalls(m.key, targets);
-      CollectAll(*m.value, targets);
+      if (IsExpression(m.key)) out.expressions.push_back(m.key);
+      if (in_resources) {
+        if (EqualsIgnoreCase(m.key, "adminUsername")) {
+          out.admin_usernames.push_back(&m);
+        } else if (EqualsIgnoreCase(m.key, "settings")) {
+          out.settings.push_back(&m);
+        }
+      }
+      IndexValue(*m.value, in_resources, out);
     }
   }
 }
@@ -149,12 +155,30 @@ void CollectReferences(std::string_view e, std::string_view function,
   for (std::string_view n : found) names.insert(ToLower(n));
 }
 
+const TemplateIndex& Index(const CheckContext& context, const Value& tmpl) {
+  if (context.index == nullptr) {
+    auto index = std::make_shared<TemplateIndex>();
+    if (tmpl.is_object()) {
+      // As IndexValue, knowing which member is the `resources` that Find would return.
+      const Member* resources = tmpl.FindMember("resources");
+      for (const Member& m : tmpl.members()) {
+        if (IsExpression(m.key)) index->expressions.push_back(m.key);
+        IndexValue(*m.value, &m == resources, *index);
+      }
+    } else {
+      IndexValue(tmpl, false, *index);
+    }
+    context.index = std::move(index);
+  }
+  return *context.index;
+}
+
 const TemplateReferences& References(const CheckContext& context, const Value& tmpl) {
   if (context.references == nullptr) {
     auto refs = std::make_shared<TemplateReferences>();
     const CallTarget targets[] = {{"parameters", &refs->parameters, &refs->dynamic_parameters},
                                   {"variables", &refs->variables, &refs->dynamic_variables}};
-    CollectAll(tmpl, targets);
+    for (std::string_view e : Index(context, tmpl).expressions) CollectCalls(e, targets);
     context.references = std::move(refs);
   }
   return *context.references;
