@@ -1,6 +1,7 @@
 // Tests for the one-walk index of a template that the native checks share.
 #include "rules/checks/template_util.h"
 
+#include <algorithm>
 #include <cctype>
 #include <iterator>
 #include <random>
@@ -54,51 +55,37 @@ TEST(TemplateIndex, ResourcesIsTheMemberFindReturns) {
   EXPECT_EQ(index.settings[0]->value->int_value(), 2);
 }
 
-// The scan CollectReferences replaces word-at-a-time scanning with, a byte at a time: the
-// reference it must agree with.
+// What CollectReferences must find, worked out another way: a '(' is inside a string literal
+// when an odd number of quotes precede it (an escaped quote '' counts twice); a call's name is
+// the whole word (letters, digits, '_', '.') before its '(' and any spaces.
 void ReferenceScan(std::string_view e, std::string_view function,
                    absl::flat_hash_set<std::string>& names, bool& dynamic) {
-  bool in_string = false;
+  auto word_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+  };
+  auto skip_spaces = [](std::string_view s) {
+    return s.substr(std::min(s.find_first_not_of(' '), s.size()));
+  };
+  int quotes = 0;
   for (std::size_t i = 0; i < e.size(); ++i) {
-    if (in_string) {
-      if (e[i] != '\'') continue;
-      if (i + 1 < e.size() && e[i + 1] == '\'') {
-        ++i;
-      } else {
-        in_string = false;
-      }
-      continue;
-    }
-    if (e[i] == '\'') {
-      in_string = true;
-      continue;
-    }
-    if (e[i] != '(') continue;
-    std::size_t name_end = i;
-    while (name_end > 0 && e[name_end - 1] == ' ') --name_end;
-    if (name_end < function.size()) continue;
-    std::size_t name = name_end - function.size();
-    if (!EqualsIgnoreCase(e.substr(name, function.size()), function)) continue;
-    if (name > 0 && (std::isalnum(static_cast<unsigned char>(e[name - 1])) || e[name - 1] == '_' ||
-                     e[name - 1] == '.')) {
-      continue;
-    }
-    std::size_t j = i + 1;
-    while (j < e.size() && e[j] == ' ') ++j;
-    std::size_t close = j < e.size() && e[j] == '\'' ? e.find('\'', j + 1) : std::string_view::npos;
-    std::size_t after = close == std::string_view::npos ? close : close + 1;
-    while (after != std::string_view::npos && after < e.size() && e[after] == ' ') ++after;
-    if (close == std::string_view::npos || after >= e.size() || e[after] != ')') {
-      dynamic = true;
-      i = j - 1;
+    if (e[i] == '\'') ++quotes;
+    if (e[i] != '(' || quotes % 2 == 1) continue;
+    std::string_view before = e.substr(0, i);
+    before = before.substr(0, before.find_last_not_of(' ') + 1);
+    std::size_t start = before.size();
+    while (start > 0 && word_char(before[start - 1])) --start;
+    if (!EqualsIgnoreCase(before.substr(start), function)) continue;
+    std::string_view arg = skip_spaces(e.substr(i + 1));
+    std::size_t close = arg.starts_with('\'') ? arg.find('\'', 1) : std::string_view::npos;
+    if (close != std::string_view::npos && skip_spaces(arg.substr(close + 1)).starts_with(')')) {
+      names.insert(ToLower(arg.substr(1, close - 1)));
     } else {
-      names.insert(ToLower(e.substr(j + 1, close - j - 1)));
-      i = close;
+      dynamic = true;
     }
   }
 }
 
-TEST(TemplateIndex, CollectReferencesAgreesWithAByteAtATimeScan) {
+TEST(TemplateIndex, CollectReferencesAgreesWithAParityScan) {
   const char* pieces[] = {"parameters", "Variables", "(", ")", "'", "''", " ",   "x",    "a.",
                           ",",          "concat",    "[", "]", "_", "1",  "'p'", "('q')"};
   std::mt19937 rng(7);
