@@ -124,24 +124,34 @@ void CollectCalls(std::string_view e, std::span<const CallTarget> targets) {
   }
 }
 
+void IndexContainer(const Value& v, bool in_resources, TemplateIndex& out);
+
+// A string is indexed here, a container walked by recursion: most values are strings, and
+// scalars cost no call.
 void IndexValue(const Value& v, bool in_resources, TemplateIndex& out) {
   if (v.is_string()) {
     if (IsExpression(v.string_value())) out.expressions.push_back(v.string_value());
-  } else if (v.is_array()) {
+  } else if (v.is_array() || v.is_object()) {
+    IndexContainer(v, in_resources, out);
+  }
+}
+
+void IndexContainer(const Value& v, bool in_resources, TemplateIndex& out) {
+  if (v.is_array()) {
     for (const Value* item : v.items()) IndexValue(*item, in_resources, out);
-  } else if (v.is_object()) {
-    for (const Member& m : v.members()) {
-      // "[format('hidden-link:{0}', parameters('id'))]" as a property name.
-      if (IsExpression(m.key)) out.expressions.push_back(m.key);
-      if (in_resources) {
-        if (EqualsIgnoreCase(m.key, "adminUsername")) {
-          out.admin_usernames.push_back(&m);
-        } else if (EqualsIgnoreCase(m.key, "settings")) {
-          out.settings.push_back(&m);
-        }
+    return;
+  }
+  for (const Member& m : v.members()) {
+    // "[format('hidden-link:{0}', parameters('id'))]" as a property name.
+    if (IsExpression(m.key)) out.expressions.push_back(m.key);
+    if (in_resources) {
+      if (EqualsIgnoreCase(m.key, "adminUsername")) {
+        out.admin_usernames.push_back(&m);
+      } else if (EqualsIgnoreCase(m.key, "settings")) {
+        out.settings.push_back(&m);
       }
-      IndexValue(*m.value, in_resources, out);
     }
+    IndexValue(*m.value, in_resources, out);
   }
 }
 
