@@ -9,6 +9,7 @@
 // FunctionTable at parse time so that arity errors come out at load).
 #include "arm/expression_parser.h"
 
+#include <array>
 #include <charconv>
 #include <span>
 #include <string>
@@ -27,10 +28,18 @@ std::uint32_t ExprCharacter(std::uint32_t offset) { return offset + 2; }
 
 namespace {
 
-bool IsIdentStart(char c) {
+constexpr bool IsIdentStart(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
 }
-bool IsIdentChar(char c) { return IsIdentStart(c) || (c >= '0' && c <= '9') || c == '-'; }
+// A table, for the loops that scan names a byte at a time.
+constexpr std::array<bool, 256> kIdentChar = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = IsIdentStart(static_cast<char>(c)) || (c >= '0' && c <= '9') || c == '-';
+  }
+  return t;
+}();
+bool IsIdentChar(char c) { return kIdentChar[static_cast<unsigned char>(c)]; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 class Parser {
@@ -140,18 +149,19 @@ class Parser {
     bool escaped = false;
     std::size_t seg = pos_;
     for (;;) {
-      if (pos_ >= text_.size()) return Error("unterminated string literal starting", start);
-      if (text_[pos_] == '\'') {
-        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '\'') {
-          unescaped.append(text_.substr(seg, pos_ + 1 - seg));
-          pos_ += 2;
-          seg = pos_;
-          escaped = true;
-          continue;
-        }
-        break;
+      pos_ = text_.find('\'', pos_);
+      if (pos_ == std::string_view::npos) {
+        pos_ = text_.size();
+        return Error("unterminated string literal starting", start);
       }
-      ++pos_;
+      if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '\'') {
+        unescaped.append(text_.substr(seg, pos_ + 1 - seg));
+        pos_ += 2;
+        seg = pos_;
+        escaped = true;
+        continue;
+      }
+      break;
     }
     Expr* e = NewNode(ExprKind::kLiteral, start);
     if (escaped) {
