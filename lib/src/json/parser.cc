@@ -513,15 +513,15 @@ class Parser {
     if (n < 2) return;
     bool any = false;
     if (n <= 16) {
-      // Compare cheap signatures (length, first and last byte, case-folded) pairwise, and the
-      // keys themselves only where two signatures agree.
+      // Compare cheap signatures (length, first and last byte with the case bit 0x20 set)
+      // pairwise, and the keys themselves only where two signatures agree.
       std::uint32_t sig[16];
       for (std::size_t i = 0; i < n; ++i) {
         std::string_view k = members_[base + i].key;
         sig[i] = k.empty() ? 0
                            : static_cast<std::uint32_t>(k.size() << 16) ^
-                                 (static_cast<std::uint32_t>(AsciiLower(k.front())) << 8) ^
-                                 static_cast<std::uint32_t>(AsciiLower(k.back()));
+                                 ((static_cast<unsigned char>(k.front()) | 0x20u) << 8) ^
+                                 (static_cast<unsigned char>(k.back()) | 0x20u);
       }
       for (std::size_t i = 0; i < n && !any; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
