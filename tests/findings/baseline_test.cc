@@ -14,6 +14,15 @@ TEST(Baseline, FingerprintIgnoresPathSpellingButNotContent) {
   EXPECT_NE(a, Fingerprint("r", "infra/main.json", "/subs/y", "/properties/p"));
 }
 
+TEST(Baseline, FingerprintOfANormalisedPathIsTheSame) {
+  for (const char* file : {"infra/main.json", "./infra/../infra/main.json", "../x//y.json"}) {
+    EXPECT_EQ(FingerprintOfPath("r", FingerprintPath(file), "/subs/x", "/p"),
+              Fingerprint("r", file, "/subs/x", "/p"))
+        << file;
+  }
+  EXPECT_EQ(FingerprintPath("./infra/../infra/main.json"), "infra/main.json");
+}
+
 TEST(Baseline, ApplyCountsBaselinedAndFixed) {
   LintResult r;
   for (std::string fp : {"aa", "bb", "bb", "cc"}) {

@@ -1,6 +1,9 @@
 // Tests for Document: line:column positions (LF, CRLF, BOM, UTF-8) and JSON pointers.
 #include "json/document.h"
 
+#include <random>
+#include <string>
+
 #include "gtest/gtest.h"
 
 namespace armlint::internal {
@@ -93,6 +96,49 @@ TEST(Document, LoadMissingFileIsNotFound) {
   auto doc = Document::Load("/nonexistent/armlint/file.json");
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), absl::StatusCode::kNotFound);
+}
+
+// Lines are counted per 4 KB block and then within a block: every offset of texts with short
+// lines, lines longer than a block and empty lines must give what counting from the start
+// gives.
+TEST(Document, PositionsAcrossLineBlocksMatchCountingFromTheStart) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 6; ++round) {
+    std::string text = "[\"";
+    const std::size_t size = 3000 + 4000 * static_cast<std::size_t>(round);
+    while (text.size() < size) {
+      switch (rng() % 8) {
+        case 0:
+          text += '\n';
+          break;
+        case 1:
+          text += "\xC3\xA9";  // a two-byte character
+          break;
+        case 2:
+          if (round % 2 == 1) text.append(5000, 'x');  // a line longer than a block
+          break;
+        default:
+          text += 'a';
+      }
+    }
+    text += "\"]";
+    std::unique_ptr<Document> doc = MustParse(text);
+    int line = 1, column = 1;
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+      if (offset % 7 == 0 || text.size() - offset < 3) {
+        LineCol lc = doc->Position(static_cast<std::uint32_t>(offset));
+        ASSERT_EQ(lc.line, line) << round << " " << offset;
+        ASSERT_EQ(lc.column, column) << round << " " << offset;
+      }
+      if (offset == text.size()) break;
+      if (text[offset] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -96,16 +96,8 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   policy.report_unknown = true;  // unknown outcomes are assessed; dropped below unless asked
   policy.config = file.config.get();
   policy.suppressor = &suppressor;
-  // One hit at a time, so that each finding is known to come from its hit (for assessments).
-  std::vector<std::optional<Finding>> made(hits.size());
-  std::vector<Finding> one;
-  std::vector<Hit> single(1);
-  for (std::size_t i = 0; i < hits.size(); ++i) {
-    one.clear();
-    single[0] = hits[i];
-    AppendFindings(single, unit, policy, one);
-    if (!one.empty()) made[i] = std::move(one.front());
-  }
+  // Aligned with the hits, so that each finding is known to come from its hit (for assessments).
+  std::vector<std::optional<Finding>> made = MakeFindings(hits, unit, policy);
   Assess(file, resources, context.classification.kind == ManifestKind::kTemplate, hits, made,
          out.summary.assessments);
   for (std::optional<Finding>& f : made) {

@@ -9,9 +9,12 @@
 // FunctionTable at parse time so that arity errors come out at load).
 #include "arm/expression_parser.h"
 
+#include <array>
 #include <charconv>
+#include <span>
 #include <string>
-#include <vector>
+
+#include "absl/container/inlined_vector.h"
 
 #include "arm/expr_strings.h"
 #include "arm/function_table.h"
@@ -25,10 +28,18 @@ std::uint32_t ExprCharacter(std::uint32_t offset) { return offset + 2; }
 
 namespace {
 
-bool IsIdentStart(char c) {
+constexpr bool IsIdentStart(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
 }
-bool IsIdentChar(char c) { return IsIdentStart(c) || (c >= '0' && c <= '9') || c == '-'; }
+// A table, for the loops that scan names a byte at a time.
+constexpr std::array<bool, 256> kIdentChar = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = IsIdentStart(static_cast<char>(c)) || (c >= '0' && c <= '9') || c == '-';
+  }
+  return t;
+}();
+bool IsIdentChar(char c) { return kIdentChar[static_cast<unsigned char>(c)]; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 class Parser {
@@ -68,7 +79,7 @@ class Parser {
     return e;
   }
 
-  std::span<const Expr* const> CopyArgs(const std::vector<const Expr*>& v) {
+  std::span<const Expr* const> CopyArgs(std::span<const Expr* const> v) {
     const Expr** p = arena_.NewArray<const Expr*>(v.size());
     for (std::size_t i = 0; i < v.size(); ++i) p[i] = v[i];
     return {p, v.size()};
@@ -106,7 +117,7 @@ class Parser {
         ++pos_;
         Expr* ix = NewNode(ExprKind::kIndex, at);
         ix->target = e;
-        ix->args = CopyArgs({index});
+        ix->args = CopyArgs({&index, 1});
         e = ix;
       } else {
         break;
@@ -138,18 +149,19 @@ class Parser {
     bool escaped = false;
     std::size_t seg = pos_;
     for (;;) {
-      if (pos_ >= text_.size()) return Error("unterminated string literal starting", start);
-      if (text_[pos_] == '\'') {
-        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '\'') {
-          unescaped.append(text_.substr(seg, pos_ + 1 - seg));
-          pos_ += 2;
-          seg = pos_;
-          escaped = true;
-          continue;
-        }
-        break;
+      pos_ = text_.find('\'', pos_);
+      if (pos_ == std::string_view::npos) {
+        pos_ = text_.size();
+        return Error("unterminated string literal starting", start);
       }
-      ++pos_;
+      if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '\'') {
+        unescaped.append(text_.substr(seg, pos_ + 1 - seg));
+        pos_ += 2;
+        seg = pos_;
+        escaped = true;
+        continue;
+      }
+      break;
     }
     Expr* e = NewNode(ExprKind::kLiteral, start);
     if (escaped) {
@@ -226,7 +238,8 @@ class Parser {
       return Error(Cat("expected '(' after function name '", name, "'"), pos_);
     }
     ++pos_;  // '('
-    std::vector<const Expr*> args;
+    // Calls rarely take more than a few arguments: no heap allocation per call parsed.
+    absl::InlinedVector<const Expr*, 8> args;
     SkipSpace();
     if (pos_ < text_.size() && text_[pos_] == ')') {
       ++pos_;

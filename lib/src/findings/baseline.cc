@@ -18,6 +18,15 @@ namespace internal {
 
 std::string Fingerprint(std::string_view rule_id, std::string_view file,
                         std::string_view resource_id, std::string_view relative_pointer) {
+  return FingerprintOfPath(rule_id, FingerprintPath(file), resource_id, relative_pointer);
+}
+
+std::string FingerprintPath(std::string_view file) {
+  return std::filesystem::path(std::string(file)).lexically_normal().generic_string();
+}
+
+std::string FingerprintOfPath(std::string_view rule_id, std::string_view fingerprint_path,
+                              std::string_view resource_id, std::string_view relative_pointer) {
   // FNV-1a 64 over the parts with separators: stable across platforms and releases.
   std::uint64_t h = 1469598103934665603ull;
   auto mix = [&h](std::string_view s) {
@@ -28,9 +37,8 @@ std::string Fingerprint(std::string_view rule_id, std::string_view file,
     h ^= 0x1f;
     h *= 1099511628211ull;
   };
-  std::string norm = std::filesystem::path(std::string(file)).lexically_normal().generic_string();
   mix(rule_id);
-  mix(norm);
+  mix(fingerprint_path);
   mix(resource_id);
   mix(relative_pointer);
   return absl::StrFormat("%016x", h);

@@ -16,6 +16,14 @@ namespace armlint::internal {
 std::string Fingerprint(std::string_view rule_id, std::string_view file,
                         std::string_view resource_id, std::string_view relative_pointer);
 
+// A file path as fingerprints see it: lexically normal, '/' separators.
+std::string FingerprintPath(std::string_view file);
+
+// Fingerprint() of a file already made FingerprintPath(file): a caller with many findings in a
+// file normalises its path once.
+std::string FingerprintOfPath(std::string_view rule_id, std::string_view fingerprint_path,
+                              std::string_view resource_id, std::string_view relative_pointer);
+
 // Reads the fingerprints of a baseline file written by WriteBaseline.
 absl::StatusOr<std::vector<std::string>> ReadBaseline(const std::string& path);
 

@@ -2,6 +2,7 @@
 #include "findings/findings.h"
 
 #include <algorithm>
+#include <numeric>
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
@@ -36,14 +37,40 @@ bool ConfigKeepsRule(const Config* config, const Rule& rule) {
                    rule.category) == config->disable_categories.end();
 }
 
-void AppendFindings(const std::vector<Hit>& hits, const LintUnit& unit, const FindingPolicy& policy,
-                    std::vector<Finding>& out) {
-  for (const Hit& hit : hits) {
+namespace {
+
+// FingerprintPath of the file last asked for: the findings of a unit are nearly all in its
+// linted file, whose path is then normalised once.
+class FingerprintPaths {
+ public:
+  const std::string& Of(const std::string& file) {
+    if (!valid_ || file != file_) {
+      file_ = file;
+      path_ = FingerprintPath(file);
+      valid_ = true;
+    }
+    return path_;
+  }
+
+ private:
+  bool valid_ = false;
+  std::string file_;
+  std::string path_;
+};
+
+}  // namespace
+
+std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, const LintUnit& unit,
+                                                 const FindingPolicy& policy) {
+  std::vector<std::optional<Finding>> made(hits.size());
+  FingerprintPaths paths;
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const Hit& hit = hits[i];
     if (hit.outcome == Tri::kFalse) continue;
     if (hit.outcome == Tri::kUnknown && !policy.report_unknown) continue;
     const Rule& rule = *hit.rule;
     if (!ConfigKeepsRule(policy.config, rule)) continue;
-    Finding f;
+    Finding& f = made[i].emplace();
     f.rule_id = rule.id;
     f.category = rule.category;
     f.impact = rule.impact;
@@ -75,7 +102,8 @@ void AppendFindings(const std::vector<Hit>& hits, const LintUnit& unit, const Fi
     if (!resource_pointer.empty() && relative.starts_with(resource_pointer)) {
       relative.remove_prefix(resource_pointer.size());
     }
-    f.fingerprint = Fingerprint(f.rule_id, f.location.file, f.resource_id, relative);
+    f.fingerprint =
+        FingerprintOfPath(f.rule_id, paths.Of(f.location.file), f.resource_id, relative);
     if (policy.suppressor != nullptr) {
       bool in_doc = at.known() && !(at.source == 1 && unit.parameters != nullptr);
       if (std::optional<SuppressionMatch> m =
@@ -89,8 +117,8 @@ void AppendFindings(const std::vector<Hit>& hits, const LintUnit& unit, const Fi
         }
       }
     }
-    out.push_back(std::move(f));
   }
+  return made;
 }
 
 void SortFindings(std::vector<Finding>& findings) {
@@ -98,10 +126,17 @@ void SortFindings(std::vector<Finding>& findings) {
     return std::tie(a.location.file, a.location.line, a.location.column, a.rule_id, a.resource_id) <
            std::tie(b.location.file, b.location.line, b.location.column, b.rule_id, b.resource_id);
   };
-  // Files' findings arrive sorted, each file's in the thread that linted it; a merge sort would
-  // still move every finding log n times.
+  // Findings of files linted in path order often are in order already.
   if (std::is_sorted(findings.begin(), findings.end(), less)) return;
-  std::stable_sort(findings.begin(), findings.end(), less);
+  // A Finding is hundreds of bytes: sort their indices, then move each finding once.
+  std::vector<std::size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return less(findings[a], findings[b]); });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (std::size_t i : order) sorted.push_back(std::move(findings[i]));
+  findings = std::move(sorted);
 }
 
 void SortErrors(std::vector<::armlint::InputError>& errors) {

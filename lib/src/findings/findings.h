@@ -1,6 +1,7 @@
 // Turns rule hits into Advisor-shaped findings with file:line:col, and orders them.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "armlint/armlint.hpp"
@@ -27,10 +28,11 @@ struct FindingPolicy {
   const Suppressor* suppressor = nullptr;
 };
 
-// Appends a finding per hit; unknown outcomes only when `report_unknown`. Rules the config
-// turns off are dropped, impacts overridden, suppressions applied, fingerprints computed.
-void AppendFindings(const std::vector<Hit>& hits, const LintUnit& unit, const FindingPolicy& policy,
-                    std::vector<Finding>& out);
+// The finding of each hit, aligned with `hits`: none for a hit that is no violation, an
+// unknown outcome unless `report_unknown`, or a rule the config turns off. Impacts are
+// overridden, suppressions applied, fingerprints computed.
+std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, const LintUnit& unit,
+                                                 const FindingPolicy& policy);
 
 // Whether the config keeps `rule` (enable / disable / disableCategories).
 bool ConfigKeepsRule(const Config* config, const Rule& rule);

@@ -66,42 +66,58 @@ class Parser {
     SkipSpaceSlow();
   }
 
+  // A leaf on the hot path (comments go out of line), so that it keeps the position in a
+  // register and saves none on entry: it runs before most tokens of indented JSON.
   [[gnu::noinline]] void SkipSpaceSlow() {
-    while (p_ < end_) {
-      char c = *p_;
-      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-        ++p_;
+    const char* p = p_;
+    for (;;) {
+      while (p < end_) {
+        char c = *p;
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
+        ++p;
         // Indentation comes in runs of spaces: skip them eight at a time, then to the first
         // byte that is not a space.
-        while (end_ - p_ >= 8) {
-          std::uint64_t other = swar::Load8(p_) ^ swar::Broadcast(' ');
+        while (end_ - p >= 8) {
+          std::uint64_t other = swar::Load8(p) ^ swar::Broadcast(' ');
           if (other != 0) {
-            p_ += std::countr_zero(other) >> 3;
+            p += std::countr_zero(other) >> 3;
             break;
           }
-          p_ += 8;
+          p += 8;
         }
-      } else if (c == '/' && p_ + 1 < end_ && p_[1] == '/') {
-        const char* start = p_;
-        p_ += 2;
-        const char* text = p_;
-        while (p_ < end_ && *p_ != '\n' && *p_ != '\r') ++p_;
-        out_.comments.push_back({Off(start), std::string_view(text, p_ - text)});
-      } else if (c == '/' && p_ + 1 < end_ && p_[1] == '*') {
-        const char* start = p_;
-        p_ += 2;
-        const char* text = p_;
-        while (p_ + 1 < end_ && !(p_[0] == '*' && p_[1] == '/')) ++p_;
-        if (p_ + 1 >= end_) {
-          p_ = end_;
-          return FailAt(start, "unterminated /* comment");
-        }
-        out_.comments.push_back({Off(start), std::string_view(text, p_ - text)});
-        p_ += 2;
-      } else {
-        return;
       }
+      p_ = p;
+      if (p == end_ || *p != '/' || !SkipComment()) return;
+      p = p_;
     }
+  }
+
+  // Skips the comment at p_ (a '/'), recording it; false when there is none, or it is
+  // unterminated (then p_ is the end).
+  [[gnu::noinline]] bool SkipComment() {
+    if (p_ + 1 < end_ && p_[1] == '/') {
+      const char* start = p_;
+      p_ += 2;
+      const char* text = p_;
+      while (p_ < end_ && *p_ != '\n' && *p_ != '\r') ++p_;
+      out_.comments.push_back({Off(start), std::string_view(text, p_ - text)});
+      return true;
+    }
+    if (p_ + 1 < end_ && p_[1] == '*') {
+      const char* start = p_;
+      p_ += 2;
+      const char* text = p_;
+      while (p_ + 1 < end_ && !(p_[0] == '*' && p_[1] == '/')) ++p_;
+      if (p_ + 1 >= end_) {
+        p_ = end_;
+        FailAt(start, "unterminated /* comment");
+        return false;
+      }
+      out_.comments.push_back({Off(start), std::string_view(text, p_ - text)});
+      p_ += 2;
+      return true;
+    }
+    return false;
   }
 
   const Value* ParseValue(int depth) {
@@ -472,6 +488,7 @@ class Parser {
         break;
       }
       ++p_;
+      if (p_ < end_ && *p_ == ' ') ++p_;  // the usual ": ", without a call
       SkipSpace();
       if (failed_) break;
       const Value* v = ParseValue(depth + 1);
@@ -496,15 +513,15 @@ class Parser {
     if (n < 2) return;
     bool any = false;
     if (n <= 16) {
-      // Compare cheap signatures (length, first and last byte, case-folded) pairwise, and the
-      // keys themselves only where two signatures agree.
+      // Compare cheap signatures (length, first and last byte with the case bit 0x20 set)
+      // pairwise, and the keys themselves only where two signatures agree.
       std::uint32_t sig[16];
       for (std::size_t i = 0; i < n; ++i) {
         std::string_view k = members_[base + i].key;
         sig[i] = k.empty() ? 0
                            : static_cast<std::uint32_t>(k.size() << 16) ^
-                                 (static_cast<std::uint32_t>(AsciiLower(k.front())) << 8) ^
-                                 static_cast<std::uint32_t>(AsciiLower(k.back()));
+                                 ((static_cast<unsigned char>(k.front()) | 0x20u) << 8) ^
+                                 (static_cast<unsigned char>(k.back()) | 0x20u);
       }
       for (std::size_t i = 0; i < n && !any; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {

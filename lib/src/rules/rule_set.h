@@ -47,8 +47,9 @@ struct Hit {
 
 // What native checks see: one template (or export) and what was made of it.
 namespace checks {
+struct TemplateIndex;
 struct TemplateReferences;
-}
+}  // namespace checks
 
 struct CheckContext {
   const Document* doc = nullptr;
@@ -59,7 +60,9 @@ struct CheckContext {
   // api-version-age: the largest age of an apiVersion date, and "now" (0: absl::Now()).
   int api_version_max_age_months = 24;
   std::int64_t now_unix_seconds = 0;
-  // Filled by the first check that needs it (checks::References), then shared by the others.
+  // Filled by the first check that needs them (checks::Index, checks::References), then shared
+  // by the others.
+  mutable std::shared_ptr<const checks::TemplateIndex> index;
   mutable std::shared_ptr<const checks::TemplateReferences> references;
   // required-tags: tag names every taggable resource must carry (none: the check is silent).
   // A view of the config's list, which outlives the lint of the file.

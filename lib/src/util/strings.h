@@ -1,17 +1,37 @@
 // ASCII case-insensitive comparison and lowering: ARM names, types and keys are ASCII-insensitive.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "util/swar.h"
 
 namespace armlint::internal {
 
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
+// Eight bytes at a time: every key lookup (Value::Find) and name comparison comes here.
 inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+  const std::size_t n = a.size();
+  const char* p = a.data();
+  const char* q = b.data();
+  auto same = [](std::uint64_t x, std::uint64_t y) {
+    return x == y || swar::LowerAscii(x) == swar::LowerAscii(y);
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (!same(swar::Load8(p + i), swar::Load8(q + i))) return false;
+    }
+    return same(swar::Load8(p + n - 8), swar::Load8(q + n - 8));  // the last 8, overlapping
+  }
+  if (n >= 4) {  // the first 4 and the last 4, overlapping
+    return same(swar::Load4(p) | std::uint64_t{swar::Load4(p + n - 4)} << 32,
+                swar::Load4(q) | std::uint64_t{swar::Load4(q + n - 4)} << 32);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (AsciiLower(p[i]) != AsciiLower(q[i])) return false;
   }
   return true;
 }

@@ -26,18 +26,23 @@ inline std::uint64_t ZeroBytes(std::uint64_t w) {
   return (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
 }
 
-// The position of the first byte at or after `from` that equals `a`, `b` or `c`; s.size() if
-// none.
-inline std::size_t FindFirstOf(std::string_view s, std::size_t from, char a, char b, char c) {
-  const std::uint64_t ma = Broadcast(a), mb = Broadcast(b), mc = Broadcast(c);
+inline std::uint32_t Load4(const char* p) {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
+// The position of the first byte at or after `from` that equals one of `cs`; s.size() if none.
+template <typename... Chars>
+std::size_t FindFirstOf(std::string_view s, std::size_t from, Chars... cs) {
   std::size_t i = from;
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w = Load8(s.data() + i);
-    std::uint64_t hit = ZeroBytes(w ^ ma) | ZeroBytes(w ^ mb) | ZeroBytes(w ^ mc);
+    std::uint64_t hit = (ZeroBytes(w ^ Broadcast(cs)) | ...);
     if (hit != 0) return i + (std::countr_zero(hit) >> 3);
   }
   for (; i < s.size(); ++i) {
-    if (s[i] == a || s[i] == b || s[i] == c) return i;
+    if (((s[i] == cs) || ...)) return i;
   }
   return s.size();
 }
@@ -61,6 +66,17 @@ inline std::size_t FindJsonSpecial(std::string_view s, std::size_t from) {
     if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return i;
   }
   return s.size();
+}
+
+// `w` with each ASCII capital 'A'..'Z' lowered; every other byte (also those >= 0x80) as is.
+inline std::uint64_t LowerAscii(std::uint64_t w) {
+  const std::uint64_t low7 = w & 0x7F7F7F7F7F7F7F7FULL;
+  // The high bit of each byte that is at least 'A', and of each that is above 'Z' (no carry
+  // crosses a byte: 0x7F + 0x3F < 0x100). A byte with its own high bit set is no letter.
+  const std::uint64_t at_least_a = low7 + Broadcast(static_cast<char>(0x80 - 'A'));
+  const std::uint64_t above_z = low7 + Broadcast(static_cast<char>(0x80 - 'Z' - 1));
+  const std::uint64_t upper = at_least_a & ~above_z & ~w & 0x8080808080808080ULL;
+  return w | (upper >> 2);  // 0x80 >> 2 is the case bit 0x20
 }
 
 }  // namespace armlint::internal::swar

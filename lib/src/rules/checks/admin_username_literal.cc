@@ -11,13 +11,13 @@ void CheckAdminUsernameLiteral(const CheckContext& context, const Rule& rule,
                                std::vector<Hit>& out) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
-  const Value* resources = tmpl->Find("resources");
-  if (resources == nullptr) return;
-  checks::ForEachMember(*resources, [&](const Member& m, const Value&) {
-    if (!EqualsIgnoreCase(m.key, "adminUsername") || !m.value->is_string()) return;
-    if (m.value->string_value().empty() || checks::IsExpression(m.value->string_value())) return;
-    out.push_back(checks::MakeHit(rule, m.value->pos(), "adminUsername is a literal"));
-  });
+  for (const Member* m : checks::Index(context, *tmpl).admin_usernames) {
+    if (!m->value->is_string()) continue;
+    if (m->value->string_value().empty() || checks::IsExpression(m->value->string_value())) {
+      continue;
+    }
+    out.push_back(checks::MakeHit(rule, m->value->pos(), "adminUsername is a literal"));
+  }
 }
 
 }  // namespace armlint::internal

@@ -13,13 +13,13 @@ void CheckCommandToExecuteSecrets(const CheckContext& context, const Rule& rule,
                                   std::vector<Hit>& out) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
-  const Value* resources = tmpl->Find("resources");
-  if (resources == nullptr) return;
+  const std::vector<const Member*>& settings = checks::Index(context, *tmpl).settings;
+  if (settings.empty()) return;
   absl::flat_hash_set<std::string> secure = checks::SecureParameters(*tmpl);
-  checks::ForEachMember(*resources, [&](const Member& m, const Value&) {
-    if (!EqualsIgnoreCase(m.key, "settings") || !m.value->is_object()) return;
-    const Value* cmd = m.value->Find("commandToExecute");
-    if (cmd == nullptr) return;
+  for (const Member* m : settings) {
+    if (!m->value->is_object()) continue;
+    const Value* cmd = m->value->Find("commandToExecute");
+    if (cmd == nullptr) continue;
     bool bad = false;
     checks::ForEachString(*cmd, [&](const Value& s) {
       if (!checks::IsExpression(s.string_value())) return;
@@ -32,7 +32,7 @@ void CheckCommandToExecuteSecrets(const CheckContext& context, const Rule& rule,
       out.push_back(
           checks::MakeHit(rule, cmd->pos(), "commandToExecute uses a secret in public settings"));
     }
-  });
+  }
 }
 
 }  // namespace armlint::internal

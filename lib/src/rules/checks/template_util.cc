@@ -75,7 +75,8 @@ const CallTarget* CalledAt(std::string_view e, std::size_t open,
   std::size_t name_end = open;
   while (name_end > 0 && e[name_end - 1] == ' ') --name_end;
   for (const CallTarget& t : targets) {
-    if (name_end < t.function.size()) continue;
+    // The last letter first: most calls are of other functions.
+    if (name_end < t.function.size() || AsciiLower(e[name_end - 1]) != t.function.back()) continue;
     std::size_t name = name_end - t.function.size();
     if (!EqualsIgnoreCase(e.substr(name, t.function.size()), t.function)) continue;
     if (name > 0 && (absl::ascii_isalnum(static_cast<unsigned char>(e[name - 1])) ||
@@ -92,8 +93,7 @@ void CollectCalls(std::string_view e, std::span<const CallTarget> targets) {
   for (std::size_t i = 0; i < e.size(); ++i) {
     // Jump to the next character that matters: a quote, or (outside string literals) the
     // opening parenthesis of a call, whose name is then read backwards.
-    i = in_string ? swar::FindFirstOf(e, i, '\'', '\'', '\'')
-                  : swar::FindFirstOf(e, i, '\'', '(', '(');
+    i = in_string ? swar::FindFirstOf(e, i, '\'') : swar::FindFirstOf(e, i, '\'', '(');
     if (i >= e.size()) break;
     if (in_string) {
       if (i + 1 < e.size() && e[i + 1] == '\'') {
@@ -124,18 +124,34 @@ void CollectCalls(std::string_view e, std::span<const CallTarget> targets) {
   }
 }
 
-// Strings and expression property names, in one depth-first walk.
-void CollectAll(const Value& v, std::span<const CallTarget> targets) {
+void IndexContainer(const Value& v, bool in_resources, TemplateIndex& out);
+
+// A string is indexed here, a container walked by recursion: most values are strings, and
+// scalars cost no call.
+void IndexValue(const Value& v, bool in_resources, TemplateIndex& out) {
   if (v.is_string()) {
-    if (IsExpression(v.string_value())) CollectCalls(v.string_value(), targets);
-  } else if (v.is_array()) {
-    for (const Value* item : v.items()) CollectAll(*item, targets);
-  } else if (v.is_object()) {
-    for (const Member& m : v.members()) {
-      // "[format('hidden-link:{0}', parameters('id'))]" as a property name.
-      if (IsExpression(m.key)) CollectCalls(m.key, targets);
-      CollectAll(*m.value, targets);
+    if (IsExpression(v.string_value())) out.expressions.push_back(v.string_value());
+  } else if (v.is_array() || v.is_object()) {
+    IndexContainer(v, in_resources, out);
+  }
+}
+
+void IndexContainer(const Value& v, bool in_resources, TemplateIndex& out) {
+  if (v.is_array()) {
+    for (const Value* item : v.items()) IndexValue(*item, in_resources, out);
+    return;
+  }
+  for (const Member& m : v.members()) {
+    // "[format('hidden-link:{0}', parameters('id'))]" as a property name.
+    if (IsExpression(m.key)) out.expressions.push_back(m.key);
+    if (in_resources) {
+      if (EqualsIgnoreCase(m.key, "adminUsername")) {
+        out.admin_usernames.push_back(&m);
+      } else if (EqualsIgnoreCase(m.key, "settings")) {
+        out.settings.push_back(&m);
+      }
     }
+    IndexValue(*m.value, in_resources, out);
   }
 }
 
@@ -149,12 +165,30 @@ void CollectReferences(std::string_view e, std::string_view function,
   for (std::string_view n : found) names.insert(ToLower(n));
 }
 
+const TemplateIndex& Index(const CheckContext& context, const Value& tmpl) {
+  if (context.index == nullptr) {
+    auto index = std::make_shared<TemplateIndex>();
+    if (tmpl.is_object()) {
+      // As IndexValue, knowing which member is the `resources` that Find would return.
+      const Member* resources = tmpl.FindMember("resources");
+      for (const Member& m : tmpl.members()) {
+        if (IsExpression(m.key)) index->expressions.push_back(m.key);
+        IndexValue(*m.value, &m == resources, *index);
+      }
+    } else {
+      IndexValue(tmpl, false, *index);
+    }
+    context.index = std::move(index);
+  }
+  return *context.index;
+}
+
 const TemplateReferences& References(const CheckContext& context, const Value& tmpl) {
   if (context.references == nullptr) {
     auto refs = std::make_shared<TemplateReferences>();
     const CallTarget targets[] = {{"parameters", &refs->parameters, &refs->dynamic_parameters},
                                   {"variables", &refs->variables, &refs->dynamic_variables}};
-    CollectAll(tmpl, targets);
+    for (std::string_view e : Index(context, tmpl).expressions) CollectCalls(e, targets);
     context.references = std::move(refs);
   }
   return *context.references;

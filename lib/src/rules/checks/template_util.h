@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 
@@ -35,19 +36,6 @@ void ForEachString(const Value& v, const Fn& fn) {
     for (const Value* item : v.items()) ForEachString(*item, fn);
   } else if (v.is_object()) {
     for (const Member& m : v.members()) ForEachString(*m.value, fn);
-  }
-}
-
-// Calls `fn(member, object)` for every object member inside `v` (depth-first).
-template <typename Fn>
-void ForEachMember(const Value& v, const Fn& fn) {
-  if (v.is_array()) {
-    for (const Value* item : v.items()) ForEachMember(*item, fn);
-  } else if (v.is_object()) {
-    for (const Member& m : v.members()) {
-      fn(m, v);
-      ForEachMember(*m.value, fn);
-    }
   }
 }
 
@@ -91,12 +79,27 @@ struct TemplateReferences {
   bool dynamic_variables = false;
 };
 
-// The references of the context's template, computed by one walk on first use and cached in
-// the (per-file) context.
+// What the native checks that would each walk a whole template look for, found by one walk
+// and cached in the (per-file) context. Everything in document order (depth-first, a member
+// before what is inside it), as views into the template.
+struct TemplateIndex {
+  // Strings that are expressions: string values and property names.
+  std::vector<std::string_view> expressions;
+  // Members named adminUsername / settings (ignoring case) inside the template's `resources`.
+  std::vector<const Member*> admin_usernames;
+  std::vector<const Member*> settings;
+};
+
+// The index of the context's template `tmpl`, made on first use.
+const TemplateIndex& Index(const CheckContext& context, const Value& tmpl);
+
+// The references of the context's template (from its index's expressions), made on first use
+// and cached in the context.
 const TemplateReferences& References(const CheckContext& context, const Value& tmpl);
 
-// Names (lower-cased) that expression `e` passes as a literal to `function(...)`, e.g.
-// parameters('x'). Sets `dynamic` when the function is called with a computed argument.
+// Names (lower-cased) that expression `e` passes as a literal to `function(...)` (`function`
+// in lower case), e.g. parameters('x'). Sets `dynamic` when the function is called with a computed
+// argument.
 void CollectReferences(std::string_view e, std::string_view function,
                        absl::flat_hash_set<std::string>& names, bool& dynamic);
 

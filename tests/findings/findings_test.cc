@@ -1,0 +1,76 @@
+// Tests for turning hits into findings and ordering them.
+#include "findings/findings.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+#include "findings/baseline.h"
+
+namespace armlint::internal {
+namespace {
+
+TEST(Findings, MakeFindingsIsAlignedWithTheHits) {
+  absl::StatusOr<std::unique_ptr<Document>> doc =
+      Document::Parse("infra/./main.json", "{\n  \"a\": 1,\n  \"b\": 2\n}");
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  Rule rule;
+  rule.id = "r";
+  rule.problem = "bad.";
+  const Value* b = (*doc)->root().Find("b");
+  std::vector<Hit> hits(4);
+  for (Hit& h : hits) h.rule = &rule;
+  hits[0].anchor = b->anchor();
+  hits[0].message = "b is 2";
+  hits[1].outcome = Tri::kFalse;
+  hits[2].outcome = Tri::kUnknown;
+  hits[3].anchor = (*doc)->root().Find("a")->anchor();
+  LintUnit unit{doc->get(), nullptr};
+  std::vector<std::optional<Finding>> made = MakeFindings(hits, unit, FindingPolicy{});
+  ASSERT_EQ(made.size(), 4u);
+  ASSERT_TRUE(made[0].has_value());
+  EXPECT_FALSE(made[1].has_value());  // no violation
+  EXPECT_FALSE(made[2].has_value());  // unknown, not asked for
+  ASSERT_TRUE(made[3].has_value());
+  EXPECT_EQ(made[0]->problem, "bad. b is 2");
+  EXPECT_EQ(made[0]->location.line, 3);
+  EXPECT_EQ(made[0]->location.pointer, "/b");
+  EXPECT_EQ(made[0]->fingerprint,
+            Fingerprint("r", "infra/main.json", "infra/./main.json#/b", "/b"));
+  EXPECT_EQ(made[3]->location.line, 2);
+  EXPECT_EQ(made[3]->fingerprint,
+            Fingerprint("r", "infra/./main.json", "infra/./main.json#/a", "/a"));
+
+  FindingPolicy unknown;
+  unknown.report_unknown = true;
+  made = MakeFindings(hits, unit, unknown);
+  ASSERT_TRUE(made[2].has_value());
+  EXPECT_EQ(made[2]->outcome, Outcome::kUnknown);
+}
+
+Finding At(std::string file, int line, std::string rule, std::string problem) {
+  Finding f;
+  f.location.file = std::move(file);
+  f.location.line = line;
+  f.rule_id = std::move(rule);
+  f.problem = std::move(problem);
+  return f;
+}
+
+TEST(Findings, SortIsStableByFileLineColumnRule) {
+  std::vector<Finding> findings = {At("b.json", 1, "r", "1"), At("a.json", 9, "r", "2"),
+                                   At("a.json", 2, "s", "3"), At("a.json", 2, "r", "4"),
+                                   At("a.json", 2, "s", "5")};
+  SortFindings(findings);
+  std::vector<std::string> order;
+  for (const Finding& f : findings) order.push_back(f.problem);
+  EXPECT_EQ(order, (std::vector<std::string>{"4", "3", "5", "2", "1"}));
+  SortFindings(findings);  // already in order
+  order.clear();
+  for (const Finding& f : findings) order.push_back(f.problem);
+  EXPECT_EQ(order, (std::vector<std::string>{"4", "3", "5", "2", "1"}));
+}
+
+}  // namespace
+}  // namespace armlint::internal
