@@ -35,6 +35,26 @@ TEST(Parser, KeysAreCaseInsensitiveAndLastDuplicateWins) {
   EXPECT_EQ(out.duplicate_keys.size(), 1u);
 }
 
+// Objects of more than 16 members take the hash-set path: the same rule, last one wins, order
+// of the kept members as written.
+TEST(Parser, DuplicatesInLargeObjectsLastOneWins) {
+  std::string text = "{";
+  for (int i = 0; i < 20; ++i)
+    text += "\"key" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+  text += "\"KEY3\": 100, \"Key7\": 200, \"key3\": 300}";
+  Arena arena;
+  ParseOutput out = ParseJson(text, arena);
+  ASSERT_NE(out.root, nullptr) << out.error.message;
+  ASSERT_EQ(out.root->members().size(), 20u);
+  EXPECT_EQ(out.root->Find("key3")->int_value(), 300);
+  EXPECT_EQ(out.root->Find("KEY7")->int_value(), 200);
+  EXPECT_EQ(out.root->members()[0].key, "key0");
+  EXPECT_EQ(out.root->members()[17].key, "key19");
+  EXPECT_EQ(out.root->members()[18].key, "Key7");
+  EXPECT_EQ(out.root->members()[19].key, "key3");
+  EXPECT_EQ(out.duplicate_keys.size(), 3u);
+}
+
 TEST(Parser, AcceptsCommentsTrailingCommasAndMultiLineStrings) {
   Arena arena;
   std::string text =

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "util/limits.h"
+#include "util/name_set.h"
 #include "util/strings.h"
 #include "util/swar.h"
 
@@ -533,19 +534,20 @@ class Parser {
         }
       }
     } else {
-      absl::flat_hash_set<std::string> seen;
+      NameSet seen;
+      seen.reserve(n);
       for (std::size_t i = base; i < members_.size(); ++i) {
-        if (!seen.insert(ToLower(members_[i].key)).second) {
+        if (!seen.insert(members_[i].key).second) {
           any = true;
           break;
         }
       }
     }
     if (!any) return;
-    absl::flat_hash_set<std::string> later;
+    NameSet later;
     std::vector<Member> kept;
     for (std::size_t i = members_.size(); i-- > base;) {
-      if (later.insert(ToLower(members_[i].key)).second) {
+      if (later.insert(members_[i].key).second) {
         kept.push_back(members_[i]);
       } else {
         out_.duplicate_keys.push_back(members_[i].key_pos);

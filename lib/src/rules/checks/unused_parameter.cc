@@ -19,7 +19,7 @@ void CheckUnreferenced(const CheckContext& context, const Rule& rule, std::vecto
   if (decls == nullptr || !decls->is_object() || decls->members().empty()) return;
   const checks::TemplateReferences& refs = checks::References(context, *tmpl);
   const bool params = section == "parameters";
-  const checks::NameSet& used = params ? refs.parameters : refs.variables;
+  const NameSet& used = params ? refs.parameters : refs.variables;
   const bool dynamic = params ? refs.dynamic_parameters : refs.dynamic_variables;
   if (dynamic) return;  // a computed name could reference any of them
   for (const Member& m : decls->members()) {
