@@ -25,7 +25,10 @@ trap 'rm -rf "$tmp"' EXIT
 
 mb_of() { find "$1" -name '*.json' -print0 | xargs -0 cat | wc -c | awk '{ printf "%.1f", $1 / 1e6 }'; }
 
-# run LABEL DIR ARGS...: one timed lint; prints a row and leaves "seconds rss_kb" in $tmp/last.
+# run LABEL DIR ARGS...: lints DIR; prints a row and leaves "seconds rss_kb mb files" in
+# $tmp/last. Seconds are the mean of 15 runs after 2 warm-ups (hyperfine; a whole-corpus run
+# takes a tenth of a second, below what one timed run resolves), peak RSS that of one run
+# (/usr/bin/time). Without hyperfine, one run timed by /usr/bin/time.
 run() {
   local label=$1 dir=$2; shift 2
   local files mb out secs rss
@@ -34,10 +37,16 @@ run() {
   out=$( { /usr/bin/time -f '%e %M' "$armlint" "$@" --format json -o /dev/null "$dir"; } 2>&1 \
     >/dev/null | tail -1)
   secs=${out% *} rss=${out#* }
+  if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine -N -i --warmup 2 --runs 15 --export-json "$tmp/run.json" \
+      "$armlint $* --format json -o /dev/null $dir" >/dev/null 2>&1
+    secs=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' \
+      "$tmp/run.json")
+  fi
   echo "$secs $rss $mb $files" >"$tmp/last"
   awk -v l="$label" -v s="$secs" -v f="$files" -v mb="$mb" -v rss="$rss" 'BEGIN {
-    if (s < 0.001) s = 0.001;
-    printf "%-26s %5d files %6.1f MB %6.2f s %7.1f MB/s %6.0f files/s  peak RSS %6.1f MB\n",
+    if (s < 0.0001) s = 0.0001;
+    printf "%-26s %5d files %6.1f MB %7.3f s %7.1f MB/s %6.0f files/s  peak RSS %6.1f MB\n",
            l, f, mb, s, mb / s, f / s, rss / 1024 }'
 }
 
