@@ -54,19 +54,27 @@ small=$(tr '\n' '\0' <"$tmp/files" | xargs -0 grep -l '"resources"' | tr '\n' '\
   xargs -0 -r stat -c '%s %n' | sort -n | head -1 | cut -d' ' -f2- || true)
 [[ -n "$small" ]] || small=$(head -1 "$tmp/files")
 
-# timed OUT_PREFIX CMD...: one run under /usr/bin/time; writes seconds and peak RSS (KB), and
-# the command's exit code (findings make both tools exit non-zero, so it is kept, not fatal;
-# /usr/bin/time then writes a "Command exited" line first, hence the tail).
+# timed RUNS OUT_PREFIX CMD...: RUNS runs under /usr/bin/time; writes the mean seconds and the
+# largest peak RSS (KB), and the command's exit code (findings make both tools exit non-zero,
+# so it is kept, not fatal; /usr/bin/time then writes a "Command exited" line first, hence the
+# tail). Spectral runs once (its run takes seconds); armlint's tenth of a second is the mean of
+# ten, as one run of it moves by a fifth with the machine's noise.
 timed() {
-  local out=$1; shift
-  local rc=0 t0 t1 rss
-  t0=$EPOCHREALTIME
-  /usr/bin/time -o "$out.time" -f '%e %M' "$@" >"$out.stdout" 2>"$out.stderr" || rc=$?
-  t1=$EPOCHREALTIME
+  local runs=$1 out=$2; shift 2
+  local rc t0 t1 rss total=0 peak=0
+  for ((i = 0; i < runs; i++)); do
+    rc=0
+    t0=$EPOCHREALTIME
+    /usr/bin/time -o "$out.time" -f '%e %M' "$@" >"$out.stdout" 2>"$out.stderr" || rc=$?
+    t1=$EPOCHREALTIME
+    # /usr/bin/time's %e has 10 ms steps: keep its peak RSS, take the wall time from the shell.
+    rss=$(tail -1 "$out.time" | cut -d' ' -f2)
+    total=$(awk -v t="$total" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", t + b - a }')
+    ((rss > peak)) && peak=$rss
+  done
   echo "$rc" >"$out.rc"
-  # /usr/bin/time's %e has 10 ms steps: keep its peak RSS, take the wall time from the shell.
-  rss=$(tail -1 "$out.time" | cut -d' ' -f2)
-  awk -v a="$t0" -v b="$t1" -v rss="$rss" 'BEGIN { printf "%.3f %s\n", b - a, rss }' >"$out.time"
+  awk -v t="$total" -v n="$runs" -v rss="$peak" 'BEGIN { printf "%.3f %s\n", t / n, rss }' \
+    >"$out.time"
 }
 
 row() {  # row LABEL OUT_PREFIX: one line of the table
@@ -103,11 +111,11 @@ echo
 
 # Spectral, its best case: one process for the whole set (one glob), JSON results to a file so
 # that we can check it parsed and linted the files.
-timed "$tmp/spectral" "$spectral" lint --ruleset "$ruleset" --format json \
+timed 1 "$tmp/spectral" "$spectral" lint --ruleset "$ruleset" --format json \
   --output "$tmp/spectral.json" --fail-severity error --quiet "$dir/**/*.json"
 # armlint, all built-in rules, JSON report to /dev/null: one thread, then the default (all cores).
-timed "$tmp/armlint-j1" "$armlint" --format json -o /dev/null -j 1 "$dir"
-timed "$tmp/armlint-jN" "$armlint" --format json -o /dev/null "$dir"
+timed 10 "$tmp/armlint-j1" "$armlint" --format json -o /dev/null -j 1 "$dir"
+timed 10 "$tmp/armlint-jN" "$armlint" --format json -o /dev/null "$dir"
 # Untimed: armlint's report, to count what it linted and what it could not parse.
 "$armlint" --format json -o "$tmp/armlint.json" -j 1 "$dir" >/dev/null 2>&1 || true
 
