@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "absl/strings/cord.h"
@@ -221,10 +222,16 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   // none. Results land in per-file slots: the output does not depend on which thread linted
   // what, nor on the order the walk found files in.
   std::vector<std::thread> threads;
+  bool thread_refused = false;
   internal::WalkResult walk = internal::CollectFiles(paths, [&](const std::string& file) {
     queue.Push(file);
-    if (threads.size() + 1 < static_cast<std::size_t>(jobs) && queue.size() > 1) {
-      threads.emplace_back(worker);
+    if (threads.size() + 1 < static_cast<std::size_t>(jobs) && queue.size() > 1 &&
+        !thread_refused) {
+      try {
+        threads.emplace_back(worker);
+      } catch (const std::system_error&) {
+        thread_refused = true;  // out of threads (ulimit -u): fewer workers lint it all
+      }
     }
   });
   queue.Close();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <ostream>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -70,7 +71,12 @@ void WriteFindings(PrettyJsonWriter& w, const std::vector<const Finding*>& liste
     text[piece] = std::move(part).Take();
   };
   std::vector<std::thread> threads;
-  for (std::size_t piece = 1; piece < pieces; ++piece) threads.emplace_back(render, piece);
+  std::size_t piece = 1;
+  try {
+    for (; piece < pieces; ++piece) threads.emplace_back(render, piece);
+  } catch (const std::system_error&) {
+    for (; piece < pieces; ++piece) render(piece);  // out of threads: the rest on this one
+  }
   render(0);
   for (std::thread& t : threads) t.join();
   for (const std::string& piece : text) w.Append(piece);
