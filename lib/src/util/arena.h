@@ -134,7 +134,7 @@ class Arena {
       Get().bytes -= b.size;
       return b;
     }
-    static void Put(Block b) {
+    static void Put([[maybe_unused]] Block b) {  // dropped (freed) under AddressSanitizer
 #if !defined(__SANITIZE_ADDRESS__) && !ARMLINT_HAS_ASAN
       if (Dead()) return;  // an arena that outlives this thread's cache (a static one)
       Cache& c = Get();
