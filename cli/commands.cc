@@ -8,10 +8,6 @@
 namespace armlint::cli {
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitError = 2;
-
 void PrintStatus(const absl::Status& s) { std::cerr << "armlint: " << s.message() << "\n"; }
 
 }  // namespace

@@ -8,6 +8,11 @@
 
 namespace armlint::cli {
 
+// The exit codes (README "Exit codes"): clean, findings at or above --fail-on, errors.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitError = 2;
+
 struct LintArgs {
   armlint::Options options;
   std::vector<std::string> paths;

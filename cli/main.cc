@@ -16,9 +16,8 @@
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitError = 2;
+using armlint::cli::kExitError;
+using armlint::cli::kExitOk;
 
 std::vector<std::string> SplitIds(const std::vector<std::string>& lists) {
   std::vector<std::string> out;
