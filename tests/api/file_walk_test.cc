@@ -16,9 +16,9 @@ namespace fs = std::filesystem;
 
 // A tree of its own for each test: ctest runs the tests of this file in parallel.
 fs::path MakeTree() {
-  fs::path root = fs::path(::testing::TempDir()) /
-                  (std::string("file_walk_") +
-                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  fs::path root =
+      fs::path(::testing::TempDir()) /
+      (std::string("file_walk_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
   fs::remove_all(root);
   for (const char* f : {"b/2.json", "b/1.jsonc", "a/z.json", "a/deep/x.json", "c.json",
                         "a/notes.txt", ".git/hidden.json", "node_modules/m.json"}) {
