@@ -74,7 +74,21 @@ TEST(JsonWriter, StreamsTheSameLayoutAsAValue) {
     w.EndObject();
     w.Finish();
   }
-  EXPECT_EQ(out.str(), Pretty(R"({"b":1,"a":[true,null,{"x":"y"}],"e":{},"f":[],"d":72.5})"));
+  // Written out rather than compared with Pretty(), which goes through the same writer.
+  EXPECT_EQ(out.str(),
+            "{\n"
+            "  \"b\": 1,\n"
+            "  \"a\": [\n"
+            "    true,\n"
+            "    null,\n"
+            "    {\n"
+            "      \"x\": \"y\"\n"
+            "    }\n"
+            "  ],\n"
+            "  \"e\": {},\n"
+            "  \"f\": [],\n"
+            "  \"d\": 72.5\n"
+            "}\n");
 }
 
 // Pieces rendered apart and appended in order read exactly as if written in one go.

@@ -1,11 +1,11 @@
 #include "report/json_writer.h"
 
-#include <array>
 #include <charconv>
 
 #include "absl/strings/str_format.h"
 
 #include "report/escape.h"
+#include "util/json_escape.h"
 #include "util/swar.h"
 
 namespace armlint::internal {
@@ -17,43 +17,6 @@ namespace json = boost::json;
 // length needs only this much memory beyond its findings.
 constexpr std::size_t kFlushAt = 64 * 1024;
 
-// What each byte turns into inside a JSON string: 0 for itself, 'u' for \u00XX, else the letter
-// after the backslash. Bytes from 0x80 up are 0 here; they are checked for UTF-8 apart.
-constexpr std::array<char, 256> kEscapes = [] {
-  std::array<char, 256> t{};
-  for (int c = 0; c < 0x20; ++c) t[c] = 'u';
-  t['\b'] = 'b';
-  t['\t'] = 't';
-  t['\n'] = 'n';
-  t['\f'] = 'f';
-  t['\r'] = 'r';
-  t['"'] = '"';
-  t['\\'] = '\\';
-  return t;
-}();
-
-// `s`, known to be well-formed UTF-8, with the bytes kEscapes names escaped.
-void AppendEscaped(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = swar::FindJsonSpecial(s, 0); i < s.size();
-       i = swar::FindJsonSpecial(s, i + 1)) {
-    const auto byte = static_cast<unsigned char>(s[i]);
-    const char e = kEscapes[byte];
-    if (e == 0) continue;  // part of a UTF-8 sequence
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    if (e == 'u') {
-      const char u[] = {'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 15]};
-      out.append(u, sizeof u);
-    } else {
-      const char pair[] = {'\\', e};
-      out.append(pair, sizeof pair);
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-}
-
 }  // namespace
 
 void AppendJsonString(std::string& out, std::string_view s) {
@@ -62,9 +25,9 @@ void AppendJsonString(std::string& out, std::string_view s) {
   if (special == s.size()) {
     out.append(s);  // the common case: nothing to escape or check
   } else if (IsValidUtf8(s.substr(special))) {
-    AppendEscaped(out, s);
+    AppendJsonEscaped(out, s);
   } else {
-    AppendEscaped(out, ValidUtf8(s));
+    AppendJsonEscaped(out, ValidUtf8(s));
   }
   out += '"';
 }
@@ -111,17 +74,15 @@ void PrettyJsonWriter::String(std::string_view s) {
   AppendJsonString(buf_, s);
 }
 
-void PrettyJsonWriter::Int(std::int64_t n) {
+template <typename N>
+void PrettyJsonWriter::Number(N n) {
   BeforeValue();
   char digits[24];
   buf_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
 }
 
-void PrettyJsonWriter::UInt(std::uint64_t n) {
-  BeforeValue();
-  char digits[24];
-  buf_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
-}
+void PrettyJsonWriter::Int(std::int64_t n) { Number(n); }
+void PrettyJsonWriter::UInt(std::uint64_t n) { Number(n); }
 
 void PrettyJsonWriter::Double(double d) {
   BeforeValue();

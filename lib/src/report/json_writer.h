@@ -71,6 +71,8 @@ class PrettyJsonWriter {
   void Put(double d) { Double(d); }
   void Put(bool b) { Bool(b); }
 
+  template <typename N>
+  void Number(N n);
   void BeforeValue();
   void Open(char c);
   void Close(char c);

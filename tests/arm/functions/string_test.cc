@@ -63,6 +63,10 @@ TEST(StringFunctions, DocumentedExamples) {
        "\"{\\\"valueA\\\":10,\\\"valueB\\\":\\\"Example Text\\\"}\""},
       {"string(createArray('a', 'b', 'c'))", "\"[\\\"a\\\",\\\"b\\\",\\\"c\\\"]\""},
       {"string(5)", "\"5\""},
+      // Quotes, backslashes and control characters in the serialised value, as Json.NET
+      // escapes them.
+      {"string(createArray(json('\"q\\\"b\\\\s\\u0001\\nx\"')))",
+       "\"[\\\"q\\\\\\\"b\\\\\\\\s\\\\u0001\\\\nx\\\"]\""},
       // substring
       {"substring('one two three', 4, 3)", "\"two\""},
       // toLower / toUpper / trim
