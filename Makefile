@@ -65,7 +65,7 @@ test-tsan: deps
 	  setarch $$(uname -m) -R ctest --output-on-failure -j $(JOBS)
 
 # Sanitizer build (clang, ASan+UBSan, -O0): the whole ctest suite, and the libFuzzer targets
-# (fuzz/) built from the same objects. Both targets share $(ASAN_BUILD). Nothing is excluded:
+# (fuzz/) built from the same objects (fuzzing runs in $(FUZZ_BUILD)). Nothing is excluded:
 # the slow installed-package tests (api.install, api.shared) are not registered in sanitizer
 # builds. Building the fuzz targets costs four small files and links, and keeps them compiling
 # in CI (.ci/run), which runs this target; fuzzing itself (fuzz-smoke) is left to local runs.
@@ -80,20 +80,27 @@ test-sanitize: deps
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
-# Each libFuzzer target for FUZZ_SECONDS (30 s) from its seed corpus (scripts/fuzz-seeds.sh
-# copies seeds from tests/ and ../shared/corpus into the git-ignored fuzz/corpus/).
-FUZZ_SECONDS ?= 30
-FUZZ_TARGETS = fuzz_json fuzz_template fuzz_expression fuzz_rules
-fuzz-smoke: deps
-	@$(ASAN_CONFIGURE)
-	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+# Fuzzing (fuzz/README.md) in an optimized sanitizer build of its own, $(FUZZ_BUILD): clang,
+# ASan+UBSan, RelWithDebInfo flags without -DNDEBUG (-O2 runs the targets several times faster
+# than build-asan's -O0; assertions stay on, since they are invariants worth fuzzing).
+# `make fuzz-smoke` runs each target FUZZ_SMOKE_SECONDS (15 s), `make fuzz` FUZZ_SECONDS (600 s),
+# both from the seed corpus (scripts/fuzz-seeds.sh: tests/, examples/ and ../shared/corpus into
+# the git-ignored fuzz/corpus/). FUZZ_TARGETS="fuzz_json" runs one target.
+FUZZ_BUILD ?= $(BUILD)-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 15
+FUZZ_TARGETS ?= fuzz_json fuzz_template fuzz_expression fuzz_rules
+.PHONY: fuzz fuzz-build
+fuzz-build: deps
+	@scripts/install-deps.sh fuzz
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only" \
+	  "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only" \
+	  -DARMLINT_SANITIZE=address,undefined -DARMLINT_BUILD_FUZZ=ON -DARMLINT_BUILD_TESTS=OFF \
+	  -DARMLINT_BUILD_BENCH=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
 	@scripts/fuzz-seeds.sh fuzz/corpus
-	@for t in $(FUZZ_TARGETS); do \
-	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
-	  mkdir -p fuzz/corpus/$$t.new; \
-	  $(ASAN_BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=20 \
-	    -rss_limit_mb=2560 -dict=fuzz/armlint.dict -print_final_stats=1 -artifact_prefix=fuzz/ \
-	    fuzz/corpus/$$t.new fuzz/corpus/$$t > fuzz/corpus/$$t.log 2>&1; \
-	  code=$$?; grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|cov:" fuzz/corpus/$$t.log | tail -n 3; \
-	  if [ $$code -ne 0 ]; then tail -n 40 fuzz/corpus/$$t.log; exit 1; fi; \
-	done
+fuzz-smoke: fuzz-build
+	@fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
+fuzz: fuzz-build
+	@fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
