@@ -117,6 +117,26 @@ TEST(FunctionTable, RegistersEveryDocumentedFunction) {
       // deployment values read through the ExprEnv
       {"parameters", 1, 1},
       {"variables", 1, 1},
+      // deployment, scope and resource functions (needs_deployment)
+      {"deployment", 0, 0},
+      {"deployer", 0, 0},
+      {"environment", 0, 0},
+      {"managementGroup", 0, 1},
+      {"resourceGroup", 0, 0},
+      {"subscription", 0, 0},
+      {"tenant", 0, 0},
+      {"extensionResourceId", 3, -1},
+      {"listAccountSas", 2, 3},
+      {"listKeys", 2, 3},
+      {"listSecrets", 2, 3},
+      {"managementGroupResourceId", 2, -1},
+      {"pickZones", 3, 5},
+      {"providers", 1, 2},
+      {"reference", 1, 3},
+      {"references", 1, 2},
+      {"resourceId", 2, -1},
+      {"subscriptionResourceId", 2, -1},
+      {"tenantResourceId", 2, -1},
   };
   const FunctionTable& t = FunctionTable::Get();
   for (const Arity& a : expected) {
@@ -132,8 +152,22 @@ TEST(FunctionTable, RegistersEveryDocumentedFunction) {
 TEST(FunctionTable, LookupIsCaseInsensitive) {
   const FunctionTable& t = FunctionTable::Get();
   EXPECT_EQ(t.Find("UNIQUESTRING"), t.Find("uniqueString"));
-  EXPECT_EQ(t.Find("resourceId"), nullptr);  // the expander's, through CallContextFunction
   EXPECT_EQ(t.Find(std::string(100, 'a')), nullptr);
+  EXPECT_EQ(t.Find("frobnicate"), nullptr);
+}
+
+TEST(FunctionTable, OneTableHoldsTheDeploymentFunctions) {
+  const FunctionTable& t = FunctionTable::Get();
+  ASSERT_NE(t.Find("resourceId"), nullptr);
+  EXPECT_TRUE(t.Find("resourceId")->needs_deployment);
+  EXPECT_TRUE(t.Find("subscription")->needs_deployment);
+  EXPECT_FALSE(t.Find("concat")->needs_deployment);
+  // list* answers every list function without an entry of its own.
+  const ArmFunction* list = t.Find("listConnectionStrings");
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->name, "list*");
+  EXPECT_EQ(t.Find("LISTCALLBACKURL"), list);
+  EXPECT_EQ(t.Find("listKeys")->name, "listKeys");
 }
 
 TEST(FunctionTable, CheckArityWording) {
