@@ -1,7 +1,11 @@
 // Tests for the function table: every documented function is registered with the documented
-// arity, and the one checker words arity, kind and unknown-name errors alike.
+// arity, the one checker words arity, kind and unknown-name errors alike, and the README lists
+// exactly the functions of the table.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions
 #include "arm/function_table.h"
+
+#include <fstream>
+#include <sstream>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -29,6 +33,7 @@ TEST(FunctionTable, RegistersEveryDocumentedFunction) {
       {"empty", 1, 1},
       {"first", 1, 1},
       {"flatten", 1, 1},
+      {"indexFromEnd", 2, 2},
       {"indexOf", 2, 2},
       {"intersection", 1, -1},
       {"last", 1, 1},
@@ -40,6 +45,7 @@ TEST(FunctionTable, RegistersEveryDocumentedFunction) {
       {"skip", 2, 2},
       {"take", 2, 2},
       {"tryGet", 2, -1},
+      {"tryIndexFromEnd", 2, -1},
       {"union", 1, -1},
       // comparison
       {"coalesce", 1, -1},
@@ -208,6 +214,47 @@ TEST(FunctionTable, SuggestsNearestName) {
   EXPECT_EQ(t.UnknownFunctionMessage("resourceid2"),
             "unknown function 'resourceid2' (did you mean 'resourceId'?)");
   EXPECT_EQ(t.UnknownFunctionMessage("xyz"), "unknown function 'xyz'");
+}
+
+// The README's "Template functions" list, as the table gives it: names in backticks, wrapped.
+std::string ExpectedReadmeList() {
+  std::string evaluated, deployment;
+  auto append = [](std::string& out, std::string_view name) {
+    std::size_t line_start = out.rfind('\n');
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    std::string item = Cat("`", name, "`");
+    if (!out.empty() && out.size() - line_start + item.size() + 2 > 100) {
+      out += ",\n";
+    } else if (!out.empty()) {
+      out += ", ";
+    }
+    out += item;
+  };
+  for (const ArmFunction* f : FunctionTable::Get().All()) {
+    append(f->needs_deployment ? deployment : evaluated, f->name);
+  }
+  return Cat("Evaluated from the template:\n\n", evaluated,
+             "\n\nRead from the deployment (placeholder scope values, or Unknown where only the "
+             "deployed\ncloud knows the answer):\n\n",
+             deployment, "\n");
+}
+
+TEST(FunctionTable, ReadmeListsExactlyTheTableFunctions) {
+  std::ifstream in(std::string(ARMLINT_SOURCE_DIR) + "/README.md");
+  ASSERT_TRUE(in) << "README.md not found";
+  std::stringstream buf;
+  buf << in.rdbuf();
+  const std::string readme = buf.str();
+  const std::string begin = "<!-- template-functions:begin -->\n";
+  const std::string end = "<!-- template-functions:end -->";
+  std::size_t b = readme.find(begin);
+  std::size_t e = readme.find(end);
+  ASSERT_NE(b, std::string::npos) << "README.md has no " << begin;
+  ASSERT_NE(e, std::string::npos) << "README.md has no " << end;
+  EXPECT_EQ(readme.substr(b + begin.size(), e - b - begin.size()), ExpectedReadmeList())
+      << "README.md's function list differs from the function table; replace the text between "
+         "the template-functions markers with:\n"
+      << ExpectedReadmeList();
 }
 
 }  // namespace
