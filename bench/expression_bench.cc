@@ -7,8 +7,6 @@
 #include "benchmark/benchmark.h"
 
 #include "arm/evaluator.h"
-#include "arm/expression.h"
-#include "arm/expression_parser.h"
 #include "json/parser.h"
 
 namespace armlint::internal {
@@ -55,10 +53,6 @@ class Env : public ExprEnv {
   absl::StatusOr<const Value*> CallUserFunction(std::string_view, std::string_view,
                                                 std::span<const Value* const>) override {
     return absl::NotFoundError("no user functions");
-  }
-  absl::StatusOr<const Value*> CallContextFunction(std::string_view, std::span<const Value* const>,
-                                                   Anchor) override {
-    return absl::NotFoundError("no context functions");
   }
 
  private:

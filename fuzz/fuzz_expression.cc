@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 
-#include "arm/expression.h"
+#include "arm/evaluator.h"
 #include "json/document.h"
 #include "json/value.h"
 #include "util/arena.h"
@@ -41,19 +41,12 @@ class FuzzEnv : public ExprEnv {
     if (ns == "ns" && name == "id" && args.size() == 1) return args[0];
     return absl::InvalidArgumentError("no such user function");
   }
-  absl::StatusOr<const Value*> CallContextFunction(std::string_view name,
-                                                   std::span<const Value* const>,
-                                                   Anchor at) override {
-    if (name == "reference" || name == "resourceGroup" || name == "subscription" ||
-        name == "deployment") {
-      return Value::Unknown(arena_, "deployment-time", at, Kind::kObject);
-    }
-    return absl::NotFoundError("unknown function");
-  }
+  const DeploymentContext* Deployment() override { return &deployment_; }
 
  private:
   Arena& arena_;
   const Value& params_;
+  DeploymentContext deployment_;
   int depth_ = 0;
 };
 

@@ -111,10 +111,17 @@ TEST_F(EvaluatorTest, IfEvaluatesOnlyTheTakenBranch) {
   EXPECT_THAT(Show("if('yes', 1, 2)"), HasSubstr("expects argument 1 to be a bool, got string"));
 }
 
-TEST_F(EvaluatorTest, ContextFunctionsGoToTheEnv) {
+TEST_F(EvaluatorTest, DeploymentFunctionsReadTheEnvDeployment) {
   EXPECT_EQ(Show("resourceGroup().location"), "\"westus\"");
   EXPECT_EQ(Show("toUpper(resourceGroup().name)"), "\"RG\"");
   EXPECT_GE(env.context_calls, 2);
+}
+
+TEST_F(EvaluatorTest, DeploymentFunctionsWithoutADeploymentAreUnknown) {
+  env.no_deployment = true;
+  EXPECT_EQ(Show("resourceGroup()"), "<unknown object>");
+  EXPECT_EQ(Show("resourceId('Microsoft.Storage/storageAccounts', 'st')"), "<unknown string>");
+  EXPECT_EQ(Show("toUpper('a')"), "\"A\"");  // functions that need none still evaluate
 }
 
 TEST_F(EvaluatorTest, UserFunctionsGoToTheEnv) {

@@ -9,8 +9,6 @@
 
 #include "arm/evaluator.h"
 #include "arm/expr_strings.h"
-#include "arm/expression.h"
-#include "arm/expression_parser.h"
 #include "arm/functions/common.h"
 #include "json/parser.h"
 #include "json/value.h"
@@ -20,7 +18,7 @@ namespace armlint::internal::exprtest {
 
 class FakeEnv : public ExprEnv {
  public:
-  explicit FakeEnv(Arena& arena) : arena_(arena) {}
+  explicit FakeEnv(Arena&) {}
 
   std::map<std::string, const Value*> params;
   std::map<std::string, const Value*> vars;
@@ -51,25 +49,18 @@ class FakeEnv : public ExprEnv {
     if (ns == "test" && name == "first" && !args.empty()) return args[0];
     return absl::InvalidArgumentError(Cat("user function '", ns, ".", name, "' is not defined"));
   }
-  absl::StatusOr<const Value*> CallContextFunction(std::string_view name,
-                                                   std::span<const Value* const>,
-                                                   Anchor at) override {
+  // The deployment the scope and resource functions read; null when `no_deployment`.
+  const DeploymentContext* Deployment() override {
     ++context_calls;
-    if (name == "reference") {
-      return Value::Unknown(arena_, "reference() is evaluated at deployment", at, Kind::kObject);
-    }
-    if (name == "resourceGroup") {
-      return Value::Object(
-          arena_,
-          std::vector<Member>{{"name", Value::String(arena_, "rg", at), 0},
-                              {"location", Value::String(arena_, "westus", at), 0}},
-          at);
-    }
-    return absl::NotFoundError("no such function");
+    return no_deployment ? nullptr : &deployment;
   }
-
- private:
-  Arena& arena_;
+  DeploymentContext deployment = [] {
+    DeploymentContext d;
+    d.resource_group = "rg";
+    d.location = "westus";
+    return d;
+  }();
+  bool no_deployment = false;
 };
 
 class ExprTest {

@@ -14,6 +14,7 @@
 #include "gtest/gtest.h"
 
 #include "arm/expr_strings.h"
+#include "arm/function_table.h"
 #include "json/parser.h"
 
 namespace armlint::internal {
@@ -99,7 +100,8 @@ TEST(ExpressionParser, CallWithoutArguments) {
   const Expr* e = MustParse(arena, "resourceGroup( )");
   ASSERT_EQ(e->kind, ExprKind::kCall);
   EXPECT_TRUE(e->args.empty());
-  EXPECT_EQ(e->fn, nullptr);  // not built in: the expander's CallContextFunction
+  ASSERT_NE(e->fn, nullptr);  // one table for every function
+  EXPECT_TRUE(e->fn->needs_deployment);
 }
 
 TEST(ExpressionParser, FunctionNamesAreCaseInsensitive) {

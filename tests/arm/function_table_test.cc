@@ -1,7 +1,11 @@
 // Tests for the function table: every documented function is registered with the documented
-// arity, and the one checker words arity, kind and unknown-name errors alike.
+// arity, the one checker words arity, kind and unknown-name errors alike, and the README lists
+// exactly the functions of the table.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions
 #include "arm/function_table.h"
+
+#include <fstream>
+#include <sstream>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -29,6 +33,7 @@ TEST(FunctionTable, RegistersEveryDocumentedFunction) {
       {"empty", 1, 1},
       {"first", 1, 1},
       {"flatten", 1, 1},
+      {"indexFromEnd", 2, 2},
       {"indexOf", 2, 2},
       {"intersection", 1, -1},
       {"last", 1, 1},
@@ -40,6 +45,7 @@ TEST(FunctionTable, RegistersEveryDocumentedFunction) {
       {"skip", 2, 2},
       {"take", 2, 2},
       {"tryGet", 2, -1},
+      {"tryIndexFromEnd", 2, -1},
       {"union", 1, -1},
       // comparison
       {"coalesce", 1, -1},
@@ -117,6 +123,26 @@ TEST(FunctionTable, RegistersEveryDocumentedFunction) {
       // deployment values read through the ExprEnv
       {"parameters", 1, 1},
       {"variables", 1, 1},
+      // deployment, scope and resource functions (needs_deployment)
+      {"deployment", 0, 0},
+      {"deployer", 0, 0},
+      {"environment", 0, 0},
+      {"managementGroup", 0, 1},
+      {"resourceGroup", 0, 0},
+      {"subscription", 0, 0},
+      {"tenant", 0, 0},
+      {"extensionResourceId", 3, -1},
+      {"listAccountSas", 2, 3},
+      {"listKeys", 2, 3},
+      {"listSecrets", 2, 3},
+      {"managementGroupResourceId", 2, -1},
+      {"pickZones", 3, 5},
+      {"providers", 1, 2},
+      {"reference", 1, 3},
+      {"references", 1, 2},
+      {"resourceId", 2, -1},
+      {"subscriptionResourceId", 2, -1},
+      {"tenantResourceId", 2, -1},
   };
   const FunctionTable& t = FunctionTable::Get();
   for (const Arity& a : expected) {
@@ -132,8 +158,22 @@ TEST(FunctionTable, RegistersEveryDocumentedFunction) {
 TEST(FunctionTable, LookupIsCaseInsensitive) {
   const FunctionTable& t = FunctionTable::Get();
   EXPECT_EQ(t.Find("UNIQUESTRING"), t.Find("uniqueString"));
-  EXPECT_EQ(t.Find("resourceId"), nullptr);  // the expander's, through CallContextFunction
   EXPECT_EQ(t.Find(std::string(100, 'a')), nullptr);
+  EXPECT_EQ(t.Find("frobnicate"), nullptr);
+}
+
+TEST(FunctionTable, OneTableHoldsTheDeploymentFunctions) {
+  const FunctionTable& t = FunctionTable::Get();
+  ASSERT_NE(t.Find("resourceId"), nullptr);
+  EXPECT_TRUE(t.Find("resourceId")->needs_deployment);
+  EXPECT_TRUE(t.Find("subscription")->needs_deployment);
+  EXPECT_FALSE(t.Find("concat")->needs_deployment);
+  // list* answers every list function without an entry of its own.
+  const ArmFunction* list = t.Find("listConnectionStrings");
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->name, "list*");
+  EXPECT_EQ(t.Find("LISTCALLBACKURL"), list);
+  EXPECT_EQ(t.Find("listKeys")->name, "listKeys");
 }
 
 TEST(FunctionTable, CheckArityWording) {
@@ -174,6 +214,47 @@ TEST(FunctionTable, SuggestsNearestName) {
   EXPECT_EQ(t.UnknownFunctionMessage("resourceid2"),
             "unknown function 'resourceid2' (did you mean 'resourceId'?)");
   EXPECT_EQ(t.UnknownFunctionMessage("xyz"), "unknown function 'xyz'");
+}
+
+// The README's "Template functions" list, as the table gives it: names in backticks, wrapped.
+std::string ExpectedReadmeList() {
+  std::string evaluated, deployment;
+  auto append = [](std::string& out, std::string_view name) {
+    std::size_t line_start = out.rfind('\n');
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    std::string item = Cat("`", name, "`");
+    if (!out.empty() && out.size() - line_start + item.size() + 2 > 100) {
+      out += ",\n";
+    } else if (!out.empty()) {
+      out += ", ";
+    }
+    out += item;
+  };
+  for (const ArmFunction* f : FunctionTable::Get().All()) {
+    append(f->needs_deployment ? deployment : evaluated, f->name);
+  }
+  return Cat("Evaluated from the template:\n\n", evaluated,
+             "\n\nRead from the deployment (placeholder scope values, or Unknown where only the "
+             "deployed\ncloud knows the answer):\n\n",
+             deployment, "\n");
+}
+
+TEST(FunctionTable, ReadmeListsExactlyTheTableFunctions) {
+  std::ifstream in(std::string(ARMLINT_SOURCE_DIR) + "/README.md");
+  ASSERT_TRUE(in) << "README.md not found";
+  std::stringstream buf;
+  buf << in.rdbuf();
+  const std::string readme = buf.str();
+  const std::string begin = "<!-- template-functions:begin -->\n";
+  const std::string end = "<!-- template-functions:end -->";
+  std::size_t b = readme.find(begin);
+  std::size_t e = readme.find(end);
+  ASSERT_NE(b, std::string::npos) << "README.md has no " << begin;
+  ASSERT_NE(e, std::string::npos) << "README.md has no " << end;
+  EXPECT_EQ(readme.substr(b + begin.size(), e - b - begin.size()), ExpectedReadmeList())
+      << "README.md's function list differs from the function table; replace the text between "
+         "the template-functions markers with:\n"
+      << ExpectedReadmeList();
 }
 
 }  // namespace

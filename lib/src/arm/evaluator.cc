@@ -1,7 +1,8 @@
-// Evaluates expression trees: function calls through the FunctionTable or the ExprEnv, member
-// and index access, Unknown propagation, secret taint and the evaluation budget.
+// Evaluates expression trees: function calls through the FunctionTable, member and index
+// access, Unknown propagation, secret taint and the evaluation budget.
 #include "arm/evaluator.h"
 
+#include <cassert>
 #include <string>
 
 #include "absl/container/inlined_vector.h"
@@ -58,6 +59,11 @@ absl::StatusOr<const Value*> AtOffset(absl::StatusOr<const Value*> r, std::uint3
 
 Arena& CallContext::arena() { return ev_.arena(); }
 ExprEnv& CallContext::env() { return ev_.env(); }
+const DeploymentContext& CallContext::deployment() {
+  const DeploymentContext* d = ev_.env().Deployment();
+  assert(d != nullptr && "EvalCall answers needs_deployment functions only with a deployment");
+  return *d;
+}
 Anchor CallContext::at() const { return ev_.at(); }
 void CallContext::Taint(const Value& v) {
   if (IsSecretArg(v)) flags_ |= kFlagSecure;
@@ -303,16 +309,14 @@ absl::StatusOr<const Value*> Evaluator::EvalCall(const Expr& e) {
                     e.offset);
   }
   if (fn == nullptr) {
-    absl::StatusOr<const Value*> r = env_.CallContextFunction(e.name, args, at_);
-    if (absl::IsNotFound(r.status())) {
-      return AtOffset(
-          absl::InvalidArgumentError(FunctionTable::Get().UnknownFunctionMessage(e.name)),
-          e.offset);
-    }
-    return AtOffset(WithheldIfSecret(std::move(r), e, flags), e.offset);
+    return AtOffset(absl::InvalidArgumentError(FunctionTable::Get().UnknownFunctionMessage(e.name)),
+                    e.offset);
   }
   ARMLINT_RETURN_IF_ERROR(AtOffset(FunctionTable::CheckKinds(*fn, args), e.offset));
   CallContext ctx(*this, *fn, e, flags);
+  if (fn->needs_deployment && env_.Deployment() == nullptr) {
+    return ctx.Unknown(fn->result, "depends on the deployment, which is not known here");
+  }
   if (fn->unknowns != UnknownPolicy::kSelf) {
     for (const Value* a : args) {
       bool unknown = fn->unknowns == UnknownPolicy::kDeep ? ContainsUnknown(*a) : a->is_unknown();
@@ -328,7 +332,7 @@ absl::StatusOr<const Value*> Evaluator::EvalCall(const Expr& e) {
   return AtOffset(WithheldIfSecret(fn->fn(ctx, args), e, flags), e.offset);
 }
 
-// ---- Entry points (arm/expression.h) ----
+// ---- Entry points ----
 
 absl::StatusOr<const Value*> EvaluateExpression(const Expr& expr, ExprEnv& env, Arena& arena,
                                                 EvalBudget& budget, Anchor at) {

@@ -1,10 +1,17 @@
-// Evaluates parsed ARM expressions (arm/expression_parser.h) against an ExprEnv, and the
-// CallContext through which built-in functions allocate results, report errors and, for lazy
-// functions, evaluate their arguments and lambdas.
+// Evaluates parsed ARM expressions (arm/expression.h) against an ExprEnv, and the CallContext
+// through which built-in functions allocate results, report errors, read the deployment and,
+// for lazy functions, evaluate their arguments and lambdas.
 //
-// Unknown propagation: a function's result is Unknown when it depends on an Unknown argument
-// (FunctionTable's UnknownPolicy); `if`, `and`, `or`, `coalesce` look at Unknowns themselves.
-// Secret taint: a result computed from a kFlagSecure value carries kFlagSecure.
+//   Arena arena;
+//   absl::StatusOr<const Expr*> e = ParseExpression("toUpper(parameters('name'))", arena);
+//   EvalBudget budget;
+//   absl::StatusOr<const Value*> v = EvaluateExpression(**e, env, arena, budget, at);
+//
+// Every call goes through the one FunctionTable (arm/function_table.h): arity at parse time,
+// argument kinds here, then the function. Unknown propagation: a function's result is Unknown
+// when it depends on an Unknown argument (the entry's UnknownPolicy); `if`, `and`, `or`,
+// `coalesce` look at Unknowns themselves. Secret taint: a result computed from a kFlagSecure
+// value carries kFlagSecure.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +23,7 @@
 
 #include "absl/status/statusor.h"
 
+#include "arm/deployment_context.h"
 #include "arm/expression.h"
 #include "arm/expression_parser.h"
 #include "arm/function_table.h"
@@ -23,6 +31,46 @@
 #include "util/arena.h"
 
 namespace armlint::internal {
+
+// What expressions read from the template being expanded. Implemented by the expander
+// (arm/template_scope.h). Each returns an InvalidArgument status with a message (no location:
+// the evaluator adds the offset inside the expression and the caller the file:line:col) when
+// the thing does not exist, and may return an Unknown Value when it exists but has no known
+// value.
+class ExprEnv {
+ public:
+  virtual ~ExprEnv() = default;
+  virtual absl::StatusOr<const Value*> Parameter(std::string_view name) = 0;
+  virtual absl::StatusOr<const Value*> Variable(std::string_view name) = 0;
+  // copyIndex(): the current index of loop `loop` ("" = the innermost loop).
+  virtual absl::StatusOr<std::int64_t> CopyIndex(std::string_view loop) = 0;
+  // A user-defined function `ns.name` (languageVersion 2.0 / `functions`).
+  virtual absl::StatusOr<const Value*> CallUserFunction(std::string_view ns, std::string_view name,
+                                                        std::span<const Value* const> args) = 0;
+  // The deployment that the functions flagged `needs_deployment` read (subscription(),
+  // resourceId(), deployment(), ...). Null when there is none: those functions are then Unknown.
+  virtual const DeploymentContext* Deployment() { return nullptr; }
+};
+
+// Budget shared by all evaluations of one template (limits.h: steps and bytes).
+struct EvalBudget {
+  std::int64_t steps = 0;
+  // Arena bytes when the first evaluation started; growth past it counts against
+  // limits::kMaxEvalBytes.
+  std::size_t arena_base = static_cast<std::size_t>(-1);
+};
+
+// Evaluates a parsed expression. Results are anchored at `at` (the template string) and
+// flagged kFlagFromExpression; a result computed from a kFlagSecure value carries kFlagSecure.
+// Errors are InvalidArgument ending "at character N" (the innermost failing call), or
+// ResourceExhausted naming the limit (kMaxEvalSteps, kMaxEvalBytes, kMaxStringBytes, ...).
+absl::StatusOr<const Value*> EvaluateExpression(const Expr& expr, ExprEnv& env, Arena& arena,
+                                                EvalBudget& budget, Anchor at);
+
+// Evaluates a JSON string value from a template: expressions are parsed and evaluated, "[[x"
+// becomes "[x", other strings are returned as they are.
+absl::StatusOr<const Value*> EvaluateStringValue(const Value& s, ExprEnv& env, Arena& arena,
+                                                 EvalBudget& budget);
 
 class Evaluator;
 
@@ -39,6 +87,9 @@ class CallContext {
 
   Arena& arena();
   ExprEnv& env();
+  // The deployment, for functions flagged `needs_deployment` (the evaluator calls them only
+  // when the env has one).
+  const DeploymentContext& deployment();
   Anchor at() const;
   Evaluator& evaluator() { return ev_; }
   const ArmFunction& fn() const { return fn_; }

@@ -1,44 +1,31 @@
-// The parsed form of an ARM template expression: an arena-allocated tree of calls, literals,
-// member and index accesses, each node carrying its offset inside the expression text.
+// Parsing ARM template expressions: "[concat('a', parameters('b'))]" into the tree of
+// arm/expression.h.
 //
-//   Arena arena;
-//   absl::StatusOr<const Expr*> e = ParseExpression("concat('a', parameters('b'))", arena);
-//   // (*e)->kind == ExprKind::kCall, (*e)->name == "concat", (*e)->args.size() == 2
-//
-// Offsets in error messages ("at character N") are 1-based positions in the JSON string value
-// that holds the expression, its opening '[' being character 1.
+// Grammar
+// (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions): a JSON
+// string starting with '[' and ending with ']' is an expression, unless it starts with
+// "[[" (an escaped literal: one '[' is dropped). Inside: function calls `name(args)` and
+// `ns.name(args)` (user-defined), string literals in single quotes with '' as the escape,
+// integers, true/false/null, property access `.x` and index access `[0]` / `['x']`.
 #pragma once
 
-#include <cstdint>
-#include <span>
 #include <string_view>
 
+#include "absl/status/statusor.h"
+
 #include "arm/expression.h"
-#include "json/value.h"
+#include "util/arena.h"
 
 namespace armlint::internal {
 
-struct ArmFunction;
+// Parses the expression text between the outer brackets ("concat('a','b')"). `text` must
+// outlive the tree (string literals without '' escapes are views into it). Calls are resolved
+// against the FunctionTable here, so that the arity of every built-in function is checked at
+// load. Errors (syntax, arity, kMaxExpressionDepth; ResourceExhausted past kMaxExpressionChars)
+// end with "at character N": N is 1-based in the template string, whose '[' is character 1.
+absl::StatusOr<const Expr*> ParseExpression(std::string_view text, Arena& arena);
 
-enum class ExprKind : std::uint8_t {
-  kLiteral,  // 'text', 12, -3, true, false, null
-  kCall,     // name(args...) or ns.name(args...)
-  kMember,   // target.name
-  kIndex,    // target[args[0]]
-};
-
-struct Expr {
-  ExprKind kind = ExprKind::kLiteral;
-  std::uint32_t offset = 0;           // byte offset in the expression text (0-based)
-  const Value* literal = nullptr;     // kLiteral
-  std::string_view name;              // kCall: function name as written; kMember: member name
-  std::string_view ns;                // kCall: namespace of a user-defined function, else empty
-  const Expr* target = nullptr;       // kMember, kIndex
-  std::span<const Expr* const> args;  // kCall: arguments; kIndex: the index expression
-  const ArmFunction* fn = nullptr;    // kCall: the built-in function, null when not built in
-};
-
-// "at character N" for a byte offset inside the expression text (see the file comment).
-std::uint32_t ExprCharacter(std::uint32_t offset);
+// Whether a JSON string is an expression ('[' ... ']' and not "[[").
+bool IsExpression(std::string_view s);
 
 }  // namespace armlint::internal

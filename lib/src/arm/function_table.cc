@@ -2,6 +2,7 @@
 #include "arm/function_table.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "arm/expr_strings.h"
 #include "util/strings.h"
@@ -37,11 +38,14 @@ const FunctionTable& FunctionTable::Get() {
     RegisterCidrFunctions(*t);
     RegisterComparisonFunctions(*t);
     RegisterDateFunctions(*t);
+    RegisterDeploymentFunctions(*t);
     RegisterEnvFunctions(*t);
     RegisterLambdaFunctions(*t);
     RegisterLogicalFunctions(*t);
     RegisterNumericFunctions(*t);
     RegisterObjectFunctions(*t);
+    RegisterResourceFunctions(*t);
+    RegisterScopeFunctions(*t);
     RegisterStringFunctions(*t);
     RegisterStringFormatFunctions(*t);
     RegisterStringHashFunctions(*t);
@@ -54,13 +58,33 @@ const ArmFunction* FunctionTable::Find(std::string_view name) const {
   char buf[64];
   if (name.size() > sizeof(buf)) return nullptr;
   for (std::size_t i = 0; i < name.size(); ++i) buf[i] = AsciiLower(name[i]);
-  auto it = by_lower_name_.find(absl::string_view(buf, name.size()));
-  return it == by_lower_name_.end() ? nullptr : &it->second;
+  std::string_view lower(buf, name.size());
+  auto it = by_lower_name_.find(absl::string_view(lower.data(), lower.size()));
+  if (it != by_lower_name_.end()) return &it->second;
+  for (const std::string& p : prefixes_) {
+    if (lower.substr(0, p.size()) == p) {
+      return &by_lower_name_.find(Cat(p, "*"))->second;
+    }
+  }
+  return nullptr;
 }
 
 void FunctionTable::Add(ArmFunction f) {
   std::string key = ToLower(f.name);
+  if (f.name_is_prefix) {
+    assert(!key.empty() && key.back() == '*');
+    prefixes_.push_back(key.substr(0, key.size() - 1));
+  }
   by_lower_name_.insert_or_assign(std::move(key), std::move(f));
+}
+
+std::vector<const ArmFunction*> FunctionTable::All() const {
+  std::vector<std::pair<std::string_view, const ArmFunction*>> sorted;
+  for (const auto& [k, f] : by_lower_name_) sorted.emplace_back(k, &f);
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<const ArmFunction*> out;
+  for (const auto& [k, f] : sorted) out.push_back(f);
+  return out;
 }
 
 absl::Status FunctionTable::CheckArity(const ArmFunction& f, std::size_t n) {
@@ -116,28 +140,6 @@ int EditDistance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-// Functions the expander provides through ExprEnv::CallContextFunction (for suggestions).
-constexpr std::string_view kContextFunctions[] = {
-    "deployment",
-    "environment",
-    "extensionResourceId",
-    "list",
-    "listKeys",
-    "listAccountSas",
-    "listSecrets",
-    "managementGroup",
-    "managementGroupResourceId",
-    "pickZones",
-    "providers",
-    "reference",
-    "resourceGroup",
-    "resourceId",
-    "subscription",
-    "subscriptionResourceId",
-    "tenant",
-    "tenantResourceId",
-};
-
 }  // namespace
 
 absl::Status FunctionTable::CheckKinds(const ArmFunction& f, std::span<const Value* const> args) {
@@ -166,8 +168,9 @@ std::string FunctionTable::UnknownFunctionMessage(std::string_view name) const {
       best = cand;
     }
   };
-  for (const auto& [k, f] : by_lower_name_) consider(f.name);
-  for (std::string_view c : kContextFunctions) consider(c);
+  for (const auto& [k, f] : by_lower_name_) {
+    if (!f.name_is_prefix) consider(f.name);
+  }
   // Only suggest a name that is close relative to its length.
   if (!best.empty() && best_d * 3 <= static_cast<int>(name.size())) {
     return Cat("unknown function '", name, "' (did you mean '", best, "'?)");

@@ -1,10 +1,14 @@
-// The built-in ARM template functions, looked up by lower-cased name, with the arity and
-// argument kinds each declares, so that one checker words every bad call alike.
+// The one table of ARM template functions, looked up by lower-cased name, with the arity and
+// argument kinds each declares, so that one checker words every bad call alike (as jsonnet's
+// validateBuiltinArgs does for its builtins).
 //
 // A function is `absl::StatusOr<const Value*> Fn(CallContext&, std::span<const Value* const>)`
 // (arguments evaluated first) or, for the few that decide which arguments to evaluate (if,
 // and, or, coalesce and the lambda functions), a LazyFn that receives the argument expressions.
-// Each group registers its functions in Register<Group>Functions (functions/<group>.cc).
+// Functions that read the deployment (scope, deployment and resource functions) are flagged
+// `needs_deployment` and read it through CallContext::deployment().
+// Each group registers its functions in Register<Group>Functions (functions/<group>.cc); the
+// README's "Template functions" list is checked against this table by a test.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +22,6 @@
 #include "absl/status/statusor.h"
 
 #include "arm/expression.h"
-#include "arm/expression_parser.h"
 #include "json/value.h"
 
 namespace armlint::internal {
@@ -65,6 +68,11 @@ struct ArmFunction {
   // The result has the kind of argument 1 (skip, take, union, ...): an Unknown result gets the
   // kind argument 1 has or stands for.
   bool result_like_first = false;
+  // Reads the deployment (CallContext::deployment()); Unknown when the ExprEnv has none.
+  bool needs_deployment = false;
+  // `name` ends in '*' and what precedes it is a prefix: the entry answers every function whose
+  // name starts with it and that has no entry of its own ("list*": listConnectionStrings, ...).
+  bool name_is_prefix = false;
 };
 
 class FunctionTable {
@@ -72,9 +80,13 @@ class FunctionTable {
   // The table of every built-in function (built once, immutable, thread-safe).
   static const FunctionTable& Get();
 
+  // The entry of `name` (case-insensitive), else the prefix entry it starts with, else null.
   const ArmFunction* Find(std::string_view name) const;
 
   void Add(ArmFunction f);
+
+  // Every entry, sorted by lower-cased name (for documentation and tests).
+  std::vector<const ArmFunction*> All() const;
 
   // "function 'substring' expects 2 to 3 arguments, got 1", or OK.
   static absl::Status CheckArity(const ArmFunction& f, std::size_t n);
@@ -82,12 +94,13 @@ class FunctionTable {
   // pass when the kind they stand for is accepted or not known.
   static absl::Status CheckKinds(const ArmFunction& f, std::span<const Value* const> args);
 
-  // "unknown function 'concatt' (did you mean 'concat'?)": the nearest built-in or deployment
-  // function name within a small edit distance.
+  // "unknown function 'concatt' (did you mean 'concat'?)": the nearest function name within a
+  // small edit distance.
   std::string UnknownFunctionMessage(std::string_view name) const;
 
  private:
   absl::flat_hash_map<std::string, ArmFunction> by_lower_name_;
+  std::vector<std::string> prefixes_;  // name_is_prefix entries, lower-cased, without the '*'
 };
 
 // Registration, one per group (functions/<group>.cc).
@@ -95,11 +108,14 @@ void RegisterArrayFunctions(FunctionTable& t);
 void RegisterCidrFunctions(FunctionTable& t);
 void RegisterComparisonFunctions(FunctionTable& t);
 void RegisterDateFunctions(FunctionTable& t);
+void RegisterDeploymentFunctions(FunctionTable& t);  // deployment, environment, deployer
 void RegisterEnvFunctions(FunctionTable& t);
 void RegisterLambdaFunctions(FunctionTable& t);
 void RegisterLogicalFunctions(FunctionTable& t);
 void RegisterNumericFunctions(FunctionTable& t);
 void RegisterObjectFunctions(FunctionTable& t);
+void RegisterResourceFunctions(FunctionTable& t);  // *ResourceId, reference, list*, ...
+void RegisterScopeFunctions(FunctionTable& t);     // subscription, resourceGroup, ...
 void RegisterStringFunctions(FunctionTable& t);
 void RegisterStringFormatFunctions(FunctionTable& t);  // format
 void RegisterStringHashFunctions(FunctionTable& t);    // guid, uniqueString

@@ -1,4 +1,4 @@
-// Deployment scope ids and the dispatch of context functions to their groups.
+// Deployment scope ids and arena objects for the scope functions.
 #include "arm/template_context.h"
 
 #include <vector>
@@ -57,17 +57,6 @@ const Value* MakeObject(Arena& arena,
   ms.reserve(members.size());
   for (const auto& [k, v] : members) ms.push_back(Member{k, v, at.pos});
   return Value::Object(arena, ms, at);
-}
-
-absl::StatusOr<const Value*> CallDeploymentContextFunction(const DeploymentContext& ctx,
-                                                           std::string_view name,
-                                                           std::span<const Value* const> args,
-                                                           Arena& arena, Anchor at) {
-  absl::StatusOr<const Value*> r = CallScopeFunction(ctx, name, args, arena, at);
-  if (r.ok() || !absl::IsNotFound(r.status())) return r;
-  r = CallDeploymentFunction(ctx, name, args, arena, at);
-  if (r.ok() || !absl::IsNotFound(r.status())) return r;
-  return CallResourceFunction(ctx, name, args, arena, at);
 }
 
 }  // namespace armlint::internal

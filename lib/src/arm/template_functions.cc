@@ -41,11 +41,7 @@ class FunctionEnv : public CopyEnv {
                                                 std::span<const Value* const> args) override {
     return owner_.CallUserFunction(ns, name, args);
   }
-  absl::StatusOr<const Value*> CallContextFunction(std::string_view name,
-                                                   std::span<const Value* const> args,
-                                                   Anchor at) override {
-    return owner_.CallContextFunction(name, args, at);
-  }
+  const DeploymentContext* Deployment() override { return owner_.Deployment(); }
 
  private:
   ExprEnv& owner_;

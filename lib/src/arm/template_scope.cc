@@ -1,4 +1,4 @@
-// TemplateScope: the template's sections indexed by name, and the context functions.
+// TemplateScope: the template's sections indexed by name.
 #include "arm/template_scope.h"
 
 #include "arm/template_strings.h"
@@ -86,12 +86,6 @@ absl::Status TemplateScope::Init() {
     }
   }
   return first;
-}
-
-absl::StatusOr<const Value*> TemplateScope::CallContextFunction(std::string_view name,
-                                                                std::span<const Value* const> args,
-                                                                Anchor at) {
-  return CallDeploymentContextFunction(ctx_, name, args, state_.arena(), at);
 }
 
 void TemplateScope::EvaluateAll() {

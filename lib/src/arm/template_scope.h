@@ -1,5 +1,6 @@
 // One template's names as expressions see them: parameters (with supplied values), variables
-// and user-defined functions, plus the deployment context functions. The root template and
+// and user-defined functions, plus the deployment the scope, deployment and resource functions
+// read. The root template and
 // each inner-scope nested deployment get their own TemplateScope.
 //
 // Parameters and variables are evaluated lazily, once, on first use; a cycle is an error that
@@ -43,9 +44,7 @@ class TemplateScope : public CopyEnv {
   absl::StatusOr<const Value*> Variable(std::string_view name) override;
   absl::StatusOr<const Value*> CallUserFunction(std::string_view ns, std::string_view name,
                                                 std::span<const Value* const> args) override;
-  absl::StatusOr<const Value*> CallContextFunction(std::string_view name,
-                                                   std::span<const Value* const> args,
-                                                   Anchor at) override;
+  const DeploymentContext* Deployment() override { return &ctx_; }
 
   // Evaluates every parameter and variable not used yet, so that their errors are reported
   // (ARM evaluates them all too), and checks supplied values against the declarations.

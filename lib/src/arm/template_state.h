@@ -15,7 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-#include "arm/expression.h"
+#include "arm/evaluator.h"
 #include "json/document.h"
 #include "json/value.h"
 #include "util/arena.h"

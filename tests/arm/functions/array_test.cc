@@ -132,6 +132,49 @@ TEST_F(ArrayFunctions, TryGetAndFlatten) {
   Check(cases);
 }
 
+// indexFromEnd and tryIndexFromEnd: the examples of the array page (items apple, banana,
+// orange, grape; secondToLast is "orange", tryIndexFromEnd(items, 5) is null).
+TEST_F(ArrayFunctions, IndexFromEnd) {
+  Param("items", "['apple', 'banana', 'orange', 'grape']");
+  const Case cases[] = {
+      {"indexFromEnd(parameters('items'), 2)", "\"orange\""},
+      {"tryIndexFromEnd(parameters('items'), 2)", "\"orange\""},
+      {"tryIndexFromEnd(parameters('items'), 5)", "null"},
+      {"indexFromEnd(parameters('items'), 1)", "\"grape\""},
+      {"indexFromEnd(parameters('items'), 4)", "\"apple\""},
+      {"tryIndexFromEnd(parameters('items'), 0)", "null"},
+      {"tryIndexFromEnd(parameters('items'), -1)", "null"},
+      {"tryIndexFromEnd(null(), 1)", "null"},
+      {"indexFromEnd(parameters('items'), 5)",
+       "error: function 'indexFromEnd': index 5 from the end is out of range for an array of 4 "
+       "items (1 is the last item) at character 2"},
+      {"indexFromEnd(parameters('items'), '2')",
+       "error: function 'indexFromEnd' expects argument 2 to be an int, got a string at "
+       "character 2"},
+      {"indexFromEnd(parameters('later'), 1)",
+       "error: function 'indexFromEnd' expects argument 1 to be an array, got a string at "
+       "character 2"},
+      {"tryIndexFromEnd(createArray(parameters('later')), 1)", "<unknown string>"},
+  };
+  Check(cases);
+}
+
+// Bicep compiles `a[?^1].x` to tryIndexFromEnd(a, 1, 'x') and `o.?a[^1]` to
+// tryGet(o, 'a', createObject('value', 1, 'fromEnd', true())).
+TEST_F(ArrayFunctions, PathsWithStepsFromTheEnd) {
+  Param("z", "{'array': [{'foo': 1}, {'foo': 2}, [7, 8, 9]]}");
+  const Case cases[] = {
+      {"tryIndexFromEnd(parameters('z').array, 3, 'foo')", "1"},
+      {"tryIndexFromEnd(parameters('z').array, 1, createObject('value', 2, 'fromEnd', true()))",
+       "8"},
+      {"tryIndexFromEnd(parameters('z').array, 1, createObject('value', 0))", "7"},
+      {"tryIndexFromEnd(parameters('z').array, 2, 'bar')", "null"},
+      {"tryGet(parameters('z'), 'array', createObject('value', 1, 'fromEnd', true()), 0)", "7"},
+      {"tryGet(parameters('z'), 'array', createObject('value', 9, 'fromEnd', true()))", "null"},
+  };
+  Check(cases);
+}
+
 TEST_F(ArrayFunctions, ConcatMixing) {
   const Case cases[] = {
       {"concat('a', 1, true)", "\"a1True\""},

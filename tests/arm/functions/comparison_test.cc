@@ -37,15 +37,16 @@ TEST(ComparisonFunctions, DocumentedExamples) {
       {"equals(createArray('a', 'b'), createArray('a', 'b'))", "true"},
       {"equals(createObject('a', 'b'), createObject('a', 'b'))", "true"},
       {"not(equals('demo', 'test'))", "true"},
-      // greater / greaterOrEquals / less / lessOrEquals
-      {"greater(10, 5)", "true"},
-      {"greater('A', 'a')", "false"},
-      {"greaterOrEquals(10, 5)", "true"},
-      {"greaterOrEquals('A', 'a')", "false"},
-      {"less(10, 5)", "false"},
-      {"less('A', 'a')", "true"},
-      {"lessOrEquals(10, 5)", "false"},
-      {"lessOrEquals('A', 'a')", "true"},
+      // greater / greaterOrEquals / less / lessOrEquals: the pages' examples (firstInt 1,
+      // secondInt 2, firstString 'A', secondString 'a') and their documented outputs.
+      {"greater(1, 2)", "false"},
+      {"greater('A', 'a')", "true"},
+      {"greaterOrEquals(1, 2)", "false"},
+      {"greaterOrEquals('A', 'a')", "true"},
+      {"less(1, 2)", "true"},
+      {"less('A', 'a')", "false"},
+      {"lessOrEquals(1, 2)", "true"},
+      {"lessOrEquals('A', 'a')", "false"},
   };
   for (const Case& c : cases) EXPECT_EQ(t.Show(c.expr), c.want) << c.expr;
 }
@@ -60,6 +61,12 @@ TEST(ComparisonFunctions, EqualsDetails) {
       {"equals(null(), null())", "true"},
       {"equals('1', 1)", "false"},
       {"greater(2, json('1.5'))", "true"},
+      // Strings in culture order: letters case-blind first, byte order would differ.
+      {"less('a', 'B')", "true"},
+      {"greater('Z', 'a')", "true"},
+      {"less('10', '9')", "true"},
+      {"lessOrEquals('abc', 'abc')", "true"},
+      {"less('abc', 'abd')", "true"},
       {"less('a', 1)",
        "error: function 'less': cannot compare string with int; both arguments must be ints or "
        "strings at character 2"},

@@ -1,13 +1,13 @@
 // Resource functions: the resource id examples of
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-resource
-// with the placeholder subscription and resource group of arm/template_context.h.
+// with the placeholder subscription and resource group of arm/deployment_context.h.
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-#include "arm/template_context.h"
+#include "arm/expr_test_util.h"
 
 namespace armlint::internal {
 namespace {
@@ -17,12 +17,14 @@ using ::testing::HasSubstr;
 constexpr char kRg[] =
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resourceGroup";
 
+// Calls go through the parser and the evaluator, as in a template.
 class ResourceFunctions : public ::testing::Test {
  protected:
+  void SetUp() override { t_.env.deployment = DeploymentContext{}; }
   absl::StatusOr<const Value*> Call(std::string_view fn, std::vector<std::string> args) {
-    std::vector<const Value*> vs;
-    for (const std::string& s : args) vs.push_back(Value::String(arena_, s, Anchor{0}));
-    return CallResourceFunction(ctx_, fn, vs, arena_, Anchor{7});
+    std::string expr = Cat(fn, "(");
+    for (std::size_t i = 0; i < args.size(); ++i) AppendCat(expr, i ? ", '" : "'", args[i], "'");
+    return t_.Eval(Cat(expr, ")"));
   }
   std::string Id(std::string_view fn, std::vector<std::string> args) {
     auto v = Call(fn, std::move(args));
@@ -30,8 +32,8 @@ class ResourceFunctions : public ::testing::Test {
     if (!(*v)->is_string()) return "<not a string>";
     return std::string((*v)->string_value());
   }
-  Arena arena_;
-  DeploymentContext ctx_;
+  exprtest::ExprTest t_;
+  DeploymentContext& ctx_ = t_.env.deployment;
 };
 
 TEST_F(ResourceFunctions, ResourceIdInTheCurrentResourceGroup) {
@@ -87,7 +89,14 @@ TEST_F(ResourceFunctions, OtherResourceIdFunctions) {
 TEST_F(ResourceFunctions, WrongNameCountIsAnError) {
   EXPECT_THAT(Id("resourceId", {"Microsoft.Network/virtualNetworks/subnets", "myvnet"}),
               HasSubstr("needs 2 name segment(s), got 1"));
-  EXPECT_FALSE(Call("resourceId", {"Microsoft.Storage/storageAccounts"}).ok());
+  // Arity and argument kinds come from the one checker, worded as for every function.
+  EXPECT_EQ(Id("resourceId", {"Microsoft.Storage/storageAccounts"}),
+            "function 'resourceId' expects at least 2 arguments, got 1 at character 2");
+  EXPECT_EQ(Id("extensionResourceId", {kRg, "Microsoft.Authorization/locks"}),
+            "function 'extensionResourceId' expects at least 3 arguments, got 2 at character 2");
+  EXPECT_EQ(t_.Show("resourceId('Microsoft.Storage/storageAccounts', 1)"),
+            "error: function 'resourceId' expects argument 2 to be a string, got an int at "
+            "character 2");
 }
 
 TEST_F(ResourceFunctions, DeployTimeFunctionsAreUnknown) {
@@ -102,17 +111,25 @@ TEST_F(ResourceFunctions, DeployTimeFunctionsAreUnknown) {
   auto zones = Call("pickZones", {"Microsoft.Compute", "virtualMachines", "westus2"});
   ASSERT_TRUE(zones.ok());
   EXPECT_EQ((*zones)->unknown_kind(), Kind::kArray);
-  EXPECT_TRUE(absl::IsNotFound(Call("noSuchFunction", {}).status()));
+  // Any list* function, documented or not, is a secret of the deployed resource.
+  auto cs = Call("listConnectionStrings", {"id", "2022-09-01"});
+  ASSERT_TRUE(cs.ok());
+  EXPECT_TRUE((*cs)->secure());
+  EXPECT_THAT(std::string((*cs)->unknown_reason()), HasSubstr("listConnectionStrings()"));
+  auto refs = Call("references", {"vms"});
+  ASSERT_TRUE(refs.ok());
+  EXPECT_EQ((*refs)->unknown_kind(), Kind::kArray);
+  EXPECT_EQ(t_.Show("noSuchFunction()"), "error: unknown function 'noSuchFunction' at character 2");
 }
 
 TEST_F(ResourceFunctions, UnknownArgumentGivesUnknownId) {
-  std::vector<const Value*> args = {
-      Value::String(arena_, "Microsoft.Storage/storageAccounts", Anchor{0}),
-      Value::Unknown(arena_, "parameter 'name' has no value", Anchor{0})};
-  auto v = CallResourceFunction(ctx_, "resourceId", args, arena_, Anchor{3});
+  t_.Param("name", "null");
+  t_.env.params["name"] = Value::Unknown(t_.arena, "parameter 'name' has no value", Anchor{0});
+  auto v = t_.Eval("resourceId('Microsoft.Storage/storageAccounts', parameters('name'))");
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE((*v)->is_unknown());
-  EXPECT_EQ((*v)->pos(), 3u);
+  EXPECT_EQ((*v)->unknown_reason(), "resource id of unknown parts");
+  EXPECT_EQ((*v)->pos(), 100u);  // anchored at the template string (ExprTest's anchor)
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 // Scope and deployment functions: the documented shapes of subscription(), resourceGroup(),
-// tenant(), managementGroup() and deployment(), with placeholder values.
+// tenant(), managementGroup() and deployment(), with placeholder values, called through the
+// parser and the evaluator as in a template.
 #include <string>
 
 #include "gtest/gtest.h"
 
+#include "arm/expr_test_util.h"
 #include "arm/template_context.h"
 
 namespace armlint::internal {
@@ -14,47 +16,50 @@ std::string Member(const Value* obj, std::string_view key) {
   return v != nullptr && v->is_string() ? std::string(v->string_value()) : "<none>";
 }
 
+const Value* Call(exprtest::ExprTest& t, std::string_view expr) {
+  absl::StatusOr<const Value*> v = t.Eval(expr);
+  return v.ok() ? *v : nullptr;
+}
+
 TEST(ScopeFunctions, PlaceholderScopes) {
-  Arena a;
-  DeploymentContext ctx;
-  auto sub = CallScopeFunction(ctx, "subscription", {}, a, Anchor{1});
-  ASSERT_TRUE(sub.ok());
-  EXPECT_EQ(Member(*sub, "id"), "/subscriptions/00000000-0000-0000-0000-000000000000");
-  EXPECT_EQ(Member(*sub, "subscriptionId"), "00000000-0000-0000-0000-000000000000");
-  auto rg = CallScopeFunction(ctx, "resourceGroup", {}, a, Anchor{1});
-  ASSERT_TRUE(rg.ok());
-  EXPECT_EQ(Member(*rg, "id"),
+  exprtest::ExprTest t;
+  t.env.deployment = DeploymentContext{};
+  const Value* sub = Call(t, "subscription()");
+  EXPECT_EQ(Member(sub, "id"), "/subscriptions/00000000-0000-0000-0000-000000000000");
+  EXPECT_EQ(Member(sub, "subscriptionId"), "00000000-0000-0000-0000-000000000000");
+  const Value* rg = Call(t, "resourceGroup()");
+  EXPECT_EQ(Member(rg, "id"),
             "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resourceGroup");
-  EXPECT_EQ(Member(*rg, "name"), "resourceGroup");
-  EXPECT_EQ(Member(*rg, "location"), "eastus");
-  EXPECT_EQ(Member(*rg, "type"), "Microsoft.Resources/resourceGroups");
-  auto tenant = CallScopeFunction(ctx, "tenant", {}, a, Anchor{1});
-  ASSERT_TRUE(tenant.ok());
-  EXPECT_EQ(Member(*tenant, "id"), "/tenants/00000000-0000-0000-0000-000000000000");
-  auto mg = CallScopeFunction(ctx, "managementGroup", {}, a, Anchor{1});
-  ASSERT_TRUE(mg.ok());
-  EXPECT_EQ(Member(*mg, "id"), "/providers/Microsoft.Management/managementGroups/managementGroup");
-  EXPECT_EQ((*mg)->pos(), 1u);
-  const Value* one = Value::Int(a, 1, Anchor{0});
-  EXPECT_FALSE(CallScopeFunction(ctx, "subscription", {&one, 1}, a, Anchor{1}).ok());
+  EXPECT_EQ(Member(rg, "name"), "resourceGroup");
+  EXPECT_EQ(Member(rg, "location"), "eastus");
+  EXPECT_EQ(Member(rg, "type"), "Microsoft.Resources/resourceGroups");
+  const Value* tenant = Call(t, "tenant()");
+  EXPECT_EQ(Member(tenant, "id"), "/tenants/00000000-0000-0000-0000-000000000000");
+  const Value* mg = Call(t, "managementGroup()");
+  EXPECT_EQ(Member(mg, "id"), "/providers/Microsoft.Management/managementGroups/managementGroup");
+  EXPECT_EQ(Member(Call(t, "managementGroup('mg2')"), "name"), "mg2");
+  // Arity and kinds: the one checker's wording.
+  EXPECT_EQ(t.Show("subscription(1)"),
+            "error: function 'subscription' expects 0 arguments, got 1 at character 2");
+  EXPECT_EQ(t.Show("managementGroup(1)"),
+            "error: function 'managementGroup' expects argument 1 to be a string, got an int at "
+            "character 2");
 }
 
 TEST(DeploymentFunctions, DeploymentAndEnvironment) {
-  Arena a;
-  DeploymentContext ctx;
-  ctx.deployment_name = "nested1";
-  auto d = CallDeploymentFunction(ctx, "deployment", {}, a, Anchor{1});
-  ASSERT_TRUE(d.ok());
-  EXPECT_EQ(Member(*d, "name"), "nested1");
-  const Value* props = (*d)->Find("properties");
+  exprtest::ExprTest t;
+  t.env.deployment.deployment_name = "nested1";
+  const Value* d = Call(t, "deployment()");
+  EXPECT_EQ(Member(d, "name"), "nested1");
+  const Value* props = d == nullptr ? nullptr : d->Find("properties");
   ASSERT_NE(props, nullptr);
   EXPECT_EQ(Member(props, "mode"), "Incremental");
   ASSERT_NE(props->Find("templateLink"), nullptr);
   EXPECT_TRUE(props->Find("templateLink")->is_unknown());
-  auto env = CallDeploymentFunction(ctx, "environment", {}, a, Anchor{1});
-  ASSERT_TRUE(env.ok());
-  EXPECT_TRUE((*env)->is_unknown());
-  EXPECT_TRUE(absl::IsNotFound(CallDeploymentFunction(ctx, "concat", {}, a, Anchor{1}).status()));
+  EXPECT_EQ(t.Show("environment()"), "<unknown object>");
+  EXPECT_EQ(t.Show("deployer()"), "<unknown object>");
+  EXPECT_EQ(t.Show("deployment('x')"),
+            "error: function 'deployment' expects 0 arguments, got 1 at character 2");
 }
 
 TEST(ScopeFunctions, ScopeLevelFromSchema) {

@@ -1,6 +1,6 @@
 // Array functions, and the string/object overloads that share their names: array, concat,
-// contains, createArray, empty, first, flatten, indexOf, last, lastIndexOf, length, skip, take,
-// tryGet. (intersection/union: object.cc; min/max/range: numeric.cc.)
+// contains, createArray, empty, first, flatten, indexFromEnd, indexOf, last, lastIndexOf, length,
+// skip, take, tryGet, tryIndexFromEnd. (intersection/union: object.cc; min/max/range: numeric.cc.)
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-array
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-string
 //
@@ -178,29 +178,78 @@ absl::StatusOr<const Value*> CreateArray(CallContext& ctx, std::span<const Value
   return ctx.Array(args);
 }
 
-// tryGet(itemToTest, keyOrIndex, ...): null where a key or index is missing.
-absl::StatusOr<const Value*> TryGet(CallContext& ctx, std::span<const Value* const> args) {
-  const Value* cur = args[0];
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    const Value& k = *args[i];
-    if (cur->is_unknown() || k.is_unknown()) return ctx.Unknown(Kind::kUnknown);
-    if (cur->is_object() && k.is_string()) {
-      cur = cur->Find(k.string_value());
-    } else if (cur->is_array() && k.is_int()) {
-      std::int64_t ix = k.int_value();
-      auto items = cur->items();
-      cur = ix >= 0 && static_cast<std::uint64_t>(ix) < items.size()
-                ? items[static_cast<std::size_t>(ix)]
-                : nullptr;
-    } else if (cur->is_null()) {
-      cur = nullptr;
-    } else {
-      return ctx.Error(
-          Cat("cannot look up ", KindName(k.kind()), " key in ", KindName(cur->kind()), " value"));
+// The item `from_end` places from the end of `items` (1 is the last), or null.
+const Value* FromEnd(std::span<const Value* const> items, std::int64_t from_end) {
+  if (from_end < 1 || static_cast<std::uint64_t>(from_end) > items.size()) return nullptr;
+  return items[items.size() - static_cast<std::size_t>(from_end)];
+}
+
+// One step of a tryGet/tryIndexFromEnd path: an object key, an array index, or the object
+// {"value": index, "fromEnd": true} that Bicep's `a[?^n]` compiles to. Null when missing.
+absl::StatusOr<const Value*> TryStep(CallContext& ctx, const Value& cur, const Value& k) {
+  const Value* key = &k;
+  bool from_end = false;
+  if (k.is_object()) {
+    key = k.Find("value");
+    const Value* fe = k.Find("fromEnd");
+    if (key == nullptr || (fe != nullptr && !fe->is_bool())) {
+      return ctx.Error("expects a path step object {\"value\": index, \"fromEnd\": bool}");
     }
+    from_end = fe != nullptr && fe->bool_value();
+  }
+  if (cur.is_object() && key->is_string() && !from_end) return cur.Find(key->string_value());
+  if (cur.is_array() && key->is_int()) {
+    std::int64_t ix = key->int_value();
+    auto items = cur.items();
+    if (from_end) return FromEnd(items, ix);
+    return ix >= 0 && static_cast<std::uint64_t>(ix) < items.size()
+               ? items[static_cast<std::size_t>(ix)]
+               : nullptr;
+  }
+  if (cur.is_null()) return nullptr;
+  return ctx.Error(
+      Cat("cannot look up ", KindName(key->kind()), " key in ", KindName(cur.kind()), " value"));
+}
+
+// Follows `path` from `cur`; null where a key or index is missing.
+absl::StatusOr<const Value*> TryPath(CallContext& ctx, const Value* cur,
+                                     std::span<const Value* const> path) {
+  for (const Value* k : path) {
+    if (cur->is_unknown() || ContainsUnknown(*k)) return ctx.Unknown(Kind::kUnknown);
+    ARMLINT_ASSIGN_OR_RETURN(cur, TryStep(ctx, *cur, *k));
     if (cur == nullptr) return ctx.Null();
   }
   return ctx.Share(cur);
+}
+
+// tryGet(itemToTest, keyOrIndex, ...): null where a key or index is missing.
+absl::StatusOr<const Value*> TryGet(CallContext& ctx, std::span<const Value* const> args) {
+  return TryPath(ctx, args[0], args.subspan(1));
+}
+
+// indexFromEnd(sourceArray, reverseIndex): reverseIndex is 1-based from the end.
+absl::StatusOr<const Value*> IndexFromEnd(CallContext& ctx, std::span<const Value* const> args) {
+  auto items = args[0]->items();
+  const Value* v = FromEnd(items, args[1]->int_value());
+  if (v == nullptr) {
+    return ctx.Error(Cat("index ", args[1]->int_value(), " from the end is out of range for an ",
+                         "array of ", items.size(), " items (1 is the last item)"));
+  }
+  return ctx.Share(v);
+}
+
+// tryIndexFromEnd(sourceArray, reverseIndex, path...): null when out of range or when the
+// array is null; further arguments continue the path as tryGet's do (Bicep's `a[?^1].x`).
+absl::StatusOr<const Value*> TryIndexFromEnd(CallContext& ctx, std::span<const Value* const> args) {
+  const Value& a = *args[0];
+  const Value& n = *args[1];
+  if (a.is_unknown() || n.is_unknown()) {
+    return ctx.Unknown(Kind::kUnknown, a.is_unknown() ? a.unknown_reason() : n.unknown_reason());
+  }
+  if (a.is_null()) return ctx.Null();
+  const Value* v = FromEnd(a.items(), n.int_value());
+  if (v == nullptr) return ctx.Null();
+  return TryPath(ctx, v, args.subspan(2));
 }
 
 absl::StatusOr<const Value*> Flatten(CallContext& ctx, std::span<const Value* const> args) {
@@ -298,12 +347,24 @@ void RegisterArrayFunctions(FunctionTable& t) {
          .arg_kinds = {kStrArr, kArgInt},
          .fn = SkipTake<false>,
          .result_like_first = true});
+  constexpr std::uint16_t kPathStep = kArgString | kArgInt | kArgObject;
   t.Add({.name = "tryGet",
          .min_args = 2,
          .max_args = -1,
-         .arg_kinds = {kArgObject | kArgArray | kArgNull, kArgString | kArgInt},
+         .arg_kinds = {kArgObject | kArgArray | kArgNull, kPathStep},
          .unknowns = UnknownPolicy::kSelf,
          .fn = TryGet});
+  t.Add({.name = "indexFromEnd",
+         .min_args = 2,
+         .max_args = 2,
+         .arg_kinds = {kArgArray, kArgInt},
+         .fn = IndexFromEnd});
+  t.Add({.name = "tryIndexFromEnd",
+         .min_args = 2,
+         .max_args = -1,
+         .arg_kinds = {kArgArray | kArgNull, kArgInt, kPathStep},
+         .unknowns = UnknownPolicy::kSelf,
+         .fn = TryIndexFromEnd});
 }
 #pragma GCC diagnostic pop
 

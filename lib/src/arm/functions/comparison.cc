@@ -2,11 +2,14 @@
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-comparison
 //
 // equals compares deeply and, for strings, case-sensitively (Bicep's `==` compiles to it; `=~`
-// is the insensitive form). The ordering functions take two ints or two strings; strings are
-// compared ordinally (the page's example: less('A', 'a') is true).
+// is the insensitive form). The ordering functions take two numbers or two strings; strings are
+// ordered as .NET's invariant culture orders them, not by bytes (the page's examples:
+// greater('A', 'a') and greaterOrEquals('A', 'a') are true, less('A', 'a') is false;
+// functions/collation.h gives the order and its limits).
 #include "arm/evaluator.h"
 #include "arm/expr_strings.h"
 #include "arm/function_table.h"
+#include "arm/functions/collation.h"
 #include "util/status_macros.h"
 
 namespace armlint::internal {
@@ -36,7 +39,7 @@ absl::StatusOr<int> Compare(CallContext& ctx, const Value& a, const Value& b) {
     return x < y ? -1 : (x > y ? 1 : 0);
   }
   if (a.is_string() && b.is_string()) {
-    int c = a.string_value().compare(b.string_value());
+    int c = CompareInvariantCulture(a.string_value(), b.string_value());
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
   }
   return ctx.Error(Cat("cannot compare ", KindName(a.kind()), " with ", KindName(b.kind()),

@@ -1,10 +1,12 @@
 // Resource functions
 // (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-resource):
-// the *ResourceId family computed for the deployment's scope; reference(), list*(), pickZones()
-// and other functions answered by the deployed cloud are Unknown with a reason.
+// the *ResourceId family computed for the deployment's scope; reference(), references(), list*(),
+// pickZones() and other functions answered by the deployed cloud are Unknown with a reason.
 #include <string>
 #include <vector>
 
+#include "arm/evaluator.h"
+#include "arm/function_table.h"
 #include "arm/template_context.h"
 #include "arm/template_strings.h"
 #include "util/strings.h"
@@ -37,47 +39,34 @@ absl::StatusOr<std::string> JoinId(std::string_view fn, std::string_view prefix,
   return id;
 }
 
-// Checks that every argument is a string; a NotFound-free Unknown result when one is Unknown.
-absl::StatusOr<bool> AllKnownStrings(std::string_view fn, std::span<const Value* const> args) {
-  bool known = true;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i]->is_unknown()) {
-      known = false;
-    } else if (!args[i]->is_string()) {
-      return tmpl::Invalid(tmpl::Concat(fn, "(): argument ", i + 1, " must be a string, got ",
-                                        KindName(args[i]->kind())));
-    }
+bool AnyUnknown(std::span<const Value* const> args) {
+  for (const Value* a : args) {
+    if (a->is_unknown()) return true;
   }
-  return known;
+  return false;
 }
 
 bool IsType(const Value* v) {
   return v->is_string() && v->string_value().find('/') != std::string_view::npos;
 }
 
-absl::StatusOr<const Value*> ResourceIdFn(const DeploymentContext& ctx, std::string_view fn,
-                                          std::span<const Value* const> args, Arena& a, Anchor at) {
-  auto known = AllKnownStrings(fn, args);
-  if (!known.ok()) return known.status();
+// The table checks the arity and that every argument is a string (or an Unknown one).
+absl::StatusOr<const Value*> ResourceIdFn(CallContext& call, std::span<const Value* const> args) {
+  const DeploymentContext& ctx = call.deployment();
+  std::string_view fn = call.call().name;  // as written, for messages
+  Arena& a = call.arena();
+  Anchor at = call.at();
+  const bool known = !AnyUnknown(args);
   bool ids_known = ctx.ids_known;
   std::string prefix;
   std::size_t type_at = 0;
   if (EqualsIgnoreCase(fn, "extensionResourceId")) {
-    if (args.size() < 3) {
-      return tmpl::Invalid(
-          tmpl::Concat("extensionResourceId() takes a resource id, a type and names, got ",
-                       args.size(), " argument(s)"));
-    }
-    if (!*known) return Value::Unknown(a, "resource id of unknown parts", at, Kind::kString);
+    if (!known) return Value::Unknown(a, "resource id of unknown parts", at, Kind::kString);
     prefix = std::string(args[0]->string_value());
     type_at = 1;
     ids_known = true;
   } else {
-    if (args.size() < 2) {
-      return tmpl::Invalid(tmpl::Concat(fn, "() takes a resource type and at least one name, got ",
-                                        args.size(), " argument(s)"));
-    }
-    if (!*known) return Value::Unknown(a, "resource id of unknown parts", at, Kind::kString);
+    if (!known) return Value::Unknown(a, "resource id of unknown parts", at, Kind::kString);
     // The resource type is the first argument with a '/'; subscription ids, resource group and
     // management group names have none.
     while (type_at < args.size() && !IsType(args[type_at])) ++type_at;
@@ -131,40 +120,81 @@ absl::StatusOr<const Value*> ResourceIdFn(const DeploymentContext& ctx, std::str
   return Value::String(a, *id, at);
 }
 
+absl::StatusOr<const Value*> Reference(CallContext& call, std::span<const Value* const>) {
+  return Value::Unknown(call.arena(), "reference() is evaluated at deployment", call.at(),
+                        Kind::kObject);
+}
+
+absl::StatusOr<const Value*> References(CallContext& call, std::span<const Value* const>) {
+  return Value::Unknown(call.arena(), "references() is evaluated at deployment", call.at(),
+                        Kind::kArray);
+}
+
+// listKeys(), listSecrets(), listAccountSas(), ...: secrets of deployed resources.
+absl::StatusOr<const Value*> List(CallContext& call, std::span<const Value* const>) {
+  Arena& a = call.arena();
+  std::string_view why = a.Copy(tmpl::Concat(call.call().name, "() is evaluated at deployment"));
+  return Value::Unknown(a, why, call.at(), Kind::kUnknown, kFlagSecure);
+}
+
+absl::StatusOr<const Value*> PickZones(CallContext& call, std::span<const Value* const>) {
+  return Value::Unknown(call.arena(), "pickZones() depends on the region's availability zones",
+                        call.at(), Kind::kArray);
+}
+
+absl::StatusOr<const Value*> Providers(CallContext& call, std::span<const Value* const>) {
+  return Value::Unknown(call.arena(), "providers() is evaluated at deployment", call.at(),
+                        Kind::kObject);
+}
+
+absl::StatusOr<const Value*> ResourceInfo(CallContext& call, std::span<const Value* const>) {
+  return Value::Unknown(call.arena(), "resourceInfo() is evaluated at deployment", call.at(),
+                        Kind::kObject);
+}
+
 }  // namespace
 
-absl::StatusOr<const Value*> CallResourceFunction(const DeploymentContext& ctx,
-                                                  std::string_view name,
-                                                  std::span<const Value* const> args, Arena& a,
-                                                  Anchor at) {
-  if (EqualsIgnoreCase(name, "resourceId") || EqualsIgnoreCase(name, "subscriptionResourceId") ||
-      EqualsIgnoreCase(name, "tenantResourceId") ||
-      EqualsIgnoreCase(name, "managementGroupResourceId") ||
-      EqualsIgnoreCase(name, "extensionResourceId")) {
-    return ResourceIdFn(ctx, name, args, a, at);
-  }
-  if (EqualsIgnoreCase(name, "reference")) {
-    if (args.empty() || args.size() > 3) {
-      return tmpl::Invalid(tmpl::Concat("reference() takes 1 to 3 arguments, got ", args.size()));
-    }
-    return Value::Unknown(a, "reference() is evaluated at deployment", at, Kind::kObject);
-  }
-  if (StartsWithIgnoreCase(name, "list")) {
-    // listKeys(), listSecrets(), listAccountSas(), ...: secrets of deployed resources.
-    std::string_view why = a.Copy(tmpl::Concat(name, "() is evaluated at deployment"));
-    return Value::Unknown(a, why, at, Kind::kUnknown, kFlagSecure);
-  }
-  if (EqualsIgnoreCase(name, "pickZones")) {
-    return Value::Unknown(a, "pickZones() depends on the region's availability zones", at,
-                          Kind::kArray);
-  }
-  if (EqualsIgnoreCase(name, "providers")) {
-    return Value::Unknown(a, "providers() is evaluated at deployment", at, Kind::kObject);
-  }
-  if (EqualsIgnoreCase(name, "resourceInfo")) {
-    return Value::Unknown(a, "resourceInfo() is evaluated at deployment", at, Kind::kObject);
-  }
-  return absl::NotFoundError(std::string(name));
+// Entries name only the fields they set (designated initializers). The Unknown-answering
+// functions look at Unknown arguments themselves (kSelf) so that their reason names them.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+void RegisterResourceFunctions(FunctionTable& t) {
+  auto id = [&](std::string_view name, int min_args) {
+    t.Add({.name = name,
+           .min_args = min_args,
+           .max_args = -1,
+           .arg_kinds = {kArgString},
+           .result = Kind::kString,
+           .unknowns = UnknownPolicy::kSelf,
+           .fn = ResourceIdFn,
+           .needs_deployment = true});
+  };
+  id("resourceId", 2);
+  id("subscriptionResourceId", 2);
+  id("tenantResourceId", 2);
+  id("managementGroupResourceId", 2);
+  id("extensionResourceId", 3);
+  auto deployed = [&](std::string_view name, int min_args, int max_args, Kind result, ArmFn fn,
+                      bool prefix = false) {
+    t.Add({.name = name,
+           .min_args = min_args,
+           .max_args = max_args,
+           .result = result,
+           .unknowns = UnknownPolicy::kSelf,
+           .fn = fn,
+           .needs_deployment = true,
+           .name_is_prefix = prefix});
+  };
+  deployed("reference", 1, 3, Kind::kObject, Reference);
+  deployed("references", 1, 2, Kind::kArray, References);
+  deployed("list*", 2, 3, Kind::kUnknown, List, /*prefix=*/true);
+  deployed("listKeys", 2, 3, Kind::kUnknown, List);
+  deployed("listSecrets", 2, 3, Kind::kUnknown, List);
+  deployed("listAccountSas", 2, 3, Kind::kUnknown, List);
+  deployed("pickZones", 3, 5, Kind::kArray, PickZones);
+  deployed("providers", 1, 2, Kind::kObject, Providers);
+  deployed("resourceInfo", 0, -1, Kind::kObject, ResourceInfo);
 }
+#pragma GCC diagnostic pop
 
 }  // namespace armlint::internal
