@@ -130,8 +130,7 @@ void LintDocument(const LintSettings& settings, const FileContext& file, const D
   context.doc = &doc;
   context.classification = c;
   if (file.config != nullptr) {
-    context.api_version_max_age_months = file.config->api_version_max_age_months;
-    context.required_tags = file.config->required_tags;
+    context.options = &file.config->check_options;
   }
   LintUnit unit{&doc, nullptr};
   switch (c.kind) {
