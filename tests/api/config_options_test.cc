@@ -67,13 +67,17 @@ TEST(ConfigOptions, ApiVersionMaxAgeMonthsReachesTheCheck) {
     EXPECT_EQ(CountRule(engine->LintPaths({(dir / "main.json").string()}), "api-version-recent"),
               2);
   }
-  std::ofstream(dir / ".armlint.json")
-      << R"({"rules": {"options": {"apiVersionMaxAgeMonths": 240}}})";
-  absl::StatusOr<Engine> engine = Engine::Create(o);
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  LintResult r = engine->LintPaths({(dir / "main.json").string()});
-  EXPECT_TRUE(r.errors.empty());
-  EXPECT_EQ(CountRule(r, "api-version-recent"), 0);
+  // The rule's own options, and the deprecated flat key of earlier versions.
+  for (const char* config :
+       {R"({"rules": {"options": {"api-version-recent": {"maxAgeMonths": 240}}}})",
+        R"({"rules": {"options": {"apiVersionMaxAgeMonths": 240}}})"}) {
+    std::ofstream(dir / ".armlint.json") << config;
+    absl::StatusOr<Engine> engine = Engine::Create(o);
+    ASSERT_TRUE(engine.ok()) << engine.status();
+    LintResult r = engine->LintPaths({(dir / "main.json").string()});
+    EXPECT_TRUE(r.errors.empty()) << config;
+    EXPECT_EQ(CountRule(r, "api-version-recent"), 0) << config;
+  }
   fs::remove_all(dir);
 }
 
@@ -109,7 +113,9 @@ TEST(ConfigOptions, RequiredTagsReportMissingTagsCaseInsensitively) {
   ScratchRepo repo("required_tags");
   const std::string tmpl = repo.Write("main.json", kTagsTemplate);
   const std::string exported = repo.Write("export.json", kTagsExport);
-  repo.Write(".armlint.json", R"({"rules": {"options": {"requiredTags": ["env", "costCenter"]}}})");
+  repo.Write(
+      ".armlint.json",
+      R"({"rules": {"options": {"resource-required-tags": {"tags": ["env", "costCenter"]}}}})");
   Options o;
   o.only = {"resource-required-tags"};
   o.report_unknown = true;
@@ -138,6 +144,11 @@ TEST(ConfigOptions, RequiredTagsReportMissingTagsCaseInsensitively) {
   }
   // Without --report-unknown the Unknown tags object gives no finding at all.
   o.report_unknown = false;
+  engine = Engine::Create(o);
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  EXPECT_EQ(CountRule(engine->LintPaths({tmpl, exported}), "resource-required-tags"), 4);
+  // The deprecated flat key of earlier versions gives the same list.
+  repo.Write(".armlint.json", R"({"rules": {"options": {"requiredTags": ["env", "costCenter"]}}})");
   engine = Engine::Create(o);
   ASSERT_TRUE(engine.ok()) << engine.status();
   EXPECT_EQ(CountRule(engine->LintPaths({tmpl, exported}), "resource-required-tags"), 4);

@@ -52,8 +52,9 @@ TEST_F(ConfigTest, LoadsEveryKey) {
   EXPECT_EQ((*c)->impact.at("b"), Impact::kLow);
   EXPECT_EQ((*c)->fail_on, std::optional<std::optional<Impact>>(Impact::kMedium));
   EXPECT_EQ((*c)->rule_packs[0], (root_ / "policies").lexically_normal().generic_string());
-  EXPECT_EQ((*c)->required_tags.size(), 2u);
-  EXPECT_EQ((*c)->api_version_max_age_months, 12);
+  // Deprecated flat option keys still reach their checks (native_checks_test reads the values).
+  EXPECT_EQ((*c)->check_options.count("resource-required-tags"), 1u);
+  EXPECT_EQ((*c)->check_options.count("api-version-recent"), 1u);
   ASSERT_EQ((*c)->suppressions.size(), 1u);
   EXPECT_EQ((*c)->suppressions[0].expires, "2030-01-01");
   EXPECT_EQ((*c)->parameters[0].template_glob, "infra/*.json");
@@ -75,6 +76,13 @@ TEST_F(ConfigTest, ErrorsNameTheLineAndColumn) {
        "'rules.impact.a' (impact) must be \"High\", \"Medium\" or \"Low\""},
       {"{\"rules\": {\"options\": {\"apiVersionMaxAgeMonths\": 0}}}", 1, 50,
        "'rules.options.apiVersionMaxAgeMonths' must be from 1 to 240"},
+      {"{\"rules\": {\"options\": {\"api-version-recent\": {\"maxAgeMonths\": 0}}}}", 1, 63,
+       "'rules.options[\"api-version-recent\"].maxAgeMonths' must be from 1 to 240"},
+      {"{\"rules\": {\"options\": {\"resource-required-tag\": {\"tags\": [\"a\"]}}}}", 1, 24,
+       "unknown rule 'resource-required-tag' in rules.options (rules with options: "
+       "api-version-recent, resource-required-tags)"},
+      {"{\"rules\": {\"options\": {\"outputs-no-secrets\": {}}}}", 1, 24,
+       "rule 'outputs-no-secrets' takes no options"},
       {"{\"rules\": {\"disableCategories\": [\"Security\", \"Costs\"]}}", 1, 46,
        "'rules.disableCategories[1]' (category) must be \"Cost\""},
       {"{\"suppressions\": [{\"rule\": \"a\", \"justification\": \"x\", \"expire\": "

@@ -234,10 +234,11 @@ TEST(Portfolio, BaselineShowsTheScoreChange) {
 TEST(Portfolio, NativeChecksAreAssessedOncePerTemplate) {
   Portfolio p;
   const std::string pack = p.root + "-native";
-  Write(pack + "/t-unused.json",
-        R"({"id": "t-unused", "category": "OperationalExcellence", "impact": "Medium",
-            "problem": "p.", "solution": "s.", "learnMoreLink": "https://learn.microsoft.com/x",
-            "check": "unused-parameter"})");
+  Write(pack + "/template-unused-parameter.json",
+        R"({"id": "template-unused-parameter", "category": "OperationalExcellence",
+            "impact": "Medium", "problem": "p.", "solution": "s.",
+            "learnMoreLink": "https://learn.microsoft.com/x",
+            "check": "template-unused-parameter"})");
   const std::string dir = p.root + "-native-files";
   Write(dir + "/w/a.json", Template(R"("x": {"type": "string"}, "y": {"type": "int"})", ""));
   Write(dir + "/w/b.json", Template(R"("x": {"type": "string", "defaultValue": "v"})",

@@ -6,23 +6,56 @@
 
 #include "gtest/gtest.h"
 
+#include "rules/check_options.h"
 #include "rules/checks/template_util.h"
 #include "rules/rule_loader.h"
+#include "rules/rule_set.h"
 
 namespace armlint::internal {
 namespace {
 
 TEST(NativeChecks, TableIsSortedAndComplete) {
-  std::span<const NativeCheck> checks = NativeChecks();
+  std::span<const NativeCheck* const> checks = NativeChecks();
   EXPECT_EQ(checks.size(), 10u);
   EXPECT_TRUE(
       std::is_sorted(checks.begin(), checks.end(),
-                     [](const NativeCheck& a, const NativeCheck& b) { return a.name < b.name; }));
-  EXPECT_NE(FindNativeCheck("unused-parameter"), nullptr);
-  EXPECT_EQ(FindNativeCheck("Unused-Parameter"), nullptr);
+                     [](const NativeCheck* a, const NativeCheck* b) { return a->name < b->name; }));
+  EXPECT_NE(FindNativeCheck("template-unused-parameter"), nullptr);
+  EXPECT_EQ(FindNativeCheck("Template-Unused-Parameter"), nullptr);
 }
 
-std::vector<int> ApiVersionLines(const std::string& text, std::int64_t now, int months) {
+// Every check is named by a built-in rule whose "check" is that same id.
+TEST(NativeChecks, EachCheckIsNamedByItsRule) {
+  absl::StatusOr<std::unique_ptr<const RuleSet>> set = RuleSet::Load(RuleSetOptions{});
+  ASSERT_TRUE(set.ok()) << set.status();
+  for (const NativeCheck* c : NativeChecks()) {
+    const Rule* rule = (*set)->Find(c->name);
+    ASSERT_NE(rule, nullptr) << c->name;
+    EXPECT_EQ(rule->check, c->name);
+  }
+}
+
+TEST(NativeChecks, RuleWhoseCheckIsNotItsIdIsRejected) {
+  absl::StatusOr<std::unique_ptr<Rule>> rule = ParseRuleText("rules/x/my-rule.json", R"({
+    "id": "my-rule", "category": "Security", "impact": "Low", "problem": "p", "solution": "s",
+    "learnMoreLink": "https://learn.microsoft.com/", "check": "outputs-no-secrets"})");
+  ASSERT_FALSE(rule.ok());
+  EXPECT_NE(rule.status().message().find("'check' must equal the rule's id 'my-rule'"),
+            absl::string_view::npos)
+      << rule.status();
+}
+
+// The options of `config_options` (a rules.options object), parsed as the config loader does.
+CheckOptionsMap Options(const std::string& config_options) {
+  absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse("c.json", config_options);
+  EXPECT_TRUE(doc.ok()) << doc.status();
+  absl::StatusOr<CheckOptionsMap> map = ParseCheckOptions(**doc, &(*doc)->root());
+  EXPECT_TRUE(map.ok()) << map.status();
+  return map.ok() ? *map : CheckOptionsMap();
+}
+
+std::vector<int> ApiVersionLines(const std::string& text, std::int64_t now,
+                                 const std::string& options) {
   absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse("t.json", text);
   EXPECT_TRUE(doc.ok()) << doc.status();
   Rule rule;
@@ -31,9 +64,10 @@ std::vector<int> ApiVersionLines(const std::string& text, std::int64_t now, int 
   ctx.doc = doc->get();
   ctx.classification.kind = ManifestKind::kTemplate;
   ctx.now_unix_seconds = now;
-  ctx.api_version_max_age_months = months;
+  CheckOptionsMap parsed = Options(options);
+  ctx.options = &parsed;
   std::vector<Hit> hits;
-  CheckApiVersionAge(ctx, rule, hits);
+  FindNativeCheck("api-version-recent")->run(ctx, rule, hits);
   std::vector<int> lines;
   for (const Hit& h : hits) lines.push_back((*doc)->Position(h.anchor.pos).line);
   return lines;
@@ -47,9 +81,18 @@ TEST(NativeChecks, ApiVersionAgeUsesTheGivenDateAndAge) {
     {"type": "A.B/c", "apiVersion": "latest", "name": "d"}]})";
   const std::int64_t kJune2Of2023 = 1685664000;  // 2023-06-02T00:00:00Z
   // 2021-06-01 + 24 months = 2023-06-01 < 2023-06-02: too old; 2021-06-02 is not yet.
-  EXPECT_EQ(ApiVersionLines(tmpl, kJune2Of2023, 24), (std::vector<int>{2}));
-  EXPECT_EQ(ApiVersionLines(tmpl, kJune2Of2023, 36), (std::vector<int>{}));
-  EXPECT_EQ(ApiVersionLines(tmpl, kJune2Of2023, 12), (std::vector<int>{2, 3}));
+  EXPECT_EQ(ApiVersionLines(tmpl, kJune2Of2023, "{}"), (std::vector<int>{2}));
+  EXPECT_EQ(ApiVersionLines(tmpl, kJune2Of2023, R"({"api-version-recent": {"maxAgeMonths": 36}})"),
+            (std::vector<int>{}));
+  EXPECT_EQ(ApiVersionLines(tmpl, kJune2Of2023, R"({"api-version-recent": {"maxAgeMonths": 12}})"),
+            (std::vector<int>{2, 3}));
+  // The deprecated flat key still works; the rule's own object wins over it.
+  EXPECT_EQ(ApiVersionLines(tmpl, kJune2Of2023, R"({"apiVersionMaxAgeMonths": 12})"),
+            (std::vector<int>{2, 3}));
+  EXPECT_EQ(ApiVersionLines(tmpl, kJune2Of2023,
+                            R"({"apiVersionMaxAgeMonths": 12,
+                                "api-version-recent": {"maxAgeMonths": 36}})"),
+            (std::vector<int>{}));
 }
 
 TEST(NativeChecks, SkipNonTemplates) {
@@ -61,7 +104,7 @@ TEST(NativeChecks, SkipNonTemplates) {
   ctx.doc = doc->get();
   ctx.classification.kind = ManifestKind::kResourceExport;
   std::vector<Hit> hits;
-  for (const NativeCheck& c : NativeChecks()) c.run(ctx, rule, hits);
+  for (const NativeCheck* c : NativeChecks()) c->run(ctx, rule, hits);
   EXPECT_TRUE(hits.empty());
 }
 
@@ -75,7 +118,7 @@ TEST(NativeChecks, DynamicParameterNamesSuppressUnusedParameter) {
   ctx.doc = doc->get();
   ctx.classification.kind = ManifestKind::kTemplate;
   std::vector<Hit> hits;
-  CheckUnusedParameter(ctx, rule, hits);
+  FindNativeCheck("template-unused-parameter")->run(ctx, rule, hits);
   EXPECT_TRUE(hits.empty());
 }
 

@@ -37,9 +37,9 @@ TEST(RuleLoader, NativeCheckRule) {
   absl::StatusOr<std::unique_ptr<Rule>> r = ParseRuleText("x/template-unused-parameter.json", R"({
     "id": "template-unused-parameter", "category": "OperationalExcellence", "impact": "Low",
     "problem": "p", "solution": "s", "learnMoreLink": "https://example.com",
-    "check": "unused-parameter"})");
+    "check": "template-unused-parameter"})");
   ASSERT_TRUE(r.ok()) << r.status();
-  EXPECT_EQ((*r)->check, "unused-parameter");
+  EXPECT_EQ((*r)->check, "template-unused-parameter");
   EXPECT_EQ((*r)->condition, nullptr);
   EXPECT_TRUE((*r)->resource_types.empty());
 }
@@ -73,7 +73,7 @@ TEST(RuleLoader, ValidationErrorsCarryLineAndColumn) {
       {"bad operator", R"("equals": false)", R"("equal": false)", "10:58", "unknown operator"},
       {"invalid regex", R"("equals": false)", R"("regex": "(?<")", "10:67", "invalid RE2"},
       {"http link", "https://learn", "http://learn", "9:20", "https://"},
-      {"if and check", R"("if": {)", R"("check": "unused-parameter", "if": {)", "1:1",
+      {"if and check", R"("if": {)", R"("check": "template-unused-parameter", "if": {)", "1:1",
        "exactly one of"},
   };
   for (const BadRule& c : cases) {

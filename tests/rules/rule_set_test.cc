@@ -40,7 +40,7 @@ TEST(RuleSet, BuiltinPackIsEmbeddedAndLoads) {
   EXPECT_EQ((*set)->rules().size(), kBuiltinRuleFileCount);
   const Rule* r = (*set)->Find("template-unused-parameter");
   ASSERT_NE(r, nullptr);
-  EXPECT_EQ(r->check, "unused-parameter");
+  EXPECT_EQ(r->check, "template-unused-parameter");
   EXPECT_EQ(r->source, "rules/operational-excellence/template-unused-parameter.json");
   EXPECT_EQ((*set)->Find("no-such-rule"), nullptr);
 }

@@ -13,6 +13,7 @@
 #include "findings/workloads.h"
 #include "json/document.h"
 #include "manifest/classify.h"
+#include "resources/effective.h"
 #include "resources/resource.h"
 #include "util/glob.h"
 
@@ -130,8 +131,7 @@ void LintDocument(const LintSettings& settings, const FileContext& file, const D
   context.doc = &doc;
   context.classification = c;
   if (file.config != nullptr) {
-    context.api_version_max_age_months = file.config->api_version_max_age_months;
-    context.required_tags = file.config->required_tags;
+    context.options = &file.config->check_options;
   }
   LintUnit unit{&doc, nullptr};
   switch (c.kind) {
@@ -145,6 +145,7 @@ void LintDocument(const LintSettings& settings, const FileContext& file, const D
     case ManifestKind::kResourceExport: {
       ++out.files;
       std::vector<Resource> resources = ResourcesFromExport(doc);
+      ApplyEffectiveConfiguration(doc.arena(), resources);
       context.resources = &resources;
       Evaluate(settings, file, unit, context, resources, out);
       return;
@@ -171,6 +172,7 @@ void LintDocument(const LintSettings& settings, const FileContext& file, const D
   }
   for (const absl::Status& s : expansion->errors) out.errors.push_back(ToInputError(s, doc.path()));
   std::vector<Resource> resources = ResourcesFromExpansion(doc, *expansion);
+  ApplyEffectiveConfiguration(doc.arena(), resources);
   unit.parameters = params.get();
   context.parameters = params.get();
   context.expansion = &*expansion;

@@ -40,7 +40,7 @@ absl::Status Unexpected(const Node& n, std::string_view what) {
                                             : absl::string_view("?")));
 }
 
-absl::Status ReadRules(const Node& rules, Config& c) {
+absl::Status ReadRules(const Document& doc, const Node& rules, Config& c) {
   if (Node v = rules.Get("enable"); v.present()) c.enable = Strings(v);
   c.disable = Strings(rules.Get("disable"));
   for (const Node& item : rules.Get("disableCategories").Items()) {
@@ -53,11 +53,10 @@ absl::Status ReadRules(const Node& rules, Config& c) {
     if (!impact) return Unexpected(impact_node, "an impact");
     c.impact[std::string(id)] = *impact;
   }
-  Node options = rules.Get("options");
-  c.required_tags = Strings(options.Get("requiredTags"));
-  if (Node a = options.Get("apiVersionMaxAgeMonths"); a.present()) {
-    c.api_version_max_age_months = static_cast<int>(a.value()->number_value());
-  }
+  // Each native check reads (and checks) its own options.
+  absl::StatusOr<CheckOptionsMap> options = ParseCheckOptions(doc, rules.Get("options").Claim());
+  if (!options.ok()) return options.status();
+  c.check_options = std::move(*options);
   return absl::OkStatus();
 }
 
@@ -81,7 +80,7 @@ absl::Status ReadConfig(const Document& doc, Config& c) {
   ConfigSchemaReader reader(doc, **schema);
   Node root = reader.Root();
   root.Get("$schema");  // for editors only
-  if (absl::Status s = ReadRules(root.Get("rules"), c); !s.ok()) return s;
+  if (absl::Status s = ReadRules(doc, root.Get("rules"), c); !s.ok()) return s;
   if (Node v = root.Get("failOn"); v.present()) {
     const std::string level = Str(v);
     if (level == "none") {

@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 
 #include "armlint/armlint.hpp"
+#include "rules/check_options.h"
 
 namespace armlint::internal {
 
@@ -45,8 +46,8 @@ struct Config {
   std::vector<std::string> ignore;               // globs relative to the config folder
   std::vector<ParameterMapping> parameters;
   std::vector<ConfigSuppression> suppressions;
-  std::vector<std::string> required_tags;  // option for the required-tags rules
-  int api_version_max_age_months = 24;     // option for the apiVersion age check
+  // rules.options: each native check's options, by rule id (rules/check_options.h).
+  CheckOptionsMap check_options;
   // "workloads": {glob: name}, globs relative to the config folder; the first match names a
   // file's workload (findings/workloads.h).
   std::vector<std::pair<std::string, std::string>> workloads;

@@ -109,8 +109,14 @@ ConfigSchemaReader::Node::Entries() const {
   return out;
 }
 
+const Value* ConfigSchemaReader::Node::Claim() const {
+  if (value_ != nullptr) reader_->claimed_.insert(value_);
+  return value_;
+}
+
 absl::Status ConfigSchemaReader::Unread(const Value& v, const Value* schema_in,
                                         const std::string& path) const {
+  if (claimed_.contains(&v)) return absl::OkStatus();
   const Value* schema = Resolve(schema_in);
   if (schema == nullptr || !schema->is_object()) return absl::OkStatus();
   if (v.is_array()) {

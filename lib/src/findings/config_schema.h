@@ -53,6 +53,9 @@ class ConfigSchemaReader {
     std::vector<Node> Items() const;
     // All members of a map-like object (schema with additionalProperties), each with that schema.
     std::vector<std::pair<std::string_view, Node>> Entries() const;
+    // The value, handed whole to a reader of its own that checks what it reads (native checks'
+    // options, rules/check_options.h): it and everything in it count as read.
+    const Value* Claim() const;
 
    private:
     friend class ConfigSchemaReader;
@@ -84,6 +87,7 @@ class ConfigSchemaReader {
   absl::Status drift_;
   absl::flat_hash_set<std::pair<const Value*, std::string>> read_;  // (object, key) pairs read
   absl::flat_hash_set<const Value*> maps_read_;                     // objects read via Entries()
+  absl::flat_hash_set<const Value*> claimed_;                       // values read via Claim()
 };
 
 }  // namespace armlint::internal

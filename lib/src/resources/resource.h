@@ -26,6 +26,9 @@ struct Resource {
   const Value* id_value = nullptr;         // id (Unknown when not known)
   Anchor anchor;                           // the resource declaration / object
   bool from_export = false;
+  // Set by ApplyEffectiveConfiguration (resources/effective.h) when this child resource's
+  // settings were folded into its parent's body: the parent's lower-cased type.
+  std::string merged_into;
   int deployment_depth = 0;
 };
 

@@ -216,11 +216,17 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
     if (!check->is_string()) return doc.ErrorAt(check->pos(), "'check' must be a string");
     if (FindNativeCheck(check->string_value()) == nullptr) {
       std::string names;
-      for (const NativeCheck& c : NativeChecks()) {
-        names += Cat(names.empty() ? "" : ", ", c.name);
+      for (const NativeCheck* c : NativeChecks()) {
+        names += Cat(names.empty() ? "" : ", ", c->name);
       }
       return doc.ErrorAt(check->pos(), Cat("unknown native check '", check->string_value(),
                                            "' (known: ", names, ")"));
+    }
+    // A native check is named by its rule: one id in the rule file, the check's file, the
+    // table and the config's rules.options.<id>.
+    if (check->string_value() != rule->id) {
+      return doc.ErrorAt(check->pos(), Cat("'check' must equal the rule's id '", rule->id,
+                                           "' (native checks are named by their rules)"));
     }
     rule->check = std::string(check->string_value());
     return rule;

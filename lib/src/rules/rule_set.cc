@@ -158,6 +158,12 @@ void RuleSet::BuildIndex() {
 
 void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out) const {
   auto run = [&](const Rule* rule) {
+    // A rule written for both forms judges a folded child's settings once, on its parent.
+    if (!resource.merged_into.empty() &&
+        std::find(rule->resource_types.begin(), rule->resource_types.end(), resource.merged_into) !=
+            rule->resource_types.end()) {
+      return;
+    }
     ConditionResult r = rule->condition->Evaluate(resource);
     if (r.outcome == Tri::kFalse) return;
     Hit hit;

@@ -1,73 +1,18 @@
-// Compiled rule packs: loading, validation, indexing by resource type and evaluation.
+// A compiled rule set: the loaded packs indexed by resource type, and their evaluation.
 #pragma once
 
 #include <memory>
-#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
 
-#include "arm/expand.h"
-#include "armlint/armlint.hpp"
-#include "json/document.h"
-#include "manifest/classify.h"
 #include "resources/resource.h"
-#include "rules/tri.h"
+#include "rules/check_context.h"
+#include "rules/rule.h"
 
 namespace armlint::internal {
-
-class Condition;  // compiled condition (rules/condition.h)
-
-struct Rule {
-  std::string id;
-  Category category = Category::kSecurity;
-  Impact impact = Impact::kMedium;
-  std::vector<std::string> resource_types;  // lower-cased; empty: any type
-  std::string problem;
-  std::string solution;
-  std::string learn_more_link;
-  std::string source;          // "rules/security/x.json" or the user's path
-  std::string check;           // native check name; empty for condition rules
-  std::string condition_json;  // the "if" as written (compact JSON)
-  std::shared_ptr<const Condition> condition;
-};
-
-// One rule's verdict on one resource (or, for native checks, on a place in a template).
-// The public description of a loaded rule (listings, docs, `rules show`).
-RuleInfo ToRuleInfo(const Rule& rule);
-
-struct Hit {
-  const Rule* rule = nullptr;
-  Tri outcome = Tri::kTrue;            // kTrue: violation; kUnknown: could not be decided
-  Anchor anchor;                       // the offending value as written; the resource when absent
-  const Resource* resource = nullptr;  // null for template-level native findings
-  std::string message;                 // native checks: detail appended to the problem
-};
-
-// What native checks see: one template (or export) and what was made of it.
-namespace checks {
-struct TemplateIndex;
-struct TemplateReferences;
-}  // namespace checks
-
-struct CheckContext {
-  const Document* doc = nullptr;
-  const Document* parameters = nullptr;  // may be null
-  Classification classification;
-  const Expansion* expansion = nullptr;  // templates only
-  const std::vector<Resource>* resources = nullptr;
-  // api-version-age: the largest age of an apiVersion date, and "now" (0: absl::Now()).
-  int api_version_max_age_months = 24;
-  std::int64_t now_unix_seconds = 0;
-  // Filled by the first check that needs them (checks::Index, checks::References), then shared
-  // by the others.
-  mutable std::shared_ptr<const checks::TemplateIndex> index;
-  mutable std::shared_ptr<const checks::TemplateReferences> references;
-  // required-tags: tag names every taggable resource must carry (none: the check is silent).
-  // A view of the config's list, which outlives the lint of the file.
-  std::span<const std::string> required_tags;
-};
 
 struct RuleSetOptions {
   bool builtin_rules = true;

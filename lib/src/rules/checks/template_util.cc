@@ -243,4 +243,30 @@ Hit MakeHit(const Rule& rule, std::uint32_t pos, std::string message) {
   return h;
 }
 
+void ReportUnreferenced(const CheckContext& context, const Rule& rule, std::vector<Hit>& out,
+                        std::string_view section, std::string_view what) {
+  const Value* tmpl = TemplateRoot(context);
+  if (tmpl == nullptr) return;
+  const Value* decls = tmpl->Find(section);
+  if (decls == nullptr || !decls->is_object() || decls->members().empty()) return;
+  const TemplateReferences& refs = References(context, *tmpl);
+  const bool params = section == "parameters";
+  const NameSet& used = params ? refs.parameters : refs.variables;
+  const bool dynamic = params ? refs.dynamic_parameters : refs.dynamic_variables;
+  if (dynamic) return;  // a computed name could reference any of them
+  for (const Member& m : decls->members()) {
+    // Variables declared by a `copy` array in the variables section are named inside it.
+    if (section == "variables" && EqualsIgnoreCase(m.key, "copy")) continue;
+    // Bicep validation variables (`var check = cond ? fail('...') : null`) exist to fail the
+    // deployment, not to be read.
+    if (m.value->is_string() && IsExpression(m.value->string_value()) &&
+        CallsFunction(m.value->string_value(), "fail")) {
+      continue;
+    }
+    if (!used.contains(m.key)) {
+      out.push_back(MakeHit(rule, m.key_pos, Cat(what, " '", m.key, "' is never referenced")));
+    }
+  }
+}
+
 }  // namespace armlint::internal::checks

@@ -11,7 +11,8 @@
 #include "absl/container/flat_hash_set.h"
 
 #include "json/value.h"
-#include "rules/rule_set.h"
+#include "rules/check_context.h"
+#include "rules/rule.h"
 #include "util/name_set.h"
 #include "util/strings.h"
 
@@ -87,6 +88,12 @@ bool CallsListFunction(std::string_view e);
 
 // Whether expression `e` references one of `secure` through parameters('...').
 bool ReferencesSecure(std::string_view e, const absl::flat_hash_set<std::string>& secure);
+
+// The template-unused-* checks: a Hit for every declaration in `section` ("parameters" or
+// "variables") that no parameters('name') or variables('name') call uses; `what` names one in
+// messages ("parameter").
+void ReportUnreferenced(const CheckContext& context, const Rule& rule, std::vector<Hit>& out,
+                        std::string_view section, std::string_view what);
 
 // A template-level Hit at `pos` of the linted file.
 Hit MakeHit(const Rule& rule, std::uint32_t pos, std::string message);

@@ -1,4 +1,4 @@
-// outputs-secrets: an output whose value calls a list*() function (listKeys, listSecrets...) or
+// outputs-no-secrets: an output whose value calls a list*() function (listKeys, listSecrets...) or
 // references a secure parameter (arm-ttk "Outputs Must Not Contain Secrets"): deployment
 // outputs are stored in the deployment history in clear text. Outputs declared securestring or
 // secureobject (Bicep's @secure() outputs) are not, and are skipped.
@@ -9,7 +9,9 @@
 
 namespace armlint::internal {
 
-void CheckOutputsSecrets(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
+namespace {
+
+void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
   const Value* outputs = tmpl->Find("outputs");
@@ -45,5 +47,10 @@ void CheckOutputsSecrets(const CheckContext& context, const Rule& rule, std::vec
     }
   }
 }
+
+}  // namespace
+
+extern const NativeCheck kOutputsNoSecrets{
+    "outputs-no-secrets", Run, "an output whose value uses list*() or a secure parameter"};
 
 }  // namespace armlint::internal

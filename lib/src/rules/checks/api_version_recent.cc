@@ -1,5 +1,6 @@
-// api-version-age: a resource apiVersion dated more than N months (default 24) before today
-// (arm-ttk "apiVersions Should Be Recent"). An API version string starts with its release date,
+// api-version-recent: a resource apiVersion dated more than N months (default 24, option
+// rules.options.api-version-recent.maxAgeMonths) before today (arm-ttk "apiVersions Should Be
+// Recent"). An API version string starts with its release date,
 // "2019-06-01" or "2021-04-01-preview", which is all the table this check needs.
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
@@ -11,6 +12,7 @@
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "rules/str.h"
+#include "util/status_macros.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -49,15 +51,25 @@ bool IsNewestKnown(std::string_view type, std::string_view version) {
   return false;
 }
 
-}  // namespace
+struct Options : CheckOptions {
+  int max_age_months = 24;
+};
 
-void CheckApiVersionAge(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
+absl::StatusOr<std::shared_ptr<const CheckOptions>> ParseOptions(CheckOptionsReader& reader) {
+  auto o = std::make_shared<Options>();
+  // apiVersionMaxAgeMonths: the flat name before options were per rule (deprecated).
+  ARMLINT_RETURN_IF_ERROR(
+      reader.Int("maxAgeMonths", 1, 240, o->max_age_months, "apiVersionMaxAgeMonths"));
+  return o;
+}
+
+void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
   absl::Time now =
       context.now_unix_seconds != 0 ? absl::FromUnixSeconds(context.now_unix_seconds) : absl::Now();
   absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
-  int months = context.api_version_max_age_months;
+  int months = context.OptionsFor<Options>(rule).max_age_months;
   // One finding per type and version in a file: Bicep repeats a module's resource in every
   // nested deployment that uses it, and one change fixes them all.
   absl::flat_hash_set<std::string> seen;
@@ -81,5 +93,12 @@ void CheckApiVersionAge(const CheckContext& context, const Rule& rule, std::vect
     }
   });
 }
+
+}  // namespace
+
+extern const NativeCheck kApiVersionRecent{
+    "api-version-recent", Run,
+    "a resource apiVersion older than rules.options.api-version-recent.maxAgeMonths (24)",
+    ParseOptions};
 
 }  // namespace armlint::internal

@@ -1,4 +1,4 @@
-// command-to-execute-secrets: a VM extension's commandToExecute in public `settings` that uses
+// command-to-execute-protected: a VM extension's commandToExecute in public `settings` that uses
 // a secure parameter or a list*() function (arm-ttk "CommandToExecute Must Use
 // ProtectedSettings For Secrets"): public settings are readable by anyone who can read the VM;
 // move the command to `protectedSettings`.
@@ -9,8 +9,9 @@
 
 namespace armlint::internal {
 
-void CheckCommandToExecuteSecrets(const CheckContext& context, const Rule& rule,
-                                  std::vector<Hit>& out) {
+namespace {
+
+void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
   const std::vector<const Member*>& settings = checks::Index(context, *tmpl).settings;
@@ -34,5 +35,11 @@ void CheckCommandToExecuteSecrets(const CheckContext& context, const Rule& rule,
     }
   }
 }
+
+}  // namespace
+
+extern const NativeCheck kCommandToExecuteProtected{
+    "command-to-execute-protected", Run,
+    "commandToExecute in an extension's public settings that uses secure parameters or list*()"};
 
 }  // namespace armlint::internal

@@ -1,4 +1,4 @@
-// admin-username-literal: an adminUsername (VM osProfile, scale sets, ...) written as a string
+// admin-username-not-literal: an adminUsername (VM osProfile, scale sets, ...) written as a string
 // literal (arm-ttk "adminUsername Should Not Be A Literal"): take it from a parameter.
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
@@ -7,8 +7,9 @@
 
 namespace armlint::internal {
 
-void CheckAdminUsernameLiteral(const CheckContext& context, const Rule& rule,
-                               std::vector<Hit>& out) {
+namespace {
+
+void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
   for (const Member* m : checks::Index(context, *tmpl).admin_usernames) {
@@ -19,5 +20,10 @@ void CheckAdminUsernameLiteral(const CheckContext& context, const Rule& rule,
     out.push_back(checks::MakeHit(rule, m->value->pos(), "adminUsername is a literal"));
   }
 }
+
+}  // namespace
+
+extern const NativeCheck kAdminUsernameNotLiteral{
+    "admin-username-not-literal", Run, "an adminUsername property written as a string literal"};
 
 }  // namespace armlint::internal

@@ -1,4 +1,4 @@
-// hardcoded-location: a resource whose location is written as a literal other than "global"
+// location-not-hardcoded: a resource whose location is written as a literal other than "global"
 // (arm-ttk "Resources Should Have Location" / "Location Should Not Be Hardcoded"): use
 // [parameters('location')] or [resourceGroup().location] so the template deploys anywhere.
 #include "rules/checks/template_util.h"
@@ -8,7 +8,9 @@
 
 namespace armlint::internal {
 
-void CheckHardcodedLocation(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
+namespace {
+
+void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
   checks::ForEachResource(*tmpl, [&](const Value& res) {
@@ -20,5 +22,10 @@ void CheckHardcodedLocation(const CheckContext& context, const Rule& rule, std::
         checks::MakeHit(rule, loc->pos(), "location '" + std::string(s) + "' is hard-coded"));
   });
 }
+
+}  // namespace
+
+extern const NativeCheck kLocationNotHardcoded{
+    "location-not-hardcoded", Run, "a resource location written as a literal other than 'global'"};
 
 }  // namespace armlint::internal

@@ -1,4 +1,4 @@
-// secure-parameter-default: a securestring/secureobject parameter whose defaultValue is a
+// secure-parameter-literal-default: a securestring/secureobject parameter whose defaultValue is a
 // literal secret (arm-ttk "Secure String Parameters Cannot Have Default"). An empty default
 // ("" or {}) and an expression such as [newGuid()] are allowed.
 #include "rules/checks/template_util.h"
@@ -8,8 +8,9 @@
 
 namespace armlint::internal {
 
-void CheckSecureParameterDefault(const CheckContext& context, const Rule& rule,
-                                 std::vector<Hit>& out) {
+namespace {
+
+void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
   const Value* params = tmpl->Find("parameters");
@@ -29,5 +30,11 @@ void CheckSecureParameterDefault(const CheckContext& context, const Rule& rule,
         "secure parameter '" + std::string(m.key) + "' has a literal default value"));
   }
 }
+
+}  // namespace
+
+extern const NativeCheck kSecureParameterLiteralDefault{
+    "secure-parameter-literal-default", Run,
+    "a securestring/secureobject parameter with a literal default value"};
 
 }  // namespace armlint::internal

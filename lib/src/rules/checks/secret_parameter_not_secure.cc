@@ -1,4 +1,4 @@
-// secret-parameter-type: a parameter named like a password or secret whose type is string or
+// secret-parameter-not-secure: a parameter named like a password or secret whose type is string or
 // object rather than securestring/secureobject (arm-ttk "Secure Params In Nested Deployments",
 // Microsoft's "use secure strings for passwords" guidance). Names that only describe a secret
 // (secretName, passwordLength, keyVaultSecretUri...) are not flagged.
@@ -32,10 +32,7 @@ bool LooksSecret(std::string_view name) {
   return true;
 }
 
-}  // namespace
-
-void CheckSecretParameterType(const CheckContext& context, const Rule& rule,
-                              std::vector<Hit>& out) {
+void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   const Value* tmpl = checks::TemplateRoot(context);
   if (tmpl == nullptr) return;
   const Value* params = tmpl->Find("parameters");
@@ -53,5 +50,11 @@ void CheckSecretParameterType(const CheckContext& context, const Rule& rule,
     }
   }
 }
+
+}  // namespace
+
+extern const NativeCheck kSecretParameterNotSecure{
+    "secret-parameter-not-secure", Run,
+    "a parameter named like a password or secret that is not securestring/secureobject"};
 
 }  // namespace armlint::internal

@@ -1,6 +1,7 @@
-// required-tags: a resource that lacks a tag named in the config's rules.options.requiredTags
-// (Azure Policy "Require a tag on resources", PSRule's tagging options). Silent without the
-// option. Tag names compare case-insensitively, as Azure compares them
+// resource-required-tags: a resource that lacks a tag named in the config's
+// rules.options.resource-required-tags.tags (formerly rules.options.requiredTags; Azure Policy
+// "Require a tag on resources", PSRule's tagging options). Silent without the option. Tag names
+// compare case-insensitively, as Azure compares them
 // (learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations).
 // Applies to the rule's resourceType (the types that carry tags); a `tags` value that is
 // Unknown offline (a parameter with no value, reference()) gives an unknown outcome, not a
@@ -11,6 +12,7 @@
 #include "rules/native_checks.h"
 #include "rules/operators.h"
 #include "rules/str.h"
+#include "util/status_macros.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -30,10 +32,20 @@ bool RuleCoversType(const Rule& rule, std::string_view type) {
   return false;
 }
 
-}  // namespace
+struct Options : CheckOptions {
+  std::vector<std::string> tags;  // none: the check is silent
+};
 
-void CheckRequiredTags(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
-  if (context.required_tags.empty() || context.resources == nullptr) return;
+absl::StatusOr<std::shared_ptr<const CheckOptions>> ParseOptions(CheckOptionsReader& reader) {
+  auto o = std::make_shared<Options>();
+  // requiredTags: the flat name before options were per rule (deprecated).
+  ARMLINT_RETURN_IF_ERROR(reader.Strings("tags", o->tags, "requiredTags"));
+  return o;
+}
+
+void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
+  const std::vector<std::string>& required = context.OptionsFor<Options>(rule).tags;
+  if (required.empty() || context.resources == nullptr) return;
   for (const Resource& r : *context.resources) {
     if (r.body == nullptr) continue;
     std::string lower;
@@ -56,7 +68,7 @@ void CheckRequiredTags(const CheckContext& context, const Rule& rule, std::vecto
     }
     std::string missing;
     int n = 0;
-    for (const std::string& name : context.required_tags) {
+    for (const std::string& name : required) {
       if (tags != nullptr && tags->is_object() && tags->Find(name) != nullptr) continue;
       missing += Cat(n++ == 0 ? "" : ", ", "'", name, "'");
     }
@@ -66,5 +78,13 @@ void CheckRequiredTags(const CheckContext& context, const Rule& rule, std::vecto
     out.push_back(std::move(hit));
   }
 }
+
+}  // namespace
+
+extern const NativeCheck kResourceRequiredTags{
+    "resource-required-tags", Run,
+    "a taggable resource without a tag named in rules.options.resource-required-tags.tags; "
+    "silent when that list is empty",
+    ParseOptions};
 
 }  // namespace armlint::internal

@@ -1,0 +1,77 @@
+// Resource declarations with their full types and evaluated API versions.
+#include "rules/checks/declared_resources.h"
+
+#include "absl/container/flat_hash_map.h"
+
+#include "arm/expand.h"
+#include "rules/checks/template_util.h"
+
+namespace armlint::internal::checks {
+namespace {
+
+using ByPos = absl::flat_hash_map<std::uint32_t, const ExpandedResource*>;
+
+// A string `key` of `decl`, taken from the expansion when written as an expression.
+std::string Evaluated(const Value* written, const ExpandedResource* expanded,
+                      std::string_view key) {
+  if (written == nullptr || !written->is_string()) return "";
+  if (!IsExpression(written->string_value())) return std::string(written->string_value());
+  if (expanded == nullptr || expanded->body == nullptr) return "";
+  const Value* v = expanded->body->Find(key);
+  return v != nullptr && v->is_string() ? std::string(v->string_value()) : "";
+}
+
+void Visit(const Value* resources, const std::string& parent, const ByPos& by_pos, int depth,
+           std::vector<DeclaredResource>& out);
+
+void VisitOne(const Value& res, const std::string& parent, const ByPos& by_pos, int depth,
+              std::vector<DeclaredResource>& out) {
+  if (!res.is_object() || depth > 64) return;
+  auto it = by_pos.find(res.pos());
+  const ExpandedResource* expanded = it == by_pos.end() ? nullptr : it->second;
+  DeclaredResource d;
+  d.decl = &res;
+  d.type_value = res.Find("type");
+  d.api_version = res.Find("apiVersion");
+  if (expanded != nullptr && !expanded->type.empty()) {
+    d.type = expanded->type;
+  } else if (std::string t = Evaluated(d.type_value, nullptr, "type"); !t.empty()) {
+    // A child's type is relative to its parent's unless written in full.
+    d.type = t.find('/') != std::string::npos || parent.empty() ? t : parent + "/" + t;
+  }
+  d.version = Evaluated(d.api_version, expanded, "apiVersion");
+  out.push_back(d);
+  Visit(res.Find("resources"), d.type, by_pos, depth + 1, out);
+  if (const Value* props = res.Find("properties")) {
+    if (const Value* inner = props->Find("template"); inner && inner->is_object()) {
+      Visit(inner->Find("resources"), "", by_pos, depth + 1, out);
+    }
+  }
+}
+
+void Visit(const Value* resources, const std::string& parent, const ByPos& by_pos, int depth,
+           std::vector<DeclaredResource>& out) {
+  if (resources == nullptr) return;
+  if (resources->is_array()) {
+    for (const Value* r : resources->items()) VisitOne(*r, parent, by_pos, depth, out);
+  } else if (resources->is_object()) {
+    for (const Member& m : resources->members()) VisitOne(*m.value, parent, by_pos, depth, out);
+  }
+}
+
+}  // namespace
+
+std::vector<DeclaredResource> DeclaredResources(const CheckContext& context, const Value& tmpl) {
+  ByPos by_pos;
+  if (context.expansion != nullptr) {
+    for (const ExpandedResource& r : context.expansion->resources) {
+      // Copies of one declaration share its position; the first stands for them.
+      if (r.body != nullptr && r.body->source() == 0) by_pos.emplace(r.body->pos(), &r);
+    }
+  }
+  std::vector<DeclaredResource> out;
+  Visit(tmpl.Find("resources"), "", by_pos, 0, out);
+  return out;
+}
+
+}  // namespace armlint::internal::checks

@@ -1,0 +1,43 @@
+// A loaded rule (condition or native check) and one verdict of it (a Hit).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "armlint/armlint.hpp"
+#include "json/value.h"
+#include "resources/resource.h"
+#include "rules/tri.h"
+
+namespace armlint::internal {
+
+class Condition;  // compiled condition (rules/condition.h)
+
+struct Rule {
+  std::string id;
+  Category category = Category::kSecurity;
+  Impact impact = Impact::kMedium;
+  std::vector<std::string> resource_types;  // lower-cased; empty: any type
+  std::string problem;
+  std::string solution;
+  std::string learn_more_link;
+  std::string source;          // "rules/security/x.json" or the user's path
+  std::string check;           // native check (named by the rule id); empty for condition rules
+  std::string condition_json;  // the "if" as written (compact JSON)
+  std::shared_ptr<const Condition> condition;
+};
+
+// The public description of a loaded rule (listings, docs, `rules show`).
+RuleInfo ToRuleInfo(const Rule& rule);
+
+// One rule's verdict on one resource (or, for native checks, on a place in a template).
+struct Hit {
+  const Rule* rule = nullptr;
+  Tri outcome = Tri::kTrue;            // kTrue: violation; kUnknown: could not be decided
+  Anchor anchor;                       // the offending value as written; the resource when absent
+  const Resource* resource = nullptr;  // null for template-level native findings
+  std::string message;                 // native checks: detail appended to the problem
+};
+
+}  // namespace armlint::internal
