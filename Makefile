@@ -4,14 +4,19 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 ARMLINT = $(BUILD)/armlint
 
-.PHONY: all deps configure build demo test bench format docs clean test-sanitize fuzz-smoke
+.PHONY: all deps test-deps configure build demo test bench format docs clean test-sanitize fuzz-smoke dist
 
 all: build
 
-# `html` adds Debian's chromium, which the HTML report test renders with; `precommit` adds
-# pre-commit and git for the hook test (tests/cli/pre_commit_test.sh).
+# scripts/install-deps.sh probes for each tool and header the build needs and runs apt only for
+# what is missing (with a list of it; without apt it only prints the list and stops). Chromium,
+# pre-commit and python3-venv serve single tests (HTML rendering, the pre-commit hooks, the wheel),
+# which skip when they are absent: `make test` says which, `make test-deps` installs them (CI does).
 deps:
-	@scripts/install-deps.sh html precommit
+	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh html precommit dist
 
 configure: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
@@ -27,7 +32,24 @@ demo: build
 	  test $$code -le 1
 
 test: build
+	@scripts/install-deps.sh --note html precommit dist
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Release artefacts in dist/ (README "Install"): the static binary's tarball and its .sha256, and
+# the Python wheel (scripts/dist.sh). Its own build directory, with only what the binary needs, so
+# the flags of $(BUILD) (CMAKE_FLAGS, sanitizers) never reach a release. Reproducible: two runs
+# give the same bytes (SOURCE_DATE_EPOCH defaults to the last commit's time). DIST_CMAKE_FLAGS
+# may add a compiler launcher (ccache). `make test` checks the packaging with $(BUILD)'s binary,
+# which the default options link statically too (tests/dist/dist_test.sh), so CI builds once.
+DIST_BUILD ?= build-dist
+DIST_DIR ?= dist
+DIST_CMAKE_FLAGS ?=
+dist: deps
+	@cmake -S . -B $(DIST_BUILD) -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
+	  -DARMLINT_STATIC_DEPS=ON -DARMLINT_STATIC_CLI=ON -DARMLINT_SANITIZE= -DARMLINT_BUILD_FUZZ=OFF \
+	  -DARMLINT_BUILD_TESTS=OFF -DARMLINT_BUILD_BENCH=OFF $(DIST_CMAKE_FLAGS) >/dev/null
+	@cmake --build $(DIST_BUILD) -j $(JOBS) --target armlint_cli
+	@scripts/dist.sh $(DIST_BUILD)/armlint $(DIST_DIR)
 
 # The corpus benchmark (scripts/bench-corpus.sh): a Release build with the Google Benchmark
 # stages, and hyperfine for the start-up figures.
@@ -45,7 +67,7 @@ format:
 	@git ls-files '*.cc' '*.h' '*.hpp' '*.c' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(DIST_BUILD) $(DIST_DIR)
 
 # The whole ctest suite under ThreadSanitizer (GCC), in its own build directory. Threads run in
 # the engine's parallel linting (EngineThreads, CApi) and in every CLI run the tests start (the

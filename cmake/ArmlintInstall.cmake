@@ -52,9 +52,10 @@ endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/armlint.pc.in ${PROJECT_BINARY_DIR}/armlint.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/armlint.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
-# Docs: the README, the rule reference and the CLI's --help text (written at install time by
-# the CLI just built, so it cannot drift from the program).
+# Docs: the README, the rule reference, LICENSE, the third-party notices and the CLI's --help
+# text (written at install time by the CLI just built, so it cannot drift from the program).
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/rules.md
+              ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/THIRD-PARTY-NOTICES.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(CODE "
   set(_doc \"\$ENV{DESTDIR}${CMAKE_INSTALL_FULL_DOCDIR}\")

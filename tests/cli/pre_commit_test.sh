@@ -7,7 +7,7 @@
 # network when `unshare -n` is allowed).
 #
 # Usage: pre_commit_test.sh SOURCE_DIR ARMLINT. Exit 77 (skip) when pre-commit is not installed
-# (scripts/install-deps.sh precommit; `make test` installs it) or SOURCE_DIR is not a git
+# (scripts/install-deps.sh precommit; `make test-deps` installs it) or SOURCE_DIR is not a git
 # repository with a commit (try-repo clones it).
 set -eu
 src=$1
