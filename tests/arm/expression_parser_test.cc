@@ -13,8 +13,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-#include "arm/expr_strings.h"
 #include "json/parser.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "arm/expr_strings.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -113,7 +113,7 @@ absl::StatusOr<FieldPath> Compiler::Path(const Value& v) {
     return Err(v.pos(), Cat("'field' takes a string path, not ", KindName(v.kind())));
   }
   absl::StatusOr<FieldPath> p = ParseFieldPath(v.string_value());
-  if (!p.ok()) return Err(v.pos(), Msg(p.status()));
+  if (!p.ok()) return Err(v.pos(), MessageOf(p.status()));
   return Relative(std::move(*p), v.pos());
 }
 
@@ -162,7 +162,7 @@ absl::Status Compiler::ValueOrPath(const Value& v, const Value*& literal, bool& 
   if (ParseCall(e, "field", arg, has_arg)) {
     if (!has_arg) return Err(v.pos(), "field() takes a field path: [field('properties.x')]");
     absl::StatusOr<FieldPath> p = ParseFieldPath(arg);
-    if (!p.ok()) return Err(v.pos(), Msg(p.status()));
+    if (!p.ok()) return Err(v.pos(), MessageOf(p.status()));
     absl::StatusOr<FieldPath> rel = Relative(std::move(*p), v.pos());
     if (!rel.ok()) return rel.status();
     path = std::move(*rel);
@@ -377,7 +377,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
                          EqualsIgnoreCase(node->path.steps[0].key, "properties"));
   absl::StatusOr<Predicate> pred =
       node->rhs_is_path ? Predicate::CompileDynamic(op) : Predicate::Compile(op, *rhs);
-  if (!pred.ok()) return Err(op_member->value->pos(), Msg(pred.status()));
+  if (!pred.ok()) return Err(op_member->value->pos(), MessageOf(pred.status()));
   if (node->rhs_is_path && node->kind == Node::Kind::kCount) {
     return Err(op_member->value->pos(), "a count is compared with a literal");
   }

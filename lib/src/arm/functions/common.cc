@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "arm/expr_strings.h"
 #include "json/parser.h"
 #include "util/json_escape.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 

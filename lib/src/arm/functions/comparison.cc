@@ -5,9 +5,9 @@
 // is the insensitive form). The ordering functions take two ints or two strings; strings are
 // compared ordinally (the page's example: less('A', 'a') is true).
 #include "arm/evaluator.h"
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {
