@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 
+#include "util/join.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -71,14 +72,7 @@ std::string Literal(const Value& v) {
 }
 
 // "a", "a or b", "a, b or c".
-std::string JoinOr(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += i + 1 == parts.size() ? " or " : ", ";
-    out += parts[i];
-  }
-  return out;
-}
+std::string JoinOr(const std::vector<std::string>& parts) { return Join(parts, ", ", " or "); }
 
 std::string TypeNoun(std::string_view type, bool plural) {
   if (type == "integer") return plural ? "integers" : "an integer";
@@ -329,7 +323,7 @@ class Validator {
         std::string list;
         for (const std::string& k : known) absl::StrAppend(&list, list.empty() ? "" : ", ", k);
         return doc_.ErrorAt(m.key_pos, absl::StrCat("unknown key '", AbslView(m.key), "' in ", who,
-                                                    " (known: ", list, ")"));
+                                                    " (known: ", Join(known, ", "), ")"));
       } else if (extra != nullptr) {
         if (absl::Status s = Check(*m.value, *extra, member_path); !s.ok()) return s;
       }

@@ -12,6 +12,7 @@
 #include "rules/native_checks.h"
 #include "rules/str.h"
 #include "util/did_you_mean.h"
+#include "util/join.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -194,12 +195,10 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   if (check != nullptr) {
     if (!check->is_string()) return doc.ErrorAt(check->pos(), "'check' must be a string");
     if (FindNativeCheck(check->string_value()) == nullptr) {
-      std::string names;
-      for (const NativeCheck& c : NativeChecks()) {
-        names += Cat(names.empty() ? "" : ", ", c.name);
-      }
+      std::vector<std::string_view> names;
+      for (const NativeCheck& c : NativeChecks()) names.push_back(c.name);
       return doc.ErrorAt(check->pos(), Cat("unknown native check '", check->string_value(),
-                                           "' (known: ", names, ")"));
+                                           "' (known: ", Join(names, ", "), ")"));
     }
     rule->check = std::string(check->string_value());
     return rule;
