@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "util/glob.h"
+#include "util/hash.h"
 
 namespace armlint {
 
@@ -43,11 +44,7 @@ Scores ComputeScores(const Assessments& assessments) {
 int ShardOf(std::string_view path, int count) {
   if (count <= 1) return 1;
   std::string norm = std::filesystem::path(std::string(path)).lexically_normal().generic_string();
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64: stable across platforms
-  for (unsigned char c : norm) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  const std::uint64_t h = internal::Fnv1a64(internal::kArmlintFnv64OffsetBasis).Add(norm).value();
   return static_cast<int>(h % static_cast<std::uint64_t>(count)) + 1;
 }
 
