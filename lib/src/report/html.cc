@@ -15,6 +15,7 @@
 #include "report/escape.h"
 #include "report/score.h"
 #include "report/writers.h"
+#include "util/utf8.h"
 
 namespace armlint::internal {
 namespace {
