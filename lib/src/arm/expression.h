@@ -16,6 +16,7 @@
 
 #include "json/value.h"
 #include "util/arena.h"
+#include "util/expression_syntax.h"
 
 namespace armlint::internal {
 
@@ -58,9 +59,6 @@ struct EvalBudget {
 // kMaxExpressionChars) end with "at character N": N is 1-based in the template string, whose
 // '[' is character 1 (arm/expression_parser.h).
 absl::StatusOr<const Expr*> ParseExpression(std::string_view text, Arena& arena);
-
-// Whether a JSON string is an expression ('[' ... ']' and not "[[").
-bool IsExpression(std::string_view s);
 
 // Evaluates a parsed expression. Results are anchored at `at` (the template string) and
 // flagged kFlagFromExpression; a result computed from a kFlagSecure value carries kFlagSecure.
