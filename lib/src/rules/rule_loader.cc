@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
-#include "arm/functions/common.h"
+#include "json/compact_json.h"
 #include "rules/condition.h"
 #include "rules/native_checks.h"
 #include "rules/str.h"
