@@ -13,6 +13,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitError = 2;
 
+// "text, json, sarif, ...": the --format names, from the format table (armlint::AllFormats).
+std::string FormatNames();
+
 struct LintArgs {
   armlint::Options options;
   std::vector<std::string> paths;

@@ -49,8 +49,7 @@ int Run(int argc, char** argv) {
   armlint::cli::LintArgs lint;
   std::vector<std::string> only, disable;
   app.add_option("paths", lint.paths, "Files and directories to lint ('-' reads stdin)");
-  app.add_option("-f,--format", lint.format,
-                 "Output: text, json, sarif, junit, markdown, github, html")
+  app.add_option("-f,--format", lint.format, "Output: " + armlint::cli::FormatNames())
       ->default_str("text");
   app.add_option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
   CLI::Option* fail_on =
