@@ -235,15 +235,23 @@ int RunTestRules(const std::string& dir, const std::string& fixtures_dir) {
   return report->ok() ? kExitOk : kExitFindings;
 }
 
-int RunExpand(const std::string& file, const std::string& parameters) {
-  absl::StatusOr<std::string> out = ExpandToJson(file, parameters);
-  if (!out.ok()) {
-    PrintStatus(out.status());
+int RunExpand(const ExpandArgs& args) {
+  if (args.format != "json") {
+    std::cerr << "armlint: expand writes json, not --format '" << args.format << "'\n";
     return kExitError;
   }
-  std::cout << *out;
-  if (!out->empty() && out->back() != '\n') std::cout << "\n";
-  return kExitOk;
+  ExpandResult out = Expand(args.file, args.options);
+  std::cout << out.json;
+  if (!out.json.empty() && out.json.back() != '\n') std::cout << "\n";
+  std::cout.flush();
+  // The input errors as the text report words them: file:line:col: error: message.
+  for (const InputError& e : out.errors) {
+    std::cerr << e.location.file;
+    if (e.location.line > 0) std::cerr << ":" << e.location.line << ":" << e.location.column;
+    std::cerr << ": error: " << e.message << "\n";
+  }
+  return out.errors.empty() ? kExitOk : kExitError;
 }
+
 
 }  // namespace armlint::cli

@@ -253,12 +253,26 @@ absl::StatusOr<LintResult> MergeReports(const std::vector<std::string>& paths);
 // The shard (1..count) that lints `path` under --shard K/count: FNV-1a of the path, mod count.
 int ShardOf(std::string_view path, int count);
 
-// Expands the deployment template at `template_path` as Azure Resource Manager would (parameters,
-// variables, copy loops, conditions, nested deployments) and returns the expanded deployment as
-// pretty-printed JSON: {"resources": [...], "outputs": {...}, "errors": [...] (when any)}.
-// Unknown values print as {"$unknown": "<why>"}, secure values as "***". `parameters_path` is a
-// parameter file; "" finds one beside the template (x.parameters.json, ...). A file that cannot
-// be read or parsed, or is not a template, is an error status with file:line:col.
+// `armlint expand`: the deployment lint sees for one template. The file is configured,
+// classified and given its parameter file exactly as Engine::LintPaths does it
+// (`options.parameters_file`, else the config's "parameters" mapping, else the file beside the
+// template), then expanded as Azure Resource Manager would (parameters, variables, copy loops,
+// conditions, nested deployments).
+struct ExpandResult {
+  // The expanded deployment, pretty-printed JSON: {"resources": [...], "outputs": {...},
+  // "errors": [...] (when any)}. Unknown values print as {"$unknown": "<why>"}; each secret leaf
+  // (from a secure parameter, a secure output, a list*() call) as "***", the objects and arrays
+  // around it as they are. Empty when the file could not be read, parsed or expanded, or is not
+  // a template.
+  std::string json;
+  // The input errors lint reports for the file, with file:line:col (the CLI exits 2).
+  std::vector<InputError> errors;
+};
+ExpandResult Expand(const std::string& path, const Options& options);
+
+// Expand() with `parameters_path` as the parameter file ("" finds one beside the template) and
+// no configuration; a file that cannot be read, parsed or expanded, is not a template, or whose
+// parameter file cannot be read, is an error status with file:line:col.
 absl::StatusOr<std::string> ExpandToJson(const std::string& template_path,
                                          const std::string& parameters_path);
 

@@ -109,20 +109,6 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   out.summary.resources += static_cast<int>(resources.size());
 }
 
-// The parameter file for a template: -p, else the config's mapping, else the file found beside
-// the template by the naming conventions (arm/parameter_files.h), else none.
-std::string ParametersFor(const LintSettings& settings, const FileContext& file,
-                          const std::string& path) {
-  if (!settings.parameters_file.empty()) return settings.parameters_file;
-  if (file.config != nullptr) {
-    std::string rel = RelativeTo(path, file.config->dir);
-    for (const ParameterMapping& m : file.config->parameters) {
-      if (GlobMatch(m.template_glob, rel)) return m.file;
-    }
-  }
-  return FindParameterFile(path);
-}
-
 void LintDocument(const LintSettings& settings, const FileContext& file, const Document& doc,
                   FileResult& out) {
   Classification c = Classify(doc.root());
@@ -154,7 +140,9 @@ void LintDocument(const LintSettings& settings, const FileContext& file, const D
   }
   ++out.files;
   std::unique_ptr<Document> params;
-  if (std::string params_path = ParametersFor(settings, file, doc.path()); !params_path.empty()) {
+  if (std::string params_path =
+          ParameterFileFor(settings.parameters_file, file.config.get(), doc.path());
+      !params_path.empty()) {
     absl::StatusOr<std::unique_ptr<Document>> p = Document::Load(params_path, 1);
     if (!p.ok()) {
       out.errors.push_back(ToInputError(p.status(), params_path));
@@ -213,6 +201,18 @@ void Finalize(const std::string& path, FileResult& out) {
 }
 
 }  // namespace
+
+std::string ParameterFileFor(const std::string& explicit_file, const Config* config,
+                             const std::string& path) {
+  if (!explicit_file.empty()) return explicit_file;
+  if (config != nullptr) {
+    std::string rel = RelativeTo(path, config->dir);
+    for (const ParameterMapping& m : config->parameters) {
+      if (GlobMatch(m.template_glob, rel)) return m.file;
+    }
+  }
+  return FindParameterFile(path);
+}
 
 FileResult LintText(const LintSettings& settings, std::string path, std::string text) {
   FileResult out;
