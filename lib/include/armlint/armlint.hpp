@@ -40,6 +40,10 @@ enum class Impact { kHigh, kMedium, kLow };
 enum class Outcome { kFail, kUnknown };
 enum class Format { kText, kJson, kSarif, kJunit, kMarkdown, kGithub, kHtml };
 
+// The number of categories (pillars) and impacts: the sizes of the arrays indexed by them.
+inline constexpr int kCategoryCount = 5;
+inline constexpr int kImpactCount = 3;
+
 // "Cost", "Security", "Reliability", "Performance", "OperationalExcellence".
 std::string_view CategoryName(Category c);
 std::optional<Category> ParseCategory(std::string_view name);  // case-insensitive
@@ -90,9 +94,9 @@ struct InputError {
 // template. Its outcome is healthy, failing (a finding that is not suppressed; findings left out
 // by a baseline still fail) or unknown (left out of scores).
 struct Assessments {
-  int assessed[5][3] = {};  // known outcomes: healthy + failing
-  int failed[5][3] = {};    // failing
-  int unknown[5][3] = {};   // unknown outcomes (not in `assessed`)
+  int assessed[kCategoryCount][kImpactCount] = {};  // known outcomes: healthy + failing
+  int failed[kCategoryCount][kImpactCount] = {};    // failing
+  int unknown[kCategoryCount][kImpactCount] = {};   // unknown outcomes (not in `assessed`)
   void Add(const Assessments& other);
   int Total() const;  // sum of `assessed`
 };
@@ -101,7 +105,7 @@ struct Assessments {
 // (High 3, Medium 2, Low 1); nullopt when nothing of that pillar was assessed. `overall` is the
 // mean of the pillar scores that exist (nullopt when none does). README "Portfolio view".
 struct Scores {
-  std::optional<double> category[5];  // indexed by Category
+  std::optional<double> category[kCategoryCount];  // indexed by Category
   std::optional<double> overall;
 };
 Scores ComputeScores(const Assessments& assessments);

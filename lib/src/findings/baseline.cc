@@ -66,7 +66,7 @@ std::optional<Scores> ReadBaselineScores(const std::string& path) {
     return std::nullopt;
   };
   Scores s;
-  for (int c = 0; c < 5; ++c) {
+  for (int c = 0; c < kCategoryCount; ++c) {
     s.category[c] = number(score->Find(CategoryName(static_cast<Category>(c))));
   }
   s.overall = number(score->Find("overall"));
@@ -125,7 +125,9 @@ absl::Status WriteBaseline(const LintResult& result, const std::string& path) {
       score[key] = nullptr;
     }
   };
-  for (int c = 0; c < 5; ++c) put(CategoryName(static_cast<Category>(c)), scores.category[c]);
+  for (int c = 0; c < kCategoryCount; ++c) {
+    put(CategoryName(static_cast<Category>(c)), scores.category[c]);
+  }
   put("overall", scores.overall);
   root["score"] = std::move(score);
   std::ofstream out(path, std::ios::binary);

@@ -9,8 +9,8 @@
 namespace armlint {
 
 void Assessments::Add(const Assessments& other) {
-  for (int c = 0; c < 5; ++c) {
-    for (int i = 0; i < 3; ++i) {
+  for (int c = 0; c < kCategoryCount; ++c) {
+    for (int i = 0; i < kImpactCount; ++i) {
       assessed[c][i] += other.assessed[c][i];
       failed[c][i] += other.failed[c][i];
       unknown[c][i] += other.unknown[c][i];
@@ -30,7 +30,7 @@ Scores ComputeScores(const Assessments& assessments) {
   Scores s;
   double sum = 0;
   int n = 0;
-  for (int c = 0; c < 5; ++c) {
+  for (int c = 0; c < kCategoryCount; ++c) {
     s.category[c] = internal::PillarScore(assessments, static_cast<Category>(c));
     if (s.category[c].has_value()) {
       sum += *s.category[c];
@@ -54,7 +54,7 @@ namespace fs = std::filesystem;
 std::optional<double> PillarScore(const Assessments& a, Category c) {
   const int ci = static_cast<int>(c);
   long long total = 0, healthy = 0;
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < kImpactCount; ++i) {
     total += static_cast<long long>(kImpactWeight[i]) * a.assessed[ci][i];
     healthy += static_cast<long long>(kImpactWeight[i]) * (a.assessed[ci][i] - a.failed[ci][i]);
   }

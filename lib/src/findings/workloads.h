@@ -12,7 +12,7 @@
 namespace armlint::internal {
 
 // Impact weights of the score: High 3, Medium 2, Low 1 (indexed by Impact).
-inline constexpr int kImpactWeight[3] = {3, 2, 1};
+inline constexpr int kImpactWeight[kImpactCount] = {3, 2, 1};
 
 // The score of one pillar: 100 * sum(w * (assessed - failed)) / sum(w * assessed) over the
 // impacts, nullopt when nothing was assessed.
