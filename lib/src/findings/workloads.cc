@@ -1,4 +1,4 @@
-// Workload attribution and scores.
+// Workload attribution and --shard assignment.
 #include "findings/workloads.h"
 
 #include <filesystem>
@@ -7,39 +7,6 @@
 #include "util/hash.h"
 
 namespace armlint {
-
-void Assessments::Add(const Assessments& other) {
-  for (int c = 0; c < kCategoryCount; ++c) {
-    for (int i = 0; i < kImpactCount; ++i) {
-      assessed[c][i] += other.assessed[c][i];
-      failed[c][i] += other.failed[c][i];
-      unknown[c][i] += other.unknown[c][i];
-    }
-  }
-}
-
-int Assessments::Total() const {
-  int n = 0;
-  for (const auto& row : assessed) {
-    for (int v : row) n += v;
-  }
-  return n;
-}
-
-Scores ComputeScores(const Assessments& assessments) {
-  Scores s;
-  double sum = 0;
-  int n = 0;
-  for (int c = 0; c < kCategoryCount; ++c) {
-    s.category[c] = internal::PillarScore(assessments, static_cast<Category>(c));
-    if (s.category[c].has_value()) {
-      sum += *s.category[c];
-      ++n;
-    }
-  }
-  if (n > 0) s.overall = sum / n;
-  return s;
-}
 
 int ShardOf(std::string_view path, int count) {
   if (count <= 1) return 1;
@@ -50,17 +17,6 @@ int ShardOf(std::string_view path, int count) {
 
 namespace internal {
 namespace fs = std::filesystem;
-
-std::optional<double> PillarScore(const Assessments& a, Category c) {
-  const int ci = static_cast<int>(c);
-  long long total = 0, healthy = 0;
-  for (int i = 0; i < kImpactCount; ++i) {
-    total += static_cast<long long>(kImpactWeight[i]) * a.assessed[ci][i];
-    healthy += static_cast<long long>(kImpactWeight[i]) * (a.assessed[ci][i] - a.failed[ci][i]);
-  }
-  if (total == 0) return std::nullopt;
-  return 100.0 * static_cast<double>(healthy) / static_cast<double>(total);
-}
 
 std::string ConfigWorkload(const Config* config, const std::string& path) {
   if (config == nullptr || config->workloads.empty()) return "";
