@@ -31,13 +31,21 @@ bool ParseShard(const std::string& text, int& k, int& n) {
   return n >= 1 && n <= 100000 && k >= 1 && k <= n;
 }
 
+std::string FormatNames() {
+  std::string names;
+  for (Format f : AllFormats()) {
+    if (!names.empty()) names += ", ";
+    names += FormatName(f);
+  }
+  return names;
+}
+
 // --format and --fail-on, shared by lint and merge; false (after saying why) when invalid.
 bool ParseOutputFlags(const std::string& format_name, const std::string& fail_on_name,
                       std::optional<Format>& format, std::optional<Impact>& fail_on) {
   format = ParseFormat(format_name);
   if (!format) {
-    std::cerr << "armlint: unknown --format '" << format_name
-              << "' (text, json, sarif, junit, markdown, github, html)\n";
+    std::cerr << "armlint: unknown --format '" << format_name << "' (" << FormatNames() << ")\n";
     return false;
   }
   fail_on.reset();
@@ -167,14 +175,12 @@ int RunRules(const RulesArgs& args) {
   Options options;
   if (!args.check_dir.empty()) {
     // Validate one pack on its own: every file parsed, every condition compiled.
-    options.builtin_rules = false;
-    options.rule_dirs = {args.check_dir};
-    absl::StatusOr<Engine> engine = Engine::Create(options);
-    if (!engine.ok()) {
-      PrintStatus(engine.status());
+    absl::StatusOr<std::vector<RuleInfo>> pack = CheckRulePack(args.check_dir);
+    if (!pack.ok()) {
+      PrintStatus(pack.status());
       return kExitError;
     }
-    std::cout << args.check_dir << ": " << engine->Rules().size() << " rules OK\n";
+    std::cout << args.check_dir << ": " << pack->size() << " rules OK\n";
     return kExitOk;
   }
   options.builtin_rules = !args.no_default_rules;
@@ -229,15 +235,23 @@ int RunTestRules(const std::string& dir, const std::string& fixtures_dir) {
   return report->ok() ? kExitOk : kExitFindings;
 }
 
-int RunExpand(const std::string& file, const std::string& parameters) {
-  absl::StatusOr<std::string> out = ExpandToJson(file, parameters);
-  if (!out.ok()) {
-    PrintStatus(out.status());
+int RunExpand(const ExpandArgs& args) {
+  if (args.format != "json") {
+    std::cerr << "armlint: expand writes json, not --format '" << args.format << "'\n";
     return kExitError;
   }
-  std::cout << *out;
-  if (!out->empty() && out->back() != '\n') std::cout << "\n";
-  return kExitOk;
+  ExpandResult out = Expand(args.file, args.options);
+  std::cout << out.json;
+  if (!out.json.empty() && out.json.back() != '\n') std::cout << "\n";
+  std::cout.flush();
+  // The input errors as the text report words them: file:line:col: error: message.
+  for (const InputError& e : out.errors) {
+    std::cerr << e.location.file;
+    if (e.location.line > 0) std::cerr << ":" << e.location.line << ":" << e.location.column;
+    std::cerr << ": error: " << e.message << "\n";
+  }
+  return out.errors.empty() ? kExitOk : kExitError;
 }
+
 
 }  // namespace armlint::cli

@@ -13,6 +13,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitError = 2;
 
+// "text, json, sarif, ...": the --format names, from the format table (armlint::AllFormats).
+std::string FormatNames();
+
 struct LintArgs {
   armlint::Options options;
   std::vector<std::string> paths;
@@ -47,10 +50,16 @@ struct RulesArgs {
   std::string show_id;
 };
 
+struct ExpandArgs {
+  std::string file;
+  std::string format = "json";  // the only format: the expanded deployment is JSON
+  armlint::Options options;     // parameters_file, config_file, use_config
+};
+
 int RunLint(const LintArgs& args);
 int RunRules(const RulesArgs& args);
 int RunTestRules(const std::string& dir, const std::string& fixtures_dir);
 int RunMerge(const MergeArgs& args);
-int RunExpand(const std::string& file, const std::string& parameters);
+int RunExpand(const ExpandArgs& args);
 
 }  // namespace armlint::cli

@@ -49,8 +49,7 @@ int Run(int argc, char** argv) {
   armlint::cli::LintArgs lint;
   std::vector<std::string> only, disable;
   app.add_option("paths", lint.paths, "Files and directories to lint ('-' reads stdin)");
-  app.add_option("-f,--format", lint.format,
-                 "Output: text, json, sarif, junit, markdown, github, html")
+  app.add_option("-f,--format", lint.format, "Output: " + armlint::cli::FormatNames())
       ->default_str("text");
   app.add_option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
   CLI::Option* fail_on =
@@ -109,9 +108,14 @@ int Run(int argc, char** argv) {
                          "Fixture folder (default: DIR/tests/rules or DIR/../tests/rules)");
 
   CLI::App* expand = app.add_subcommand("expand", "Print the expanded deployment as JSON");
-  std::string expand_file, expand_params;
-  expand->add_option("file", expand_file, "Template")->required();
-  expand->add_option("-p,--parameters", expand_params, "Parameter file");
+  armlint::cli::ExpandArgs expand_args;
+  expand->add_option("file", expand_args.file, "Template")->required();
+  expand->add_option("-p,--parameters", expand_args.options.parameters_file, "Parameter file");
+  expand->add_option("-f,--format", expand_args.format, "json (the only format)")
+      ->default_str("json");
+  expand->add_option("--config", expand_args.options.config_file, "Use this config file");
+  bool expand_no_config = false;
+  expand->add_flag("--no-config", expand_no_config, "Ignore .armlint.json configuration files");
 
   CLI::App* merge = app.add_subcommand("merge", "Combine JSON reports into one portfolio report");
   armlint::cli::MergeArgs merge_args;
@@ -144,7 +148,10 @@ int Run(int argc, char** argv) {
     return armlint::cli::RunRules(rules_args);
   }
   if (*test_rules) return armlint::cli::RunTestRules(test_dir, fixtures_dir);
-  if (*expand) return armlint::cli::RunExpand(expand_file, expand_params);
+  if (*expand) {
+    expand_args.options.use_config = !expand_no_config;
+    return armlint::cli::RunExpand(expand_args);
+  }
   if (*merge) return armlint::cli::RunMerge(merge_args);
 
   if (lint.paths.empty()) {

@@ -42,6 +42,9 @@ TEST(ExpansionJson, SecureValuesAreNeverPrinted) {
   EXPECT_THAT(*out, HasSubstr("\"key\": \"***\""));         // a member of a secureObject
   EXPECT_THAT(*out, HasSubstr("\"adminUsername\": \"azureuser\""));
   json::value v = Parse(*out);
+  // A whole secureObject keeps its shape; only its leaves are masked.
+  const json::value& props = v.at("resources").at(0).at("properties");
+  EXPECT_EQ(props.at("whole"), Parse(R"({"key": "***"})"));
   const json::object& outputs = v.as_object().at("outputs").as_object();
   EXPECT_EQ(outputs.at("leak").at("value"), json::value("***"));
   EXPECT_EQ(outputs.at("secureOut").at("value"), json::value("***"));  // secure output type

@@ -8,11 +8,13 @@
 #include <string_view>
 
 #include "arm/evaluator.h"
-#include "arm/expr_strings.h"
+#include "arm/expression_parser.h"
+#include "util/str_cat.h"
 #include "arm/functions/common.h"
 #include "json/parser.h"
 #include "json/value.h"
 #include "util/arena.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal::exprtest {
 

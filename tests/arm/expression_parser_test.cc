@@ -13,9 +13,9 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "json/parser.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {

@@ -10,7 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-#include "arm/expr_strings.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {

@@ -24,18 +24,7 @@ TEST(MarkdownEscape, Punctuation) {
   EXPECT_EQ(MarkdownLinkTarget("https://x/a b)c"), "https://x/a%20b%29c");
 }
 
-TEST(Utf8, InvalidSequencesBecomeReplacementCharacters) {
-  EXPECT_TRUE(IsValidUtf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
-  EXPECT_EQ(ValidUtf8("caf\xc3\xa9"), "caf\xc3\xa9");
-  EXPECT_EQ(ValidUtf8("a\xff"
-                      "b"),
-            "a\xEF\xBF\xBD"
-            "b");
-  EXPECT_EQ(ValidUtf8("\xc0\xaf"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
-  EXPECT_EQ(ValidUtf8("\xed\xa0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-  EXPECT_EQ(ValidUtf8("\xe2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // truncated
-  EXPECT_EQ(ValidUtf8("\xf4\x90\x80\x80").substr(0, 3), "\xEF\xBF\xBD");         // > U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("\xff"));
+TEST(Escape, InvalidUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(XmlEscape("a\xff<"), "a\xEF\xBF\xBD&lt;");
   EXPECT_EQ(MarkdownEscape("\xfe|"), "\xEF\xBF\xBD\\|");
 }

@@ -88,5 +88,25 @@ TEST(CheckRulePack, ValidatesWithoutLinting) {
   EXPECT_FALSE(CheckRulePack("/nonexistent/armlint/pack").ok());
 }
 
+// `armlint rules --check` prints CheckRulePack's error: it starts with the rule file's
+// file:line:col, as Engine::Create's does.
+TEST(CheckRulePack, ErrorStartsWithTheRuleFilesPosition) {
+  const std::filesystem::path dir =
+      std::filesystem::path(testing::TempDir()) / "armlint_check_rule_pack";
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "x-y.json").string();
+  std::ofstream(file) << "{\n  \"id\": \"x-y\",\n  \"impakt\": \"High\"\n}\n";
+  absl::StatusOr<std::vector<RuleInfo>> rules = CheckRulePack(dir.string());
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(std::string(rules.status().message()),
+            file + ":3:3: unknown key 'impakt' in rule file (did you mean 'impact'?)");
+  Options options;
+  options.builtin_rules = false;
+  options.rule_dirs = {dir.string()};
+  absl::StatusOr<Engine> engine = Engine::Create(options);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_EQ(engine.status().message(), rules.status().message());
+}
+
 }  // namespace
 }  // namespace armlint

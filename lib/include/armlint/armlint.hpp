@@ -40,6 +40,10 @@ enum class Impact { kHigh, kMedium, kLow };
 enum class Outcome { kFail, kUnknown };
 enum class Format { kText, kJson, kSarif, kJunit, kMarkdown, kGithub, kHtml };
 
+// The number of categories (pillars) and impacts: the sizes of the arrays indexed by them.
+inline constexpr int kCategoryCount = 5;
+inline constexpr int kImpactCount = 3;
+
 // "Cost", "Security", "Reliability", "Performance", "OperationalExcellence".
 std::string_view CategoryName(Category c);
 std::optional<Category> ParseCategory(std::string_view name);  // case-insensitive
@@ -90,9 +94,9 @@ struct InputError {
 // template. Its outcome is healthy, failing (a finding that is not suppressed; findings left out
 // by a baseline still fail) or unknown (left out of scores).
 struct Assessments {
-  int assessed[5][3] = {};  // known outcomes: healthy + failing
-  int failed[5][3] = {};    // failing
-  int unknown[5][3] = {};   // unknown outcomes (not in `assessed`)
+  int assessed[kCategoryCount][kImpactCount] = {};  // known outcomes: healthy + failing
+  int failed[kCategoryCount][kImpactCount] = {};    // failing
+  int unknown[kCategoryCount][kImpactCount] = {};   // unknown outcomes (not in `assessed`)
   void Add(const Assessments& other);
   int Total() const;  // sum of `assessed`
 };
@@ -101,7 +105,7 @@ struct Assessments {
 // (High 3, Medium 2, Low 1); nullopt when nothing of that pillar was assessed. `overall` is the
 // mean of the pillar scores that exist (nullopt when none does). README "Portfolio view".
 struct Scores {
-  std::optional<double> category[5];  // indexed by Category
+  std::optional<double> category[kCategoryCount];  // indexed by Category
   std::optional<double> overall;
 };
 Scores ComputeScores(const Assessments& assessments);
@@ -253,12 +257,26 @@ absl::StatusOr<LintResult> MergeReports(const std::vector<std::string>& paths);
 // The shard (1..count) that lints `path` under --shard K/count: FNV-1a of the path, mod count.
 int ShardOf(std::string_view path, int count);
 
-// Expands the deployment template at `template_path` as Azure Resource Manager would (parameters,
-// variables, copy loops, conditions, nested deployments) and returns the expanded deployment as
-// pretty-printed JSON: {"resources": [...], "outputs": {...}, "errors": [...] (when any)}.
-// Unknown values print as {"$unknown": "<why>"}, secure values as "***". `parameters_path` is a
-// parameter file; "" finds one beside the template (x.parameters.json, ...). A file that cannot
-// be read or parsed, or is not a template, is an error status with file:line:col.
+// `armlint expand`: the deployment lint sees for one template. The file is configured,
+// classified and given its parameter file exactly as Engine::LintPaths does it
+// (`options.parameters_file`, else the config's "parameters" mapping, else the file beside the
+// template), then expanded as Azure Resource Manager would (parameters, variables, copy loops,
+// conditions, nested deployments).
+struct ExpandResult {
+  // The expanded deployment, pretty-printed JSON: {"resources": [...], "outputs": {...},
+  // "errors": [...] (when any)}. Unknown values print as {"$unknown": "<why>"}; each secret leaf
+  // (from a secure parameter, a secure output, a list*() call) as "***", the objects and arrays
+  // around it as they are. Empty when the file could not be read, parsed or expanded, or is not
+  // a template.
+  std::string json;
+  // The input errors lint reports for the file, with file:line:col (the CLI exits 2).
+  std::vector<InputError> errors;
+};
+ExpandResult Expand(const std::string& path, const Options& options);
+
+// Expand() with `parameters_path` as the parameter file ("" finds one beside the template) and
+// no configuration; a file that cannot be read, parsed or expanded, is not a template, or whose
+// parameter file cannot be read, is an error status with file:line:col.
 absl::StatusOr<std::string> ExpandToJson(const std::string& template_path,
                                          const std::string& parameters_path);
 

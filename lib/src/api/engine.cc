@@ -8,10 +8,6 @@
 #include <system_error>
 #include <thread>
 
-#include "absl/strings/cord.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-
 #include "api/file_walk.h"
 #include "api/lint_file.h"
 #include "armlint/armlint.hpp"
@@ -72,18 +68,8 @@ absl::StatusOr<Engine> Engine::Create(const Options& options) {
   rs.only = options.only;
   rs.disable = options.disable;
   absl::StatusOr<std::unique_ptr<const internal::RuleSet>> rules = internal::RuleSet::Load(rs);
-  if (!rules.ok()) {
-    // As documented: the message starts with the rule file's file:line:col.
-    std::optional<internal::SourceLocation> at = internal::GetSourceLocation(rules.status());
-    if (!at || at->file.empty() || absl::StartsWith(rules.status().message(), at->file)) {
-      return rules.status();
-    }
-    absl::Status out(rules.status().code(), absl::StrCat(at->file, ":", at->line, ":", at->column,
-                                                         ": ", rules.status().message()));
-    rules.status().ForEachPayload(
-        [&out](absl::string_view url, const absl::Cord& p) { out.SetPayload(url, p); });
-    return out;
-  }
+  // As documented: the message starts with the rule file's file:line:col.
+  if (!rules.ok()) return internal::WithLocationInMessage(rules.status());
   impl->rules = std::move(*rules);
   return Engine(std::move(impl));
 }

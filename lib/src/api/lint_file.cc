@@ -3,13 +3,12 @@
 
 #include <iostream>
 #include <iterator>
-#include <map>
 #include <optional>
-#include <tuple>
 
 #include "arm/expand.h"
 #include "arm/parameter_files.h"
 #include "findings/findings.h"
+#include "findings/scores.h"
 #include "findings/workloads.h"
 #include "json/document.h"
 #include "manifest/classify.h"
@@ -25,62 +24,6 @@ struct FileContext {
   std::shared_ptr<const Config> config;
   const RuleSet* rules = nullptr;
 };
-
-// The state of one assessment (rule x resource, or native rule x template): healthy until a hit
-// says otherwise; an unsuppressed failure beats unknown.
-enum class AssessmentState { kHealthy, kUnknown, kFailed };
-
-struct AssessmentKey {
-  const Rule* rule;
-  const Resource* resource;  // null: the template (native checks)
-  bool operator<(const AssessmentKey& o) const {
-    return std::tie(rule, resource) < std::tie(o.rule, o.resource);
-  }
-};
-
-// Assessments of one file from its hits and the findings made of them (README "Portfolio view").
-void Assess(const FileContext& file, const std::vector<Resource>& resources, bool is_template,
-            const std::vector<Hit>& hits, const std::vector<std::optional<Finding>>& made,
-            Assessments& out) {
-  std::map<AssessmentKey, AssessmentState> states;
-  std::vector<const Rule*> applicable;
-  for (const Resource& r : resources) {
-    applicable.clear();
-    file.rules->ApplicableRules(r, applicable);
-    for (const Rule* rule : applicable) states.emplace(AssessmentKey{rule, &r}, AssessmentState{});
-  }
-  if (is_template) {
-    for (const Rule* rule : file.rules->NativeRules()) {
-      states.emplace(AssessmentKey{rule, nullptr}, AssessmentState{});
-    }
-  }
-  for (std::size_t i = 0; i < hits.size(); ++i) {
-    if (!made[i].has_value()) continue;  // the config turns the rule off, or no violation
-    const Hit& hit = hits[i];
-    AssessmentKey key{hit.rule, hit.rule->check.empty() ? hit.resource : nullptr};
-    AssessmentState& state = states[key];
-    if (made[i]->suppressed) continue;  // suppressed findings count as healthy
-    AssessmentState now =
-        made[i]->outcome == Outcome::kFail ? AssessmentState::kFailed : AssessmentState::kUnknown;
-    if (static_cast<int>(now) > static_cast<int>(state)) state = now;
-  }
-  for (const auto& [key, state] : states) {
-    if (!ConfigKeepsRule(file.config.get(), *key.rule)) continue;
-    Impact impact = key.rule->impact;
-    if (file.config != nullptr) {
-      if (auto it = file.config->impact.find(key.rule->id); it != file.config->impact.end()) {
-        impact = it->second;
-      }
-    }
-    const int c = static_cast<int>(key.rule->category), i = static_cast<int>(impact);
-    if (state == AssessmentState::kUnknown) {
-      ++out.unknown[c][i];
-      continue;
-    }
-    ++out.assessed[c][i];
-    if (state == AssessmentState::kFailed) ++out.failed[c][i];
-  }
-}
 
 void Evaluate(const LintSettings& settings, const FileContext& file, const LintUnit& unit,
               const CheckContext& context, const std::vector<Resource>& resources,
@@ -99,8 +42,9 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   policy.suppressor = &suppressor;
   // Aligned with the hits, so that each finding is known to come from its hit (for assessments).
   std::vector<std::optional<Finding>> made = MakeFindings(hits, unit, policy);
-  Assess(file, resources, context.classification.kind == ManifestKind::kTemplate, hits, made,
-         out.summary.assessments);
+  AssessFile(*file.rules, file.config.get(), resources,
+             context.classification.kind == ManifestKind::kTemplate, hits, made,
+             out.summary.assessments);
   for (std::optional<Finding>& f : made) {
     if (!f.has_value()) continue;
     if (f->outcome == Outcome::kUnknown && !settings.report_unknown) continue;
@@ -108,20 +52,6 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   }
   out.resources += static_cast<int>(resources.size());
   out.summary.resources += static_cast<int>(resources.size());
-}
-
-// The parameter file for a template: -p, else the config's mapping, else the file found beside
-// the template by the naming conventions (arm/parameter_files.h), else none.
-std::string ParametersFor(const LintSettings& settings, const FileContext& file,
-                          const std::string& path) {
-  if (!settings.parameters_file.empty()) return settings.parameters_file;
-  if (file.config != nullptr) {
-    std::string rel = RelativeTo(path, file.config->dir);
-    for (const ParameterMapping& m : file.config->parameters) {
-      if (GlobMatch(m.template_glob, rel)) return m.file;
-    }
-  }
-  return FindParameterFile(path);
 }
 
 void LintDocument(const LintSettings& settings, const FileContext& file, const Document& doc,
@@ -155,7 +85,9 @@ void LintDocument(const LintSettings& settings, const FileContext& file, const D
   }
   ++out.files;
   std::unique_ptr<Document> params;
-  if (std::string params_path = ParametersFor(settings, file, doc.path()); !params_path.empty()) {
+  if (std::string params_path =
+          ParameterFileFor(settings.parameters_file, file.config.get(), doc.path());
+      !params_path.empty()) {
     absl::StatusOr<std::unique_ptr<Document>> p = Document::Load(params_path, 1);
     if (!p.ok()) {
       out.errors.push_back(ToInputError(p.status(), params_path));
@@ -215,6 +147,18 @@ void Finalize(const std::string& path, FileResult& out) {
 }
 
 }  // namespace
+
+std::string ParameterFileFor(const std::string& explicit_file, const Config* config,
+                             const std::string& path) {
+  if (!explicit_file.empty()) return explicit_file;
+  if (config != nullptr) {
+    std::string rel = RelativeTo(path, config->dir);
+    for (const ParameterMapping& m : config->parameters) {
+      if (GlobMatch(m.template_glob, rel)) return m.file;
+    }
+  }
+  return FindParameterFile(path);
+}
 
 FileResult LintText(const LintSettings& settings, std::string path, std::string text) {
   FileResult out;

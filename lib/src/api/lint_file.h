@@ -30,6 +30,13 @@ struct LintSettings {
   std::string today;                  // "YYYY-MM-DD", for suppression expiry
 };
 
+// The parameter file for the template at `path`: `explicit_file` (-p), else the first mapping in
+// `config`'s "parameters" whose glob matches the template, else the file found beside the
+// template by the naming conventions (arm/parameter_files.h), else "" (none). Lint and
+// `armlint expand` both take it from here.
+std::string ParameterFileFor(const std::string& explicit_file, const Config* config,
+                             const std::string& path);
+
 // Lints `text` reported as `path`.
 FileResult LintText(const LintSettings& settings, std::string path, std::string text);
 

@@ -9,6 +9,7 @@
 #include "armlint/armlint.hpp"
 #include "rules/rule_set.h"
 #include "rules/str.h"
+#include "util/input_error.h"
 
 namespace armlint {
 namespace {
@@ -96,7 +97,7 @@ void TestFixture(const Engine& engine, const std::string& id, const fs::path& fi
 
 absl::StatusOr<std::vector<RuleInfo>> CheckRulePack(const std::string& dir) {
   absl::StatusOr<std::unique_ptr<const internal::RuleSet>> set = internal::RuleSet::LoadDir(dir);
-  if (!set.ok()) return set.status();
+  if (!set.ok()) return internal::WithLocationInMessage(set.status());
   std::vector<RuleInfo> out;
   for (const auto& r : (*set)->rules()) {
     out.push_back(internal::ToRuleInfo(*r));

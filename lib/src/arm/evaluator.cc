@@ -9,9 +9,9 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/str_join.h"
 
-#include "arm/expr_strings.h"
 #include "util/limits.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -58,10 +58,33 @@ void Pretty(const json::value& v, int depth, std::string& out) {
 
 }  // namespace
 
-json::value ValueToJson(const Value& v) {
-  if (v.secure()) return json::value("***");
+json::value ValueToJson(const Value& v) { return ValueToJson(v, false); }
+
+json::value ValueToJson(const Value& v, bool secure) {
+  // A secure array or object (a secureObject parameter, a value computed from a secret) keeps
+  // its shape; everything inside it is secret.
+  secure = secure || v.secure();
+  switch (v.kind()) {
+    case Kind::kArray: {
+      json::array a;
+      a.reserve(v.items().size());
+      for (const Value* item : v.items()) a.push_back(ValueToJson(*item, secure));
+      return a;
+    }
+    case Kind::kObject: {
+      json::object o;
+      o.reserve(v.members().size());
+      for (const Member& m : v.members()) o[Sv(m.key)] = ValueToJson(*m.value, secure);
+      return o;
+    }
+    default:
+      break;
+  }
+  if (secure) return json::value("***");
   switch (v.kind()) {
     case Kind::kNull:
+    case Kind::kArray:
+    case Kind::kObject:
       return nullptr;
     case Kind::kBool:
       return v.bool_value();
@@ -71,18 +94,6 @@ json::value ValueToJson(const Value& v) {
       return v.double_value();
     case Kind::kString:
       return json::value(Sv(v.string_value()));
-    case Kind::kArray: {
-      json::array a;
-      a.reserve(v.items().size());
-      for (const Value* item : v.items()) a.push_back(ValueToJson(*item));
-      return a;
-    }
-    case Kind::kObject: {
-      json::object o;
-      o.reserve(v.members().size());
-      for (const Member& m : v.members()) o[Sv(m.key)] = ValueToJson(*m.value);
-      return o;
-    }
     case Kind::kUnknown: {
       json::object o;
       o["$unknown"] = Sv(v.unknown_reason());
@@ -112,8 +123,7 @@ json::value ExpansionToJson(const Expansion& expansion) {
     bool deployment = EqualsIgnoreCase(r.type, "Microsoft.Resources/deployments");
     for (const Member& m : r.body->members()) {
       if (EqualsIgnoreCase(m.key, "id")) continue;
-      if (deployment && EqualsIgnoreCase(m.key, "properties") && m.value->is_object() &&
-          !m.value->secure()) {
+      if (deployment && EqualsIgnoreCase(m.key, "properties") && m.value->is_object()) {
         // The inline template is not repeated: its resources follow this deployment (with
         // deployment_depth + 1), evaluated.
         json::object props;
@@ -123,7 +133,7 @@ json::value ExpansionToJson(const Expansion& expansion) {
             t["$expanded"] = "the inline template's resources follow this deployment";
             props[Sv(pm.key)] = std::move(t);
           } else {
-            props[Sv(pm.key)] = ValueToJson(*pm.value);
+            props[Sv(pm.key)] = ValueToJson(*pm.value, m.value->secure());
           }
         }
         o[Sv(m.key)] = std::move(props);

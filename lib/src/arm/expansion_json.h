@@ -5,9 +5,11 @@
 //    "errors": [{"file": ..., "line": 3, "column": 17, "message": "..."}]}   (when any)
 //
 // Unknown values are written {"$unknown": "<why>"}; values flagged kFlagSecure (secure
-// parameters and what is computed from them, secure outputs, list*() results) are written
-// "***" and never appear. `existing` resources are not deployed and are left out. A nested
-// deployment's inline template is written {"$expanded": "..."}: its resources follow it.
+// parameters and what is computed from them, secure outputs, list*() results) never appear:
+// each leaf of one (string, number, bool, null, unknown) is written "***", and a secure array or
+// object keeps its shape, every leaf inside it masked. `existing` resources are not deployed and
+// are left out. A nested deployment's inline template is written {"$expanded": "..."}: its
+// resources follow it.
 #pragma once
 
 #include <string>
@@ -19,8 +21,10 @@
 
 namespace armlint::internal {
 
-// One value: Unknown as {"$unknown": why}, secure as "***".
+// One value: Unknown as {"$unknown": why}, secure leaves as "***". `secure`: `v` is inside a
+// secure array or object (all its leaves are secret).
 boost::json::value ValueToJson(const Value& v);
+boost::json::value ValueToJson(const Value& v, bool secure);
 
 boost::json::value ExpansionToJson(const Expansion& expansion);
 

@@ -16,10 +16,10 @@
 
 #include "absl/container/inlined_vector.h"
 
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "util/limits.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -292,10 +292,6 @@ absl::StatusOr<const Expr*> ParseExpression(std::string_view text, Arena& arena)
                                             limits::kMaxExpressionChars, " (kMaxExpressionChars)"));
   }
   return Parser(text, arena).Parse();
-}
-
-bool IsExpression(std::string_view s) {
-  return s.size() >= 2 && s.front() == '[' && s.back() == ']' && s[1] != '[';
 }
 
 }  // namespace armlint::internal

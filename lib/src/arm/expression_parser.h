@@ -15,6 +15,7 @@
 
 #include "arm/expression.h"
 #include "util/arena.h"
+#include "util/expression_syntax.h"  // IsExpression, for the parser's callers
 
 namespace armlint::internal {
 
@@ -24,8 +25,5 @@ namespace armlint::internal {
 // load. Errors (syntax, arity, kMaxExpressionDepth; ResourceExhausted past kMaxExpressionChars)
 // end with "at character N": N is 1-based in the template string, whose '[' is character 1.
 absl::StatusOr<const Expr*> ParseExpression(std::string_view text, Arena& arena);
-
-// Whether a JSON string is an expression ('[' ... ']' and not "[[").
-bool IsExpression(std::string_view s);
 
 }  // namespace armlint::internal

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cassert>
+#include <vector>
 
-#include "arm/expr_strings.h"
+#include "util/did_you_mean.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -126,19 +128,6 @@ std::string_view Article(std::string_view s) {
   return (!s.empty() && (s[0] == 'a' || s[0] == 'i' || s[0] == 'o')) ? "an " : "a ";
 }
 
-int EditDistance(std::string_view a, std::string_view b) {
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      int sub = prev[j - 1] + (AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]) ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 }  // namespace
 
@@ -159,23 +148,11 @@ absl::Status FunctionTable::CheckKinds(const ArmFunction& f, std::span<const Val
 }
 
 std::string FunctionTable::UnknownFunctionMessage(std::string_view name) const {
-  std::string_view best;
-  int best_d = 3;
-  auto consider = [&](std::string_view cand) {
-    int d = EditDistance(name, cand);
-    if (d < best_d || (d == best_d && !best.empty() && cand < best)) {
-      best_d = d;
-      best = cand;
-    }
-  };
+  std::vector<std::string_view> names;
   for (const auto& [k, f] : by_lower_name_) {
-    if (!f.name_is_prefix) consider(f.name);
+    if (!f.name_is_prefix) names.push_back(f.name);
   }
-  // Only suggest a name that is close relative to its length.
-  if (!best.empty() && best_d * 3 <= static_cast<int>(name.size())) {
-    return Cat("unknown function '", name, "' (did you mean '", best, "'?)");
-  }
-  return Cat("unknown function '", name, "'");
+  return Cat("unknown function '", name, "'", DidYouMean(name, names));
 }
 
 }  // namespace armlint::internal

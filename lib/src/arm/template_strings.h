@@ -1,36 +1,27 @@
-// String helpers for the expander. Debian's Abseil is built without std::string_view support
-// (ABSL_OPTION_USE_STD_STRING_VIEW 0): absl::StrCat, StrSplit and Status do not take
-// std::string_view, so the expander builds its messages with these.
+// String helpers for the expander: Debian's Abseil is built without std::string_view support
+// (ABSL_OPTION_USE_STD_STRING_VIEW 0), so absl::StrSplit and Status do not take
+// std::string_view. Messages are built with Cat() (util/str_cat.h).
 #pragma once
 
-#include <concepts>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
 
+#include "util/str_cat.h"
+
 namespace armlint::internal::tmpl {
 
-inline void AppendOne(std::string& out, std::string_view s) { out.append(s); }
-inline void AppendOne(std::string& out, const char* s) { out.append(s); }
-inline void AppendOne(std::string& out, const std::string& s) { out.append(s); }
-template <std::integral T>
-requires(!std::same_as<T, char> && !std::same_as<T, bool>) void AppendOne(std::string& out, T v) {
-  out.append(std::to_string(v));
-}
-
-// Concatenates strings, views and integers.
+// The expander's names for Cat() and AppendCat() (util/str_cat.h).
 template <typename... Args>
 std::string Concat(const Args&... args) {
-  std::string out;
-  (AppendOne(out, args), ...);
-  return out;
+  return Cat(args...);
 }
 
 template <typename... Args>
 void AppendTo(std::string& out, const Args&... args) {
-  (AppendOne(out, args), ...);
+  AppendCat(out, args...);
 }
 
 // Splits at every `sep` (empty pieces kept).
@@ -46,9 +37,7 @@ inline std::vector<std::string_view> Split(std::string_view s, char sep) {
   return out;
 }
 
-inline std::string_view MessageOf(const absl::Status& s) {
-  return {s.message().data(), s.message().size()};
-}
+using internal::MessageOf;
 
 inline absl::Status Invalid(const std::string& message) {
   return absl::InvalidArgumentError(message);

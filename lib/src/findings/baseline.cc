@@ -11,6 +11,7 @@
 #include <boost/json.hpp>
 
 #include "json/document.h"
+#include "util/hash.h"
 
 namespace armlint {
 namespace json = boost::json;
@@ -27,21 +28,11 @@ std::string FingerprintPath(std::string_view file) {
 
 std::string FingerprintOfPath(std::string_view rule_id, std::string_view fingerprint_path,
                               std::string_view resource_id, std::string_view relative_pointer) {
-  // FNV-1a 64 over the parts with separators: stable across platforms and releases.
-  std::uint64_t h = 1469598103934665603ull;
-  auto mix = [&h](std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    h ^= 0x1f;
-    h *= 1099511628211ull;
-  };
-  mix(rule_id);
-  mix(fingerprint_path);
-  mix(resource_id);
-  mix(relative_pointer);
-  return absl::StrFormat("%016x", h);
+  // FNV-1a 64 over the parts, each followed by 0x1f: stable across platforms and releases.
+  Fnv1a64 h(kArmlintFnv64OffsetBasis);
+  h.Add(rule_id).AddByte(0x1f).Add(fingerprint_path).AddByte(0x1f);
+  h.Add(resource_id).AddByte(0x1f).Add(relative_pointer).AddByte(0x1f);
+  return absl::StrFormat("%016x", h.value());
 }
 
 absl::StatusOr<std::vector<std::string>> ReadBaseline(const std::string& path) {
@@ -75,7 +66,7 @@ std::optional<Scores> ReadBaselineScores(const std::string& path) {
     return std::nullopt;
   };
   Scores s;
-  for (int c = 0; c < 5; ++c) {
+  for (int c = 0; c < kCategoryCount; ++c) {
     s.category[c] = number(score->Find(CategoryName(static_cast<Category>(c))));
   }
   s.overall = number(score->Find("overall"));
@@ -134,7 +125,9 @@ absl::Status WriteBaseline(const LintResult& result, const std::string& path) {
       score[key] = nullptr;
     }
   };
-  for (int c = 0; c < 5; ++c) put(CategoryName(static_cast<Category>(c)), scores.category[c]);
+  for (int c = 0; c < kCategoryCount; ++c) {
+    put(CategoryName(static_cast<Category>(c)), scores.category[c]);
+  }
   put("overall", scores.overall);
   root["score"] = std::move(score);
   std::ofstream out(path, std::ios::binary);

@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "json/schema_validate.h"
-#include "rules/builtin_rules.h"
+#include "util/embedded_file.h"
 #include "util/input_error.h"
 #include "util/strings.h"
 

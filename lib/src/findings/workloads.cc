@@ -1,69 +1,22 @@
-// Workload attribution and scores.
+// Workload attribution and --shard assignment.
 #include "findings/workloads.h"
 
 #include <filesystem>
 
 #include "util/glob.h"
+#include "util/hash.h"
 
 namespace armlint {
-
-void Assessments::Add(const Assessments& other) {
-  for (int c = 0; c < 5; ++c) {
-    for (int i = 0; i < 3; ++i) {
-      assessed[c][i] += other.assessed[c][i];
-      failed[c][i] += other.failed[c][i];
-      unknown[c][i] += other.unknown[c][i];
-    }
-  }
-}
-
-int Assessments::Total() const {
-  int n = 0;
-  for (const auto& row : assessed) {
-    for (int v : row) n += v;
-  }
-  return n;
-}
-
-Scores ComputeScores(const Assessments& assessments) {
-  Scores s;
-  double sum = 0;
-  int n = 0;
-  for (int c = 0; c < 5; ++c) {
-    s.category[c] = internal::PillarScore(assessments, static_cast<Category>(c));
-    if (s.category[c].has_value()) {
-      sum += *s.category[c];
-      ++n;
-    }
-  }
-  if (n > 0) s.overall = sum / n;
-  return s;
-}
 
 int ShardOf(std::string_view path, int count) {
   if (count <= 1) return 1;
   std::string norm = std::filesystem::path(std::string(path)).lexically_normal().generic_string();
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64: stable across platforms
-  for (unsigned char c : norm) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  const std::uint64_t h = internal::Fnv1a64(internal::kArmlintFnv64OffsetBasis).Add(norm).value();
   return static_cast<int>(h % static_cast<std::uint64_t>(count)) + 1;
 }
 
 namespace internal {
 namespace fs = std::filesystem;
-
-std::optional<double> PillarScore(const Assessments& a, Category c) {
-  const int ci = static_cast<int>(c);
-  long long total = 0, healthy = 0;
-  for (int i = 0; i < 3; ++i) {
-    total += static_cast<long long>(kImpactWeight[i]) * a.assessed[ci][i];
-    healthy += static_cast<long long>(kImpactWeight[i]) * (a.assessed[ci][i] - a.failed[ci][i]);
-  }
-  if (total == 0) return std::nullopt;
-  return 100.0 * static_cast<double>(healthy) / static_cast<double>(total);
-}
 
 std::string ConfigWorkload(const Config* config, const std::string& path) {
   if (config == nullptr || config->workloads.empty()) return "";

@@ -1,5 +1,5 @@
-// Workloads and scores: which workload a linted file belongs to, the assessments it had, and the
-// Advisor-style score of a set of assessments (README "Portfolio view").
+// Workloads: which workload a linted file belongs to (README "Portfolio view"); the scores of
+// its assessments are findings/scores.h.
 #pragma once
 
 #include <string>
@@ -10,13 +10,6 @@
 #include "findings/config.h"
 
 namespace armlint::internal {
-
-// Impact weights of the score: High 3, Medium 2, Low 1 (indexed by Impact).
-inline constexpr int kImpactWeight[3] = {3, 2, 1};
-
-// The score of one pillar: 100 * sum(w * (assessed - failed)) / sum(w * assessed) over the
-// impacts, nullopt when nothing was assessed.
-std::optional<double> PillarScore(const Assessments& a, Category c);
 
 // The workload named by `config`'s "workloads" globs for `path` (relative to the config's folder),
 // or "" when none matches (or there is no config).

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "util/limits.h"
+#include "util/utf8.h"
 
 namespace armlint::internal {
 
@@ -176,11 +177,9 @@ void Document::BuildCheckpoints() const {
 
 namespace {
 
-// Code points (bytes that are not UTF-8 continuation bytes) in [from, to).
+// Code points in [from, to).
 std::uint32_t CodePoints(const char* from, const char* to) {
-  std::uint32_t n = 0;
-  for (; from < to; ++from) n += (static_cast<unsigned char>(*from) & 0xC0) != 0x80;
-  return n;
+  return static_cast<std::uint32_t>(CountCodePoints(std::string_view(from, to - from)));
 }
 
 }  // namespace

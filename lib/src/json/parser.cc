@@ -12,6 +12,7 @@
 #include "util/name_set.h"
 #include "util/strings.h"
 #include "util/swar.h"
+#include "util/utf8.h"
 
 namespace armlint::internal {
 namespace {
@@ -256,41 +257,22 @@ class Parser {
 
   // Validates one UTF-8 sequence at p_ and advances past it.
   bool SkipUtf8() {
-    const unsigned char* s = reinterpret_cast<const unsigned char*>(p_);
-    std::size_t left = static_cast<std::size_t>(end_ - p_);
-    int n = 0;
-    std::uint32_t cp = 0;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-      n = 2;
-      cp = s[0] & 0x1F;
-    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-      n = 3;
-      cp = s[0] & 0x0F;
-    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-      n = 4;
-      cp = s[0] & 0x07;
-    } else {
-      Fail("invalid UTF-8 in string");
-      return false;
-    }
-    if (left < static_cast<std::size_t>(n)) {
-      Fail("invalid UTF-8 in string (truncated sequence)");
-      return false;
-    }
-    for (int i = 1; i < n; ++i) {
-      if ((s[i] & 0xC0) != 0x80) {
+    const Utf8Sequence seq = CheckUtf8(std::string_view(p_, static_cast<std::size_t>(end_ - p_)));
+    switch (seq.problem) {
+      case Utf8Problem::kNone:
+        p_ += seq.length;
+        return true;
+      case Utf8Problem::kBadByte:
         Fail("invalid UTF-8 in string");
         return false;
-      }
-      cp = (cp << 6) | (s[i] & 0x3F);
+      case Utf8Problem::kTruncated:
+        Fail("invalid UTF-8 in string (truncated sequence)");
+        return false;
+      case Utf8Problem::kOverlongOrSurrogate:
+        Fail("invalid UTF-8 in string (overlong or surrogate)");
+        return false;
     }
-    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-      Fail("invalid UTF-8 in string (overlong or surrogate)");
-      return false;
-    }
-    p_ += n;
-    return true;
+    return false;
   }
 
   static void AppendUtf8(std::string& s, std::uint32_t cp) {

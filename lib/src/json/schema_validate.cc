@@ -8,7 +8,9 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 
+#include "util/join.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace armlint::internal {
 namespace {
@@ -71,14 +73,7 @@ std::string Literal(const Value& v) {
 }
 
 // "a", "a or b", "a, b or c".
-std::string JoinOr(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += i + 1 == parts.size() ? " or " : ", ";
-    out += parts[i];
-  }
-  return out;
-}
+std::string JoinOr(const std::vector<std::string>& parts) { return Join(parts, ", ", " or "); }
 
 std::string TypeNoun(std::string_view type, bool plural) {
   if (type == "integer") return plural ? "integers" : "an integer";
@@ -113,12 +108,6 @@ bool HasType(const Value& v, std::string_view type) {
   if (type == "array") return v.is_array();
   if (type == "object") return v.is_object();
   return false;
-}
-
-std::size_t CodePoints(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 // RFC 3339 full-date: YYYY-MM-DD naming a real day.
@@ -259,7 +248,7 @@ class Validator {
     if ((min && !min->is_int()) || (max && !max->is_int())) {
       return SchemaBug("minLength and maxLength must be integers");
     }
-    const std::size_t n = CodePoints(s);
+    const std::size_t n = CountCodePoints(s);
     if (min && static_cast<std::int64_t>(n) < min->int_value()) {
       return doc_.ErrorAt(v.pos(), min->int_value() == 1
                                        ? absl::StrCat(who, " must not be empty")
@@ -326,10 +315,8 @@ class Validator {
         if (props != nullptr) {
           for (const Member& k : props->members()) known.emplace_back(k.key);
         }
-        std::string list;
-        for (const std::string& k : known) absl::StrAppend(&list, list.empty() ? "" : ", ", k);
         return doc_.ErrorAt(m.key_pos, absl::StrCat("unknown key '", AbslView(m.key), "' in ", who,
-                                                    " (known: ", list, ")"));
+                                                    " (known: ", Join(known, ", "), ")"));
       } else if (extra != nullptr) {
         if (absl::Status s = Check(*m.value, *extra, member_path); !s.ok()) return s;
       }

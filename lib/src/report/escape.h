@@ -21,12 +21,6 @@ std::string MarkdownEscape(std::string_view s);
 // (space, parentheses, angle brackets, quotes, controls) are percent-encoded.
 std::string MarkdownLinkTarget(std::string_view url);
 
-// `s` with each byte that does not start a well-formed UTF-8 sequence (RFC 3629: no overlongs,
-// no surrogates, nothing above U+10FFFF) replaced by U+FFFD. File names need not be UTF-8, and
-// JSON, XML and Markdown consumers reject or mangle what is not.
-std::string ValidUtf8(std::string_view s);
-bool IsValidUtf8(std::string_view s);
-
 // `s` ending with '.', '!' or '?' (SARIF messages are sentences); empty stays empty.
 std::string Sentence(std::string_view s);
 

@@ -15,6 +15,7 @@
 #include "report/escape.h"
 #include "report/score.h"
 #include "report/writers.h"
+#include "util/utf8.h"
 
 namespace armlint::internal {
 namespace {
@@ -182,7 +183,7 @@ void HeatTable(const Portfolio& p, std::ostream& out) {
     out << "<tr" << (total ? " class=\"total\"" : "") << "><td>" << Esc(name)
         << "</td><td class=\"num\">" << files << "</td><td class=\"num\">" << resources
         << "</td><td class=\"num\">" << findings << "</td>";
-    for (int c = 0; c < 5; ++c) {
+    for (int c = 0; c < kCategoryCount; ++c) {
       out << "<td class=\"heat\" style=\"" << HeatStyle(s.category[c]) << "\">"
           << Esc(ScoreText(s.category[c])) << "</td>";
     }

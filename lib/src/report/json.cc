@@ -135,12 +135,12 @@ void WriteWorkload(PrettyJsonWriter& w, const WorkloadRow& row) {
   w.Key("findings");
   w.BeginObject();
   w.Member("total", row.findings);
-  int impact_totals[3] = {};
+  int impact_totals[kImpactCount] = {};
   w.Key("byCategory");
   w.BeginObject();
   for (Category c : kAllCategories) {
     int n = 0;
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < kImpactCount; ++i) {
       n += row.by_cell[static_cast<int>(c)][i];
       impact_totals[i] += row.by_cell[static_cast<int>(c)][i];
     }

@@ -4,9 +4,9 @@
 
 #include "absl/strings/str_format.h"
 
-#include "report/escape.h"
 #include "util/json_escape.h"
 #include "util/swar.h"
+#include "util/utf8.h"
 
 namespace armlint::internal {
 namespace {

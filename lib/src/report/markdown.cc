@@ -37,7 +37,7 @@ absl::Status WriteMarkdown(const LintResult& result, const ReportOptions& option
 
   out << "| Category | High | Medium | Low | Total |\n";
   out << "| --- | ---: | ---: | ---: | ---: |\n";
-  int by_cell[5][3] = {};
+  int by_cell[kCategoryCount][kImpactCount] = {};
   for (const Finding& f : result.findings) {
     if (f.suppressed || f.outcome != Outcome::kFail) continue;
     ++by_cell[static_cast<int>(f.category)][static_cast<int>(f.impact)];

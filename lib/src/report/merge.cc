@@ -82,10 +82,10 @@ absl::Status ReadWorkload(const std::string& path, const json::value& v, LintRes
   s.files = Int(*o, "files");
   s.resources = Int(*o, "resources");
   if (const json::object* a = Obj(*o, "assessments")) {
-    for (int c = 0; c < 5; ++c) {
+    for (int c = 0; c < kCategoryCount; ++c) {
       const json::object* by_impact = Obj(*a, CategoryName(static_cast<Category>(c)));
       if (by_impact == nullptr) continue;
-      for (int i = 0; i < 3; ++i) {
+      for (int i = 0; i < kImpactCount; ++i) {
         const json::object* cell = Obj(*by_impact, ImpactName(static_cast<Impact>(i)));
         if (cell == nullptr) continue;
         s.assessments.assessed[c][i] = Int(*cell, "assessed");

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "armlint/armlint.hpp"
+#include "util/join.h"
 
 namespace armlint {
 namespace {
@@ -14,12 +15,7 @@ namespace json = boost::json;
 
 std::string Types(const RuleInfo& r) {
   if (r.resource_types.empty()) return "any";
-  std::string s;
-  for (const std::string& t : r.resource_types) {
-    if (!s.empty()) s += ", ";
-    s += t;
-  }
-  return s;
+  return internal::Join(r.resource_types, ", ");
 }
 
 // Markdown table cells: no line breaks, escaped pipes.

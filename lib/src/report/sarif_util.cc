@@ -5,6 +5,8 @@
 
 #include "absl/strings/str_format.h"
 
+#include "util/hash.h"
+
 namespace armlint::internal {
 namespace {
 
@@ -98,20 +100,11 @@ bool IsAbsoluteUri(std::string_view uri) {
 }
 
 std::string FindingFingerprint(const Finding& f) {
-  std::uint64_t h = 14695981039346656037ull;
-  auto mix = [&h](std::string_view s) {
-    for (char c : s) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    h ^= 0xff;  // field separator: ("ab","c") and ("a","bc") differ
-    h *= 1099511628211ull;
-  };
-  mix(f.rule_id);
-  mix(Slashes(f.location.file));
-  mix(f.resource_id);
-  mix(f.location.pointer);
-  return absl::StrFormat("%016x", h);
+  Fnv1a64 h;
+  // 0xff separates the fields: ("ab","c") and ("a","bc") differ.
+  h.Add(f.rule_id).AddByte(0xff).Add(Slashes(f.location.file)).AddByte(0xff);
+  h.Add(f.resource_id).AddByte(0xff).Add(f.location.pointer).AddByte(0xff);
+  return absl::StrFormat("%016x", h.value());
 }
 
 std::string SarifRuleName(std::string_view rule_id) {

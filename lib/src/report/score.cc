@@ -65,12 +65,12 @@ std::vector<std::vector<std::string>> ScoreTable(const Portfolio& p,
   rows.push_back(std::move(header));
   for (const WorkloadRow& w : p.workloads) {
     std::vector<std::string> row{w.name};
-    for (int c = 0; c < 5; ++c) row.push_back(ScoreText(w.scores.category[c]));
+    for (int c = 0; c < kCategoryCount; ++c) row.push_back(ScoreText(w.scores.category[c]));
     row.push_back(ScoreText(w.scores.overall));
     rows.push_back(std::move(row));
   }
   std::vector<std::string> total{"(portfolio)"};
-  for (int c = 0; c < 5; ++c) total.push_back(ScoreWithChange(baseline, p.scores, c));
+  for (int c = 0; c < kCategoryCount; ++c) total.push_back(ScoreWithChange(baseline, p.scores, c));
   total.push_back(ScoreWithChange(baseline, p.scores, -1));
   rows.push_back(std::move(total));
   return rows;

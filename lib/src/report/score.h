@@ -14,8 +14,8 @@ struct WorkloadRow {
   std::string name;
   int files = 0;
   int resources = 0;
-  int findings = 0;        // unsuppressed failing findings reported
-  int by_cell[5][3] = {};  // those findings by [Category][Impact]
+  int findings = 0;                                // unsuppressed failing findings reported
+  int by_cell[kCategoryCount][kImpactCount] = {};  // those findings by [Category][Impact]
   Assessments assessments;
   Scores scores;
 };

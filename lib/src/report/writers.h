@@ -42,8 +42,8 @@ struct ReportCounts {
   int errors = 0;
   int baselined = 0;                     // findings the --baseline left out
   int baseline_fixed = 0;                // baseline entries no longer found
-  int by_category[5] = {0, 0, 0, 0, 0};  // indexed by Category
-  int by_impact[3] = {0, 0, 0};          // indexed by Impact
+  int by_category[kCategoryCount] = {};  // indexed by Category
+  int by_impact[kImpactCount] = {};      // indexed by Impact
 };
 ReportCounts CountResult(const LintResult& result);
 

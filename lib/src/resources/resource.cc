@@ -1,9 +1,9 @@
 // Builds the rule-facing Resource model from exports and from expanded templates.
 #include "resources/resource.h"
 
-#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 
+#include "util/join.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -23,9 +23,9 @@ std::string FullNameFromId(std::string_view id) {
   std::vector<absl::string_view> segs =
       absl::StrSplit(AbslView(id.substr(p + 11)), '/', absl::SkipEmpty());
   if (segs.size() < 3) return "";
-  std::vector<absl::string_view> names;
-  for (std::size_t i = 2; i < segs.size(); i += 2) names.push_back(segs[i]);
-  return absl::StrJoin(names, "/");
+  std::vector<std::string_view> names;
+  for (std::size_t i = 2; i < segs.size(); i += 2) names.push_back(StdView(segs[i]));
+  return Join(names, "/");
 }
 
 void FillComputed(Resource& r, Arena& arena) {

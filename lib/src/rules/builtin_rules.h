@@ -3,14 +3,10 @@
 #pragma once
 
 #include <cstddef>
-#include <string_view>
+
+#include "util/embedded_file.h"
 
 namespace armlint::internal {
-
-struct EmbeddedFile {
-  std::string_view path;  // "rules/security/storage-secure-transfer.json"
-  std::string_view text;
-};
 
 extern const EmbeddedFile kBuiltinRuleFiles[];
 extern const std::size_t kBuiltinRuleFileCount;

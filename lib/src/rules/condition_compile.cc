@@ -8,6 +8,7 @@
 #include "rules/condition.h"
 #include "rules/condition_node.h"
 #include "rules/str.h"
+#include "util/did_you_mean.h"
 #include "util/limits.h"
 #include "util/strings.h"
 
@@ -15,22 +16,6 @@ namespace armlint::internal {
 namespace {
 
 using Node = ConditionNode;
-
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t prev = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         prev + (AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]) ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
 
 bool IsCountOp(Op op) {
   switch (op) {
@@ -76,19 +61,6 @@ class Compiler {
   int max_scopes_ = 0;
 };
 
-std::string Suggest(std::string_view key, const std::vector<std::string_view>& known) {
-  std::string_view best;
-  std::size_t best_d = 3;
-  for (std::string_view k : known) {
-    std::size_t d = EditDistance(key, k);
-    if (d < best_d) {
-      best_d = d;
-      best = k;
-    }
-  }
-  return best.empty() ? std::string() : Cat(" (did you mean '", best, "'?)");
-}
-
 absl::StatusOr<FieldPath> Compiler::Relative(FieldPath path, std::uint32_t pos) {
   (void)pos;
   if (path.root != FieldRoot::kBody) return path;
@@ -113,7 +85,7 @@ absl::StatusOr<FieldPath> Compiler::Path(const Value& v) {
     return Err(v.pos(), Cat("'field' takes a string path, not ", KindName(v.kind())));
   }
   absl::StatusOr<FieldPath> p = ParseFieldPath(v.string_value());
-  if (!p.ok()) return Err(v.pos(), Msg(p.status()));
+  if (!p.ok()) return Err(v.pos(), MessageOf(p.status()));
   return Relative(std::move(*p), v.pos());
 }
 
@@ -162,7 +134,7 @@ absl::Status Compiler::ValueOrPath(const Value& v, const Value*& literal, bool& 
   if (ParseCall(e, "field", arg, has_arg)) {
     if (!has_arg) return Err(v.pos(), "field() takes a field path: [field('properties.x')]");
     absl::StatusOr<FieldPath> p = ParseFieldPath(arg);
-    if (!p.ok()) return Err(v.pos(), Msg(p.status()));
+    if (!p.ok()) return Err(v.pos(), MessageOf(p.status()));
     absl::StatusOr<FieldPath> rel = Relative(std::move(*p), v.pos());
     if (!rel.ok()) return rel.status();
     path = std::move(*rel);
@@ -217,7 +189,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::CompileCount(const Value& count,
   for (const Member& m : count.members()) {
     static const std::vector<std::string_view> kKeys = {"field", "value", "where", "name"};
     if (std::find(kKeys.begin(), kKeys.end(), m.key) == kKeys.end()) {
-      return Err(m.key_pos, Cat("unknown key '", m.key, "' in count", Suggest(m.key, kKeys)));
+      return Err(m.key_pos, Cat("unknown key '", m.key, "' in count", DidYouMean(m.key, kKeys)));
     }
   }
   if ((field == nullptr) == (value == nullptr)) {
@@ -323,7 +295,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
       for (std::string_view k : {"field", "value", "count", "allOf", "anyOf", "not"}) {
         known.push_back(k);
       }
-      return Err(m.key_pos, Cat("unknown operator '", m.key, "'", Suggest(m.key, known)));
+      return Err(m.key_pos, Cat("unknown operator '", m.key, "'", DidYouMean(m.key, known)));
     }
     if (op_member != nullptr) {
       return Err(m.key_pos,
@@ -377,7 +349,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
                          EqualsIgnoreCase(node->path.steps[0].key, "properties"));
   absl::StatusOr<Predicate> pred =
       node->rhs_is_path ? Predicate::CompileDynamic(op) : Predicate::Compile(op, *rhs);
-  if (!pred.ok()) return Err(op_member->value->pos(), Msg(pred.status()));
+  if (!pred.ok()) return Err(op_member->value->pos(), MessageOf(pred.status()));
   if (node->rhs_is_path && node->kind == Node::Kind::kCount) {
     return Err(op_member->value->pos(), "a count is compared with a literal");
   }

@@ -7,10 +7,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
-#include "arm/functions/common.h"
+#include "json/compact_json.h"
 #include "rules/condition.h"
 #include "rules/native_checks.h"
 #include "rules/str.h"
+#include "util/did_you_mean.h"
+#include "util/join.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -19,22 +21,6 @@ namespace {
 constexpr std::array<std::string_view, 10> kKeys = {
     "$schema", "id",       "category",      "impact", "resourceType",
     "problem", "solution", "learnMoreLink", "if",     "check"};
-
-std::size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t prev = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         prev + (AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]) ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
 
 bool IsKebab(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;
@@ -117,14 +103,8 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   }
   for (const Member& m : root.members()) {
     if (std::find(kKeys.begin(), kKeys.end(), m.key) != kKeys.end()) continue;
-    std::string hint;
-    for (std::string_view k : kKeys) {
-      if (Distance(m.key, k) <= 2) {
-        hint = Cat(" (did you mean '", k, "'?)");
-        break;
-      }
-    }
-    return doc.ErrorAt(m.key_pos, Cat("unknown key '", m.key, "' in rule file", hint));
+    return doc.ErrorAt(m.key_pos,
+                       Cat("unknown key '", m.key, "' in rule file", DidYouMean(m.key, kKeys)));
   }
   auto rule = std::make_unique<Rule>();
   rule->source = doc.path();
@@ -215,12 +195,10 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   if (check != nullptr) {
     if (!check->is_string()) return doc.ErrorAt(check->pos(), "'check' must be a string");
     if (FindNativeCheck(check->string_value()) == nullptr) {
-      std::string names;
-      for (const NativeCheck* c : NativeChecks()) {
-        names += Cat(names.empty() ? "" : ", ", c->name);
-      }
+      std::vector<std::string_view> names;
+      for (const NativeCheck* c : NativeChecks()) names.push_back(c->name);
       return doc.ErrorAt(check->pos(), Cat("unknown native check '", check->string_value(),
-                                           "' (known: ", names, ")"));
+                                           "' (known: ", Join(names, ", "), ")"));
     }
     // A native check is named by its rule: one id in the rule file, the check's file, the
     // table and the config's rules.options.<id>.

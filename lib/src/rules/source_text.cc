@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 
 #include "rules/str.h"
+#include "util/expression_syntax.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -32,8 +33,7 @@ SourceForm WrittenFormIn(const Value* v, std::string_view text) {
   while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
   if (i > text.size()) i = text.size();
   f.text = text.substr(start, i - start);
-  if (!f.text.empty() && f.text.front() == '[' && !StartsWithIgnoreCase(f.text, "[[") &&
-      f.text.back() == ']') {
+  if (IsExpression(f.text)) {
     f.written =
         IsParameterReference(f.text) ? WrittenAs::kParameterReference : WrittenAs::kExpression;
   }

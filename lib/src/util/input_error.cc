@@ -1,6 +1,7 @@
 // InputError payload encoding: "file\0line\0column\0pointer".
 #include "util/input_error.h"
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -35,6 +36,16 @@ std::optional<SourceLocation> GetSourceLocation(const absl::Status& status) {
   if (!absl::SimpleAtoi(parts[2], &loc.column)) loc.column = 0;
   loc.pointer = parts[3];
   return loc;
+}
+
+absl::Status WithLocationInMessage(const absl::Status& status) {
+  std::optional<SourceLocation> at = GetSourceLocation(status);
+  if (!at || at->file.empty() || absl::StartsWith(status.message(), at->file)) return status;
+  absl::Status out(status.code(),
+                   absl::StrCat(at->file, ":", at->line, ":", at->column, ": ", status.message()));
+  status.ForEachPayload(
+      [&out](absl::string_view url, const absl::Cord& p) { out.SetPayload(url, p); });
+  return out;
 }
 
 }  // namespace armlint::internal

@@ -24,4 +24,9 @@ absl::Status InputError(const SourceLocation& at, std::string_view message,
 // The location attached by InputError, if any.
 std::optional<SourceLocation> GetSourceLocation(const absl::Status& status);
 
+// `status` with its message starting "file:line:col: " when it carries a location and the
+// message does not name the file already (payloads kept): how the public API reports a bad rule
+// file (Engine::Create, CheckRulePack).
+absl::Status WithLocationInMessage(const absl::Status& status);
+
 }  // namespace armlint::internal

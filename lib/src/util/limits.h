@@ -15,8 +15,9 @@ namespace armlint::internal::limits {
 // parameter files can be larger, so 64 MiB leaves room while bounding memory per file.
 inline constexpr std::size_t kMaxFileBytes = 64u << 20;
 
-// JSON nesting depth. Real templates nest < 40 deep; the parser is iterative but the evaluator
-// and rule walker recurse, so depth is bounded well below what the stack can hold.
+// JSON nesting depth. Real templates nest < 40 deep; the parser (json/parser.cc: ParseValue,
+// ParseObject, ParseArray), the evaluator and the rule walker all recurse once per level, so
+// depth is bounded well below what a thread's stack can hold.
 inline constexpr int kMaxJsonDepth = 512;
 
 // ARM template expression length: ARM documents 24,576 characters for an expression string;

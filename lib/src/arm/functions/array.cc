@@ -12,11 +12,11 @@
 #include <string>
 
 #include "arm/evaluator.h"
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
 #include "util/limits.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

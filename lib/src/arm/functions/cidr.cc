@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "arm/evaluator.h"
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {

@@ -1,5 +1,5 @@
-// Helpers shared by the built-in function groups: JSON text of a value, the string form ARM
-// gives values in concat/format/string, and parsing JSON text into values.
+// Helpers shared by the built-in function groups: the string form ARM gives values in
+// concat/format/string, and parsing JSON text into values (their JSON text: json/compact_json.h).
 #pragma once
 
 #include <cstdint>
@@ -9,14 +9,10 @@
 #include "absl/status/statusor.h"
 
 #include "arm/evaluator.h"
+#include "json/compact_json.h"  // ToJson, FormatDouble
 #include "json/value.h"
 
 namespace armlint::internal {
-
-// Compact JSON text of `v` (as Json.NET writes it with Formatting.None). Unknowns are written
-// as null; callers check ContainsUnknown first.
-void AppendJson(const Value& v, std::string& out);
-std::string ToJson(const Value& v);
 
 // The string ARM makes of a value in string(), format() and concat of mixed values: strings
 // as they are, numbers in invariant culture, bools "True"/"False" (.NET), null "", arrays
@@ -49,8 +45,5 @@ std::size_t ByteOffsetOfUnit(std::string_view s, std::size_t unit);
 std::size_t UnitOfByteOffset(std::string_view s, std::size_t byte);
 // Bytes of the UTF-8 sequence starting at `s[i]`.
 std::size_t Utf8SequenceLength(std::string_view s, std::size_t i);
-
-// Formats a double the way .NET's default ToString() does for common values ("1.5", "2").
-std::string FormatDouble(double d);
 
 }  // namespace armlint::internal

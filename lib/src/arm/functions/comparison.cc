@@ -7,10 +7,10 @@
 // greater('A', 'a') and greaterOrEquals('A', 'a') are true, less('A', 'a') is false;
 // functions/collation.h gives the order and its limits).
 #include "arm/evaluator.h"
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/collation.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {

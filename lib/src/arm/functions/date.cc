@@ -12,9 +12,9 @@
 #include <string>
 
 #include "arm/evaluator.h"
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {

@@ -3,10 +3,10 @@
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-deployment
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-numeric#copyindex
 #include "arm/evaluator.h"
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {

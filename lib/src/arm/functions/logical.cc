@@ -6,9 +6,9 @@
 // argument that decides the result; an Unknown argument does not decide it, so
 // and(false, unknown) is false and and(true, unknown) is Unknown.
 #include "arm/evaluator.h"
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

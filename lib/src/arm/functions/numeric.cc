@@ -10,11 +10,11 @@
 #include "absl/strings/numbers.h"
 
 #include "arm/evaluator.h"
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
 #include "util/limits.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {

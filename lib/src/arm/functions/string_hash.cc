@@ -16,9 +16,9 @@
 #include <string>
 
 #include "arm/evaluator.h"
-#include "arm/expr_strings.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {

@@ -23,10 +23,6 @@ const Value* TemplateRoot(const CheckContext& context) {
   return root.is_object() ? &root : nullptr;
 }
 
-bool IsExpression(std::string_view s) {
-  return s.size() >= 2 && s.front() == '[' && s[1] != '[' && s.back() == ']';
-}
-
 namespace {
 
 void VisitResources(const Value* resources, const std::function<void(const Value&)>& fn, int depth);

@@ -13,6 +13,7 @@
 #include "json/value.h"
 #include "rules/check_context.h"
 #include "rules/rule.h"
+#include "util/expression_syntax.h"
 #include "util/name_set.h"
 #include "util/strings.h"
 
@@ -21,8 +22,8 @@ namespace armlint::internal::checks {
 // The raw template root of a context, or null when the file is not a deployment template.
 const Value* TemplateRoot(const CheckContext& context);
 
-// Whether a JSON string is an ARM expression: "[...]" but not "[[...".
-bool IsExpression(std::string_view s);
+// Whether a JSON string is an ARM expression (util/expression_syntax.h).
+using internal::IsExpression;
 
 // Calls `fn` for every resource declaration: the template's `resources` (array, or object of
 // symbolic names), child `resources`, and inline nested deployments' templates.

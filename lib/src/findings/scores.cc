@@ -1,0 +1,118 @@
+// Assessments and scores (README "Portfolio view"): what one file's assessments are, and the
+// Advisor-style score of a set of them. The report formats only aggregate and print these.
+#include "findings/scores.h"
+
+#include <map>
+#include <tuple>
+
+#include "findings/findings.h"
+
+namespace armlint {
+
+void Assessments::Add(const Assessments& other) {
+  for (int c = 0; c < kCategoryCount; ++c) {
+    for (int i = 0; i < kImpactCount; ++i) {
+      assessed[c][i] += other.assessed[c][i];
+      failed[c][i] += other.failed[c][i];
+      unknown[c][i] += other.unknown[c][i];
+    }
+  }
+}
+
+int Assessments::Total() const {
+  int n = 0;
+  for (const auto& row : assessed) {
+    for (int v : row) n += v;
+  }
+  return n;
+}
+
+Scores ComputeScores(const Assessments& assessments) {
+  Scores s;
+  double sum = 0;
+  int n = 0;
+  for (int c = 0; c < kCategoryCount; ++c) {
+    s.category[c] = internal::PillarScore(assessments, static_cast<Category>(c));
+    if (s.category[c].has_value()) {
+      sum += *s.category[c];
+      ++n;
+    }
+  }
+  if (n > 0) s.overall = sum / n;
+  return s;
+}
+
+namespace internal {
+
+std::optional<double> PillarScore(const Assessments& a, Category c) {
+  const int ci = static_cast<int>(c);
+  long long total = 0, healthy = 0;
+  for (int i = 0; i < kImpactCount; ++i) {
+    total += static_cast<long long>(kImpactWeight[i]) * a.assessed[ci][i];
+    healthy += static_cast<long long>(kImpactWeight[i]) * (a.assessed[ci][i] - a.failed[ci][i]);
+  }
+  if (total == 0) return std::nullopt;
+  return 100.0 * static_cast<double>(healthy) / static_cast<double>(total);
+}
+
+namespace {
+
+// The state of one assessment (rule x resource, or native rule x template): healthy until a hit
+// says otherwise; an unsuppressed failure beats unknown.
+enum class AssessmentState { kHealthy, kUnknown, kFailed };
+
+struct AssessmentKey {
+  const Rule* rule;
+  const Resource* resource;  // null: the template (native checks)
+  bool operator<(const AssessmentKey& o) const {
+    return std::tie(rule, resource) < std::tie(o.rule, o.resource);
+  }
+};
+
+}  // namespace
+
+void AssessFile(const RuleSet& rules, const Config* config, const std::vector<Resource>& resources,
+                bool is_template, const std::vector<Hit>& hits,
+                const std::vector<std::optional<Finding>>& made, Assessments& out) {
+  std::map<AssessmentKey, AssessmentState> states;
+  std::vector<const Rule*> applicable;
+  for (const Resource& r : resources) {
+    applicable.clear();
+    rules.ApplicableRules(r, applicable);
+    for (const Rule* rule : applicable) states.emplace(AssessmentKey{rule, &r}, AssessmentState{});
+  }
+  if (is_template) {
+    for (const Rule* rule : rules.NativeRules()) {
+      states.emplace(AssessmentKey{rule, nullptr}, AssessmentState{});
+    }
+  }
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    if (!made[i].has_value()) continue;  // the config turns the rule off, or no violation
+    const Hit& hit = hits[i];
+    AssessmentKey key{hit.rule, hit.rule->check.empty() ? hit.resource : nullptr};
+    AssessmentState& state = states[key];
+    if (made[i]->suppressed) continue;  // suppressed findings count as healthy
+    AssessmentState now =
+        made[i]->outcome == Outcome::kFail ? AssessmentState::kFailed : AssessmentState::kUnknown;
+    if (static_cast<int>(now) > static_cast<int>(state)) state = now;
+  }
+  for (const auto& [key, state] : states) {
+    if (!ConfigKeepsRule(config, *key.rule)) continue;
+    Impact impact = key.rule->impact;
+    if (config != nullptr) {
+      if (auto it = config->impact.find(key.rule->id); it != config->impact.end()) {
+        impact = it->second;
+      }
+    }
+    const int c = static_cast<int>(key.rule->category), i = static_cast<int>(impact);
+    if (state == AssessmentState::kUnknown) {
+      ++out.unknown[c][i];
+      continue;
+    }
+    ++out.assessed[c][i];
+    if (state == AssessmentState::kFailed) ++out.failed[c][i];
+  }
+}
+
+}  // namespace internal
+}  // namespace armlint
