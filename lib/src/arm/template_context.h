@@ -33,6 +33,17 @@ inline constexpr std::string_view kPlaceholderLocation = "eastus";
 inline constexpr std::string_view kPlaceholderManagementGroup = "managementGroup";
 inline constexpr std::string_view kPlaceholderDeploymentName = "deployment";
 
+// What the user says about the deployment (README "Offline context": --context KEY=VALUE,
+// .armlint.json "context"); an empty value keeps the placeholder above.
+struct ContextValues {
+  std::string subscription_id;
+  std::string tenant_id;
+  std::string resource_group;
+  std::string location;
+  std::string deployment_name;
+  std::string environment;  // the cloud: AzureCloud, AzureChinaCloud, AzureUSGovernment
+};
+
 // Deployment scope, from the template's $schema
 // (https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-subscription).
 enum class ScopeLevel { kTenant, kManagementGroup, kSubscription, kResourceGroup };
@@ -45,12 +56,16 @@ struct DeploymentContext {
   std::string resource_group{kPlaceholderResourceGroup};
   std::string location{kPlaceholderLocation};
   std::string deployment_name{kPlaceholderDeploymentName};
+  std::string environment;  // the cloud's name; empty: environment() is Unknown
   // False when a nested deployment targets a subscription or resource group whose name is an
   // Unknown value: resource ids in it are then Unknown too.
   bool ids_known = true;
   // The template being deployed (deployment().properties.template.contentVersion); may be null.
   const Value* template_root = nullptr;
 };
+
+// `ctx` with the values `given` sets.
+void ApplyContextValues(const ContextValues& given, DeploymentContext& ctx);
 
 // The scope level a $schema URI names; `fallback` when it names none.
 ScopeLevel ScopeLevelFromSchema(std::string_view schema, ScopeLevel fallback);

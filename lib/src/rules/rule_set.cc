@@ -116,6 +116,8 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
       }
     }
   }
+  for (const auto& [id, rule] : ids) set->all_ids_.push_back(id);
+  std::sort(set->all_ids_.begin(), set->all_ids_.end());
   auto keep = [&](const Rule& r) {
     if (!options.only.empty() &&
         std::find(options.only.begin(), options.only.end(), r.id) == options.only.end()) {
@@ -132,6 +134,8 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadDir(const std::strin
   std::unique_ptr<RuleSet> set(new RuleSet());
   absl::flat_hash_map<std::string, const Rule*> ids;
   if (absl::Status s = LoadDirInto(dir, set->rules_, ids); !s.ok()) return s;
+  for (const auto& [id, rule] : ids) set->all_ids_.push_back(id);
+  std::sort(set->all_ids_.begin(), set->all_ids_.end());
   set->BuildIndex();
   return std::unique_ptr<const RuleSet>(std::move(set));
 }

@@ -104,6 +104,9 @@ class RuleSet {
   // All rules, sorted by id.
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const Rule* Find(std::string_view id) const;
+  // Every rule id loaded, sorted, including those --only / --disable then left out: a config or
+  // a suppression may name them.
+  const std::vector<std::string>& all_ids() const { return all_ids_; }
 
  private:
   RuleSet() = default;
@@ -111,6 +114,7 @@ class RuleSet {
   struct Index;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::unique_ptr<Index> index_;
+  std::vector<std::string> all_ids_;
 };
 
 }  // namespace armlint::internal

@@ -6,6 +6,66 @@
 #include "util/strings.h"
 
 namespace armlint::internal {
+namespace {
+
+// environment() for a cloud named with --context environment=NAME: its name, and for the three
+// public clouds the endpoints and suffixes templates use most (the documented values of
+// https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-deployment#environment
+// and the sovereign-cloud pages); what is not listed here stays Unknown.
+const Value* EnvironmentObject(std::string_view cloud, Arena& a, Anchor at) {
+  struct Cloud {
+    std::string_view name, resource_manager, portal, storage, keyvault, sql, acr;
+  };
+  static constexpr Cloud kClouds[] = {
+      {"AzureCloud", "https://management.azure.com/", "https://portal.azure.com",
+       "core.windows.net", ".vault.azure.net", ".database.windows.net", ".azurecr.io"},
+      {"AzureChinaCloud", "https://management.chinacloudapi.cn/", "https://portal.azure.cn",
+       "core.chinacloudapi.cn", ".vault.azure.cn", ".database.chinacloudapi.cn", ".azurecr.cn"},
+      {"AzureUSGovernment", "https://management.usgovcloudapi.net/",
+       "https://portal.azure.us", "core.usgovcloudapi.net", ".vault.usgovcloudapi.net",
+       ".database.usgovcloudapi.net", ".azurecr.us"},
+  };
+  const Cloud* known = nullptr;
+  for (const Cloud& c : kClouds) {
+    if (EqualsIgnoreCase(c.name, cloud)) known = &c;
+  }
+  auto str = [&](std::string_view Cloud::*field) -> const Value* {
+    if (known == nullptr) {
+      return Value::Unknown(a, "environment(): armlint knows the endpoints of AzureCloud, "
+                            "AzureChinaCloud and AzureUSGovernment only", at, Kind::kString);
+    }
+    return Value::String(a, known->*field, at);
+  };
+  auto unknown = [&](Kind kind) {
+    return Value::Unknown(a, "environment(): not among the values armlint knows", at, kind);
+  };
+  return MakeObject(
+      a,
+      {{"name", Value::String(a, known != nullptr ? known->name : cloud, at)},
+       {"gallery", unknown(Kind::kString)},
+       {"graph", unknown(Kind::kString)},
+       {"portal", str(&Cloud::portal)},
+       {"graphAudience", unknown(Kind::kString)},
+       {"activeDirectoryDataLake", unknown(Kind::kString)},
+       {"batch", unknown(Kind::kString)},
+       {"media", unknown(Kind::kString)},
+       {"sqlManagement", unknown(Kind::kString)},
+       {"vmImageAliasDoc", unknown(Kind::kString)},
+       {"resourceManager", str(&Cloud::resource_manager)},
+       {"authentication", unknown(Kind::kObject)},
+       {"suffixes", MakeObject(a,
+                               {{"acrLoginServer", str(&Cloud::acr)},
+                                {"azureDatalakeAnalyticsCatalogAndJob", unknown(Kind::kString)},
+                                {"azureDatalakeStoreFileSystem", unknown(Kind::kString)},
+                                {"azureFrontDoorEndpointSuffix", unknown(Kind::kString)},
+                                {"keyvaultDns", str(&Cloud::keyvault)},
+                                {"sqlServerHostname", str(&Cloud::sql)},
+                                {"storage", str(&Cloud::storage)}},
+                               at)}},
+      at);
+}
+
+}  // namespace
 
 absl::StatusOr<const Value*> CallDeploymentFunction(const DeploymentContext& ctx,
                                                     std::string_view name,
@@ -48,7 +108,11 @@ absl::StatusOr<const Value*> CallDeploymentFunction(const DeploymentContext& ctx
     if (!args.empty()) {
       return tmpl::Invalid(tmpl::Concat("environment() takes no arguments, got ", args.size()));
     }
-    return Value::Unknown(a, "environment() depends on the cloud deployed to", at, Kind::kObject);
+    if (ctx.environment.empty()) {
+      return Value::Unknown(a, "environment() depends on the cloud deployed to", at,
+                            Kind::kObject);
+    }
+    return EnvironmentObject(ctx.environment, a, at);
   }
   // utcNow() and newGuid() (allowed only in parameter defaults) differ on every deployment.
   // The function table may answer them first; this is the fallback.
