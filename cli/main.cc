@@ -55,7 +55,7 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
 
 // The subcommand `word` was probably meant to be ("" when none is near): `armlint rule` is a
 // typo for `armlint rules`, not a file to lint.
-std::string NearestCommand(const CLI::App& app, std::string_view word) {
+std::string NearestCommand(CLI::App& app, std::string_view word) {
   std::string best;
   std::size_t best_d = 3;
   for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
@@ -134,13 +134,19 @@ int Run(int argc, char** argv) {
   armlint::cli::LintArgs lint;
   std::vector<std::string> only, disable;
   app.add_option("paths", lint.paths, "Files and directories to lint ('-' reads stdin)");
-  app.add_option("-f,--format", lint.format,
-                 "Output: text, json, sarif, junit, markdown, github, html")
+  app.add_option("-f,--format", lint.formats,
+                 "Output: text, json, sarif, junit, markdown, github, html; FMT:PATH writes "
+                 "that format to PATH (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->default_str("text");
   app.add_option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
   CLI::Option* fail_on =
       app.add_option("--fail-on", lint.fail_on, "Lowest impact that fails: high|medium|low|none")
           ->default_str("low");
+  app.add_option("--min-impact", lint.min_impact,
+                 "Show only findings at or above high|medium|low (exit code: --fail-on)");
   app.add_option("--rules", lint.options.rule_dirs, "Add a rule pack folder (repeatable)")
       ->expected(1)
       ->allow_extra_args(false)

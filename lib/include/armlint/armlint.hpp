@@ -205,6 +205,9 @@ struct ReportOptions {
   // Threads rendering the findings of large JSON reports; <= 0 uses the hardware threads.
   // Output is identical for any value.
   int jobs = 1;
+  // The rules' own metadata (Engine::Rules()), for SARIF rule descriptors; rules not listed are
+  // described from their first finding.
+  std::vector<RuleInfo> rules;
 };
 
 // Writes `result` in `options.format`. Deterministic for equal results.

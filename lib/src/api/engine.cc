@@ -245,8 +245,8 @@ void Finish(const Options& options, internal::ConfigResolver& configs, LintResul
     result.config_fail_on = (*run_config)->fail_on;
   }
   if (!options.baseline_file.empty()) {
-    absl::StatusOr<std::vector<std::string>> baseline =
-        internal::ReadBaseline(options.baseline_file);
+    absl::StatusOr<std::vector<internal::BaselineEntry>> baseline =
+        internal::ReadBaselineEntries(options.baseline_file);
     if (!baseline.ok()) {
       result.errors.push_back(internal::ToInputError(baseline.status(), options.baseline_file));
     } else {
