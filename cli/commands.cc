@@ -248,8 +248,8 @@ int RunLintWith(const LintArgs& args) {
   if (all_to_files) {
     std::string line = "armlint: " + SummaryLine(*shown);
     if (hidden > 0) {
-      line += " (" + std::to_string(hidden) + " below --min-impact " + args.min_impact +
-              " not shown)";
+      line +=
+          " (" + std::to_string(hidden) + " below --min-impact " + args.min_impact + " not shown)";
     }
     for (std::size_t i = 0; i < written_to.size(); ++i) {
       line += (i == 0 ? "; wrote " : ", ") + written_to[i];

@@ -1,8 +1,8 @@
 // The armlint command line: parses arguments, calls the library, maps results to exit codes.
 #include <unistd.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <fstream>
 #include <iostream>

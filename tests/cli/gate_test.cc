@@ -1,14 +1,13 @@
 // The CLI as a gate: a run that checks nothing, a Bicep source, a parameter file alone, a config
 // mistake or a mistyped command must not pass or surprise. Runs the built armlint binary.
-#include <sys/stat.h>
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "gtest/gtest.h"
 #include <boost/json.hpp>
@@ -133,8 +132,8 @@ std::string Calls(const fs::path& bin) {
 TEST(CliGate, BicepIsCompiledAndFindingsPointAtTheBicepSource) {
   fs::path bin = StandInBicep("bicep_build");
   const std::string file = kData + "/bicep/main.bicep";
-  Run r = Armlint(kRules + "--format json " + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ",
-                  true);
+  Run r =
+      Armlint(kRules + "--format json " + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ", true);
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_EQ(Calls(bin), "build --stdout " + file + "\n");
   json::value v = Json(r.out);
@@ -155,8 +154,8 @@ TEST(CliGate, BicepIsCompiledAndFindingsPointAtTheBicepSource) {
 TEST(CliGate, BicepParamLintsItsTemplateWithItsValues) {
   fs::path bin = StandInBicep("bicep_params");
   const std::string file = kData + "/bicep/main.bicepparam";
-  Run r = Armlint(kRules + "--format json " + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ",
-                  true);
+  Run r =
+      Armlint(kRules + "--format json " + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ", true);
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_EQ(Calls(bin), "build-params --stdout " + file + "\n");
   json::value v = Json(r.out);
@@ -287,16 +286,16 @@ TEST(CliGate, AnUnknownRuleIdInASuppressionCommentIsAnError) {
 
 TEST(CliGate, AFileNamedTwiceIsLintedOnce) {
   const std::string f = kData + "/params/main.json";
-  Run r = Armlint(kRules + "--format json " + f + " " + f + " ./" + f + " " + kData + "/params",
-                  "", true);
+  Run r = Armlint(kRules + "--format json " + f + " " + f + " ./" + f + " " + kData + "/params", "",
+                  true);
   json::value v = Json(r.out);
   EXPECT_EQ(v.at("summary").at("files").as_int64(), 3) << r.out;  // main, 2 parameter files
   EXPECT_EQ(v.at("findings").as_array().size(), 1u) << r.out;
 }
 
 TEST(CliGate, ARulePackNamedTwiceLoadsOnce) {
-  Run r = Armlint("--no-default-rules --rules " + kData + "/rules --rules ./" + kData +
-                  "/rules/ " + kData + "/params/main.json");
+  Run r = Armlint("--no-default-rules --rules " + kData + "/rules --rules ./" + kData + "/rules/ " +
+                  kData + "/params/main.json");
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_FALSE(Has(r.out, "duplicate rule id")) << r.out;
 }
@@ -310,8 +309,7 @@ TEST(CliGate, HelpAndMistypedCommands) {
   EXPECT_TRUE(Has(rules.out, "--check")) << rules.out;
   Run typo = Armlint("rule");
   EXPECT_EQ(typo.code, 2);
-  EXPECT_TRUE(Has(typo.out, "unknown command 'rule' (did you mean 'armlint rules'?)"))
-      << typo.out;
+  EXPECT_TRUE(Has(typo.out, "unknown command 'rule' (did you mean 'armlint rules'?)")) << typo.out;
   EXPECT_FALSE(Has(typo.out, "no such file")) << typo.out;
   Run bad_help = Armlint("help expnad");
   EXPECT_EQ(bad_help.code, 2);
@@ -329,8 +327,9 @@ TEST(CliGate, ContextValuesReachTheTemplate) {
   EXPECT_EQ(set.code, 0) << set.out;
   Run typo = Armlint(kRules + "--context subscription=1234 " + f);
   EXPECT_EQ(typo.code, 2) << typo.out;
-  EXPECT_TRUE(Has(typo.out, "--context: unknown key 'subscription' (did you mean "
-                            "'subscriptionId'?)"))
+  EXPECT_TRUE(Has(typo.out,
+                  "--context: unknown key 'subscription' (did you mean "
+                  "'subscriptionId'?)"))
       << typo.out;
   Run malformed = Armlint(kRules + "--context location " + f);
   EXPECT_EQ(malformed.code, 2) << malformed.out;
@@ -344,14 +343,15 @@ TEST(CliGate, ContextFromTheConfigAndTheCommandLine) {
   EXPECT_EQ(Armlint(kRules + "--context location=eastus " + f).code, 1);
 }
 
-
 // --- baselines -------------------------------------------------------------------------------
 
 std::string Storage(const std::string& name, bool https) {
-  return std::string("    {\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": "
-                     "\"2023-01-01\", \"name\": \"") +
-         name + "\", \"location\": \"westeurope\", \"properties\": "
-                "{\"supportsHttpsTrafficOnly\": " +
+  return std::string(
+             "    {\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": "
+             "\"2023-01-01\", \"name\": \"") +
+         name +
+         "\", \"location\": \"westeurope\", \"properties\": "
+         "{\"supportsHttpsTrafficOnly\": " +
          (https ? "true" : "false") + "}}";
 }
 
@@ -368,15 +368,17 @@ TEST(CliGate, BaselinesFollowResourcesNotArrayIndexes) {
   fs::path dir = Scratch("baseline_identity");
   const std::string file = (dir / "main.json").string();
   const std::string baseline = (dir / "baseline.json").string();
-  WriteTemplate(dir / "main.json", {Storage("[parameters('oldName')]", false), Storage("b", false)});
+  WriteTemplate(dir / "main.json",
+                {Storage("[parameters('oldName')]", false), Storage("b", false)});
   Run write = Armlint("--no-config " + kRules + "--write-baseline " + baseline + " " + file);
   EXPECT_EQ(write.code, 1) << write.out;
   // A new violating resource inserted first: only it is new; nothing is hidden or revived
   // (the first resource's name is unknown offline, so its identity is its name expression).
-  WriteTemplate(dir / "main.json", {Storage("new", false), Storage("[parameters('oldName')]", false),
-                                    Storage("b", false)});
-  Run r = Armlint("--no-config " + kRules + "--format json --baseline " + baseline + " " + file,
-                  "", true);
+  WriteTemplate(
+      dir / "main.json",
+      {Storage("new", false), Storage("[parameters('oldName')]", false), Storage("b", false)});
+  Run r = Armlint("--no-config " + kRules + "--format json --baseline " + baseline + " " + file, "",
+                  true);
   EXPECT_EQ(r.code, 1) << r.out;
   json::value v = Json(r.out);
   const json::array& findings = v.at("findings").as_array();
@@ -408,9 +410,9 @@ TEST(CliGate, SeveralFormatsInOneRun) {
   text << in.rdbuf();
   EXPECT_TRUE(Has(text.str(), "\"version\": \"2.1.0\"") || Has(text.str(), "\"2.1.0\""));
   // Every report to a file: one summary line on the terminal.
-  Run files = Armlint(kRules + "-f sarif:" + sarif + " -f json:" + (dir / "a.json").string() +
-                          " " + file,
-                      "", true);
+  Run files =
+      Armlint(kRules + "-f sarif:" + sarif + " -f json:" + (dir / "a.json").string() + " " + file,
+              "", true);
   EXPECT_EQ(files.code, 1);
   EXPECT_EQ(files.out, "armlint: 1 file, 2 findings (1 High, 1 Medium), 0 errors; wrote sarif to " +
                            sarif + ", json to " + (dir / "a.json").string() + "\n");

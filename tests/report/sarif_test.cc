@@ -177,7 +177,8 @@ TEST(SarifReport, RuleDescriptorsComeFromTheRules) {
   https.impact = Impact::kHigh;
   https.problem = "Storage allows HTTP.";
   https.solution = "Set supportsHttpsTrafficOnly to true.";
-  https.learn_more_link = "https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer";
+  https.learn_more_link =
+      "https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer";
   RuleInfo location;
   location.id = "hardcoded-location";
   location.category = Category::kOperationalExcellence;

@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -12,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <sys/wait.h>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -102,7 +102,8 @@ absl::StatusOr<Ran> Run(const std::vector<std::string>& argv) {
         --open_fds;
         continue;
       }
-      if (into[i]->size() < limits::kMaxFileBytes) into[i]->append(buf, static_cast<std::size_t>(n));
+      if (into[i]->size() < limits::kMaxFileBytes)
+        into[i]->append(buf, static_cast<std::size_t>(n));
     }
   }
   for (const pollfd& p : fds) {
@@ -127,7 +128,8 @@ std::string UsingTarget(const std::string& bicepparam_path) {
   std::string s;
   char buf[4096];
   std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0 && s.size() < limits::kMaxFileBytes) s.append(buf, n);
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0 && s.size() < limits::kMaxFileBytes)
+    s.append(buf, n);
   std::fclose(f);
   for (absl::string_view line : absl::StrSplit(s, '\n')) {
     line = absl::StripLeadingAsciiWhitespace(line);
@@ -171,8 +173,7 @@ std::size_t FindDeclaration(std::string_view text, std::string_view keyword, std
     std::size_t indent = 0;
     while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t')) ++indent;
     std::string_view rest = line.substr(indent);
-    if (rest.starts_with(keyword) && rest.size() > keyword.size() &&
-        rest[keyword.size()] == ' ') {
+    if (rest.starts_with(keyword) && rest.size() > keyword.size() && rest[keyword.size()] == ' ') {
       std::string_view after = rest.substr(keyword.size() + 1);
       bool match = false;
       if (by_type) {
@@ -276,7 +277,8 @@ void MapToBicep(std::string_view compiled_json, std::string_view bicep_text, Loc
     if (resources != nullptr && resources->is_object()) {
       // languageVersion 2.0: Bicep's symbolic names are the keys.
       at = FindDeclaration(bicep_text, "resource", segs[1], false, 0);
-      if (at == std::string_view::npos) at = FindDeclaration(bicep_text, "module", segs[1], false, 0);
+      if (at == std::string_view::npos)
+        at = FindDeclaration(bicep_text, "module", segs[1], false, 0);
     } else if (resources != nullptr && resources->is_array()) {
       const boost::json::array& list = resources->get_array();
       std::size_t index = std::strtoul(segs[1].c_str(), nullptr, 10);
@@ -299,7 +301,7 @@ void MapToBicep(std::string_view compiled_json, std::string_view bicep_text, Loc
     }
   } else if (segs.size() >= 2 &&
              (segs[0] == "parameters" || segs[0] == "variables" || segs[0] == "outputs")) {
-    const char* keyword = segs[0] == "parameters" ? "param"
+    const char* keyword = segs[0] == "parameters"  ? "param"
                           : segs[0] == "variables" ? "var"
                                                    : "output";
     at = FindDeclaration(bicep_text, keyword, segs[1], false, 0);

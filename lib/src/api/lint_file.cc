@@ -197,11 +197,11 @@ void LintParameterFileAlone(const LintSettings& settings, const FileContext& fil
   }
   CheckContext context = ContextOf(file, **t);
   if (context.classification.kind != ManifestKind::kTemplate) {
-    out.errors.push_back(ToInputError(
-        InputError(SourceLocation{doc.path(), 0, 0, ""},
-                   absl::StrCat("the template of this parameter file, ", *tmpl,
-                                ", is not a deployment template")),
-        doc.path()));
+    out.errors.push_back(
+        ToInputError(InputError(SourceLocation{doc.path(), 0, 0, ""},
+                                absl::StrCat("the template of this parameter file, ", *tmpl,
+                                             ", is not a deployment template")),
+                     doc.path()));
     return;
   }
   absl::StatusOr<std::unique_ptr<Document>> p = Document::Load(doc.path(), 1);
@@ -330,9 +330,8 @@ void LintBicep(const LintSettings& settings, const FileContext& file, const std:
         Document::Parse(path, std::move(compiled->template_json));
     if (!doc.ok()) {
       out.errors.push_back(ToInputError(
-          absl::InvalidArgumentError(absl::StrCat("`", compiled->command,
-                                                  "` printed no JSON template: ",
-                                                  doc.status().message())),
+          absl::InvalidArgumentError(absl::StrCat(
+              "`", compiled->command, "` printed no JSON template: ", doc.status().message())),
           path));
       return;
     }
@@ -341,8 +340,7 @@ void LintBicep(const LintSettings& settings, const FileContext& file, const std:
     return;
   }
   // .bicepparam: the template it uses, linted with its values.
-  std::string template_path =
-      compiled->template_path.empty() ? path : compiled->template_path;
+  std::string template_path = compiled->template_path.empty() ? path : compiled->template_path;
   if (compiled->template_json.empty() && template_path.ends_with(".bicep")) {
     absl::StatusOr<BicepOutput> t = CompileBicep(template_path);
     if (!t.ok()) {

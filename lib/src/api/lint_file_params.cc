@@ -63,9 +63,9 @@ absl::StatusOr<std::string> TemplateForParameterFile(const Document& params, con
     if (const Value* t = meta->Find("template"); t != nullptr && t->is_string()) {
       fs::path target = (dir / std::string(t->string_value())).lexically_normal();
       if (IsFile(target)) return target.generic_string();
-      return params.ErrorAt(t->pos(), absl::StrCat("metadata.template names ",
-                                                   target.generic_string(),
-                                                   ", which does not exist"));
+      return params.ErrorAt(t->pos(),
+                            absl::StrCat("metadata.template names ", target.generic_string(),
+                                         ", which does not exist"));
     }
   }
   if (config != nullptr) {
@@ -87,8 +87,9 @@ absl::StatusOr<std::string> TemplateForParameterFile(const Document& params, con
       tried.push_back(target.filename().string());
     }
   }
-  std::string looked =
-      tried.empty() ? std::string() : absl::StrCat(" (no ", tried[0], " or ", tried[1], " beside it)");
+  std::string looked = tried.empty()
+                           ? std::string()
+                           : absl::StrCat(" (no ", tried[0], " or ", tried[1], " beside it)");
   return InputError(SourceLocation{params.path(), 0, 0, ""},
                     absl::StrCat("cannot find the template of this parameter file", looked,
                                  ": name it in the file's \"metadata\": {\"template\": "

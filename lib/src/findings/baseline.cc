@@ -122,8 +122,8 @@ void ApplyBaseline(const std::vector<BaselineEntry>& baseline, LintResult& resul
   if (!legacy.empty()) {
     std::vector<Finding> kept;
     for (Finding& f : result.findings) {
-      auto it = legacy.find(Legacy{f.rule_id, FingerprintPath(f.location.file), f.resource_id,
-                                   f.location.pointer});
+      auto it = legacy.find(
+          Legacy{f.rule_id, FingerprintPath(f.location.file), f.resource_id, f.location.pointer});
       if (!f.suppressed && it != legacy.end() && it->second > 0) {
         --it->second;
         ++result.baselined;

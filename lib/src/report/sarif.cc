@@ -2,11 +2,12 @@
 //
 // One run; tool.driver.rules holds a descriptor for every rule that has a result, built from the
 // rule's metadata (ReportOptions::rules; else the first finding's): descriptions, help with the
-// solution and link, and what GitHub ranks alerts by (security-severity, precision, tags). Results point at the finding's file:line:col
-// with a URI relative to the working directory (uriBaseId %SRCROOT%), carry a fingerprint that
-// survives edits elsewhere in the file, and suppressed findings carry `suppressions` (always
-// listed: SARIF viewers hide them themselves). Input errors are tool execution notifications.
-// Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+// solution and link, and what GitHub ranks alerts by (security-severity, precision, tags). Results
+// point at the finding's file:line:col with a URI relative to the working directory (uriBaseId
+// %SRCROOT%), carry a fingerprint that survives edits elsewhere in the file, and suppressed
+// findings carry `suppressions` (always listed: SARIF viewers hide them themselves). Input errors
+// are tool execution notifications. Spec:
+// https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -105,8 +106,8 @@ json::object RuleDescriptor(const RuleMeta& m) {
   rule["fullDescription"] = Text(full);
   json::object help;
   std::string help_text = m.solution.empty() ? problem : Sentence(m.solution);
-  std::string help_markdown = absl::StrCat("**", MarkdownEscape(problem), "**\n\n",
-                                           MarkdownEscape(Sentence(m.solution)));
+  std::string help_markdown =
+      absl::StrCat("**", MarkdownEscape(problem), "**\n\n", MarkdownEscape(Sentence(m.solution)));
   if (!m.link.empty()) {
     absl::StrAppend(&help_text, "\nLearn more: ", m.link);
     absl::StrAppend(&help_markdown, "\n\n[Learn more](",

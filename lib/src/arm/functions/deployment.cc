@@ -21,9 +21,9 @@ const Value* EnvironmentObject(std::string_view cloud, Arena& a, Anchor at) {
        "core.windows.net", ".vault.azure.net", ".database.windows.net", ".azurecr.io"},
       {"AzureChinaCloud", "https://management.chinacloudapi.cn/", "https://portal.azure.cn",
        "core.chinacloudapi.cn", ".vault.azure.cn", ".database.chinacloudapi.cn", ".azurecr.cn"},
-      {"AzureUSGovernment", "https://management.usgovcloudapi.net/",
-       "https://portal.azure.us", "core.usgovcloudapi.net", ".vault.usgovcloudapi.net",
-       ".database.usgovcloudapi.net", ".azurecr.us"},
+      {"AzureUSGovernment", "https://management.usgovcloudapi.net/", "https://portal.azure.us",
+       "core.usgovcloudapi.net", ".vault.usgovcloudapi.net", ".database.usgovcloudapi.net",
+       ".azurecr.us"},
   };
   const Cloud* known = nullptr;
   for (const Cloud& c : kClouds) {
@@ -31,8 +31,10 @@ const Value* EnvironmentObject(std::string_view cloud, Arena& a, Anchor at) {
   }
   auto str = [&](std::string_view Cloud::*field) -> const Value* {
     if (known == nullptr) {
-      return Value::Unknown(a, "environment(): armlint knows the endpoints of AzureCloud, "
-                            "AzureChinaCloud and AzureUSGovernment only", at, Kind::kString);
+      return Value::Unknown(a,
+                            "environment(): armlint knows the endpoints of AzureCloud, "
+                            "AzureChinaCloud and AzureUSGovernment only",
+                            at, Kind::kString);
     }
     return Value::String(a, known->*field, at);
   };
@@ -109,8 +111,7 @@ absl::StatusOr<const Value*> CallDeploymentFunction(const DeploymentContext& ctx
       return tmpl::Invalid(tmpl::Concat("environment() takes no arguments, got ", args.size()));
     }
     if (ctx.environment.empty()) {
-      return Value::Unknown(a, "environment() depends on the cloud deployed to", at,
-                            Kind::kObject);
+      return Value::Unknown(a, "environment() depends on the cloud deployed to", at, Kind::kObject);
     }
     return EnvironmentObject(ctx.environment, a, at);
   }
