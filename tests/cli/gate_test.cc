@@ -162,9 +162,12 @@ TEST(CliGate, BicepParamLintsItsTemplateWithItsValues) {
   bool location_in_params = false;
   for (const json::value& f : v.at("findings").as_array()) {
     if (f.at("ruleId") == "test-location-allowed") {
-      // brazilsouth came from the .bicepparam file: the finding names it, at `param location`.
-      EXPECT_EQ(f.at("location").at("file"), file);
-      EXPECT_EQ(f.at("location").at("line").as_int64(), 3);
+      // brazilsouth came from the .bicepparam file: the finding names it.
+      EXPECT_EQ(f.at("location").at("file"), kData + "/bicep/main.bicep");
+      EXPECT_EQ(f.at("location").at("line").as_int64(), 21);
+      EXPECT_TRUE(Has(std::string(f.at("shortDescription").at("problem").as_string()),
+                      "(value of parameter 'location' from " + file + ")"))
+          << r.out;
       location_in_params = true;
     }
   }
@@ -208,9 +211,13 @@ TEST(CliGate, AParameterFileAloneLintsItsTemplate) {
   const json::array& findings = v.at("findings").as_array();
   ASSERT_EQ(findings.size(), 1u) << r.out;
   EXPECT_EQ(findings[0].at("ruleId"), "test-storage-https");
-  // The value false came from the parameter file: the finding points at it there.
-  EXPECT_EQ(findings[0].at("location").at("file"), params);
-  EXPECT_EQ(findings[0].at("location").at("line").as_int64(), 5);
+  // The finding points at the template's property; the value false came from the parameter
+  // file, which the finding names.
+  EXPECT_EQ(findings[0].at("location").at("file"), kData + "/params/main.json");
+  EXPECT_EQ(findings[0].at("location").at("line").as_int64(), 17);
+  EXPECT_TRUE(Has(std::string(findings[0].at("shortDescription").at("problem").as_string()),
+                  "(value of parameter 'httpsOnly' from " + params + ")"))
+      << r.out;
   EXPECT_EQ(findings[0].at("impactedValue"), "stparams001");
 }
 
@@ -222,7 +229,9 @@ TEST(CliGate, AParameterFileFindsItsTemplateByMetadata) {
   const json::array& findings = v.at("findings").as_array();
   ASSERT_EQ(findings.size(), 1u) << r.out;
   EXPECT_EQ(findings[0].at("ruleId"), "test-location-allowed");  // eastus2
-  EXPECT_EQ(findings[0].at("location").at("file"), params);
+  EXPECT_TRUE(Has(std::string(findings[0].at("shortDescription").at("problem").as_string()),
+                  "(value of parameter 'location' from " + params + ")"))
+      << r.out;
 }
 
 TEST(CliGate, AParameterFileAndItsTemplateReportOnce) {

@@ -108,6 +108,9 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
          out.summary.assessments);
   for (std::optional<Finding>& f : made) {
     if (!f.has_value()) continue;
+    if (unit.parameters != nullptr && f->location.file == unit.doc->path()) {
+      NameParameterSource(*unit.doc, *unit.parameters, *f);
+    }
     if (f->outcome == Outcome::kUnknown && !settings.report_unknown) continue;
     out.findings.push_back(std::move(*f));
   }

@@ -1,6 +1,7 @@
 // Finding the template of a parameter file.
 #include "api/lint_file_params.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -37,7 +38,49 @@ std::string TemplateStem(std::string name) {
   return "";
 }
 
+// The value at JSON pointer `pointer` in `root`, or null.
+const Value* AtPointer(const Value& root, std::string_view pointer) {
+  const Value* at = &root;
+  std::size_t start = 1;
+  while (at != nullptr && start <= pointer.size() && pointer.starts_with("/")) {
+    std::size_t slash = pointer.find('/', start);
+    if (slash == std::string_view::npos) slash = pointer.size();
+    std::string seg(pointer.substr(start, slash - start));
+    for (std::size_t i; (i = seg.find("~1")) != std::string::npos;) seg.replace(i, 2, "/");
+    for (std::size_t i; (i = seg.find("~0")) != std::string::npos;) seg.replace(i, 2, "~");
+    if (at->is_array()) {
+      std::size_t i = static_cast<std::size_t>(std::strtoull(seg.c_str(), nullptr, 10));
+      at = i < at->items().size() ? at->items()[i] : nullptr;
+    } else if (at->is_object()) {
+      at = at->Find(seg);
+    } else {
+      at = nullptr;
+    }
+    start = slash + 1;
+  }
+  return at;
+}
+
 }  // namespace
+
+void NameParameterSource(const Document& tmpl, const Document& params, Finding& f) {
+  const Value* v = AtPointer(tmpl.root(), f.location.pointer);
+  if (v == nullptr || !v->is_string() || !v->string_value().starts_with("[")) return;
+  const Value* supplied = params.root().Find("parameters");
+  if (supplied == nullptr || !supplied->is_object()) return;
+  const std::string text = ToLower(v->string_value());
+  for (std::size_t at = text.find("parameters('"); at != std::string::npos;
+       at = text.find("parameters('", at + 1)) {
+    std::size_t start = at + 12;
+    std::size_t end = text.find('\'', start);
+    if (end == std::string::npos) return;
+    std::string_view name = v->string_value().substr(start, end - start);
+    if (supplied->Find(name) == nullptr) continue;
+    absl::StrAppend(&f.problem, " (value of parameter '", AbslView(name), "' from ",
+                    params.path(), ")");
+    return;
+  }
+}
 
 bool SameFile(const std::string& a, const std::string& b) {
   if (a == b) return true;

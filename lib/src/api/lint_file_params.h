@@ -13,6 +13,7 @@
 
 #include "absl/status/statusor.h"
 
+#include "armlint/armlint.hpp"
 #include "findings/config.h"
 #include "json/document.h"
 
@@ -21,6 +22,10 @@ namespace armlint::internal {
 // The template's path, or NotFound (an InputError on the parameter file) saying where armlint
 // looked and how to name the template.
 absl::StatusOr<std::string> TemplateForParameterFile(const Document& params, const Config* config);
+
+// When the template value `f` points at is an expression reading a parameter that `params`
+// supplies, says so in the finding: "(value of parameter 'x' from main.parameters.json)".
+void NameParameterSource(const Document& tmpl, const Document& params, Finding& f);
 
 // Whether two paths name the same existing file (or are equal).
 bool SameFile(const std::string& a, const std::string& b);
