@@ -177,7 +177,10 @@ absl::StatusOr<std::shared_ptr<const Config>> ConfigResolver::For(const std::str
     }
     visited.push_back(key);
     if (fs::is_regular_file(dir / ".armlint.json", ec)) {
-      found = (dir / ".armlint.json").string();
+      // Named relative to the working directory when below it, as errors show it.
+      fs::path config = dir / ".armlint.json";
+      fs::path rel = config.lexically_proximate(fs::current_path(ec));
+      found = (!ec && !rel.empty() && *rel.begin() != "..") ? rel.string() : config.string();
       break;
     }
     if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
