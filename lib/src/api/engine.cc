@@ -13,7 +13,6 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 
 #include "api/file_walk.h"
 #include "api/lint_file.h"
@@ -349,20 +348,30 @@ class ConfigGate {
   bool ok_ = true;
 };
 
-// "nothing to lint in a, b" with a hint for folders of Bicep files.
-InputError NothingToLint(const std::vector<std::string>& paths, int bicep_skipped) {
-  InputError e;
-  std::vector<std::string> shown;
-  for (const std::string& p : paths) shown.push_back(p == "-" ? "<stdin>" : p);
-  e.location.file = absl::StrJoin(shown, ", ");
-  e.message = absl::StrCat("nothing to lint in ", e.location.file,
-                           ": no ARM template, parameter file or resource export");
-  if (bicep_skipped > 0) {
-    absl::StrAppend(&e.message, " (", bicep_skipped,
-                    " .bicep/.bicepparam file(s) found: name them as paths to compile them, or "
-                    "run `bicep build` first)");
+// "nothing to lint in PATH", one error per path given: a file at its start (1:1), a folder or
+// stdin as such, with a hint for folders of Bicep files.
+std::vector<InputError> NothingToLint(const std::vector<std::string>& paths, int bicep_skipped) {
+  std::vector<InputError> out;
+  for (const std::string& p : paths) {
+    InputError e;
+    e.location.file = p == "-" ? "<stdin>" : p;
+    std::error_code ec;
+    const bool dir = p != "-" && std::filesystem::is_directory(p, ec);
+    if (p != "-" && !dir) {
+      e.location.line = 1;
+      e.location.column = 1;
+    }
+    e.message = absl::StrCat("nothing to lint in ", e.location.file,
+                             dir ? ": no ARM template, parameter file or resource export in it"
+                                 : ": not an ARM template, parameter file or resource export");
+    if (dir && bicep_skipped > 0) {
+      absl::StrAppend(&e.message, " (", bicep_skipped,
+                      " .bicep/.bicepparam file(s) found: name them as paths to compile them, "
+                      "or run `bicep build` first)");
+    }
+    out.push_back(std::move(e));
   }
-  return e;
+  return out;
 }
 
 }  // namespace
@@ -437,7 +446,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   result.findings.reserve(findings);
   for (internal::FileResult* r : in_order) Merge(std::move(*r), result);
   if (result.files == 0 && result.errors.empty() && !opts.allow_empty && opts.shard_count <= 1) {
-    result.errors.push_back(NothingToLint(paths, walk.bicep_files_skipped));
+    result.errors = NothingToLint(paths, walk.bicep_files_skipped);
   }
   Finish(impl_->options, configs, result);
   return result;

@@ -76,8 +76,8 @@ void NameParameterSource(const Document& tmpl, const Document& params, Finding& 
     if (end == std::string::npos) return;
     std::string_view name = v->string_value().substr(start, end - start);
     if (supplied->Find(name) == nullptr) continue;
-    absl::StrAppend(&f.problem, " (value of parameter '", AbslView(name), "' from ",
-                    params.path(), ")");
+    absl::StrAppend(&f.problem, " (value of parameter '", AbslView(name), "' from ", params.path(),
+                    ")");
     return;
   }
 }

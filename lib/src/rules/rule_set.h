@@ -104,8 +104,8 @@ class RuleSet {
   // All rules, sorted by id.
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const Rule* Find(std::string_view id) const;
-  // Every rule id loaded, sorted, including those --only / --disable then left out: a config or
-  // a suppression may name them.
+  // Every rule id loaded, sorted, including those --only / --disable then left out, and every
+  // built-in id even under --no-default-rules: the ids a config or a suppression may name.
   const std::vector<std::string>& all_ids() const { return all_ids_; }
 
  private:
