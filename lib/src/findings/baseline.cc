@@ -8,10 +8,12 @@
 #include <map>
 #include <tuple>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include <boost/json.hpp>
 
 #include "json/document.h"
+#include "util/strings.h"
 
 namespace armlint {
 namespace json = boost::json;
@@ -172,18 +174,16 @@ absl::Status WriteBaseline(const LintResult& result, const std::string& path) {
   Assessments all;
   for (const FileSummary& f : result.files_linted) all.Add(f.assessments);
   const Scores scores = ComputeScores(all);
-  json::object score;
+  std::string score = "{";
   auto put = [&score](std::string_view key, const std::optional<double>& v) {
-    if (v.has_value()) {
-      score[key] = std::round(*v * 10) / 10;
-    } else {
-      score[key] = nullptr;
-    }
+    if (score.size() > 1) score += ", ";
+    absl::StrAppend(&score, "\"", internal::AbslView(key), "\": ",
+                    v.has_value() ? absl::StrFormat("%.1f", std::round(*v * 10) / 10) : "null");
   };
   for (int c = 0; c < 5; ++c) put(CategoryName(static_cast<Category>(c)), scores.category[c]);
   put("overall", scores.overall);
-  std::string text = "{\n  \"armlintBaseline\": 2,\n  \"score\": " + json::serialize(score) +
-                     ",\n  \"findings\": [";
+  score += "}";
+  std::string text = "{\n  \"armlintBaseline\": 2,\n  \"score\": " + score + ",\n  \"findings\": [";
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     const Finding* f = sorted[i];
     json::object o;
