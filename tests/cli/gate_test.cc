@@ -17,7 +17,7 @@ namespace {
 namespace json = boost::json;
 namespace fs = std::filesystem;
 
-struct Run {
+struct GateRun {
   int code = -1;
   std::string out;  // stdout and stderr
 };
@@ -28,10 +28,10 @@ const std::string kRules = "--no-default-rules --rules " + kData + "/rules ";
 
 // Runs armlint with `args` (a shell fragment) from the source directory, `env` prefixed
 // ("PATH=... "); stdout and stderr together unless `stdout_only`.
-Run Armlint(const std::string& args, const std::string& env = "", bool stdout_only = false) {
+GateRun Armlint(const std::string& args, const std::string& env = "", bool stdout_only = false) {
   std::string cmd = "cd '" + kSrc + "' && " + env + "'" + ARMLINT_CLI_PATH + "' " + args +
                     (stdout_only ? " 2>/dev/null" : " 2>&1");
-  Run r;
+  GateRun r;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return r;
   std::array<char, 4096> buf;
@@ -64,13 +64,13 @@ fs::path Scratch(const std::string& name) {
 
 TEST(CliGate, AnEmptyFolderIsNothingToLint) {
   fs::path empty = Scratch("empty");
-  Run r = Armlint(kRules + empty.string());
+  GateRun r = Armlint(kRules + empty.string());
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_TRUE(Has(r.out, "nothing to lint in " + empty.string())) << r.out;
 }
 
 TEST(CliGate, AnEmptyObjectOnStdinIsNothingToLint) {
-  Run piped = Armlint(kRules + "--format json -", "echo '{}' | ", true);
+  GateRun piped = Armlint(kRules + "--format json -", "echo '{}' | ", true);
   EXPECT_EQ(piped.code, 2) << piped.out;
   json::value v = Json(piped.out);
   ASSERT_EQ(v.at("errors").as_array().size(), 1u) << piped.out;
@@ -80,7 +80,7 @@ TEST(CliGate, AnEmptyObjectOnStdinIsNothingToLint) {
 }
 
 TEST(CliGate, AFolderOfOtherJsonIsNothingToLint) {
-  Run r = Armlint(kRules + kData + "/other");
+  GateRun r = Armlint(kRules + kData + "/other");
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_TRUE(Has(r.out, "nothing to lint in " + kData + "/other")) << r.out;
   // Pre-commit hands over whatever JSON changed: --allow-empty lets that pass.
@@ -90,7 +90,7 @@ TEST(CliGate, AFolderOfOtherJsonIsNothingToLint) {
 TEST(CliGate, AFolderOfBicepFilesSaysHowToLintThem) {
   fs::path dir = Scratch("bicep_only");
   std::ofstream(dir / "main.bicep") << "param location string\n";
-  Run r = Armlint(kRules + dir.string());
+  GateRun r = Armlint(kRules + dir.string());
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_TRUE(Has(r.out, "1 .bicep/.bicepparam file(s) found")) << r.out;
 }
@@ -132,7 +132,7 @@ std::string Calls(const fs::path& bin) {
 TEST(CliGate, BicepIsCompiledAndFindingsPointAtTheBicepSource) {
   fs::path bin = StandInBicep("bicep_build");
   const std::string file = kData + "/bicep/main.bicep";
-  Run r =
+  GateRun r =
       Armlint(kRules + "--format json " + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ", true);
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_EQ(Calls(bin), "build --stdout " + file + "\n");
@@ -142,10 +142,10 @@ TEST(CliGate, BicepIsCompiledAndFindingsPointAtTheBicepSource) {
   // Sorted by line: the location (line 21, `location: location` of `data`, from the parameter's
   // default eastus) and then the property itself (line 28).
   EXPECT_EQ(findings[0].at("ruleId"), "test-location-allowed");
-  EXPECT_EQ(findings[0].at("location").at("file"), file);
+  EXPECT_EQ(findings[0].at("location").at("file").as_string().c_str(), file);
   EXPECT_EQ(findings[0].at("location").at("line").as_int64(), 21);
   EXPECT_EQ(findings[1].at("ruleId"), "test-storage-https");
-  EXPECT_EQ(findings[1].at("location").at("file"), file);
+  EXPECT_EQ(findings[1].at("location").at("file").as_string().c_str(), file);
   EXPECT_EQ(findings[1].at("location").at("line").as_int64(), 28);
   EXPECT_EQ(findings[1].at("location").at("column").as_int64(), 5);
   EXPECT_EQ(findings[1].at("impactedValue"), "stdata001");
@@ -154,7 +154,7 @@ TEST(CliGate, BicepIsCompiledAndFindingsPointAtTheBicepSource) {
 TEST(CliGate, BicepParamLintsItsTemplateWithItsValues) {
   fs::path bin = StandInBicep("bicep_params");
   const std::string file = kData + "/bicep/main.bicepparam";
-  Run r =
+  GateRun r =
       Armlint(kRules + "--format json " + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ", true);
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_EQ(Calls(bin), "build-params --stdout " + file + "\n");
@@ -163,7 +163,7 @@ TEST(CliGate, BicepParamLintsItsTemplateWithItsValues) {
   for (const json::value& f : v.at("findings").as_array()) {
     if (f.at("ruleId") == "test-location-allowed") {
       // brazilsouth came from the .bicepparam file: the finding names it.
-      EXPECT_EQ(f.at("location").at("file"), kData + "/bicep/main.bicep");
+      EXPECT_EQ(f.at("location").at("file").as_string().c_str(), kData + "/bicep/main.bicep");
       EXPECT_EQ(f.at("location").at("line").as_int64(), 21);
       EXPECT_TRUE(Has(std::string(f.at("shortDescription").at("problem").as_string()),
                       "(value of parameter 'location' from " + file + ")"))
@@ -177,14 +177,14 @@ TEST(CliGate, BicepParamLintsItsTemplateWithItsValues) {
 TEST(CliGate, AzBicepIsUsedWhenBicepIsNot) {
   fs::path bin = StandInBicep("az_bicep", "az");
   const std::string file = kData + "/bicep/main.bicep";
-  Run r = Armlint(kRules + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ");
+  GateRun r = Armlint(kRules + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ");
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_EQ(Calls(bin), "bicep build --file " + file + " --stdout\n");
 }
 
 TEST(CliGate, BicepWithoutTheCliSaysWhatToRun) {
   const std::string file = kData + "/bicep/main.bicep";
-  Run r = Armlint(kRules + file, "PATH=/nonexistent ");
+  GateRun r = Armlint(kRules + file, "PATH=/nonexistent ");
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_FALSE(Has(r.out, "invalid JSON")) << r.out;
   EXPECT_TRUE(Has(r.out, file)) << r.out;
@@ -195,7 +195,7 @@ TEST(CliGate, BicepWithoutTheCliSaysWhatToRun) {
 TEST(CliGate, BicepCompileErrorsAreReported) {
   fs::path bin = StandInBicep("bicep_broken");
   const std::string file = kData + "/bicep/broken.bicep";
-  Run r = Armlint(kRules + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ");
+  GateRun r = Armlint(kRules + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ");
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_TRUE(Has(r.out, "BCP036")) << r.out;
   EXPECT_FALSE(Has(r.out, "invalid JSON")) << r.out;
@@ -205,7 +205,7 @@ TEST(CliGate, BicepCompileErrorsAreReported) {
 
 TEST(CliGate, AParameterFileAloneLintsItsTemplate) {
   const std::string params = kData + "/params/main.parameters.json";
-  Run r = Armlint(kRules + "--format json " + params, "", true);
+  GateRun r = Armlint(kRules + "--format json " + params, "", true);
   EXPECT_EQ(r.code, 1) << r.out;
   json::value v = Json(r.out);
   const json::array& findings = v.at("findings").as_array();
@@ -213,7 +213,7 @@ TEST(CliGate, AParameterFileAloneLintsItsTemplate) {
   EXPECT_EQ(findings[0].at("ruleId"), "test-storage-https");
   // The finding points at the template's property; the value false came from the parameter
   // file, which the finding names.
-  EXPECT_EQ(findings[0].at("location").at("file"), kData + "/params/main.json");
+  EXPECT_EQ(findings[0].at("location").at("file").as_string().c_str(), kData + "/params/main.json");
   EXPECT_EQ(findings[0].at("location").at("line").as_int64(), 17);
   EXPECT_TRUE(Has(std::string(findings[0].at("shortDescription").at("problem").as_string()),
                   "(value of parameter 'httpsOnly' from " + params + ")"))
@@ -223,7 +223,7 @@ TEST(CliGate, AParameterFileAloneLintsItsTemplate) {
 
 TEST(CliGate, AParameterFileFindsItsTemplateByMetadata) {
   const std::string params = kData + "/params/prod.settings.json";
-  Run r = Armlint(kRules + "--format json " + params, "", true);
+  GateRun r = Armlint(kRules + "--format json " + params, "", true);
   EXPECT_EQ(r.code, 1) << r.out;
   json::value v = Json(r.out);
   const json::array& findings = v.at("findings").as_array();
@@ -235,16 +235,16 @@ TEST(CliGate, AParameterFileFindsItsTemplateByMetadata) {
 }
 
 TEST(CliGate, AParameterFileAndItsTemplateReportOnce) {
-  Run r = Armlint(kRules + "--format json " + kData + "/params/main.parameters.json " + kData +
-                      "/params/main.json",
-                  "", true);
+  GateRun r = Armlint(kRules + "--format json " + kData + "/params/main.parameters.json " + kData +
+                          "/params/main.json",
+                      "", true);
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_EQ(Json(r.out).at("findings").as_array().size(), 1u) << r.out;
 }
 
 TEST(CliGate, AParameterFileWithoutTemplateIsAnError) {
   const std::string params = kData + "/params/orphan/lonely.parameters.json";
-  Run r = Armlint(kRules + params);
+  GateRun r = Armlint(kRules + params);
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_TRUE(Has(r.out, params)) << r.out;
   EXPECT_TRUE(Has(r.out, "cannot find the template of this parameter file")) << r.out;
@@ -253,18 +253,18 @@ TEST(CliGate, AParameterFileWithoutTemplateIsAnError) {
 // --- config mistakes -------------------------------------------------------------------------
 
 TEST(CliGate, AConfigFailingItsSchemaStopsTheRun) {
-  Run r = Armlint(kRules + "--format json " + kData + "/config-bad", "", true);
+  GateRun r = Armlint(kRules + "--format json " + kData + "/config-bad", "", true);
   EXPECT_EQ(r.code, 2) << r.out;
   json::value v = Json(r.out);
   EXPECT_EQ(v.at("findings").as_array().size(), 0u) << r.out;
   const json::array& errors = v.at("errors").as_array();
   ASSERT_EQ(errors.size(), 1u) << r.out;
-  EXPECT_EQ(errors[0].at("file"), kData + "/config-bad/.armlint.json");
+  EXPECT_EQ(errors[0].at("file").as_string().c_str(), kData + "/config-bad/.armlint.json");
   EXPECT_EQ(errors[0].at("line").as_int64(), 3);
 }
 
 TEST(CliGate, AnUnknownRuleIdInTheConfigStopsTheRunWithASuggestion) {
-  Run r = Armlint(kRules + "--format json " + kData + "/config-typo", "", true);
+  GateRun r = Armlint(kRules + "--format json " + kData + "/config-typo", "", true);
   EXPECT_EQ(r.code, 2) << r.out;
   json::value v = Json(r.out);
   EXPECT_EQ(v.at("findings").as_array().size(), 0u) << r.out;
@@ -279,7 +279,7 @@ TEST(CliGate, AnUnknownRuleIdInTheConfigStopsTheRunWithASuggestion) {
 }
 
 TEST(CliGate, AnUnknownRuleIdInASuppressionCommentIsAnError) {
-  Run r = Armlint(kRules + "--format json " + kData + "/suppress/main.json", "", true);
+  GateRun r = Armlint(kRules + "--format json " + kData + "/suppress/main.json", "", true);
   EXPECT_EQ(r.code, 2) << r.out;
   json::value v = Json(r.out);
   const json::array& errors = v.at("errors").as_array();
@@ -295,8 +295,8 @@ TEST(CliGate, AnUnknownRuleIdInASuppressionCommentIsAnError) {
 
 TEST(CliGate, AFileNamedTwiceIsLintedOnce) {
   const std::string f = kData + "/params/main.json";
-  Run r = Armlint(kRules + "--format json " + f + " " + f + " ./" + f + " " + kData + "/params", "",
-                  true);
+  GateRun r = Armlint(kRules + "--format json " + f + " " + f + " ./" + f + " " + kData + "/params",
+                      "", true);
   json::value v = Json(r.out);
   // main.json once, and the folder's three parameter files (found in a folder, not named: they
   // do not bring their template again).
@@ -305,24 +305,24 @@ TEST(CliGate, AFileNamedTwiceIsLintedOnce) {
 }
 
 TEST(CliGate, ARulePackNamedTwiceLoadsOnce) {
-  Run r = Armlint("--no-default-rules --rules " + kData + "/rules --rules ./" + kData + "/rules/ " +
-                  kData + "/params/main.json");
+  GateRun r = Armlint("--no-default-rules --rules " + kData + "/rules --rules ./" + kData +
+                      "/rules/ " + kData + "/params/main.json");
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_FALSE(Has(r.out, "duplicate rule id")) << r.out;
 }
 
 TEST(CliGate, HelpAndMistypedCommands) {
-  Run help = Armlint("help");
+  GateRun help = Armlint("help");
   EXPECT_EQ(help.code, 0);
   EXPECT_TRUE(Has(help.out, "--fail-on")) << help.out;
-  Run rules = Armlint("help rules");
+  GateRun rules = Armlint("help rules");
   EXPECT_EQ(rules.code, 0);
   EXPECT_TRUE(Has(rules.out, "--check")) << rules.out;
-  Run typo = Armlint("rule");
+  GateRun typo = Armlint("rule");
   EXPECT_EQ(typo.code, 2);
   EXPECT_TRUE(Has(typo.out, "unknown command 'rule' (did you mean 'armlint rules'?)")) << typo.out;
   EXPECT_FALSE(Has(typo.out, "no such file")) << typo.out;
-  Run bad_help = Armlint("help expnad");
+  GateRun bad_help = Armlint("help expnad");
   EXPECT_EQ(bad_help.code, 2);
   EXPECT_TRUE(Has(bad_help.out, "did you mean 'expand'")) << bad_help.out;
 }
@@ -332,17 +332,17 @@ TEST(CliGate, HelpAndMistypedCommands) {
 TEST(CliGate, ContextValuesReachTheTemplate) {
   const std::string f = kData + "/context/main.json";
   // Placeholder location eastus: outside the allowed regions.
-  Run placeholder = Armlint(kRules + "--format json " + f, "", true);
+  GateRun placeholder = Armlint(kRules + "--format json " + f, "", true);
   EXPECT_EQ(placeholder.code, 1) << placeholder.out;
-  Run set = Armlint(kRules + "--context location=westeurope " + f);
+  GateRun set = Armlint(kRules + "--context location=westeurope " + f);
   EXPECT_EQ(set.code, 0) << set.out;
-  Run typo = Armlint(kRules + "--context subscription=1234 " + f);
+  GateRun typo = Armlint(kRules + "--context subscription=1234 " + f);
   EXPECT_EQ(typo.code, 2) << typo.out;
   EXPECT_TRUE(Has(typo.out,
                   "--context: unknown key 'subscription' (did you mean "
                   "'subscriptionId'?)"))
       << typo.out;
-  Run malformed = Armlint(kRules + "--context location " + f);
+  GateRun malformed = Armlint(kRules + "--context location " + f);
   EXPECT_EQ(malformed.code, 2) << malformed.out;
   EXPECT_TRUE(Has(malformed.out, "--context takes KEY=VALUE")) << malformed.out;
 }
@@ -381,15 +381,15 @@ TEST(CliGate, BaselinesFollowResourcesNotArrayIndexes) {
   const std::string baseline = (dir / "baseline.json").string();
   WriteTemplate(dir / "main.json",
                 {Storage("[parameters('oldName')]", false), Storage("b", false)});
-  Run write = Armlint("--no-config " + kRules + "--write-baseline " + baseline + " " + file);
+  GateRun write = Armlint("--no-config " + kRules + "--write-baseline " + baseline + " " + file);
   EXPECT_EQ(write.code, 1) << write.out;
   // A new violating resource inserted first: only it is new; nothing is hidden or revived
   // (the first resource's name is unknown offline, so its identity is its name expression).
   WriteTemplate(
       dir / "main.json",
       {Storage("new", false), Storage("[parameters('oldName')]", false), Storage("b", false)});
-  Run r = Armlint("--no-config " + kRules + "--format json --baseline " + baseline + " " + file, "",
-                  true);
+  GateRun r = Armlint("--no-config " + kRules + "--format json --baseline " + baseline + " " + file,
+                      "", true);
   EXPECT_EQ(r.code, 1) << r.out;
   json::value v = Json(r.out);
   const json::array& findings = v.at("findings").as_array();
@@ -410,8 +410,8 @@ TEST(CliGate, SeveralFormatsInOneRun) {
   const std::string sarif = (dir / "a.sarif").string();
   const std::string junit = (dir / "a.xml").string();
   const std::string file = kData + "/bicep/main.compiled.json";
-  Run r = Armlint(kRules + "-f text -f sarif:" + sarif + " --format junit:" + junit + " " + file,
-                  "", true);
+  GateRun r = Armlint(
+      kRules + "-f text -f sarif:" + sarif + " --format junit:" + junit + " " + file, "", true);
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_TRUE(Has(r.out, "test-storage-https")) << r.out;  // text on stdout
   EXPECT_TRUE(fs::file_size(sarif) > 0);
@@ -421,29 +421,30 @@ TEST(CliGate, SeveralFormatsInOneRun) {
   text << in.rdbuf();
   EXPECT_TRUE(Has(text.str(), "\"version\": \"2.1.0\"") || Has(text.str(), "\"2.1.0\""));
   // Every report to a file: one summary line on the terminal.
-  Run files =
+  GateRun files =
       Armlint(kRules + "-f sarif:" + sarif + " -f json:" + (dir / "a.json").string() + " " + file,
               "", true);
   EXPECT_EQ(files.code, 1);
   EXPECT_EQ(files.out, "armlint: 1 file, 2 findings (1 High, 1 Medium), 0 errors; wrote sarif to " +
                            sarif + ", json to " + (dir / "a.json").string() + "\n");
   // Two formats cannot share standard output.
-  Run clash = Armlint(kRules + "-f text -f json " + file);
+  GateRun clash = Armlint(kRules + "-f text -f json " + file);
   EXPECT_EQ(clash.code, 2);
   EXPECT_TRUE(Has(clash.out, "only one format can go to standard output")) << clash.out;
 }
 
 TEST(CliGate, MinImpactHidesLowerFindingsButNotTheExitCode) {
   const std::string file = kData + "/bicep/main.compiled.json";
-  Run all = Armlint(kRules + "--format json " + file, "", true);
+  GateRun all = Armlint(kRules + "--format json " + file, "", true);
   EXPECT_EQ(Json(all.out).at("findings").as_array().size(), 2u);
-  Run high = Armlint(kRules + "--format json --min-impact high --fail-on medium " + file, "", true);
+  GateRun high =
+      Armlint(kRules + "--format json --min-impact high --fail-on medium " + file, "", true);
   EXPECT_EQ(high.code, 1);
   const json::array& shown = Json(high.out).at("findings").as_array();
   ASSERT_EQ(shown.size(), 1u) << high.out;
   EXPECT_EQ(shown[0].at("impact"), "High");
   // The Medium finding alone still fails --fail-on medium although it is hidden.
-  Run hidden = Armlint(kRules + "--min-impact high --only test-location-allowed " + file);
+  GateRun hidden = Armlint(kRules + "--min-impact high --only test-location-allowed " + file);
   EXPECT_EQ(hidden.code, 1) << hidden.out;
   EXPECT_TRUE(Has(hidden.out, "1 finding(s) below --min-impact high not shown")) << hidden.out;
   EXPECT_EQ(Armlint(kRules + "--min-impact severe " + file).code, 2);
