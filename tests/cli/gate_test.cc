@@ -440,7 +440,8 @@ TEST(CliGate, MinImpactHidesLowerFindingsButNotTheExitCode) {
   GateRun high =
       Armlint(kRules + "--format json --min-impact high --fail-on medium " + file, "", true);
   EXPECT_EQ(high.code, 1);
-  const json::array& shown = Json(high.out).at("findings").as_array();
+  const json::value high_json = Json(high.out);
+  const json::array& shown = high_json.at("findings").as_array();
   ASSERT_EQ(shown.size(), 1u) << high.out;
   EXPECT_EQ(shown[0].at("impact"), "High");
   // The Medium finding alone still fails --fail-on medium although it is hidden.

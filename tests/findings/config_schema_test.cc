@@ -134,8 +134,8 @@ TEST_F(ConfigSchemaTest, UnknownKeysAreRejectedInEveryClosedObject) {
   const Value& root = SchemaRoot();
   std::vector<std::string> closed;
   ClosedObjects(root, root, "", closed);
-  // The root, rules, rules.options, a parameters entry, a suppression.
-  EXPECT_EQ(closed.size(), 5u);
+  // The root, rules, rules.options, a parameters entry, a suppression, the context.
+  EXPECT_EQ(closed.size(), 6u);
   for (const std::string& at : closed) {
     const std::string text = Sample(root, root, "", at);
     absl::StatusOr<std::shared_ptr<const Config>> c = LoadConfig(Write(text));

@@ -81,9 +81,9 @@ TEST(Findings, ResourceIdentityIgnoresArrayIndexes) {
     ]})");
   ASSERT_TRUE(doc.ok()) << doc.status();
   EXPECT_EQ(ResourceIdentity(**doc, "/resources/0", "x"),
-            "/{Microsoft.Storage/storageAccounts [parameters('n')]}");
+            "/resources/{Microsoft.Storage/storageAccounts [parameters('n')]}");
   EXPECT_EQ(ResourceIdentity(**doc, "/resources/1/properties/template/resources/0", "app1"),
-            "/{Microsoft.Resources/deployments inner}/properties/template/"
+            "/resources/{Microsoft.Resources/deployments inner}/properties/template/resources/"
             "{Microsoft.Web/sites app}#app1");
   // languageVersion 2.0: the symbolic name is the identity already.
   absl::StatusOr<std::unique_ptr<Document>> v2 = Document::Parse(
