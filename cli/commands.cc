@@ -1,6 +1,7 @@
 // Command implementations: thin calls into the public API.
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -112,10 +113,95 @@ int RunMerge(const MergeArgs& args) {
   return HasFailures(*merged, fail_on) ? kExitFindings : kExitOk;
 }
 
+namespace {
+
+// One --format: where a format goes ("" = stdout or -o).
+struct Output {
+  Format format = Format::kText;
+  std::string path;
+};
+
+// --format FMT[:PATH]... into outputs; false (after saying why) when invalid.
+bool ParseOutputs(const LintArgs& args, std::vector<Output>& outputs) {
+  std::vector<std::string> specs = args.formats;
+  if (specs.empty()) specs.push_back("text");
+  for (const std::string& spec : specs) {
+    std::size_t colon = spec.find(':');
+    Output o;
+    std::string name = spec.substr(0, colon);
+    std::optional<Format> f = ParseFormat(name);
+    if (!f) {
+      std::cerr << "armlint: unknown --format '" << name
+                << "' (text, json, sarif, junit, markdown, github, html)\n";
+      return false;
+    }
+    o.format = *f;
+    if (colon != std::string::npos) {
+      o.path = spec.substr(colon + 1);
+      if (o.path.empty()) {
+        std::cerr << "armlint: --format " << spec << ": give a file after ':' (FMT:PATH)\n";
+        return false;
+      }
+    } else {
+      o.path = args.output;
+    }
+    outputs.push_back(std::move(o));
+  }
+  // Two reports cannot share a destination.
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    for (std::size_t j = i + 1; j < outputs.size(); ++j) {
+      if (outputs[i].path != outputs[j].path) continue;
+      std::cerr << "armlint: --format: only one format can go to "
+                << (outputs[i].path.empty() ? std::string("standard output") : outputs[i].path)
+                << "; write the others to files with --format FMT:PATH\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+// "3 files, 2 findings (1 High, 1 Medium), 0 errors": for the terminal when every report
+// goes to a file.
+std::string SummaryLine(const LintResult& r) {
+  int by[3] = {0, 0, 0};
+  int shown = 0;
+  for (const Finding& f : r.findings) {
+    if (f.suppressed || f.outcome != Outcome::kFail) continue;
+    ++by[static_cast<int>(f.impact)];
+    ++shown;
+  }
+  std::string s = std::to_string(r.files) + (r.files == 1 ? " file, " : " files, ") +
+                  std::to_string(shown) + (shown == 1 ? " finding" : " findings");
+  if (shown > 0) {
+    std::string parts;
+    for (int i = 0; i < 3; ++i) {
+      if (by[i] == 0) continue;
+      parts += (parts.empty() ? "" : ", ") + std::to_string(by[i]) + " " +
+               std::string(ImpactName(static_cast<Impact>(i)));
+    }
+    s += " (" + parts + ")";
+  }
+  s += ", " + std::to_string(r.errors.size()) + (r.errors.size() == 1 ? " error" : " errors");
+  return s;
+}
+
+}  // namespace
+
 int RunLintWith(const LintArgs& args) {
   std::optional<Format> format;
   std::optional<Impact> fail_on;
-  if (!ParseOutputFlags(args.format, args.fail_on, format, fail_on)) return kExitError;
+  if (!ParseOutputFlags("text", args.fail_on, format, fail_on)) return kExitError;
+  std::vector<Output> outputs;
+  if (!ParseOutputs(args, outputs)) return kExitError;
+  std::optional<Impact> min_impact;
+  if (!args.min_impact.empty()) {
+    min_impact = ParseImpact(args.min_impact);
+    if (!min_impact) {
+      std::cerr << "armlint: unknown --min-impact '" << args.min_impact
+                << "' (high, medium, low)\n";
+      return kExitError;
+    }
+  }
   absl::StatusOr<Engine> engine = Engine::Create(args.options);
   if (!engine.ok()) {
     PrintStatus(engine.status());
@@ -131,36 +217,56 @@ int RunLintWith(const LintArgs& args) {
     }
     std::cerr << "armlint: wrote " << args.write_baseline << "\n";
   }
+  const int code = !result.errors.empty()
+                       ? kExitError
+                       : (HasFailures(result, fail_on) ? kExitFindings : kExitOk);
+  // --min-impact hides lower findings from every report; the exit code is decided above.
+  const LintResult* shown = &result;
+  LintResult filtered;
+  int hidden = 0;
+  if (min_impact.has_value()) {
+    filtered = result;
+    std::erase_if(filtered.findings, [&](const Finding& f) {
+      bool lower = static_cast<int>(f.impact) > static_cast<int>(*min_impact);
+      hidden += lower ? 1 : 0;
+      return lower;
+    });
+    shown = &filtered;
+  }
   ReportOptions report;
-  report.format = *format;
   report.color = args.color_allowed;
   report.quiet = args.quiet;
   report.show_suppressed = args.show_suppressed;
   report.jobs = args.jobs;
-  absl::Status written;
-  if (args.output.empty()) {
-    written = WriteReport(result, report, std::cout);
-    std::cout.flush();
-  } else {
-    std::ofstream out(args.output, std::ios::binary);
-    if (!out) {
-      std::cerr << "armlint: cannot write " << args.output << "\n";
-      return kExitError;
-    }
-    written = WriteReport(result, report, out);
-    out.close();
-    if (!out) {
-      std::cerr << "armlint: cannot write " << args.output << "\n";
-      return kExitError;
+  for (const Output& o : outputs) {
+    if (o.format == Format::kSarif) report.rules = engine->Rules();
+  }
+  bool all_to_files = true;
+  std::vector<std::string> written_to;
+  for (const Output& o : outputs) {
+    report.format = o.format;
+    report.color = args.color_allowed && o.path.empty();
+    if (!Emit(*shown, report, o.path)) return kExitError;
+    if (o.path.empty()) {
+      all_to_files = false;
+    } else {
+      written_to.push_back(std::string(FormatName(o.format)) + " to " + o.path);
     }
   }
-  if (!written.ok()) {
-    PrintStatus(written);
-    return kExitError;
+  if (all_to_files) {
+    std::string line = "armlint: " + SummaryLine(*shown);
+    if (hidden > 0) {
+      line +=
+          " (" + std::to_string(hidden) + " below --min-impact " + args.min_impact + " not shown)";
+    }
+    for (std::size_t i = 0; i < written_to.size(); ++i) {
+      line += (i == 0 ? "; wrote " : ", ") + written_to[i];
+    }
+    std::cout << line << "\n";
+  } else if (hidden > 0) {
+    std::cerr << "armlint: " << hidden << " finding(s) below --min-impact " << args.min_impact
+              << " not shown\n";
   }
-  const int code = !result.errors.empty()
-                       ? kExitError
-                       : (HasFailures(result, fail_on) ? kExitFindings : kExitOk);
   // The process exits next: the findings and the compiled rules are left for the kernel to
   // reclaim with the address space instead of being freed one by one (~5 ms of a 0.1 s corpus
   // run, after all the other work is done). Still reachable, so leak checkers stay quiet.

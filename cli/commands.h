@@ -19,9 +19,10 @@ std::string FormatNames();
 struct LintArgs {
   armlint::Options options;
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::vector<std::string> formats;  // --format FMT[:PATH], repeatable (none: text)
   std::string output;
   std::string fail_on = "low";
+  std::string min_impact;      // --min-impact: lowest impact shown ("" all)
   bool fail_on_given = false;  // --fail-on on the command line (beats the config's failOn)
   std::string write_baseline;
   bool no_default_rules = false;

@@ -1,10 +1,12 @@
 // The armlint command line: parses arguments, calls the library, maps results to exit codes.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,89 @@ std::vector<std::string> SplitIds(const std::vector<std::string>& lists) {
   return out;
 }
 
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// The subcommand `word` was probably meant to be ("" when none is near): `armlint rule` is a
+// typo for `armlint rules`, not a file to lint.
+std::string NearestCommand(CLI::App& app, std::string_view word) {
+  std::string best;
+  std::size_t best_d = 3;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    const std::string& name = sub->get_name();
+    std::size_t d = EditDistance(word, name);
+    if (name.starts_with(word) || word.starts_with(name)) d = std::min<std::size_t>(d, 1);
+    if (d < best_d) {
+      best_d = d;
+      best = name;
+    }
+  }
+  return best;
+}
+
+// `armlint help [COMMAND]` and mistyped commands; -1 when argv is something else.
+int HelpOrTypo(CLI::App& app, int argc, char** argv) {
+  if (argc < 2) return -1;
+  const std::string_view first = argv[1];
+  if (first == "help") {
+    if (argc == 2) {
+      std::cout << app.help();
+      return kExitOk;
+    }
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+      if (sub->get_name() == argv[2]) {
+        std::cout << sub->help();
+        return kExitOk;
+      }
+    }
+    std::string near = NearestCommand(app, argv[2]);
+    std::cerr << "armlint: help: no command '" << argv[2] << "'"
+              << (near.empty() ? std::string() : " (did you mean '" + near + "'?)")
+              << "; the commands are rules, test-rules, expand, merge\n";
+    return kExitError;
+  }
+  if (first.empty() || first[0] == '-' || first.find('/') != std::string_view::npos ||
+      first.find('.') != std::string_view::npos || access(argv[1], F_OK) == 0) {
+    return -1;
+  }
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() == first) return -1;
+  }
+  std::string near = NearestCommand(app, first);
+  if (near.empty()) return -1;
+  std::cerr << "armlint: unknown command '" << first << "' (did you mean 'armlint " << near
+            << "'?); to lint a file of that name, write ./" << first
+            << "\nRun 'armlint help' for usage.\n";
+  return kExitError;
+}
+
+// --context KEY=VALUE into `into`; false (after saying why) when malformed.
+bool ParseContextArgs(const std::vector<std::string>& args,
+                      std::map<std::string, std::string>& into) {
+  for (const std::string& a : args) {
+    std::size_t eq = a.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::cerr << "armlint: --context takes KEY=VALUE (e.g. location=westeurope), not '" << a
+                << "'\n";
+      return false;
+    }
+    into[a.substr(0, eq)] = a.substr(eq + 1);
+  }
+  return true;
+}
+
 int Run(int argc, char** argv) {
   CLI::App app{
       "armlint: policy-as-code linter for Azure ARM templates, parameter files and "
@@ -49,12 +134,19 @@ int Run(int argc, char** argv) {
   armlint::cli::LintArgs lint;
   std::vector<std::string> only, disable;
   app.add_option("paths", lint.paths, "Files and directories to lint ('-' reads stdin)");
-  app.add_option("-f,--format", lint.format, "Output: " + armlint::cli::FormatNames())
+  app.add_option("-f,--format", lint.formats,
+                 "Output: " + armlint::cli::FormatNames() +
+                     "; FMT:PATH writes that format to PATH (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->default_str("text");
   app.add_option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
   CLI::Option* fail_on =
       app.add_option("--fail-on", lint.fail_on, "Lowest impact that fails: high|medium|low|none")
           ->default_str("low");
+  app.add_option("--min-impact", lint.min_impact,
+                 "Show only findings at or above high|medium|low (exit code: --fail-on)");
   app.add_option("--rules", lint.options.rule_dirs, "Add a rule pack folder (repeatable)")
       ->expected(1)
       ->allow_extra_args(false)
@@ -83,6 +175,15 @@ int Run(int argc, char** argv) {
   app.add_flag("--show-suppressed", lint.show_suppressed, "List suppressed findings too");
   app.add_flag("-q,--quiet", lint.quiet, "Print only findings and the summary line");
   app.add_flag("--no-color", lint.no_color, "No ANSI colours");
+  std::vector<std::string> context;
+  app.add_option("--context", context,
+                 "Deployment context KEY=VALUE (repeatable): subscriptionId, tenantId, "
+                 "resourceGroup, location, deploymentName, environment")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_flag("--allow-empty", lint.options.allow_empty,
+               "Exit 0 when the paths hold nothing to lint (pre-commit hooks)");
   bool version = false;
   app.add_flag("--version", version, "Print the version and exit");
 
@@ -126,6 +227,7 @@ int Run(int argc, char** argv) {
   merge->add_option("--fail-on", merge_args.fail_on, "Lowest impact that fails (default none)")
       ->default_str("none");
 
+  if (int code = HelpOrTypo(app, argc, argv); code >= 0) return code;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -158,6 +260,7 @@ int Run(int argc, char** argv) {
     std::cerr << "armlint: no PATH given\nRun 'armlint --help' for usage.\n";
     return kExitError;
   }
+  if (!ParseContextArgs(context, lint.options.context)) return kExitError;
   lint.options.only = SplitIds(only);
   lint.options.disable = SplitIds(disable);
   lint.options.builtin_rules = !lint.no_default_rules;

@@ -37,7 +37,9 @@ TEST(FileWalk, SortsEachDirectoryAndMapsTheOrderFound) {
   const std::string r = root.generic_string();
   EXPECT_EQ(walk.files,
             (std::vector<std::string>{explicit_file, r + "/a/deep/x.json", r + "/a/z.json",
-                                      r + "/b/1.jsonc", r + "/b/2.json", r + "/c.json"}));
+                                      r + "/b/1.jsonc", r + "/b/2.json"}));
+  // c.json, named and inside the named folder, is linted once, as named.
+  EXPECT_EQ(walk.named, (std::vector<bool>{true, false, false, false, false}));
   ASSERT_EQ(walk.found_as.size(), walk.files.size());
   ASSERT_EQ(seen.size(), walk.files.size());
   for (std::size_t i = 0; i < walk.files.size(); ++i) {
@@ -54,6 +56,24 @@ TEST(FileWalk, WithoutACallbackGivesTheSameFiles) {
   WalkResult without = CollectFiles({root.generic_string()});
   EXPECT_EQ(with.files, without.files);
   EXPECT_EQ(without.files.size(), 5u);
+}
+
+TEST(FileWalk, AFileNamedTwiceIsKeptOnce) {
+  const fs::path root = MakeTree();
+  const std::string a = (root / "c.json").generic_string();
+  const std::string b = (root / "a" / ".." / "c.json").generic_string();
+  WalkResult walk = CollectFiles({a, b, a, "-", "-"});
+  EXPECT_EQ(walk.files, (std::vector<std::string>{a, "-"}));
+  EXPECT_EQ(walk.found_as, (std::vector<std::size_t>{0, 1}));
+}
+
+TEST(FileWalk, FoldersCountTheBicepFilesTheySkip) {
+  const fs::path root = MakeTree();
+  std::ofstream(root / "main.bicep") << "param x string";
+  std::ofstream(root / "b" / "main.bicepparam") << "using 'main.bicep'";
+  WalkResult walk = CollectFiles({root.generic_string()});
+  EXPECT_EQ(walk.files.size(), 5u);
+  EXPECT_EQ(walk.bicep_files_skipped, 2);
 }
 
 }  // namespace

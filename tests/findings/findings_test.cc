@@ -72,5 +72,25 @@ TEST(Findings, SortIsStableByFileLineColumnRule) {
   EXPECT_EQ(order, (std::vector<std::string>{"4", "3", "5", "2", "1"}));
 }
 
+TEST(Findings, ResourceIdentityIgnoresArrayIndexes) {
+  absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse("main.json", R"({
+    "resources": [
+      {"type": "Microsoft.Storage/storageAccounts", "name": "[parameters('n')]"},
+      {"type": "Microsoft.Resources/deployments", "name": "inner", "properties": {"template": {
+        "resources": [{"type": "Microsoft.Web/sites", "name": "app", "copy": {"count": 2}}]}}}
+    ]})");
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  EXPECT_EQ(ResourceIdentity(**doc, "/resources/0", "x"),
+            "/resources/{Microsoft.Storage/storageAccounts [parameters('n')]}");
+  EXPECT_EQ(ResourceIdentity(**doc, "/resources/1/properties/template/resources/0", "app1"),
+            "/resources/{Microsoft.Resources/deployments inner}/properties/template/resources/"
+            "{Microsoft.Web/sites app}#app1");
+  // languageVersion 2.0: the symbolic name is the identity already.
+  absl::StatusOr<std::unique_ptr<Document>> v2 = Document::Parse(
+      "v2.json", R"({"resources": {"sa": {"type": "Microsoft.Storage/storageAccounts"}}})");
+  ASSERT_TRUE(v2.ok());
+  EXPECT_EQ(ResourceIdentity(**v2, "/resources/sa", ""), "/resources/sa");
+}
+
 }  // namespace
 }  // namespace armlint::internal

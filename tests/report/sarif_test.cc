@@ -1,4 +1,6 @@
 // Tests the SARIF report: goldens, the official 2.1.0 schema, fingerprints, URIs.
+#include <algorithm>
+
 #include "gtest/gtest.h"
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -152,6 +154,69 @@ TEST(SarifReport, UnknownLineStillHasAValidRegion) {
                                   .at("region");
   EXPECT_EQ(region.at("startLine").as_int64(), 1);
   EXPECT_EQ(region.at("startColumn").as_int64(), 1);
+}
+
+// GitHub ranks alerts by rule-level metadata: descriptions from the rule (never one finding's
+// text), help with the solution and link, security-severity, precision and pillar tags.
+TEST(SarifReport, RuleDescriptorsComeFromTheRules) {
+  LintResult r;
+  r.files = 1;
+  Finding f = testing::MakeFinding("storage-secure-transfer", Category::kSecurity, Impact::kMedium,
+                                   "a.json", 3, 5, "stdata001");
+  f.problem = "Storage allows HTTP. Seen on stdata001.";
+  r.findings.push_back(f);
+  Finding g = testing::MakeFinding("hardcoded-location", Category::kOperationalExcellence,
+                                   Impact::kLow, "a.json", 4, 5, "stdata001");
+  g.problem = "Location hard-coded: 'westeurope'.";
+  r.findings.push_back(g);
+  ReportOptions options;
+  options.format = Format::kSarif;
+  RuleInfo https;
+  https.id = "storage-secure-transfer";
+  https.category = Category::kSecurity;
+  https.impact = Impact::kHigh;
+  https.problem = "Storage allows HTTP.";
+  https.solution = "Set supportsHttpsTrafficOnly to true.";
+  https.learn_more_link =
+      "https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer";
+  RuleInfo location;
+  location.id = "hardcoded-location";
+  location.category = Category::kOperationalExcellence;
+  location.impact = Impact::kLow;
+  location.problem = "Location hard-coded.";
+  location.check = "hardcoded-location";
+  options.rules = {https, location};
+  absl::StatusOr<std::string> text = FormatReport(r, options);
+  ASSERT_TRUE(text.ok()) << text.status();
+  boost::system::error_code ec;
+  json::value doc = json::parse(*text, ec);
+  ASSERT_FALSE(ec);
+  const json::array& rules = doc.at("runs").at(0).at("tool").at("driver").at("rules").as_array();
+  ASSERT_EQ(rules.size(), 2u);
+  const json::value& loc = rules[0];  // sorted by id
+  EXPECT_EQ(loc.at("shortDescription").at("text").as_string(), "Location hard-coded.");
+  EXPECT_EQ(loc.at("properties").at("precision").as_string(), "medium");
+  EXPECT_FALSE(loc.at("properties").as_object().contains("security-severity"));
+  const json::value& sec = rules[1];
+  EXPECT_EQ(sec.at("shortDescription").at("text").as_string(), "Storage allows HTTP.");
+  EXPECT_EQ(sec.at("fullDescription").at("text").as_string(),
+            "Storage allows HTTP. Set supportsHttpsTrafficOnly to true.");
+  EXPECT_NE(std::string(sec.at("help").at("text").as_string()).find("Learn more: https://"),
+            std::string::npos);
+  EXPECT_EQ(sec.at("properties").at("security-severity").as_string(), "5.5");  // Medium here
+  EXPECT_EQ(sec.at("properties").at("precision").as_string(), "high");
+  const json::array& tags = sec.at("properties").at("tags").as_array();
+  EXPECT_NE(std::find(tags.begin(), tags.end(), json::value("security")), tags.end());
+  if (testing::PythonHasModule("jsonschema")) {
+    const std::string path = testing::WriteTemp("rules.sarif", *text);
+    const std::string src = ARMLINT_SOURCE_DIR;
+    std::string output;
+    EXPECT_EQ(testing::RunCommand("python3 " + src + "/tests/report/report_check.py sarif " + src +
+                                      "/tests/report/sarif-schema-2.1.0.json " + path,
+                                  &output),
+              0)
+        << output;
+  }
 }
 
 }  // namespace

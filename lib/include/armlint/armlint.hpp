@@ -165,6 +165,13 @@ struct Options {
   // --shard K/N: lint only the files whose path hash modulo N is K-1 (0/0: every file).
   int shard_index = 0;  // K, 1-based
   int shard_count = 0;  // N
+  // What ARM knows at deployment time (README "Offline context", --context KEY=VALUE): keys
+  // subscriptionId, tenantId, resourceGroup, location, deploymentName, environment. Beats a
+  // config's "context"; an unknown key fails Create.
+  std::map<std::string, std::string> context;
+  // LintPaths over paths that hold no template, parameter file or export is an error ("nothing
+  // to lint in ...") unless this is set (pre-commit hooks handed only other JSON files).
+  bool allow_empty = false;
 };
 
 class Engine {
@@ -175,6 +182,10 @@ class Engine {
 
   // Lints files and directories (walked recursively for *.json and *.jsonc). "-" reads stdin.
   // `jobs` <= 0 uses the hardware threads; output is identical for any value.
+  // A file reached twice is linted once. A parameter file named on its own is linted with its
+  // template. A named .bicep / .bicepparam file is compiled with the Bicep CLI on PATH. A config
+  // that is invalid or names unknown rule ids stops the run: the result then holds only that
+  // error (nothing is linted). Paths that yield nothing to lint are an error (allow_empty).
   LintResult LintPaths(const std::vector<std::string>& paths, int jobs = 1) const;
 
   // Lints an in-memory buffer reported as `display_name` (editors: unsaved text).
@@ -198,6 +209,9 @@ struct ReportOptions {
   // Threads rendering the findings of large JSON reports; <= 0 uses the hardware threads.
   // Output is identical for any value.
   int jobs = 1;
+  // The rules' own metadata (Engine::Rules()), for SARIF rule descriptors; rules not listed are
+  // described from their first finding.
+  std::vector<RuleInfo> rules;
 };
 
 // Writes `result` in `options.format`. Deterministic for equal results.

@@ -1,10 +1,12 @@
 // armlint::Engine: rule loading once, then parallel, deterministic linting of many files.
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 #include <system_error>
 #include <thread>
 
@@ -14,6 +16,7 @@
 #include "findings/baseline.h"
 #include "findings/config.h"
 #include "findings/findings.h"
+#include "findings/rule_ids.h"
 #include "findings/suppressions.h"
 #include "findings/workloads.h"
 #include "rules/rule_set.h"
@@ -21,9 +24,67 @@
 
 namespace armlint {
 
+namespace {
+
+// Rule pack folders without repeats: a folder named by --rules and by a config (or twice) loads
+// once. Compared by canonical path; the first spelling is kept.
+std::vector<std::string> UniqueDirs(const std::vector<std::string>& dirs) {
+  std::vector<std::string> out;
+  std::vector<std::string> seen;
+  for (const std::string& d : dirs) {
+    std::error_code ec;
+    std::string key = std::filesystem::weakly_canonical(d, ec).generic_string();
+    if (ec) key = std::filesystem::path(d).lexically_normal().generic_string();
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    out.push_back(d);
+  }
+  return out;
+}
+
+// Options::context keys -> the fields they set (README "Offline context").
+constexpr std::pair<std::string_view, std::string internal::ContextValues::*> kContextKeys[] = {
+    {"subscriptionId", &internal::ContextValues::subscription_id},
+    {"tenantId", &internal::ContextValues::tenant_id},
+    {"resourceGroup", &internal::ContextValues::resource_group},
+    {"location", &internal::ContextValues::location},
+    {"deploymentName", &internal::ContextValues::deployment_name},
+    {"environment", &internal::ContextValues::environment},
+};
+
+absl::StatusOr<internal::ContextValues> ParseContext(
+    const std::map<std::string, std::string>& given) {
+  internal::ContextValues v;
+  std::vector<std::string> keys;
+  for (const auto& [k, field] : kContextKeys) keys.emplace_back(k);
+  for (const auto& [key, value] : given) {
+    bool found = false;
+    for (const auto& [k, field] : kContextKeys) {
+      if (key == k) {
+        v.*field = value;
+        found = true;
+      }
+    }
+    if (!found) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--context: unknown key '", key, "'", internal::DidYouMean(key, keys),
+          "; the keys are subscriptionId, tenantId, resourceGroup, location, deploymentName, "
+          "environment"));
+    }
+    if (value.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--context: key '", key, "' needs a value (KEY=VALUE)"));
+    }
+  }
+  return v;
+}
+
+}  // namespace
+
 struct Engine::Impl {
   Options options;
   std::unique_ptr<const internal::RuleSet> rules;
+  internal::ContextValues context;
 
   // Rule sets for configs that add rule packs, by config path (built once, then shared).
   mutable std::mutex mu;
@@ -37,6 +98,7 @@ struct Engine::Impl {
       rs.builtin_rules = options.builtin_rules;
       rs.rule_dirs = options.rule_dirs;
       rs.rule_dirs.insert(rs.rule_dirs.end(), config.rule_packs.begin(), config.rule_packs.end());
+      rs.rule_dirs = UniqueDirs(rs.rule_dirs);
       rs.only = options.only;
       rs.disable = options.disable;
       it = by_config.emplace(config.path, internal::RuleSet::Load(rs)).first;
@@ -53,6 +115,7 @@ struct Engine::Impl {
     s.parameters_file = options.parameters_file;
     s.configs = configs;
     s.today = internal::TodayUtc();
+    s.context = context;
     return s;
   }
 };
@@ -62,9 +125,13 @@ const char* Version() { return ARMLINT_VERSION_STRING; }
 absl::StatusOr<Engine> Engine::Create(const Options& options) {
   auto impl = std::make_shared<Impl>();
   impl->options = options;
+  impl->options.rule_dirs = UniqueDirs(options.rule_dirs);
+  absl::StatusOr<internal::ContextValues> context = ParseContext(options.context);
+  if (!context.ok()) return context.status();
+  impl->context = *context;
   internal::RuleSetOptions rs;
   rs.builtin_rules = options.builtin_rules;
-  rs.rule_dirs = options.rule_dirs;
+  rs.rule_dirs = impl->options.rule_dirs;
   rs.only = options.only;
   rs.disable = options.disable;
   absl::StatusOr<std::unique_ptr<const internal::RuleSet>> rules = internal::RuleSet::Load(rs);
@@ -163,8 +230,8 @@ void Finish(const Options& options, internal::ConfigResolver& configs, LintResul
     result.config_fail_on = (*run_config)->fail_on;
   }
   if (!options.baseline_file.empty()) {
-    absl::StatusOr<std::vector<std::string>> baseline =
-        internal::ReadBaseline(options.baseline_file);
+    absl::StatusOr<std::vector<internal::BaselineEntry>> baseline =
+        internal::ReadBaselineEntries(options.baseline_file);
     if (!baseline.ok()) {
       result.errors.push_back(internal::ToInputError(baseline.status(), options.baseline_file));
     } else {
@@ -177,6 +244,122 @@ void Finish(const Options& options, internal::ConfigResolver& configs, LintResul
                                      [](const Finding& f) { return f.suppressed; }));
 }
 
+// The files the run lints anyway, for a parameter file named alone: a named path, or a path
+// under a named folder (outside hidden folders and node_modules, as the walk skips them).
+class RunCoverage {
+ public:
+  explicit RunCoverage(const std::vector<std::string>& paths) {
+    namespace fs = std::filesystem;
+    for (const std::string& p : paths) {
+      if (p == "-") continue;
+      std::error_code ec;
+      fs::path canonical = fs::weakly_canonical(p, ec);
+      if (ec) continue;
+      (fs::is_directory(canonical, ec) ? dirs_ : files_).push_back(canonical);
+    }
+  }
+  bool Covers(const std::string& file) const {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(file, ec);
+    if (ec) return false;
+    if (std::find(files_.begin(), files_.end(), canonical) != files_.end()) return true;
+    for (const fs::path& d : dirs_) {
+      fs::path rel = canonical.lexically_relative(d);
+      if (rel.empty() || *rel.begin() == "..") continue;
+      bool skipped = false;
+      for (const fs::path& part : rel.parent_path()) {
+        std::string name = part.string();
+        skipped |= (name.size() > 1 && name[0] == '.') || name == "node_modules";
+      }
+      if (!skipped) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::filesystem::path> files_, dirs_;
+};
+
+// Checks each config once, before any file it governs is linted: it loads (schema), its rule
+// packs load, and every rule id it names exists. Thread-compatible (the walk calls it).
+class ConfigGate {
+ public:
+  ConfigGate(const Engine::Impl& impl, internal::ConfigResolver& configs)
+      : impl_(impl), configs_(configs) {}
+
+  // False once any config failed: nothing more is linted.
+  bool Check(const std::string& file) {
+    absl::StatusOr<std::shared_ptr<const internal::Config>> config = configs_.For(file);
+    if (!config.ok()) {
+      std::string key(config.status().message());
+      if (seen_.insert(key).second) {
+        errors_.push_back(internal::ToInputError(config.status(), file));
+      }
+      return ok_ = false;
+    }
+    if (*config == nullptr || !seen_.insert((*config)->path).second) return ok_;
+    const internal::Config& c = **config;
+    const internal::RuleSet* rules = impl_.rules.get();
+    if (!c.rule_packs.empty()) {
+      absl::StatusOr<const internal::RuleSet*> r = impl_.RulesFor(c);
+      if (!r.ok()) {
+        errors_.push_back(internal::ToInputError(r.status(), c.path));
+        return ok_ = false;
+      }
+      rules = *r;
+    }
+    for (const internal::ConfigRuleRef& ref : c.rule_refs) {
+      if (internal::IsKnownRuleId(ref.id, rules->all_ids())) continue;
+      InputError e;
+      e.location.file = ref.at.file;
+      e.location.line = ref.at.line;
+      e.location.column = ref.at.column;
+      e.location.pointer = ref.at.pointer;
+      e.message = absl::StrCat("unknown rule id '", ref.id, "' in ", ref.key,
+                               internal::DidYouMean(ref.id, rules->all_ids()));
+      errors_.push_back(std::move(e));
+      ok_ = false;
+    }
+    return ok_;
+  }
+  bool ok() const { return ok_; }
+  std::vector<InputError> TakeErrors() { return std::move(errors_); }
+
+ private:
+  const Engine::Impl& impl_;
+  internal::ConfigResolver& configs_;
+  std::set<std::string> seen_;  // config paths (and load errors) checked
+  std::vector<InputError> errors_;
+  bool ok_ = true;
+};
+
+// "nothing to lint in PATH", one error per path given: a file at its start (1:1), a folder or
+// stdin as such, with a hint for folders of Bicep files.
+std::vector<InputError> NothingToLint(const std::vector<std::string>& paths, int bicep_skipped) {
+  std::vector<InputError> out;
+  for (const std::string& p : paths) {
+    InputError e;
+    e.location.file = p == "-" ? "<stdin>" : p;
+    std::error_code ec;
+    const bool dir = p != "-" && std::filesystem::is_directory(p, ec);
+    if (p != "-" && !dir) {
+      e.location.line = 1;
+      e.location.column = 1;
+    }
+    e.message = absl::StrCat("nothing to lint in ", e.location.file,
+                             dir ? ": no ARM template, parameter file or resource export in it"
+                                 : ": not an ARM template, parameter file or resource export");
+    if (dir && bicep_skipped > 0) {
+      absl::StrAppend(&e.message, " (", bicep_skipped,
+                      " .bicep/.bicepparam file(s) found: name them as paths to compile them, "
+                      "or run `bicep build` first)");
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 }  // namespace
 
 LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) const {
@@ -187,6 +370,10 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   };
   internal::ConfigResolver configs(impl_->options.config_file, impl_->options.use_config);
   internal::LintSettings settings = impl_->settings(&configs);
+  RunCoverage coverage(paths);
+  settings.linted_in_run = [&coverage](const std::string& f) { return coverage.Covers(f); };
+  ConfigGate gate(*impl_, configs);
+  std::atomic<bool> stop{false};
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   // Files are linted as the walk finds them, by `jobs` threads: the calling thread walks the
@@ -197,9 +384,10 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   auto worker = [&] {
     std::size_t index = 0;
     while (const std::string* file = queue.Next(index)) {
-      if (!in_shard(*file)) continue;
+      if (!in_shard(*file) || stop.load()) continue;
       internal::FileResult& r = queue.Result(index);
-      r = internal::LintFile(settings, *file);
+      const bool named = std::find(paths.begin(), paths.end(), *file) != paths.end();
+      r = internal::LintFile(settings, *file, named);
       DefaultWorkloads(paths, *file, r);
       internal::SortFindings(r.findings);
     }
@@ -210,6 +398,8 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   std::vector<std::thread> threads;
   bool thread_refused = false;
   internal::WalkResult walk = internal::CollectFiles(paths, [&](const std::string& file) {
+    // A config mistake stops the run before the files it governs are linted.
+    if (!gate.Check(file)) stop = true;
     queue.Push(file);
     if (threads.size() + 1 < static_cast<std::size_t>(jobs) && queue.size() > 1 &&
         !thread_refused) {
@@ -225,6 +415,11 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   for (std::thread& t : threads) t.join();
 
   LintResult result;
+  if (!gate.ok()) {
+    result.errors = gate.TakeErrors();
+    internal::SortErrors(result.errors);
+    return result;
+  }
   result.errors = std::move(walk.errors);
   if (opts.shard_count > 1 && opts.shard_index != 1) result.errors.clear();
   std::vector<internal::FileResult*> in_order;
@@ -236,6 +431,9 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   }
   result.findings.reserve(findings);
   for (internal::FileResult* r : in_order) Merge(std::move(*r), result);
+  if (result.files == 0 && result.errors.empty() && !opts.allow_empty && opts.shard_count <= 1) {
+    result.errors = NothingToLint(paths, walk.bicep_files_skipped);
+  }
   Finish(impl_->options, configs, result);
   return result;
 }

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "absl/container/flat_hash_set.h"
+
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -15,6 +17,20 @@ namespace {
 bool IsManifestFile(const fs::path& p) {
   std::string ext = ToLower(p.extension().string());
   return ext == ".json" || ext == ".jsonc";
+}
+
+bool IsBicepFile(const fs::path& p) {
+  std::string ext = ToLower(p.extension().string());
+  return ext == ".bicep" || ext == ".bicepparam";
+}
+
+// The key under which a file counts as reached: its canonical path where it exists (so that
+// "./a.json", "a.json" and "dir/../a.json" are one file), else its normal form.
+std::string FileKey(const std::string& path) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(fs::path(path), ec);
+  if (ec) return fs::path(path).lexically_normal().generic_string();
+  return canonical.generic_string();
 }
 
 bool SkipDirectory(const fs::path& p) {
@@ -35,21 +51,27 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
                         const std::function<void(const std::string&)>& on_file) {
   WalkResult out;
   std::size_t found_count = 0;
+  // One path can reach a file only once (a walk does not follow links to folders): files are
+  // compared only when several paths are given.
+  const bool dedupe = paths.size() > 1;
+  absl::flat_hash_set<std::string> reached;
   auto found = [&](std::string file, std::vector<std::pair<std::string, std::size_t>>& into) {
+    if (dedupe && !reached.insert(file == "-" ? file : FileKey(file)).second) return;
     if (on_file) on_file(file);
     into.emplace_back(std::move(file), found_count++);
   };
-  auto keep = [&](std::vector<std::pair<std::string, std::size_t>>& files) {
+  auto keep = [&](std::vector<std::pair<std::string, std::size_t>>& files, bool named) {
     for (auto& [file, index] : files) {
       out.files.push_back(std::move(file));
       out.found_as.push_back(index);
+      out.named.push_back(named);
     }
   };
   for (const std::string& path : paths) {
     std::vector<std::pair<std::string, std::size_t>> files;
     if (path == "-") {
       found(path, files);
-      keep(files);
+      keep(files, true);
       continue;
     }
     std::error_code ec;
@@ -60,7 +82,7 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
     }
     if (!fs::is_directory(st)) {
       found(path, files);
-      keep(files);
+      keep(files, true);
       continue;
     }
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
@@ -81,12 +103,15 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
           it.disable_recursion_pending();
         continue;
       }
-      if (entry.is_regular_file(type_ec) && IsManifestFile(entry.path())) {
+      if (!entry.is_regular_file(type_ec)) continue;
+      if (IsManifestFile(entry.path())) {
         found(entry.path().generic_string(), files);
+      } else if (IsBicepFile(entry.path())) {
+        ++out.bicep_files_skipped;
       }
     }
     std::sort(files.begin(), files.end());
-    keep(files);
+    keep(files, false);
   }
   return out;
 }

@@ -16,12 +16,20 @@ struct WalkResult {
   std::vector<std::size_t> found_as;  // for each of `files`, its index in the order
                                       // the walk found it (on_file's order)
   std::vector<::armlint::InputError> errors;  // missing paths, unreadable directories
+  // For each of `files`, whether it was named as a path (not found in a directory walk).
+  std::vector<bool> named;
+  // Per folder given, the .bicep / .bicepparam files it holds (not linted; for the "nothing to
+  // lint" message).
+  int bicep_files_skipped = 0;
 };
 
 // Directories are walked recursively without following symbolic links to directories (so
 // link loops cannot hang the walk); hidden folders (".git") and node_modules are skipped.
 // `on_file`, when given, is called with each file as soon as it is found, in directory order
 // (before the sort), so that linting can start while a large tree is still being walked.
+// A file reached twice (named twice, or named and inside a named folder) is kept once, where it
+// was first reached. Folders yield *.json and *.jsonc only; a file named as a path is kept
+// whatever its extension (a named `.bicep` file is compiled by the linter, api/bicep.h).
 WalkResult CollectFiles(const std::vector<std::string>& paths,
                         const std::function<void(const std::string&)>& on_file = {});
 

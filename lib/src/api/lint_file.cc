@@ -5,6 +5,10 @@
 #include <iterator>
 #include <optional>
 
+#include "absl/strings/str_cat.h"
+
+#include "api/bicep.h"
+#include "api/lint_file_params.h"
 #include "arm/expand.h"
 #include "arm/parameter_files.h"
 #include "findings/findings.h"
@@ -15,6 +19,7 @@
 #include "resources/effective.h"
 #include "resources/resource.h"
 #include "util/glob.h"
+#include "util/input_error.h"
 
 namespace armlint::internal {
 namespace {
@@ -32,7 +37,8 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   for (const Resource& r : resources) file.rules->EvaluateResource(r, hits);
   file.rules->RunNativeChecks(context, hits);
   std::vector<absl::Status> directive_errors;
-  Suppressor suppressor(*unit.doc, file.config, settings.today, directive_errors);
+  Suppressor suppressor(*unit.doc, file.config, settings.today, directive_errors,
+                        &file.rules->all_ids());
   for (const absl::Status& s : directive_errors) {
     out.errors.push_back(ToInputError(s, unit.doc->path()));
   }
@@ -47,6 +53,9 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
              out.summary.assessments);
   for (std::optional<Finding>& f : made) {
     if (!f.has_value()) continue;
+    if (unit.parameters != nullptr && f->location.file == unit.doc->path()) {
+      NameParameterSource(*unit.doc, *unit.parameters, *f);
+    }
     if (f->outcome == Outcome::kUnknown && !settings.report_unknown) continue;
     out.findings.push_back(std::move(*f));
   }
@@ -54,22 +63,100 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   out.summary.resources += static_cast<int>(resources.size());
 }
 
-void LintDocument(const LintSettings& settings, const FileContext& file, const Document& doc,
-                  FileResult& out) {
-  Classification c = Classify(doc.root());
+// The deployment context of a file: --context, else the config's "context", else placeholders.
+ContextValues ContextFor(const LintSettings& settings, const Config* config) {
+  ContextValues v = settings.context;
+  if (config == nullptr) return v;
+  auto fill = [](std::string& into, const std::string& from) {
+    if (into.empty()) into = from;
+  };
+  fill(v.subscription_id, config->context.subscription_id);
+  fill(v.tenant_id, config->context.tenant_id);
+  fill(v.resource_group, config->context.resource_group);
+  fill(v.location, config->context.location);
+  fill(v.deployment_name, config->context.deployment_name);
+  fill(v.environment, config->context.environment);
+  return v;
+}
+
+// Expands and evaluates the template `doc` with the parameter file `params` (may be null).
+void LintTemplate(const LintSettings& settings, const FileContext& file, const Document& doc,
+                  const Document* params, CheckContext& context, FileResult& out) {
+  LintUnit unit{&doc, nullptr};
+  ExpandOptions options;
+  options.parameters = params;
+  options.context = ContextFor(settings, file.config.get());
+  absl::StatusOr<Expansion> expansion = ExpandTemplate(doc, options);
+  if (!expansion.ok()) {
+    out.errors.push_back(ToInputError(expansion.status(), doc.path()));
+    return;
+  }
+  for (const absl::Status& s : expansion->errors) out.errors.push_back(ToInputError(s, doc.path()));
+  std::vector<Resource> resources = ResourcesFromExpansion(doc, *expansion);
+  ApplyEffectiveConfiguration(doc.arena(), resources);
+  unit.parameters = params;
+  context.parameters = params;
+  context.expansion = &*expansion;
+  context.resources = &resources;
+  Evaluate(settings, file, unit, context, resources, out);
+}
+
+CheckContext ContextOf(const FileContext& file, const Document& doc) {
   CheckContext context;
   context.doc = &doc;
-  context.classification = c;
+  context.classification = Classify(doc.root());
   if (file.config != nullptr) {
     context.options = &file.config->check_options;
   }
+  return context;
+}
+
+// A parameter file named on its own: its template, linted with it (api/lint_file_params.h).
+void LintParameterFileAlone(const LintSettings& settings, const FileContext& file,
+                            const Document& doc, FileResult& out) {
+  absl::StatusOr<std::string> tmpl = TemplateForParameterFile(doc, file.config.get());
+  if (!tmpl.ok()) {
+    out.errors.push_back(ToInputError(tmpl.status(), doc.path()));
+    return;
+  }
+  // The run lints the template anyway, with this file: nothing to add.
+  if (settings.linted_in_run && settings.linted_in_run(*tmpl) &&
+      SameFile(ParameterFileFor(settings.parameters_file, file.config.get(), *tmpl), doc.path())) {
+    return;
+  }
+  absl::StatusOr<std::unique_ptr<Document>> t = Document::Load(*tmpl);
+  if (!t.ok()) {
+    out.errors.push_back(ToInputError(t.status(), *tmpl));
+    return;
+  }
+  CheckContext context = ContextOf(file, **t);
+  if (context.classification.kind != ManifestKind::kTemplate) {
+    out.errors.push_back(
+        ToInputError(InputError(SourceLocation{doc.path(), 0, 0, ""},
+                                absl::StrCat("the template of this parameter file, ", *tmpl,
+                                             ", is not a deployment template")),
+                     doc.path()));
+    return;
+  }
+  absl::StatusOr<std::unique_ptr<Document>> p = Document::Load(doc.path(), 1);
+  if (!p.ok()) {
+    out.errors.push_back(ToInputError(p.status(), doc.path()));
+    return;
+  }
+  LintTemplate(settings, file, **t, p->get(), context, out);
+}
+
+void LintDocument(const LintSettings& settings, const FileContext& file, const Document& doc,
+                  bool named, FileResult& out, const Document* params_override = nullptr) {
+  CheckContext context = ContextOf(file, doc);
   LintUnit unit{&doc, nullptr};
-  switch (c.kind) {
+  switch (context.classification.kind) {
     case ManifestKind::kOther:
       return;
     case ManifestKind::kParameters: {
       ++out.files;
       Evaluate(settings, file, unit, context, {}, out);
+      if (named) LintParameterFileAlone(settings, file, doc, out);
       return;
     }
     case ManifestKind::kResourceExport: {
@@ -84,6 +171,10 @@ void LintDocument(const LintSettings& settings, const FileContext& file, const D
       break;
   }
   ++out.files;
+  if (params_override != nullptr) {
+    LintTemplate(settings, file, doc, params_override, context, out);
+    return;
+  }
   std::unique_ptr<Document> params;
   if (std::string params_path =
           ParameterFileFor(settings.parameters_file, file.config.get(), doc.path());
@@ -95,21 +186,20 @@ void LintDocument(const LintSettings& settings, const FileContext& file, const D
       params = std::move(*p);
     }
   }
-  ExpandOptions options;
-  options.parameters = params.get();
-  absl::StatusOr<Expansion> expansion = ExpandTemplate(doc, options);
-  if (!expansion.ok()) {
-    out.errors.push_back(ToInputError(expansion.status(), doc.path()));
-    return;
+  LintTemplate(settings, file, doc, params.get(), context, out);
+}
+
+// Moves the findings and errors located in `compiled` (JSON compiled from the Bicep file of the
+// same path) to the Bicep declarations that produced them.
+void MapResultToBicep(const Document& compiled, FileResult& out) {
+  absl::StatusOr<std::string> bicep = ReadText(compiled.path());
+  if (!bicep.ok()) return;
+  for (Finding& f : out.findings) {
+    if (f.location.file == compiled.path()) MapToBicep(compiled.text(), *bicep, f.location);
   }
-  for (const absl::Status& s : expansion->errors) out.errors.push_back(ToInputError(s, doc.path()));
-  std::vector<Resource> resources = ResourcesFromExpansion(doc, *expansion);
-  ApplyEffectiveConfiguration(doc.arena(), resources);
-  unit.parameters = params.get();
-  context.parameters = params.get();
-  context.expansion = &*expansion;
-  context.resources = &resources;
-  Evaluate(settings, file, unit, context, resources, out);
+  for (::armlint::InputError& e : out.errors) {
+    if (e.location.file == compiled.path()) MapToBicep(compiled.text(), *bicep, e.location);
+  }
 }
 
 // Finds the config and rule set for `path`; false when the file is ignored by its config.
@@ -169,12 +259,69 @@ FileResult LintText(const LintSettings& settings, std::string path, std::string 
     out.errors.push_back(ToInputError(doc.status(), path));
     return out;
   }
-  LintDocument(settings, file, **doc, out);
+  LintDocument(settings, file, **doc, false, out);
   Finalize(path, out);
   return out;
 }
 
-FileResult LintFile(const LintSettings& settings, const std::string& path) {
+namespace {
+
+// A .bicep or .bicepparam file: compiled, linted, located in the Bicep sources.
+void LintBicep(const LintSettings& settings, const FileContext& file, const std::string& path,
+               FileResult& out) {
+  absl::StatusOr<BicepOutput> compiled = CompileBicep(path);
+  if (!compiled.ok()) {
+    out.errors.push_back(ToInputError(compiled.status(), path));
+    return;
+  }
+  if (!path.ends_with(".bicepparam")) {
+    absl::StatusOr<std::unique_ptr<Document>> doc =
+        Document::Parse(path, std::move(compiled->template_json));
+    if (!doc.ok()) {
+      out.errors.push_back(ToInputError(
+          absl::InvalidArgumentError(absl::StrCat(
+              "`", compiled->command, "` printed no JSON template: ", doc.status().message())),
+          path));
+      return;
+    }
+    LintDocument(settings, file, **doc, false, out);
+    MapResultToBicep(**doc, out);
+    return;
+  }
+  // .bicepparam: the template it uses, linted with its values.
+  std::string template_path = compiled->template_path.empty() ? path : compiled->template_path;
+  if (compiled->template_json.empty() && template_path.ends_with(".bicep")) {
+    absl::StatusOr<BicepOutput> t = CompileBicep(template_path);
+    if (!t.ok()) {
+      out.errors.push_back(ToInputError(t.status(), template_path));
+      return;
+    }
+    compiled->template_json = std::move(t->template_json);
+  }
+  absl::StatusOr<std::unique_ptr<Document>> params =
+      Document::Parse(path, std::move(compiled->parameters_json), 1);
+  absl::StatusOr<std::unique_ptr<Document>> tmpl =
+      compiled->template_json.empty()
+          ? absl::StatusOr<std::unique_ptr<Document>>(
+                InputError(SourceLocation{path, 0, 0, ""},
+                           absl::StrCat("`", compiled->command,
+                                        "` printed no template and the file names no local "
+                                        "template with `using '...'`")))
+          : Document::Parse(template_path, std::move(compiled->template_json));
+  for (auto* d : {&params, &tmpl}) {
+    if (!d->ok()) {
+      out.errors.push_back(ToInputError(d->status(), path));
+      return;
+    }
+  }
+  LintDocument(settings, file, **tmpl, false, out, params->get());
+  MapResultToBicep(**tmpl, out);
+  MapResultToBicep(**params, out);
+}
+
+}  // namespace
+
+FileResult LintFile(const LintSettings& settings, const std::string& path, bool named) {
   if (path == "-") {
     std::string text(std::istreambuf_iterator<char>(std::cin), {});
     return LintText(settings, "<stdin>", std::move(text));
@@ -182,12 +329,17 @@ FileResult LintFile(const LintSettings& settings, const std::string& path) {
   FileResult out;
   FileContext file;
   if (!ResolveFile(settings, path, file, out)) return out;
+  if (IsBicepPath(path)) {
+    LintBicep(settings, file, path, out);
+    Finalize(path, out);
+    return out;
+  }
   absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(path);
   if (!doc.ok()) {
     out.errors.push_back(ToInputError(doc.status(), path));
     return out;
   }
-  LintDocument(settings, file, **doc, out);
+  LintDocument(settings, file, **doc, named, out);
   Finalize(path, out);
   return out;
 }

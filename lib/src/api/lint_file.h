@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "arm/template_context.h"
 #include "armlint/armlint.hpp"
 #include "findings/config.h"
 #include "rules/rule_set.h"
@@ -28,6 +29,11 @@ struct LintSettings {
   std::string parameters_file;        // -p: used for every template
   ConfigResolver* configs = nullptr;  // null: no configuration
   std::string today;                  // "YYYY-MM-DD", for suppression expiry
+  // Whether the run lints the template at this path anyway (named, or under a named folder):
+  // a parameter file named alone then adds nothing. Unset: never.
+  std::function<bool(const std::string&)> linted_in_run;
+  // The deployment context given to the run (--context); a config's "context" fills the rest.
+  ContextValues context;
 };
 
 // The parameter file for the template at `path`: `explicit_file` (-p), else the first mapping in
@@ -40,7 +46,8 @@ std::string ParameterFileFor(const std::string& explicit_file, const Config* con
 // Lints `text` reported as `path`.
 FileResult LintText(const LintSettings& settings, std::string path, std::string text);
 
-// Reads and lints `path` ("-" reads standard input).
-FileResult LintFile(const LintSettings& settings, const std::string& path);
+// Reads and lints `path` ("-" reads standard input). A parameter file `named` as a path (not
+// found in a folder) is linted with its template too; a .bicep / .bicepparam file is compiled.
+FileResult LintFile(const LintSettings& settings, const std::string& path, bool named = false);
 
 }  // namespace armlint::internal

@@ -41,6 +41,8 @@ struct DeploymentContext {
   std::string resource_group{kPlaceholderResourceGroup};
   std::string location{kPlaceholderLocation};
   std::string deployment_name{kPlaceholderDeploymentName};
+  std::string environment;  // the cloud's name (--context environment=); empty: environment() is
+                            // Unknown
   // False when a nested deployment targets a subscription or resource group whose name is an
   // Unknown value: resource ids in it are then Unknown too.
   bool ids_known = true;

@@ -30,6 +30,7 @@ absl::StatusOr<Expansion> ExpandTemplate(const Document& tmpl, const ExpandOptio
     supplied = SuppliedParameters(state, *ps);
   }
   DeploymentContext ctx;
+  ApplyContextValues(options.context, ctx);
   if (const Value* schema = root.Find("$schema"); schema != nullptr && schema->is_string()) {
     ctx.level = ScopeLevelFromSchema(schema->string_value(), ScopeLevel::kResourceGroup);
   }

@@ -12,7 +12,8 @@
 // - `existing` resources are produced (flagged) but report no expression errors, since ARM
 //   reads them only where referenced;
 // - the deployment scope is the placeholder of arm/template_context.h (subscription
-//   00000000-0000-0000-0000-000000000000, resource group "resourceGroup", location "eastus").
+//   00000000-0000-0000-0000-000000000000, resource group "resourceGroup", location "eastus"),
+//   except for the values ExpandOptions::context sets.
 #pragma once
 
 #include <string>
@@ -20,6 +21,7 @@
 
 #include "absl/status/statusor.h"
 
+#include "arm/template_context.h"
 #include "json/document.h"
 #include "json/value.h"
 
@@ -54,6 +56,8 @@ struct ExpandOptions {
   // Parameter file, or null. Load it with source 1 (Document::Load(path, 1)) so that its
   // values' anchors point into it; errors about its values are reported in it.
   const Document* parameters = nullptr;
+  // The deployment's subscription, resource group, location ... (empty: the placeholders).
+  ContextValues context;
 };
 
 // Expands `tmpl` (a document classified as a deployment template). A structural error that

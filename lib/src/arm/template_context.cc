@@ -8,6 +8,18 @@
 
 namespace armlint::internal {
 
+void ApplyContextValues(const ContextValues& given, DeploymentContext& ctx) {
+  auto set = [](const std::string& v, std::string& into) {
+    if (!v.empty()) into = v;
+  };
+  set(given.subscription_id, ctx.subscription_id);
+  set(given.tenant_id, ctx.tenant_id);
+  set(given.resource_group, ctx.resource_group);
+  set(given.location, ctx.location);
+  set(given.deployment_name, ctx.deployment_name);
+  set(given.environment, ctx.environment);
+}
+
 ScopeLevel ScopeLevelFromSchema(std::string_view schema, ScopeLevel fallback) {
   std::string lower = ToLower(schema);
   if (lower.find("subscriptiondeploymenttemplate") != std::string::npos) {

@@ -13,6 +13,20 @@
 
 namespace armlint::internal {
 
+// What the user says about the deployment (README "Offline context": --context KEY=VALUE,
+// .armlint.json "context"); an empty value keeps the placeholder of arm/deployment_context.h.
+struct ContextValues {
+  std::string subscription_id;
+  std::string tenant_id;
+  std::string resource_group;
+  std::string location;
+  std::string deployment_name;
+  std::string environment;  // the cloud: AzureCloud, AzureChinaCloud, AzureUSGovernment
+};
+
+// `ctx` with the values `given` sets.
+void ApplyContextValues(const ContextValues& given, DeploymentContext& ctx);
+
 // The scope level a $schema URI names; `fallback` when it names none.
 ScopeLevel ScopeLevelFromSchema(std::string_view schema, ScopeLevel fallback);
 

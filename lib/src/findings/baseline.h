@@ -27,6 +27,17 @@ std::string FingerprintOfPath(std::string_view rule_id, std::string_view fingerp
 // Reads the fingerprints of a baseline file written by WriteBaseline.
 absl::StatusOr<std::vector<std::string>> ReadBaseline(const std::string& path);
 
+// One entry of a baseline file. Version 1 files (armlint 0.1.0 before resource identities)
+// fingerprinted the array index of a resource; their entries match by rule, file, resource id
+// and pointer instead, so that an existing baseline keeps working until it is re-recorded.
+struct BaselineEntry {
+  std::string fingerprint;
+  int version = 2;
+  std::string rule_id, file, resource_id, pointer;  // version 1 matching
+};
+absl::StatusOr<std::vector<BaselineEntry>> ReadBaselineEntries(const std::string& path);
+void ApplyBaseline(const std::vector<BaselineEntry>& baseline, LintResult& result);
+
 // The scores a baseline file recorded ("score": {"Cost": 80.5 | null, ..., "overall": ...}), or
 // nullopt when it has none (written by an older version) or cannot be read.
 std::optional<Scores> ReadBaselineScores(const std::string& path);

@@ -40,9 +40,21 @@ absl::Status Unexpected(const Node& n, std::string_view what) {
                                             : absl::string_view("?")));
 }
 
+void Ref(const Document& doc, const Node& n, std::string_view key, Config& c) {
+  if (!n.present() || !n.value()->is_string()) return;
+  SourceLocation at = doc.Locate(n.value()->pos());
+  at.file = doc.path();
+  c.rule_refs.push_back({std::string(n.value()->string_value()), std::string(key), at});
+}
+
 absl::Status ReadRules(const Document& doc, const Node& rules, Config& c) {
-  if (Node v = rules.Get("enable"); v.present()) c.enable = Strings(v);
-  c.disable = Strings(rules.Get("disable"));
+  if (Node v = rules.Get("enable"); v.present()) {
+    c.enable = Strings(v);
+    for (const Node& item : v.Items()) Ref(doc, item, "rules.enable", c);
+  }
+  Node disable = rules.Get("disable");
+  c.disable = Strings(disable);
+  for (const Node& item : disable.Items()) Ref(doc, item, "rules.disable", c);
   for (const Node& item : rules.Get("disableCategories").Items()) {
     std::optional<Category> cat = ParseCategory(Str(item));
     if (!cat) return Unexpected(item, "a category");
@@ -52,6 +64,11 @@ absl::Status ReadRules(const Document& doc, const Node& rules, Config& c) {
     std::optional<Impact> impact = ParseImpact(Str(impact_node));
     if (!impact) return Unexpected(impact_node, "an impact");
     c.impact[std::string(id)] = *impact;
+    if (impact_node.present()) {
+      SourceLocation at = doc.Locate(impact_node.value()->pos());
+      at.file = doc.path();
+      c.rule_refs.push_back({std::string(id), "rules.impact", at});
+    }
   }
   // Each native check reads (and checks) its own options.
   absl::StatusOr<CheckOptionsMap> options = ParseCheckOptions(doc, rules.Get("options").Claim());
@@ -60,10 +77,12 @@ absl::Status ReadRules(const Document& doc, const Node& rules, Config& c) {
   return absl::OkStatus();
 }
 
-void ReadSuppressions(const Node& list, Config& c) {
+void ReadSuppressions(const Document& doc, const Node& list, Config& c) {
   for (const Node& item : list.Items()) {
     ConfigSuppression sup;
-    sup.rule = Str(item.Get("rule"));
+    Node rule = item.Get("rule");
+    sup.rule = Str(rule);
+    if (sup.rule != "*") Ref(doc, rule, "suppressions[].rule", c);
     sup.resource = Str(item.Get("resource"));
     sup.file = Str(item.Get("file"));
     sup.justification = Str(item.Get("justification"));
@@ -98,9 +117,17 @@ absl::Status ReadConfig(const Document& doc, Config& c) {
   for (const Node& item : root.Get("parameters").Items()) {
     c.parameters.push_back({Str(item.Get("template")), Resolve(c.dir, Str(item.Get("file")))});
   }
-  ReadSuppressions(root.Get("suppressions"), c);
+  ReadSuppressions(doc, root.Get("suppressions"), c);
   for (const auto& [glob, name] : root.Get("workloads").Entries()) {
     c.workloads.emplace_back(std::string(glob), Str(name));
+  }
+  if (Node ctx = root.Get("context"); ctx.present()) {
+    c.context.subscription_id = Str(ctx.Get("subscriptionId"));
+    c.context.tenant_id = Str(ctx.Get("tenantId"));
+    c.context.resource_group = Str(ctx.Get("resourceGroup"));
+    c.context.location = Str(ctx.Get("location"));
+    c.context.deployment_name = Str(ctx.Get("deploymentName"));
+    c.context.environment = Str(ctx.Get("environment"));
   }
   return reader.Finish();
 }
@@ -149,7 +176,10 @@ absl::StatusOr<std::shared_ptr<const Config>> ConfigResolver::For(const std::str
     }
     visited.push_back(key);
     if (fs::is_regular_file(dir / ".armlint.json", ec)) {
-      found = (dir / ".armlint.json").string();
+      // Named relative to the working directory when below it, as errors show it.
+      fs::path config = dir / ".armlint.json";
+      fs::path rel = config.lexically_proximate(fs::current_path(ec));
+      found = (!ec && !rel.empty() && *rel.begin() != "..") ? rel.string() : config.string();
       break;
     }
     if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;

@@ -16,8 +16,10 @@
 
 #include "absl/status/statusor.h"
 
+#include "arm/template_context.h"
 #include "armlint/armlint.hpp"
 #include "rules/check_options.h"
+#include "util/input_error.h"
 
 namespace armlint::internal {
 
@@ -32,6 +34,13 @@ struct ConfigSuppression {
 struct ParameterMapping {
   std::string template_glob;  // relative to the config folder
   std::string file;           // parameter file, resolved to a path
+};
+
+// A rule id the config names, where it names it (for "unknown rule id" errors).
+struct ConfigRuleRef {
+  std::string id;
+  std::string key;  // "rules.disable", "suppressions[].rule", ...
+  SourceLocation at;
 };
 
 struct Config {
@@ -51,6 +60,10 @@ struct Config {
   // "workloads": {glob: name}, globs relative to the config folder; the first match names a
   // file's workload (findings/workloads.h).
   std::vector<std::pair<std::string, std::string>> workloads;
+  // "context": the deployment's subscription, resource group, location ... (README "Offline
+  // context"); --context beats it.
+  ContextValues context;
+  std::vector<ConfigRuleRef> rule_refs;  // every rule id named in rules.* and suppressions
 };
 
 // Loads and validates one config file. Unknown keys and wrong types are InputErrors with the

@@ -2,12 +2,14 @@
 #include "findings/findings.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <numeric>
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
 
 #include "findings/baseline.h"
+#include "util/strings.h"
 
 namespace armlint::internal {
 
@@ -58,7 +60,61 @@ class FingerprintPaths {
   std::string path_;
 };
 
+// One JSON pointer segment, unescaped (~1 -> /, ~0 -> ~).
+std::string Unescape(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '~' && i + 1 < s.size()) {
+      out += s[i + 1] == '1' ? '/' : '~';
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string ResourceIdentity(const Document& doc, std::string_view pointer,
+                             std::string_view instance_name) {
+  // Each array index under a "resources" key becomes the declaration's type and name as
+  // written: inserting a resource before it does not change the identity.
+  std::string out;
+  const Value* at = &doc.root();
+  std::string previous;
+  bool copy = false;
+  std::size_t start = pointer.starts_with("/") ? 1 : pointer.size();
+  while (start <= pointer.size() && !pointer.empty()) {
+    std::size_t slash = pointer.find('/', start);
+    if (slash == std::string_view::npos) slash = pointer.size();
+    std::string seg = Unescape(pointer.substr(start, slash - start));
+    const Value* next = nullptr;
+    if (at != nullptr && at->is_array()) {
+      std::size_t i = static_cast<std::size_t>(std::strtoull(seg.c_str(), nullptr, 10));
+      if (i < at->items().size()) next = at->items()[i];
+    } else if (at != nullptr && at->is_object()) {
+      next = at->Find(seg);
+    }
+    if (previous == "resources" && at != nullptr && at->is_array() && next != nullptr &&
+        next->is_object()) {
+      const Value* type = next->Find("type");
+      const Value* name = next->Find("name");
+      absl::StrAppend(&out, "/{", type && type->is_string() ? AbslView(type->string_value()) : "",
+                      " ", name && name->is_string() ? AbslView(name->string_value()) : "", "}");
+      copy = next->Find("copy") != nullptr;
+    } else {
+      absl::StrAppend(&out, "/", seg);
+      if (previous == "resources") copy = next != nullptr && next->Find("copy") != nullptr;
+    }
+    previous = seg;
+    at = next;
+    start = slash + 1;
+  }
+  // Copy-loop instances share a declaration: their evaluated names tell them apart.
+  if (copy && !instance_name.empty()) absl::StrAppend(&out, "#", AbslView(instance_name));
+  return out;
+}
 
 std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, const LintUnit& unit,
                                                  const FindingPolicy& policy) {
@@ -87,12 +143,19 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     if (!at.known() && hit.resource != nullptr) at = hit.resource->anchor;
     f.location = LocateAnchor(unit, at);
     std::string resource_pointer;
+    std::string identity;  // what the fingerprint knows the resource by
     if (hit.resource != nullptr) {
       const Resource& r = *hit.resource;
       f.impacted_field = r.type;
       f.impacted_value = r.name;
       resource_pointer = unit.doc->PointerAt(r.anchor.pos);
       f.resource_id = !r.id.empty() ? r.id : absl::StrCat(unit.doc->path(), "#", resource_pointer);
+      // Exports carry real ids; a template's evaluated id depends on the deployment context
+      // (--context) and its pointer on the array index, so templates use the declaration.
+      identity = r.from_export && !r.id.empty()
+                     ? r.id
+                     : ResourceIdentity(*unit.doc, resource_pointer,
+                                        r.name_known ? std::string_view(r.name) : "");
     } else {
       f.impacted_field = "template";
       f.impacted_value = f.location.pointer;
@@ -102,8 +165,8 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     if (!resource_pointer.empty() && relative.starts_with(resource_pointer)) {
       relative.remove_prefix(resource_pointer.size());
     }
-    f.fingerprint =
-        FingerprintOfPath(f.rule_id, paths.Of(f.location.file), f.resource_id, relative);
+    f.fingerprint = FingerprintOfPath(f.rule_id, paths.Of(f.location.file),
+                                      identity.empty() ? f.resource_id : identity, relative);
     if (policy.suppressor != nullptr) {
       bool in_doc = at.known() && !(at.source == 1 && unit.parameters != nullptr);
       if (std::optional<SuppressionMatch> m =

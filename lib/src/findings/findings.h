@@ -34,6 +34,13 @@ struct FindingPolicy {
 std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, const LintUnit& unit,
                                                  const FindingPolicy& policy);
 
+// The identity of the template resource declared at `pointer` in `doc`, for fingerprints: the
+// pointer with each index into a `resources` array replaced by that declaration's type and name
+// as written ("/{Microsoft.Storage/storageAccounts [parameters('name')]}"); symbolic names
+// (languageVersion 2.0) stay as they are. A copy-loop instance adds its `instance_name`.
+std::string ResourceIdentity(const Document& doc, std::string_view pointer,
+                             std::string_view instance_name);
+
 // Whether the config keeps `rule` (enable / disable / disableCategories).
 bool ConfigKeepsRule(const Config* config, const Rule& rule);
 

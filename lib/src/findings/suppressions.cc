@@ -7,6 +7,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 
+#include "findings/rule_ids.h"
 #include "util/glob.h"
 #include "util/strings.h"
 
@@ -50,7 +51,7 @@ std::uint32_t ValueEnd(std::string_view text, std::uint32_t start) {
 std::string TodayUtc() { return absl::FormatTime("%Y-%m-%d", absl::Now(), absl::UTCTimeZone()); }
 
 Suppressor::Suppressor(const Document& doc, std::shared_ptr<const Config> config, std::string today,
-                       std::vector<absl::Status>& errors)
+                       std::vector<absl::Status>& errors, const std::vector<std::string>* known_ids)
     : doc_(doc), config_(std::move(config)), today_(std::move(today)) {
   for (const Comment& c : doc.comments()) {
     std::string_view text = StdView(absl::StripAsciiWhitespace(AbslView(c.text)));
@@ -96,6 +97,11 @@ Suppressor::Suppressor(const Document& doc, std::shared_ptr<const Config> config
     }
     for (absl::string_view id :
          absl::StrSplit(AbslView(head), absl::ByAnyChar(", "), absl::SkipEmpty())) {
+      if (known_ids != nullptr && id != "*" && !IsKnownRuleId(StdView(id), *known_ids)) {
+        errors.push_back(
+            doc.ErrorAt(c.pos, absl::StrCat("unknown rule id '", id, "' in suppression",
+                                            DidYouMean(StdView(id), *known_ids))));
+      }
       d.ids.emplace_back(id);
     }
     if (d.ids.empty()) {

@@ -31,9 +31,11 @@ struct SuppressionMatch {
 class Suppressor {
  public:
   // Reads the directives of `doc` (malformed ones are appended to `errors`). `today` is
-  // "YYYY-MM-DD".
+  // "YYYY-MM-DD". With `known_ids` (sorted), a directive naming another id is an error too
+  // (with the nearest known id suggested).
   Suppressor(const Document& doc, std::shared_ptr<const Config> config, std::string today,
-             std::vector<absl::Status>& errors);
+             std::vector<absl::Status>& errors,
+             const std::vector<std::string>* known_ids = nullptr);
 
   // The suppression that applies to a finding of `rule_id` at `offset` (source 0) on
   // `resource` (may be null), if any.

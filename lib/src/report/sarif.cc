@@ -1,11 +1,13 @@
 // The SARIF 2.1.0 report (--format sarif), as GitHub code scanning and Azure DevOps ingest it.
 //
 // One run; tool.driver.rules holds a descriptor for every rule that has a result, built from the
-// findings' metadata (problem, solution, link). Results point at the finding's file:line:col
-// with a URI relative to the working directory (uriBaseId %SRCROOT%), carry a fingerprint that
-// survives edits elsewhere in the file, and suppressed findings carry `suppressions` (always
-// listed: SARIF viewers hide them themselves). Input errors are tool execution notifications.
-// Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+// rule's metadata (ReportOptions::rules; else the first finding's): descriptions, help with the
+// solution and link, and what GitHub ranks alerts by (security-severity, precision, tags). Results
+// point at the finding's file:line:col with a URI relative to the working directory (uriBaseId
+// %SRCROOT%), carry a fingerprint that survives edits elsewhere in the file, and suppressed
+// findings carry `suppressions` (always listed: SARIF viewers hide them themselves). Input errors
+// are tool execution notifications. Spec:
+// https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -52,11 +54,11 @@ std::string_view SecuritySeverity(Impact i) {
     case Impact::kHigh:
       return "8.0";
     case Impact::kMedium:
-      return "5.0";
+      return "5.5";
     case Impact::kLow:
       return "3.0";
   }
-  return "5.0";
+  return "5.5";
 }
 
 // Lower-case, kebab-case tags as code-scanning UIs show them; "security" is the tag GitHub
@@ -83,43 +85,79 @@ json::object Text(std::string_view text) {
   return o;
 }
 
-json::object RuleDescriptor(const Finding& f) {
+// What a rule descriptor says: the rule's own metadata (ReportOptions::rules), else the first
+// finding's (whose problem may carry that finding's details).
+struct RuleMeta {
+  std::string id;
+  Category category = Category::kSecurity;
+  Impact impact = Impact::kMedium;
+  std::string problem, solution, link;
+  bool native = false;  // a native check (heuristics over the template text)
+};
+
+json::object RuleDescriptor(const RuleMeta& m) {
   json::object rule;
-  rule["id"] = f.rule_id;
-  rule["name"] = SarifRuleName(f.rule_id);
-  rule["shortDescription"] = Text(Sentence(f.problem.empty() ? f.rule_id : f.problem));
-  std::string full = Sentence(f.problem.empty() ? f.rule_id : f.problem);
-  if (!f.solution.empty()) absl::StrAppend(&full, " ", Sentence(f.solution));
+  rule["id"] = m.id;
+  rule["name"] = SarifRuleName(m.id);
+  const std::string problem = Sentence(m.problem.empty() ? m.id : m.problem);
+  rule["shortDescription"] = Text(problem);
+  std::string full = problem;
+  if (!m.solution.empty()) absl::StrAppend(&full, " ", Sentence(m.solution));
   rule["fullDescription"] = Text(full);
   json::object help;
-  std::string help_text = f.solution.empty() ? Sentence(f.problem) : Sentence(f.solution);
-  std::string help_markdown = absl::StrCat("**", MarkdownEscape(Sentence(f.problem)), "**\n\n",
-                                           MarkdownEscape(Sentence(f.solution)));
-  if (!f.learn_more_link.empty()) {
-    absl::StrAppend(&help_text, "\nLearn more: ", f.learn_more_link);
+  std::string help_text = m.solution.empty() ? problem : Sentence(m.solution);
+  std::string help_markdown =
+      absl::StrCat("**", MarkdownEscape(problem), "**\n\n", MarkdownEscape(Sentence(m.solution)));
+  if (!m.link.empty()) {
+    absl::StrAppend(&help_text, "\nLearn more: ", m.link);
     absl::StrAppend(&help_markdown, "\n\n[Learn more](",
-                    MarkdownLinkTarget(EncodeUriReference(f.learn_more_link)), ")");
+                    MarkdownLinkTarget(EncodeUriReference(m.link)), ")");
   }
   help["text"] = help_text;
   help["markdown"] = help_markdown;
   rule["help"] = std::move(help);
-  const std::string help_uri = EncodeUriReference(f.learn_more_link);
+  const std::string help_uri = EncodeUriReference(m.link);
   if (IsAbsoluteUri(help_uri)) rule["helpUri"] = help_uri;
   json::object config;
-  config["level"] = Level(f.impact);
+  config["level"] = Level(m.impact);
   rule["defaultConfiguration"] = std::move(config);
   json::object properties;
-  properties["category"] = CategoryName(f.category);
-  properties["impact"] = ImpactName(f.impact);
+  properties["category"] = CategoryName(m.category);
+  properties["impact"] = ImpactName(m.impact);
+  // GitHub's precision (very-high, high, medium, low): a condition rule reads the evaluated
+  // properties ARM would deploy; a native check also judges how the template is written.
+  properties["precision"] = m.native ? "medium" : "high";
   json::array tags;
   tags.push_back("armlint");
-  tags.push_back(json::value(CategoryTag(f.category)));
-  if (f.category == Category::kSecurity) {
-    properties["security-severity"] = SecuritySeverity(f.impact);
+  tags.push_back(json::value(CategoryTag(m.category)));
+  tags.push_back("well-architected");
+  if (m.category == Category::kSecurity) {
+    properties["security-severity"] = SecuritySeverity(m.impact);
   }
   properties["tags"] = std::move(tags);
   rule["properties"] = std::move(properties);
   return rule;
+}
+
+RuleMeta MetaOf(const Finding& f, const std::map<std::string_view, const RuleInfo*>& known) {
+  RuleMeta m;
+  m.id = f.rule_id;
+  if (auto it = known.find(f.rule_id); it != known.end()) {
+    const RuleInfo& r = *it->second;
+    m.category = r.category;
+    m.impact = f.impact;  // a config may override the impact; the finding has the result
+    m.problem = r.problem;
+    m.solution = r.solution;
+    m.link = r.learn_more_link;
+    m.native = !r.check.empty();
+    return m;
+  }
+  m.category = f.category;
+  m.impact = f.impact;
+  m.problem = f.problem;
+  m.solution = f.solution;
+  m.link = f.learn_more_link;
+  return m;
 }
 
 json::object PhysicalLocation(const Location& loc, const std::filesystem::path& cwd) {
@@ -152,7 +190,7 @@ json::object Message(const Finding& f) {
 }  // namespace
 
 absl::Status WriteSarif(const LintResult& result, const ReportOptions& options, std::ostream& out) {
-  (void)options;  // SARIF lists suppressed findings with `suppressions` regardless.
+  // SARIF lists suppressed findings with `suppressions` regardless of show_suppressed.
   std::error_code ec;
   std::filesystem::path cwd = std::filesystem::current_path(ec);
   if (ec) cwd.clear();
@@ -160,11 +198,13 @@ absl::Status WriteSarif(const LintResult& result, const ReportOptions& options, 
   // Rule descriptors sorted by id; the first finding of a rule supplies its metadata.
   std::map<std::string, const Finding*> rules;
   for (const Finding& f : result.findings) rules.emplace(f.rule_id, &f);
+  std::map<std::string_view, const RuleInfo*> known;
+  for (const RuleInfo& r : options.rules) known.emplace(r.id, &r);
   std::map<std::string, int> rule_index;
   json::array rule_array;
   for (const auto& [id, f] : rules) {
     rule_index[id] = static_cast<int>(rule_array.size());
-    rule_array.push_back(RuleDescriptor(*f));
+    rule_array.push_back(RuleDescriptor(MetaOf(*f, known)));
   }
 
   json::array results;

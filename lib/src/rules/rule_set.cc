@@ -90,6 +90,23 @@ absl::Status LoadDirInto(const std::string& dir, std::vector<std::unique_ptr<Rul
   return absl::OkStatus();
 }
 
+// The ids loaded plus every built-in id (a built-in rule file's stem is its id), so that a
+// config or suppression naming a built-in rule is valid under --no-default-rules too.
+std::vector<std::string> AllIds(const absl::flat_hash_map<std::string, const Rule*>& ids) {
+  std::vector<std::string> out;
+  for (const auto& [id, rule] : ids) out.push_back(id);
+  for (std::size_t i = 0; i < kBuiltinRuleFileCount; ++i) {
+    std::string_view path = kBuiltinRuleFiles[i].path;
+    std::size_t slash = path.rfind('/');
+    std::string_view stem = path.substr(slash == std::string_view::npos ? 0 : slash + 1);
+    if (!stem.ends_with(".json")) continue;
+    out.emplace_back(stem.substr(0, stem.size() - 5));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace
 
 RuleSet::~RuleSet() = default;
@@ -116,6 +133,7 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
       }
     }
   }
+  set->all_ids_ = AllIds(ids);
   auto keep = [&](const Rule& r) {
     if (!options.only.empty() &&
         std::find(options.only.begin(), options.only.end(), r.id) == options.only.end()) {
@@ -132,6 +150,7 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadDir(const std::strin
   std::unique_ptr<RuleSet> set(new RuleSet());
   absl::flat_hash_map<std::string, const Rule*> ids;
   if (absl::Status s = LoadDirInto(dir, set->rules_, ids); !s.ok()) return s;
+  set->all_ids_ = AllIds(ids);
   set->BuildIndex();
   return std::unique_ptr<const RuleSet>(std::move(set));
 }

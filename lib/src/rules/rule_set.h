@@ -49,6 +49,9 @@ class RuleSet {
   // All rules, sorted by id.
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const Rule* Find(std::string_view id) const;
+  // Every rule id loaded, sorted, including those --only / --disable then left out, and every
+  // built-in id even under --no-default-rules: the ids a config or a suppression may name.
+  const std::vector<std::string>& all_ids() const { return all_ids_; }
 
  private:
   RuleSet() = default;
@@ -56,6 +59,7 @@ class RuleSet {
   struct Index;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::unique_ptr<Index> index_;
+  std::vector<std::string> all_ids_;
 };
 
 }  // namespace armlint::internal

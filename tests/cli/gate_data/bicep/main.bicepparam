@@ -1,0 +1,4 @@
+using 'main.bicep'
+
+param location = 'brazilsouth'
+param storageSku = 'Standard_GRS'
