@@ -33,6 +33,12 @@ struct ParameterMapping {
   std::string file;           // parameter file, resolved to a path
 };
 
+// "policies": Azure Policy definitions with assignment values (policy/policy_loader.h).
+struct ConfigPolicy {
+  std::string path;             // resolved file or folder
+  std::string parameters_json;  // {"name": {"value": ...}} as compact JSON; "" when none
+};
+
 struct Config {
   std::string path;                              // the config file
   std::string dir;                               // its folder ("" for none)
@@ -50,6 +56,7 @@ struct Config {
   // "workloads": {glob: name}, globs relative to the config folder; the first match names a
   // file's workload (findings/workloads.h).
   std::vector<std::pair<std::string, std::string>> workloads;
+  std::vector<ConfigPolicy> policies;
 };
 
 // Loads and validates one config file. Unknown keys and wrong types are InputErrors with the

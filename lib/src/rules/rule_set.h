@@ -1,7 +1,9 @@
 // Compiled rule packs: loading, validation, indexing by resource type and evaluation.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -31,6 +33,11 @@ struct Rule {
   std::string check;           // native check name; empty for condition rules
   std::string condition_json;  // the "if" as written (compact JSON)
   std::shared_ptr<const Condition> condition;
+  // Azure Policy definitions (policy/): the effect, the definition, and what its condition
+  // points into (documents, alias tables).
+  std::string effect;
+  std::optional<PolicyRef> policy;
+  std::shared_ptr<const void> keep_alive;
 };
 
 // One rule's verdict on one resource (or, for native checks, on a place in a template).
@@ -74,6 +81,8 @@ struct RuleSetOptions {
   std::vector<std::string> rule_dirs;
   std::vector<std::string> only;
   std::vector<std::string> disable;
+  // Adds rules made elsewhere (Azure Policy definitions) after the packs are loaded.
+  std::function<absl::Status(std::vector<std::unique_ptr<Rule>>&)> add_rules;
 };
 
 class RuleSet {
@@ -89,7 +98,9 @@ class RuleSet {
   ~RuleSet();
 
   // Appends a Hit for every rule whose condition is true or unknown for `resource`.
-  void EvaluateResource(const Resource& resource, std::vector<Hit>& out) const;
+  // `deployment`: every resource of the linted file (policy *IfNotExists effects look there).
+  void EvaluateResource(const Resource& resource, std::vector<Hit>& out,
+                        std::span<const Resource> deployment = {}) const;
 
   // Appends the condition rules that apply to `resource` (its type matches their resourceType):
   // the rules EvaluateResource evaluates for it, each once. For scores (assessments).
