@@ -88,6 +88,19 @@ def read_only_paths(root):
     return out
 
 
+def is_read_only(read_only, type_key, path):
+    """Whether the path, or an object or array it lies in, is read-only for the type."""
+    p = path.lower()
+    while p:
+        if (type_key, p) in read_only:
+            return True
+        cut = max(p.rfind("."), p.rfind("[*]"))
+        if cut <= 0:
+            return False
+        p = p[:cut]
+    return False
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     src = sys.argv[1] if len(sys.argv) > 1 else None
@@ -121,7 +134,7 @@ def main():
             a = t["aliases"][akey]
             name, path = a["name"], a.get("defaultPath") or ""
             prefix = t["name"] + "/"
-            ro = "!" if (key, path.lower()) in read_only else ""
+            ro = "!" if is_read_only(read_only, key, path) else ""
             if name.lower().startswith(prefix.lower()):
                 suffix = name[len(prefix):]
                 lines.append(ro + (suffix if plain_path(suffix) == path else suffix + "\t" + path))

@@ -46,8 +46,8 @@ const std::string_view kAliasData[] = {
 !15:ublicCertificate
 !0:migrationProperties
 !19:.migrationProgress
-37:.completionPercentage
-38:progressMessage
+!37:.completionPercentage
+!38:progressMessage
 !20:oldSubnetId
 !23:VnetSiteId
 0:notificationSettings
@@ -59,10 +59,10 @@ const std::string_view kAliasData[] = {
 0:replicaSets
 11:[*]
 !14:.domainControllerIpAddress
-40:[*]
+!40:[*]
 !15:externalAccessIpAddress
 !15:healthAlerts
-27:[*]
+!27:[*]
 !30:.id
 !32:ssue
 !31:lastDetected
@@ -72,7 +72,7 @@ const std::string_view kAliasData[] = {
 !31:severity
 !21:LastEvaluated
 !21:Monitors
-29:[*]
+!29:[*]
 !32:.details
 !33:id
 !33:name
@@ -258,20 +258,20 @@ const std::string_view kAliasData[] = {
 !8:.description
 9:id
 !10:magePaths
-19:[*]
+!19:[*]
 !9:name
 !9:parameterDefinitions
-29:[*]
-32:.description
-34:isplayName
-33:isMandatory
-33:name
-33:type
+!29:[*]
+!32:.description
+!34:isplayName
+!33:isMandatory
+!33:name
+!33:type
 18:s
 !9:supportedCadences
-26:[*]
+!26:[*]
 !18:ResourceTypes
-31:[*]
+!31:[*]
 0:frequency
 0:scope
 5:[*]
@@ -359,12 +359,12 @@ const std::string_view kAliasData[] = {
 23:location
 23:natGatewayState
 !23:outboundPublicIPAddresses
-48:[*]
+!48:[*]
 !23:platformVersion
 !24:rivateIPAddresses
-41:[*]
+!41:[*]
 !24:ublicIPAddresses
-40:[*]
+!40:[*]
 30:pAddressId
 23:sku
 26:.capacity
@@ -436,13 +436,13 @@ const std::string_view kAliasData[] = {
 0:natGatewayState
 1:otificationSenderEmail
 !0:outboundPublicIPAddresses
-25:[*]
+!25:[*]
 !0:platformVersion
 !1:ortalUrl
 1:rivateEndpointConnections
 26:[*]
 !29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 30:id
 30:name
 30:privateEndpoint	52:privateEndpoint
@@ -454,10 +454,10 @@ const std::string_view kAliasData[] = {
 !32:ovisioningState	54:ovisioningState
 30:type
 !7:IPAddresses
-18:[*]
+!18:[*]
 !2:ovisioningState
 !1:ublicIPAddresses
-17:[*]
+!17:[*]
 7:pAddressId
 6:NetworkAccess
 5:sherEmail
@@ -815,9 +815,9 @@ const std::string_view kAliasData[] = {
 18:clientCredentials
 7:keyVault
 !15:.lastStatus
-26:.code
-27:message
-27:timeStampUtc
+!26:.code
+!27:message
+!27:timeStampUtc
 16:secretIdentifier
 !16:updated
 7:redirectUrl
@@ -1788,7 +1788,7 @@ const std::string_view kAliasData[] = {
 @Microsoft.App/agentSpaces
 !0:complianceStatus
 !16:.complianceIssues
-33:[*]
+!33:[*]
 !17:isCompliant
 !17:lastComplianceCheck
 !1:urrentAgentCount
@@ -1796,7 +1796,7 @@ const std::string_view kAliasData[] = {
 !0:lastPolicyPropagation
 0:maxAgentCount
 !1:emberAgents
-12:[*]
+!12:[*]
 0:policies
 8:.genevaActionsConfiguration
 35:.acisEndpoint
@@ -1851,7 +1851,7 @@ const std::string_view kAliasData[] = {
 !1:rovisioningState
 !1:ublicKeyHash
 !0:subjectAlternativeNames
-23:[*]
+!23:[*]
 !7:Name
 !0:thumbprint
 !0:valid
@@ -2008,7 +2008,7 @@ const std::string_view kAliasData[] = {
 0:managedBy
 7:EnvironmentId
 !0:outboundIPAddresses	0:properties.outboundIpAddresses
-19:[*]	30:[*]
+!19:[*]	30:[*]
 0:patchingConfiguration
 21:.patchingMode
 !1:rovisioningState
@@ -2333,7 +2333,7 @@ const std::string_view kAliasData[] = {
 0:environmentId
 !1:ventStreamEndpoint
 !0:outboundIpAddresses
-19:[*]
+!19:[*]
 !0:provisioningState
 0:runningState
 0:template
@@ -2494,25 +2494,25 @@ const std::string_view kAliasData[] = {
 24:.encryption
 35:.enabled
 !1:rivateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 7:LinkDefaultDomain
 !2:ovisioningState
@@ -2551,7 +2551,7 @@ const std::string_view kAliasData[] = {
 !1:rovisioningState
 !1:ublicKeyHash
 !0:subjectAlternativeNames
-23:[*]
+!23:[*]
 !7:Name
 !0:thumbprint
 !0:valid
@@ -2628,7 +2628,7 @@ const std::string_view kAliasData[] = {
 17:name
 !0:fqdn
 !0:provisioningErrors
-18:[*]
+!18:[*]
 !21:.message
 !22:timestamp
 !12:State
@@ -2695,7 +2695,7 @@ const std::string_view kAliasData[] = {
 !0:validationToken
 @Microsoft.App/managedenvironments/privateendpointconnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -2854,19 +2854,19 @@ const std::string_view kAliasData[] = {
 15:.dataPlaneEndpoint
 16:resourceId
 !0:managedOnBehalfOfConfiguration
-30:.moboBrokerResources
-50:[*]
-53:.id
+!30:.moboBrokerResources
+!50:[*]
+!53:.id
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
 !63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -3008,15 +3008,15 @@ const std::string_view kAliasData[] = {
 28:.readTimeoutInSeconds
 !15:outboundIPs
 !26:.publicIPs
-36:[*]
+!36:[*]
 23:Type
 !15:requiredTraffics
-31:[*]
+!31:[*]
 !34:.direction
 !35:fqdns
-40:[*]
+!40:[*]
 !35:ips
-38:[*]
+!38:[*]
 !35:port
 !36:rotocol
 15:serviceCidr
@@ -3049,7 +3049,7 @@ const std::string_view kAliasData[] = {
 10:[*]
 0:httpsOnly
 !0:instances
-9:[*]
+!9:[*]
 !12:.name
 !13:status
 !0:provisioningState
@@ -3072,13 +3072,13 @@ const std::string_view kAliasData[] = {
 !0:url
 @Microsoft.AppPlatform/Spring/applicationAccelerators
 !0:components
-10:[*]
+!10:[*]
 !13:.instances
-23:[*]
+!23:[*]
 !26:.name
 !27:status
 !14:name
-14:resourceRequests
+!14:resourceRequests
 !30:.cpu
 !31:instanceCount
 !31:memory
@@ -3089,9 +3089,9 @@ const std::string_view kAliasData[] = {
 4:tier
 @Microsoft.AppPlatform/Spring/applicationLiveViews
 !0:components
-10:[*]
+!10:[*]
 !13:.instances
-23:[*]
+!23:[*]
 !26:.name
 !27:status
 !14:resourceRequests
@@ -3259,7 +3259,7 @@ const std::string_view kAliasData[] = {
 32:timeoutSeconds
 19:terminationGracePeriodSeconds
 !0:instances
-9:[*]
+!9:[*]
 !12:.discoveryStatus
 !13:name
 !13:reason
@@ -3326,7 +3326,7 @@ const std::string_view kAliasData[] = {
 0:certVersion
 0:ContentCertificate.content	0:properties.content
 !0:dnsNames
-8:[*]
+!8:[*]
 !0:expirationDate
 !0:issuedDate
 !5:r
@@ -3374,7 +3374,7 @@ const std::string_view kAliasData[] = {
 5:.code
 6:message
 !0:instances
-9:[*]
+!9:[*]
 !12:.name
 !13:status
 !0:provisioningState
@@ -3385,7 +3385,7 @@ const std::string_view kAliasData[] = {
 @Microsoft.AppPlatform/Spring/configurationServices
 0:generation
 !0:instances
-9:[*]
+!9:[*]
 !12:.name
 !13:status
 !0:provisioningState
@@ -3415,9 +3415,9 @@ const std::string_view kAliasData[] = {
 9:refreshIntervalInSeconds
 @Microsoft.AppPlatform/Spring/devToolPortals
 !0:components
-10:[*]
+!10:[*]
 !13:.instances
-23:[*]
+!23:[*]
 !26:.name
 !27:status
 !14:name
@@ -3483,12 +3483,12 @@ const std::string_view kAliasData[] = {
 20:.secrets
 0:httpsOnly
 !0:instances
-9:[*]
+!9:[*]
 !12:.name
 !13:status
 !0:operatorProperties
 !18:.instances
-28:[*]
+!28:[*]
 !31:.name
 !32:status
 !19:resourceRequests
@@ -3748,13 +3748,13 @@ const std::string_view kAliasData[] = {
 31:[*]
 !21:latestDefinitionVersion
 21:parameters
-22:olicyDefinitionId
+)armlint_aliases",
+    R"armlint_aliases(22:olicyDefinitionId
 37:ReferenceId
 6:Type
 0:version
 @Microsoft.Authorization/roleAssignments
-)armlint_aliases",
-    R"armlint_aliases(0:canDelegate
+0:canDelegate
 1:ondition
 9:Version
 !1:reatedBy
@@ -3804,19 +3804,19 @@ const std::string_view kAliasData[] = {
 9:Version
 !1:reatedOn
 !0:expandedProperties
-18:.principal
-28:.displayName
-29:email
-29:id
-29:type
-19:roleDefinition
-33:.displayName
-34:id
-34:type
-19:scope
-24:.displayName
-25:id
-25:type
+!18:.principal
+!28:.displayName
+!29:email
+!29:id
+!29:type
+!19:roleDefinition
+!33:.displayName
+!34:id
+!34:type
+!19:scope
+!24:.displayName
+!25:id
+!25:type
 0:justification
 0:linkedRoleEligibilityScheduleId
 0:principalId
@@ -3867,19 +3867,19 @@ const std::string_view kAliasData[] = {
 9:Version
 !1:reatedOn
 !0:expandedProperties
-18:.principal
-28:.displayName
-29:email
-29:id
-29:type
-19:roleDefinition
-33:.displayName
-34:id
-34:type
-19:scope
-24:.displayName
-25:id
-25:type
+!18:.principal
+!28:.displayName
+!29:email
+!29:id
+!29:type
+!19:roleDefinition
+!33:.displayName
+!34:id
+!34:type
+!19:scope
+!24:.displayName
+!25:id
+!25:type
 0:justification
 0:principalId
 !9:Type
@@ -3903,85 +3903,85 @@ const std::string_view kAliasData[] = {
 0:description
 1:isplayName
 !0:effectiveRules
-14:[*]
-17:.id
-18:RoleManagementPolicyApprovalRule	0:properties.effectiveRules[*]
-50:.setting	28:.setting
-58:.approvalMode	36:.approvalMode
-67:Stages	45:Stages
-73:[*]	51:[*]
-76:.approvalStageTimeOutInDays	54:.approvalStageTimeOutInDays
-77:escalationApprovers	55:escalationApprovers
-96:[*]	74:[*]
-99:.description	77:.description
-100:id	78:id
-101:sBackup	79:sBackup
-100:userType	78:userType
-87:TimeInMinutes	65:TimeInMinutes
-77:isApproverJustificationRequired	55:isApproverJustificationRequired
-79:EscalationEnabled	57:EscalationEnabled
-77:primaryApprovers	55:primaryApprovers
-93:[*]	71:[*]
-96:.description	74:.description
-97:id	75:id
-98:sBackup	76:sBackup
-97:userType	75:userType
-59:isApprovalRequired	37:isApprovalRequired
-77:ForExtension	55:ForExtension
-61:RequestorJustificationRequired	39:RequestorJustificationRequired
-39:uthenticationContextRule	28:
-63:.claimValue	28:.claimValue
-64:isEnabled	29:isEnabled
-38:EnablementRule	28:
-52:.enabledRules	28:.enabledRules
-65:[*]	41:[*]
-39:xpirationRule	28:
-52:.exceptionMembers	28:.exceptionMembers
-69:[*]	45:[*]
-72:.description	48:.description
-73:id	49:id
-74:sBackup	50:sBackup
-73:userType	49:userType
-53:isExpirationRequired	29:isExpirationRequired
-53:maximumDuration	29:maximumDuration
-38:NotificationRule	28:
-54:.isDefaultRecipientsEnabled	28:.isDefaultRecipientsEnabled
-55:notificationLevel	29:notificationLevel
-67:Recipients	41:Recipients
-77:[*]	51:[*]
-67:Type	41:Type
-55:recipientType	29:recipientType
-38:PimOnlyModeRule	28:
-53:.pimOnlyModeSettings	28:.pimOnlyModeSettings
-73:.excludedAssignmentTypes	48:.excludedAssignmentTypes
-97:[*]	72:[*]
-81:s	56:s
-82:[*]	57:[*]
-74:mode	49:mode
-18:ruleType
-18:target
-24:.caller
-25:enforcedSettings
-41:[*]
-25:inheritableSettings
-44:[*]
-25:level
-25:operations
-35:[*]
-25:targetObjects
-38:[*]
+!14:[*]
+!17:.id
+!18:RoleManagementPolicyApprovalRule	0:properties.effectiveRules[*]
+!50:.setting	28:.setting
+!58:.approvalMode	36:.approvalMode
+!67:Stages	45:Stages
+!73:[*]	51:[*]
+!76:.approvalStageTimeOutInDays	54:.approvalStageTimeOutInDays
+!77:escalationApprovers	55:escalationApprovers
+!96:[*]	74:[*]
+!99:.description	77:.description
+!100:id	78:id
+!101:sBackup	79:sBackup
+!100:userType	78:userType
+!87:TimeInMinutes	65:TimeInMinutes
+!77:isApproverJustificationRequired	55:isApproverJustificationRequired
+!79:EscalationEnabled	57:EscalationEnabled
+!77:primaryApprovers	55:primaryApprovers
+!93:[*]	71:[*]
+!96:.description	74:.description
+!97:id	75:id
+!98:sBackup	76:sBackup
+!97:userType	75:userType
+!59:isApprovalRequired	37:isApprovalRequired
+!77:ForExtension	55:ForExtension
+!61:RequestorJustificationRequired	39:RequestorJustificationRequired
+!39:uthenticationContextRule	28:
+!63:.claimValue	28:.claimValue
+!64:isEnabled	29:isEnabled
+!38:EnablementRule	28:
+!52:.enabledRules	28:.enabledRules
+!65:[*]	41:[*]
+!39:xpirationRule	28:
+!52:.exceptionMembers	28:.exceptionMembers
+!69:[*]	45:[*]
+!72:.description	48:.description
+!73:id	49:id
+!74:sBackup	50:sBackup
+!73:userType	49:userType
+!53:isExpirationRequired	29:isExpirationRequired
+!53:maximumDuration	29:maximumDuration
+!38:NotificationRule	28:
+!54:.isDefaultRecipientsEnabled	28:.isDefaultRecipientsEnabled
+!55:notificationLevel	29:notificationLevel
+!67:Recipients	41:Recipients
+!77:[*]	51:[*]
+!67:Type	41:Type
+!55:recipientType	29:recipientType
+!38:PimOnlyModeRule	28:
+!53:.pimOnlyModeSettings	28:.pimOnlyModeSettings
+!73:.excludedAssignmentTypes	48:.excludedAssignmentTypes
+!97:[*]	72:[*]
+!81:s	56:s
+!82:[*]	57:[*]
+!74:mode	49:mode
+!18:ruleType
+!18:target
+!24:.caller
+!25:enforcedSettings
+!41:[*]
+!25:inheritableSettings
+!44:[*]
+!25:level
+!25:operations
+!35:[*]
+!25:targetObjects
+!38:[*]
 0:isOrganizationDefault
 !0:lastModifiedBy
-14:.displayName
-15:email
-15:id
-15:type
+!14:.displayName
+!15:email
+!15:id
+!15:type
 !12:DateTime
 !0:policyProperties
 !16:.scope
-22:.displayName
-23:id
-23:type
+!22:.displayName
+!23:id
+!23:type
 0:rules
 5:[*]
 8:.id
@@ -4343,7 +4343,7 @@ const std::string_view kAliasData[] = {
 !10:nsxtManager
 !10:vcsa
 !1:xternalCloudLinks
-18:[*]
+!18:[*]
 0:identitySources
 15:[*]
 18:.alias
@@ -4431,7 +4431,7 @@ const std::string_view kAliasData[] = {
 21:[*]	26:[*]
 0:revision
 !0:segments
-8:[*]
+!8:[*]
 0:SERVER.leaseTime	11:leaseTime
 7:serverAddress	11:serverAddress
 @Microsoft.AVS/privateClouds/workloadNetworks/dnsServices
@@ -4466,8 +4466,8 @@ const std::string_view kAliasData[] = {
 0:connectedGateway
 0:displayName
 !0:portVif
-7:[*]
-10:.portName
+!7:[*]
+!10:.portName
 !1:rovisioningState
 0:revision
 !0:status
@@ -4639,11 +4639,11 @@ const std::string_view kAliasData[] = {
 0:edition
 0:failoverCluster
 !15:.hostNames
-25:[*]
+!25:[*]
 !16:id
 !16:networkName
 !16:sqlInstanceIds
-30:[*]
+!30:[*]
 0:hostType
 0:instanceName
 !0:lastInventoryUploadTime
@@ -4863,7 +4863,7 @@ const std::string_view kAliasData[] = {
 !23:.fromDate
 !24:lastLogGenerated
 !25:ogCollectionSessionDetails
-51:[*]
+!51:[*]
 !54:.correlationId
 !55:endTimeCollected
 !55:logCollectionError
@@ -4882,7 +4882,7 @@ const std::string_view kAliasData[] = {
 !23:.accessLevel
 !24:expirationTimeStamp
 !24:remoteSupportNodeSettings
-49:[*]
+!49:[*]
 !52:.arcResourceId
 !53:connectionErrorMessage
 !63:Status
@@ -4891,7 +4891,7 @@ const std::string_view kAliasData[] = {
 !53:transcriptLocation
 !53:updatedAt
 !37:SessionDetails
-51:[*]
+!51:[*]
 !54:.accessLevel
 !55:duration
 !55:nodeName
@@ -4903,13 +4903,13 @@ const std::string_view kAliasData[] = {
 !26:Name
 !26:Type
 !26:Version
-19:diagnosticLevel
+!19:diagnosticLevel
 !19:hardwareClass
 !19:imdsAttestation
 !19:lastUpdated
 !19:manufacturer
 !19:nodes
-24:[*]
+!24:[*]
 !27:.coreCount
 !28:ehcResourceId
 !28:id
@@ -4927,7 +4927,7 @@ const std::string_view kAliasData[] = {
 !28:windowsServerSubscription
 !19:oemActivation
 !19:supportedCapabilities
-40:[*]
+!40:[*]
 !2:sourceProviderObjectId
 0:secretsLocations
 16:[*]
@@ -4948,11 +4948,11 @@ const std::string_view kAliasData[] = {
 3:InstanceResourceGroup
 3:ServicePrincipalObjectId
 !0:defaultExtensions
-17:[*]
+!17:[*]
 !20:.category
 !22:onsentTime
 !0:perNodeDetails
-14:[*]
+!14:[*]
 !17:.arcInstance
 !21:NodeServicePrincipalObjectId
 !18:name
@@ -4969,18 +4969,18 @@ const std::string_view kAliasData[] = {
 24:HandlerVersion
 !0:managedBy	0:properties.managedBy
 !0:perNodeExtensionDetails
-23:[*]
+!23:[*]
 !26:.extension
 !27:instanceView
-39:.name
-40:status
-46:.code
-47:displayStatus
-47:level
-47:message
-47:time
-40:type
-44:HandlerVersion
+!39:.name
+!40:status
+!46:.code
+!47:displayStatus
+!47:level
+!47:message
+!47:time
+!40:type
+!44:HandlerVersion
 !27:name
 !27:state
 !27:typeHandlerVersion
@@ -5082,51 +5082,51 @@ const std::string_view kAliasData[] = {
 !18:.deploymentStatus
 !35:.status
 !38:eps
-41:[*]
+!41:[*]
 !44:.description
 !45:endTimeUtc
 !46:xception
-54:[*]
+!54:[*]
 !45:fullStepIndex
 !45:name
 !45:startTimeUtc
 !48:tus
 !47:eps
-50:[*]
-53:.description
-54:endTimeUtc
-55:xception
-63:[*]
-54:fullStepIndex
-54:name
-54:startTimeUtc
-57:tus
-56:eps
-59:[*]
+!50:[*]
+!53:.description
+!54:endTimeUtc
+!55:xception
+!63:[*]
+!54:fullStepIndex
+!54:name
+!54:startTimeUtc
+!57:tus
+!56:eps
+!59:[*]
 !19:validationStatus
 !35:.status
 !38:eps
-41:[*]
+!41:[*]
 !44:.description
 !45:endTimeUtc
 !46:xception
-54:[*]
+!54:[*]
 !45:fullStepIndex
 !45:name
 !45:startTimeUtc
 !48:tus
 !47:eps
-50:[*]
-53:.description
-54:endTimeUtc
-55:xception
-63:[*]
-54:fullStepIndex
-54:name
-54:startTimeUtc
-57:tus
-56:eps
-59:[*]
+!50:[*]
+!53:.description
+!54:endTimeUtc
+!55:xception
+!63:[*]
+!54:fullStepIndex
+!54:name
+!54:startTimeUtc
+!57:tus
+!56:eps
+!59:[*]
 @Microsoft.AzureStackHCI/clusters/securitySettings
 !0:provisioningState
 0:securedCoreComplianceAssignment
@@ -5169,13 +5169,13 @@ const std::string_view kAliasData[] = {
 0:resourceName
 0:sourceVirtualMachineId
 !1:tatus
-6:.downloadStatus
-21:.downloadSizeInMB
-7:errorCode
-12:Message
-7:progressPercentage
-10:visioningStatus
-25:.operationId
+!6:.downloadStatus
+!21:.downloadSizeInMB
+!7:errorCode
+!12:Message
+!7:progressPercentage
+!10:visioningStatus
+!25:.operationId
 !26:status
 0:version
 7:.name
@@ -5191,10 +5191,10 @@ const std::string_view kAliasData[] = {
 22:[*]
 !0:provisioningState
 !0:status
-6:.errorCode
-12:Message
-7:provisioningStatus
-25:.operationId
+!6:.errorCode
+!12:Message
+!7:provisioningStatus
+!25:.operationId
 !26:status
 1:ubnets
 7:[*]
@@ -5241,13 +5241,13 @@ const std::string_view kAliasData[] = {
 !0:provisioningState
 0:resourceName
 !0:status
-6:.downloadStatus
-21:.downloadSizeInMB
-7:errorCode
-12:Message
-7:progressPercentage
-10:visioningStatus
-25:.operationId
+!6:.downloadStatus
+!21:.downloadSizeInMB
+!7:errorCode
+!12:Message
+!7:progressPercentage
+!10:visioningStatus
+!25:.operationId
 !26:status
 0:version
 7:.name
@@ -5274,25 +5274,25 @@ const std::string_view kAliasData[] = {
 !0:provisioningState
 0:resourceName
 !0:status
-6:.errorCode
-12:Message
-7:provisioningStatus
-25:.operationId
+!6:.errorCode
+!12:Message
+!7:provisioningStatus
+!25:.operationId
 !26:status
 @Microsoft.AzureStackHCI/networkSecurityGroups
 !0:networkInterfaces
-17:[*]
-20:.id
+!17:[*]
+!20:.id
 !0:provisioningState
 !0:status
-6:.errorCode
-12:Message
-7:provisioningStatus
-25:.operationId
+!6:.errorCode
+!12:Message
+!7:provisioningStatus
+!25:.operationId
 !26:status
 !1:ubnets
-7:[*]
-10:.id
+!7:[*]
+!10:.id
 @Microsoft.AzureStackHCI/networkSecurityGroups/securityRules
 0:access
 0:description
@@ -5315,12 +5315,12 @@ const std::string_view kAliasData[] = {
 !1:rovisioningState
 0:resourceName
 !0:status
-6:.availableSizeMB
-7:containerSizeMB
-7:errorCode
-12:Message
-7:provisioningStatus
-25:.operationId
+!6:.availableSizeMB
+!7:containerSizeMB
+!7:errorCode
+!12:Message
+!7:provisioningStatus
+!25:.operationId
 !26:status
 @Microsoft.AzureStackHCI/virtualHardDisks
 0:blockSizeBytes
@@ -5338,41 +5338,41 @@ const std::string_view kAliasData[] = {
 !1:rovisioningState
 0:resourceName
 !0:status
-6:.downloadStatus
-21:.downloadedSizeInMB
-22:progressPercentage
+!6:.downloadStatus
+!21:.downloadedSizeInMB
+!22:progressPercentage
 !22:status
-7:errorCode
-12:Message
-7:provisioningStatus
-25:.operationId
+!7:errorCode
+!12:Message
+!7:provisioningStatus
+!25:.operationId
 !26:status
-7:uploadStatus
-19:.errorCode
-25:Message
-20:progressPercentage
+!7:uploadStatus
+!19:.errorCode
+!25:Message
+!20:progressPercentage
 !20:status
-20:uploadedSizeInMB
+!20:uploadedSizeInMB
 @Microsoft.AzureStackHCI/virtualMachineInstances
 0:createFromLocal
 0:guestAgentInstallStatus
 !23:.agentVersion
 !24:errorDetails
-36:[*]
+!36:[*]
 !39:.additionalInfo
-54:[*]
+!54:[*]
 !57:.type
 !40:code
 !40:details
-47:[*]
-50:.additionalInfo
-65:[*]
-68:.type
-51:code
-51:details
-58:[*]
-51:message
-51:target
+!47:[*]
+!50:.additionalInfo
+!65:[*]
+!68:.type
+!51:code
+!51:details
+!58:[*]
+!51:message
+!51:target
 !40:message
 !40:target
 !24:lastStatusChange
@@ -5400,16 +5400,16 @@ const std::string_view kAliasData[] = {
 16:trustedCa
 !1:yperVVmId
 !0:instanceView
-12:.vmAgent
-20:.statuses
-29:[*]
-32:.code
-33:displayStatus
-33:level
-33:message
-33:time
-21:vmConfigAgentVersion
-23:VMConfigAgentVersion
+!12:.vmAgent
+!20:.statuses
+!29:[*]
+!32:.code
+!33:displayStatus
+!33:level
+!33:message
+!33:time
+!21:vmConfigAgentVersion
+!23:VMConfigAgentVersion
 0:networkProfile
 14:.networkInterfaces
 32:[*]
@@ -5448,11 +5448,11 @@ const std::string_view kAliasData[] = {
 16:uefiSettings
 28:.secureBootEnabled
 !1:tatus
-6:.errorCode
-12:Message
-7:powerState
-8:rovisioningStatus
-25:.operationId
+!6:.errorCode
+!12:Message
+!7:powerState
+!8:rovisioningStatus
+!25:.operationId
 !26:status
 2:orageProfile
 14:.dataDisks
@@ -5521,17 +5521,17 @@ const std::string_view kAliasData[] = {
 22:.id
 23:version
 !1:utoScaleRun
-12:.error
-18:.code
-19:details
-26:[*]
-29:.code
-30:details
-37:[*]
-30:message
-19:message
-14:valuationTime
-13:results
+!12:.error
+!18:.code
+!19:details
+!26:[*]
+!29:.code
+!30:details
+!37:[*]
+!30:message
+!19:message
+!14:valuationTime
+!13:results
 0:certificates
 12:[*]
 15:.id
@@ -5694,21 +5694,21 @@ const std::string_view kAliasData[] = {
 !0:provisioningState
 !17:TransitionTime
 !0:resizeOperationStatus
-21:.errors
-28:[*]
-31:.code
-32:details
-39:[*]
-42:.code
-43:details
-50:[*]
-43:message
-32:message
-22:nodeDeallocationOption
-22:resizeTimeout
-22:startTime
-22:targetDedicatedNodes
-28:LowPriorityNodes
+!21:.errors
+!28:[*]
+!31:.code
+!32:details
+!39:[*]
+!42:.code
+!43:details
+!50:[*]
+!43:message
+!32:message
+!22:nodeDeallocationOption
+!22:resizeTimeout
+!22:startTime
+!22:targetDedicatedNodes
+!28:LowPriorityNodes
 3:ourceTags
 0:scaleSettings
 13:.autoScale
@@ -5792,7 +5792,7 @@ const std::string_view kAliasData[] = {
 0:vmSize
 @Microsoft.Batch/batchAccounts/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 !0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -5822,7 +5822,7 @@ const std::string_view kAliasData[] = {
 !0:status
 !6:.lastModified
 !7:managedResources
-23:[*]
+!23:[*]
 !7:timeCreated
 @Microsoft.Blueprint/blueprints
 0:description
@@ -5892,7 +5892,7 @@ const std::string_view kAliasData[] = {
 !0:cmekEncryptionStatus
 4:KeyVaultUrl
 !1:onfiguredChannels
-18:[*]
+!18:[*]
 0:description
 2:veloperAppInsightKey
 19:sApiKey
@@ -5900,7 +5900,7 @@ const std::string_view kAliasData[] = {
 1:isableLocalAuth
 3:playName
 !0:enabledChannels
-15:[*]
+!15:[*]
 2:dpoint
 !8:Version
 0:iconUrl
@@ -5918,86 +5918,86 @@ const std::string_view kAliasData[] = {
 6:TenantId
 7:ype
 !0:networkSecurityPerimeterConfigurations
-38:[*]
+!38:[*]
 !41:.id
 !42:name
 !43:etworkSecurityPerimeter	0:properties.networkSecurityPerimeterConfigurations[*].properties.networkSecurityPerimeter
 !66:.id	88:.id
-67:location	89:location
-67:perimeterGuid	89:perimeterGuid
+!67:location	89:location
+!67:perimeterGuid	89:perimeterGuid
 !42:profile	64:profile
-49:.accessRules	71:.accessRules
-61:[*]	83:[*]
-64:.addressPrefixes	86:.properties.addressPrefixes
-80:[*]	113:[*]
-65:direction	98:direction
+!49:.accessRules	71:.accessRules
+!61:[*]	83:[*]
+!64:.addressPrefixes	86:.properties.addressPrefixes
+!80:[*]	113:[*]
+!65:direction	98:direction
 !65:emailAddresses	98:emailAddresses
-79:[*]	112:[*]
+!79:[*]	112:[*]
 !65:fullyQualifiedDomainNames	98:fullyQualifiedDomainNames
-90:[*]	123:[*]
-65:name	87:name
+!90:[*]	123:[*]
+!65:name	87:name
 !66:etworkSecurityPerimeters	87:properties.networkSecurityPerimeters
-90:[*]	123:[*]
+!90:[*]	123:[*]
 !93:.id	126:.id
-94:location	127:location
-94:perimeterGuid	127:perimeterGuid
+!94:location	127:location
+!94:perimeterGuid	127:perimeterGuid
 !65:phoneNumbers	98:phoneNumbers
-77:[*]	110:[*]
-65:subscriptions	98:subscriptions
-78:[*]	111:[*]
-81:.id	114:.id
-61:Version	83:Version
-50:diagnosticSettingsVersion	72:diagnosticSettingsVersion
+!77:[*]	110:[*]
+!65:subscriptions	98:subscriptions
+!78:[*]	111:[*]
+!81:.id	114:.id
+!61:Version	83:Version
+!50:diagnosticSettingsVersion	72:diagnosticSettingsVersion
 !50:enabledLogCategories	72:enabledLogCategories
-70:[*]	92:[*]
-50:name	72:name
-45:visioningIssues	67:visioningIssues
-60:[*]	82:[*]
-63:.description	85:.properties.description
-64:issueType	97:issueType
-64:name	86:name
-64:severity	86:properties.severity
-65:uggestedAccessRules	98:uggestedAccessRules
-84:[*]	117:[*]
-87:.addressPrefixes	120:.properties.addressPrefixes
-103:[*]	147:[*]
-88:direction	132:direction
+!70:[*]	92:[*]
+!50:name	72:name
+!45:visioningIssues	67:visioningIssues
+!60:[*]	82:[*]
+!63:.description	85:.properties.description
+!64:issueType	97:issueType
+!64:name	86:name
+!64:severity	86:properties.severity
+!65:uggestedAccessRules	98:uggestedAccessRules
+!84:[*]	117:[*]
+!87:.addressPrefixes	120:.properties.addressPrefixes
+!103:[*]	147:[*]
+!88:direction	132:direction
 !88:emailAddresses	132:emailAddresses
-102:[*]	146:[*]
+!102:[*]	146:[*]
 !88:fullyQualifiedDomainNames	132:fullyQualifiedDomainNames
-113:[*]	157:[*]
-88:name	121:name
+!113:[*]	157:[*]
+!88:name	121:name
 !89:etworkSecurityPerimeters	121:properties.networkSecurityPerimeters
-113:[*]	157:[*]
+!113:[*]	157:[*]
 !116:.id	160:.id
-117:location	161:location
-117:perimeterGuid	161:perimeterGuid
+!117:location	161:location
+!117:perimeterGuid	161:perimeterGuid
 !88:phoneNumbers	132:phoneNumbers
-100:[*]	144:[*]
-88:subscriptions	132:subscriptions
-101:[*]	145:[*]
-104:.id	148:.id
+!100:[*]	144:[*]
+!88:subscriptions	132:subscriptions
+!101:[*]	145:[*]
+!104:.id	148:.id
 !73:ResourceIds	106:ResourceIds
-84:[*]	117:[*]
-54:State	76:State
+!84:[*]	117:[*]
+!54:State	76:State
 !42:resourceAssociation	64:resourceAssociation
-61:.accessMode	83:.accessMode
-62:name	84:name
+!61:.accessMode	83:.accessMode
+!62:name	84:name
 !42:type
 0:openWithHint
 0:parameters
 !1:rivateEndpointConnections
-26:[*]
-29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!26:[*]
+!29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -6219,8 +6219,8 @@ const std::string_view kAliasData[] = {
 5:[*]
 @Microsoft.BotService/botServices/networkSecurityPerimeterConfigurations
 !0:networkSecurityPerimeter.id
-0:profile.name
-0:resourceAssociation.accessMode
+!0:profile.name
+!0:resourceAssociation.accessMode
 @Microsoft.BotService/botServices/privateEndpointConnections
 0:groupIds
 8:[*]
@@ -6242,13 +6242,13 @@ const std::string_view kAliasData[] = {
 0:linkedRedisCacheId
 16:Location
 !6:Servers
-13:.properties[*].id
-13:[*]
+!13:.properties[*].id
+!13:[*]
 !16:.id
 0:minimumTlsVersion
 !0:port
-1:rivateEndpointConnections[*]
-29:.privateLinkServiceConnectionState.status	0:properties.privateEndpointConnections[*].properties.privateLinkServiceConnectionState.status
+!1:rivateEndpointConnections[*]
+!29:.privateLinkServiceConnectionState.status	0:properties.privateEndpointConnections[*].properties.privateLinkServiceConnectionState.status
 !32:ovisioningState	54:ovisioningState
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -6310,7 +6310,7 @@ const std::string_view kAliasData[] = {
 19:startHourUtc
 @Microsoft.Cache/Redis/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -6338,25 +6338,25 @@ const std::string_view kAliasData[] = {
 !1:igratedEndpoint
 2:nimumTlsVersion
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -6408,7 +6408,7 @@ const std::string_view kAliasData[] = {
 !0:targetResourceId
 @Microsoft.Cache/RedisEnterprise/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -6447,8 +6447,8 @@ const std::string_view kAliasData[] = {
 21:name
 21:priority
 !0:endpointLinks
-13:[*]
-16:.id
+!13:[*]
+!16:.id
 1:xtendedProperties
 0:managedRules
 12:.managedRuleSets
@@ -6607,32 +6607,32 @@ const std::string_view kAliasData[] = {
 0:contentTypesToCompress
 22:[*]
 !1:ustomDomains
-13:[*]
-16:.customHttpsParameters	0:properties.customDomains[*].properties.customHttpsParameters
-38:.AzureKeyVault	60:
-52:.certificateSourceParameters	60:.certificateSourceParameters
-80:.deleteRule	88:.deleteRule
-81:resourceGroupName	89:resourceGroupName
-81:secretName	89:secretName
-87:Version	95:Version
-82:ubscriptionId	90:ubscriptionId
-81:typeName	89:typeName
-81:updateRule	89:updateRule
-81:vaultName	89:vaultName
-39:Cdn	60:
-42:.certificateSourceParameters	60:.certificateSourceParameters
-70:.certificateType	88:.certificateType
-71:typeName	89:typeName
-39:certificateSource	78:
-39:minimumTlsVersion	61:minimumTlsVersion
-39:protocolType	61:protocolType
-29:rovisioningState	51:rovisioningState
-41:ubstate	63:ubstate
-17:hostName	39:hostName
-17:name
-17:provisioningState	39:provisioningState
-17:resourceState	39:resourceState
-17:validationData	39:validationData
+!13:[*]
+!16:.customHttpsParameters	0:properties.customDomains[*].properties.customHttpsParameters
+!38:.AzureKeyVault	60:
+!52:.certificateSourceParameters	60:.certificateSourceParameters
+!80:.deleteRule	88:.deleteRule
+!81:resourceGroupName	89:resourceGroupName
+!81:secretName	89:secretName
+!87:Version	95:Version
+!82:ubscriptionId	90:ubscriptionId
+!81:typeName	89:typeName
+!81:updateRule	89:updateRule
+!81:vaultName	89:vaultName
+!39:Cdn	60:
+!42:.certificateSourceParameters	60:.certificateSourceParameters
+!70:.certificateType	88:.certificateType
+!71:typeName	89:typeName
+!39:certificateSource	78:
+!39:minimumTlsVersion	61:minimumTlsVersion
+!39:protocolType	61:protocolType
+!29:rovisioningState	51:rovisioningState
+!41:ubstate	63:ubstate
+!17:hostName	39:hostName
+!17:name
+!17:provisioningState	39:provisioningState
+!17:resourceState	39:resourceState
+!17:validationData	39:validationData
 0:defaultOriginGroup
 18:.id
 2:liveryPolicy
@@ -6860,7 +6860,8 @@ const std::string_view kAliasData[] = {
 61:transforms	60:transforms
 71:[*]	70:[*]
 62:ypeName	61:ypeName
-38:UrlFileExtension	48:
+)armlint_aliases",
+    R"armlint_aliases(38:UrlFileExtension	48:
 54:.parameters	48:.parameters
 65:.extensions	59:.extensions
 76:[*]	70:[*]
@@ -6878,8 +6879,7 @@ const std::string_view kAliasData[] = {
 61:negateCondition	60:negateCondition
 61:operator	60:operator
 61:transforms	60:transforms
-)armlint_aliases",
-    R"armlint_aliases(71:[*]	70:[*]
+71:[*]	70:[*]
 62:ypeName	61:ypeName
 41:Path	48:
 45:.parameters	48:.parameters
@@ -7747,20 +7747,20 @@ const std::string_view kAliasData[] = {
 !44:.certificateAuthority	21:.certificateAuthority
 !45:expirationDate	22:expirationDate
 !45:secretSource	22:secretSource
-57:.id	34:.id
+!57:.id	34:.id
 !46:ubject	23:ubject
 !52:AlternativeNames	29:AlternativeNames
-68:[*]	45:[*]
+!68:[*]	45:[*]
 !45:thumbprint	22:thumbprint
 11:CustomerCertificate	21:
 !30:.certificateAuthority	21:.certificateAuthority
 !31:expirationDate	22:expirationDate
 !31:secretSource	22:secretSource
-43:.id	34:.id
+!43:.id	34:.id
 37:Version	28:Version
 !32:ubject	23:ubject
 !38:AlternativeNames	29:AlternativeNames
-54:[*]	45:[*]
+!54:[*]	45:[*]
 !31:thumbprint	22:thumbprint
 31:useLatestVersion	22:useLatestVersion
 11:ManagedCertificate	21:
@@ -7769,13 +7769,13 @@ const std::string_view kAliasData[] = {
 12:tlsCertificateChain	21:
 !31:.expirationDate	21:.expirationDate
 !32:secretSource	22:secretSource
-44:.id	34:.id
+!44:.id	34:.id
 38:Version	28:Version
 11:type
 11:UrlSigningKey	21:
 24:.keyId	21:.keyId
 !25:secretSource	22:secretSource
-37:.id	34:.id
+!37:.id	34:.id
 31:Version	28:Version
 !1:rofileName
 !3:visioningState
@@ -7798,14 +7798,14 @@ const std::string_view kAliasData[] = {
 !3:visioningState
 @Microsoft.CertificateRegistration/certificateOrders
 !0:appServiceCertificateNotRenewableReasons
-40:[*]
+!40:[*]
 1:utoRenew
 0:certificates
 !1:ontact
-7:.email
-8:nameFirst
-12:Last
-8:phone
+!7:.email
+!8:nameFirst
+!12:Last
+!8:phone
 1:sr
 0:distinguishedName
 !1:omainVerificationToken
@@ -7908,9 +7908,9 @@ const std::string_view kAliasData[] = {
 !0:urn
 @Microsoft.CognitiveServices/accounts
 !0:abusePenalty
-12:.action
-13:expiration
-13:rateLimitPercentage
+!12:.action
+!13:expiration
+!13:rateLimitPercentage
 1:llowedFqdnList
 15:[*]
 5:ProjectManagement
@@ -7931,27 +7931,27 @@ const std::string_view kAliasData[] = {
 1:ssociatedProjects
 18:[*]
 !0:callRateLimit
-13:.count
-14:renewalPeriod
-15:ules
-19:[*]
-22:.count
-23:dynamicThrottlingEnabled
-23:key
-23:matchPatterns
-36:[*]
-39:.method
-40:path
-24:inCount
-23:renewalPeriod
+!13:.count
+!14:renewalPeriod
+!15:ules
+!19:[*]
+!22:.count
+!23:dynamicThrottlingEnabled
+!23:key
+!23:matchPatterns
+!36:[*]
+!39:.method
+!40:path
+!24:inCount
+!23:renewalPeriod
 !2:pabilities
-12:[*]
-15:.name
-16:value
+!12:[*]
+!15:.name
+!16:value
 !1:ommitmentPlanAssociations
-26:[*]
-29:.commitmentPlanId
-44:Location
+!26:[*]
+!29:.commitmentPlanId
+!44:Location
 1:ustomSubDomainName
 !0:dateCreated
 1:efaultProject
@@ -7997,45 +7997,45 @@ const std::string_view kAliasData[] = {
 22:ubnetArmId
 21:useMicrosoftManagedNetwork
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.etag
-30:groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!30:groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
+!38:[*]	60:[*]
 !30:id
-30:location
+!30:location
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionRequired	85:.actionRequired
-70:sRequired	92:sRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionRequired	85:.actionRequired
+!70:sRequired	92:sRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
 !0:quotaLimit
-10:.count
-11:renewalPeriod
-12:ules
-16:[*]
-19:.count
-20:dynamicThrottlingEnabled
-20:key
-20:matchPatterns
-33:[*]
-36:.method
-37:path
-21:inCount
-20:renewalPeriod
+!10:.count
+!11:renewalPeriod
+!12:ules
+!16:[*]
+!19:.count
+!20:dynamicThrottlingEnabled
+!20:key
+!20:matchPatterns
+!33:[*]
+!36:.method
+!37:path
+!21:inCount
+!20:renewalPeriod
 0:raiMonitorConfig
 16:.adxStorageResourceId
 17:identityClientId
@@ -8049,9 +8049,9 @@ const std::string_view kAliasData[] = {
 4:size
 4:tier
 !3:ChangeInfo
-13:.countOfDowngrades
-21:UpgradesAfterDowngrades
-14:lastChangeDate
+!13:.countOfDowngrades
+!21:UpgradesAfterDowngrades
+!14:lastChangeDate
 1:toredCompletionsDisabled
 0:userOwnedStorage
 16:[*]
@@ -8079,30 +8079,30 @@ const std::string_view kAliasData[] = {
 7:.count
 !8:endDate
 !8:quota
-13:.quantity
-14:unit
+!13:.quantity
+!14:unit
 !8:startDate
 8:tier
 0:hostingModel
 !0:last
-4:.count
+!4:.count
 !5:endDate
 !5:quota
-10:.quantity
-11:unit
+!10:.quantity
+!11:unit
 !5:startDate
-5:tier
+!5:tier
 0:next
 4:.count
 !5:endDate
 !5:quota
-10:.quantity
-11:unit
+!10:.quantity
+!11:unit
 !5:startDate
 5:tier
 0:planType
 !1:rovisioningIssues
-18:[*]
+!18:[*]
 !12:State
 0:sku
 3:.capacity
@@ -8162,19 +8162,19 @@ const std::string_view kAliasData[] = {
 0:state
 @Microsoft.CognitiveServices/accounts/deployments
 !0:callRateLimit
-13:.count
-14:renewalPeriod
-15:ules
-19:[*]
-22:.count
-23:dynamicThrottlingEnabled
-23:key
-23:matchPatterns
-36:[*]
-39:.method
-40:path
-24:inCount
-23:renewalPeriod
+!13:.count
+!14:renewalPeriod
+!15:ules
+!19:[*]
+!22:.count
+!23:dynamicThrottlingEnabled
+!23:key
+!23:matchPatterns
+!36:[*]
+!39:.method
+!40:path
+!24:inCount
+!23:renewalPeriod
 !2:pabilities
 4:citySettings
 16:.designatedCapacity
@@ -8184,19 +8184,19 @@ const std::string_view kAliasData[] = {
 !1:ynamicThrottlingEnabled
 0:model
 !5:.callRateLimit
-19:.count
-20:renewalPeriod
-21:ules
-25:[*]
-28:.count
-29:dynamicThrottlingEnabled
-29:key
-29:matchPatterns
-42:[*]
-45:.method
-46:path
-30:inCount
-29:renewalPeriod
+!19:.count
+!20:renewalPeriod
+!21:ules
+!25:[*]
+!28:.count
+!29:dynamicThrottlingEnabled
+!29:key
+!29:matchPatterns
+!42:[*]
+!45:.method
+!46:path
+!30:inCount
+!29:renewalPeriod
 6:format
 6:name
 6:publisher
@@ -8207,16 +8207,16 @@ const std::string_view kAliasData[] = {
 !1:rovisioningState
 0:raiPolicyName
 !2:teLimits
-10:[*]
-13:.count
-14:dynamicThrottlingEnabled
-14:key
-14:matchPatterns
-27:[*]
-30:.method
-31:path
-15:inCount
-14:renewalPeriod
+!10:[*]
+!13:.count
+!14:dynamicThrottlingEnabled
+!14:key
+!14:matchPatterns
+!27:[*]
+!30:.method
+!31:path
+!15:inCount
+!14:renewalPeriod
 0:scaleSettings
 !13:.activeCapacity
 14:capacity
@@ -8467,45 +8467,45 @@ const std::string_view kAliasData[] = {
 0:userEngagementTracking
 0:validSenderUsernames
 !1:erificationRecords
-19:.DKIM
+!19:.DKIM
 !24:.name
 !25:ttl
 !26:ype
 !25:value
-24:2
+!24:2
 !25:.name
 !26:ttl
 !27:ype
 !26:value
-21:MARC
+!21:MARC
 !25:.name
 !26:ttl
 !27:ype
 !26:value
-21:omain
+!21:omain
 !26:.name
 !27:ttl
 !28:ype
 !27:value
-20:SPF
+!20:SPF
 !23:.name
 !24:ttl
 !25:ype
 !24:value
 !12:States
-18:.DKIM
+!18:.DKIM
 !23:.errorCode
 !24:status
-23:2
+!23:2
 !24:.errorCode
 !25:status
-20:MARC
+!20:MARC
 !24:.errorCode
 !25:status
-20:omain
+!20:omain
 !25:.errorCode
 !26:status
-19:SPF
+!19:SPF
 !22:.errorCode
 !23:status
 @Microsoft.Communication/EmailServices/Domains/SenderUsernames
@@ -8547,12 +8547,12 @@ const std::string_view kAliasData[] = {
 4:name
 4:tier
 !1:tatuses
-8:[*]
-11:.code
-12:displayStatus
-12:level
-12:message
-12:time
+!8:[*]
+!11:.code
+!12:displayStatus
+!12:level
+!12:message
+!12:time
 0:virtualMachines
 15:[*]
 18:.id
@@ -8560,12 +8560,12 @@ const std::string_view kAliasData[] = {
 !35:.defaultVirtualMachineScaleSetInfo
 !69:.constrainedMaximumCapacity
 !70:defaultVirtualMachineScaleSet
-99:.id
+!99:.id
 !36:migrateToVirtualMachineScaleSet
-67:.id
+!67:.id
 @Microsoft.Compute/capacityReservationGroups
 !0:capacityReservations
-20:[*]
+!20:[*]
 !23:.id
 0:reservationType
 0:sharingProfile
@@ -8573,7 +8573,7 @@ const std::string_view kAliasData[] = {
 30:[*]
 33:.id
 !0:virtualMachinesAssociated
-25:[*]
+!25:[*]
 !28:.id
 0:zones
 5:[*]
@@ -8591,7 +8591,7 @@ const std::string_view kAliasData[] = {
 4:tier
 !0:timeCreated
 !0:virtualMachinesAssociated
-25:[*]
+!25:[*]
 !28:.id
 0:zones
 5:[*]
@@ -8659,15 +8659,15 @@ const std::string_view kAliasData[] = {
 5:[*]
 @Microsoft.Compute/diskAccesses
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
 !30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -8686,25 +8686,25 @@ const std::string_view kAliasData[] = {
 10:sourceVault
 21:.id
 !1:utoKeyRotationError
-20:.code
-21:details
-28:[*]
-31:.code
-32:message
-32:target
-21:innererror
-31:.errordetail
-33:xceptiontype
-21:message
-21:target
+!20:.code
+!21:details
+!28:[*]
+!31:.code
+!32:message
+!32:target
+!21:innererror
+!31:.errordetail
+!33:xceptiontype
+!21:message
+!21:target
 0:encryptionType
 0:federatedClientId
 !0:lastKeyRotationTimestamp
 !0:previousKeys
-12:[*]
-15:.keyUrl
-16:sourceVault
-27:.id
+!12:[*]
+!15:.keyUrl
+!16:sourceVault
+!27:.id
 !2:ovisioningState
 0:rotationToLatestKeyVersionEnabled
 @Microsoft.Compute/disks
@@ -8782,7 +8782,7 @@ const std::string_view kAliasData[] = {
 1:sType
 1:wnerId
 !0:propertyUpdatesInProgress
-25:.targetTier
+!25:.targetTier
 !3:visioningState
 1:ublicNetworkAccess
 2:rchasePlan
@@ -8794,7 +8794,7 @@ const std::string_view kAliasData[] = {
 15:.secureVMDiskEncryptionSetId
 21:ityType
 !1:hareInfo
-9:[*]
+!9:[*]
 !12:.vmUri
 1:ku
 3:.name
@@ -8855,21 +8855,21 @@ const std::string_view kAliasData[] = {
 36:eula
 36:publicNamePrefix
 !46:s
-47:[*]
+!47:[*]
 41:sherContact
 45:Uri
 !15:groups
-21:[*]
-24:.ids
-28:[*]
-25:type
+!21:[*]
+!24:.ids
+!28:[*]
+!25:type
 15:permissions
 !7:Status
 !13:.aggregatedState
-14:summary
-21:[*]
-24:.details
-25:region
+!14:summary
+!21:[*]
+!24:.details
+!25:region
 !25:state
 1:oftDeletePolicy
 16:.isSoftDeleteEnabled
@@ -8970,7 +8970,7 @@ const std::string_view kAliasData[] = {
 !0:replicationStatus
 !17:.aggregatedState
 !18:summary
-25:[*]
+!25:[*]
 !28:.details
 !29:progress
 !29:region
@@ -9066,7 +9066,7 @@ const std::string_view kAliasData[] = {
 !0:replicationStatus
 !17:.aggregatedState
 !18:summary
-25:[*]
+!25:[*]
 !28:.details
 !29:progress
 !29:region
@@ -9076,9 +9076,9 @@ const std::string_view kAliasData[] = {
 13:.allowDeletionOfReplicatedLocations
 14:blockDeletionBeforeEndOfLife
 !14:policyViolations
-30:[*]
-33:.category
-34:details
+!30:[*]
+!33:.category
+!34:details
 !14:reportedForPolicyViolation
 1:ecurityProfile
 15:.uefiSettings
@@ -9127,17 +9127,17 @@ const std::string_view kAliasData[] = {
 22:uri
 22:virtualMachineId
 !0:validationsProfile
-18:.executedValidations
-38:[*]
-41:.executionTime
+!18:.executedValidations
+!38:[*]
+!41:.executionTime
 !42:status
-42:type
-42:version
-19:platformAttributes
-37:[*]
+!42:type
+!42:version
+!19:platformAttributes
+!37:[*]
 !40:.name
 !41:value
-19:validationEtag
+!19:validationEtag
 @Microsoft.Compute/galleries/inVMAccessControlProfiles
 0:applicableHostEndpoint
 0:description
@@ -9152,7 +9152,7 @@ const std::string_view kAliasData[] = {
 !0:replicationStatus
 !17:.aggregatedState
 !18:summary
-25:[*]
+!25:[*]
 !28:.details
 !29:progress
 !29:region
@@ -9204,7 +9204,7 @@ const std::string_view kAliasData[] = {
 0:additionalCapabilities
 22:.ultraSSDEnabled
 !0:hosts
-5:[*]
+!5:[*]
 !8:.id
 0:platformFaultDomainCount
 0:supportAutomaticPlacement
@@ -9223,7 +9223,7 @@ const std::string_view kAliasData[] = {
 4:tier
 !0:timeCreated
 !0:virtualMachines
-15:[*]
+!15:[*]
 !18:.id
 @Microsoft.Compute/images
 0:hyperVGeneration
@@ -9260,14 +9260,14 @@ const std::string_view kAliasData[] = {
 15:zoneResilient
 @Microsoft.Compute/proximityPlacementGroups
 !0:availabilitySets
-16:[*]
-19:.colocationStatus
-36:.code
-37:displayStatus
-37:level
-37:message
-37:time
-20:id
+!16:[*]
+!19:.colocationStatus
+!36:.code
+!37:displayStatus
+!37:level
+!37:message
+!37:time
+!20:id
 0:colocationStatus
 16:.code
 17:displayStatus
@@ -9279,23 +9279,23 @@ const std::string_view kAliasData[] = {
 14:[*]
 0:proximityPlacementGroupType
 !0:virtualMachines
-15:[*]
-18:.colocationStatus
-35:.code
-36:displayStatus
-36:level
-36:message
-36:time
-19:id
+!15:[*]
+!18:.colocationStatus
+!35:.code
+!36:displayStatus
+!36:level
+!36:message
+!36:time
+!19:id
 !14:ScaleSets
-23:[*]
-26:.colocationStatus
-43:.code
-44:displayStatus
-44:level
-44:message
-44:time
-27:id
+!23:[*]
+!26:.colocationStatus
+!43:.code
+!44:displayStatus
+!44:level
+!44:message
+!44:time
+!27:id
 0:zones
 5:[*]
 @Microsoft.Compute/restorePointCollections
@@ -9303,158 +9303,158 @@ const std::string_view kAliasData[] = {
 !0:provisioningState
 !0:restorePointCollectionId
 !12:s
-13:[*]
-16:.consistencyMode	0:properties.restorePoints[*].properties.consistencyMode
-17:excludeDisks	39:excludeDisks
-29:[*]	51:[*]
-32:.id	54:.id
+!13:[*]
+!16:.consistencyMode	0:properties.restorePoints[*].properties.consistencyMode
+!17:excludeDisks	39:excludeDisks
+!29:[*]	51:[*]
+!32:.id	54:.id
 !17:id
-18:nstantAccessDurationMinutes	39:instantAccessDurationMinutes
+!18:nstantAccessDurationMinutes	39:instantAccessDurationMinutes
 !17:name
-17:provisioningDetails	39:provisioningDetails
-36:.creationTime	58:.creationTime
-37:statusCode	59:statusCode
-43:Message	65:Message
-37:totalUsedSizeInBytes	59:totalUsedSizeInBytes
+!17:provisioningDetails	39:provisioningDetails
+!36:.creationTime	58:.creationTime
+!37:statusCode	59:statusCode
+!43:Message	65:Message
+!37:totalUsedSizeInBytes	59:totalUsedSizeInBytes
 !29:State	51:State
-17:sourceMetadata	39:sourceMetadata
+!17:sourceMetadata	39:sourceMetadata
 !31:.diagnosticsProfile	53:.diagnosticsProfile
-50:.bootDiagnostics	72:.bootDiagnostics
-66:.enabled	88:.enabled
-67:storageUri	89:storageUri
+!50:.bootDiagnostics	72:.bootDiagnostics
+!66:.enabled	88:.enabled
+!67:storageUri	89:storageUri
 !32:hardwareProfile	54:hardwareProfile
-47:.vmSize	69:.vmSize
-54:Properties	76:Properties
-64:.vCPUsAvailable	86:.vCPUsAvailable
-70:PerCore	92:PerCore
+!47:.vmSize	69:.vmSize
+!54:Properties	76:Properties
+!64:.vCPUsAvailable	86:.vCPUsAvailable
+!70:PerCore	92:PerCore
 !33:yperVGeneration	55:yperVGeneration
 !32:licenseType	54:licenseType
 !33:ocation	55:ocation
 !32:osProfile	54:osProfile
-41:.adminPassword	63:.adminPassword
-47:Username	69:Username
-43:llowExtensionOperations	65:llowExtensionOperations
-42:computerName	64:computerName
-43:ustomData	65:ustomData
-42:linuxConfiguration	64:linuxConfiguration
-60:.disablePasswordAuthentication	82:.disablePasswordAuthentication
-61:enableVMAgentPlatformUpdates	83:enableVMAgentPlatformUpdates
-61:patchSettings	83:patchSettings
-74:.assessmentMode	96:.assessmentMode
-76:utomaticByPlatformSettings	98:utomaticByPlatformSettings
-102:.bypassPlatformSafetyChecksOnUserSchedule	124:.bypassPlatformSafetyChecksOnUserSchedule
-103:rebootSetting	125:rebootSetting
-75:patchMode	97:patchMode
-62:rovisionVMAgent	84:rovisionVMAgent
-61:ssh	83:ssh
-64:.publicKeys	86:.publicKeys
-75:[*]	97:[*]
-78:.keyData	100:.keyData
-79:path	101:path
-42:requireGuestProvisionSignal	64:requireGuestProvisionSignal
-42:secrets	64:secrets
-49:[*]	71:[*]
-52:.sourceVault	74:.sourceVault
-64:.id	86:.id
-53:vaultCertificates	75:vaultCertificates
-70:[*]	92:[*]
-73:.certificateStore	95:.certificateStore
-85:Url	107:Url
-42:windowsConfiguration	64:windowsConfiguration
-62:.additionalUnattendContent	84:.additionalUnattendContent
-88:[*]	110:[*]
-91:.componentName	113:.componentName
-94:ntent	116:ntent
-92:passName	114:passName
-92:settingName	114:settingName
-63:enableAutomaticUpdates	85:enableAutomaticUpdates
+!41:.adminPassword	63:.adminPassword
+!47:Username	69:Username
+!43:llowExtensionOperations	65:llowExtensionOperations
+!42:computerName	64:computerName
+!43:ustomData	65:ustomData
+!42:linuxConfiguration	64:linuxConfiguration
+!60:.disablePasswordAuthentication	82:.disablePasswordAuthentication
+!61:enableVMAgentPlatformUpdates	83:enableVMAgentPlatformUpdates
+!61:patchSettings	83:patchSettings
+!74:.assessmentMode	96:.assessmentMode
+!76:utomaticByPlatformSettings	98:utomaticByPlatformSettings
+!102:.bypassPlatformSafetyChecksOnUserSchedule	124:.bypassPlatformSafetyChecksOnUserSchedule
+!103:rebootSetting	125:rebootSetting
+!75:patchMode	97:patchMode
+!62:rovisionVMAgent	84:rovisionVMAgent
+!61:ssh	83:ssh
+!64:.publicKeys	86:.publicKeys
+!75:[*]	97:[*]
+!78:.keyData	100:.keyData
+!79:path	101:path
+!42:requireGuestProvisionSignal	64:requireGuestProvisionSignal
+!42:secrets	64:secrets
+!49:[*]	71:[*]
+!52:.sourceVault	74:.sourceVault
+!64:.id	86:.id
+!53:vaultCertificates	75:vaultCertificates
+!70:[*]	92:[*]
+!73:.certificateStore	95:.certificateStore
+!85:Url	107:Url
+!42:windowsConfiguration	64:windowsConfiguration
+!62:.additionalUnattendContent	84:.additionalUnattendContent
+!88:[*]	110:[*]
+!91:.componentName	113:.componentName
+!94:ntent	116:ntent
+!92:passName	114:passName
+!92:settingName	114:settingName
+!63:enableAutomaticUpdates	85:enableAutomaticUpdates
 !69:VMAgentPlatformUpdates	91:VMAgentPlatformUpdates
-63:patchSettings	85:patchSettings
-76:.assessmentMode	98:.assessmentMode
-78:utomaticByPlatformSettings	100:utomaticByPlatformSettings
-104:.bypassPlatformSafetyChecksOnUserSchedule	126:.bypassPlatformSafetyChecksOnUserSchedule
-105:rebootSetting	127:rebootSetting
-77:enableHotpatching	99:enableHotpatching
-77:patchMode	99:patchMode
-64:rovisionVMAgent	86:rovisionVMAgent
-63:timeZone	85:timeZone
-63:winRM	85:winRM
-68:.listeners	90:.listeners
-78:[*]	100:[*]
-81:.certificateUrl	103:.certificateUrl
-82:protocol	104:protocol
+!63:patchSettings	85:patchSettings
+!76:.assessmentMode	98:.assessmentMode
+!78:utomaticByPlatformSettings	100:utomaticByPlatformSettings
+!104:.bypassPlatformSafetyChecksOnUserSchedule	126:.bypassPlatformSafetyChecksOnUserSchedule
+!105:rebootSetting	127:rebootSetting
+!77:enableHotpatching	99:enableHotpatching
+!77:patchMode	99:patchMode
+!64:rovisionVMAgent	86:rovisionVMAgent
+!63:timeZone	85:timeZone
+!63:winRM	85:winRM
+!68:.listeners	90:.listeners
+!78:[*]	100:[*]
+!81:.certificateUrl	103:.certificateUrl
+!82:protocol	104:protocol
 !32:securityProfile	54:securityProfile
-47:.encryptionAtHost	69:.encryptionAtHost
-58:Identity	80:Identity
-66:.userAssignedIdentityResourceId	88:.userAssignedIdentityResourceId
-48:proxyAgentSettings	70:proxyAgentSettings
-66:.enabled	88:.enabled
-67:keyIncarnationId	89:keyIncarnationId
-67:mode	89:mode
-48:securityType	70:securityType
-48:uefiSettings	70:uefiSettings
-60:.secureBootEnabled	82:.secureBootEnabled
-61:vTpmEnabled	83:vTpmEnabled
-33:torageProfile	55:torageProfile
-46:.dataDisks	68:.dataDisks
-56:[*]	78:[*]
+!47:.encryptionAtHost	69:.encryptionAtHost
+!58:Identity	80:Identity
+!66:.userAssignedIdentityResourceId	88:.userAssignedIdentityResourceId
+!48:proxyAgentSettings	70:proxyAgentSettings
+!66:.enabled	88:.enabled
+!67:keyIncarnationId	89:keyIncarnationId
+!67:mode	89:mode
+!48:securityType	70:securityType
+!48:uefiSettings	70:uefiSettings
+!60:.secureBootEnabled	82:.secureBootEnabled
+!61:vTpmEnabled	83:vTpmEnabled
+!33:torageProfile	55:torageProfile
+!46:.dataDisks	68:.dataDisks
+!56:[*]	78:[*]
 !59:.caching	81:.caching
-60:diskRestorePoint	82:diskRestorePoint
-76:.encryption	98:.encryption
-87:.type	109:.type
+!60:diskRestorePoint	82:diskRestorePoint
+!76:.encryption	98:.encryption
+!87:.type	109:.type
 !77:id	99:id
-77:sourceDiskRestorePoint	99:sourceDiskRestorePoint
-99:.id	121:.id
+!77:sourceDiskRestorePoint	99:sourceDiskRestorePoint
+!99:.id	121:.id
 !64:SizeGB	86:SizeGB
 !60:lun	82:lun
-60:managedDisk	82:managedDisk
-71:.diskEncryptionSet	93:.diskEncryptionSet
-89:.id	111:.id
-72:id	94:id
-72:securityProfile	94:securityProfile
-87:.diskEncryptionSet	109:.diskEncryptionSet
-105:.id	127:.id
-88:securityEncryptionType	110:securityEncryptionType
-73:torageAccountType	95:torageAccountType
+!60:managedDisk	82:managedDisk
+!71:.diskEncryptionSet	93:.diskEncryptionSet
+!89:.id	111:.id
+!72:id	94:id
+!72:securityProfile	94:securityProfile
+!87:.diskEncryptionSet	109:.diskEncryptionSet
+!105:.id	127:.id
+!88:securityEncryptionType	110:securityEncryptionType
+!73:torageAccountType	95:torageAccountType
 !60:name	82:name
 !60:writeAcceleratorEnabled	82:writeAcceleratorEnabled
 !48:iskControllerType	70:iskControllerType
-47:osDisk	69:osDisk
+!47:osDisk	69:osDisk
 !53:.caching	75:.caching
-54:diskRestorePoint	76:diskRestorePoint
-70:.encryption	92:.encryption
-81:.type	103:.type
+!54:diskRestorePoint	76:diskRestorePoint
+!70:.encryption	92:.encryption
+!81:.type	103:.type
 !71:id	93:id
-71:sourceDiskRestorePoint	93:sourceDiskRestorePoint
-93:.id	115:.id
+!71:sourceDiskRestorePoint	93:sourceDiskRestorePoint
+!93:.id	115:.id
 !58:SizeGB	80:SizeGB
 !54:encryptionSettings	76:encryptionSettings
-72:.diskEncryptionKey	94:.diskEncryptionKey
-90:.secretUrl	112:.secretUrl
-92:ourceVault	114:ourceVault
-102:.id	124:.id
-73:enabled	95:enabled
-73:keyEncryptionKey	95:keyEncryptionKey
-89:.keyUrl	111:.keyUrl
-90:sourceVault	112:sourceVault
-101:.id	123:.id
-54:managedDisk	76:managedDisk
-65:.diskEncryptionSet	87:.diskEncryptionSet
-83:.id	105:.id
-66:id	88:id
-66:securityProfile	88:securityProfile
-81:.diskEncryptionSet	103:.diskEncryptionSet
-99:.id	121:.id
-82:securityEncryptionType	104:securityEncryptionType
-67:torageAccountType	89:torageAccountType
+!72:.diskEncryptionKey	94:.diskEncryptionKey
+!90:.secretUrl	112:.secretUrl
+!92:ourceVault	114:ourceVault
+!102:.id	124:.id
+!73:enabled	95:enabled
+!73:keyEncryptionKey	95:keyEncryptionKey
+!89:.keyUrl	111:.keyUrl
+!90:sourceVault	112:sourceVault
+!101:.id	123:.id
+!54:managedDisk	76:managedDisk
+!65:.diskEncryptionSet	87:.diskEncryptionSet
+!83:.id	105:.id
+!66:id	88:id
+!66:securityProfile	88:securityProfile
+!81:.diskEncryptionSet	103:.diskEncryptionSet
+!99:.id	121:.id
+!82:securityEncryptionType	104:securityEncryptionType
+!67:torageAccountType	89:torageAccountType
 !54:name	76:name
 !54:osType	76:osType
 !54:writeAcceleratorEnabled	76:writeAcceleratorEnabled
 !32:userData	54:userData
 !32:vmId	54:vmId
-23:RestorePoint	45:RestorePoint
-35:.id	57:.id
-17:timeCreated	39:timeCreated
+!23:RestorePoint	45:RestorePoint
+!35:.id	57:.id
+!17:timeCreated	39:timeCreated
 !18:ype
 0:source
 6:.id
@@ -9472,85 +9472,85 @@ const std::string_view kAliasData[] = {
 !12:State
 0:sourceMetadata
 !14:.diagnosticsProfile
-33:.bootDiagnostics
-49:.enabled
-50:storageUri
+!33:.bootDiagnostics
+!49:.enabled
+!50:storageUri
 !15:hardwareProfile
-30:.vmSize
-37:Properties
-47:.vCPUsAvailable
-53:PerCore
+!30:.vmSize
+!37:Properties
+!47:.vCPUsAvailable
+!53:PerCore
 !16:yperVGeneration
 !15:licenseType
 !16:ocation
 !15:osProfile
-24:.adminPassword
-30:Username
-26:llowExtensionOperations
-25:computerName
-26:ustomData
-25:linuxConfiguration
-43:.disablePasswordAuthentication
-44:enableVMAgentPlatformUpdates
-44:patchSettings
-57:.assessmentMode
-59:utomaticByPlatformSettings
-85:.bypassPlatformSafetyChecksOnUserSchedule
-86:rebootSetting
-58:patchMode
-45:rovisionVMAgent
-44:ssh
-47:.publicKeys
-58:[*]
-61:.keyData
-62:path
-25:requireGuestProvisionSignal
-25:secrets
-32:[*]
-35:.sourceVault
-47:.id
-36:vaultCertificates
-53:[*]
-56:.certificateStore
-68:Url
-25:windowsConfiguration
-45:.additionalUnattendContent
-71:[*]
-74:.componentName
-77:ntent
-75:passName
-75:settingName
-46:enableAutomaticUpdates
-!52:VMAgentPlatformUpdates
-46:patchSettings
-59:.assessmentMode
-61:utomaticByPlatformSettings
-87:.bypassPlatformSafetyChecksOnUserSchedule
-88:rebootSetting
-60:enableHotpatching
-60:patchMode
-47:rovisionVMAgent
-46:timeZone
-46:winRM
-51:.listeners
-61:[*]
-64:.certificateUrl
-65:protocol
-!15:securityProfile
-30:.encryptionAtHost
-41:Identity
-49:.userAssignedIdentityResourceId
-31:proxyAgentSettings
-49:.enabled
-50:keyIncarnationId
-50:mode
-31:securityType
-31:uefiSettings
-43:.secureBootEnabled
-44:vTpmEnabled
-16:torageProfile
+!24:.adminPassword
+!30:Username
+!26:llowExtensionOperations
+!25:computerName
+!26:ustomData
+!25:linuxConfiguration
+!43:.disablePasswordAuthentication
+!44:enableVMAgentPlatformUpdates
+!44:patchSettings
+!57:.assessmentMode
+!59:utomaticByPlatformSettings
+!85:.bypassPlatformSafetyChecksOnUserSchedule
+!86:rebootSetting
+!58:patchMode
+!45:rovisionVMAgent
+!44:ssh
+!47:.publicKeys
 )armlint_aliases",
-    R"armlint_aliases(29:.dataDisks
+    R"armlint_aliases(!58:[*]
+!61:.keyData
+!62:path
+!25:requireGuestProvisionSignal
+!25:secrets
+!32:[*]
+!35:.sourceVault
+!47:.id
+!36:vaultCertificates
+!53:[*]
+!56:.certificateStore
+!68:Url
+!25:windowsConfiguration
+!45:.additionalUnattendContent
+!71:[*]
+!74:.componentName
+!77:ntent
+!75:passName
+!75:settingName
+!46:enableAutomaticUpdates
+!52:VMAgentPlatformUpdates
+!46:patchSettings
+!59:.assessmentMode
+!61:utomaticByPlatformSettings
+!87:.bypassPlatformSafetyChecksOnUserSchedule
+!88:rebootSetting
+!60:enableHotpatching
+!60:patchMode
+!47:rovisionVMAgent
+!46:timeZone
+!46:winRM
+!51:.listeners
+!61:[*]
+!64:.certificateUrl
+!65:protocol
+!15:securityProfile
+!30:.encryptionAtHost
+!41:Identity
+!49:.userAssignedIdentityResourceId
+!31:proxyAgentSettings
+!49:.enabled
+!50:keyIncarnationId
+!50:mode
+!31:securityType
+!31:uefiSettings
+!43:.secureBootEnabled
+!44:vTpmEnabled
+16:torageProfile
+29:.dataDisks
 39:[*]
 !42:.caching
 43:diskRestorePoint
@@ -9587,15 +9587,15 @@ const std::string_view kAliasData[] = {
 76:.id
 !41:SizeGB
 !37:encryptionSettings
-55:.diskEncryptionKey
-73:.secretUrl
-75:ourceVault
-85:.id
-56:enabled
-56:keyEncryptionKey
-72:.keyUrl
-73:sourceVault
-84:.id
+!55:.diskEncryptionKey
+!73:.secretUrl
+!75:ourceVault
+!85:.id
+!56:enabled
+!56:keyEncryptionKey
+!72:.keyUrl
+!73:sourceVault
+!84:.id
 37:managedDisk
 48:.diskEncryptionSet
 66:.id
@@ -9751,11 +9751,11 @@ const std::string_view kAliasData[] = {
 5:Publisher	41:publisher
 5:Sku	41:sku
 5:Version	41:version
-1:nstanceView.disks[*].encryptionSettings[*].enabled
-22:statuses[*].code
-13:osName
-13:statuses
-21:[*].code
+!1:nstanceView.disks[*].encryptionSettings[*].enabled
+!22:statuses[*].code
+!13:osName
+!13:statuses
+!21:[*].code
 0:licenseType
 0:managedBy
 0:networkInterfaces[*].id	11:networkProfile.networkInterfaces[*].id
@@ -10831,15 +10831,15 @@ const std::string_view kAliasData[] = {
 @Microsoft.ConnectedVMwarevSphere/clusters
 !0:customResourceName
 !0:datastoreIds
-12:[*]
+!12:[*]
 0:inventoryItemId
 !0:moName
 2:RefId
 !0:networkIds
-10:[*]
+!10:[*]
 !0:provisioningState
 !0:statuses
-8:[*]
+!8:[*]
 !11:.lastUpdatedAt
 !12:message
 !12:reason
@@ -10855,7 +10855,7 @@ const std::string_view kAliasData[] = {
 2:RefId
 !0:provisioningState
 !0:statuses
-8:[*]
+!8:[*]
 !11:.lastUpdatedAt
 !12:message
 !12:reason
@@ -10871,7 +10871,7 @@ const std::string_view kAliasData[] = {
 2:RefId
 !0:provisioningState
 !0:statuses
-8:[*]
+!8:[*]
 !11:.lastUpdatedAt
 !12:message
 !12:reason
@@ -10893,7 +10893,7 @@ const std::string_view kAliasData[] = {
 2:RefId
 !0:provisioningState
 !0:statuses
-8:[*]
+!8:[*]
 !11:.lastUpdatedAt
 !12:message
 !12:reason
@@ -10913,7 +10913,7 @@ const std::string_view kAliasData[] = {
 0:port
 !1:rovisioningState
 !0:statuses
-8:[*]
+!8:[*]
 !11:.lastUpdatedAt
 !12:message
 !12:reason
@@ -10966,15 +10966,15 @@ const std::string_view kAliasData[] = {
 0:guestAgentProfile
 !17:.agentVersion
 !18:errorDetails
-30:[*]
+!30:[*]
 !33:.code
 !34:details
-41:[*]
-44:.code
-45:details
-52:[*]
-45:message
-45:target
+!41:[*]
+!44:.code
+!45:details
+!52:[*]
+!45:message
+!45:target
 !34:message
 !34:target
 !18:lastStatusChange
@@ -10996,7 +10996,7 @@ const std::string_view kAliasData[] = {
 32:[*]
 35:.deviceKey
 !36:ipAddresses
-47:[*]
+!47:[*]
 38:Settings
 46:.allocationMethod
 47:dnsServers
@@ -11005,7 +11005,7 @@ const std::string_view kAliasData[] = {
 54:[*]
 47:ipAddress
 !56:Info
-60:[*]
+!60:[*]
 !63:.allocationMethod
 !64:ipAddress
 !64:subnetMask
@@ -11039,7 +11039,7 @@ const std::string_view kAliasData[] = {
 0:resourcePoolId
 0:smbiosUuid
 !1:tatuses
-8:[*]
+!8:[*]
 !11:.lastUpdatedAt
 !12:message
 !12:reason
@@ -11060,12 +11060,12 @@ const std::string_view kAliasData[] = {
 24:name
 24:unitNumber
 !15:scsiControllers
-30:[*]
-33:.busNumber
-34:controllerKey
-34:scsiCtlrUnitNumber
-35:haring
-34:type
+!30:[*]
+!33:.busNumber
+!34:controllerKey
+!34:scsiCtlrUnitNumber
+!35:haring
+!34:type
 0:templateId
 !0:uuid
 0:vCenterId
@@ -11098,7 +11098,7 @@ const std::string_view kAliasData[] = {
 !12:State
 !0:status
 !6:es
-8:[*]
+!8:[*]
 !11:.lastUpdatedAt
 !12:message
 !12:reason
@@ -11110,24 +11110,24 @@ const std::string_view kAliasData[] = {
 !0:identity	0:properties.identity
 !8:.principalId	19:.principalId
 !9:tenantId	20:tenantId
-10:ype	21:ype
+!10:ype	21:ype
 !0:provisioningState
 1:ublicKey
 0:vmId
 @Microsoft.ConnectedVMwarevSphere/virtualmachinetemplates
 !0:customResourceName
 !0:disks
-5:[*]
-8:.controllerKey
-9:deviceKey
-15:Name
-10:iskMode
+!5:[*]
+!8:.controllerKey
+!9:deviceKey
+!15:Name
+!10:iskMode
 !13:ObjectId
-13:SizeGB
-13:Type
+!13:SizeGB
+!13:Type
 !9:label
-9:name
-9:unitNumber
+!9:name
+!9:unitNumber
 !0:firmwareType
 !1:olderPath
 0:inventoryItemId
@@ -11135,40 +11135,40 @@ const std::string_view kAliasData[] = {
 !1:oName
 2:RefId
 !0:networkInterfaces
-17:[*]
-20:.deviceKey
+!17:[*]
+!20:.deviceKey
 !21:ipAddresses
-32:[*]
-23:Settings
-31:.allocationMethod
-32:dnsServers
-42:[*]
-32:gateway
-39:[*]
-32:ipAddress
+!32:[*]
+!23:Settings
+!31:.allocationMethod
+!32:dnsServers
+!42:[*]
+!32:gateway
+!39:[*]
+!32:ipAddress
 !41:Info
-45:[*]
+!45:[*]
 !48:.allocationMethod
 !49:ipAddress
 !49:subnetMask
 !32:primaryWinsServer
 !32:secondaryWinsServer
-33:ubnetMask
+!33:ubnetMask
 !21:label
 !21:macAddress
-21:name
-22:etworkId
+!21:name
+!22:etworkId
 !28:MoName
 !30:RefId
-22:icType
-21:powerOnBoot
+!22:icType
+!21:powerOnBoot
 !1:umCoresPerSocket
 !4:PUs
 !0:osName
 !2:Type
 !0:provisioningState
 !0:statuses
-8:[*]
+!8:[*]
 !11:.lastUpdatedAt
 !12:message
 !12:reason
@@ -11186,7 +11186,7 @@ const std::string_view kAliasData[] = {
 2:RefId
 !0:provisioningState
 !0:statuses
-8:[*]
+!8:[*]
 !11:.lastUpdatedAt
 !12:message
 !12:reason
@@ -11267,7 +11267,7 @@ const std::string_view kAliasData[] = {
 !15:nstanceView	37:nstanceView
 !26:.currentState	48:.currentState
 !27:events	49:events
-33:[*]	55:[*]
+!33:[*]	55:[*]
 !27:previousState	49:previousState
 !27:restartCount	49:restartCount
 14:livenessProbe	36:livenessProbe
@@ -11345,7 +11345,7 @@ const std::string_view kAliasData[] = {
 !19:nstanceView	41:nstanceView
 !30:.currentState	52:.currentState
 !31:events	53:events
-37:[*]	59:[*]
+!37:[*]	59:[*]
 !31:previousState	53:previousState
 !31:restartCount	53:restartCount
 18:name
@@ -11374,7 +11374,7 @@ const std::string_view kAliasData[] = {
 0:osType
 0:priority
 !0:registeredRevisions
-19:[*]
+!19:[*]
 2:startPolicy
 !2:vision
 0:securityContext
@@ -11436,7 +11436,7 @@ const std::string_view kAliasData[] = {
 !40:startTime	62:startTime
 !43:te	65:te
 !27:events	49:events
-33:[*]	55:[*]
+!33:[*]	55:[*]
 !36:.count	58:.count
 !37:firstTimestamp	59:firstTimestamp
 !37:lastTimestamp	59:lastTimestamp
@@ -11573,7 +11573,7 @@ const std::string_view kAliasData[] = {
 !44:startTime	66:startTime
 !47:te	69:te
 !31:events	53:events
-37:[*]	59:[*]
+!37:[*]	59:[*]
 !40:.count	62:.count
 !41:firstTimestamp	63:firstTimestamp
 !41:lastTimestamp	63:lastTimestamp
@@ -11602,7 +11602,7 @@ const std::string_view kAliasData[] = {
 34:readOnly	56:readOnly
 !2:stanceView
 !12:.events
-19:[*]
+!19:[*]
 !22:.count
 !23:firstTimestamp
 !23:lastTimestamp
@@ -11722,7 +11722,7 @@ const std::string_view kAliasData[] = {
 !0:creationDate
 0:dataEndpointEnabled
 !12:HostNames
-21:[*]
+!21:[*]
 0:encryption
 10:.keyVaultProperties
 29:.identity
@@ -11818,23 +11818,23 @@ const std::string_view kAliasData[] = {
 60:.actionsRequired	44:.actionsRequired
 61:description	45:description
 61:status	45:status
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	18:EndpointConnections[*].properties.privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!30:privateEndpoint	18:EndpointConnections[*].properties.privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -12016,7 +12016,7 @@ const std::string_view kAliasData[] = {
 22:tokenId
 !1:rovisioningState
 !0:statusDetails
-13:[*]
+!13:[*]
 !16:.code
 !19:rrelationId
 !17:description
@@ -12027,9 +12027,9 @@ const std::string_view kAliasData[] = {
 0:authCredentials
 15:[*]
 !18:.credentialHealth
-35:.errorCode
-41:Message
-36:status
+!35:.errorCode
+!41:Message
+!36:status
 19:name
 19:passwordSecretIdentifier
 19:usernameSecretIdentifier
@@ -12080,28 +12080,28 @@ const std::string_view kAliasData[] = {
 14:.name
 15:type
 !2:sponse
-8:.catalogDigest
-9:finishTime
-9:importedArtifacts
-26:[*]
-9:pipelineRunErrorMessage
-10:rogress
-17:.percentage
-9:source
-15:.keyVaultUri
-16:storageAccessMode
-16:type
-16:uri
-10:tartTime
-12:tus
-9:target
-15:.keyVaultUri
-16:storageAccessMode
-16:type
-16:uri
-10:rigger
-16:.sourceTrigger
-30:.timestamp
+!8:.catalogDigest
+!9:finishTime
+!9:importedArtifacts
+!26:[*]
+!9:pipelineRunErrorMessage
+!10:rogress
+!17:.percentage
+!9:source
+!15:.keyVaultUri
+!16:storageAccessMode
+!16:type
+!16:uri
+!10:tartTime
+!12:tus
+!9:target
+!15:.keyVaultUri
+!16:storageAccessMode
+!16:type
+!16:uri
+!10:rigger
+!16:.sourceTrigger
+!30:.timestamp
 @Microsoft.ContainerRegistry/registries/privateEndpointConnections
 0:privateEndpoint
 15:.id
@@ -12215,69 +12215,69 @@ const std::string_view kAliasData[] = {
 26:taskId	22:taskId
 11:type
 !5:sult
-9:.agentConfiguration	16:sult.properties.agentConfiguration
-28:.cpu	50:.cpu
-15:PoolName	37:PoolName
-10:createTime	32:createTime
-11:ustomRegistries	33:ustomRegistries
-26:[*]	48:[*]
-10:finishTime	32:finishTime
+!9:.agentConfiguration	16:sult.properties.agentConfiguration
+!28:.cpu	50:.cpu
+!15:PoolName	37:PoolName
+!10:createTime	32:createTime
+!11:ustomRegistries	33:ustomRegistries
+!26:[*]	48:[*]
+!10:finishTime	32:finishTime
 !10:id
-11:mageUpdateTrigger	32:imageUpdateTrigger
-28:.id	50:.id
-30:mages	52:mages
-35:[*]	57:[*]
-38:.digest	60:.digest
-39:registry	61:registry
-41:pository	63:pository
-39:tag	61:tag
-29:timestamp	51:timestamp
-11:sArchiveEnabled	33:sArchiveEnabled
-10:lastUpdatedTime	32:lastUpdatedTime
+!11:mageUpdateTrigger	32:imageUpdateTrigger
+!28:.id	50:.id
+!30:mages	52:mages
+!35:[*]	57:[*]
+!38:.digest	60:.digest
+!39:registry	61:registry
+!41:pository	63:pository
+!39:tag	61:tag
+!29:timestamp	51:timestamp
+!11:sArchiveEnabled	33:sArchiveEnabled
+!10:lastUpdatedTime	32:lastUpdatedTime
 !11:ogArtifact	33:ogArtifact
-21:.digest	43:.digest
-22:registry	44:registry
-24:pository	46:pository
-22:tag	44:tag
+!21:.digest	43:.digest
+!22:registry	44:registry
+!24:pository	46:pository
+!22:tag	44:tag
 !10:name
-10:outputImages	32:outputImages
-22:[*]	44:[*]
-25:.digest	47:.digest
-26:registry	48:registry
-28:pository	50:pository
-26:tag	48:tag
-10:platform	32:platform
-18:.architecture	40:.architecture
-19:os	41:os
-19:variant	41:variant
-11:rovisioningState	33:rovisioningState
+!10:outputImages	32:outputImages
+!22:[*]	44:[*]
+!25:.digest	47:.digest
+!26:registry	48:registry
+!28:pository	50:pository
+!26:tag	48:tag
+!10:platform	32:platform
+!18:.architecture	40:.architecture
+!19:os	41:os
+!19:variant	41:variant
+!11:rovisioningState	33:rovisioningState
 !10:runErrorMessage	32:runErrorMessage
-13:Id	35:Id
-13:Type	35:Type
-10:sourceRegistryAuth	32:sourceRegistryAuth
-16:Trigger	38:Trigger
-23:.branchName	45:.branchName
-24:commitId	46:commitId
-24:eventType	46:eventType
-24:id	46:id
-24:providerType	46:providerType
-25:ullRequestId	47:ullRequestId
-24:repositoryUrl	46:repositoryUrl
-11:tartTime	33:tartTime
-13:tus	35:tus
+!13:Id	35:Id
+!13:Type	35:Type
+!10:sourceRegistryAuth	32:sourceRegistryAuth
+!16:Trigger	38:Trigger
+!23:.branchName	45:.branchName
+!24:commitId	46:commitId
+!24:eventType	46:eventType
+!24:id	46:id
+!24:providerType	46:providerType
+!25:ullRequestId	47:ullRequestId
+!24:repositoryUrl	46:repositoryUrl
+!11:tartTime	33:tartTime
+!13:tus	35:tus
 !11:ystemData
-20:.createdAt
-28:By
-30:Type
-21:lastModifiedAt
-33:By
-35:Type
-10:task	32:task
-11:imerTrigger	33:imerTrigger
-22:.scheduleOccurrence	44:.scheduleOccurrence
-23:timerTriggerName	45:timerTriggerName
+!20:.createdAt
+!28:By
+!30:Type
+!21:lastModifiedAt
+!33:By
+!35:Type
+!10:task	32:task
+!11:imerTrigger	33:imerTrigger
+!22:.scheduleOccurrence	44:.scheduleOccurrence
+!23:timerTriggerName	45:timerTriggerName
 !11:ype
-10:updateTriggerToken	32:updateTriggerToken
+!10:updateTriggerToken	32:updateTriggerToken
 @Microsoft.ContainerRegistry/registries/tasks
 0:agentConfiguration
 18:.cpu
@@ -12298,12 +12298,12 @@ const std::string_view kAliasData[] = {
 0:status
 2:ep
 !4:.baseImageDependencies
-26:[*]
-29:.digest
-30:registry
-32:pository
-30:tag
-31:ype
+!26:[*]
+!29:.digest
+!30:registry
+!32:pository
+!30:tag
+!31:ype
 5:contextAccessToken
 12:Path
 5:Docker	0:properties.step
@@ -12406,7 +12406,7 @@ const std::string_view kAliasData[] = {
 0:podSecurityStandardsLevel
 !1:rovisioningState
 !0:systemExcludedNamespaces
-24:[*]
+!24:[*]
 @Microsoft.ContainerService/fleets
 0:hubProfile
 10:.agentProfile
@@ -12424,18 +12424,18 @@ const std::string_view kAliasData[] = {
 !0:status
 !6:.lastOperationError
 !25:.additionalInfo
-40:[*]
+!40:[*]
 !43:.type
 !26:code
 !26:details
-33:[*]
-36:.additionalInfo
-51:[*]
-37:code
-37:details
-44:[*]
-37:message
-37:target
+!33:[*]
+!36:.additionalInfo
+!51:[*]
+!37:code
+!37:details
+!44:[*]
+!37:message
+!37:target
 !26:message
 !26:target
 !20:Id
@@ -12444,23 +12444,23 @@ const std::string_view kAliasData[] = {
 !24:.lastTriggeredAt
 !36:Error
 !41:.additionalInfo
-56:[*]
+!56:[*]
 !59:.type
 !42:code
 !42:details
-49:[*]
-52:.additionalInfo
-67:[*]
-53:code
-53:details
-60:[*]
-53:message
-53:target
+!49:[*]
+!52:.additionalInfo
+!67:[*]
+!53:code
+!53:details
+!60:[*]
+!53:message
+!53:target
 !42:message
 !42:target
 !36:Status
 !36:UpgradeVersions
-51:[*]
+!51:[*]
 0:channel
 0:disabled
 0:longTermSupport
@@ -12475,21 +12475,21 @@ const std::string_view kAliasData[] = {
 !0:provisioningState
 !0:status
 !6:.lastAppliedMemberSelector
-32:.byLabel
+!32:.byLabel
 !11:OperationError
 !25:.additionalInfo
-40:[*]
+!40:[*]
 !43:.type
 !26:code
 !26:details
-33:[*]
-36:.additionalInfo
-51:[*]
-37:code
-37:details
-44:[*]
-37:message
-37:target
+!33:[*]
+!36:.additionalInfo
+!51:[*]
+!37:code
+!37:details
+!44:[*]
+!37:message
+!37:target
 !26:message
 !26:target
 !20:Id
@@ -12520,18 +12520,18 @@ const std::string_view kAliasData[] = {
 !0:status
 !6:.lastOperationError
 !25:.additionalInfo
-40:[*]
+!40:[*]
 !43:.type
 !26:code
 !26:details
-33:[*]
-36:.additionalInfo
-51:[*]
-37:code
-37:details
-44:[*]
-37:message
-37:target
+!33:[*]
+!36:.additionalInfo
+!51:[*]
+!37:code
+!37:details
+!44:[*]
+!37:message
+!37:target
 !26:message
 !26:target
 !20:Id
@@ -12560,19 +12560,20 @@ const std::string_view kAliasData[] = {
 !0:status
 !6:.lastOperationError
 !25:.additionalInfo
-40:[*]
+!40:[*]
 !43:.type
 !26:code
 !26:details
-33:[*]
-36:.additionalInfo
-51:[*]
-37:code
-37:details
-44:[*]
-37:message
-37:target
-!26:message
+!33:[*]
+!36:.additionalInfo
+!51:[*]
+!37:code
+!37:details
+!44:[*]
+!37:message
+!37:target
+)armlint_aliases",
+    R"armlint_aliases(!26:message
 !26:target
 !20:Id
 @Microsoft.ContainerService/fleets/updateRuns
@@ -12590,12 +12591,12 @@ const std::string_view kAliasData[] = {
 !0:status
 !6:.nodeImageSelection
 !25:.selectedNodeImageVersions
-51:[*]
+!51:[*]
 !54:.version
 !7:stages
-13:[*]
+!13:[*]
 !16:.afterGates
-27:[*]
+!27:[*]
 !30:.displayName
 !31:gateId
 !31:status
@@ -12604,38 +12605,38 @@ const std::string_view kAliasData[] = {
 !44:.completedTime
 !45:error
 !50:.additionalInfo
-65:[*]
+!65:[*]
 !68:.type
 !51:code
 !51:details
-58:[*]
-61:.additionalInfo
-76:[*]
-79:.type
-62:code
-62:details
-69:[*]
-62:message
-62:target
+!58:[*]
+!61:.additionalInfo
+!76:[*]
+!79:.type
+!62:code
+!62:details
+!69:[*]
+!62:message
+!62:target
 !51:message
 !51:target
 !45:startTime
 !48:te
 !38:waitDurationInSeconds
 !17:beforeGates
-28:[*]
+!28:[*]
 !31:.displayName
 !32:gateId
 !32:status
 !17:groups
-23:[*]
+!23:[*]
 !26:.afterGates
-37:[*]
+!37:[*]
 !27:beforeGates
-38:[*]
+!38:[*]
 !27:maxConcurrency
 !28:embers
-34:[*]
+!34:[*]
 !37:.clusterResourceId
 !38:message
 !38:name
@@ -12644,20 +12645,19 @@ const std::string_view kAliasData[] = {
 !44:.completedTime
 !45:error
 !50:.additionalInfo
-65:[*]
+!65:[*]
 !68:.type
 !51:code
 !51:details
-58:[*]
-61:.additionalInfo
-76:[*]
-79:.type
-62:code
-62:details
-)armlint_aliases",
-    R"armlint_aliases(69:[*]
-62:message
-62:target
+!58:[*]
+!61:.additionalInfo
+!76:[*]
+!79:.type
+!62:code
+!62:details
+!69:[*]
+!62:message
+!62:target
 !51:message
 !51:target
 !45:startTime
@@ -12667,19 +12667,19 @@ const std::string_view kAliasData[] = {
 !33:.completedTime
 !34:error
 !39:.additionalInfo
-54:[*]
+!54:[*]
 !57:.type
 !40:code
 !40:details
-47:[*]
-50:.additionalInfo
-65:[*]
-68:.type
-51:code
-51:details
-58:[*]
-51:message
-51:target
+!47:[*]
+!50:.additionalInfo
+!65:[*]
+!68:.type
+!51:code
+!51:details
+!58:[*]
+!51:message
+!51:target
 !40:message
 !40:target
 !34:startTime
@@ -12690,19 +12690,19 @@ const std::string_view kAliasData[] = {
 !23:.completedTime
 !24:error
 !29:.additionalInfo
-44:[*]
+!44:[*]
 !47:.type
 !30:code
 !30:details
-37:[*]
-40:.additionalInfo
-55:[*]
-58:.type
-41:code
-41:details
-48:[*]
-41:message
-41:target
+!37:[*]
+!40:.additionalInfo
+!55:[*]
+!58:.type
+!41:code
+!41:details
+!48:[*]
+!41:message
+!41:target
 !30:message
 !30:target
 !24:startTime
@@ -12711,19 +12711,19 @@ const std::string_view kAliasData[] = {
 !13:.completedTime
 !14:error
 !19:.additionalInfo
-34:[*]
+!34:[*]
 !37:.type
 !20:code
 !20:details
-27:[*]
-30:.additionalInfo
-45:[*]
-48:.type
-31:code
-31:details
-38:[*]
-31:message
-31:target
+!27:[*]
+!30:.additionalInfo
+!45:[*]
+!48:.type
+!31:code
+!31:details
+!38:[*]
+!31:message
+!31:target
 !20:message
 !20:target
 !14:startTime
@@ -12958,10 +12958,10 @@ const std::string_view kAliasData[] = {
 22:tatus
 !27:.provisioningError
 !45:.additionalInfo
-60:[*]
+!60:[*]
 !46:code
 !46:details
-53:[*]
+!53:[*]
 !46:message
 !46:target
 23:orageProfile
@@ -13110,7 +13110,7 @@ const std::string_view kAliasData[] = {
 20:systemNodeSubnetID
 1:ttpProxyConfig
 !15:.effectiveNoProxy
-32:[*]
+!32:[*]
 17:nabled
 16:httpProxy
 20:sProxy
@@ -13122,9 +13122,9 @@ const std::string_view kAliasData[] = {
 14:.applicationLoadBalancer
 38:.enabled
 !39:identity
-47:.clientId
-48:objectId
-48:resourceId
+!47:.clientId
+!48:objectId
+!48:resourceId
 15:gatewayAPI
 25:.installation
 15:webAppRouting
@@ -13138,9 +13138,9 @@ const std::string_view kAliasData[] = {
 29:gatewayAPIImplementations
 54:.appRoutingIstio
 !29:identity
-37:.clientId
-38:objectId
-38:resourceId
+!37:.clientId
+!38:objectId
+!38:resourceId
 29:nginx
 34:.defaultIngressControllerType
 0:kubernetesVersion
@@ -13192,8 +13192,8 @@ const std::string_view kAliasData[] = {
 35:backendPoolType
 35:clusterServiceLoadBalancerHealthProbeMode
 !35:effectiveOutboundIPs
-55:[*]
-58:.id
+!55:[*]
+!58:.id
 36:nableMultipleStandardLoadBalancers
 35:idleTimeoutInMinutes
 35:managedOutboundIPs
@@ -13212,8 +13212,8 @@ const std::string_view kAliasData[] = {
 25:.enabled
 15:natGatewayProfile
 !32:.effectiveOutboundIPs
-53:[*]
-56:.id
+!53:[*]
+!56:.id
 33:idleTimeoutInMinutes
 33:managedOutboundIPProfile
 57:.count
@@ -13263,18 +13263,18 @@ const std::string_view kAliasData[] = {
 45:name
 49:space
 !45:provisioningInfo
-61:.error
-67:.error
-73:.code
-74:details
-81:[*]
-84:.code
-85:details
-92:[*]
-85:message
-85:target
-74:message
-74:target
+!61:.error
+!67:.error
+!73:.code
+!74:details
+!81:[*]
+!84:.code
+!85:details
+!92:[*]
+!85:message
+!85:target
+!74:message
+!74:target
 !57:State
 38:yExceptions
 49:[*]
@@ -13282,7 +13282,7 @@ const std::string_view kAliasData[] = {
 57:space
 53:podLabels
 !2:werState
-10:.code
+!10:.code
 !1:rivateFQDN
 7:LinkResources
 20:[*]
@@ -13376,18 +13376,18 @@ const std::string_view kAliasData[] = {
 1:tatus
 !6:.provisioningError
 !24:.additionalInfo
-39:[*]
+!39:[*]
 !42:.type
 !25:code
 !25:details
-32:[*]
-35:.additionalInfo
-50:[*]
-36:code
-36:details
-43:[*]
-36:message
-36:target
+!32:[*]
+!35:.additionalInfo
+!50:[*]
+!36:code
+!36:details
+!43:[*]
+!36:message
+!36:target
 !25:message
 !25:target
 2:orageProfile
@@ -13588,18 +13588,18 @@ const std::string_view kAliasData[] = {
 1:tatus
 !6:.provisioningError
 !24:.additionalInfo
-39:[*]
+!39:[*]
 !42:.type
 !25:code
 !25:details
-32:[*]
-35:.additionalInfo
-50:[*]
-36:code
-36:details
-43:[*]
-36:message
-36:target
+!32:[*]
+!35:.additionalInfo
+!50:[*]
+!36:code
+!36:details
+!43:[*]
+!36:message
+!36:target
 !25:message
 !25:target
 0:tags	0:properties.tags
@@ -13706,18 +13706,18 @@ const std::string_view kAliasData[] = {
 16:vnetDNSOverrides
 0:mode
 !0:network
-7:.enableNodePublicIP
+!7:.enableNodePublicIP
 !8:ipAddresses
-19:[*]
+!19:[*]
 !22:.family
 !23:ip
-8:nodePublicIPPrefixID
-20:Tags
-24:[*]
-27:.ipTagType
-28:tag
-8:podSubnetID
-8:vnetSubnetID
+!8:nodePublicIPPrefixID
+!20:Tags
+!24:[*]
+!27:.ipTagType
+!28:tag
+!8:podSubnetID
+!8:vnetSubnetID
 !1:odeImageVersion
 0:operatingSystem
 15:.enableFIPS
@@ -13748,18 +13748,18 @@ const std::string_view kAliasData[] = {
 !12:Reason
 !7:provisioningError
 !24:.additionalInfo
-39:[*]
+!39:[*]
 !42:.type
 !25:code
 !25:details
-32:[*]
-35:.additionalInfo
-50:[*]
-36:code
-36:details
-43:[*]
-36:message
-36:target
+!32:[*]
+!35:.additionalInfo
+!50:[*]
+!36:code
+!36:details
+!43:[*]
+!36:message
+!36:target
 !25:message
 !25:target
 !7:vmState
@@ -13910,14 +13910,14 @@ const std::string_view kAliasData[] = {
 !32:.enableRbac
 !33:kubernetesVersion
 !33:networkProfile
-47:.loadBalancerSku
-48:networkMode
-55:Plugin
-61:Mode
-56:olicy
+!47:.loadBalancerSku
+!48:networkMode
+!55:Plugin
+!61:Mode
+!56:olicy
 !33:sku
-36:.name
-37:tier
+!36:.name
+!37:tier
 0:snapshotType
 @Microsoft.ContainerService/nodeCustomizations
 0:containerImages
@@ -14056,22 +14056,22 @@ const std::string_view kAliasData[] = {
 0:partitionData
 0:runHistory
 !10:.value
-16:[*]
-19:.endDate	0:properties.runHistory.value[*].properties.endDate
-21:rror	43:rror
-21:Tag
-21:xecutionType	43:xecutionType
-20:fileName	42:fileName
+!16:[*]
+!19:.endDate	0:properties.runHistory.value[*].properties.endDate
+!21:rror	43:rror
+!21:Tag
+!21:xecutionType	43:xecutionType
+!20:fileName	42:fileName
 !20:id
-20:manifestFile	42:manifestFile
+!20:manifestFile	42:manifestFile
 !20:name
-20:processingEndTime	42:processingEndTime
-30:StartTime	52:StartTime
-20:runSettings	42:runSettings
-20:startDate	42:startDate
-23:tus	45:tus
-21:ubmittedBy	43:ubmittedBy
-29:Time	51:Time
+!20:processingEndTime	42:processingEndTime
+!30:StartTime	52:StartTime
+!20:runSettings	42:runSettings
+!20:startDate	42:startDate
+!23:tus	45:tus
+!21:ubmittedBy	43:ubmittedBy
+!29:Time	51:Time
 !20:type
 0:schedule
 8:.recurrence
@@ -14080,9 +14080,9 @@ const std::string_view kAliasData[] = {
 26:to
 9:status
 !1:ystemSuspensionContext
-23:.suspensionCode
-34:Reason
-34:Time
+!23:.suspensionCode
+!34:Reason
+!34:Time
 @Microsoft.CostManagement/ScheduledActions
 0:displayName
 0:fileDestination
@@ -14215,27 +14215,27 @@ const std::string_view kAliasData[] = {
 7:Plugins
 !7:Version
 !0:outboundIPs
-11:[*]
+!11:[*]
 !0:privateEndpointConnections
-26:[*]
-29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!26:[*]
+!29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -14289,19 +14289,19 @@ const std::string_view kAliasData[] = {
 23:phone
 28:Extension
 !10:pyLogDetails
-22:[*]
-25:.copyLogDetailsType
+!22:[*]
+!25:.copyLogDetailsType
 !26:DataBox.accountName	0:properties.details.copyLogDetails[*].accountName
 !34:copyLogLink	37:copyLogLink
 !38:VerboseLogLink	41:VerboseLogLink
 !33:Disk.diskSerialNumber	37:diskSerialNumber
 !38:errorLogLink	37:errorLogLink
 !38:verboseLogLink	37:verboseLogLink
-33:Heavy.copyLogLink[*]	37:copyLogLink[*]
-43:VerboseLogLink[*]	41:VerboseLogLink[*]
+!33:Heavy.copyLogLink[*]	37:copyLogLink[*]
+!43:VerboseLogLink[*]	41:VerboseLogLink[*]
 8:DataBoxDisk	18:
 !19:.copyProgress	18:.copyProgress
-32:[*]	31:[*]
+!32:[*]	31:[*]
 !35:.bytesCopied	34:.bytesCopied
 !36:percentComplete	35:percentComplete
 !36:serialNumber	35:serialNumber
@@ -14311,9 +14311,9 @@ const std::string_view kAliasData[] = {
 21:referredDisks	20:referredDisks
 !15:Heavy.copyProgress[*].accountId	19:copyProgress[*].accountId
 !37:bytesProcessed	35:bytesProcessed
-42:SentToCloud	40:SentToCloud
+!42:SentToCloud	40:SentToCloud
 !37:dataAccountType	35:dataAccountType
-41:DestinationType	39:DestinationType
+!41:DestinationType	39:DestinationType
 !38:irectoriesErroredOut	36:irectoriesErroredOut
 !37:filesErroredOut	35:filesErroredOut
 !42:Processed	40:Processed
@@ -14393,14 +14393,14 @@ const std::string_view kAliasData[] = {
 9:xpectedDataSizeInTeraBytes
 8:jobDetailsType
 !11:Stages
-17:[*]
+!17:[*]
 !20:.displayName
-21:errorDetails
-33:[*]
-36:.errorCode
-42:Message
-38:xceptionMessage
-37:recommendedAction
+!21:errorDetails
+!33:[*]
+!36:.errorCode
+!42:Message
+!38:xceptionMessage
+!37:recommendedAction
 !21:jobStageDetails
 !21:stageName
 !26:Status
@@ -14438,21 +14438,21 @@ const std::string_view kAliasData[] = {
 24:zipExtendedCode
 !0:error
 !5:.additionalInfo
-20:[*]
-23:.type
-6:code
+!20:[*]
+!23:.type
+!6:code
 !6:details
-13:[*]
-16:.additionalInfo
-31:[*]
-34:.type
-17:code
-17:details
-24:[*]
-17:message
-17:target
-6:message
-6:target
+!13:[*]
+!16:.additionalInfo
+!31:[*]
+!34:.type
+!17:code
+!17:details
+!24:[*]
+!17:message
+!17:target
+!6:message
+!6:target
 !0:isCancellable
 !13:WithoutFee
 !2:Deletable
@@ -14467,7 +14467,7 @@ const std::string_view kAliasData[] = {
 0:transferType
 @Microsoft.DataBoxEdge/DataBoxEdgeDevices
 !0:configuredRoleTypes
-19:[*]
+!19:[*]
 !1:ulture
 !0:dataBoxEdgeDeviceStatus
 !1:escription
@@ -14499,8 +14499,8 @@ const std::string_view kAliasData[] = {
 19:phone
 !1:urrentStatus
 !13:.additionalOrderDetails
-14:comments
-14:status
+!14:comments
+!14:status
 !14:updateDateTime
 0:default.contactInformation	0:properties.contactInformation
 26:.companyName	29:.companyName
@@ -14510,27 +14510,27 @@ const std::string_view kAliasData[] = {
 27:phone	30:phone
 !9:urrentStatus	12:urrentStatus
 !21:.additionalOrderDetails	24:.additionalOrderDetails
-22:comments	25:comments
-22:status	25:status
+!22:comments	25:comments
+!22:status	25:status
 !22:updateDateTime	25:updateDateTime
 !8:deliveryTrackingInfo	11:deliveryTrackingInfo
-28:[*]	31:[*]
-31:.carrierName	34:.carrierName
-32:serialNumber	35:serialNumber
-32:trackingId	35:trackingId
-40:Url	43:Url
+!28:[*]	31:[*]
+!31:.carrierName	34:.carrierName
+!32:serialNumber	35:serialNumber
+!32:trackingId	35:trackingId
+!40:Url	43:Url
 !8:orderHistory	11:orderHistory
-20:[*]	23:[*]
+!20:[*]	23:[*]
 !23:.additionalOrderDetails	26:.additionalOrderDetails
-24:comments	27:comments
-24:status	27:status
+!24:comments	27:comments
+!24:status	27:status
 !24:updateDateTime	27:updateDateTime
 !8:returnTrackingInfo	11:returnTrackingInfo
-26:[*]	29:[*]
-29:.carrierName	32:.carrierName
-30:serialNumber	33:serialNumber
-30:trackingId	33:trackingId
-38:Url	41:Url
+!26:[*]	29:[*]
+!29:.carrierName	32:.carrierName
+!30:serialNumber	33:serialNumber
+!30:trackingId	33:trackingId
+!38:Url	41:Url
 !8:serialNumber	11:serialNumber
 9:hippingAddress	12:hippingAddress
 23:.addressLine1	26:.addressLine1
@@ -14541,23 +14541,23 @@ const std::string_view kAliasData[] = {
 24:postalCode	27:postalCode
 24:state	27:state
 !2:liveryTrackingInfo
-20:[*]
-23:.carrierName
-24:serialNumber
-24:trackingId
-32:Url
+!20:[*]
+!23:.carrierName
+!24:serialNumber
+!24:trackingId
+!32:Url
 !0:orderHistory
-12:[*]
+!12:[*]
 !15:.additionalOrderDetails
-16:comments
-16:status
+!16:comments
+!16:status
 !16:updateDateTime
 !0:returnTrackingInfo
-18:[*]
-21:.carrierName
-22:serialNumber
-22:trackingId
-30:Url
+!18:[*]
+!21:.carrierName
+!22:serialNumber
+!22:trackingId
+!30:Url
 !0:serialNumber
 1:hippingAddress
 15:.addressLine1
@@ -14627,12 +14627,12 @@ const std::string_view kAliasData[] = {
 15:lastCompletedRefreshJobTimeInUTC
 19:Job
 !0:shareMappings
-13:[*]
+!13:[*]
 !16:.mountPoint
 !22:Type
 !17:roleId
 !21:Type
-17:shareId
+!17:shareId
 5:Status
 0:userAccessRights
 16:[*]
@@ -14662,10 +14662,10 @@ const std::string_view kAliasData[] = {
 !1:reatedDateTime
 0:dataFormat
 !0:refreshDetails
-14:.errorManifestFile
-15:inProgressRefreshJobId
-15:lastCompletedRefreshJobTimeInUTC
-19:Job
+!14:.errorManifestFile
+!15:inProgressRefreshJobId
+!15:lastCompletedRefreshJobTimeInUTC
+!19:Job
 @Microsoft.DataBoxEdge/dataBoxEdgeDevices/triggers
 0:FileEvent.customContextTag	0:properties.customContextTag
 10:sinkInfo	11:sinkInfo
@@ -14681,14 +14681,14 @@ const std::string_view kAliasData[] = {
 28:CertThumbprint
 18:value
 !0:shareAccessRights
-17:[*]
-20:.accessType
-21:shareId
+!17:[*]
+!20:.accessType
+!21:shareId
 0:userType
 @Microsoft.Databricks/accessConnectors
 !0:provisioningState
 !0:referedBy
-9:[*]
+!9:[*]
 @Microsoft.Databricks/workspaces
 0:accessConnector
 15:.id
@@ -14783,8 +14783,8 @@ const std::string_view kAliasData[] = {
 42:.type
 43:value
 !13:sourceTags
-23:.type
-24:value
+!23:.type
+!24:value
 11:storageAccountName
 29:.type
 30:value
@@ -14795,15 +14795,15 @@ const std::string_view kAliasData[] = {
 28:.type
 29:value
 !1:rivateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionRequired	85:.actionRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionRequired	85:.actionRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -15717,7 +15717,8 @@ const std::string_view kAliasData[] = {
 0:annotations
 11:[*]
 0:AppFigures.typeProperties	25:
-25:.clientKey	25:.clientKey
+)armlint_aliases",
+    R"armlint_aliases(25:.clientKey	25:.clientKey
 35:.AzureKeyVaultSecret	35:
 55:.store	35:.store
 61:.parameters	41:.parameters
@@ -15769,8 +15770,7 @@ const std::string_view kAliasData[] = {
 37:.referenceName	36:.referenceName
 38:type	37:type
 27:encryptedCredential	26:encryptedCredential
-)armlint_aliases",
-    R"armlint_aliases(27:sasToken	26:sasToken
+27:sasToken	26:sasToken
 35:.AzureKeyVaultSecret	34:
 55:.store	34:.store
 61:.parameters	40:.parameters
@@ -18018,7 +18018,8 @@ const std::string_view kAliasData[] = {
 62:OrcWriteSettings	59:
 62:ParquetWriteSettings	59:
 62:type	59:.type
-47:storeSettings	45:storeSettings
+)armlint_aliases",
+    R"armlint_aliases(47:storeSettings	45:storeSettings
 60:.AzureBlobFSWriteSettings	58:
 70:StorageWriteSettings	58:
 66:DataLakeStoreWriteSettings	58:
@@ -18065,8 +18066,7 @@ const std::string_view kAliasData[] = {
 94:.additionalCopyOptions	59:.additionalCopyOptions
 105:FormatOptions	70:FormatOptions
 68:type	60:type
-)armlint_aliases",
-    R"armlint_aliases(48:V2Sink	44:
+48:V2Sink	44:
 54:.importSettings	44:.importSettings
 69:.additionalCopyOptions	59:.additionalCopyOptions
 80:FormatOptions	70:FormatOptions
@@ -19922,7 +19922,8 @@ const std::string_view kAliasData[] = {
 91:referenceName	70:referenceName
 91:type	70:type
 65:SecureString	63:
-77:.value	63:.value
+)armlint_aliases",
+    R"armlint_aliases(77:.value	63:.value
 65:type	64:type
 65:value	64:value
 57:fx	56:fx
@@ -19978,8 +19979,7 @@ const std::string_view kAliasData[] = {
 55:.AzureKeyVaultSecret	58:
 75:.store	58:.store
 81:.parameters	64:.parameters
-)armlint_aliases",
-    R"armlint_aliases(82:referenceName	65:referenceName
+82:referenceName	65:referenceName
 82:type	65:type
 56:SecureString	58:
 68:.value	58:.value
@@ -20422,55 +20422,55 @@ const std::string_view kAliasData[] = {
 @Microsoft.DataMigration/services/projects/tasks
 0:clientData
 !1:ommands
-8:[*]
-11:.cancel	0:properties.commands[*]
-18:.input	22:.input
-24:.objectName	28:.objectName
-13:ommandType
+!8:[*]
+!11:.cancel	0:properties.commands[*]
+!18:.input	22:.input
+!24:.objectName	28:.objectName
+!13:ommandType
 !12:errors
-18:[*]
-21:.code
-22:details
-29:[*]
-32:.code
-33:details
-40:[*]
-33:message
-22:message
-12:finish	22:
-18:.input	22:.input
-24:.immediate	28:.immediate
-25:objectName	29:objectName
-12:Migrate-SqlServer-AzureDbSqlMi-Complete	22:
-51:.input	22:.input
-57:.sourceDatabaseName	28:.sourceDatabaseName
+!18:[*]
+!21:.code
+!22:details
+!29:[*]
+!32:.code
+!33:details
+!40:[*]
+!33:message
+!22:message
+!12:finish	22:
+!18:.input	22:.input
+!24:.immediate	28:.immediate
+!25:objectName	29:objectName
+!12:Migrate-SqlServer-AzureDbSqlMi-Complete	22:
+!51:.input	22:.input
+!57:.sourceDatabaseName	28:.sourceDatabaseName
 !52:output	23:output
 !58:.errors	29:.errors
-65:[*]	36:[*]
-68:.actionableMessage	39:.actionableMessage
-69:filePath	40:filePath
-69:hResult	40:hResult
-69:lineNumber	40:lineNumber
-69:message	40:message
-69:stackTrace	40:stackTrace
-21:ync-Complete-Database	22:
-42:.commandId	22:.commandId
-43:input	23:input
-48:.commitTimeStamp	28:.commitTimeStamp
-49:databaseName	29:databaseName
+!65:[*]	36:[*]
+!68:.actionableMessage	39:.actionableMessage
+!69:filePath	40:filePath
+!69:hResult	40:hResult
+!69:lineNumber	40:lineNumber
+!69:message	40:message
+!69:stackTrace	40:stackTrace
+!21:ync-Complete-Database	22:
+!42:.commandId	22:.commandId
+!43:input	23:input
+!48:.commitTimeStamp	28:.commitTimeStamp
+!49:databaseName	29:databaseName
 !43:output	23:output
 !49:.errors	29:.errors
-56:[*]	36:[*]
-59:.actionableMessage	39:.actionableMessage
-60:filePath	40:filePath
-60:hResult	40:hResult
-60:lineNumber	40:lineNumber
-60:message	40:message
-60:stackTrace	40:stackTrace
+!56:[*]	36:[*]
+!59:.actionableMessage	39:.actionableMessage
+!60:filePath	40:filePath
+!60:hResult	40:hResult
+!60:lineNumber	40:lineNumber
+!60:message	40:message
+!60:stackTrace	40:stackTrace
 !50:id	30:id
-12:restart	22:
-19:.input	22:.input
-25:.objectName	28:.objectName
+!12:restart	22:
+!19:.input	22:.input
+!25:.objectName	28:.objectName
 !12:state
 0:Connect-MongoDb.input	11:input
 21:.additionalSettings	16:.additionalSettings
@@ -20538,37 +20538,37 @@ const std::string_view kAliasData[] = {
 23:ype	18:ype
 22:userName	17:userName
 !16:output	11:output
-22:[*]	17:[*]
+!22:[*]	17:[*]
 !25:.databases	20:.databases
-35:[*]	30:[*]
-38:.averageDocumentSize	33:.averageDocumentSize
-39:collections	34:collections
-50:[*]	45:[*]
-53:.averageDocumentSize	48:.averageDocumentSize
-54:databaseName	49:databaseName
-58:Size	53:Size
-55:ocumentCount	50:ocumentCount
-54:isCapped	49:isCapped
-56:SystemCollection	51:SystemCollection
-56:View	51:View
-54:name	49:name
-54:qualifiedName	49:qualifiedName
-54:shardKey	49:shardKey
-62:.fields	57:.fields
-69:[*]	64:[*]
-72:.name	67:.name
-73:order	68:order
-63:isUnique	58:isUnique
-55:upportsSharding	50:upportsSharding
-54:viewOf	49:viewOf
-39:dataSize	34:dataSize
-40:ocumentCount	35:ocumentCount
-39:name	34:name
-39:qualifiedName	34:qualifiedName
-39:supportsSharding	34:supportsSharding
-26:supportsSharding	21:supportsSharding
-26:type	21:type
-26:version	21:version
+!35:[*]	30:[*]
+!38:.averageDocumentSize	33:.averageDocumentSize
+!39:collections	34:collections
+!50:[*]	45:[*]
+!53:.averageDocumentSize	48:.averageDocumentSize
+!54:databaseName	49:databaseName
+!58:Size	53:Size
+!55:ocumentCount	50:ocumentCount
+!54:isCapped	49:isCapped
+!56:SystemCollection	51:SystemCollection
+!56:View	51:View
+!54:name	49:name
+!54:qualifiedName	49:qualifiedName
+!54:shardKey	49:shardKey
+!62:.fields	57:.fields
+!69:[*]	64:[*]
+!72:.name	67:.name
+!73:order	68:order
+!63:isUnique	58:isUnique
+!55:upportsSharding	50:upportsSharding
+!54:viewOf	49:viewOf
+!39:dataSize	34:dataSize
+!40:ocumentCount	35:ocumentCount
+!39:name	34:name
+!39:qualifiedName	34:qualifiedName
+!39:supportsSharding	34:supportsSharding
+!26:supportsSharding	21:supportsSharding
+!26:type	21:type
+!26:version	21:version
 7:ToSource-MySql.input	11:input
 27:.checkPermissionsGroup	16:.checkPermissionsGroup
 28:isOfflineMigration	17:isOfflineMigration
@@ -20607,9 +20607,9 @@ const std::string_view kAliasData[] = {
 49:userName	38:userName
 28:targetPlatform	17:targetPlatform
 !22:output	11:output
-28:[*]	17:[*]
+!28:[*]	17:[*]
 !31:.databases	20:.databases
-41:[*]	30:[*]
+!41:[*]	30:[*]
 !32:id	21:id
 !32:serverProperties	21:serverProperties
 !48:.serverDatabaseCount	37:.serverDatabaseCount
@@ -20620,13 +20620,13 @@ const std::string_view kAliasData[] = {
 !55:Version	44:Version
 !33:ourceServerBrandVersion	22:ourceServerBrandVersion
 !32:validationErrors	21:validationErrors
-48:[*]	37:[*]
-51:.actionableMessage	40:.actionableMessage
-52:filePath	41:filePath
-52:hResult	41:hResult
-52:lineNumber	41:lineNumber
-52:message	41:message
-52:stackTrace	41:stackTrace
+!48:[*]	37:[*]
+!51:.actionableMessage	40:.actionableMessage
+!52:filePath	41:filePath
+!52:hResult	41:hResult
+!52:lineNumber	41:lineNumber
+!52:message	41:message
+!52:stackTrace	41:stackTrace
 16:Oracle-Sync.input	11:input
 33:.sourceConnectionInfo	16:.sourceConnectionInfo
 54:.authentication	37:.authentication
@@ -20661,19 +20661,19 @@ const std::string_view kAliasData[] = {
 55:type	39:ype
 55:userName	38:userName
 !28:output	11:output
-34:[*]	17:[*]
+!34:[*]	17:[*]
 !37:.databases	20:.databases
-47:[*]	30:[*]
+!47:[*]	30:[*]
 !38:sourceServerBrandVersion	21:sourceServerBrandVersion
 !50:Version	33:Version
 !38:validationErrors	21:validationErrors
-54:[*]	37:[*]
-57:.actionableMessage	40:.actionableMessage
-58:filePath	41:filePath
-58:hResult	41:hResult
-58:lineNumber	41:lineNumber
-58:message	41:message
-58:stackTrace	41:stackTrace
+!54:[*]	37:[*]
+!57:.actionableMessage	40:.actionableMessage
+!58:filePath	41:filePath
+!58:hResult	41:hResult
+!58:lineNumber	41:lineNumber
+!58:message	41:message
+!58:stackTrace	41:stackTrace
 16:PostgreSql-Sync.input	11:input
 37:.sourceConnectionInfo	16:.sourceConnectionInfo
 58:.additionalSettings	37:.additionalSettings
@@ -20713,20 +20713,20 @@ const std::string_view kAliasData[] = {
 60:ype	39:ype
 59:userName	38:userName
 !32:output	11:output
-38:[*]	17:[*]
+!38:[*]	17:[*]
 !41:.databases	20:.databases
-51:[*]	30:[*]
+!51:[*]	30:[*]
 !42:id	21:id
 !42:sourceServerBrandVersion	21:sourceServerBrandVersion
 !54:Version	33:Version
 !42:validationErrors	21:validationErrors
-58:[*]	37:[*]
-61:.actionableMessage	40:.actionableMessage
-62:filePath	41:filePath
-62:hResult	41:hResult
-62:lineNumber	41:lineNumber
-62:message	41:message
-62:stackTrace	41:stackTrace
+!58:[*]	37:[*]
+!61:.actionableMessage	40:.actionableMessage
+!62:filePath	41:filePath
+!62:hResult	41:hResult
+!62:lineNumber	41:lineNumber
+!62:message	41:message
+!62:stackTrace	41:stackTrace
 16:SqlServer-Sync.input	11:input
 36:.checkPermissionsGroup	16:.checkPermissionsGroup
 38:ollectAgentJobs	17:CollectAgentJobs
@@ -20774,8 +20774,8 @@ const std::string_view kAliasData[] = {
 58:userName	38:userName
 37:validateSsisCatalogOnly	17:validateSsisCatalogOnly
 !31:output	11:output
-37:[*]	17:[*]
-40:.AgentJobLevelOutput	20:
+!37:[*]	17:[*]
+!40:.AgentJobLevelOutput	20:
 !60:.isEnabled	20:.isEnabled
 !61:jobCategory	21:jobCategory
 !64:Owner	24:Owner
@@ -20783,42 +20783,42 @@ const std::string_view kAliasData[] = {
 !61:migrationEligibility	21:migrationEligibility
 !81:.isEligibleForMigration	41:.isEligibleForMigration
 !82:validationMessages	42:validationMessages
-100:[*]	60:[*]
+!100:[*]	60:[*]
 !61:name	21:name
 !61:validationErrors	21:validationErrors
-77:[*]	37:[*]
-80:.actionableMessage	40:.actionableMessage
-81:filePath	41:filePath
-81:hResult	41:hResult
-81:lineNumber	41:lineNumber
-81:message	41:message
-81:stackTrace	41:stackTrace
-41:DatabaseLevelOutput	20:
+!77:[*]	37:[*]
+!80:.actionableMessage	40:.actionableMessage
+!81:filePath	41:filePath
+!81:hResult	41:hResult
+!81:lineNumber	41:lineNumber
+!81:message	41:message
+!81:stackTrace	41:stackTrace
+!41:DatabaseLevelOutput	20:
 !60:.compatibilityLevel	20:.compatibilityLevel
 !61:databaseFiles	21:databaseFiles
-74:[*]	34:[*]
-77:.databaseName	37:.databaseName
-78:fileType	38:fileType
-78:id	38:id
-78:logicalName	38:logicalName
-78:physicalFullName	38:physicalFullName
-78:restoreFullName	38:restoreFullName
-78:sizeMB	38:sizeMB
+!74:[*]	34:[*]
+!77:.databaseName	37:.databaseName
+!78:fileType	38:fileType
+!78:id	38:id
+!78:logicalName	38:logicalName
+!78:physicalFullName	38:physicalFullName
+!78:restoreFullName	38:restoreFullName
+!78:sizeMB	38:sizeMB
 !69:State	29:State
 !61:name	21:name
 !61:sizeMB	21:sizeMB
 !41:id	21:id
-41:LoginLevelOutput	20:
+!41:LoginLevelOutput	20:
 !57:.defaultDatabase	20:.defaultDatabase
 !58:isEnabled	21:isEnabled
 !58:loginType	21:loginType
 !58:migrationEligibility	21:migrationEligibility
 !78:.isEligibleForMigration	41:.isEligibleForMigration
 !79:validationMessages	42:validationMessages
-97:[*]	60:[*]
+!97:[*]	60:[*]
 !58:name	21:name
-41:resultType	21:resultType
-41:TaskLevelOutput	20:
+!41:resultType	21:resultType
+!41:TaskLevelOutput	20:
 !56:.agentJobs	20:.agentJobs
 !57:databases	21:databases
 !65:TdeCertificateMapping	29:TdeCertificateMapping
@@ -20826,13 +20826,13 @@ const std::string_view kAliasData[] = {
 !57:sourceServerBrandVersion	21:sourceServerBrandVersion
 !69:Version	33:Version
 !57:validationErrors	21:validationErrors
-73:[*]	37:[*]
-76:.actionableMessage	40:.actionableMessage
-77:filePath	41:filePath
-77:hResult	41:hResult
-77:lineNumber	41:lineNumber
-77:message	41:message
-77:stackTrace	41:stackTrace
+!73:[*]	37:[*]
+!76:.actionableMessage	40:.actionableMessage
+!77:filePath	41:filePath
+!77:hResult	41:hResult
+!77:lineNumber	41:lineNumber
+!77:message	41:message
+!77:stackTrace	41:stackTrace
 25:.input	11:input
 31:.checkPermissionsGroup	16:.checkPermissionsGroup
 32:CollectAgentJobs	17:CollectAgentJobs
@@ -20880,8 +20880,8 @@ const std::string_view kAliasData[] = {
 53:userName	38:userName
 32:validateSsisCatalogOnly	17:validateSsisCatalogOnly
 !26:output	11:output
-32:[*]	17:[*]
-35:.AgentJobLevelOutput	20:
+!32:[*]	17:[*]
+!35:.AgentJobLevelOutput	20:
 !55:.isEnabled	20:.isEnabled
 !56:jobCategory	21:jobCategory
 !59:Owner	24:Owner
@@ -20889,42 +20889,42 @@ const std::string_view kAliasData[] = {
 !56:migrationEligibility	21:migrationEligibility
 !76:.isEligibleForMigration	41:.isEligibleForMigration
 !77:validationMessages	42:validationMessages
-95:[*]	60:[*]
+!95:[*]	60:[*]
 !56:name	21:name
 !56:validationErrors	21:validationErrors
-72:[*]	37:[*]
-75:.actionableMessage	40:.actionableMessage
-76:filePath	41:filePath
-76:hResult	41:hResult
-76:lineNumber	41:lineNumber
-76:message	41:message
-76:stackTrace	41:stackTrace
-36:DatabaseLevelOutput	20:
+!72:[*]	37:[*]
+!75:.actionableMessage	40:.actionableMessage
+!76:filePath	41:filePath
+!76:hResult	41:hResult
+!76:lineNumber	41:lineNumber
+!76:message	41:message
+!76:stackTrace	41:stackTrace
+!36:DatabaseLevelOutput	20:
 !55:.compatibilityLevel	20:.compatibilityLevel
 !56:databaseFiles	21:databaseFiles
-69:[*]	34:[*]
-72:.databaseName	37:.databaseName
-73:fileType	38:fileType
-73:id	38:id
-73:logicalName	38:logicalName
-73:physicalFullName	38:physicalFullName
-73:restoreFullName	38:restoreFullName
-73:sizeMB	38:sizeMB
+!69:[*]	34:[*]
+!72:.databaseName	37:.databaseName
+!73:fileType	38:fileType
+!73:id	38:id
+!73:logicalName	38:logicalName
+!73:physicalFullName	38:physicalFullName
+!73:restoreFullName	38:restoreFullName
+!73:sizeMB	38:sizeMB
 !64:State	29:State
 !56:name	21:name
 !56:sizeMB	21:sizeMB
 !36:id	21:id
-36:LoginLevelOutput	20:
+!36:LoginLevelOutput	20:
 !52:.defaultDatabase	20:.defaultDatabase
 !53:isEnabled	21:isEnabled
 !53:loginType	21:loginType
 !53:migrationEligibility	21:migrationEligibility
 !73:.isEligibleForMigration	41:.isEligibleForMigration
 !74:validationMessages	42:validationMessages
-92:[*]	60:[*]
+!92:[*]	60:[*]
 !53:name	21:name
-36:resultType	21:resultType
-36:TaskLevelOutput	20:
+!36:resultType	21:resultType
+!36:TaskLevelOutput	20:
 !51:.AgentJobs	20:.agentJobs
 !52:databases	21:databases
 !60:TdeCertificateMapping	29:TdeCertificateMapping
@@ -20932,13 +20932,13 @@ const std::string_view kAliasData[] = {
 !52:sourceServerBrandVersion	21:sourceServerBrandVersion
 !64:Version	33:Version
 !52:validationErrors	21:validationErrors
-68:[*]	37:[*]
-71:.actionableMessage	40:.actionableMessage
-72:filePath	41:filePath
-72:hResult	41:hResult
-72:lineNumber	41:lineNumber
-72:message	41:message
-72:stackTrace	41:stackTrace
+!68:[*]	37:[*]
+!71:.actionableMessage	40:.actionableMessage
+!72:filePath	41:filePath
+!72:hResult	41:hResult
+!72:lineNumber	41:lineNumber
+!72:message	41:message
+!72:stackTrace	41:stackTrace
 26:taskId	11:taskId
 9:Target-AzureDbForMySql.input	11:input
 37:.isOfflineMigration	16:.isOfflineMigration
@@ -21009,20 +21009,20 @@ const std::string_view kAliasData[] = {
 59:type	39:ype
 59:userName	38:userName
 !32:output	11:output
-38:[*]	17:[*]
+!38:[*]	17:[*]
 !41:.databases	20:.databases
-51:[*]	30:[*]
+!51:[*]	30:[*]
 !42:id	21:id
 !42:serverVersion	21:serverVersion
 !42:targetServerBrandVersion	21:targetServerBrandVersion
 !42:validationErrors	21:validationErrors
-58:[*]	37:[*]
-61:.actionableMessage	40:.actionableMessage
-62:filePath	41:filePath
-62:hResult	41:hResult
-62:lineNumber	41:lineNumber
-62:message	41:message
-62:stackTrace	41:stackTrace
+!58:[*]	37:[*]
+!61:.actionableMessage	40:.actionableMessage
+!62:filePath	41:filePath
+!62:hResult	41:hResult
+!62:lineNumber	41:lineNumber
+!62:message	41:message
+!62:stackTrace	41:stackTrace
 26:PostgreSql-Sync.input	11:input
 47:.sourceConnectionInfo	16:.sourceConnectionInfo
 68:.additionalSettings	37:.additionalSettings
@@ -21099,20 +21099,20 @@ const std::string_view kAliasData[] = {
 70:ype	39:ype
 69:userName	38:userName
 !42:output	11:output
-48:[*]	17:[*]
+!48:[*]	17:[*]
 !51:.databases	20:.databases
-61:[*]	30:[*]
+!61:[*]	30:[*]
 !52:id	21:id
 !52:targetServerBrandVersion	21:targetServerBrandVersion
 !64:Version	33:Version
 !52:validationErrors	21:validationErrors
-68:[*]	37:[*]
-71:.actionableMessage	40:.actionableMessage
-72:filePath	41:filePath
-72:hResult	41:hResult
-72:lineNumber	41:lineNumber
-72:message	41:message
-72:stackTrace	41:stackTrace
+!68:[*]	37:[*]
+!71:.actionableMessage	40:.actionableMessage
+!72:filePath	41:filePath
+!72:hResult	41:hResult
+!72:lineNumber	41:lineNumber
+!72:message	41:message
+!72:stackTrace	41:stackTrace
 21:SqlDbMI-Sync-LRS.input	11:input
 43:.azureApp	16:.azureApp
 52:.appKey	25:.appKey
@@ -21148,17 +21148,17 @@ const std::string_view kAliasData[] = {
 65:type	39:ype
 65:userName	38:userName
 !38:output	11:output
-44:[*]	17:[*]
+!44:[*]	17:[*]
 !47:.targetServerBrandVersion	20:.targetServerBrandVersion
 !60:Version	33:Version
 !48:validationErrors	21:validationErrors
-64:[*]	37:[*]
-67:.actionableMessage	40:.actionableMessage
-68:filePath	41:filePath
-68:hResult	41:hResult
-68:lineNumber	41:lineNumber
-68:message	41:message
-68:stackTrace	41:stackTrace
+!64:[*]	37:[*]
+!67:.actionableMessage	40:.actionableMessage
+!68:filePath	41:filePath
+!68:hResult	41:hResult
+!68:lineNumber	41:lineNumber
+!68:message	41:message
+!68:stackTrace	41:stackTrace
 28:.input	11:input
 34:.collectAgentJobs	16:.CollectAgentJobs
 42:Logins	24:Logins
@@ -21202,22 +21202,22 @@ const std::string_view kAliasData[] = {
 56:userName	38:userName
 35:validateSsisCatalogOnly	17:validateSsisCatalogOnly
 !29:output	11:output
-35:[*]	17:[*]
+!35:[*]	17:[*]
 !38:.AgentJobs	20:.agentJobs
-48:[*]	21:AgentJobs[*]
+!48:[*]	21:AgentJobs[*]
 !39:id	21:id
 !39:Logins	21:logins
-45:[*]	21:Logins[*]
+!45:[*]	21:Logins[*]
 !39:targetServerBrandVersion	21:targetServerBrandVersion
 !51:Version	33:Version
 !39:validationErrors	21:validationErrors
-55:[*]	37:[*]
-58:.actionableMessage	40:.actionableMessage
-59:filePath	41:filePath
-59:hResult	41:hResult
-59:lineNumber	41:lineNumber
-59:message	41:message
-59:stackTrace	41:stackTrace
+!55:[*]	37:[*]
+!58:.actionableMessage	40:.actionableMessage
+!59:filePath	41:filePath
+!59:hResult	41:hResult
+!59:lineNumber	41:lineNumber
+!59:message	41:message
+!59:stackTrace	41:stackTrace
 16:Oracle-AzureDbForPostgreSql-Sync.input	11:input
 54:.targetConnectionInfo	16:.targetConnectionInfo
 75:.additionalSettings	37:.additionalSettings
@@ -21257,24 +21257,24 @@ const std::string_view kAliasData[] = {
 77:ype	39:ype
 76:userName	38:userName
 !49:output	11:output
-55:[*]	17:[*]
+!55:[*]	17:[*]
 !58:.databases	20:.databases
-68:[*]	30:[*]
-67:SchemaMap	29:SchemaMap
-76:[*]	38:[*]
-79:.database	41:.database
-80:schemas	42:schemas
-87:[*]	49:[*]
+!68:[*]	30:[*]
+!67:SchemaMap	29:SchemaMap
+!76:[*]	38:[*]
+!79:.database	41:.database
+!80:schemas	42:schemas
+!87:[*]	49:[*]
 !59:targetServerBrandVersion	21:targetServerBrandVersion
 !71:Version	33:Version
 !59:validationErrors	21:validationErrors
-75:[*]	37:[*]
-78:.actionableMessage	40:.actionableMessage
-79:filePath	41:filePath
-79:hResult	41:hResult
-79:lineNumber	41:lineNumber
-79:message	41:message
-79:stackTrace	41:stackTrace
+!75:[*]	37:[*]
+!78:.actionableMessage	40:.actionableMessage
+!79:filePath	41:filePath
+!79:hResult	41:hResult
+!79:lineNumber	41:lineNumber
+!79:message	41:message
+!79:stackTrace	41:stackTrace
 16:SqlDb-Sync.input	11:input
 32:.sourceConnectionInfo	16:.sourceConnectionInfo
 53:.additionalSettings	37:.additionalSettings
@@ -21353,7 +21353,7 @@ const std::string_view kAliasData[] = {
 55:ype	39:ype
 54:userName	38:userName
 !27:output	11:output
-33:[*]	17:[*]
+!33:[*]	17:[*]
 !36:.databases	20:.databases
 !37:id	21:id
 !37:targetServerBrandVersion	21:targetServerBrandVersion
@@ -21400,21 +21400,21 @@ const std::string_view kAliasData[] = {
 50:ype	39:ype
 49:userName	38:userName
 !22:output	11:output
-28:[*]	17:[*]
+!28:[*]	17:[*]
 !31:.databases	20:.databases
 !32:id	21:id
 !32:targetServerBrandVersion	21:targetServerBrandVersion
 !44:Version	33:Version
 !0:errors
-6:[*]
-9:.code
-10:details
-17:[*]
-20:.code
-21:details
-28:[*]
-21:message
-10:message
+!6:[*]
+!9:.code
+!10:details
+!17:[*]
+!20:.code
+!21:details
+!28:[*]
+!21:message
+!10:message
 0:GetTDECertificates-Sql.input	11:input
 28:.backupFileShare	16:.backupFileShare
 44:.password	32:.password
@@ -21463,16 +21463,16 @@ const std::string_view kAliasData[] = {
 52:.certificateName	40:.certificateName
 53:password	41:password
 !23:output	11:output
-29:[*]	17:[*]
+!29:[*]	17:[*]
 !32:.base64EncodedCertificates	20:.base64EncodedCertificates
 !33:validationErrors	21:validationErrors
-49:[*]	37:[*]
-52:.actionableMessage	40:.actionableMessage
-53:filePath	41:filePath
-53:hResult	41:hResult
-53:lineNumber	41:lineNumber
-53:message	41:message
-53:stackTrace	41:stackTrace
+!49:[*]	37:[*]
+!52:.actionableMessage	40:.actionableMessage
+!53:filePath	41:filePath
+!53:hResult	41:hResult
+!53:lineNumber	41:lineNumber
+!53:message	41:message
+!53:stackTrace	41:stackTrace
 3:UserTables-AzureSqlDb-Sync.input	11:input
 35:.selectedSourceDatabases	16:.selectedSourceDatabases
 59:[*]	40:[*]
@@ -21555,18 +21555,18 @@ const std::string_view kAliasData[] = {
 58:ype	39:ype
 57:userName	38:userName
 !30:output	11:output
-36:[*]	17:[*]
+!36:[*]	17:[*]
 !39:.databasesToSourceTables	20:.databasesToSourceTables
 !51:TargetTables	32:TargetTables
 !40:tableValidationErrors	21:tableValidationErrors
 !40:validationErrors	21:validationErrors
-56:[*]	37:[*]
-59:.actionableMessage	40:.actionableMessage
-60:filePath	41:filePath
-60:hResult	41:hResult
-60:lineNumber	41:lineNumber
-60:message	41:message
-60:stackTrace	41:stackTrace
+!56:[*]	37:[*]
+!59:.actionableMessage	40:.actionableMessage
+!60:filePath	41:filePath
+!60:hResult	41:hResult
+!60:lineNumber	41:lineNumber
+!60:message	41:message
+!60:stackTrace	41:stackTrace
 14:Sql.input	11:input
 23:.connectionInfo	16:.connectionInfo
 38:.additionalSettings	31:.additionalSettings
@@ -21610,17 +21610,17 @@ const std::string_view kAliasData[] = {
 24:selectedDatabases	17:selectedDatabases
 41:[*]	34:[*]
 !18:output	11:output
-24:[*]	17:[*]
+!24:[*]	17:[*]
 !27:.databasesToTables	20:.databasesToTables
 !28:id	21:id
 !28:validationErrors	21:validationErrors
-44:[*]	37:[*]
-47:.actionableMessage	40:.actionableMessage
-48:filePath	41:filePath
-48:hResult	41:hResult
-48:lineNumber	41:lineNumber
-48:message	41:message
-48:stackTrace	41:stackTrace
+!44:[*]	37:[*]
+!47:.actionableMessage	40:.actionableMessage
+!48:filePath	41:filePath
+!48:hResult	41:hResult
+!48:lineNumber	41:lineNumber
+!48:message	41:message
+!48:stackTrace	41:stackTrace
 18:taskId	11:taskId
 13:MySql.input	11:input
 24:.connectionInfo	16:.connectionInfo
@@ -21659,17 +21659,17 @@ const std::string_view kAliasData[] = {
 25:selectedDatabases	17:selectedDatabases
 42:[*]	34:[*]
 !19:output	11:output
-25:[*]	17:[*]
+!25:[*]	17:[*]
 !28:.databasesToTables	20:.databasesToTables
 !29:id	21:id
 !29:validationErrors	21:validationErrors
-45:[*]	37:[*]
-48:.actionableMessage	40:.actionableMessage
-49:filePath	41:filePath
-49:hResult	41:hResult
-49:lineNumber	41:lineNumber
-49:message	41:message
-49:stackTrace	41:stackTrace
+!45:[*]	37:[*]
+!48:.actionableMessage	40:.actionableMessage
+!49:filePath	41:filePath
+!49:hResult	41:hResult
+!49:lineNumber	41:lineNumber
+!49:message	41:message
+!49:stackTrace	41:stackTrace
 13:Oracle.input	11:input
 25:.connectionInfo	16:.connectionInfo
 40:.authentication	31:.authentication
@@ -21706,20 +21706,20 @@ const std::string_view kAliasData[] = {
 26:selectedSchemas	17:selectedSchemas
 41:[*]	32:[*]
 !20:output	11:output
-26:[*]	17:[*]
+!26:[*]	17:[*]
 !29:.schemaName	20:.schemaName
 !30:tables	21:tables
-36:[*]	27:[*]
+!36:[*]	27:[*]
 !39:.hasRows	30:.hasRows
 !40:name	31:name
 !30:validationErrors	21:validationErrors
-46:[*]	37:[*]
-49:.actionableMessage	40:.actionableMessage
-50:filePath	41:filePath
-50:hResult	41:hResult
-50:lineNumber	41:lineNumber
-50:message	41:message
-50:stackTrace	41:stackTrace
+!46:[*]	37:[*]
+!49:.actionableMessage	40:.actionableMessage
+!50:filePath	41:filePath
+!50:hResult	41:hResult
+!50:lineNumber	41:lineNumber
+!50:message	41:message
+!50:stackTrace	41:stackTrace
 13:PostgreSql.input	11:input
 29:.connectionInfo	16:.connectionInfo
 44:.additionalSettings	31:.additionalSettings
@@ -21761,20 +21761,20 @@ const std::string_view kAliasData[] = {
 30:selectedDatabases	17:selectedDatabases
 47:[*]	34:[*]
 !24:output	11:output
-30:[*]	17:[*]
+!30:[*]	17:[*]
 !33:.databaseName	20:.databaseName
 !34:tables	21:tables
-40:[*]	27:[*]
+!40:[*]	27:[*]
 !43:.hasRows	30:.hasRows
 !44:name	31:name
 !34:validationErrors	21:validationErrors
-50:[*]	37:[*]
-53:.actionableMessage	40:.actionableMessage
-54:filePath	41:filePath
-54:hResult	41:hResult
-54:lineNumber	41:lineNumber
-54:message	41:message
-54:stackTrace	41:stackTrace
+!50:[*]	37:[*]
+!53:.actionableMessage	40:.actionableMessage
+!54:filePath	41:filePath
+!54:hResult	41:hResult
+!54:lineNumber	41:lineNumber
+!54:message	41:message
+!54:stackTrace	41:stackTrace
 0:Migrate-MongoDb.input	11:input
 21:.boostRUs	16:.boostRUs
 22:databases	17:databases
@@ -21860,25 +21860,25 @@ const std::string_view kAliasData[] = {
 34:inFreeCpu	29:inFreeCpu
 40:MemoryMb	35:MemoryMb
 !16:output	11:output
-22:[*]	17:[*]
-25:.bytesCopied	20:.bytesCopied
-26:Database	20:
-34:.collections	20:.collections
-26:documentsCopied	21:documentsCopied
-26:elapsedTime	21:elapsedTime
-27:rrors	22:rrors
-27:ventsPending	22:ventsPending
-32:Replayed	27:Replayed
-26:lastEventTime	21:lastEventTime
-30:ReplayTime	25:ReplayTime
-26:Migration	20:
+!22:[*]	17:[*]
+!25:.bytesCopied	20:.bytesCopied
+!26:Database	20:
+!34:.collections	20:.collections
+!26:documentsCopied	21:documentsCopied
+!26:elapsedTime	21:elapsedTime
+!27:rrors	22:rrors
+!27:ventsPending	22:ventsPending
+!32:Replayed	27:Replayed
+!26:lastEventTime	21:lastEventTime
+!30:ReplayTime	25:ReplayTime
+!26:Migration	20:
 !35:.databases	20:.databases
 !26:name	21:name
-26:qualifiedName	21:qualifiedName
-26:resultType	21:resultType
+!26:qualifiedName	21:qualifiedName
+!26:resultType	21:resultType
 !26:state	21:state
-26:totalBytes	21:totalBytes
-31:Documents	26:Documents
+!26:totalBytes	21:totalBytes
+!31:Documents	26:Documents
 9:ySql-AzureDbForMySql-Sync.input	11:input
 40:.selectedDatabases	16:.selectedDatabases
 58:[*]	34:[*]
@@ -21955,15 +21955,15 @@ const std::string_view kAliasData[] = {
 62:type	39:ype
 62:userName	38:userName
 !35:output	11:output
-41:[*]	17:[*]
-44:.DatabaseLevelErrorOutput	20:
-69:.errorMessage	20:.errorMessage
-71:vents	22:vents
-76:[*]	27:[*]
+!41:[*]	17:[*]
+!44:.DatabaseLevelErrorOutput	20:
+!69:.errorMessage	20:.errorMessage
+!71:vents	22:vents
+!76:[*]	27:[*]
 !79:.eventText	30:.eventText
 !86:ypeString	37:ypeString
 !80:timestampString	31:timestampString
-58:Output	20:
+!58:Output	20:
 !64:.appliedChanges	20:.appliedChanges
 !65:cdcDeleteCounter	21:cdcDeleteCounter
 !68:InsertCounter	24:InsertCounter
@@ -21973,30 +21973,31 @@ const std::string_view kAliasData[] = {
 !65:fullLoadCompletedTables	21:fullLoadCompletedTables
 !73:ErroredTables	29:ErroredTables
 !73:LoadingTables	29:LoadingTables
-!73:QueuedTables	29:QueuedTables
+)armlint_aliases",
+    R"armlint_aliases(!73:QueuedTables	29:QueuedTables
 !65:incomingChanges	21:incomingChanges
 !67:itializationCompleted	23:itializationCompleted
 !65:latency	21:latency
 !65:migrationState	21:migrationState
 !65:startedOn	21:startedOn
-45:ErrorOutput	20:
+!45:ErrorOutput	20:
 !56:.error	20:.error
-62:.actionableMessage	26:.actionableMessage
-63:filePath	27:filePath
-63:hResult	27:hResult
-63:lineNumber	27:lineNumber
-63:message	27:message
-63:stackTrace	27:stackTrace
+!62:.actionableMessage	26:.actionableMessage
+!63:filePath	27:filePath
+!63:hResult	27:hResult
+!63:lineNumber	27:lineNumber
+!63:message	27:message
+!63:stackTrace	27:stackTrace
 !45:id	21:id
-45:MigrationLevelOutput	20:
+!45:MigrationLevelOutput	20:
 !65:.endedOn	20:.endedOn
 !66:sourceServer	21:sourceServer
 !78:Version	33:Version
 !67:tartedOn	22:tartedOn
 !66:targetServer	21:targetServer
 !78:Version	33:Version
-45:resultType	21:resultType
-45:TableLevelOutput	20:
+!45:resultType	21:resultType
+!45:TableLevelOutput	20:
 !61:.cdcDeleteCounter	20:.cdcDeleteCounter
 !65:InsertCounter	24:InsertCounter
 !65:UpdateCounter	24:UpdateCounter
@@ -22024,8 +22025,7 @@ const std::string_view kAliasData[] = {
 58:uthentication	39:uthentication
 57:dataSource	38:dataSource
 57:encryptConnection	38:encryptConnection
-)armlint_aliases",
-    R"armlint_aliases(57:MiSqlConnectionInfo	37:
+57:MiSqlConnectionInfo	37:
 76:.managedInstanceResourceId	37:.managedInstanceResourceId
 58:ongoDbConnectionInfo	37:
 78:.connectionString	37:.connectionString
@@ -22089,20 +22089,20 @@ const std::string_view kAliasData[] = {
 57:userName	38:userName
 31:sCloneable	12:sCloneable
 !30:output	11:output
-36:[*]	17:[*]
-39:.DatabaseLevelOutput	20:
+!36:[*]	17:[*]
+!39:.DatabaseLevelOutput	20:
 !59:.databaseName	20:.databaseName
 !60:endedOn	21:endedOn
 !61:rrorCount	22:rrorCount
 !65:Prefix	26:Prefix
 !61:xceptionsAndWarnings	22:xceptionsAndWarnings
-81:[*]	42:[*]
-84:.actionableMessage	45:.actionableMessage
-85:filePath	46:filePath
-85:hResult	46:hResult
-85:lineNumber	46:lineNumber
-85:message	46:message
-85:stackTrace	46:stackTrace
+!81:[*]	42:[*]
+!84:.actionableMessage	45:.actionableMessage
+!85:filePath	46:filePath
+!85:hResult	46:hResult
+!85:lineNumber	46:lineNumber
+!85:message	46:message
+!85:stackTrace	46:stackTrace
 !60:lastStorageUpdate	21:lastStorageUpdate
 !60:message	21:message
 !60:numberOfObjects	21:numberOfObjects
@@ -22113,34 +22113,34 @@ const std::string_view kAliasData[] = {
 !63:rtedOn	24:rtedOn
 !63:te	24:te
 !64:usMessage	25:usMessage
-40:ErrorOutput	20:
+!40:ErrorOutput	20:
 !51:.error	20:.error
-57:.actionableMessage	26:.actionableMessage
-58:filePath	27:filePath
-58:hResult	27:hResult
-58:lineNumber	27:lineNumber
-58:message	27:message
-58:stackTrace	27:stackTrace
+!57:.actionableMessage	26:.actionableMessage
+!58:filePath	27:filePath
+!58:hResult	27:hResult
+!58:lineNumber	27:lineNumber
+!58:message	27:message
+!58:stackTrace	27:stackTrace
 !52:id	21:id
 !40:id	23:
-40:MigrationLevelOutput	20:
+!40:MigrationLevelOutput	20:
 !60:.databases	20:.databases
 !69:Summary	29:Summary
 !62:urationInSeconds	22:urationInSeconds
 !61:endedOn	21:endedOn
 !62:xceptionsAndWarnings	22:xceptionsAndWarnings
-82:[*]	42:[*]
-85:.actionableMessage	45:.actionableMessage
-86:filePath	46:filePath
-86:hResult	46:hResult
-86:lineNumber	46:lineNumber
-86:message	46:message
-86:stackTrace	46:stackTrace
+!82:[*]	42:[*]
+!85:.actionableMessage	45:.actionableMessage
+!86:filePath	46:filePath
+!86:hResult	46:hResult
+!86:lineNumber	46:lineNumber
+!86:message	46:message
+!86:stackTrace	46:stackTrace
 !61:lastStorageUpdate	21:lastStorageUpdate
 !61:message	21:message
-62:igrationReportResult	22:igrationReportResult
-82:.id	42:.id
-83:reportUrl	43:reportUrl
+!62:igrationReportResult	22:igrationReportResult
+!82:.id	42:.id
+!83:reportUrl	43:reportUrl
 !61:sourceServerBrandVersion	21:sourceServerBrandVersion
 !73:Version	33:Version
 !62:tartedOn	22:tartedOn
@@ -22148,8 +22148,8 @@ const std::string_view kAliasData[] = {
 !67:Message	27:Message
 !61:targetServerBrandVersion	21:targetServerBrandVersion
 !73:Version	33:Version
-40:resultType	21:resultType
-40:TableLevelOutput	20:
+!40:resultType	21:resultType
+!40:TableLevelOutput	20:
 !56:.endedOn	20:.endedOn
 !58:rrorPrefix	22:rrorPrefix
 !57:itemsCompletedCount	21:itemsCompletedCount
@@ -22242,15 +22242,15 @@ const std::string_view kAliasData[] = {
 69:ype	39:ype
 68:userName	38:userName
 !41:output	11:output
-47:[*]	17:[*]
-50:.DatabaseLevelErrorOutput	20:
-75:.errorMessage	20:.errorMessage
-77:vents	22:vents
-82:[*]	27:[*]
+!47:[*]	17:[*]
+!50:.DatabaseLevelErrorOutput	20:
+!75:.errorMessage	20:.errorMessage
+!77:vents	22:vents
+!82:[*]	27:[*]
 !85:.eventText	30:.eventText
 !92:ypeString	37:ypeString
 !86:timestampString	31:timestampString
-64:Output	20:
+!64:Output	20:
 !70:.appliedChanges	20:.appliedChanges
 !71:cdcDeleteCounter	21:cdcDeleteCounter
 !74:InsertCounter	24:InsertCounter
@@ -22266,24 +22266,24 @@ const std::string_view kAliasData[] = {
 !71:latency	21:latency
 !71:migrationState	21:migrationState
 !71:startedOn	21:startedOn
-51:ErrorOutput	20:
+!51:ErrorOutput	20:
 !62:.error	20:.error
-68:.actionableMessage	26:.actionableMessage
-69:filePath	27:filePath
-69:hResult	27:hResult
-69:lineNumber	27:lineNumber
-69:message	27:message
-69:stackTrace	27:stackTrace
+!68:.actionableMessage	26:.actionableMessage
+!69:filePath	27:filePath
+!69:hResult	27:hResult
+!69:lineNumber	27:lineNumber
+!69:message	27:message
+!69:stackTrace	27:stackTrace
 !51:id	21:id
-51:MigrationLevelOutput	20:
+!51:MigrationLevelOutput	20:
 !71:.endedOn	20:.endedOn
 !72:sourceServer	21:sourceServer
 !84:Version	33:Version
 !73:tartedOn	22:tartedOn
 !72:targetServer	21:targetServer
 !84:Version	33:Version
-51:resultType	21:resultType
-51:TableLevelOutput	20:
+!51:resultType	21:resultType
+!51:TableLevelOutput	20:
 !67:.cdcDeleteCounter	20:.cdcDeleteCounter
 !71:InsertCounter	24:InsertCounter
 !71:UpdateCounter	24:UpdateCounter
@@ -22352,15 +22352,15 @@ const std::string_view kAliasData[] = {
 72:type	39:ype
 72:userName	38:userName
 !45:output	11:output
-51:[*]	17:[*]
-54:.DatabaseLevelErrorOutput	20:
-79:.errorMessage	20:.errorMessage
-81:vents	22:vents
-86:[*]	27:[*]
+!51:[*]	17:[*]
+!54:.DatabaseLevelErrorOutput	20:
+!79:.errorMessage	20:.errorMessage
+!81:vents	22:vents
+!86:[*]	27:[*]
 !89:.eventText	30:.eventText
 !96:ypeString	37:ypeString
 !90:timestampString	31:timestampString
-68:Output	20:
+!68:Output	20:
 !74:.appliedChanges	20:.appliedChanges
 !75:cdcDeleteCounter	21:cdcDeleteCounter
 !78:InsertCounter	24:InsertCounter
@@ -22376,24 +22376,24 @@ const std::string_view kAliasData[] = {
 !75:latency	21:latency
 !75:migrationState	21:migrationState
 !75:startedOn	21:startedOn
-55:ErrorOutput	20:
+!55:ErrorOutput	20:
 !66:.error	20:.error
-72:.actionableMessage	26:.actionableMessage
-73:filePath	27:filePath
-73:hResult	27:hResult
-73:lineNumber	27:lineNumber
-73:message	27:message
-73:stackTrace	27:stackTrace
+!72:.actionableMessage	26:.actionableMessage
+!73:filePath	27:filePath
+!73:hResult	27:hResult
+!73:lineNumber	27:lineNumber
+!73:message	27:message
+!73:stackTrace	27:stackTrace
 !55:id	21:id
-55:MigrationLevelOutput	20:
+!55:MigrationLevelOutput	20:
 !75:.endedOn	20:.endedOn
 !76:sourceServer	21:sourceServer
 !88:Version	33:Version
 !77:tartedOn	22:tartedOn
 !76:targetServer	21:targetServer
 !88:Version	33:Version
-55:resultType	21:resultType
-55:TableLevelOutput	20:
+!55:resultType	21:resultType
+!55:TableLevelOutput	20:
 !71:.cdcDeleteCounter	20:.cdcDeleteCounter
 !75:InsertCounter	24:InsertCounter
 !75:UpdateCounter	24:UpdateCounter
@@ -22498,15 +22498,15 @@ const std::string_view kAliasData[] = {
 74:userName	38:userName
 48:sCloneable	12:sCloneable
 !47:output	11:output
-53:[*]	17:[*]
-56:.DatabaseLevelErrorOutput	20:
-81:.errorMessage	20:.errorMessage
-83:vents	22:vents
-88:[*]	27:[*]
+!53:[*]	17:[*]
+!56:.DatabaseLevelErrorOutput	20:
+!81:.errorMessage	20:.errorMessage
+!83:vents	22:vents
+!88:[*]	27:[*]
 !91:.eventText	30:.eventText
 !98:ypeString	37:ypeString
 !92:timestampString	31:timestampString
-70:Output	20:
+!70:Output	20:
 !76:.appliedChanges	20:.appliedChanges
 !77:cdcDeleteCounter	21:cdcDeleteCounter
 !80:InsertCounter	24:InsertCounter
@@ -22522,18 +22522,18 @@ const std::string_view kAliasData[] = {
 !77:latency	21:latency
 !77:migrationState	21:migrationState
 !77:startedOn	21:startedOn
-57:ErrorOutput	20:
+!57:ErrorOutput	20:
 !68:.error	20:.error
-74:.actionableMessage	26:.actionableMessage
-75:filePath	27:filePath
-75:hResult	27:hResult
-75:lineNumber	27:lineNumber
-75:message	27:message
-75:stackTrace	27:stackTrace
-70:vents	22:vents
-75:[*]	27:[*]
+!74:.actionableMessage	26:.actionableMessage
+!75:filePath	27:filePath
+!75:hResult	27:hResult
+!75:lineNumber	27:lineNumber
+!75:message	27:message
+!75:stackTrace	27:stackTrace
+!70:vents	22:vents
+!75:[*]	27:[*]
 !57:id	21:id
-57:MigrationLevelOutput	20:
+!57:MigrationLevelOutput	20:
 !77:.databaseCount	20:.databaseCount
 !78:endedOn	21:endedOn
 !78:sourceServer	21:sourceServer
@@ -22544,8 +22544,8 @@ const std::string_view kAliasData[] = {
 !78:targetServer	21:targetServer
 !90:Type	33:Type
 !90:Version	33:Version
-57:resultType	21:resultType
-57:TableLevelOutput	20:
+!57:resultType	21:resultType
+!57:TableLevelOutput	20:
 !73:.cdcDeleteCounter	20:.cdcDeleteCounter
 !77:InsertCounter	24:InsertCounter
 !77:UpdateCounter	24:UpdateCounter
@@ -22652,15 +22652,15 @@ const std::string_view kAliasData[] = {
 64:QueryAnalysisValidation	41:QueryAnalysisValidation
 64:SchemaValidation	41:SchemaValidation
 !34:output	11:output
-40:[*]	17:[*]
-43:.DatabaseLevelErrorOutput	20:
-68:.errorMessage	20:.errorMessage
-70:vents	22:vents
-75:[*]	27:[*]
+!40:[*]	17:[*]
+!43:.DatabaseLevelErrorOutput	20:
+!68:.errorMessage	20:.errorMessage
+!70:vents	22:vents
+!75:[*]	27:[*]
 !78:.eventText	30:.eventText
 !85:ypeString	37:ypeString
 !79:timestampString	31:timestampString
-57:Output	20:
+!57:Output	20:
 !63:.appliedChanges	20:.appliedChanges
 !64:cdcDeleteCounter	21:cdcDeleteCounter
 !67:InsertCounter	24:InsertCounter
@@ -22676,16 +22676,16 @@ const std::string_view kAliasData[] = {
 !64:latency	21:latency
 !64:migrationState	21:migrationState
 !64:startedOn	21:startedOn
-44:ErrorOutput	20:
+!44:ErrorOutput	20:
 !55:.error	20:.error
-61:.actionableMessage	26:.actionableMessage
-62:filePath	27:filePath
-62:hResult	27:hResult
-62:lineNumber	27:lineNumber
-62:message	27:message
-62:stackTrace	27:stackTrace
+!61:.actionableMessage	26:.actionableMessage
+!62:filePath	27:filePath
+!62:hResult	27:hResult
+!62:lineNumber	27:lineNumber
+!62:message	27:message
+!62:stackTrace	27:stackTrace
 !44:id	21:id
-44:MigrationLevelOutput	20:
+!44:MigrationLevelOutput	20:
 !64:.databaseCount	20:.databaseCount
 !65:endedOn	21:endedOn
 !65:sourceServer	21:sourceServer
@@ -22693,8 +22693,8 @@ const std::string_view kAliasData[] = {
 !66:tartedOn	22:tartedOn
 !65:targetServer	21:targetServer
 !77:Version	33:Version
-44:resultType	21:resultType
-44:TableLevelOutput	20:
+!44:resultType	21:resultType
+!44:TableLevelOutput	20:
 !60:.cdcDeleteCounter	20:.cdcDeleteCounter
 !64:InsertCounter	24:InsertCounter
 !64:UpdateCounter	24:UpdateCounter
@@ -22799,80 +22799,80 @@ const std::string_view kAliasData[] = {
 67:type	39:ype
 67:userName	38:userName
 !40:output	11:output
-46:[*]	17:[*]
-49:.DatabaseLevelOutput	20:
+!46:[*]	17:[*]
+!49:.DatabaseLevelOutput	20:
 !69:.activeBackupSets	20:.activeBackupSets
-86:[*]	37:[*]
-89:.backupFinishedDate	40:.backupFinishedDate
-96:SetId	47:SetId
-97:tartDate	48:tartDate
-96:Type	47:Type
-90:databaseName	41:databaseName
-90:firstLsn	41:firstLsn
-90:isBackupRestored	41:isBackupRestored
-90:lastLsn	41:lastLsn
-94:ModifiedTime	45:ModifiedTime
-91:istOfBackupFiles	42:istOfBackupFiles
-107:[*]	58:[*]
-110:.familySequenceNumber	61:.familySequenceNumber
-112:ileLocation	63:ileLocation
-111:status	62:status
+!86:[*]	37:[*]
+!89:.backupFinishedDate	40:.backupFinishedDate
+!96:SetId	47:SetId
+!97:tartDate	48:tartDate
+!96:Type	47:Type
+!90:databaseName	41:databaseName
+!90:firstLsn	41:firstLsn
+!90:isBackupRestored	41:isBackupRestored
+!90:lastLsn	41:lastLsn
+!94:ModifiedTime	45:ModifiedTime
+!91:istOfBackupFiles	42:istOfBackupFiles
+!107:[*]	58:[*]
+!110:.familySequenceNumber	61:.familySequenceNumber
+!112:ileLocation	63:ileLocation
+!111:status	62:status
 !70:containerName	21:containerName
 !70:endedOn	21:endedOn
 !71:rrorPrefix	22:rrorPrefix
 !71:xceptionsAndWarnings	22:xceptionsAndWarnings
-91:[*]	42:[*]
-94:.actionableMessage	45:.actionableMessage
-95:filePath	46:filePath
-95:hResult	46:hResult
-95:lineNumber	46:lineNumber
-95:message	46:message
-95:stackTrace	46:stackTrace
+!91:[*]	42:[*]
+!94:.actionableMessage	45:.actionableMessage
+!95:filePath	46:filePath
+!95:hResult	46:hResult
+!95:lineNumber	46:lineNumber
+!95:message	46:message
+!95:stackTrace	46:stackTrace
 !70:fullBackupSetInfo	21:fullBackupSetInfo
-87:.backupFinishedDate	38:.backupFinishedDate
-94:SetId	45:SetId
-95:tartDate	46:tartDate
-94:Type	45:Type
-88:databaseName	39:databaseName
-88:firstLsn	39:firstLsn
-88:isBackupRestored	39:isBackupRestored
-88:lastLsn	39:lastLsn
-92:ModifiedTime	43:ModifiedTime
-89:istOfBackupFiles	40:istOfBackupFiles
-105:[*]	56:[*]
-108:.familySequenceNumber	59:.familySequenceNumber
-110:ileLocation	61:ileLocation
-109:status	60:status
+!87:.backupFinishedDate	38:.backupFinishedDate
+!94:SetId	45:SetId
+!95:tartDate	46:tartDate
+!94:Type	45:Type
+!88:databaseName	39:databaseName
+!88:firstLsn	39:firstLsn
+!88:isBackupRestored	39:isBackupRestored
+!88:lastLsn	39:lastLsn
+!92:ModifiedTime	43:ModifiedTime
+!89:istOfBackupFiles	40:istOfBackupFiles
+!105:[*]	56:[*]
+!108:.familySequenceNumber	59:.familySequenceNumber
+!110:ileLocation	61:ileLocation
+!109:status	60:status
 !70:isFullBackupRestored	21:isFullBackupRestored
 !70:lastRestoredBackupSetInfo	21:lastRestoredBackupSetInfo
-95:.backupFinishedDate	46:.backupFinishedDate
-102:SetId	53:SetId
-103:tartDate	54:tartDate
-102:Type	53:Type
-96:databaseName	47:databaseName
-96:firstLsn	47:firstLsn
-96:isBackupRestored	47:isBackupRestored
-96:lastLsn	47:lastLsn
-100:ModifiedTime	51:ModifiedTime
-97:istOfBackupFiles	48:istOfBackupFiles
-113:[*]	64:[*]
-116:.familySequenceNumber	67:.familySequenceNumber
-118:ileLocation	69:ileLocation
-117:status	68:status
+!95:.backupFinishedDate	46:.backupFinishedDate
+!102:SetId	53:SetId
+!103:tartDate	54:tartDate
+!102:Type	53:Type
+!96:databaseName	47:databaseName
+!96:firstLsn	47:firstLsn
+!96:isBackupRestored	47:isBackupRestored
+!96:lastLsn	47:lastLsn
+!100:ModifiedTime	51:ModifiedTime
+!97:istOfBackupFiles	48:istOfBackupFiles
+!113:[*]	64:[*]
+!116:.familySequenceNumber	67:.familySequenceNumber
+!118:ileLocation	69:ileLocation
+!117:status	68:status
 !70:migrationState	21:migrationState
 !70:sourceDatabaseName	21:sourceDatabaseName
 !71:tartedOn	22:tartedOn
-50:ErrorOutput	20:
+!50:ErrorOutput	20:
 !61:.error	20:.error
-67:.actionableMessage	26:.actionableMessage
-68:filePath	27:filePath
-68:hResult	27:hResult
-68:lineNumber	27:lineNumber
-68:message	27:message
-68:stackTrace	27:stackTrace
+!67:.actionableMessage	26:.actionableMessage
+!68:filePath	27:filePath
+!68:hResult	27:hResult
+!68:lineNumber	27:lineNumber
+!68:message	27:message
+!68:stackTrace	27:stackTrace
 !62:id	21:id
 !50:id	23:
-50:MigrationLevelOutput	20:
+!50:MigrationLevelOutput	20:
 !70:.databaseCount	20:.databaseCount
 !79:ErrorCount	29:ErrorCount
 !71:endedOn	21:endedOn
@@ -22884,7 +22884,7 @@ const std::string_view kAliasData[] = {
 !71:targetServerBrandVersion	21:targetServerBrandVersion
 !83:Name	33:Name
 !83:Version	33:Version
-50:resultType	21:resultType
+!50:resultType	21:resultType
 30:.createdOn	11:createdOn
 31:input	11:input
 36:.aadDomainName	16:.aadDomainName
@@ -22990,82 +22990,82 @@ const std::string_view kAliasData[] = {
 58:userName	38:userName
 32:sCloneable	12:sCloneable
 !31:output	11:output
-37:[*]	17:[*]
-40:.AgentJobLevelOutput	20:
+!37:[*]	17:[*]
+!40:.AgentJobLevelOutput	20:
 !60:.endedOn	20:.endedOn
 !62:xceptionsAndWarnings	22:xceptionsAndWarnings
-82:[*]	42:[*]
-85:.actionableMessage	45:.actionableMessage
-86:filePath	46:filePath
-86:hResult	46:hResult
-86:lineNumber	46:lineNumber
-86:message	46:message
-86:stackTrace	46:stackTrace
+!82:[*]	42:[*]
+!85:.actionableMessage	45:.actionableMessage
+!86:filePath	46:filePath
+!86:hResult	46:hResult
+!86:lineNumber	46:lineNumber
+!86:message	46:message
+!86:stackTrace	46:stackTrace
 !61:isEnabled	21:isEnabled
 !61:message	21:message
 !61:name	21:name
 !61:startedOn	21:startedOn
 !64:te	24:te
-41:DatabaseLevelOutput	20:
+!41:DatabaseLevelOutput	20:
 !60:.databaseName	20:.databaseName
 !61:endedOn	21:endedOn
 !62:xceptionsAndWarnings	22:xceptionsAndWarnings
-82:[*]	42:[*]
-85:.actionableMessage	45:.actionableMessage
-86:filePath	46:filePath
-86:hResult	46:hResult
-86:lineNumber	46:lineNumber
-86:message	46:message
-86:stackTrace	46:stackTrace
+!82:[*]	42:[*]
+!85:.actionableMessage	45:.actionableMessage
+!86:filePath	46:filePath
+!86:hResult	46:hResult
+!86:lineNumber	46:lineNumber
+!86:message	46:message
+!86:stackTrace	46:stackTrace
 !61:message	21:message
 !61:sizeMB	21:sizeMB
 !62:tage	22:tage
 !64:rtedOn	24:rtedOn
 !64:te	24:te
-41:ErrorOutput	20:
+!41:ErrorOutput	20:
 !52:.error	20:.error
-58:.actionableMessage	26:.actionableMessage
-59:filePath	27:filePath
-59:hResult	27:hResult
-59:lineNumber	27:lineNumber
-59:message	27:message
-59:stackTrace	27:stackTrace
+!58:.actionableMessage	26:.actionableMessage
+!59:filePath	27:filePath
+!59:hResult	27:hResult
+!59:lineNumber	27:lineNumber
+!59:message	27:message
+!59:stackTrace	27:stackTrace
 !53:id	21:id
 !41:id	23:
-41:LoginLevelOutput	20:
+!41:LoginLevelOutput	20:
 !57:.endedOn	20:.endedOn
 !59:xceptionsAndWarnings	22:xceptionsAndWarnings
-79:[*]	42:[*]
-82:.actionableMessage	45:.actionableMessage
-83:filePath	46:filePath
-83:hResult	46:hResult
-83:lineNumber	46:lineNumber
-83:message	46:message
-83:stackTrace	46:stackTrace
+!79:[*]	42:[*]
+!82:.actionableMessage	45:.actionableMessage
+!83:filePath	46:filePath
+!83:hResult	46:hResult
+!83:lineNumber	46:lineNumber
+!83:message	46:message
+!83:stackTrace	46:stackTrace
 !58:loginName	21:loginName
 !58:message	21:message
 !58:stage	21:stage
 !61:rtedOn	24:rtedOn
 !61:te	24:te
-41:MigrationLevelOutput	20:
+!41:MigrationLevelOutput	20:
 !61:.agentJobs	20:.agentJobs
 !62:databases	21:databases
 !62:endedOn	21:endedOn
 !63:xceptionsAndWarnings	22:xceptionsAndWarnings
-83:[*]	42:[*]
-86:.actionableMessage	45:.actionableMessage
-87:filePath	46:filePath
-87:hResult	46:hResult
-87:lineNumber	46:lineNumber
-87:message	46:message
-87:stackTrace	46:stackTrace
+!83:[*]	42:[*]
+!86:.actionableMessage	45:.actionableMessage
+!87:filePath	46:filePath
+!87:hResult	46:hResult
+!87:lineNumber	46:lineNumber
+!87:message	46:message
+!87:stackTrace	46:stackTrace
 !62:logins	21:logins
 !62:message	21:message
-62:orphanedUsers	21:orphanedUsers
+!62:orphanedUsers	21:orphanedUsers
 !75:Info	34:Info
-79:[*]	38:[*]
-82:.databaseName	41:.databaseName
-83:name	42:name
+!79:[*]	38:[*]
+!82:.databaseName	41:.databaseName
+!83:name	42:name
 !62:serverRoleResults	21:serverRoleResults
 !63:ourceServerBrandVersion	22:ourceServerBrandVersion
 !74:Version	33:Version
@@ -23074,7 +23074,7 @@ const std::string_view kAliasData[] = {
 !66:us	25:us
 !62:targetServerBrandVersion	21:targetServerBrandVersion
 !74:Version	33:Version
-41:resultType	21:resultType
+!41:resultType	21:resultType
 31:parentTaskId	11:parentTaskId
 31:taskId	11:taskId
 18:SqlDb.createdOn	11:createdOn
@@ -23170,20 +23170,20 @@ const std::string_view kAliasData[] = {
 54:SchemaValidation	41:SchemaValidation
 25:sCloneable	12:sCloneable
 !24:output	11:output
-30:[*]	17:[*]
-33:.DatabaseLevelOutput	20:
+!30:[*]	17:[*]
+!33:.DatabaseLevelOutput	20:
 !53:.databaseName	20:.databaseName
 !54:endedOn	21:endedOn
 !55:rrorCount	22:rrorCount
 !59:Prefix	26:Prefix
 !55:xceptionsAndWarnings	22:xceptionsAndWarnings
-75:[*]	42:[*]
-78:.actionableMessage	45:.actionableMessage
-79:filePath	46:filePath
-79:hResult	46:hResult
-79:lineNumber	46:lineNumber
-79:message	46:message
-79:stackTrace	46:stackTrace
+!75:[*]	42:[*]
+!78:.actionableMessage	45:.actionableMessage
+!79:filePath	46:filePath
+!79:hResult	46:hResult
+!79:lineNumber	46:lineNumber
+!79:message	46:message
+!79:stackTrace	46:stackTrace
 !54:message	21:message
 !54:numberOfObjects	21:numberOfObjects
 !69:Completed	36:Completed
@@ -23194,92 +23194,92 @@ const std::string_view kAliasData[] = {
 !57:te	24:te
 !58:usMessage	25:usMessage
 !34:dataIntegrityValidationResult	21:dataIntegrityValidationResult
-63:.failedObjects	50:.failedObjects
-64:validationErrors	51:validationErrors
-80:.severity	67:.severity
-81:text	68:text
+!63:.failedObjects	50:.failedObjects
+!64:validationErrors	51:validationErrors
+!80:.severity	67:.severity
+!81:text	68:text
 !34:endedOn	21:endedOn
-34:ErrorOutput	20:
+!34:ErrorOutput	20:
 !45:.error	20:.error
-51:.actionableMessage	26:.actionableMessage
-52:filePath	27:filePath
-52:hResult	27:hResult
-52:lineNumber	27:lineNumber
-52:message	27:message
-52:stackTrace	27:stackTrace
+!51:.actionableMessage	26:.actionableMessage
+!52:filePath	27:filePath
+!52:hResult	27:hResult
+!52:lineNumber	27:lineNumber
+!52:message	27:message
+!52:stackTrace	27:stackTrace
 !46:id	21:id
 !34:id	23:
-34:MigrationDatabaseLevelValidationOutput	20:
+!34:MigrationDatabaseLevelValidationOutput	20:
 !72:.dataIntegrityValidationResult	20:.dataIntegrityValidationResult
-102:.failedObjects	50:.failedObjects
-103:validationErrors	51:validationErrors
-119:.severity	67:.severity
-120:text	68:text
+!102:.failedObjects	50:.failedObjects
+!103:validationErrors	51:validationErrors
+!119:.severity	67:.severity
+!120:text	68:text
 !73:endedOn	21:endedOn
 !73:migrationId	21:migrationId
 !73:queryAnalysisValidationResult	21:queryAnalysisValidationResult
-102:.queryResults	50:.queryResults
-115:.queryText	63:.queryText
-116:sourceResult	64:sourceResult
-128:.cpuTimeMs	76:.cpuTimeMs
-129:elapsedTimeMs	77:elapsedTimeMs
-130:xecutionCount	78:xecutionCount
-129:hasErrors	77:hasErrors
-129:sqlErrors	77:sqlErrors
-138:[*]	86:[*]
-129:waitStats	77:waitStats
-117:tatementsInBatch	65:tatementsInBatch
-116:targetResult	64:targetResult
-128:.cpuTimeMs	76:.cpuTimeMs
-129:elapsedTimeMs	77:elapsedTimeMs
-130:xecutionCount	78:xecutionCount
-129:hasErrors	77:hasErrors
-129:sqlErrors	77:sqlErrors
-138:[*]	86:[*]
-129:waitStats	77:waitStats
-103:validationErrors	51:validationErrors
-119:.severity	67:.severity
-120:text	68:text
+!102:.queryResults	50:.queryResults
+!115:.queryText	63:.queryText
+!116:sourceResult	64:sourceResult
+!128:.cpuTimeMs	76:.cpuTimeMs
+!129:elapsedTimeMs	77:elapsedTimeMs
+!130:xecutionCount	78:xecutionCount
+!129:hasErrors	77:hasErrors
+!129:sqlErrors	77:sqlErrors
+!138:[*]	86:[*]
+!129:waitStats	77:waitStats
+!117:tatementsInBatch	65:tatementsInBatch
+!116:targetResult	64:targetResult
+!128:.cpuTimeMs	76:.cpuTimeMs
+!129:elapsedTimeMs	77:elapsedTimeMs
+!130:xecutionCount	78:xecutionCount
+!129:hasErrors	77:hasErrors
+!129:sqlErrors	77:sqlErrors
+!138:[*]	86:[*]
+!129:waitStats	77:waitStats
+!103:validationErrors	51:validationErrors
+!119:.severity	67:.severity
+!120:text	68:text
 !73:schemaValidationResult	21:schemaValidationResult
-95:.schemaDifferences	43:.schemaDifferences
-113:.objectName	61:.objectName
-120:Type	68:Type
-114:updateAction	62:updateAction
-97:ourceDatabaseObjectCount	45:ourceDatabaseObjectCount
-96:targetDatabaseObjectCount	44:targetDatabaseObjectCount
-96:validationErrors	44:validationErrors
-112:.severity	60:.severity
-113:text	61:text
+!95:.schemaDifferences	43:.schemaDifferences
+!113:.objectName	61:.objectName
+!120:Type	68:Type
+!114:updateAction	62:updateAction
+!97:ourceDatabaseObjectCount	45:ourceDatabaseObjectCount
+!96:targetDatabaseObjectCount	44:targetDatabaseObjectCount
+!96:validationErrors	44:validationErrors
+!112:.severity	60:.severity
+!113:text	61:text
 !74:ourceDatabaseName	22:ourceDatabaseName
 !74:tartedOn	22:tartedOn
 !76:tus	24:tus
 !73:targetDatabaseName	21:targetDatabaseName
 !34:migrationId	21:migrationId
-34:MigrationLevelOutput	20:
+!34:MigrationLevelOutput	20:
 !54:.databases	20:.databases
 !63:Summary	29:Summary
 !56:urationInSeconds	22:urationInSeconds
 !55:endedOn	21:endedOn
 !56:xceptionsAndWarnings	22:xceptionsAndWarnings
-76:[*]	42:[*]
-79:.actionableMessage	45:.actionableMessage
-80:filePath	46:filePath
-80:hResult	46:hResult
-80:lineNumber	46:lineNumber
-80:message	46:message
-80:stackTrace	46:stackTrace
+!76:[*]	42:[*]
+!79:.actionableMessage	45:.actionableMessage
+!80:filePath	46:filePath
+!80:hResult	46:hResult
+!80:lineNumber	46:lineNumber
+!80:message	46:message
+!80:stackTrace	46:stackTrace
 !55:message	21:message
-56:igrationReport	22:igrationReport
-70:.id	36:.id
-71:reportUrl	37:reportUrl
-70:Result	36:Result
-76:.id	42:.id
-77:reportUrl	43:reportUrl
-64:ValidationResult	30:ValidationResult
+!56:igrationReport	22:igrationReport
+!70:.id	36:.id
+!71:reportUrl	37:reportUrl
+!70:Result	36:Result
+!76:.id	42:.id
+!77:reportUrl	43:reportUrl
+!64:ValidationResult	30:ValidationResult
 !80:.id	46:.id
 !81:migrationId	47:migrationId
 !81:status	47:status
-82:ummaryResults	48:ummaryResults
+!82:ummaryResults	48:ummaryResults
 !55:sourceServerBrandVersion	21:sourceServerBrandVersion
 !67:Version	33:Version
 !56:tartedOn	22:tartedOn
@@ -23287,49 +23287,49 @@ const std::string_view kAliasData[] = {
 !61:Message	27:Message
 !55:targetServerBrandVersion	21:targetServerBrandVersion
 !67:Version	33:Version
-43:ValidationOutput	20:
+!43:ValidationOutput	20:
 !59:.migrationId	20:.migrationId
 !60:status	21:status
-61:ummaryResults	22:ummaryResults
+!61:ummaryResults	22:ummaryResults
 !34:queryAnalysisValidationResult	21:queryAnalysisValidationResult
-63:.queryResults	50:.queryResults
-76:.queryText	63:.queryText
-77:sourceResult	64:sourceResult
-89:.cpuTimeMs	76:.cpuTimeMs
-90:elapsedTimeMs	77:elapsedTimeMs
-91:xecutionCount	78:xecutionCount
-90:hasErrors	77:hasErrors
-90:sqlErrors	77:sqlErrors
-99:[*]	86:[*]
-90:waitStats	77:waitStats
-78:tatementsInBatch	65:tatementsInBatch
-77:targetResult	64:targetResult
-89:.cpuTimeMs	76:.cpuTimeMs
-90:elapsedTimeMs	77:elapsedTimeMs
-91:xecutionCount	78:xecutionCount
-90:hasErrors	77:hasErrors
-90:sqlErrors	77:sqlErrors
-99:[*]	86:[*]
-90:waitStats	77:waitStats
-64:validationErrors	51:validationErrors
-80:.severity	67:.severity
-81:text	68:text
-34:resultType	21:resultType
+!63:.queryResults	50:.queryResults
+!76:.queryText	63:.queryText
+!77:sourceResult	64:sourceResult
+!89:.cpuTimeMs	76:.cpuTimeMs
+!90:elapsedTimeMs	77:elapsedTimeMs
+!91:xecutionCount	78:xecutionCount
+!90:hasErrors	77:hasErrors
+!90:sqlErrors	77:sqlErrors
+!99:[*]	86:[*]
+!90:waitStats	77:waitStats
+!78:tatementsInBatch	65:tatementsInBatch
+!77:targetResult	64:targetResult
+!89:.cpuTimeMs	76:.cpuTimeMs
+!90:elapsedTimeMs	77:elapsedTimeMs
+!91:xecutionCount	78:xecutionCount
+!90:hasErrors	77:hasErrors
+!90:sqlErrors	77:sqlErrors
+!99:[*]	86:[*]
+!90:waitStats	77:waitStats
+!64:validationErrors	51:validationErrors
+!80:.severity	67:.severity
+!81:text	68:text
+!34:resultType	21:resultType
 !34:schemaValidationResult	21:schemaValidationResult
-56:.schemaDifferences	43:.schemaDifferences
-74:.objectName	61:.objectName
-81:Type	68:Type
-75:updateAction	62:updateAction
-58:ourceDatabaseObjectCount	45:ourceDatabaseObjectCount
-57:targetDatabaseObjectCount	44:targetDatabaseObjectCount
-57:validationErrors	44:validationErrors
-73:.severity	60:.severity
-74:text	61:text
+!56:.schemaDifferences	43:.schemaDifferences
+!74:.objectName	61:.objectName
+!81:Type	68:Type
+!75:updateAction	62:updateAction
+!58:ourceDatabaseObjectCount	45:ourceDatabaseObjectCount
+!57:targetDatabaseObjectCount	44:targetDatabaseObjectCount
+!57:validationErrors	44:validationErrors
+!73:.severity	60:.severity
+!74:text	61:text
 !35:ourceDatabaseName	22:ourceDatabaseName
 !35:tartedOn	22:tartedOn
 !37:tus	24:tus
-35:ummaryResults	22:ummaryResults
-34:TableLevelOutput	20:
+!35:ummaryResults	22:ummaryResults
+!34:TableLevelOutput	20:
 !50:.endedOn	20:.endedOn
 !52:rrorPrefix	22:rrorPrefix
 !51:itemsCompletedCount	21:itemsCompletedCount
@@ -23423,18 +23423,18 @@ const std::string_view kAliasData[] = {
 41:ype	39:ype
 40:userName	38:userName
 !13:output	11:output
-19:[*]	17:[*]
+!19:[*]	17:[*]
 !22:.id	20:.id
-23:MigrationLevelOutput	20:
+!23:MigrationLevelOutput	20:
 !43:.endedOn	20:.endedOn
 !45:xceptionsAndWarnings	22:xceptionsAndWarnings
-65:[*]	42:[*]
-68:.actionableMessage	45:.actionableMessage
-69:filePath	46:filePath
-69:hResult	46:hResult
-69:lineNumber	46:lineNumber
-69:message	46:message
-69:stackTrace	46:stackTrace
+!65:[*]	42:[*]
+!68:.actionableMessage	45:.actionableMessage
+!69:filePath	46:filePath
+!69:hResult	46:hResult
+!69:lineNumber	46:lineNumber
+!69:message	46:message
+!69:stackTrace	46:stackTrace
 !44:message	21:message
 !44:sourceServerBrandVersion	21:sourceServerBrandVersion
 !56:Version	33:Version
@@ -23443,17 +23443,17 @@ const std::string_view kAliasData[] = {
 !47:tus	24:tus
 !44:targetServerBrandVersion	21:targetServerBrandVersion
 !56:Version	33:Version
-23:resultType	21:resultType
-23:SsisProjectLevelOutput	20:
+!23:resultType	21:resultType
+!23:SsisProjectLevelOutput	20:
 !45:.endedOn	20:.endedOn
 !47:xceptionsAndWarnings	22:xceptionsAndWarnings
-67:[*]	42:[*]
-70:.actionableMessage	45:.actionableMessage
-71:filePath	46:filePath
-71:hResult	46:hResult
-71:lineNumber	46:lineNumber
-71:message	46:message
-71:stackTrace	46:stackTrace
+!67:[*]	42:[*]
+!70:.actionableMessage	45:.actionableMessage
+!71:filePath	46:filePath
+!71:hResult	46:hResult
+!71:lineNumber	46:lineNumber
+!71:message	46:message
+!71:stackTrace	46:stackTrace
 !46:folderName	21:folderName
 !46:message	21:message
 !46:projectName	21:projectName
@@ -23547,26 +23547,26 @@ const std::string_view kAliasData[] = {
 35:inFreeCpu	29:inFreeCpu
 41:MemoryMb	35:MemoryMb
 !17:output	11:output
-23:[*]	17:[*]
-26:.bytesCopied	20:.bytesCopied
-27:Database	20:
-35:.collections	20:.collections
+!23:[*]	17:[*]
+!26:.bytesCopied	20:.bytesCopied
+!27:Database	20:
+!35:.collections	20:.collections
 !27:databases	21:databases
-28:ocumentsCopied	22:ocumentsCopied
-27:elapsedTime	21:elapsedTime
-28:rrors	22:rrors
-28:ventsPending	22:ventsPending
-33:Replayed	27:Replayed
-27:lastEventTime	21:lastEventTime
-31:ReplayTime	25:ReplayTime
-27:Migration	20:
+!28:ocumentsCopied	22:ocumentsCopied
+!27:elapsedTime	21:elapsedTime
+!28:rrors	22:rrors
+!28:ventsPending	22:ventsPending
+!33:Replayed	27:Replayed
+!27:lastEventTime	21:lastEventTime
+!31:ReplayTime	25:ReplayTime
+!27:Migration	20:
 !36:.databases	20:.databases
 !27:name	21:name
-27:qualifiedName	21:qualifiedName
-27:resultType	21:resultType
+!27:qualifiedName	21:qualifiedName
+!27:resultType	21:resultType
 !27:state	21:state
-27:totalBytes	21:totalBytes
-32:Documents	26:Documents
+!27:totalBytes	21:totalBytes
+!32:Documents	26:Documents
 9:Oracle-AzureDbPostgreSql-Sync.input	11:input
 44:.selectedDatabases	16:.selectedDatabases
 62:[*]	34:[*]
@@ -23648,15 +23648,15 @@ const std::string_view kAliasData[] = {
 67:ype	39:ype
 66:userName	38:userName
 !39:output	11:output
-45:[*]	17:[*]
+!45:[*]	17:[*]
 !48:.validationErrors	20:.validationErrors
-65:[*]	37:[*]
-68:.actionableMessage	40:.actionableMessage
-69:filePath	41:filePath
-69:hResult	41:hResult
-69:lineNumber	41:lineNumber
-69:message	41:message
-69:stackTrace	41:stackTrace
+!65:[*]	37:[*]
+!68:.actionableMessage	40:.actionableMessage
+!69:filePath	41:filePath
+!69:hResult	41:hResult
+!69:lineNumber	41:lineNumber
+!69:message	41:message
+!69:stackTrace	41:stackTrace
 8:MigrationInput-SqlServer-AzureSqlDbMI-Sync-LRS.input	11:input
 60:.azureApp	16:.azureApp
 69:.appKey	25:.appKey
@@ -23746,17 +23746,17 @@ const std::string_view kAliasData[] = {
 82:type	39:ype
 82:userName	38:userName
 !55:output	11:output
-61:[*]	17:[*]
+!61:[*]	17:[*]
 !64:.id	20:.id
 !65:name	21:name
 !65:validationErrors	21:validationErrors
-81:[*]	37:[*]
-84:.actionableMessage	40:.actionableMessage
-85:filePath	41:filePath
-85:hResult	41:hResult
-85:lineNumber	41:lineNumber
-85:message	41:message
-85:stackTrace	41:stackTrace
+!81:[*]	37:[*]
+!84:.actionableMessage	40:.actionableMessage
+!85:filePath	41:filePath
+!85:hResult	41:hResult
+!85:lineNumber	41:lineNumber
+!85:message	41:message
+!85:stackTrace	41:stackTrace
 45:.input	11:input
 51:.backupBlobShare	16:.backupBlobShare
 67:.sasUri	32:.sasUri
@@ -23855,34 +23855,34 @@ const std::string_view kAliasData[] = {
 74:ype	39:ype
 73:userName	38:userName
 !46:output	11:output
-52:[*]	17:[*]
+!52:[*]	17:[*]
 !55:.backupFolderErrors	20:.backupFolderErrors
-74:[*]	39:[*]
-77:.actionableMessage	42:.actionableMessage
-78:filePath	43:filePath
-78:hResult	43:hResult
-78:lineNumber	43:lineNumber
-78:message	43:message
-78:stackTrace	43:stackTrace
+!74:[*]	39:[*]
+!77:.actionableMessage	42:.actionableMessage
+!78:filePath	43:filePath
+!78:hResult	43:hResult
+!78:lineNumber	43:lineNumber
+!78:message	43:message
+!78:stackTrace	43:stackTrace
 !62:ShareCredentialsErrors	27:ShareCredentialsErrors
-84:[*]	49:[*]
-87:.actionableMessage	52:.actionableMessage
-88:filePath	53:filePath
-88:hResult	53:hResult
-88:lineNumber	53:lineNumber
-88:message	53:message
-88:stackTrace	53:stackTrace
+!84:[*]	49:[*]
+!87:.actionableMessage	52:.actionableMessage
+!88:filePath	53:filePath
+!88:hResult	53:hResult
+!88:lineNumber	53:lineNumber
+!88:message	53:message
+!88:stackTrace	53:stackTrace
 !63:torageAccountErrors	28:torageAccountErrors
-82:[*]	47:[*]
-85:.actionableMessage	50:.actionableMessage
-86:filePath	51:filePath
-86:hResult	51:hResult
-86:lineNumber	51:lineNumber
-86:message	51:message
-86:stackTrace	51:stackTrace
-56:databaseBackupInfo	21:databaseBackupInfo
+!82:[*]	47:[*]
+!85:.actionableMessage	50:.actionableMessage
+!86:filePath	51:filePath
+!86:hResult	51:hResult
+!86:lineNumber	51:lineNumber
+!86:message	51:message
+!86:stackTrace	51:stackTrace
+!56:databaseBackupInfo	21:databaseBackupInfo
 !74:.backupFiles	39:.backupFiles
-86:[*]	51:[*]
+!86:[*]	51:[*]
 !83:nishDate	48:nishDate
 !81:Type	46:Type
 !75:databaseName	40:databaseName
@@ -23891,23 +23891,23 @@ const std::string_view kAliasData[] = {
 !77:Damaged	42:Damaged
 !75:position	40:position
 !56:existingBackupErrors	21:existingBackupErrors
-76:[*]	41:[*]
-79:.actionableMessage	44:.actionableMessage
-80:filePath	45:filePath
-80:hResult	45:hResult
-80:lineNumber	45:lineNumber
-80:message	45:message
-80:stackTrace	45:stackTrace
+!76:[*]	41:[*]
+!79:.actionableMessage	44:.actionableMessage
+!80:filePath	45:filePath
+!80:hResult	45:hResult
+!80:lineNumber	45:lineNumber
+!80:message	45:message
+!80:stackTrace	45:stackTrace
 !56:id	21:id
 !56:name	21:name
 !56:restoreDatabaseNameErrors	21:restoreDatabaseNameErrors
-81:[*]	46:[*]
-84:.actionableMessage	49:.actionableMessage
-85:filePath	50:filePath
-85:hResult	50:hResult
-85:lineNumber	50:lineNumber
-85:message	50:message
-85:stackTrace	50:stackTrace
+!81:[*]	46:[*]
+!84:.actionableMessage	49:.actionableMessage
+!85:filePath	50:filePath
+!85:hResult	50:hResult
+!85:lineNumber	50:lineNumber
+!85:message	50:message
+!85:stackTrace	50:stackTrace
 33:SqlDb-Sync.input	11:input
 49:.selectedDatabases	16:.selectedDatabases
 67:[*]	34:[*]
@@ -23930,7 +23930,8 @@ const std::string_view kAliasData[] = {
 92:.connectionString	37:.connectionString
 72:ySqlConnectionInfo	37:
 90:.encryptConnection	37:.encryptConnection
-91:port	38:port
+)armlint_aliases",
+    R"armlint_aliases(91:port	38:port
 91:serverName	38:serverName
 71:OracleConnectionInfo	37:
 91:.dataSource	37:.dataSource
@@ -23996,70 +23997,69 @@ const std::string_view kAliasData[] = {
 72:ype	39:ype
 71:userName	38:userName
 !44:output	11:output
-)armlint_aliases",
-    R"armlint_aliases(50:[*]	17:[*]
+!50:[*]	17:[*]
 !53:.id	20:.id
 !54:name	21:name
 !54:validationErrors	21:validationErrors
-70:[*]	37:[*]
-73:.actionableMessage	40:.actionableMessage
-74:filePath	41:filePath
-74:hResult	41:hResult
-74:lineNumber	41:lineNumber
-74:message	41:message
-74:stackTrace	41:stackTrace
+!70:[*]	37:[*]
+!73:.actionableMessage	40:.actionableMessage
+!74:filePath	41:filePath
+!74:hResult	41:hResult
+!74:lineNumber	41:lineNumber
+!74:message	41:message
+!74:stackTrace	41:stackTrace
 @Microsoft.DataMigration/services/serviceTasks
 0:clientData
 !1:ommands
-8:[*]
-11:.cancel	0:properties.commands[*]
-18:.input	22:.input
-24:.objectName	28:.objectName
-13:ommandType
+!8:[*]
+!11:.cancel	0:properties.commands[*]
+!18:.input	22:.input
+!24:.objectName	28:.objectName
+!13:ommandType
 !12:errors
-18:[*]
-21:.code
-22:details
-29:[*]
-32:.code
-33:details
-40:[*]
-33:message
-22:message
-12:finish	22:
-18:.input	22:.input
-24:.immediate	28:.immediate
-25:objectName	29:objectName
-12:Migrate-SqlServer-AzureDbSqlMi-Complete	22:
-51:.input	22:.input
-57:.sourceDatabaseName	28:.sourceDatabaseName
+!18:[*]
+!21:.code
+!22:details
+!29:[*]
+!32:.code
+!33:details
+!40:[*]
+!33:message
+!22:message
+!12:finish	22:
+!18:.input	22:.input
+!24:.immediate	28:.immediate
+!25:objectName	29:objectName
+!12:Migrate-SqlServer-AzureDbSqlMi-Complete	22:
+!51:.input	22:.input
+!57:.sourceDatabaseName	28:.sourceDatabaseName
 !52:output	23:output
 !58:.errors	29:.errors
-65:[*]	36:[*]
-68:.actionableMessage	39:.actionableMessage
-69:filePath	40:filePath
-69:hResult	40:hResult
-69:lineNumber	40:lineNumber
-69:message	40:message
-69:stackTrace	40:stackTrace
-21:ync-Complete-Database	22:
-42:.commandId	22:.commandId
-43:input	23:input
-48:.commitTimeStamp	28:.commitTimeStamp
-49:databaseName	29:databaseName
+!65:[*]	36:[*]
+!68:.actionableMessage	39:.actionableMessage
+!69:filePath	40:filePath
+!69:hResult	40:hResult
+!69:lineNumber	40:lineNumber
+!69:message	40:message
+!69:stackTrace	40:stackTrace
+!21:ync-Complete-Database	22:
+!42:.commandId	22:.commandId
+!43:input	23:input
+!48:.commitTimeStamp	28:.commitTimeStamp
+!49:databaseName	29:databaseName
 !43:output	23:output
 !49:.errors	29:.errors
-56:[*]	36:[*]
-59:.actionableMessage	39:.actionableMessage
-60:filePath	40:filePath
-60:hResult	40:hResult
-60:lineNumber	40:lineNumber
-60:message	40:message
-60:stackTrace	40:stackTrace
+!56:[*]	36:[*]
+!59:.actionableMessage	39:.actionableMessage
+!60:filePath	40:filePath
+!60:hResult	40:hResult
+!60:lineNumber	40:lineNumber
+!60:message	40:message
+!60:stackTrace	40:stackTrace
 !50:id	30:id
-12:restart	22:
-19:.input	22:.input
-25:.objectName	28:.objectName
+!12:restart	22:
+!19:.input	22:.input
+!25:.objectName	28:.objectName
 !12:state
 0:Connect-MongoDb.input	11:input
 21:.additionalSettings	16:.additionalSettings
@@ -24127,37 +24127,37 @@ const std::string_view kAliasData[] = {
 23:ype	18:ype
 22:userName	17:userName
 !16:output	11:output
-22:[*]	17:[*]
+!22:[*]	17:[*]
 !25:.databases	20:.databases
-35:[*]	30:[*]
-38:.averageDocumentSize	33:.averageDocumentSize
-39:collections	34:collections
-50:[*]	45:[*]
-53:.averageDocumentSize	48:.averageDocumentSize
-54:databaseName	49:databaseName
-58:Size	53:Size
-55:ocumentCount	50:ocumentCount
-54:isCapped	49:isCapped
-56:SystemCollection	51:SystemCollection
-56:View	51:View
-54:name	49:name
-54:qualifiedName	49:qualifiedName
-54:shardKey	49:shardKey
-62:.fields	57:.fields
-69:[*]	64:[*]
-72:.name	67:.name
-73:order	68:order
-63:isUnique	58:isUnique
-55:upportsSharding	50:upportsSharding
-54:viewOf	49:viewOf
-39:dataSize	34:dataSize
-40:ocumentCount	35:ocumentCount
-39:name	34:name
-39:qualifiedName	34:qualifiedName
-39:supportsSharding	34:supportsSharding
-26:supportsSharding	21:supportsSharding
-26:type	21:type
-26:version	21:version
+!35:[*]	30:[*]
+!38:.averageDocumentSize	33:.averageDocumentSize
+!39:collections	34:collections
+!50:[*]	45:[*]
+!53:.averageDocumentSize	48:.averageDocumentSize
+!54:databaseName	49:databaseName
+!58:Size	53:Size
+!55:ocumentCount	50:ocumentCount
+!54:isCapped	49:isCapped
+!56:SystemCollection	51:SystemCollection
+!56:View	51:View
+!54:name	49:name
+!54:qualifiedName	49:qualifiedName
+!54:shardKey	49:shardKey
+!62:.fields	57:.fields
+!69:[*]	64:[*]
+!72:.name	67:.name
+!73:order	68:order
+!63:isUnique	58:isUnique
+!55:upportsSharding	50:upportsSharding
+!54:viewOf	49:viewOf
+!39:dataSize	34:dataSize
+!40:ocumentCount	35:ocumentCount
+!39:name	34:name
+!39:qualifiedName	34:qualifiedName
+!39:supportsSharding	34:supportsSharding
+!26:supportsSharding	21:supportsSharding
+!26:type	21:type
+!26:version	21:version
 7:ToSource-MySql.input	11:input
 27:.checkPermissionsGroup	16:.checkPermissionsGroup
 28:isOfflineMigration	17:isOfflineMigration
@@ -24196,9 +24196,9 @@ const std::string_view kAliasData[] = {
 49:userName	38:userName
 28:targetPlatform	17:targetPlatform
 !22:output	11:output
-28:[*]	17:[*]
+!28:[*]	17:[*]
 !31:.databases	20:.databases
-41:[*]	30:[*]
+!41:[*]	30:[*]
 !32:id	21:id
 !32:serverProperties	21:serverProperties
 !48:.serverDatabaseCount	37:.serverDatabaseCount
@@ -24209,13 +24209,13 @@ const std::string_view kAliasData[] = {
 !55:Version	44:Version
 !33:ourceServerBrandVersion	22:ourceServerBrandVersion
 !32:validationErrors	21:validationErrors
-48:[*]	37:[*]
-51:.actionableMessage	40:.actionableMessage
-52:filePath	41:filePath
-52:hResult	41:hResult
-52:lineNumber	41:lineNumber
-52:message	41:message
-52:stackTrace	41:stackTrace
+!48:[*]	37:[*]
+!51:.actionableMessage	40:.actionableMessage
+!52:filePath	41:filePath
+!52:hResult	41:hResult
+!52:lineNumber	41:lineNumber
+!52:message	41:message
+!52:stackTrace	41:stackTrace
 16:Oracle-Sync.input	11:input
 33:.sourceConnectionInfo	16:.sourceConnectionInfo
 54:.authentication	37:.authentication
@@ -24250,19 +24250,19 @@ const std::string_view kAliasData[] = {
 55:type	39:ype
 55:userName	38:userName
 !28:output	11:output
-34:[*]	17:[*]
+!34:[*]	17:[*]
 !37:.databases	20:.databases
-47:[*]	30:[*]
+!47:[*]	30:[*]
 !38:sourceServerBrandVersion	21:sourceServerBrandVersion
 !50:Version	33:Version
 !38:validationErrors	21:validationErrors
-54:[*]	37:[*]
-57:.actionableMessage	40:.actionableMessage
-58:filePath	41:filePath
-58:hResult	41:hResult
-58:lineNumber	41:lineNumber
-58:message	41:message
-58:stackTrace	41:stackTrace
+!54:[*]	37:[*]
+!57:.actionableMessage	40:.actionableMessage
+!58:filePath	41:filePath
+!58:hResult	41:hResult
+!58:lineNumber	41:lineNumber
+!58:message	41:message
+!58:stackTrace	41:stackTrace
 16:PostgreSql-Sync.input	11:input
 37:.sourceConnectionInfo	16:.sourceConnectionInfo
 58:.additionalSettings	37:.additionalSettings
@@ -24302,20 +24302,20 @@ const std::string_view kAliasData[] = {
 60:ype	39:ype
 59:userName	38:userName
 !32:output	11:output
-38:[*]	17:[*]
+!38:[*]	17:[*]
 !41:.databases	20:.databases
-51:[*]	30:[*]
+!51:[*]	30:[*]
 !42:id	21:id
 !42:sourceServerBrandVersion	21:sourceServerBrandVersion
 !54:Version	33:Version
 !42:validationErrors	21:validationErrors
-58:[*]	37:[*]
-61:.actionableMessage	40:.actionableMessage
-62:filePath	41:filePath
-62:hResult	41:hResult
-62:lineNumber	41:lineNumber
-62:message	41:message
-62:stackTrace	41:stackTrace
+!58:[*]	37:[*]
+!61:.actionableMessage	40:.actionableMessage
+!62:filePath	41:filePath
+!62:hResult	41:hResult
+!62:lineNumber	41:lineNumber
+!62:message	41:message
+!62:stackTrace	41:stackTrace
 16:SqlServer-Sync.input	11:input
 36:.checkPermissionsGroup	16:.checkPermissionsGroup
 38:ollectAgentJobs	18:ollectAgentJobs
@@ -24363,8 +24363,8 @@ const std::string_view kAliasData[] = {
 58:userName	38:userName
 37:validateSsisCatalogOnly	17:validateSsisCatalogOnly
 !31:output	11:output
-37:[*]	17:[*]
-40:.AgentJobLevelOutput	20:
+!37:[*]	17:[*]
+!40:.AgentJobLevelOutput	20:
 !60:.isEnabled	20:.isEnabled
 !61:jobCategory	21:jobCategory
 !64:Owner	24:Owner
@@ -24372,42 +24372,42 @@ const std::string_view kAliasData[] = {
 !61:migrationEligibility	21:migrationEligibility
 !81:.isEligibleForMigration	41:.isEligibleForMigration
 !82:validationMessages	42:validationMessages
-100:[*]	60:[*]
+!100:[*]	60:[*]
 !61:name	21:name
 !61:validationErrors	21:validationErrors
-77:[*]	37:[*]
-80:.actionableMessage	40:.actionableMessage
-81:filePath	41:filePath
-81:hResult	41:hResult
-81:lineNumber	41:lineNumber
-81:message	41:message
-81:stackTrace	41:stackTrace
-41:DatabaseLevelOutput	20:
+!77:[*]	37:[*]
+!80:.actionableMessage	40:.actionableMessage
+!81:filePath	41:filePath
+!81:hResult	41:hResult
+!81:lineNumber	41:lineNumber
+!81:message	41:message
+!81:stackTrace	41:stackTrace
+!41:DatabaseLevelOutput	20:
 !60:.compatibilityLevel	20:.compatibilityLevel
 !61:databaseFiles	21:databaseFiles
-74:[*]	34:[*]
-77:.databaseName	37:.databaseName
-78:fileType	38:fileType
-78:id	38:id
-78:logicalName	38:logicalName
-78:physicalFullName	38:physicalFullName
-78:restoreFullName	38:restoreFullName
-78:sizeMB	38:sizeMB
+!74:[*]	34:[*]
+!77:.databaseName	37:.databaseName
+!78:fileType	38:fileType
+!78:id	38:id
+!78:logicalName	38:logicalName
+!78:physicalFullName	38:physicalFullName
+!78:restoreFullName	38:restoreFullName
+!78:sizeMB	38:sizeMB
 !69:State	29:State
 !61:name	21:name
 !61:sizeMB	21:sizeMB
 !41:id	21:id
-41:LoginLevelOutput	20:
+!41:LoginLevelOutput	20:
 !57:.defaultDatabase	20:.defaultDatabase
 !58:isEnabled	21:isEnabled
 !58:loginType	21:loginType
 !58:migrationEligibility	21:migrationEligibility
 !78:.isEligibleForMigration	41:.isEligibleForMigration
 !79:validationMessages	42:validationMessages
-97:[*]	60:[*]
+!97:[*]	60:[*]
 !58:name	21:name
-41:resultType	21:resultType
-41:TaskLevelOutput	20:
+!41:resultType	21:resultType
+!41:TaskLevelOutput	20:
 !56:.agentJobs	20:.agentJobs
 !57:databases	21:databases
 !65:TdeCertificateMapping	29:TdeCertificateMapping
@@ -24415,13 +24415,13 @@ const std::string_view kAliasData[] = {
 !57:sourceServerBrandVersion	21:sourceServerBrandVersion
 !69:Version	33:Version
 !57:validationErrors	21:validationErrors
-73:[*]	37:[*]
-76:.actionableMessage	40:.actionableMessage
-77:filePath	41:filePath
-77:hResult	41:hResult
-77:lineNumber	41:lineNumber
-77:message	41:message
-77:stackTrace	41:stackTrace
+!73:[*]	37:[*]
+!76:.actionableMessage	40:.actionableMessage
+!77:filePath	41:filePath
+!77:hResult	41:hResult
+!77:lineNumber	41:lineNumber
+!77:message	41:message
+!77:stackTrace	41:stackTrace
 25:.input	11:input
 31:.checkPermissionsGroup	16:.checkPermissionsGroup
 33:ollectAgentJobs	18:ollectAgentJobs
@@ -24469,8 +24469,8 @@ const std::string_view kAliasData[] = {
 53:userName	38:userName
 32:validateSsisCatalogOnly	17:validateSsisCatalogOnly
 !26:output	11:output
-32:[*]	17:[*]
-35:.AgentJobLevelOutput	20:
+!32:[*]	17:[*]
+!35:.AgentJobLevelOutput	20:
 !55:.isEnabled	20:.isEnabled
 !56:jobCategory	21:jobCategory
 !59:Owner	24:Owner
@@ -24478,42 +24478,42 @@ const std::string_view kAliasData[] = {
 !56:migrationEligibility	21:migrationEligibility
 !76:.isEligibleForMigration	41:.isEligibleForMigration
 !77:validationMessages	42:validationMessages
-95:[*]	60:[*]
+!95:[*]	60:[*]
 !56:name	21:name
 !56:validationErrors	21:validationErrors
-72:[*]	37:[*]
-75:.actionableMessage	40:.actionableMessage
-76:filePath	41:filePath
-76:hResult	41:hResult
-76:lineNumber	41:lineNumber
-76:message	41:message
-76:stackTrace	41:stackTrace
-36:DatabaseLevelOutput	20:
+!72:[*]	37:[*]
+!75:.actionableMessage	40:.actionableMessage
+!76:filePath	41:filePath
+!76:hResult	41:hResult
+!76:lineNumber	41:lineNumber
+!76:message	41:message
+!76:stackTrace	41:stackTrace
+!36:DatabaseLevelOutput	20:
 !55:.compatibilityLevel	20:.compatibilityLevel
 !56:databaseFiles	21:databaseFiles
-69:[*]	34:[*]
-72:.databaseName	37:.databaseName
-73:fileType	38:fileType
-73:id	38:id
-73:logicalName	38:logicalName
-73:physicalFullName	38:physicalFullName
-73:restoreFullName	38:restoreFullName
-73:sizeMB	38:sizeMB
+!69:[*]	34:[*]
+!72:.databaseName	37:.databaseName
+!73:fileType	38:fileType
+!73:id	38:id
+!73:logicalName	38:logicalName
+!73:physicalFullName	38:physicalFullName
+!73:restoreFullName	38:restoreFullName
+!73:sizeMB	38:sizeMB
 !64:State	29:State
 !56:name	21:name
 !56:sizeMB	21:sizeMB
 !36:id	21:id
-36:LoginLevelOutput	20:
+!36:LoginLevelOutput	20:
 !52:.defaultDatabase	20:.defaultDatabase
 !53:isEnabled	21:isEnabled
 !53:loginType	21:loginType
 !53:migrationEligibility	21:migrationEligibility
 !73:.isEligibleForMigration	41:.isEligibleForMigration
 !74:validationMessages	42:validationMessages
-92:[*]	60:[*]
+!92:[*]	60:[*]
 !53:name	21:name
-36:resultType	21:resultType
-36:TaskLevelOutput	20:
+!36:resultType	21:resultType
+!36:TaskLevelOutput	20:
 !51:.agentJobs	20:.agentJobs
 !52:databases	21:databases
 !60:TdeCertificateMapping	29:TdeCertificateMapping
@@ -24521,13 +24521,13 @@ const std::string_view kAliasData[] = {
 !52:sourceServerBrandVersion	21:sourceServerBrandVersion
 !64:Version	33:Version
 !52:validationErrors	21:validationErrors
-68:[*]	37:[*]
-71:.actionableMessage	40:.actionableMessage
-72:filePath	41:filePath
-72:hResult	41:hResult
-72:lineNumber	41:lineNumber
-72:message	41:message
-72:stackTrace	41:stackTrace
+!68:[*]	37:[*]
+!71:.actionableMessage	40:.actionableMessage
+!72:filePath	41:filePath
+!72:hResult	41:hResult
+!72:lineNumber	41:lineNumber
+!72:message	41:message
+!72:stackTrace	41:stackTrace
 26:taskId	11:taskId
 9:Target-AzureDbForMySql.input	11:input
 37:.isOfflineMigration	16:.isOfflineMigration
@@ -24598,20 +24598,20 @@ const std::string_view kAliasData[] = {
 59:type	39:ype
 59:userName	38:userName
 !32:output	11:output
-38:[*]	17:[*]
+!38:[*]	17:[*]
 !41:.databases	20:.databases
-51:[*]	30:[*]
+!51:[*]	30:[*]
 !42:id	21:id
 !42:serverVersion	21:serverVersion
 !42:targetServerBrandVersion	21:targetServerBrandVersion
 !42:validationErrors	21:validationErrors
-58:[*]	37:[*]
-61:.actionableMessage	40:.actionableMessage
-62:filePath	41:filePath
-62:hResult	41:hResult
-62:lineNumber	41:lineNumber
-62:message	41:message
-62:stackTrace	41:stackTrace
+!58:[*]	37:[*]
+!61:.actionableMessage	40:.actionableMessage
+!62:filePath	41:filePath
+!62:hResult	41:hResult
+!62:lineNumber	41:lineNumber
+!62:message	41:message
+!62:stackTrace	41:stackTrace
 26:PostgreSql-Sync.input	11:input
 47:.sourceConnectionInfo	16:.sourceConnectionInfo
 68:.additionalSettings	37:.additionalSettings
@@ -24688,20 +24688,20 @@ const std::string_view kAliasData[] = {
 70:ype	39:ype
 69:userName	38:userName
 !42:output	11:output
-48:[*]	17:[*]
+!48:[*]	17:[*]
 !51:.databases	20:.databases
-61:[*]	30:[*]
+!61:[*]	30:[*]
 !52:id	21:id
 !52:targetServerBrandVersion	21:targetServerBrandVersion
 !64:Version	33:Version
 !52:validationErrors	21:validationErrors
-68:[*]	37:[*]
-71:.actionableMessage	40:.actionableMessage
-72:filePath	41:filePath
-72:hResult	41:hResult
-72:lineNumber	41:lineNumber
-72:message	41:message
-72:stackTrace	41:stackTrace
+!68:[*]	37:[*]
+!71:.actionableMessage	40:.actionableMessage
+!72:filePath	41:filePath
+!72:hResult	41:hResult
+!72:lineNumber	41:lineNumber
+!72:message	41:message
+!72:stackTrace	41:stackTrace
 21:SqlDbMI-Sync-LRS.input	11:input
 43:.azureApp	16:.azureApp
 52:.appKey	25:.appKey
@@ -24737,17 +24737,17 @@ const std::string_view kAliasData[] = {
 65:type	39:ype
 65:userName	38:userName
 !38:output	11:output
-44:[*]	17:[*]
+!44:[*]	17:[*]
 !47:.targetServerBrandVersion	20:.targetServerBrandVersion
 !60:Version	33:Version
 !48:validationErrors	21:validationErrors
-64:[*]	37:[*]
-67:.actionableMessage	40:.actionableMessage
-68:filePath	41:filePath
-68:hResult	41:hResult
-68:lineNumber	41:lineNumber
-68:message	41:message
-68:stackTrace	41:stackTrace
+!64:[*]	37:[*]
+!67:.actionableMessage	40:.actionableMessage
+!68:filePath	41:filePath
+!68:hResult	41:hResult
+!68:lineNumber	41:lineNumber
+!68:message	41:message
+!68:stackTrace	41:stackTrace
 28:.input	11:input
 34:.collectAgentJobs	16:.collectAgentJobs
 42:Logins	24:Logins
@@ -24791,22 +24791,22 @@ const std::string_view kAliasData[] = {
 56:userName	38:userName
 35:validateSsisCatalogOnly	17:validateSsisCatalogOnly
 !29:output	11:output
-35:[*]	17:[*]
+!35:[*]	17:[*]
 !38:.agentJobs	20:.agentJobs
-48:[*]	30:[*]
+!48:[*]	30:[*]
 !39:id	21:id
 !39:logins	21:logins
-45:[*]	27:[*]
+!45:[*]	27:[*]
 !39:targetServerBrandVersion	21:targetServerBrandVersion
 !51:Version	33:Version
 !39:validationErrors	21:validationErrors
-55:[*]	37:[*]
-58:.actionableMessage	40:.actionableMessage
-59:filePath	41:filePath
-59:hResult	41:hResult
-59:lineNumber	41:lineNumber
-59:message	41:message
-59:stackTrace	41:stackTrace
+!55:[*]	37:[*]
+!58:.actionableMessage	40:.actionableMessage
+!59:filePath	41:filePath
+!59:hResult	41:hResult
+!59:lineNumber	41:lineNumber
+!59:message	41:message
+!59:stackTrace	41:stackTrace
 16:Oracle-AzureDbForPostgreSql-Sync.input	11:input
 54:.targetConnectionInfo	16:.targetConnectionInfo
 75:.additionalSettings	37:.additionalSettings
@@ -24846,24 +24846,24 @@ const std::string_view kAliasData[] = {
 77:ype	39:ype
 76:userName	38:userName
 !49:output	11:output
-55:[*]	17:[*]
+!55:[*]	17:[*]
 !58:.databases	20:.databases
-68:[*]	30:[*]
-67:SchemaMap	29:SchemaMap
-76:[*]	38:[*]
-79:.database	41:.database
-80:schemas	42:schemas
-87:[*]	49:[*]
+!68:[*]	30:[*]
+!67:SchemaMap	29:SchemaMap
+!76:[*]	38:[*]
+!79:.database	41:.database
+!80:schemas	42:schemas
+!87:[*]	49:[*]
 !59:targetServerBrandVersion	21:targetServerBrandVersion
 !71:Version	33:Version
 !59:validationErrors	21:validationErrors
-75:[*]	37:[*]
-78:.actionableMessage	40:.actionableMessage
-79:filePath	41:filePath
-79:hResult	41:hResult
-79:lineNumber	41:lineNumber
-79:message	41:message
-79:stackTrace	41:stackTrace
+!75:[*]	37:[*]
+!78:.actionableMessage	40:.actionableMessage
+!79:filePath	41:filePath
+!79:hResult	41:hResult
+!79:lineNumber	41:lineNumber
+!79:message	41:message
+!79:stackTrace	41:stackTrace
 16:SqlDb-Sync.input	11:input
 32:.sourceConnectionInfo	16:.sourceConnectionInfo
 53:.additionalSettings	37:.additionalSettings
@@ -24942,7 +24942,7 @@ const std::string_view kAliasData[] = {
 55:ype	39:ype
 54:userName	38:userName
 !27:output	11:output
-33:[*]	17:[*]
+!33:[*]	17:[*]
 !36:.databases	20:.databases
 !37:id	21:id
 !37:targetServerBrandVersion	21:targetServerBrandVersion
@@ -24989,21 +24989,21 @@ const std::string_view kAliasData[] = {
 50:ype	39:ype
 49:userName	38:userName
 !22:output	11:output
-28:[*]	17:[*]
+!28:[*]	17:[*]
 !31:.databases	20:.databases
 !32:id	21:id
 !32:targetServerBrandVersion	21:targetServerBrandVersion
 !44:Version	33:Version
 !0:errors
-6:[*]
-9:.code
-10:details
-17:[*]
-20:.code
-21:details
-28:[*]
-21:message
-10:message
+!6:[*]
+!9:.code
+!10:details
+!17:[*]
+!20:.code
+!21:details
+!28:[*]
+!21:message
+!10:message
 0:GetTDECertificates-Sql.input	11:input
 28:.backupFileShare	16:.backupFileShare
 44:.password	32:.password
@@ -25052,16 +25052,16 @@ const std::string_view kAliasData[] = {
 52:.certificateName	40:.certificateName
 53:password	41:password
 !23:output	11:output
-29:[*]	17:[*]
+!29:[*]	17:[*]
 !32:.base64EncodedCertificates	20:.base64EncodedCertificates
 !33:validationErrors	21:validationErrors
-49:[*]	37:[*]
-52:.actionableMessage	40:.actionableMessage
-53:filePath	41:filePath
-53:hResult	41:hResult
-53:lineNumber	41:lineNumber
-53:message	41:message
-53:stackTrace	41:stackTrace
+!49:[*]	37:[*]
+!52:.actionableMessage	40:.actionableMessage
+!53:filePath	41:filePath
+!53:hResult	41:hResult
+!53:lineNumber	41:lineNumber
+!53:message	41:message
+!53:stackTrace	41:stackTrace
 3:UserTables-AzureSqlDb-Sync.input	11:input
 35:.selectedSourceDatabases	16:.selectedSourceDatabases
 59:[*]	40:[*]
@@ -25144,18 +25144,18 @@ const std::string_view kAliasData[] = {
 58:ype	39:ype
 57:userName	38:userName
 !30:output	11:output
-36:[*]	17:[*]
+!36:[*]	17:[*]
 !39:.databasesToSourceTables	20:.databasesToSourceTables
 !51:TargetTables	32:TargetTables
 !40:tableValidationErrors	21:tableValidationErrors
 !40:validationErrors	21:validationErrors
-56:[*]	37:[*]
-59:.actionableMessage	40:.actionableMessage
-60:filePath	41:filePath
-60:hResult	41:hResult
-60:lineNumber	41:lineNumber
-60:message	41:message
-60:stackTrace	41:stackTrace
+!56:[*]	37:[*]
+!59:.actionableMessage	40:.actionableMessage
+!60:filePath	41:filePath
+!60:hResult	41:hResult
+!60:lineNumber	41:lineNumber
+!60:message	41:message
+!60:stackTrace	41:stackTrace
 14:Sql.input	11:input
 23:.connectionInfo	16:.connectionInfo
 38:.additionalSettings	31:.additionalSettings
@@ -25199,17 +25199,17 @@ const std::string_view kAliasData[] = {
 24:selectedDatabases	17:selectedDatabases
 41:[*]	34:[*]
 !18:output	11:output
-24:[*]	17:[*]
+!24:[*]	17:[*]
 !27:.databasesToTables	20:.databasesToTables
 !28:id	21:id
 !28:validationErrors	21:validationErrors
-44:[*]	37:[*]
-47:.actionableMessage	40:.actionableMessage
-48:filePath	41:filePath
-48:hResult	41:hResult
-48:lineNumber	41:lineNumber
-48:message	41:message
-48:stackTrace	41:stackTrace
+!44:[*]	37:[*]
+!47:.actionableMessage	40:.actionableMessage
+!48:filePath	41:filePath
+!48:hResult	41:hResult
+!48:lineNumber	41:lineNumber
+!48:message	41:message
+!48:stackTrace	41:stackTrace
 18:taskId	11:taskId
 13:MySql.input	11:input
 24:.connectionInfo	16:.connectionInfo
@@ -25248,17 +25248,17 @@ const std::string_view kAliasData[] = {
 25:selectedDatabases	17:selectedDatabases
 42:[*]	34:[*]
 !19:output	11:output
-25:[*]	17:[*]
+!25:[*]	17:[*]
 !28:.databasesToTables	20:.databasesToTables
 !29:id	21:id
 !29:validationErrors	21:validationErrors
-45:[*]	37:[*]
-48:.actionableMessage	40:.actionableMessage
-49:filePath	41:filePath
-49:hResult	41:hResult
-49:lineNumber	41:lineNumber
-49:message	41:message
-49:stackTrace	41:stackTrace
+!45:[*]	37:[*]
+!48:.actionableMessage	40:.actionableMessage
+!49:filePath	41:filePath
+!49:hResult	41:hResult
+!49:lineNumber	41:lineNumber
+!49:message	41:message
+!49:stackTrace	41:stackTrace
 13:Oracle.input	11:input
 25:.connectionInfo	16:.connectionInfo
 40:.authentication	31:.authentication
@@ -25295,20 +25295,20 @@ const std::string_view kAliasData[] = {
 26:selectedSchemas	17:selectedSchemas
 41:[*]	32:[*]
 !20:output	11:output
-26:[*]	17:[*]
+!26:[*]	17:[*]
 !29:.schemaName	20:.schemaName
 !30:tables	21:tables
-36:[*]	27:[*]
+!36:[*]	27:[*]
 !39:.hasRows	30:.hasRows
 !40:name	31:name
 !30:validationErrors	21:validationErrors
-46:[*]	37:[*]
-49:.actionableMessage	40:.actionableMessage
-50:filePath	41:filePath
-50:hResult	41:hResult
-50:lineNumber	41:lineNumber
-50:message	41:message
-50:stackTrace	41:stackTrace
+!46:[*]	37:[*]
+!49:.actionableMessage	40:.actionableMessage
+!50:filePath	41:filePath
+!50:hResult	41:hResult
+!50:lineNumber	41:lineNumber
+!50:message	41:message
+!50:stackTrace	41:stackTrace
 13:PostgreSql.input	11:input
 29:.connectionInfo	16:.connectionInfo
 44:.additionalSettings	31:.additionalSettings
@@ -25350,20 +25350,20 @@ const std::string_view kAliasData[] = {
 30:selectedDatabases	17:selectedDatabases
 47:[*]	34:[*]
 !24:output	11:output
-30:[*]	17:[*]
+!30:[*]	17:[*]
 !33:.databaseName	20:.databaseName
 !34:tables	21:tables
-40:[*]	27:[*]
+!40:[*]	27:[*]
 !43:.hasRows	30:.hasRows
 !44:name	31:name
 !34:validationErrors	21:validationErrors
-50:[*]	37:[*]
-53:.actionableMessage	40:.actionableMessage
-54:filePath	41:filePath
-54:hResult	41:hResult
-54:lineNumber	41:lineNumber
-54:message	41:message
-54:stackTrace	41:stackTrace
+!50:[*]	37:[*]
+!53:.actionableMessage	40:.actionableMessage
+!54:filePath	41:filePath
+!54:hResult	41:hResult
+!54:lineNumber	41:lineNumber
+!54:message	41:message
+!54:stackTrace	41:stackTrace
 0:Migrate-MongoDb.input	11:input
 21:.boostRUs	16:.boostRUs
 22:databases	17:databases
@@ -25449,25 +25449,25 @@ const std::string_view kAliasData[] = {
 34:inFreeCpu	29:inFreeCpu
 40:MemoryMb	35:MemoryMb
 !16:output	11:output
-22:[*]	17:[*]
-25:.bytesCopied	20:.bytesCopied
-26:Database	20:
-34:.collections	20:.collections
-26:documentsCopied	21:documentsCopied
-26:elapsedTime	21:elapsedTime
-27:rrors	22:rrors
-27:ventsPending	22:ventsPending
-32:Replayed	27:Replayed
-26:lastEventTime	21:lastEventTime
-30:ReplayTime	25:ReplayTime
-26:Migration	20:
+!22:[*]	17:[*]
+!25:.bytesCopied	20:.bytesCopied
+!26:Database	20:
+!34:.collections	20:.collections
+!26:documentsCopied	21:documentsCopied
+!26:elapsedTime	21:elapsedTime
+!27:rrors	22:rrors
+!27:ventsPending	22:ventsPending
+!32:Replayed	27:Replayed
+!26:lastEventTime	21:lastEventTime
+!30:ReplayTime	25:ReplayTime
+!26:Migration	20:
 !35:.databases	20:.databases
 !26:name	21:name
-26:qualifiedName	21:qualifiedName
-26:resultType	21:resultType
+!26:qualifiedName	21:qualifiedName
+!26:resultType	21:resultType
 !26:state	21:state
-26:totalBytes	21:totalBytes
-31:Documents	26:Documents
+!26:totalBytes	21:totalBytes
+!31:Documents	26:Documents
 9:ySql-AzureDbForMySql-Sync.input	11:input
 40:.selectedDatabases	16:.selectedDatabases
 58:[*]	34:[*]
@@ -25544,15 +25544,15 @@ const std::string_view kAliasData[] = {
 62:type	39:ype
 62:userName	38:userName
 !35:output	11:output
-41:[*]	17:[*]
-44:.DatabaseLevelErrorOutput	20:
-69:.errorMessage	20:.errorMessage
-71:vents	22:vents
-76:[*]	27:[*]
+!41:[*]	17:[*]
+!44:.DatabaseLevelErrorOutput	20:
+!69:.errorMessage	20:.errorMessage
+!71:vents	22:vents
+!76:[*]	27:[*]
 !79:.eventText	30:.eventText
 !86:ypeString	37:ypeString
 !80:timestampString	31:timestampString
-58:Output	20:
+!58:Output	20:
 !64:.appliedChanges	20:.appliedChanges
 !65:cdcDeleteCounter	21:cdcDeleteCounter
 !68:InsertCounter	24:InsertCounter
@@ -25568,24 +25568,24 @@ const std::string_view kAliasData[] = {
 !65:latency	21:latency
 !65:migrationState	21:migrationState
 !65:startedOn	21:startedOn
-45:ErrorOutput	20:
+!45:ErrorOutput	20:
 !56:.error	20:.error
-62:.actionableMessage	26:.actionableMessage
-63:filePath	27:filePath
-63:hResult	27:hResult
-63:lineNumber	27:lineNumber
-63:message	27:message
-63:stackTrace	27:stackTrace
+!62:.actionableMessage	26:.actionableMessage
+!63:filePath	27:filePath
+!63:hResult	27:hResult
+!63:lineNumber	27:lineNumber
+!63:message	27:message
+!63:stackTrace	27:stackTrace
 !45:id	21:id
-45:MigrationLevelOutput	20:
+!45:MigrationLevelOutput	20:
 !65:.endedOn	20:.endedOn
 !66:sourceServer	21:sourceServer
 !78:Version	33:Version
 !67:tartedOn	22:tartedOn
 !66:targetServer	21:targetServer
 !78:Version	33:Version
-45:resultType	21:resultType
-45:TableLevelOutput	20:
+!45:resultType	21:resultType
+!45:TableLevelOutput	20:
 !61:.cdcDeleteCounter	20:.cdcDeleteCounter
 !65:InsertCounter	24:InsertCounter
 !65:UpdateCounter	24:UpdateCounter
@@ -25677,20 +25677,20 @@ const std::string_view kAliasData[] = {
 57:userName	38:userName
 31:sCloneable	12:sCloneable
 !30:output	11:output
-36:[*]	17:[*]
-39:.DatabaseLevelOutput	20:
+!36:[*]	17:[*]
+!39:.DatabaseLevelOutput	20:
 !59:.databaseName	20:.databaseName
 !60:endedOn	21:endedOn
 !61:rrorCount	22:rrorCount
 !65:Prefix	26:Prefix
 !61:xceptionsAndWarnings	22:xceptionsAndWarnings
-81:[*]	42:[*]
-84:.actionableMessage	45:.actionableMessage
-85:filePath	46:filePath
-85:hResult	46:hResult
-85:lineNumber	46:lineNumber
-85:message	46:message
-85:stackTrace	46:stackTrace
+!81:[*]	42:[*]
+!84:.actionableMessage	45:.actionableMessage
+!85:filePath	46:filePath
+!85:hResult	46:hResult
+!85:lineNumber	46:lineNumber
+!85:message	46:message
+!85:stackTrace	46:stackTrace
 !60:lastStorageUpdate	21:lastStorageUpdate
 !60:message	21:message
 !60:numberOfObjects	21:numberOfObjects
@@ -25701,34 +25701,34 @@ const std::string_view kAliasData[] = {
 !63:rtedOn	24:rtedOn
 !63:te	24:te
 !64:usMessage	25:usMessage
-40:ErrorOutput	20:
+!40:ErrorOutput	20:
 !51:.error	20:.error
-57:.actionableMessage	26:.actionableMessage
-58:filePath	27:filePath
-58:hResult	27:hResult
-58:lineNumber	27:lineNumber
-58:message	27:message
-58:stackTrace	27:stackTrace
+!57:.actionableMessage	26:.actionableMessage
+!58:filePath	27:filePath
+!58:hResult	27:hResult
+!58:lineNumber	27:lineNumber
+!58:message	27:message
+!58:stackTrace	27:stackTrace
 !52:id	21:id
 !40:id	23:
-40:MigrationLevelOutput	20:
+!40:MigrationLevelOutput	20:
 !60:.databases	20:.databases
 !69:Summary	29:Summary
 !62:urationInSeconds	22:urationInSeconds
 !61:endedOn	21:endedOn
 !62:xceptionsAndWarnings	22:xceptionsAndWarnings
-82:[*]	42:[*]
-85:.actionableMessage	45:.actionableMessage
-86:filePath	46:filePath
-86:hResult	46:hResult
-86:lineNumber	46:lineNumber
-86:message	46:message
-86:stackTrace	46:stackTrace
+!82:[*]	42:[*]
+!85:.actionableMessage	45:.actionableMessage
+!86:filePath	46:filePath
+!86:hResult	46:hResult
+!86:lineNumber	46:lineNumber
+!86:message	46:message
+!86:stackTrace	46:stackTrace
 !61:lastStorageUpdate	21:lastStorageUpdate
 !61:message	21:message
-62:igrationReportResult	22:igrationReportResult
-82:.id	42:.id
-83:reportUrl	43:reportUrl
+!62:igrationReportResult	22:igrationReportResult
+!82:.id	42:.id
+!83:reportUrl	43:reportUrl
 !61:sourceServerBrandVersion	21:sourceServerBrandVersion
 !73:Version	33:Version
 !62:tartedOn	22:tartedOn
@@ -25736,8 +25736,8 @@ const std::string_view kAliasData[] = {
 !67:Message	27:Message
 !61:targetServerBrandVersion	21:targetServerBrandVersion
 !73:Version	33:Version
-40:resultType	21:resultType
-40:TableLevelOutput	20:
+!40:resultType	21:resultType
+!40:TableLevelOutput	20:
 !56:.endedOn	20:.endedOn
 !58:rrorPrefix	22:rrorPrefix
 !57:itemsCompletedCount	21:itemsCompletedCount
@@ -25830,15 +25830,15 @@ const std::string_view kAliasData[] = {
 69:ype	39:ype
 68:userName	38:userName
 !41:output	11:output
-47:[*]	17:[*]
-50:.DatabaseLevelErrorOutput	20:
-75:.errorMessage	20:.errorMessage
-77:vents	22:vents
-82:[*]	27:[*]
+!47:[*]	17:[*]
+!50:.DatabaseLevelErrorOutput	20:
+!75:.errorMessage	20:.errorMessage
+!77:vents	22:vents
+!82:[*]	27:[*]
 !85:.eventText	30:.eventText
 !92:ypeString	37:ypeString
 !86:timestampString	31:timestampString
-64:Output	20:
+!64:Output	20:
 !70:.appliedChanges	20:.appliedChanges
 !71:cdcDeleteCounter	21:cdcDeleteCounter
 !74:InsertCounter	24:InsertCounter
@@ -25854,24 +25854,24 @@ const std::string_view kAliasData[] = {
 !71:latency	21:latency
 !71:migrationState	21:migrationState
 !71:startedOn	21:startedOn
-51:ErrorOutput	20:
+!51:ErrorOutput	20:
 !62:.error	20:.error
-68:.actionableMessage	26:.actionableMessage
-69:filePath	27:filePath
-69:hResult	27:hResult
-69:lineNumber	27:lineNumber
-69:message	27:message
-69:stackTrace	27:stackTrace
+!68:.actionableMessage	26:.actionableMessage
+!69:filePath	27:filePath
+!69:hResult	27:hResult
+!69:lineNumber	27:lineNumber
+!69:message	27:message
+!69:stackTrace	27:stackTrace
 !51:id	21:id
-51:MigrationLevelOutput	20:
+!51:MigrationLevelOutput	20:
 !71:.endedOn	20:.endedOn
 !72:sourceServer	21:sourceServer
 !84:Version	33:Version
 !73:tartedOn	22:tartedOn
 !72:targetServer	21:targetServer
 !84:Version	33:Version
-51:resultType	21:resultType
-51:TableLevelOutput	20:
+!51:resultType	21:resultType
+!51:TableLevelOutput	20:
 !67:.cdcDeleteCounter	20:.cdcDeleteCounter
 !71:InsertCounter	24:InsertCounter
 !71:UpdateCounter	24:UpdateCounter
@@ -25884,7 +25884,8 @@ const std::string_view kAliasData[] = {
 !68:lastModifiedTime	21:lastModifiedTime
 !68:state	21:state
 !68:tableName	21:tableName
-!69:otalChangesApplied	22:otalChangesApplied
+)armlint_aliases",
+    R"armlint_aliases(!69:otalChangesApplied	22:otalChangesApplied
 8:PostgreSql-AzureDbForPostgreSql-SyncV2.createdOn	11:createdOn
 47:input	11:input
 52:.encryptedKeyForSecureFields	16:.encryptedKeyForSecureFields
@@ -25958,8 +25959,7 @@ const std::string_view kAliasData[] = {
 74:PostgreSqlConnectionInfo	37:
 98:.databaseName	37:.databaseName
 99:encryptConnection	38:encryptConnection
-)armlint_aliases",
-    R"armlint_aliases(99:port	38:port
+99:port	38:port
 99:serverName	38:serverName
 99:trustServerCertificate	38:trustServerCertificate
 74:serverBrandVersion	38:serverBrandVersion
@@ -25977,15 +25977,15 @@ const std::string_view kAliasData[] = {
 74:userName	38:userName
 48:sCloneable	12:sCloneable
 !47:output	11:output
-53:[*]	17:[*]
-56:.DatabaseLevelErrorOutput	20:
-81:.errorMessage	20:.errorMessage
-83:vents	22:vents
-88:[*]	27:[*]
+!53:[*]	17:[*]
+!56:.DatabaseLevelErrorOutput	20:
+!81:.errorMessage	20:.errorMessage
+!83:vents	22:vents
+!88:[*]	27:[*]
 !91:.eventText	30:.eventText
 !98:ypeString	37:ypeString
 !92:timestampString	31:timestampString
-70:Output	20:
+!70:Output	20:
 !76:.appliedChanges	20:.appliedChanges
 !77:cdcDeleteCounter	21:cdcDeleteCounter
 !80:InsertCounter	24:InsertCounter
@@ -26001,18 +26001,18 @@ const std::string_view kAliasData[] = {
 !77:latency	21:latency
 !77:migrationState	21:migrationState
 !77:startedOn	21:startedOn
-57:ErrorOutput	20:
+!57:ErrorOutput	20:
 !68:.error	20:.error
-74:.actionableMessage	26:.actionableMessage
-75:filePath	27:filePath
-75:hResult	27:hResult
-75:lineNumber	27:lineNumber
-75:message	27:message
-75:stackTrace	27:stackTrace
-70:vents	22:vents
-75:[*]	27:[*]
+!74:.actionableMessage	26:.actionableMessage
+!75:filePath	27:filePath
+!75:hResult	27:hResult
+!75:lineNumber	27:lineNumber
+!75:message	27:message
+!75:stackTrace	27:stackTrace
+!70:vents	22:vents
+!75:[*]	27:[*]
 !57:id	21:id
-57:MigrationLevelOutput	20:
+!57:MigrationLevelOutput	20:
 !77:.databaseCount	20:.databaseCount
 !78:endedOn	21:endedOn
 !78:sourceServer	21:sourceServer
@@ -26023,8 +26023,8 @@ const std::string_view kAliasData[] = {
 !78:targetServer	21:targetServer
 !90:Type	33:Type
 !90:Version	33:Version
-57:resultType	21:resultType
-57:TableLevelOutput	20:
+!57:resultType	21:resultType
+!57:TableLevelOutput	20:
 !73:.cdcDeleteCounter	20:.cdcDeleteCounter
 !77:InsertCounter	24:InsertCounter
 !77:UpdateCounter	24:UpdateCounter
@@ -26131,15 +26131,15 @@ const std::string_view kAliasData[] = {
 64:QueryAnalysisValidation	41:QueryAnalysisValidation
 64:SchemaValidation	41:SchemaValidation
 !34:output	11:output
-40:[*]	17:[*]
-43:.DatabaseLevelErrorOutput	20:
-68:.errorMessage	20:.errorMessage
-70:vents	22:vents
-75:[*]	27:[*]
+!40:[*]	17:[*]
+!43:.DatabaseLevelErrorOutput	20:
+!68:.errorMessage	20:.errorMessage
+!70:vents	22:vents
+!75:[*]	27:[*]
 !78:.eventText	30:.eventText
 !85:ypeString	37:ypeString
 !79:timestampString	31:timestampString
-57:Output	20:
+!57:Output	20:
 !63:.appliedChanges	20:.appliedChanges
 !64:cdcDeleteCounter	21:cdcDeleteCounter
 !67:InsertCounter	24:InsertCounter
@@ -26155,16 +26155,16 @@ const std::string_view kAliasData[] = {
 !64:latency	21:latency
 !64:migrationState	21:migrationState
 !64:startedOn	21:startedOn
-44:ErrorOutput	20:
+!44:ErrorOutput	20:
 !55:.error	20:.error
-61:.actionableMessage	26:.actionableMessage
-62:filePath	27:filePath
-62:hResult	27:hResult
-62:lineNumber	27:lineNumber
-62:message	27:message
-62:stackTrace	27:stackTrace
+!61:.actionableMessage	26:.actionableMessage
+!62:filePath	27:filePath
+!62:hResult	27:hResult
+!62:lineNumber	27:lineNumber
+!62:message	27:message
+!62:stackTrace	27:stackTrace
 !44:id	21:id
-44:MigrationLevelOutput	20:
+!44:MigrationLevelOutput	20:
 !64:.databaseCount	20:.databaseCount
 !65:endedOn	21:endedOn
 !65:sourceServer	21:sourceServer
@@ -26172,8 +26172,8 @@ const std::string_view kAliasData[] = {
 !66:tartedOn	22:tartedOn
 !65:targetServer	21:targetServer
 !77:Version	33:Version
-44:resultType	21:resultType
-44:TableLevelOutput	20:
+!44:resultType	21:resultType
+!44:TableLevelOutput	20:
 !60:.cdcDeleteCounter	20:.cdcDeleteCounter
 !64:InsertCounter	24:InsertCounter
 !64:UpdateCounter	24:UpdateCounter
@@ -26278,80 +26278,80 @@ const std::string_view kAliasData[] = {
 67:type	39:ype
 67:userName	38:userName
 !40:output	11:output
-46:[*]	17:[*]
-49:.DatabaseLevelOutput	20:
+!46:[*]	17:[*]
+!49:.DatabaseLevelOutput	20:
 !69:.activeBackupSets	20:.activeBackupSets
-86:[*]	37:[*]
-89:.backupFinishedDate	40:.backupFinishedDate
-96:SetId	47:SetId
-97:tartDate	48:tartDate
-96:Type	47:Type
-90:databaseName	41:databaseName
-90:firstLsn	41:firstLsn
-90:isBackupRestored	41:isBackupRestored
-90:lastLsn	41:lastLsn
-94:ModifiedTime	45:ModifiedTime
-91:istOfBackupFiles	42:istOfBackupFiles
-107:[*]	58:[*]
-110:.familySequenceNumber	61:.familySequenceNumber
-112:ileLocation	63:ileLocation
-111:status	62:status
+!86:[*]	37:[*]
+!89:.backupFinishedDate	40:.backupFinishedDate
+!96:SetId	47:SetId
+!97:tartDate	48:tartDate
+!96:Type	47:Type
+!90:databaseName	41:databaseName
+!90:firstLsn	41:firstLsn
+!90:isBackupRestored	41:isBackupRestored
+!90:lastLsn	41:lastLsn
+!94:ModifiedTime	45:ModifiedTime
+!91:istOfBackupFiles	42:istOfBackupFiles
+!107:[*]	58:[*]
+!110:.familySequenceNumber	61:.familySequenceNumber
+!112:ileLocation	63:ileLocation
+!111:status	62:status
 !70:containerName	21:containerName
 !70:endedOn	21:endedOn
 !71:rrorPrefix	22:rrorPrefix
 !71:xceptionsAndWarnings	22:xceptionsAndWarnings
-91:[*]	42:[*]
-94:.actionableMessage	45:.actionableMessage
-95:filePath	46:filePath
-95:hResult	46:hResult
-95:lineNumber	46:lineNumber
-95:message	46:message
-95:stackTrace	46:stackTrace
+!91:[*]	42:[*]
+!94:.actionableMessage	45:.actionableMessage
+!95:filePath	46:filePath
+!95:hResult	46:hResult
+!95:lineNumber	46:lineNumber
+!95:message	46:message
+!95:stackTrace	46:stackTrace
 !70:fullBackupSetInfo	21:fullBackupSetInfo
-87:.backupFinishedDate	38:.backupFinishedDate
-94:SetId	45:SetId
-95:tartDate	46:tartDate
-94:Type	45:Type
-88:databaseName	39:databaseName
-88:firstLsn	39:firstLsn
-88:isBackupRestored	39:isBackupRestored
-88:lastLsn	39:lastLsn
-92:ModifiedTime	43:ModifiedTime
-89:istOfBackupFiles	40:istOfBackupFiles
-105:[*]	56:[*]
-108:.familySequenceNumber	59:.familySequenceNumber
-110:ileLocation	61:ileLocation
-109:status	60:status
+!87:.backupFinishedDate	38:.backupFinishedDate
+!94:SetId	45:SetId
+!95:tartDate	46:tartDate
+!94:Type	45:Type
+!88:databaseName	39:databaseName
+!88:firstLsn	39:firstLsn
+!88:isBackupRestored	39:isBackupRestored
+!88:lastLsn	39:lastLsn
+!92:ModifiedTime	43:ModifiedTime
+!89:istOfBackupFiles	40:istOfBackupFiles
+!105:[*]	56:[*]
+!108:.familySequenceNumber	59:.familySequenceNumber
+!110:ileLocation	61:ileLocation
+!109:status	60:status
 !70:isFullBackupRestored	21:isFullBackupRestored
 !70:lastRestoredBackupSetInfo	21:lastRestoredBackupSetInfo
-95:.backupFinishedDate	46:.backupFinishedDate
-102:SetId	53:SetId
-103:tartDate	54:tartDate
-102:Type	53:Type
-96:databaseName	47:databaseName
-96:firstLsn	47:firstLsn
-96:isBackupRestored	47:isBackupRestored
-96:lastLsn	47:lastLsn
-100:ModifiedTime	51:ModifiedTime
-97:istOfBackupFiles	48:istOfBackupFiles
-113:[*]	64:[*]
-116:.familySequenceNumber	67:.familySequenceNumber
-118:ileLocation	69:ileLocation
-117:status	68:status
+!95:.backupFinishedDate	46:.backupFinishedDate
+!102:SetId	53:SetId
+!103:tartDate	54:tartDate
+!102:Type	53:Type
+!96:databaseName	47:databaseName
+!96:firstLsn	47:firstLsn
+!96:isBackupRestored	47:isBackupRestored
+!96:lastLsn	47:lastLsn
+!100:ModifiedTime	51:ModifiedTime
+!97:istOfBackupFiles	48:istOfBackupFiles
+!113:[*]	64:[*]
+!116:.familySequenceNumber	67:.familySequenceNumber
+!118:ileLocation	69:ileLocation
+!117:status	68:status
 !70:migrationState	21:migrationState
 !70:sourceDatabaseName	21:sourceDatabaseName
 !71:tartedOn	22:tartedOn
-50:ErrorOutput	20:
+!50:ErrorOutput	20:
 !61:.error	20:.error
-67:.actionableMessage	26:.actionableMessage
-68:filePath	27:filePath
-68:hResult	27:hResult
-68:lineNumber	27:lineNumber
-68:message	27:message
-68:stackTrace	27:stackTrace
+!67:.actionableMessage	26:.actionableMessage
+!68:filePath	27:filePath
+!68:hResult	27:hResult
+!68:lineNumber	27:lineNumber
+!68:message	27:message
+!68:stackTrace	27:stackTrace
 !62:id	21:id
 !50:id	23:
-50:MigrationLevelOutput	20:
+!50:MigrationLevelOutput	20:
 !70:.databaseCount	20:.databaseCount
 !79:ErrorCount	29:ErrorCount
 !71:endedOn	21:endedOn
@@ -26363,7 +26363,7 @@ const std::string_view kAliasData[] = {
 !71:targetServerBrandVersion	21:targetServerBrandVersion
 !83:Name	33:Name
 !83:Version	33:Version
-50:resultType	21:resultType
+!50:resultType	21:resultType
 30:.createdOn	11:createdOn
 31:input	11:input
 36:.aadDomainName	16:.aadDomainName
@@ -26469,81 +26469,81 @@ const std::string_view kAliasData[] = {
 58:userName	38:userName
 32:sCloneable	12:sCloneable
 !31:output	11:output
-37:[*]	17:[*]
-40:.AgentJobLevelOutput	20:
+!37:[*]	17:[*]
+!40:.AgentJobLevelOutput	20:
 !60:.endedOn	20:.endedOn
 !62:xceptionsAndWarnings	22:xceptionsAndWarnings
-82:[*]	42:[*]
-85:.actionableMessage	45:.actionableMessage
-86:filePath	46:filePath
-86:hResult	46:hResult
-86:lineNumber	46:lineNumber
-86:message	46:message
-86:stackTrace	46:stackTrace
+!82:[*]	42:[*]
+!85:.actionableMessage	45:.actionableMessage
+!86:filePath	46:filePath
+!86:hResult	46:hResult
+!86:lineNumber	46:lineNumber
+!86:message	46:message
+!86:stackTrace	46:stackTrace
 !61:isEnabled	21:isEnabled
 !61:message	21:message
 !61:name	21:name
 !61:startedOn	21:startedOn
 !64:te	24:te
-41:DatabaseLevelOutput	20:
+!41:DatabaseLevelOutput	20:
 !60:.databaseName	20:.databaseName
 !61:endedOn	21:endedOn
 !62:xceptionsAndWarnings	22:xceptionsAndWarnings
-82:[*]	42:[*]
-85:.actionableMessage	45:.actionableMessage
-86:filePath	46:filePath
-86:hResult	46:hResult
-86:lineNumber	46:lineNumber
-86:message	46:message
-86:stackTrace	46:stackTrace
+!82:[*]	42:[*]
+!85:.actionableMessage	45:.actionableMessage
+!86:filePath	46:filePath
+!86:hResult	46:hResult
+!86:lineNumber	46:lineNumber
+!86:message	46:message
+!86:stackTrace	46:stackTrace
 !61:message	21:message
 !61:sizeMB	21:sizeMB
 !62:tage	22:tage
 !64:rtedOn	24:rtedOn
 !64:te	24:te
-41:ErrorOutput	20:
+!41:ErrorOutput	20:
 !52:.error	20:.error
-58:.actionableMessage	26:.actionableMessage
-59:filePath	27:filePath
-59:hResult	27:hResult
-59:lineNumber	27:lineNumber
-59:message	27:message
-59:stackTrace	27:stackTrace
+!58:.actionableMessage	26:.actionableMessage
+!59:filePath	27:filePath
+!59:hResult	27:hResult
+!59:lineNumber	27:lineNumber
+!59:message	27:message
+!59:stackTrace	27:stackTrace
 !53:id	21:id
 !41:id	23:
-41:LoginLevelOutput	20:
+!41:LoginLevelOutput	20:
 !57:.endedOn	20:.endedOn
 !59:xceptionsAndWarnings	22:xceptionsAndWarnings
-79:[*]	42:[*]
-82:.actionableMessage	45:.actionableMessage
-83:filePath	46:filePath
-83:hResult	46:hResult
-83:lineNumber	46:lineNumber
-83:message	46:message
-83:stackTrace	46:stackTrace
+!79:[*]	42:[*]
+!82:.actionableMessage	45:.actionableMessage
+!83:filePath	46:filePath
+!83:hResult	46:hResult
+!83:lineNumber	46:lineNumber
+!83:message	46:message
+!83:stackTrace	46:stackTrace
 !58:loginName	21:loginName
 !58:message	21:message
 !58:stage	21:stage
 !61:rtedOn	24:rtedOn
 !61:te	24:te
-41:MigrationLevelOutput	20:
+!41:MigrationLevelOutput	20:
 !61:.agentJobs	20:.agentJobs
 !62:databases	21:databases
 !62:endedOn	21:endedOn
 !63:xceptionsAndWarnings	22:xceptionsAndWarnings
-83:[*]	42:[*]
-86:.actionableMessage	45:.actionableMessage
-87:filePath	46:filePath
-87:hResult	46:hResult
-87:lineNumber	46:lineNumber
-87:message	46:message
-87:stackTrace	46:stackTrace
+!83:[*]	42:[*]
+!86:.actionableMessage	45:.actionableMessage
+!87:filePath	46:filePath
+!87:hResult	46:hResult
+!87:lineNumber	46:lineNumber
+!87:message	46:message
+!87:stackTrace	46:stackTrace
 !62:logins	21:logins
 !62:message	21:message
 !62:orphanedUsersInfo	21:orphanedUsersInfo
-79:[*]	38:[*]
-82:.databaseName	41:.databaseName
-83:name	42:name
+!79:[*]	38:[*]
+!82:.databaseName	41:.databaseName
+!83:name	42:name
 !62:serverRoleResults	21:serverRoleResults
 !63:ourceServerBrandVersion	22:ourceServerBrandVersion
 !74:Version	33:Version
@@ -26552,7 +26552,7 @@ const std::string_view kAliasData[] = {
 !66:us	25:us
 !62:targetServerBrandVersion	21:targetServerBrandVersion
 !74:Version	33:Version
-41:resultType	21:resultType
+!41:resultType	21:resultType
 31:parentTaskId	11:parentTaskId
 31:taskId	11:taskId
 18:SqlDb.createdOn	11:createdOn
@@ -26648,20 +26648,20 @@ const std::string_view kAliasData[] = {
 54:SchemaValidation	41:SchemaValidation
 25:sCloneable	12:sCloneable
 !24:output	11:output
-30:[*]	17:[*]
-33:.DatabaseLevelOutput	20:
+!30:[*]	17:[*]
+!33:.DatabaseLevelOutput	20:
 !53:.databaseName	20:.databaseName
 !54:endedOn	21:endedOn
 !55:rrorCount	22:rrorCount
 !59:Prefix	26:Prefix
 !55:xceptionsAndWarnings	22:xceptionsAndWarnings
-75:[*]	42:[*]
-78:.actionableMessage	45:.actionableMessage
-79:filePath	46:filePath
-79:hResult	46:hResult
-79:lineNumber	46:lineNumber
-79:message	46:message
-79:stackTrace	46:stackTrace
+!75:[*]	42:[*]
+!78:.actionableMessage	45:.actionableMessage
+!79:filePath	46:filePath
+!79:hResult	46:hResult
+!79:lineNumber	46:lineNumber
+!79:message	46:message
+!79:stackTrace	46:stackTrace
 !54:message	21:message
 !54:numberOfObjects	21:numberOfObjects
 !69:Completed	36:Completed
@@ -26672,44 +26672,44 @@ const std::string_view kAliasData[] = {
 !57:te	24:te
 !58:usMessage	25:usMessage
 !34:dataIntegrityValidationResult	21:dataIntegrityValidationResult
-63:.failedObjects	50:.failedObjects
-64:validationErrors	51:validationErrors
-80:.severity	67:.severity
-81:text	68:text
+!63:.failedObjects	50:.failedObjects
+!64:validationErrors	51:validationErrors
+!80:.severity	67:.severity
+!81:text	68:text
 !34:endedOn	21:endedOn
-34:ErrorOutput	20:
+!34:ErrorOutput	20:
 !45:.error	20:.error
-51:.actionableMessage	26:.actionableMessage
-52:filePath	27:filePath
-52:hResult	27:hResult
-52:lineNumber	27:lineNumber
-52:message	27:message
-52:stackTrace	27:stackTrace
+!51:.actionableMessage	26:.actionableMessage
+!52:filePath	27:filePath
+!52:hResult	27:hResult
+!52:lineNumber	27:lineNumber
+!52:message	27:message
+!52:stackTrace	27:stackTrace
 !46:id	21:id
 !34:id	23:
 !34:migrationId	21:migrationId
-34:MigrationLevelOutput	20:
+!34:MigrationLevelOutput	20:
 !54:.databases	20:.databases
 !63:Summary	29:Summary
 !56:urationInSeconds	22:urationInSeconds
 !55:endedOn	21:endedOn
 !56:xceptionsAndWarnings	22:xceptionsAndWarnings
-76:[*]	42:[*]
-79:.actionableMessage	45:.actionableMessage
-80:filePath	46:filePath
-80:hResult	46:hResult
-80:lineNumber	46:lineNumber
-80:message	46:message
-80:stackTrace	46:stackTrace
+!76:[*]	42:[*]
+!79:.actionableMessage	45:.actionableMessage
+!80:filePath	46:filePath
+!80:hResult	46:hResult
+!80:lineNumber	46:lineNumber
+!80:message	46:message
+!80:stackTrace	46:stackTrace
 !55:message	21:message
-56:igrationReportResult	22:igrationReportResult
-76:.id	42:.id
-77:reportUrl	43:reportUrl
-64:ValidationResult	30:ValidationResult
+!56:igrationReportResult	22:igrationReportResult
+!76:.id	42:.id
+!77:reportUrl	43:reportUrl
+!64:ValidationResult	30:ValidationResult
 !80:.id	46:.id
 !81:migrationId	47:migrationId
 !81:status	47:status
-82:ummaryResults	48:ummaryResults
+!82:ummaryResults	48:ummaryResults
 !55:sourceServerBrandVersion	21:sourceServerBrandVersion
 !67:Version	33:Version
 !56:tartedOn	22:tartedOn
@@ -26718,44 +26718,44 @@ const std::string_view kAliasData[] = {
 !55:targetServerBrandVersion	21:targetServerBrandVersion
 !67:Version	33:Version
 !34:queryAnalysisValidationResult	21:queryAnalysisValidationResult
-63:.queryResults	50:.queryResults
-76:.queryText	63:.queryText
-77:sourceResult	64:sourceResult
-89:.cpuTimeMs	76:.cpuTimeMs
-90:elapsedTimeMs	77:elapsedTimeMs
-91:xecutionCount	78:xecutionCount
-90:hasErrors	77:hasErrors
-90:sqlErrors	77:sqlErrors
-99:[*]	86:[*]
-90:waitStats	77:waitStats
-78:tatementsInBatch	65:tatementsInBatch
-77:targetResult	64:targetResult
-89:.cpuTimeMs	76:.cpuTimeMs
-90:elapsedTimeMs	77:elapsedTimeMs
-91:xecutionCount	78:xecutionCount
-90:hasErrors	77:hasErrors
-90:sqlErrors	77:sqlErrors
-99:[*]	86:[*]
-90:waitStats	77:waitStats
-64:validationErrors	51:validationErrors
-80:.severity	67:.severity
-81:text	68:text
-34:resultType	21:resultType
+!63:.queryResults	50:.queryResults
+!76:.queryText	63:.queryText
+!77:sourceResult	64:sourceResult
+!89:.cpuTimeMs	76:.cpuTimeMs
+!90:elapsedTimeMs	77:elapsedTimeMs
+!91:xecutionCount	78:xecutionCount
+!90:hasErrors	77:hasErrors
+!90:sqlErrors	77:sqlErrors
+!99:[*]	86:[*]
+!90:waitStats	77:waitStats
+!78:tatementsInBatch	65:tatementsInBatch
+!77:targetResult	64:targetResult
+!89:.cpuTimeMs	76:.cpuTimeMs
+!90:elapsedTimeMs	77:elapsedTimeMs
+!91:xecutionCount	78:xecutionCount
+!90:hasErrors	77:hasErrors
+!90:sqlErrors	77:sqlErrors
+!99:[*]	86:[*]
+!90:waitStats	77:waitStats
+!64:validationErrors	51:validationErrors
+!80:.severity	67:.severity
+!81:text	68:text
+!34:resultType	21:resultType
 !34:schemaValidationResult	21:schemaValidationResult
-56:.schemaDifferences	43:.schemaDifferences
-74:.objectName	61:.objectName
-81:Type	68:Type
-75:updateAction	62:updateAction
-58:ourceDatabaseObjectCount	45:ourceDatabaseObjectCount
-57:targetDatabaseObjectCount	44:targetDatabaseObjectCount
-57:validationErrors	44:validationErrors
-73:.severity	60:.severity
-74:text	61:text
+!56:.schemaDifferences	43:.schemaDifferences
+!74:.objectName	61:.objectName
+!81:Type	68:Type
+!75:updateAction	62:updateAction
+!58:ourceDatabaseObjectCount	45:ourceDatabaseObjectCount
+!57:targetDatabaseObjectCount	44:targetDatabaseObjectCount
+!57:validationErrors	44:validationErrors
+!73:.severity	60:.severity
+!74:text	61:text
 !35:ourceDatabaseName	22:ourceDatabaseName
 !35:tartedOn	22:tartedOn
 !37:tus	24:tus
-35:ummaryResults	22:ummaryResults
-34:TableLevelOutput	20:
+!35:ummaryResults	22:ummaryResults
+!34:TableLevelOutput	20:
 !50:.endedOn	20:.endedOn
 !52:rrorPrefix	22:rrorPrefix
 !51:itemsCompletedCount	21:itemsCompletedCount
@@ -26849,18 +26849,18 @@ const std::string_view kAliasData[] = {
 41:ype	39:ype
 40:userName	38:userName
 !13:output	11:output
-19:[*]	17:[*]
+!19:[*]	17:[*]
 !22:.id	20:.id
-23:MigrationLevelOutput	20:
+!23:MigrationLevelOutput	20:
 !43:.endedOn	20:.endedOn
 !45:xceptionsAndWarnings	22:xceptionsAndWarnings
-65:[*]	42:[*]
-68:.actionableMessage	45:.actionableMessage
-69:filePath	46:filePath
-69:hResult	46:hResult
-69:lineNumber	46:lineNumber
-69:message	46:message
-69:stackTrace	46:stackTrace
+!65:[*]	42:[*]
+!68:.actionableMessage	45:.actionableMessage
+!69:filePath	46:filePath
+!69:hResult	46:hResult
+!69:lineNumber	46:lineNumber
+!69:message	46:message
+!69:stackTrace	46:stackTrace
 !44:message	21:message
 !44:sourceServerBrandVersion	21:sourceServerBrandVersion
 !56:Version	33:Version
@@ -26869,17 +26869,17 @@ const std::string_view kAliasData[] = {
 !47:tus	24:tus
 !44:targetServerBrandVersion	21:targetServerBrandVersion
 !56:Version	33:Version
-23:resultType	21:resultType
-23:SsisProjectLevelOutput	20:
+!23:resultType	21:resultType
+!23:SsisProjectLevelOutput	20:
 !45:.endedOn	20:.endedOn
 !47:xceptionsAndWarnings	22:xceptionsAndWarnings
-67:[*]	42:[*]
-70:.actionableMessage	45:.actionableMessage
-71:filePath	46:filePath
-71:hResult	46:hResult
-71:lineNumber	46:lineNumber
-71:message	46:message
-71:stackTrace	46:stackTrace
+!67:[*]	42:[*]
+!70:.actionableMessage	45:.actionableMessage
+!71:filePath	46:filePath
+!71:hResult	46:hResult
+!71:lineNumber	46:lineNumber
+!71:message	46:message
+!71:stackTrace	46:stackTrace
 !46:folderName	21:folderName
 !46:message	21:message
 !46:projectName	21:projectName
@@ -26973,26 +26973,26 @@ const std::string_view kAliasData[] = {
 35:inFreeCpu	29:inFreeCpu
 41:MemoryMb	35:MemoryMb
 !17:output	11:output
-23:[*]	17:[*]
-26:.bytesCopied	20:.bytesCopied
-27:Database	20:
-35:.collections	20:.collections
+!23:[*]	17:[*]
+!26:.bytesCopied	20:.bytesCopied
+!27:Database	20:
+!35:.collections	20:.collections
 !27:databases	21:databases
-28:ocumentsCopied	22:ocumentsCopied
-27:elapsedTime	21:elapsedTime
-28:rrors	22:rrors
-28:ventsPending	22:ventsPending
-33:Replayed	27:Replayed
-27:lastEventTime	21:lastEventTime
-31:ReplayTime	25:ReplayTime
-27:Migration	20:
+!28:ocumentsCopied	22:ocumentsCopied
+!27:elapsedTime	21:elapsedTime
+!28:rrors	22:rrors
+!28:ventsPending	22:ventsPending
+!33:Replayed	27:Replayed
+!27:lastEventTime	21:lastEventTime
+!31:ReplayTime	25:ReplayTime
+!27:Migration	20:
 !36:.databases	20:.databases
 !27:name	21:name
-27:qualifiedName	21:qualifiedName
-27:resultType	21:resultType
+!27:qualifiedName	21:qualifiedName
+!27:resultType	21:resultType
 !27:state	21:state
-27:totalBytes	21:totalBytes
-32:Documents	26:Documents
+!27:totalBytes	21:totalBytes
+!32:Documents	26:Documents
 9:Oracle-AzureDbPostgreSql-Sync.input	11:input
 44:.selectedDatabases	16:.selectedDatabases
 62:[*]	34:[*]
@@ -27074,15 +27074,15 @@ const std::string_view kAliasData[] = {
 67:ype	39:ype
 66:userName	38:userName
 !39:output	11:output
-45:[*]	17:[*]
+!45:[*]	17:[*]
 !48:.validationErrors	20:.validationErrors
-65:[*]	37:[*]
-68:.actionableMessage	40:.actionableMessage
-69:filePath	41:filePath
-69:hResult	41:hResult
-69:lineNumber	41:lineNumber
-69:message	41:message
-69:stackTrace	41:stackTrace
+!65:[*]	37:[*]
+!68:.actionableMessage	40:.actionableMessage
+!69:filePath	41:filePath
+!69:hResult	41:hResult
+!69:lineNumber	41:lineNumber
+!69:message	41:message
+!69:stackTrace	41:stackTrace
 8:MigrationInput-SqlServer-AzureSqlDbMI-Sync-LRS.input	11:input
 60:.azureApp	16:.azureApp
 69:.appKey	25:.appKey
@@ -27172,17 +27172,17 @@ const std::string_view kAliasData[] = {
 82:type	39:ype
 82:userName	38:userName
 !55:output	11:output
-61:[*]	17:[*]
+!61:[*]	17:[*]
 !64:.id	20:.id
 !65:name	21:name
 !65:validationErrors	21:validationErrors
-81:[*]	37:[*]
-84:.actionableMessage	40:.actionableMessage
-85:filePath	41:filePath
-85:hResult	41:hResult
-85:lineNumber	41:lineNumber
-85:message	41:message
-85:stackTrace	41:stackTrace
+!81:[*]	37:[*]
+!84:.actionableMessage	40:.actionableMessage
+!85:filePath	41:filePath
+!85:hResult	41:hResult
+!85:lineNumber	41:lineNumber
+!85:message	41:message
+!85:stackTrace	41:stackTrace
 45:.input	11:input
 51:.backupBlobShare	16:.backupBlobShare
 67:.sasUri	32:.sasUri
@@ -27281,34 +27281,34 @@ const std::string_view kAliasData[] = {
 74:ype	39:ype
 73:userName	38:userName
 !46:output	11:output
-52:[*]	17:[*]
+!52:[*]	17:[*]
 !55:.backupFolderErrors	20:.backupFolderErrors
-74:[*]	39:[*]
-77:.actionableMessage	42:.actionableMessage
-78:filePath	43:filePath
-78:hResult	43:hResult
-78:lineNumber	43:lineNumber
-78:message	43:message
-78:stackTrace	43:stackTrace
+!74:[*]	39:[*]
+!77:.actionableMessage	42:.actionableMessage
+!78:filePath	43:filePath
+!78:hResult	43:hResult
+!78:lineNumber	43:lineNumber
+!78:message	43:message
+!78:stackTrace	43:stackTrace
 !62:ShareCredentialsErrors	27:ShareCredentialsErrors
-84:[*]	49:[*]
-87:.actionableMessage	52:.actionableMessage
-88:filePath	53:filePath
-88:hResult	53:hResult
-88:lineNumber	53:lineNumber
-88:message	53:message
-88:stackTrace	53:stackTrace
+!84:[*]	49:[*]
+!87:.actionableMessage	52:.actionableMessage
+!88:filePath	53:filePath
+!88:hResult	53:hResult
+!88:lineNumber	53:lineNumber
+!88:message	53:message
+!88:stackTrace	53:stackTrace
 !63:torageAccountErrors	28:torageAccountErrors
-82:[*]	47:[*]
-85:.actionableMessage	50:.actionableMessage
-86:filePath	51:filePath
-86:hResult	51:hResult
-86:lineNumber	51:lineNumber
-86:message	51:message
-86:stackTrace	51:stackTrace
-56:databaseBackupInfo	21:databaseBackupInfo
+!82:[*]	47:[*]
+!85:.actionableMessage	50:.actionableMessage
+!86:filePath	51:filePath
+!86:hResult	51:hResult
+!86:lineNumber	51:lineNumber
+!86:message	51:message
+!86:stackTrace	51:stackTrace
+!56:databaseBackupInfo	21:databaseBackupInfo
 !74:.backupFiles	39:.backupFiles
-86:[*]	51:[*]
+!86:[*]	51:[*]
 !83:nishDate	48:nishDate
 !81:Type	46:Type
 !75:databaseName	40:databaseName
@@ -27317,23 +27317,23 @@ const std::string_view kAliasData[] = {
 !77:Damaged	42:Damaged
 !75:position	40:position
 !56:existingBackupErrors	21:existingBackupErrors
-76:[*]	41:[*]
-79:.actionableMessage	44:.actionableMessage
-80:filePath	45:filePath
-80:hResult	45:hResult
-80:lineNumber	45:lineNumber
-80:message	45:message
-80:stackTrace	45:stackTrace
+!76:[*]	41:[*]
+!79:.actionableMessage	44:.actionableMessage
+!80:filePath	45:filePath
+!80:hResult	45:hResult
+!80:lineNumber	45:lineNumber
+!80:message	45:message
+!80:stackTrace	45:stackTrace
 !56:id	21:id
 !56:name	21:name
 !56:restoreDatabaseNameErrors	21:restoreDatabaseNameErrors
-81:[*]	46:[*]
-84:.actionableMessage	49:.actionableMessage
-85:filePath	50:filePath
-85:hResult	50:hResult
-85:lineNumber	50:lineNumber
-85:message	50:message
-85:stackTrace	50:stackTrace
+!81:[*]	46:[*]
+!84:.actionableMessage	49:.actionableMessage
+!85:filePath	50:filePath
+!85:hResult	50:hResult
+!85:lineNumber	50:lineNumber
+!85:message	50:message
+!85:stackTrace	50:stackTrace
 33:SqlDb-Sync.input	11:input
 49:.selectedDatabases	16:.selectedDatabases
 67:[*]	34:[*]
@@ -27422,17 +27422,17 @@ const std::string_view kAliasData[] = {
 72:ype	39:ype
 71:userName	38:userName
 !44:output	11:output
-50:[*]	17:[*]
+!50:[*]	17:[*]
 !53:.id	20:.id
 !54:name	21:name
 !54:validationErrors	21:validationErrors
-70:[*]	37:[*]
-73:.actionableMessage	40:.actionableMessage
-74:filePath	41:filePath
-74:hResult	41:hResult
-74:lineNumber	41:lineNumber
-74:message	41:message
-74:stackTrace	41:stackTrace
+!70:[*]	37:[*]
+!73:.actionableMessage	40:.actionableMessage
+!74:filePath	41:filePath
+!74:hResult	41:hResult
+!74:lineNumber	41:lineNumber
+!74:message	41:message
+!74:stackTrace	41:stackTrace
 @Microsoft.DataMigration/SqlMigrationServices
 !0:integrationRuntimeState
 !0:provisioningState
@@ -27453,11 +27453,11 @@ const std::string_view kAliasData[] = {
 2:sourceGuardOperationRequests
 30:[*]
 !8:MoveDetails
-19:.completionTimeUtc
-20:operationId
-20:sourceResourcePath
-21:tartTimeUtc
-20:targetResourcePath
+!19:.completionTimeUtc
+!20:operationId
+!20:sourceResourcePath
+!21:tartTimeUtc
+!20:targetResourcePath
 !12:State
 !0:secureScore
 5:itySettings
@@ -27553,69 +27553,69 @@ const std::string_view kAliasData[] = {
 55:objectType
 !17:Version
 !1:rotectionErrorDetails
-22:.code
-23:details
-30:[*]
-33:.code
-34:details
-41:[*]
-34:innerError
-44:.additionalInfo
-45:code
-45:embeddedInnerError
-63:.additionalInfo
-64:code
-35:sRetryable
-36:UserError
-34:message
-34:recommendedAction
-51:[*]
-34:target
-23:innerError
-33:.additionalInfo
-34:code
-34:embeddedInnerError
-52:.additionalInfo
-53:code
-24:sRetryable
-25:UserError
-23:message
-23:recommendedAction
-40:[*]
-23:target
+!22:.code
+!23:details
+!30:[*]
+!33:.code
+!34:details
+!41:[*]
+!34:innerError
+!44:.additionalInfo
+!45:code
+!45:embeddedInnerError
+!63:.additionalInfo
+!64:code
+!35:sRetryable
+!36:UserError
+!34:message
+!34:recommendedAction
+!51:[*]
+!34:target
+!23:innerError
+!33:.additionalInfo
+!34:code
+!34:embeddedInnerError
+!52:.additionalInfo
+!53:code
+!24:sRetryable
+!25:UserError
+!23:message
+!23:recommendedAction
+!40:[*]
+!23:target
 !10:Status
-16:.errorDetails
-29:.code
-30:details
-37:[*]
-40:.code
-41:details
-48:[*]
-41:innerError
-51:.additionalInfo
-52:code
-52:embeddedInnerError
-70:.additionalInfo
-71:code
-42:sRetryable
-43:UserError
-41:message
-41:recommendedAction
-58:[*]
-41:target
-30:innerError
-40:.additionalInfo
-41:code
-41:embeddedInnerError
-59:.additionalInfo
-60:code
-31:sRetryable
-32:UserError
-30:message
-30:recommendedAction
-47:[*]
-30:target
-17:status
+!16:.errorDetails
+!29:.code
+!30:details
+!37:[*]
+!40:.code
+!41:details
+!48:[*]
+!41:innerError
+!51:.additionalInfo
+!52:code
+!52:embeddedInnerError
+!70:.additionalInfo
+!71:code
+!42:sRetryable
+!43:UserError
+!41:message
+!41:recommendedAction
+!58:[*]
+!41:target
+!30:innerError
+!40:.additionalInfo
+!41:code
+!41:embeddedInnerError
+!59:.additionalInfo
+!60:code
+!31:sRetryable
+!32:UserError
+!30:message
+!30:recommendedAction
+!47:[*]
+!30:target
+!17:status
 !3:visioningState
 0:resourceGuardOperationRequests
 30:[*]
@@ -27755,14 +27755,14 @@ const std::string_view kAliasData[] = {
 !0:masterServerId
 1:inimalTlsVersion
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
 !63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 1:ublicNetworkAccess
 !0:replicaCapacity
@@ -27881,25 +27881,25 @@ const std::string_view kAliasData[] = {
 0:privateDnsZoneArguments
 23:.privateDnsZoneArmResourceId
 !7:EndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 1:ublicNetworkAccess	11:network.publicNetworkAccess
 !0:replicaCapacity
@@ -27967,7 +27967,7 @@ const std::string_view kAliasData[] = {
 0:maintenanceStartTime
 @Microsoft.DBforMySQL/flexibleServers/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -28042,7 +28042,8 @@ const std::string_view kAliasData[] = {
 8:retentionDays	11:retentionDays
 8:state	11:state
 10:orageAccountAccessKey	13:orageAccountAccessKey
-15:Endpoint	18:Endpoint
+)armlint_aliases",
+    R"armlint_aliases(15:Endpoint	18:Endpoint
 0:disabledAlerts
 14:[*]
 0:emailAccountAdmins
@@ -28111,25 +28112,25 @@ const std::string_view kAliasData[] = {
 1:rivateDnsZoneArguments
 23:.privateDnsZoneArmResourceId
 !7:EndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 1:ublicNetworkAccess	11:network.publicNetworkAccess
 0:replica
@@ -28189,38 +28190,37 @@ const std::string_view kAliasData[] = {
 @Microsoft.DBforPostgreSQL/flexibleServers/firewallRules
 0:endIpAddress
 0:startIpAddress
-)armlint_aliases",
-    R"armlint_aliases(@Microsoft.DBforPostgreSQL/flexibleServers/migrations
+@Microsoft.DBforPostgreSQL/flexibleServers/migrations
 0:cancel
 !1:urrentStatus
 !13:.currentSubStateDetails
 !36:.currentSubState
-37:dbDetails
-37:validationDetails
-54:.dbLevelValidationDetails
-79:[*]
-82:.databaseName
-83:endedOn
-83:startedOn
-84:ummary
-90:[*]
-93:.messages
-102:[*]
-105:.message
-106:state
-94:state
-94:type
-55:serverLevelValidationDetails
-83:[*]
-86:.messages
-95:[*]
-98:.message
-99:state
-87:state
-87:type
-56:tatus
-55:validationEndTimeInUtc
-65:StartTimeInUtc
+!37:dbDetails
+!37:validationDetails
+!54:.dbLevelValidationDetails
+!79:[*]
+!82:.databaseName
+!83:endedOn
+!83:startedOn
+!84:ummary
+!90:[*]
+!93:.messages
+!102:[*]
+!105:.message
+!106:state
+!94:state
+!94:type
+!55:serverLevelValidationDetails
+!83:[*]
+!86:.messages
+!95:[*]
+!98:.message
+!99:state
+!87:state
+!87:type
+!56:tatus
+!55:validationEndTimeInUtc
+!65:StartTimeInUtc
 !14:error
 !14:state
 0:dBsToCancelMigrationOn
@@ -28258,11 +28258,11 @@ const std::string_view kAliasData[] = {
 1:ourceDBServerFullyQualifiedDomainName
 !14:Metadata
 !22:.location
-23:sku
-26:.name
-27:tier
-24:torageMB
-23:version
+!23:sku
+!26:.name
+!27:tier
+!24:torageMB
+!23:version
 14:ResourceId
 6:Type
 1:slMode
@@ -28270,17 +28270,17 @@ const std::string_view kAliasData[] = {
 0:targetDBServerFullyQualifiedDomainName
 !14:Metadata
 !22:.location
-23:sku
-26:.name
-27:tier
-24:torageMB
-23:version
+!23:sku
+!26:.name
+!27:tier
+!24:torageMB
+!23:version
 !14:ResourceId
 1:riggerCutover
 0:userAssignedIdentityResourceId
 @Microsoft.DBforPostgreSQL/flexibleServers/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -28293,10 +28293,10 @@ const std::string_view kAliasData[] = {
 0:members
 7:[*]
 !0:virtualEndpoints
-16:[*]
+!16:[*]
 @Microsoft.DBforPostgreSQL/serverGroupsv2/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -28477,9 +28477,9 @@ const std::string_view kAliasData[] = {
 12:type
 12:useSessionHostLocalTime
 !1:ppAttachPackageReferences
-26:[*]
+!26:[*]
 !3:licationGroupReferences
-26:[*]
+!26:[*]
 !0:cloudPcResource
 1:ustomRdpProperty
 0:description
@@ -28498,25 +28498,25 @@ const std::string_view kAliasData[] = {
 0:personalDesktopAssignmentType
 1:referredAppGroupType
 !2:ivateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 1:ublicNetworkAccess
 6:UDP
@@ -28567,7 +28567,7 @@ const std::string_view kAliasData[] = {
 0:version
 @Microsoft.DesktopVirtualization/hostpools/privateendpointconnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -28765,25 +28765,25 @@ const std::string_view kAliasData[] = {
 0:managedBy
 !0:objectId
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 1:ublicNetworkAccess
 0:sku
@@ -28794,7 +28794,7 @@ const std::string_view kAliasData[] = {
 4:tier
 @Microsoft.DesktopVirtualization/workspaces/privateendpointconnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -28844,8 +28844,8 @@ const std::string_view kAliasData[] = {
 !4:SyncStats
 !13:.added
 !14:removed
-14:syncedCatalogItemTypes
-36:[*]
+!14:syncedCatalogItemTypes
+!36:[*]
 !18:hronizationErrors
 !14:unchanged
 !15:pdated
@@ -28858,10 +28858,10 @@ const std::string_view kAliasData[] = {
 @Microsoft.DevCenter/devcenters/devboxdefinitions
 !0:activeImageReference
 !20:.exactVersion
-21:id
-21:offer
-21:publisher
-21:sku
+!21:id
+!21:offer
+!21:publisher
+!21:sku
 0:hibernateSupport
 0:imageReference
 !14:.exactVersion
@@ -28870,8 +28870,8 @@ const std::string_view kAliasData[] = {
 15:publisher
 15:sku
 !5:ValidationErrorDetails
-27:.code
-28:message
+!27:.code
+!28:message
 !15:Status
 0:osStorageType
 !0:provisioningState
@@ -28951,8 +28951,8 @@ const std::string_view kAliasData[] = {
 !4:SyncStats
 !13:.added
 !14:removed
-14:syncedCatalogItemTypes
-36:[*]
+!14:syncedCatalogItemTypes
+!36:[*]
 !18:hronizationErrors
 !14:unchanged
 !15:pdated
@@ -28982,7 +28982,7 @@ const std::string_view kAliasData[] = {
 6:Definition
 !16:.activeImageReference
 !37:.exactVersion
-38:id
+!38:id
 17:imageReference
 !31:.exactVersion
 32:id
@@ -28998,7 +28998,7 @@ const std::string_view kAliasData[] = {
 1:isplayName
 !0:healthStatus
 !12:Details
-19:[*]
+!19:[*]
 !22:.code
 !23:message
 0:licenseType
@@ -29066,9 +29066,9 @@ const std::string_view kAliasData[] = {
 17:filterName
 17:ipMask
 !0:locations
-9:[*]
-12:.location
-13:role
+!9:[*]
+!12:.location
+!13:role
 0:messagingEndpoints
 1:inTlsVersion
 0:networkRuleSets
@@ -29233,12 +29233,12 @@ const std::string_view kAliasData[] = {
 64:description	86:description
 64:status	86:status
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 2:ovisioningState
 1:ublicNetworkAccess
@@ -29268,9 +29268,9 @@ const std::string_view kAliasData[] = {
 11:userAssignedIdentity
 !0:hostName
 !0:locations
-9:[*]
-12:.name
-13:role
+!9:[*]
+!12:.name
+!13:role
 0:privateEndpointConnections
 26:[*]
 29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
@@ -29429,24 +29429,24 @@ const std::string_view kAliasData[] = {
 1:urrencyCode
 0:endDateTime
 !0:labCostDetails
-14:[*]
-17:.cost
-22:Type
-18:date
+!14:[*]
+!17:.cost
+!22:Type
+!18:date
 !7:Summary
-14:.estimatedLabCost
+!14:.estimatedLabCost
 !0:provisioningState
 !0:resourceCosts
-13:[*]
-16:.externalResourceId
-17:resourceCost
-25:Id
-25:name
-25:Owner
-25:PricingTier
-25:Status
-25:Type
-25:UId
+!13:[*]
+!16:.externalResourceId
+!17:resourceCost
+!25:Id
+!25:name
+!25:Owner
+!25:PricingTier
+!25:Status
+!25:Type
+!25:UId
 0:startDateTime
 0:targetCost
 10:.costThresholds
@@ -29769,66 +29769,66 @@ const std::string_view kAliasData[] = {
 @Microsoft.DevTestLab/labs/users/serviceFabrics
 !0:applicableSchedule
 !18:.id
-19:labVmsShutdown	0:properties.applicableSchedule.properties.labVmsShutdown
+!19:labVmsShutdown	0:properties.applicableSchedule.properties.labVmsShutdown
 !33:.createdDate	55:.properties.createdDate
-34:dailyRecurrence	67:dailyRecurrence
-49:.time	82:.time
-34:hourlyRecurrence	67:hourlyRecurrence
-50:.minute	83:.minute
+!34:dailyRecurrence	67:dailyRecurrence
+!49:.time	82:.time
+!34:hourlyRecurrence	67:hourlyRecurrence
+!50:.minute	83:.minute
 !34:id	56:id
-34:location	56:location
+!34:location	56:location
 !34:name	56:name
-35:otificationSettings	56:properties.notificationSettings
-54:.emailRecipient	87:.emailRecipient
-55:notificationLocale	88:notificationLocale
-55:status	88:status
-55:timeInMinutes	88:timeInMinutes
-55:webhookUrl	88:webhookUrl
+!35:otificationSettings	56:properties.notificationSettings
+!54:.emailRecipient	87:.emailRecipient
+!55:notificationLocale	88:notificationLocale
+!55:status	88:status
+!55:timeInMinutes	88:timeInMinutes
+!55:webhookUrl	88:webhookUrl
 !34:provisioningState	67:provisioningState
-34:status	67:status
-34:tags	56:tags
-38:.additionalProperties	60:.additionalProperties
-36:rgetResourceId	56:properties.targetResourceId
-36:skType	69:skType
-35:imeZoneId	68:imeZoneId
+!34:status	67:status
+!34:tags	56:tags
+!38:.additionalProperties	60:.additionalProperties
+!36:rgetResourceId	56:properties.targetResourceId
+!36:skType	69:skType
+!35:imeZoneId	68:imeZoneId
 !35:ype	56:type
 !34:uniqueIdentifier	56:properties.uniqueIdentifier
-34:weeklyRecurrence	67:weeklyRecurrence
-50:.time	83:.time
-51:weekdays	84:weekdays
-59:[*]	92:[*]
-26:tartup	48:tartup
+!34:weeklyRecurrence	67:weeklyRecurrence
+!50:.time	83:.time
+!51:weekdays	84:weekdays
+!59:[*]	92:[*]
+!26:tartup	48:tartup
 !32:.createdDate	54:.properties.createdDate
-33:dailyRecurrence	66:dailyRecurrence
-48:.time	81:.time
-33:hourlyRecurrence	66:hourlyRecurrence
-49:.minute	82:.minute
+!33:dailyRecurrence	66:dailyRecurrence
+!48:.time	81:.time
+!33:hourlyRecurrence	66:hourlyRecurrence
+!49:.minute	82:.minute
 !33:id	55:id
-33:location	55:location
+!33:location	55:location
 !33:name	55:name
-34:otificationSettings	55:properties.notificationSettings
-53:.emailRecipient	86:.emailRecipient
-54:notificationLocale	87:notificationLocale
-54:status	87:status
-54:timeInMinutes	87:timeInMinutes
-54:webhookUrl	87:webhookUrl
+!34:otificationSettings	55:properties.notificationSettings
+!53:.emailRecipient	86:.emailRecipient
+!54:notificationLocale	87:notificationLocale
+!54:status	87:status
+!54:timeInMinutes	87:timeInMinutes
+!54:webhookUrl	87:webhookUrl
 !33:provisioningState	66:provisioningState
-33:status	66:status
-33:tags	55:tags
-37:.additionalProperties	59:.additionalProperties
-35:rgetResourceId	55:properties.targetResourceId
-35:skType	68:skType
-34:imeZoneId	67:imeZoneId
+!33:status	66:status
+!33:tags	55:tags
+!37:.additionalProperties	59:.additionalProperties
+!35:rgetResourceId	55:properties.targetResourceId
+!35:skType	68:skType
+!34:imeZoneId	67:imeZoneId
 !34:ype	55:type
 !33:uniqueIdentifier	55:properties.uniqueIdentifier
-33:weeklyRecurrence	66:weeklyRecurrence
-49:.time	82:.time
-50:weekdays	83:weekdays
-58:[*]	91:[*]
-20:ocation
+!33:weeklyRecurrence	66:weeklyRecurrence
+!49:.time	82:.time
+!50:weekdays	83:weekdays
+!58:[*]	91:[*]
+!20:ocation
 !19:name
-19:tags
-23:.additionalProperties
+!19:tags
+!23:.additionalProperties
 !20:ype
 0:environmentId
 1:xternalServiceFabricId
@@ -29860,71 +29860,71 @@ const std::string_view kAliasData[] = {
 0:allowClaim
 !1:pplicableSchedule
 !18:.id
-19:labVmsShutdown	0:properties.applicableSchedule.properties.labVmsShutdown
+!19:labVmsShutdown	0:properties.applicableSchedule.properties.labVmsShutdown
 !33:.createdDate	55:.properties.createdDate
-34:dailyRecurrence	67:dailyRecurrence
-49:.time	82:.time
-34:hourlyRecurrence	67:hourlyRecurrence
-50:.minute	83:.minute
+!34:dailyRecurrence	67:dailyRecurrence
+!49:.time	82:.time
+!34:hourlyRecurrence	67:hourlyRecurrence
+!50:.minute	83:.minute
 !34:id	56:id
-34:location	56:location
+!34:location	56:location
 !34:name	56:name
-35:otificationSettings	56:properties.notificationSettings
-54:.emailRecipient	87:.emailRecipient
-55:notificationLocale	88:notificationLocale
-55:status	88:status
-55:timeInMinutes	88:timeInMinutes
-55:webhookUrl	88:webhookUrl
+!35:otificationSettings	56:properties.notificationSettings
+!54:.emailRecipient	87:.emailRecipient
+!55:notificationLocale	88:notificationLocale
+!55:status	88:status
+!55:timeInMinutes	88:timeInMinutes
+!55:webhookUrl	88:webhookUrl
 !34:provisioningState	67:provisioningState
-34:status	67:status
-34:tags	56:tags
-38:.additionalProperties	60:.additionalProperties
-36:rgetResourceId	56:properties.targetResourceId
-36:skType	69:skType
-35:imeZoneId	68:imeZoneId
+!34:status	67:status
+!34:tags	56:tags
+!38:.additionalProperties	60:.additionalProperties
+!36:rgetResourceId	56:properties.targetResourceId
+!36:skType	69:skType
+!35:imeZoneId	68:imeZoneId
 !35:ype	56:type
 !34:uniqueIdentifier	56:properties.uniqueIdentifier
-34:weeklyRecurrence	67:weeklyRecurrence
-50:.time	83:.time
-51:weekdays	84:weekdays
-59:[*]	92:[*]
-26:tartup	48:tartup
+!34:weeklyRecurrence	67:weeklyRecurrence
+!50:.time	83:.time
+!51:weekdays	84:weekdays
+!59:[*]	92:[*]
+!26:tartup	48:tartup
 !32:.createdDate	54:.properties.createdDate
-33:dailyRecurrence	66:dailyRecurrence
-48:.time	81:.time
-33:hourlyRecurrence	66:hourlyRecurrence
-49:.minute	82:.minute
+!33:dailyRecurrence	66:dailyRecurrence
+!48:.time	81:.time
+!33:hourlyRecurrence	66:hourlyRecurrence
+!49:.minute	82:.minute
 !33:id	55:id
-33:location	55:location
+!33:location	55:location
 !33:name	55:name
-34:otificationSettings	55:properties.notificationSettings
-53:.emailRecipient	86:.emailRecipient
-54:notificationLocale	87:notificationLocale
-54:status	87:status
-54:timeInMinutes	87:timeInMinutes
-54:webhookUrl	87:webhookUrl
+!34:otificationSettings	55:properties.notificationSettings
+!53:.emailRecipient	86:.emailRecipient
+!54:notificationLocale	87:notificationLocale
+!54:status	87:status
+!54:timeInMinutes	87:timeInMinutes
+!54:webhookUrl	87:webhookUrl
 !33:provisioningState	66:provisioningState
-33:status	66:status
-33:tags	55:tags
-37:.additionalProperties	59:.additionalProperties
-35:rgetResourceId	55:properties.targetResourceId
-35:skType	68:skType
-34:imeZoneId	67:imeZoneId
+!33:status	66:status
+!33:tags	55:tags
+!37:.additionalProperties	59:.additionalProperties
+!35:rgetResourceId	55:properties.targetResourceId
+!35:skType	68:skType
+!34:imeZoneId	67:imeZoneId
 !34:ype	55:type
 !33:uniqueIdentifier	55:properties.uniqueIdentifier
-33:weeklyRecurrence	66:weeklyRecurrence
-49:.time	82:.time
-50:weekdays	83:weekdays
-58:[*]	91:[*]
-20:ocation
+!33:weeklyRecurrence	66:weeklyRecurrence
+!49:.time	82:.time
+!50:weekdays	83:weekdays
+!58:[*]	91:[*]
+!20:ocation
 !19:name
-19:tags
-23:.additionalProperties
+!19:tags
+!23:.additionalProperties
 !20:ype
 !1:rtifactDeploymentStatus
-24:.artifactsApplied
-25:deploymentStatus
-25:totalArtifacts
+!24:.artifactsApplied
+!25:deploymentStatus
+!25:totalArtifacts
 8:s
 9:[*]
 12:.artifactId
@@ -29939,23 +29939,23 @@ const std::string_view kAliasData[] = {
 13:vmExtensionStatusMessage
 !0:computeId
 !7:Vm
-9:.dataDiskIds
-21:[*]
-18:s
-19:[*]
-22:.diskSizeGiB
-27:Uri
-23:managedDiskId
-23:name
-10:networkInterfaceId
-10:osDiskId
-12:Type
-10:statuses
-18:[*]
-21:.code
-22:displayStatus
-22:message
-10:vmSize
+!9:.dataDiskIds
+!21:[*]
+!18:s
+!19:[*]
+!22:.diskSizeGiB
+!27:Uri
+!23:managedDiskId
+!23:name
+!10:networkInterfaceId
+!10:osDiskId
+!12:Type
+!10:statuses
+!18:[*]
+!21:.code
+!22:displayStatus
+!22:message
+!10:vmSize
 !1:reatedByUser
 !13:Id
 7:Date
@@ -30066,9 +30066,9 @@ const std::string_view kAliasData[] = {
 0:description
 0:externalProviderResourceId
 !8:Subnets
-15:[*]
-18:.id
-19:name
+!15:[*]
+!18:.id
+!19:name
 !0:provisioningState
 0:subnetOverrides
 15:[*]
@@ -30173,8 +30173,8 @@ const std::string_view kAliasData[] = {
 17:[*]
 20:.ipAddress
 !0:gossipCertificates
-18:[*]
-21:.pem
+!18:[*]
+!21:.pem
 0:hoursBetweenBackups
 0:initialCassandraAdminPassword
 !0:privateLinkResourceId
@@ -30190,8 +30190,8 @@ const std::string_view kAliasData[] = {
 2:storeFromBackupId
 0:scheduledEventStrategy
 !1:eedNodes
-9:[*]
-12:.ipAddress
+!9:[*]
+!12:.ipAddress
 @Microsoft.DocumentDB/cassandraClusters/dataCenters
 0:authenticationMethodLdapProperties
 34:.connectionTimeoutInMs
@@ -30222,8 +30222,8 @@ const std::string_view kAliasData[] = {
 15:target
 9:ingState
 !0:seedNodes
-9:[*]
-12:.ipAddress
+!9:[*]
+!12:.ipAddress
 1:ku	0:properties.sku
 @Microsoft.DocumentDB/databaseAccounts
 0:analyticalStorageConfiguration
@@ -30285,10 +30285,10 @@ const std::string_view kAliasData[] = {
 7:riorityBasedExecution
 2:forceHierarchicalPartitionKeyIdLastLevel
 !0:failoverPolicies
-16:[*]
-19:.failoverPriority
+!16:[*]
+!19:.failoverPriority
 !20:id
-20:locationName
+!20:locationName
 !0:instanceId
 1:pRangeFilter
 3:ules
@@ -30322,24 +30322,24 @@ const std::string_view kAliasData[] = {
 16:ResourceIds
 27:[*]
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	11:privateEndpointConnections[*].properties.privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!30:privateEndpoint	11:privateEndpointConnections[*].properties.privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
 !63:.actionsRequired	85:.actionsRequired
-64:status	86:status
+!64:status	86:status
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
 !0:readLocations
-13:[*]
+!13:[*]
 !16:.documentEndpoint
-17:failoverPriority
+!17:failoverPriority
 !17:id
-18:sZoneRedundant
-17:locationName
+!18:sZoneRedundant
+!17:locationName
 !17:provisioningState
 2:storeParameters
 17:.databasesToRestore
@@ -30369,90 +30369,90 @@ const std::string_view kAliasData[] = {
 22:.id
 24:gnoreMissingVNetServiceEndpoint
 !0:writeLocations
-14:[*]
+!14:[*]
 !17:.documentEndpoint
-18:failoverPriority
+!18:failoverPriority
 !18:id
-19:sZoneRedundant
-18:locationName
+!19:sZoneRedundant
+!18:locationName
 !18:provisioningState
 @Microsoft.DocumentDB/databaseAccounts/apis/databases
 !0:id	0:properties.id
 @Microsoft.DocumentDB/databaseAccounts/apis/databases/collections
 !0:id	0:properties.id
 !1:ndexes
-7:[*]
-10:.key
-14:.keys
-19:[*]
-11:options
-18:.expireAfterSeconds
-19:unique
+!7:[*]
+!10:.key
+!14:.keys
+!19:[*]
+!11:options
+!18:.expireAfterSeconds
+!19:unique
 !0:shardKey
 @Microsoft.DocumentDB/databaseAccounts/apis/databases/collections/settings
 !0:throughput
 @Microsoft.DocumentDB/databaseAccounts/apis/databases/containers
 !0:conflictResolutionPolicy
-24:.conflictResolutionPath
-44:rocedure
-25:mode
+!24:.conflictResolutionPath
+!44:rocedure
+!25:mode
 !0:defaultTtl
 !0:id	0:properties.id
 !1:ndexingPolicy
-14:.automatic
-15:excludedPaths
-28:[*]
-31:.path
-15:includedPaths
-28:[*]
-31:.indexes
-39:[*]
-42:.dataType
-43:kind
-43:precision
-32:path
-17:dexingMode
+!14:.automatic
+!15:excludedPaths
+!28:[*]
+!31:.path
+!15:includedPaths
+!28:[*]
+!31:.indexes
+!39:[*]
+!42:.dataType
+!43:kind
+!43:precision
+!32:path
+!17:dexingMode
 !0:partitionKey
-12:.kind
-13:paths
-18:[*]
+!12:.kind
+!13:paths
+!18:[*]
 !0:uniqueKeyPolicy
-15:.uniqueKeys
-26:[*]
-29:.paths
-35:[*]
+!15:.uniqueKeys
+!26:[*]
+!29:.paths
+!35:[*]
 @Microsoft.DocumentDB/databaseAccounts/apis/databases/containers/settings
 !0:throughput
 @Microsoft.DocumentDB/databaseAccounts/apis/databases/graphs
 !0:conflictResolutionPolicy
-24:.conflictResolutionPath
-44:rocedure
-25:mode
+!24:.conflictResolutionPath
+!44:rocedure
+!25:mode
 !0:defaultTtl
 !0:id	0:properties.id
 !1:ndexingPolicy
-14:.automatic
-15:excludedPaths
-28:[*]
-31:.path
-15:includedPaths
-28:[*]
-31:.indexes
-39:[*]
-42:.dataType
-43:kind
-43:precision
-32:path
-17:dexingMode
+!14:.automatic
+!15:excludedPaths
+!28:[*]
+!31:.path
+!15:includedPaths
+!28:[*]
+!31:.indexes
+!39:[*]
+!42:.dataType
+!43:kind
+!43:precision
+!32:path
+!17:dexingMode
 !0:partitionKey
-12:.kind
-13:paths
-18:[*]
+!12:.kind
+!13:paths
+!18:[*]
 !0:uniqueKeyPolicy
-15:.uniqueKeys
-26:[*]
-29:.paths
-35:[*]
+!15:.uniqueKeys
+!26:[*]
+!29:.paths
+!35:[*]
 @Microsoft.DocumentDB/databaseAccounts/apis/databases/graphs/settings
 !0:throughput
 @Microsoft.DocumentDB/databaseAccounts/apis/databases/settings
@@ -30465,17 +30465,17 @@ const std::string_view kAliasData[] = {
 !0:defaultTtl
 !0:id	0:properties.id
 !0:schema
-6:.clusterKeys
-18:[*]
-21:.name
-22:orderBy
-8:olumns
-14:[*]
-17:.name
-18:type
-7:partitionKeys
-20:[*]
-23:.name
+!6:.clusterKeys
+!18:[*]
+!21:.name
+!22:orderBy
+!8:olumns
+!14:[*]
+!17:.name
+!18:type
+!7:partitionKeys
+!20:[*]
+!23:.name
 @Microsoft.DocumentDB/databaseAccounts/apis/keyspaces/tables/settings
 !0:throughput
 @Microsoft.DocumentDB/databaseAccounts/apis/tables
@@ -30627,24 +30627,24 @@ const std::string_view kAliasData[] = {
 @Microsoft.DocumentDB/databaseAccounts/copyJobs
 !0:duration
 !0:error
-5:.code
-6:error
+!5:.code
+!6:error
 !11:.additionalInfo
-26:[*]
+!26:[*]
 !29:.type
 !12:code
 !12:details
-19:[*]
-22:.additionalInfo
-37:[*]
-23:code
-23:details
-30:[*]
-23:message
-23:target
+!19:[*]
+!22:.additionalInfo
+!37:[*]
+!23:code
+!23:details
+!30:[*]
+!23:message
+!23:target
 !12:message
 !12:target
-6:message
+!6:message
 0:jobProperties
 13:.AzureBlobStorageToCassandraRU	0:properties.jobProperties
 43:.destinationDetails	24:.destinationDetails
@@ -30769,8 +30769,8 @@ const std::string_view kAliasData[] = {
 12:remoteAccountName
 !1:uration
 !0:error
-5:.code
-6:message
+!5:.code
+!6:message
 !0:jobName
 !0:lastUpdatedUtcTime
 0:mode
@@ -30951,7 +30951,8 @@ const std::string_view kAliasData[] = {
 46:.autoUpgradePolicy	49:.autoUpgradePolicy
 64:.throughputPolicy	67:.throughputPolicy
 81:.incrementPercent	84:.incrementPercent
-83:sEnabled	86:sEnabled
+)armlint_aliases",
+    R"armlint_aliases(83:sEnabled	86:sEnabled
 47:maxThroughput	50:maxThroughput
 47:targetMaxThroughput	50:targetMaxThroughput
 17:throughput	20:throughput
@@ -31066,8 +31067,7 @@ const std::string_view kAliasData[] = {
 35:targetMaxThroughput	38:targetMaxThroughput
 21:scaleSettings	24:scaleSettings
 34:.autoUpgradePolicy	37:.autoUpgradePolicy
-)armlint_aliases",
-    R"armlint_aliases(52:.throughputPolicy	55:.throughputPolicy
+52:.throughputPolicy	55:.throughputPolicy
 69:.incrementPercent	72:.incrementPercent
 71:sEnabled	74:sEnabled
 35:maxThroughput	38:maxThroughput
@@ -31150,7 +31150,7 @@ const std::string_view kAliasData[] = {
 0:serviceType
 0:SqlDedicatedGateway.dedicatedGatewayType	0:properties.dedicatedGatewayType
 !19:ServiceResourceProperties.locations	11:locations
-54:[*]	20:[*]
+!54:[*]	20:[*]
 !57:.location	23:.location
 !58:name	24:name
 !58:sqlDedicatedGatewayEndpoint	24:sqlDedicatedGatewayEndpoint
@@ -31532,25 +31532,25 @@ const std::string_view kAliasData[] = {
 0:previewFeatures
 15:[*]
 !2:ivateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -31578,7 +31578,7 @@ const std::string_view kAliasData[] = {
 0:startIpAddress
 @Microsoft.DocumentDB/mongoClusters/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -31675,20 +31675,20 @@ const std::string_view kAliasData[] = {
 0:dnsType
 3:ZoneId
 !1:omainNotRenewableReasons
-25:[*]
+!25:[*]
 !0:expirationTime
 !0:lastRenewedTime
 !0:managedHostNames
-16:[*]
-19:.azureResourceName
-33:Type
-20:customHostNameDnsRecordType
-20:hostNameType
-20:name
-20:siteNames
-29:[*]
+!16:[*]
+!19:.azureResourceName
+!33:Type
+!20:customHostNameDnsRecordType
+!20:hostNameType
+!20:name
+!20:siteNames
+!29:[*]
 !0:nameServers
-11:[*]
+!11:[*]
 0:privacy
 !2:ovisioningState
 !0:readyForDnsRecordManagement
@@ -31758,24 +31758,24 @@ const std::string_view kAliasData[] = {
 46:zipExtendedCode
 !15:returnAddress
 !28:.addressValidationStatus
-29:contactDetails
-43:.contactName
-44:emailList
-53:[*]
-44:mobile
-44:phone
-49:Extension
-29:shippingAddress
-44:.addressType
-45:city
-46:ompanyName
-47:untry
-45:postalCode
-45:stateOrProvince
-47:reetAddress1
-58:2
-58:3
-45:zipExtendedCode
+!29:contactDetails
+!43:.contactName
+!44:emailList
+!53:[*]
+!44:mobile
+!44:phone
+!49:Extension
+!29:shippingAddress
+!44:.addressType
+!45:city
+!46:ompanyName
+!47:untry
+!45:postalCode
+!45:stateOrProvince
+!47:reetAddress1
+!58:2
+!58:3
+!45:zipExtendedCode
 0:orderId
 6:temDetails
 !16:.cancellationReason
@@ -31788,19 +31788,19 @@ const std::string_view kAliasData[] = {
 !17:deletionStatus
 !17:error
 !22:.additionalInfo
-37:[*]
+!37:[*]
 !40:.type
 !23:code
 !23:details
-30:[*]
-33:.additionalInfo
-48:[*]
-51:.type
-34:code
-34:details
-41:[*]
-34:message
-34:target
+!30:[*]
+!33:.additionalInfo
+!48:[*]
+!51:.type
+!34:code
+!34:details
+!41:[*]
+!34:message
+!34:target
 !23:message
 !23:target
 !17:forwardShippingDetails
@@ -31813,12 +31813,12 @@ const std::string_view kAliasData[] = {
 28:pDetails
 36:.resourceProviderNamespace
 !36:List
-40:[*]
+!40:[*]
 !43:.resourceProviderNamespace
 17:notificationEmailList
 38:[*]
 !17:orderItemStageHistory
-38:[*]
+!38:[*]
 !41:.displayName
 !42:stageName
 !47:Status
@@ -31868,17 +31868,17 @@ const std::string_view kAliasData[] = {
 0:baseSizeTiB
 0:extendedCapacitySizeTiB
 !0:privateEndpointConnections
-26:[*]
-29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!26:[*]
+!29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -31910,17 +31910,17 @@ const std::string_view kAliasData[] = {
 35:id
 35:state
 !0:privateEndpointConnections
-26:[*]
-29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!26:[*]
+!29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 2:otocolType
@@ -31942,7 +31942,7 @@ const std::string_view kAliasData[] = {
 0:sizeGiB
 !1:torageTarget
 !13:.provisioningState
-14:status
+!14:status
 !14:targetIqn
 !20:PortalHostname
 !26:Port
@@ -31982,18 +31982,18 @@ const std::string_view kAliasData[] = {
 !0:metricResourceId
 1:inimumTlsVersionAllowed
 !0:privateEndpointConnections
-26:[*]
-29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!26:[*]
+!29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
-32:ovisioningState	54:ovisioningState
+!30:privateEndpoint	52:privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
+!32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -32974,18 +32974,18 @@ const std::string_view kAliasData[] = {
 0:partnerRegistrationFullyQualifiedId
 7:TopicRoutingMode
 !1:rivateEndpointConnections
-26:[*]
-29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!26:[*]
+!29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
-32:ovisioningState	54:ovisioningState
+!30:privateEndpoint	52:privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
+!32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -33475,7 +33475,8 @@ const std::string_view kAliasData[] = {
 31:maxDeliveryAttempts	23:maxDeliveryAttempts
 19:topic	11:topic
 !0:metricResourceId
-0:platformCapabilities
+)armlint_aliases",
+    R"armlint_aliases(0:platformCapabilities
 20:.confidentialCompute
 40:.mode
 !1:rovisioningState
@@ -33586,8 +33587,7 @@ const std::string_view kAliasData[] = {
 !49:endpointBaseUrl	63:endpointBaseUrl
 57:Url	71:Url
 49:maxEventsPerBatch	63:maxEventsPerBatch
-)armlint_aliases",
-    R"armlint_aliases(50:inimumTlsVersionAllowed	64:inimumTlsVersionAllowed
+50:inimumTlsVersionAllowed	64:inimumTlsVersionAllowed
 49:preferredBatchSizeInKilobytes	63:preferredBatchSizeInKilobytes
 29:identity
 37:.federatedIdentityCredentialInfo
@@ -33794,18 +33794,18 @@ const std::string_view kAliasData[] = {
 20:.confidentialCompute
 40:.mode
 !1:rivateEndpointConnections
-26:[*]
-29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!26:[*]
+!29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
-32:ovisioningState	54:ovisioningState
+!30:privateEndpoint	52:privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
+!32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -34192,17 +34192,17 @@ const std::string_view kAliasData[] = {
 64:status	86:status
 32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
 !0:serviceBusEndpoint
-18:.externalDocs
+!18:.externalDocs
 1:ku
 3:.capacity
 4:name
@@ -34244,7 +34244,7 @@ const std::string_view kAliasData[] = {
 27:.timestampType
 0:partitionCount
 !9:Ids
-12:[*]
+!12:[*]
 0:retentionDescription
 20:.cleanupPolicy
 21:minCompactionLagTimeInMinutes
@@ -34291,39 +34291,39 @@ const std::string_view kAliasData[] = {
 29:.id
 @Microsoft.EventHub/namespaces/networkSecurityPerimeterConfigurations
 !0:applicableFeatures
-18:[*]
+!18:[*]
 !0:isBackingResource
 !0:networkSecurityPerimeter
-24:.id
-25:location
-25:perimeterGuid
+!24:.id
+!25:location
+!25:perimeterGuid
 !0:parentAssociationName
 !1:rofile
-7:.accessRules
-19:[*]
-22:.addressPrefixes	0:properties.profile.accessRules[*].properties.addressPrefixes
-38:[*]	60:[*]
-23:direction	45:direction
+!7:.accessRules
+!19:[*]
+!22:.addressPrefixes	0:properties.profile.accessRules[*].properties.addressPrefixes
+!38:[*]	60:[*]
+!23:direction	45:direction
 !23:fullyQualifiedDomainNames	45:fullyQualifiedDomainNames
-48:[*]	70:[*]
-23:id
-23:name
+!48:[*]	70:[*]
+!23:id
+!23:name
 !24:etworkSecurityPerimeters	45:networkSecurityPerimeters
-48:[*]	70:[*]
-23:subscriptions	45:subscriptions
-36:[*]	58:[*]
-23:type
-19:Version
-8:name
+!48:[*]	70:[*]
+!23:subscriptions	45:subscriptions
+!36:[*]	58:[*]
+!23:type
+!19:Version
+!8:name
 !3:visioningIssues
-18:[*]
-21:.description	14:visioningIssues[*].properties.description
-22:issueType	44:issueType
-22:name
+!18:[*]
+!21:.description	14:visioningIssues[*].properties.description
+!22:issueType	44:issueType
+!22:name
 12:State
 !0:resourceAssociation
-19:.accessMode
-20:name
+!19:.accessMode
+!20:name
 !0:sourceResourceId
 @Microsoft.EventHub/namespaces/privateEndpointConnections
 0:privateEndpoint
@@ -34402,25 +34402,25 @@ const std::string_view kAliasData[] = {
 0:nfsProtocolProperties
 21:.rootSquash
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 2:otocol
 3:visionedIOPerSec
@@ -34444,9 +34444,9 @@ const std::string_view kAliasData[] = {
 56:Url
 !0:fluidRelayEndpoints
 !19:.ordererEndpoints
-36:[*]
+!36:[*]
 !20:storageEndpoints
-36:[*]
+!36:[*]
 !1:rsTenantId
 0:provisioningState
 @Microsoft.GuestConfiguration/guestConfigurationAssignments
@@ -34749,7 +34749,7 @@ const std::string_view kAliasData[] = {
 @Microsoft.HDInsight/clusters/privateEndpointConnections
 !0:linkIdentifier
 !0:privateEndpoint
-15:.id
+!15:.id
 7:LinkServiceConnectionState
 33:.actionsRequired
 34:description
@@ -34829,15 +34829,15 @@ const std::string_view kAliasData[] = {
 !2:ovisioningState
 @Microsoft.HealthcareApis/workspaces
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -34845,7 +34845,7 @@ const std::string_view kAliasData[] = {
 @Microsoft.HealthcareApis/workspaces/dicomservices
 0:authenticationConfiguration
 !27:.audiences
-37:[*]
+!37:[*]
 !30:thority
 0:corsConfiguration
 17:.allowCredentials
@@ -34862,15 +34862,15 @@ const std::string_view kAliasData[] = {
 39:.keyEncryptionKeyUrl
 !1:ventState
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -34926,15 +34926,15 @@ const std::string_view kAliasData[] = {
 20:initialImportMode
 22:tegrationDataStore
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -34964,32 +34964,32 @@ const std::string_view kAliasData[] = {
 !2:ovisioningState
 @Microsoft.HealthDataAIServices/deidServices
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
 !0:serviceUrl
 @Microsoft.HealthDataAIServices/deidServices/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -35029,19 +35029,19 @@ const std::string_view kAliasData[] = {
 !1:gentConfiguration
 !18:.configMode
 !19:extensionsAllowList
-38:[*]
+!38:[*]
 !41:.publisher
 !42:type
 !29:BlockList
-38:[*]
+!38:[*]
 !41:.publisher
 !42:type
 !29:Enabled
 !19:guestConfigurationEnabled
 !19:incomingConnectionsPorts
-43:[*]
+!43:[*]
 !19:proxyBypass
-30:[*]
+!30:[*]
 !24:Url
 5:Upgrade
 12:.correlationId
@@ -35060,21 +35060,21 @@ const std::string_view kAliasData[] = {
 !1:nsFqdn
 !1:omainName
 !0:errorDetails
-12:[*]
+!12:[*]
 !15:.additionalInfo
-30:[*]
+!30:[*]
 !33:.type
 !16:code
 !16:details
-23:[*]
-26:.additionalInfo
-41:[*]
-44:.type
-27:code
-27:details
-34:[*]
-27:message
-27:target
+!23:[*]
+!26:.additionalInfo
+!41:[*]
+!44:.type
+!27:code
+!27:details
+!34:[*]
+!27:message
+!27:target
 !16:message
 !16:target
 1:xtensions
@@ -35094,7 +35094,7 @@ const std::string_view kAliasData[] = {
 !0:hardwareProfile
 !15:.numberOfCpuSockets
 !16:processors
-26:[*]
+!26:[*]
 !29:.name
 !31:umberOfCores
 !16:totalPhysicalMemoryInBytes
@@ -35123,9 +35123,9 @@ const std::string_view kAliasData[] = {
 !41:ImmutableId
 !26:esuEligibility
 !29:Keys
-33:[*]
-36:.licenseStatus
-37:sku
+!33:[*]
+!36:.licenseStatus
+!37:sku
 !32:State
 26:licenseAssignmentState
 !26:serverType
@@ -35138,25 +35138,25 @@ const std::string_view kAliasData[] = {
 !30:enrollmentDate
 !31:rror
 !35:.additionalInfo
-50:[*]
+!50:[*]
 !36:code
 !36:details
-43:[*]
+!43:[*]
 !36:message
 !36:target
-30:productFeatures
-45:[*]
+!30:productFeatures
+!45:[*]
 !48:.billingEndDate
 !56:StartDate
 !49:disenrollmentDate
 !49:enrollmentDate
 !50:rror
-49:name
-49:subscriptionStatus
-37:Type
-30:subscriptionStatus
+!49:name
+!49:subscriptionStatus
+!37:Type
+!30:subscriptionStatus
 !15:softwareAssurance
-32:.softwareAssuranceCustomer
+!32:.softwareAssuranceCustomer
 1:ocationData
 12:.city
 14:ountryOrRegion
@@ -35166,16 +35166,16 @@ const std::string_view kAliasData[] = {
 1:ssqlDiscovered
 !0:networkProfile
 !14:.networkInterfaces
-32:[*]
-35:.id
+!32:[*]
+!35:.id
 !37:pAddresses
-47:[*]
-50:.address
-51:ipAddressVersion
+!47:[*]
+!50:.address
+!51:ipAddressVersion
 !51:subnet
-57:.addressPrefix
-36:macAddress
-36:name
+!57:.addressPrefix
+!36:macAddress
+!36:name
 !0:osEdition
 !2:Name
 2:Profile
@@ -35212,14 +35212,14 @@ const std::string_view kAliasData[] = {
 !6:Reason
 !2:orageProfile
 !14:.disks
-20:[*]
-23:.diskType
-24:generatedId
-24:id
-24:maxSizeInBytes
-24:name
-24:path
-24:usedSpaceInBytes
+!20:[*]
+!23:.diskType
+!24:generatedId
+!24:id
+!24:maxSizeInBytes
+!24:name
+!24:path
+!24:usedSpaceInBytes
 0:tpmEkCertificate
 0:vmId
 !2:Uuid
@@ -35249,9 +35249,9 @@ const std::string_view kAliasData[] = {
 !26:ImmutableId
 !11:esuEligibility
 !14:Keys
-18:[*]
-21:.licenseStatus
-22:sku
+!18:[*]
+!21:.licenseStatus
+!22:sku
 !17:State
 !11:serverType
 0:productProfile
@@ -35261,18 +35261,18 @@ const std::string_view kAliasData[] = {
 !15:enrollmentDate
 !16:rror
 !20:.additionalInfo
-35:[*]
+!35:[*]
 !38:.type
 !21:code
 !21:details
-28:[*]
-31:.additionalInfo
-46:[*]
-32:code
-32:details
-39:[*]
-32:message
-32:target
+!28:[*]
+!31:.additionalInfo
+!46:[*]
+!32:code
+!32:details
+!39:[*]
+!32:message
+!32:target
 !21:message
 !21:target
 15:productFeatures
@@ -35283,10 +35283,10 @@ const std::string_view kAliasData[] = {
 !34:enrollmentDate
 !35:rror
 !39:.additionalInfo
-54:[*]
+!54:[*]
 !40:code
 !40:details
-47:[*]
+!47:[*]
 !40:message
 !40:target
 34:name
@@ -35303,27 +35303,27 @@ const std::string_view kAliasData[] = {
 25:objectId
 9:Uri
 !0:instanceView
-12:.endTime
-14:rror
-14:xecutionMessage
-22:State
-15:itCode
-13:name
-13:output
-13:startTime
-16:tus
-19:.code
-20:displayStatus
-20:level
-20:message
-20:time
-19:es
-21:[*]
-24:.code
-25:displayStatus
-25:level
-25:message
-25:time
+!12:.endTime
+!14:rror
+!14:xecutionMessage
+!22:State
+!15:itCode
+!13:name
+!13:output
+!13:startTime
+!16:tus
+!19:.code
+!20:displayStatus
+!20:level
+!20:message
+!20:time
+!19:es
+!21:[*]
+!24:.code
+!25:displayStatus
+!25:level
+!25:message
+!25:time
 0:outputBlobManagedIdentity
 25:.clientId
 26:objectId
@@ -35349,17 +35349,17 @@ const std::string_view kAliasData[] = {
 0:timeoutInSeconds
 @Microsoft.HybridCompute/privateLinkScopes
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!30:privateEndpoint	52:privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
 !63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !7:LinkScopeId
@@ -35371,7 +35371,7 @@ const std::string_view kAliasData[] = {
 37:Type
 @Microsoft.HybridCompute/privateLinkScopes/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 15:.id
 7:LinkServiceConnectionState
@@ -35448,20 +35448,20 @@ const std::string_view kAliasData[] = {
 15:podCidr
 !0:provisioningState
 !0:status
-6:.controlPlaneStatus
-25:[*]
-28:.errorMessage
-29:name
-29:phase
-29:ready
+!6:.controlPlaneStatus
+!25:[*]
+!28:.errorMessage
+!29:name
+!29:phase
+!29:ready
 !8:urrentState
-7:errorMessage
-7:operationStatus
-22:.error
-28:.code
-29:message
-23:operationId
-23:status
+!7:errorMessage
+!7:operationStatus
+!22:.error
+!28:.code
+!29:message
+!23:operationId
+!23:status
 2:orageProfile
 14:.nfsCsiDriver
 27:.enabled
@@ -35695,7 +35695,7 @@ const std::string_view kAliasData[] = {
 0:values
 6:[*]
 !9:.capabilities
-22:[*]
+!22:[*]
 !25:.name
 !26:value
 !10:name
@@ -35741,20 +35741,20 @@ const std::string_view kAliasData[] = {
 1:pAddressPrefix
 !0:provisioningState
 !0:status
-6:.operationStatus
-22:.error
-28:.code
-29:message
-23:operationId
-23:phase
-23:status
-7:provisioningStatus
-25:.error
-31:.code
-32:message
-26:operationId
-26:phase
-26:status
+!6:.operationStatus
+!22:.error
+!28:.code
+!29:message
+!23:operationId
+!23:phase
+!23:status
+!7:provisioningStatus
+!25:.error
+!31:.code
+!32:message
+!26:operationId
+!26:phase
+!26:status
 0:vipPool
 7:[*]
 10:.endIP
@@ -35961,16 +35961,16 @@ const std::string_view kAliasData[] = {
 0:HockeyAppId
 11:.externalDocs
 !9:Token
-14:.externalDocs
+!14:.externalDocs
 0:ImmediatePurgeDataOn30Days
 1:ngestionMode
 !2:strumentationKey
 !0:LaMigrationDate
 !0:Name	0:properties.Name
 !0:PrivateLinkScopedResources
-26:[*]
-29:.ResourceId
-30:ScopeId
+!26:[*]
+!29:.ResourceId
+!30:ScopeId
 !0:provisioningState
 1:ublicNetworkAccessForIngestion
 22:Query
@@ -36019,11 +36019,11 @@ const std::string_view kAliasData[] = {
 !19:.endpoint
 0:description
 !0:failoverConfiguration
-21:.activeLocation
-22:locations
-31:[*]
-34:.location
-35:provisioningStatus
+!21:.activeLocation
+!22:locations
+!31:[*]
+!34:.location
+!35:provisioningStatus
 0:immutableId
 0:logsIngestion
 !13:.endpoint
@@ -36036,9 +36036,9 @@ const std::string_view kAliasData[] = {
 0:networkAcls
 11:.publicNetworkAccess
 !0:privateLinkScopedResources
-26:[*]
-29:.resourceId
-30:scopeId
+!26:[*]
+!29:.resourceId
+!30:scopeId
 !2:ovisioningState
 0:sku
 3:.capacity
@@ -36296,9 +36296,9 @@ const std::string_view kAliasData[] = {
 !10:metricsIngestion
 !0:immutableId
 !1:ngestionQuotas
-15:.logs
-20:.maxRequestsPerMinute
-24:SizePerMinuteInGB
+!15:.logs
+!20:.maxRequestsPerMinute
+!24:SizePerMinuteInGB
 !0:metadata
 !8:.provisionedBy
 !22:ImmutableId
@@ -36492,23 +36492,23 @@ const std::string_view kAliasData[] = {
 19:ingestionAccessMode
 19:queryAccessMode
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 @microsoft.insights/privateLinkScopes/privateEndpointConnections
@@ -36563,7 +36563,8 @@ const std::string_view kAliasData[] = {
 154:rigger	19:rigger
 160:.metricTrigger	25:.metricTrigger
 174:.metricColumn	39:.metricColumn
-181:TriggerType	46:TriggerType
+)armlint_aliases",
+    R"armlint_aliases(181:TriggerType	46:TriggerType
 175:threshold	40:threshold
 184:Operator	49:Operator
 161:threshold	26:threshold
@@ -36771,8 +36772,7 @@ const std::string_view kAliasData[] = {
 0:priority
 @Microsoft.IoTCentral/IoTApps
 !0:applicationId
-)armlint_aliases",
-    R"armlint_aliases(0:displayName
+0:displayName
 0:networkRuleSets
 15:.applyToDevices
 23:IoTCentral
@@ -36783,17 +36783,17 @@ const std::string_view kAliasData[] = {
 27:filterName
 27:ipMask
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -36805,7 +36805,7 @@ const std::string_view kAliasData[] = {
 0:template
 @Microsoft.IoTCentral/IoTApps/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -36833,15 +36833,15 @@ const std::string_view kAliasData[] = {
 31:[*]
 34:.id
 !0:privateEndpointConnections
-26:[*]
-29:.etag
-30:id
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!26:[*]
+!29:.etag
+!30:id
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -36933,16 +36933,16 @@ const std::string_view kAliasData[] = {
 34:.id
 36:gnoreMissingVnetServiceEndpoint
 !0:privateEndpointConnections
-26:[*]
-29:.etag
-30:id
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!26:[*]
+!29:.etag
+!30:id
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionRequired	85:.actionRequired
-70:sRequired	92:sRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionRequired	85:.actionRequired
+!70:sRequired	92:sRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 2:ovisioningState
 1:ublicNetworkAccess
@@ -37039,19 +37039,19 @@ const std::string_view kAliasData[] = {
 !2:stomLocationSettings
 !0:errorInfo
 !9:.additionalInfo
-24:[*]
+!24:[*]
 !27:.type
 !10:code
 !10:details
-17:[*]
-20:.additionalInfo
-35:[*]
-38:.type
-21:code
-21:details
-28:[*]
-21:message
-21:target
+!17:[*]
+!20:.additionalInfo
+!35:[*]
+!38:.type
+!21:code
+!21:details
+!28:[*]
+!21:message
+!21:target
 !10:message
 !10:target
 1:xtensionType
@@ -37164,52 +37164,52 @@ const std::string_view kAliasData[] = {
 !6:SyncedCommitId
 !6:UpdatedAt
 !1:tatuses
-8:[*]
-11:.appliedBy
-21:.name
-26:space
-12:complianceState
-12:helmReleaseProperties
-33:.failureCount
-34:helmChartRef
-46:.name
-51:space
-34:installFailureCount
-34:lastRevisionApplied
-34:upgradeFailureCount
-12:kind
-12:name
-16:space
-12:statusConditions
-28:[*]
-31:.lastTransitionTime
-32:message
-32:reason
-32:status
-32:type
+!8:[*]
+!11:.appliedBy
+!21:.name
+!26:space
+!12:complianceState
+!12:helmReleaseProperties
+!33:.failureCount
+!34:helmChartRef
+!46:.name
+!51:space
+!34:installFailureCount
+!34:lastRevisionApplied
+!34:upgradeFailureCount
+!12:kind
+!12:name
+!16:space
+!12:statusConditions
+!28:[*]
+!31:.lastTransitionTime
+!32:message
+!32:reason
+!32:status
+!32:type
 !6:UpdatedAt
 1:uspend
 0:waitForReconciliation
 @Microsoft.KubernetesConfiguration/privateLinkScopes
 0:clusterResourceId
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !7:LinkScopeId
 !2:ovisioningState
@@ -37226,15 +37226,15 @@ const std::string_view kAliasData[] = {
 !0:complianceState	0:properties.complianceStatus.complianceState
 !14:us
 !16:.complianceState
-17:lastConfigApplied
-17:message
-24:Level
+!17:lastConfigApplied
+!17:message
+!24:Level
 2:nfigurationProtectedSettings
 0:enableHelmOperator
 0:helmOperatorProperties
 22:.chartValues
 29:ersion
-0:lastConfigApplied	28:lastConfigApplied
+!0:lastConfigApplied	28:lastConfigApplied
 0:operatorInstanceName
 8:Namespace
 8:Params
@@ -37274,22 +37274,22 @@ const std::string_view kAliasData[] = {
 20:inimum
 19:version
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupId	0:properties.privateEndpointConnections[*].properties.groupId
 !30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
 !63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !2:ovisioningState
 1:ublicIPType
 6:NetworkAccess
@@ -37313,7 +37313,7 @@ const std::string_view kAliasData[] = {
 5:[*]
 @Microsoft.Kusto/clusters/attacheddatabaseconfigurations
 !0:attachedDatabaseNames
-21:[*]
+!21:[*]
 0:clusterResourceId
 0:databaseName
 1:efaultPrincipalsModificationKind
@@ -37342,17 +37342,17 @@ const std::string_view kAliasData[] = {
 !20:ovisioningState	13:ovisioningState
 !18:softDeletePeriod	11:softDeletePeriod
 !19:tatistics	12:tatistics
-28:.size	21:.size
+!28:.size	21:.size
 4:Write.hotCachePeriod	11:hotCachePeriod
 !10:isFollowed	11:isFollowed
 !10:provisioningState	11:provisioningState
 !10:softDeletePeriod	11:softDeletePeriod
 !11:tatistics	12:tatistics
-20:.size	21:.size
+!20:.size	21:.size
 !0:softDeletePeriod
 16:InDays
 !1:tatistics
-10:.size
+!10:.size
 @Microsoft.Kusto/clusters/databases/dataconnections
 0:EventGrid.blobStorageEventType	0:properties.blobStorageEventType
 10:consumerGroup	11:consumerGroup
@@ -37439,18 +37439,18 @@ const std::string_view kAliasData[] = {
 !22:status
 0:provisioningState
 !0:sizeConfiguration
-17:.environmentSizes
-34:[*]
+!17:.environmentSizes
+!34:[*]
 !37:.maxPrice
 !39:inMemory
 !41:NumberOfCores
-38:name
-38:vmSizes
-45:[*]
-48:.computeSize
-49:memory
-49:numberOfCores
-49:price
+!38:name
+!38:vmSizes
+!45:[*]
+!48:.computeSize
+!49:memory
+!49:numberOfCores
+!49:price
 0:uniqueIdentifier
 @Microsoft.LabServices/labAccounts/galleryImages
 !0:author
@@ -37458,11 +37458,11 @@ const std::string_view kAliasData[] = {
 !0:description
 !0:icon
 !1:mageReference
-14:.offer
-16:sType
-15:publisher
-15:sku
-15:version
+!14:.offer
+!16:sType
+!15:publisher
+!15:sku
+!15:version
 1:sEnabled
 2:Override
 2:PlanAuthorized
@@ -38427,8 +38427,8 @@ const std::string_view kAliasData[] = {
 1:ontent
 7:Link
 !11:.contentHash
-23:.algorithm
-24:value
+!23:.algorithm
+!24:value
 !19:Size
 !19:Version
 !12:metadata
@@ -38480,12 +38480,12 @@ const std::string_view kAliasData[] = {
 1:ontent
 !7:Link
 !11:.contentHash
-23:.algorithm
-24:value
+!23:.algorithm
+!24:value
 !19:Size
 !19:Version
 !12:metadata
-12:uri
+!12:uri
 7:Type
 !1:reatedTime
 0:mapType
@@ -38552,12 +38552,12 @@ const std::string_view kAliasData[] = {
 1:ontent
 !7:Link
 !11:.contentHash
-23:.algorithm
-24:value
+!23:.algorithm
+!24:value
 !19:Size
 !19:Version
 !12:metadata
-12:uri
+!12:uri
 7:Type
 !1:reatedTime
 0:documentName
@@ -38610,67 +38610,67 @@ const std::string_view kAliasData[] = {
 1:tate
 @Microsoft.Logic/integrationServiceEnvironments/managedApis
 !0:apiDefinitions
-14:.modifiedSwaggerUrl
-15:originalSwaggerUrl
+!14:.modifiedSwaggerUrl
+!15:originalSwaggerUrl
 !13:Url
 !0:backendService
-14:.serviceUrl
+!14:.serviceUrl
 !0:capabilities
-12:[*]
+!12:[*]
 !2:tegory
 !1:onnectionParameters
 0:deploymentParameters
 20:.contentLinkDefinition
 !42:.contentHash
-54:.algorithm
-55:value
+!54:.algorithm
+!55:value
 !50:Size
 !50:Version
 43:uri
 !0:generalInformation
-18:.description
-20:isplayName
-19:iconUrl
-19:releaseTag
-19:termsOfUseUrl
-20:ier
+!18:.description
+!20:isplayName
+!19:iconUrl
+!19:releaseTag
+!19:termsOfUseUrl
+!20:ier
 0:integrationServiceEnvironment
 29:.id
 !30:name
 !30:type
 !0:metadata
-8:.ApiType
-9:brandColor
-9:connectionType
-9:deploymentParameters
-29:.packageContentLink
-48:.description
-50:isplayName
-49:isRequired
-49:type
-49:visibility
-30:redisCacheConnectionString
-56:.description
-58:isplayName
-57:isRequired
-57:type
-57:visibility
-9:hideKey
-9:provisioningState
-9:source
-9:tags
-9:wsdlImportMethod
-13:Service
-20:.EndpointQualifiedNames
-43:[*]
-21:qualifiedName
+!8:.ApiType
+!9:brandColor
+!9:connectionType
+!9:deploymentParameters
+!29:.packageContentLink
+!48:.description
+!50:isplayName
+!49:isRequired
+!49:type
+!49:visibility
+!30:redisCacheConnectionString
+!56:.description
+!58:isplayName
+!57:isRequired
+!57:type
+!57:visibility
+!9:hideKey
+!9:provisioningState
+!9:source
+!9:tags
+!9:wsdlImportMethod
+!13:Service
+!20:.EndpointQualifiedNames
+!43:[*]
+!21:qualifiedName
 !0:name	0:properties.name
 !0:policies
-8:.content
-16:Link
+!8:.content
+!16:Link
 !1:rovisioningState
 !0:runtimeUrls
-11:[*]
+!11:[*]
 @Microsoft.Logic/workflows
 0:accessControl
 13:.actions
@@ -38743,9 +38743,9 @@ const std::string_view kAliasData[] = {
 15:uri
 !1:rovisioningState
 !0:sku	0:properties.sku
-3:.name	14:.name
-4:plan	15:plan
-8:.id	19:.id
+!3:.name	14:.name
+!4:plan	15:plan
+!8:.id	19:.id
 !9:name	20:name
 !9:type	20:type
 1:tate
@@ -38898,45 +38898,45 @@ const std::string_view kAliasData[] = {
 19:[*]
 22:.value
 !1:otebookInfo
-12:.fqdn
-13:isPrivateLinkEnabled
-13:notebookPreparationError
-37:.errorMessage
-38:statusCode
-13:resourceId
+!12:.fqdn
+!13:isPrivateLinkEnabled
+!13:notebookPreparationError
+!37:.errorMessage
+!38:statusCode
+!13:resourceId
 0:primaryUserAssignedIdentity
 !3:vateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
-32:entity
+!32:entity
 !38:.principalId
 !39:tenantId
-40:ype
-39:userAssignedIdentities
-30:location
+!40:ype
+!39:userAssignedIdentities
+!30:location
 !30:name
-30:privateEndpoint	11:privateEndpointConnections[*].properties.privateEndpoint
+!30:privateEndpoint	11:privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
 !46:subnetArmId	68:subnetArmId
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
-30:sku
-33:.capacity
-34:family
-34:name
-34:size
-34:tier
+!30:sku
+!33:.capacity
+!34:family
+!34:name
+!34:size
+!34:tier
 !31:ystemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
-30:tags
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
+!30:tags
 !31:ype
 !7:LinkCount
 !2:ovisioningState
@@ -39116,9 +39116,9 @@ const std::string_view kAliasData[] = {
 !1:llocationState	23:llocationState
 !15:TransitionTime	37:TransitionTime
 !1:pplications	23:pplications
-12:[*]	34:[*]
-15:.displayName	37:.displayName
-16:endpointUri	38:endpointUri
+!12:[*]	34:[*]
+!15:.displayName	37:.displayName
+!16:endpointUri	38:endpointUri
 11:SharingPolicy	33:SharingPolicy
 1:utologgerSettings	23:utologgerSettings
 18:.mlflowAutologger	40:.mlflowAutologger
@@ -39138,16 +39138,16 @@ const std::string_view kAliasData[] = {
 !21:.privateIpAddress	43:.privateIpAddress
 !23:ublicIpAddress	45:ublicIpAddress
 !3:tainers	25:tainers
-10:[*]	32:[*]
-13:.autosave	35:.autosave
-14:environment	36:environment
-25:.name	47:.name
-26:version	48:version
-14:gpu	36:gpu
-14:name	36:name
-15:etwork	37:etwork
+!10:[*]	32:[*]
+!13:.autosave	35:.autosave
+!14:environment	36:environment
+!25:.name	47:.name
+!26:version	48:version
+!14:gpu	36:gpu
+!14:name	36:name
+!15:etwork	37:etwork
 !14:services	36:services
-22:[*]	44:[*]
+!22:[*]	44:[*]
 !1:reatedBy	23:reatedBy
 !9:.userId	31:.userId
 !14:Name	36:Name
@@ -39193,24 +39193,24 @@ const std::string_view kAliasData[] = {
 35:.nocopy	57:.nocopy
 0:databricksAccessToken	22:databricksAccessToken
 !4:Disks	26:Disks
-9:[*]	31:[*]
-12:.caching	34:.caching
-13:diskSizeGB	35:diskSizeGB
-13:lun	35:lun
-13:storageAccountType	35:storageAccountType
+!9:[*]	31:[*]
+!12:.caching	34:.caching
+!13:diskSizeGB	35:diskSizeGB
+!13:lun	35:lun
+!13:storageAccountType	35:storageAccountType
 4:LakeStoreAccountName	26:LakeStoreAccountName
 !4:Mounts	26:Mounts
-10:[*]	32:[*]
-13:.createdBy	35:.createdBy
-14:error	36:error
-14:mountAction	36:mountAction
-19:edOn	41:edOn
-19:Mode	41:Mode
-19:Name	41:Name
-19:Path	41:Path
-19:State	41:State
-14:source	36:source
-20:Type	42:Type
+!10:[*]	32:[*]
+!13:.createdBy	35:.createdBy
+!14:error	36:error
+!14:mountAction	36:mountAction
+!19:edOn	41:edOn
+!19:Mode	41:Mode
+!19:Name	41:Name
+!19:Path	41:Path
+!19:State	41:State
+!14:source	36:source
+!20:Type	42:Type
 1:efaultInstanceType	23:efaultInstanceType
 2:scription
 1:isableLocalAuth
@@ -39219,22 +39219,22 @@ const std::string_view kAliasData[] = {
 6:RootAccess	28:RootAccess
 6:SSO	28:SSO
 !1:rrors	23:rrors
-6:[*]	28:[*]
-9:.error	31:.error
+!6:[*]	28:[*]
+!9:.error	31:.error
 !15:.additionalInfo	37:.additionalInfo
-30:[*]	52:[*]
+!30:[*]	52:[*]
 !33:.type	55:.type
 !16:code	38:code
 !16:details	38:details
-23:[*]	45:[*]
-26:.additionalInfo	48:.additionalInfo
-41:[*]	63:[*]
-44:.type	66:.type
-27:code	49:code
-27:details	49:details
-34:[*]	56:[*]
-27:message	49:message
-27:target	49:target
+!23:[*]	45:[*]
+!26:.additionalInfo	48:.additionalInfo
+!41:[*]	63:[*]
+!44:.type	66:.type
+!27:code	49:code
+!27:details	49:details
+!34:[*]	56:[*]
+!27:message	49:message
+!27:target	49:target
 !16:message	38:message
 !16:target	38:target
 1:xtensionInstanceReleaseTrain	23:xtensionInstanceReleaseTrain
@@ -39245,10 +39245,10 @@ const std::string_view kAliasData[] = {
 2:NotebookInstanceCompute	23:sNotebookInstanceCompute
 2:olatedNetwork	24:olatedNetwork
 !0:lastOperation	22:lastOperation
-13:.operationName	35:.operationName
-23:Status	45:Status
-23:Time	45:Time
-24:rigger	46:rigger
+!13:.operationName	35:.operationName
+!23:Status	45:Status
+!23:Time	45:Time
+!24:rigger	46:rigger
 1:oadBalancerSubnet	23:oadBalancerSubnet
 12:Type	34:Type
 !0:modifiedOn
@@ -39265,33 +39265,33 @@ const std::string_view kAliasData[] = {
 !16:unusableNodeCount	38:unusableNodeCount
 2:tebookServerPort	24:tebookServerPort
 !0:osImageMetadata	22:osImageMetadata
-15:.currentImageVersion	37:.currentImageVersion
-16:isLatestOsImageVersion	38:isLatestOsImageVersion
-16:latestImageVersion	38:latestImageVersion
+!15:.currentImageVersion	37:.currentImageVersion
+!16:isLatestOsImageVersion	38:isLatestOsImageVersion
+!16:latestImageVersion	38:latestImageVersion
 !16:osPatchingStatus	38:osPatchingStatus
-32:.latestPatchTime	54:.latestPatchTime
-33:osPatchingErrors	55:osPatchingErrors
-49:[*]	71:[*]
-52:.error	74:.error
+!32:.latestPatchTime	54:.latestPatchTime
+!33:osPatchingErrors	55:osPatchingErrors
+!49:[*]	71:[*]
+!52:.error	74:.error
 !58:.additionalInfo	80:.additionalInfo
-73:[*]	95:[*]
+!73:[*]	95:[*]
 !76:.type	98:.type
 !59:code	81:code
 !59:details	81:details
-66:[*]	88:[*]
-69:.additionalInfo	91:.additionalInfo
-84:[*]	106:[*]
-87:.type	109:.type
-70:code	92:code
-70:details	92:details
-77:[*]	99:[*]
-70:message	92:message
-70:target	92:target
+!66:[*]	88:[*]
+!69:.additionalInfo	91:.additionalInfo
+!84:[*]	106:[*]
+!87:.type	109:.type
+!70:code	92:code
+!70:details	92:details
+!77:[*]	99:[*]
+!70:message	92:message
+!70:target	92:target
 !59:message	81:message
 !59:target	81:target
-33:patchStatus	55:patchStatus
-33:rebootPending	55:rebootPending
-33:scheduledRebootTime	55:scheduledRebootTime
+!33:patchStatus	55:patchStatus
+!33:rebootPending	55:rebootPending
+!33:scheduledRebootTime	55:scheduledRebootTime
 2:Type	24:Type
 0:personalComputeInstanceSettings	22:personalComputeInstanceSettings
 31:.assignedUser	53:.assignedUser
@@ -39300,22 +39300,22 @@ const std::string_view kAliasData[] = {
 1:oolName	23:oolName
 1:ropertyBag	23:ropertyBag
 !3:visioningErrors
-18:[*]
-21:.error
+!18:[*]
+!21:.error
 !27:.additionalInfo
-42:[*]
+!42:[*]
 !45:.type
 !28:code
 !28:details
-35:[*]
-38:.additionalInfo
-53:[*]
-56:.type
-39:code
-39:details
-46:[*]
-39:message
-39:target
+!35:[*]
+!38:.additionalInfo
+!53:[*]
+!56:.type
+!39:code
+!39:details
+!46:[*]
+!39:message
+!39:target
 !28:message
 !28:target
 !12:State
@@ -39461,7 +39461,7 @@ const std::string_view kAliasData[] = {
 14:ubscriptionId	23:ubscriptionId
 13:workspaceName	22:workspaceName
 !0:systemServices	22:systemServices
-14:[*]	36:[*]
+!14:[*]	36:[*]
 !17:.publicIpAddress	39:.publicIpAddress
 !18:systemServiceType	40:systemServiceType
 !18:version	40:version
@@ -39472,7 +39472,7 @@ const std::string_view kAliasData[] = {
 32:SshPublicKey	54:SshPublicKey
 0:vcName	22:vcName
 !1:ersions	23:ersions
-8:.runtime	30:.runtime
+!8:.runtime	30:.runtime
 1:irtualMachineImage	23:irtualMachineImage
 19:.id	41:.id
 14:Size	36:Size
@@ -39550,7 +39550,8 @@ const std::string_view kAliasData[] = {
 4:tier	15:tier
 0:type	11:type
 0:versionUpgradeOption
-@Microsoft.MachineLearningServices/workspaces/connections/raiBlocklists
+)armlint_aliases",
+    R"armlint_aliases(@Microsoft.MachineLearningServices/workspaces/connections/raiBlocklists
 0:description
 @Microsoft.MachineLearningServices/workspaces/connections/raiBlocklists/raiBlocklistItems
 0:isRegex
@@ -39705,8 +39706,7 @@ const std::string_view kAliasData[] = {
 56:Certificate	39:
 67:.certificate	39:.certificate
 56:clientSecret	41:lientSecret
-)armlint_aliases",
-    R"armlint_aliases(56:Sas	39:
+56:Sas	39:
 59:.sasToken	39:.sasToken
 56:secretsType	41:ecretsType
 56:ServicePrincipal	39:
@@ -40381,12 +40381,12 @@ const std::string_view kAliasData[] = {
 19:size	41:size
 19:tier	41:tier
 !16:ystemData
-25:.createdAt
-33:By
-35:Type
-26:lastModifiedAt
-38:By
-40:Type
+!25:.createdAt
+!33:By
+!35:Type
+!26:lastModifiedAt
+!38:By
+!40:Type
 !15:type
 15:versionUpgradeOption	37:versionUpgradeOption
 0:endpointType
@@ -41375,7 +41375,7 @@ const std::string_view kAliasData[] = {
 0:category
 0:FQDN.destination	0:properties.destination
 !0:parentRuleNames
-15:[*]
+!15:[*]
 0:PrivateEndpoint.destination	22:
 27:.serviceResourceId	22:.serviceResourceId
 29:parkEnabled	24:parkEnabled
@@ -41869,7 +41869,8 @@ const std::string_view kAliasData[] = {
 43:jectId	35:jectId
 43:visioningState	35:visioningState
 40:statusMessages	32:statusMessages
-54:[*]	46:[*]
+)armlint_aliases",
+    R"armlint_aliases(54:[*]	46:[*]
 57:.code	49:.code
 59:reatedDateTime	51:reatedDateTime
 58:level	50:level
@@ -42006,8 +42007,7 @@ const std::string_view kAliasData[] = {
 90:.emails	87:.emails
 97:[*]	94:[*]
 39:computeConfiguration	36:computeConfiguration
-)armlint_aliases",
-    R"armlint_aliases(59:.computeType	56:.computeType
+59:.computeType	56:.computeType
 60:ServerlessSpark	56:
 75:.computeIdentity	56:.computeIdentity
 91:.computeIdentityType	72:.computeIdentityType
@@ -42202,40 +42202,40 @@ const std::string_view kAliasData[] = {
 @Microsoft.ManagedServices/registrationAssignments
 !0:provisioningState
 !0:registrationDefinition
-22:.authorizations	0:properties.registrationDefinition.properties.authorizations
-37:[*]	59:[*]
-40:.delegatedRoleDefinitionIds	62:.delegatedRoleDefinitionIds
-67:[*]	89:[*]
-41:principalId	63:principalId
-52:DisplayName	74:DisplayName
-41:roleDefinitionId	63:roleDefinitionId
-23:description	45:description
-23:eligibleAuthorizations	45:eligibleAuthorizations
-45:[*]	67:[*]
-48:.justInTimeAccessPolicy	70:.justInTimeAccessPolicy
-49:principalId	71:principalId
-60:DisplayName	82:DisplayName
-49:roleDefinitionId	71:roleDefinitionId
+!22:.authorizations	0:properties.registrationDefinition.properties.authorizations
+!37:[*]	59:[*]
+!40:.delegatedRoleDefinitionIds	62:.delegatedRoleDefinitionIds
+!67:[*]	89:[*]
+!41:principalId	63:principalId
+!52:DisplayName	74:DisplayName
+!41:roleDefinitionId	63:roleDefinitionId
+!23:description	45:description
+!23:eligibleAuthorizations	45:eligibleAuthorizations
+!45:[*]	67:[*]
+!48:.justInTimeAccessPolicy	70:.justInTimeAccessPolicy
+!49:principalId	71:principalId
+!60:DisplayName	82:DisplayName
+!49:roleDefinitionId	71:roleDefinitionId
 !23:id
-23:managedByTenantId	45:managedByTenantId
-38:Name	60:Name
-29:eTenantId	51:eTenantId
-36:Name	58:Name
+!23:managedByTenantId	45:managedByTenantId
+!38:Name	60:Name
+!29:eTenantId	51:eTenantId
+!36:Name	58:Name
 !23:name
-23:plan
-27:.name
-28:product
-29:ublisher
-28:version
-24:rovisioningState	45:provisioningState
-23:registrationDefinitionName	45:registrationDefinitionName
+!23:plan
+!27:.name
+!28:product
+!29:ublisher
+!28:version
+!24:rovisioningState	45:provisioningState
+!23:registrationDefinitionName	45:registrationDefinitionName
 !23:systemData
-33:.createdAt
-41:By
-43:Type
-34:lastModifiedAt
-46:By
-48:Type
+!33:.createdAt
+!41:By
+!43:Type
+!34:lastModifiedAt
+!46:By
+!48:Type
 !23:type
 22:Id
 @Microsoft.ManagedServices/registrationDefinitions
@@ -42267,14 +42267,14 @@ const std::string_view kAliasData[] = {
 0:registrationDefinitionName
 @Microsoft.Management/managementGroups
 !0:children
-8:[*]
-11:.childId
-17:Type
+!8:[*]
+!11:.childId
+!17:Type
 !12:displayName
 !12:id
 !12:name
-12:roles
-17:[*]
+!12:roles
+!17:[*]
 !12:type
 0:details
 7:.parent
@@ -42317,25 +42317,25 @@ const std::string_view kAliasData[] = {
 9:[*]
 12:.locationName
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -42354,16 +42354,16 @@ const std::string_view kAliasData[] = {
 8:Groups
 8:Machines
 !0:privateEndpointConnections
-26:[*]
-29:.eTag
+!26:[*]
+!29:.eTag
 !30:id
 !30:name
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 2:ojectStatus
@@ -42374,7 +42374,7 @@ const std::string_view kAliasData[] = {
 @Microsoft.Migrate/assessmentprojects/groups
 !0:areAssessmentsRunning
 !1:ssessments
-11:[*]
+!11:[*]
 !0:createdTimestamp
 !0:groupStatus
 5:Type
@@ -42471,30 +42471,30 @@ const std::string_view kAliasData[] = {
 @Microsoft.Migrate/migrateprojects
 !0:lastSummaryRefreshedTime
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.eTag
 !30:id
 !30:name
 !30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 2:ovisioningState
 1:ublicNetworkAccess
 !0:refreshSummaryState
 !2:gisteredTools
-15:[*]
+!15:[*]
 0:serviceEndpoint
 !1:ummary
 0:utilityStorageAccountId
@@ -42529,12 +42529,12 @@ const std::string_view kAliasData[] = {
 !0:errors
 !6:.code	0:properties.errors.properties.code
 !7:details	29:details
-14:[*]	36:[*]
-17:.code	39:.code
-18:details	40:details
-25:[*]	47:[*]
-18:message	40:message
-18:target	40:target
+!14:[*]	36:[*]
+!17:.code	39:.code
+!18:details	40:details
+!25:[*]	47:[*]
+!18:message	40:message
+!18:target	40:target
 !7:message	29:message
 !7:target	29:target
 !0:provisioningState
@@ -42542,16 +42542,16 @@ const std::string_view kAliasData[] = {
 0:targetRegion
 @Microsoft.Migrate/moveCollections/moveResources
 !0:dependsOn
-9:[*]
-12:.automaticResolution
-32:.moveResourceId
-13:dependencyType
-13:id
-14:sOptional
-13:manualResolution
-29:.targetId
-13:resolutionStatus
-23:Type
+!9:[*]
+!12:.automaticResolution
+!32:.moveResourceId
+!13:dependencyType
+!13:id
+!14:sOptional
+!13:manualResolution
+!29:.targetId
+!13:resolutionStatus
+!23:Type
 9:Overrides
 18:[*]
 21:.id
@@ -42559,29 +42559,29 @@ const std::string_view kAliasData[] = {
 !0:errors
 !6:.code	0:properties.errors.properties.code
 !7:details	29:details
-14:[*]	36:[*]
-17:.code	39:.code
-18:details	40:details
-25:[*]	47:[*]
-18:message	40:message
-18:target	40:target
+!14:[*]	36:[*]
+!17:.code	39:.code
+!18:details	40:details
+!25:[*]	47:[*]
+!18:message	40:message
+!18:target	40:target
 !7:message	29:message
 !7:target	29:target
 1:xistingTargetId
 !0:isResolveRequired
 !0:moveStatus
-10:.errors
+!10:.errors
 !17:.code	11:moveStatus.errors.properties.code
 !18:details	40:details
-25:[*]	47:[*]
-28:.code	50:.code
-29:details	51:details
-36:[*]	58:[*]
-29:message	51:message
-29:target	51:target
+!25:[*]	47:[*]
+!28:.code	50:.code
+!29:details	51:details
+!36:[*]	58:[*]
+!29:message	51:message
+!29:target	51:target
 !18:message	40:message
 !18:target	40:target
-11:jobStatus
+!11:jobStatus
 !20:.jobName
 !24:Progress
 !11:moveState
@@ -42670,85 +42670,85 @@ const std::string_view kAliasData[] = {
 0:sourceId
 !6:ResourceSettings
 !22:.Microsoft-Compute-availabilitySets	11:sourceResourceSettings
-57:.faultDomain	33:.faultDomain
-58:updateDomain	34:updateDomain
+!57:.faultDomain	33:.faultDomain
+!58:updateDomain	34:updateDomain
 !41:virtualMachines	33:
-56:.targetAvailabilitySetId	33:.targetAvailabilitySetId
-75:Zone	52:Zone
-63:VmSize	40:VmSize
+!56:.targetAvailabilitySetId	33:.targetAvailabilitySetId
+!75:Zone	52:Zone
+!63:VmSize	40:VmSize
 !33:Network-loadBalancers	33:
-54:.backendAddressPools	33:.backendAddressPools
-74:[*]	53:[*]
-77:.name	56:.name
-55:frontendIPConfigurations	34:frontendIPConfigurations
-79:[*]	58:[*]
-82:.name	61:.name
-83:privateIpAddress	62:privateIpAddress
-93:llocationMethod	72:llocationMethod
-83:subnet	62:subnet
-89:.name	68:.name
-90:sourceArmResourceId	69:sourceArmResourceId
-83:zones	62:zones
-55:sku	34:sku
-55:zones	34:zones
+!54:.backendAddressPools	33:.backendAddressPools
+!74:[*]	53:[*]
+!77:.name	56:.name
+!55:frontendIPConfigurations	34:frontendIPConfigurations
+!79:[*]	58:[*]
+!82:.name	61:.name
+!83:privateIpAddress	62:privateIpAddress
+!93:llocationMethod	72:llocationMethod
+!83:subnet	62:subnet
+!89:.name	68:.name
+!90:sourceArmResourceId	69:sourceArmResourceId
+!83:zones	62:zones
+!55:sku	34:sku
+!55:zones	34:zones
 !41:networkInterfaces	33:
-58:.enableAcceleratedNetworking	33:.enableAcceleratedNetworking
-59:ipConfigurations	34:ipConfigurations
-75:[*]	50:[*]
-78:.loadBalancerBackendAddressPools	53:.loadBalancerBackendAddressPools
-110:[*]	85:[*]
-113:.name	88:.name
-114:sourceArmResourceId	89:sourceArmResourceId
-91:NatRules	66:NatRules
-99:[*]	74:[*]
-102:.name	77:.name
-103:sourceArmResourceId	78:sourceArmResourceId
-79:name	54:name
-79:primary	54:primary
-82:vateIpAddress	57:vateIpAddress
-89:llocationMethod	64:llocationMethod
-80:ublicIp	55:ublicIp
-87:.sourceArmResourceId	62:.sourceArmResourceId
-79:subnet	54:subnet
-85:.name	60:.name
-86:sourceArmResourceId	61:sourceArmResourceId
+!58:.enableAcceleratedNetworking	33:.enableAcceleratedNetworking
+!59:ipConfigurations	34:ipConfigurations
+!75:[*]	50:[*]
+!78:.loadBalancerBackendAddressPools	53:.loadBalancerBackendAddressPools
+!110:[*]	85:[*]
+!113:.name	88:.name
+!114:sourceArmResourceId	89:sourceArmResourceId
+!91:NatRules	66:NatRules
+!99:[*]	74:[*]
+!102:.name	77:.name
+!103:sourceArmResourceId	78:sourceArmResourceId
+!79:name	54:name
+!79:primary	54:primary
+!82:vateIpAddress	57:vateIpAddress
+!89:llocationMethod	64:llocationMethod
+!80:ublicIp	55:ublicIp
+!87:.sourceArmResourceId	62:.sourceArmResourceId
+!79:subnet	54:subnet
+!85:.name	60:.name
+!86:sourceArmResourceId	61:sourceArmResourceId
 !48:SecurityGroups	33:
-62:.securityRules	33:.securityRules
-76:[*]	47:[*]
-79:.access	50:.access
-80:description	51:description
-83:tinationAddressPrefix	54:tinationAddressPrefix
-91:PortRange	62:PortRange
-81:irection	52:irection
-80:name	51:name
-80:priority	51:priority
-82:otocol	53:otocol
-80:sourceAddressPrefix	51:sourceAddressPrefix
-86:PortRange	57:PortRange
+!62:.securityRules	33:.securityRules
+!76:[*]	47:[*]
+!79:.access	50:.access
+!80:description	51:description
+!83:tinationAddressPrefix	54:tinationAddressPrefix
+!91:PortRange	62:PortRange
+!81:irection	52:irection
+!80:name	51:name
+!80:priority	51:priority
+!82:otocol	53:otocol
+!80:sourceAddressPrefix	51:sourceAddressPrefix
+!86:PortRange	57:PortRange
 !41:publicIPAddresses	33:
-58:.domainNameLabel	33:.domainNameLabel
-59:fqdn	34:fqdn
-59:publicIpAllocationMethod	34:publicIpAllocationMethod
-59:sku	34:sku
-59:zones	34:zones
+!58:.domainNameLabel	33:.domainNameLabel
+!59:fqdn	34:fqdn
+!59:publicIpAllocationMethod	34:publicIpAllocationMethod
+!59:sku	34:sku
+!59:zones	34:zones
 !41:virtualNetworks	33:
-56:.addressSpace	33:.addressSpace
-69:[*]	46:[*]
-57:dnsServers	34:dnsServers
-67:[*]	44:[*]
-57:enableDdosProtection	34:enableDdosProtection
-57:subnets	34:subnets
-64:[*]	41:[*]
-67:.addressPrefix	44:.addressPrefix
-68:name	45:name
-69:etworkSecurityGroup	46:etworkSecurityGroup
-88:.sourceArmResourceId	65:.sourceArmResourceId
+!56:.addressSpace	33:.addressSpace
+!69:[*]	46:[*]
+!57:dnsServers	34:dnsServers
+!67:[*]	44:[*]
+!57:enableDdosProtection	34:enableDdosProtection
+!57:subnets	34:subnets
+!64:[*]	41:[*]
+!67:.addressPrefix	44:.addressPrefix
+!68:name	45:name
+!69:etworkSecurityGroup	46:etworkSecurityGroup
+!88:.sourceArmResourceId	65:.sourceArmResourceId
 !33:Sql-servers-databases	33:
-54:.zoneRedundant	33:.zoneRedundant
+!54:.zoneRedundant	33:.zoneRedundant
 !45:elasticPools	33:
-57:.zoneRedundant	33:.zoneRedundant
-23:resourceType
-23:targetResourceName
+!57:.zoneRedundant	33:.zoneRedundant
+!23:resourceType
+!23:targetResourceName
 !0:targetId
 @Microsoft.Monitor/accounts
 !0:accountId
@@ -42759,17 +42759,17 @@ const std::string_view kAliasData[] = {
 !7:.internalId
 !8:prometheusQueryEndpoint
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -42827,10 +42827,10 @@ const std::string_view kAliasData[] = {
 0:name	0:properties.name
 !0:provisioningState
 !0:volumeBackups
-13:[*]
-16:.backupsCount
-17:policyEnabled
-17:volumeName
+!13:[*]
+!16:.backupsCount
+!17:policyEnabled
+!17:volumeName
 !6:sAssigned
 0:weeklyBackupsToKeep
 0:yearlyBackupsToKeep
@@ -42874,7 +42874,7 @@ const std::string_view kAliasData[] = {
 !31:.readyToBeFinalized
 34:locationRequested
 !4:StoreResourceId
-19:[*]
+!19:[*]
 1:efaultGroupQuotaInKiBs
 7:UserQuotaInKiBs
 2:leteBaseSnapshot
@@ -42910,22 +42910,22 @@ const std::string_view kAliasData[] = {
 0:ldapEnabled
 !0:maximumNumberOfFiles
 !1:ountTargets
-12:[*]
-15:.endIp
-16:fileSystemId
-16:gateway
-16:id
+!12:[*]
+!15:.endIp
+!16:fileSystemId
+!16:gateway
+!16:id
 !17:pAddress
-16:location
+!16:location
 !16:mountTargetId
-16:name
-17:etmask
-16:provisioningState
-16:smbServerFqdn
-17:tartIp
-17:ubnet
-16:tags
-17:ype
+!16:name
+!17:etmask
+!16:provisioningState
+!16:smbServerFqdn
+!17:tartIp
+!17:ubnet
+!16:tags
+!17:ype
 0:networkFeatures
 !7:SiblingSetId
 !0:originatingResourceId
@@ -43052,7 +43052,7 @@ const std::string_view kAliasData[] = {
 !42:.readyToBeFinalized	64:.readyToBeFinalized
 45:locationRequested	67:locationRequested
 !15:StoreResourceId	37:StoreResourceId
-30:[*]	52:[*]
+!30:[*]	52:[*]
 12:efaultGroupQuotaInKiBs	34:efaultGroupQuotaInKiBs
 18:UserQuotaInKiBs	40:UserQuotaInKiBs
 13:leteBaseSnapshot	35:leteBaseSnapshot
@@ -43088,11 +43088,11 @@ const std::string_view kAliasData[] = {
 11:ldapEnabled	33:ldapEnabled
 !11:maximumNumberOfFiles	33:maximumNumberOfFiles
 !12:ountTargets	34:ountTargets
-23:[*]	45:[*]
-26:.fileSystemId	48:.fileSystemId
+!23:[*]	45:[*]
+!26:.fileSystemId	48:.fileSystemId
 !27:ipAddress	49:ipAddress
 !27:mountTargetId	49:mountTargetId
-27:smbServerFqdn	49:smbServerFqdn
+!27:smbServerFqdn	49:smbServerFqdn
 11:name
 12:etworkFeatures	33:networkFeatures
 !18:SiblingSetId	40:SiblingSetId
@@ -43149,1392 +43149,1392 @@ const std::string_view kAliasData[] = {
 42:.fqdn	64:.fqdn
 43:ipAddress	65:ipAddress
 !30:IPConfigurations	52:IPConfigurations
-46:[*]	68:[*]
-49:.applicationGatewayBackendAddressPools	71:.properties.applicationGatewayBackendAddressPools
-87:[*]	120:[*]
-90:.etag	123:.etag
-91:id	124:id
-91:name	124:name
-91:type	124:type
-61:SecurityGroups	94:SecurityGroups
-75:[*]	108:[*]
+!46:[*]	68:[*]
+!49:.applicationGatewayBackendAddressPools	71:.properties.applicationGatewayBackendAddressPools
+!87:[*]	120:[*]
+!90:.etag	123:.etag
+!91:id	124:id
+!91:name	124:name
+!91:type	124:type
+!61:SecurityGroups	94:SecurityGroups
+!75:[*]	108:[*]
 !78:.etag	111:.etag
-79:id	112:id
-79:location	112:location
+!79:id	112:id
+!79:location	112:location
 !79:name	112:name
 !79:provisioningState	112:properties.provisioningState
 !79:resourceGuid	123:resourceGuid
-79:tags	112:tags
+!79:tags	112:tags
 !80:ype	113:ype
 !50:etag	72:etag
-50:id	72:id
-50:loadBalancerBackendAddressPools	72:properties.loadBalancerBackendAddressPools
-81:[*]	114:[*]
+!50:id	72:id
+!50:loadBalancerBackendAddressPools	72:properties.loadBalancerBackendAddressPools
+!81:[*]	114:[*]
 !84:.backendIPConfigurations	117:.properties.backendIPConfigurations
-108:[*]	152:[*]
-111:.etag	155:.etag
-112:id	156:id
-112:name	156:name
+!108:[*]	152:[*]
+!111:.etag	155:.etag
+!112:id	156:id
+!112:name	156:name
 !85:etag	118:etag
-85:id	118:id
-85:loadBalancerBackendAddresses	118:properties.loadBalancerBackendAddresses
-113:[*]	157:[*]
-116:.ipAddress	160:.properties.ipAddress
-117:loadBalancerFrontendIPConfiguration	172:loadBalancerFrontendIPConfiguration
-152:.id	207:.id
-117:name	161:name
+!85:id	118:id
+!85:loadBalancerBackendAddresses	118:properties.loadBalancerBackendAddresses
+!113:[*]	157:[*]
+!116:.ipAddress	160:.properties.ipAddress
+!117:loadBalancerFrontendIPConfiguration	172:loadBalancerFrontendIPConfiguration
+!152:.id	207:.id
+!117:name	161:name
 !118:etworkInterfaceIPConfiguration	161:properties.networkInterfaceIPConfiguration
-148:.id	203:.id
-117:virtualNetwork	172:virtualNetwork
-131:.id	186:.id
+!148:.id	203:.id
+!117:virtualNetwork	172:virtualNetwork
+!131:.id	186:.id
 !95:ingRules	139:ingRules
-103:[*]	147:[*]
-106:.id	150:.id
-87:cation	131:cation
-85:name	118:name
-85:outboundNatRule	118:properties.outboundNatRule
-100:.id	144:.id
+!103:[*]	147:[*]
+!106:.id	150:.id
+!87:cation	131:cation
+!85:name	118:name
+!85:outboundNatRule	118:properties.outboundNatRule
+!100:.id	144:.id
 !93:Rule	137:Rule
-97:.id	141:.id
+!97:.id	141:.id
 !97:s	141:s
-98:[*]	142:[*]
-101:.id	145:.id
+!98:[*]	142:[*]
+!101:.id	145:.id
 !85:provisioningState	129:provisioningState
 !85:type	118:type
-62:InboundNatRules	95:InboundNatRules
-77:[*]	110:[*]
+!62:InboundNatRules	95:InboundNatRules
+!77:[*]	110:[*]
 !80:.backendIPConfiguration	113:.properties.backendIPConfiguration
-103:.applicationGatewayBackendAddressPools	147:.properties.applicationGatewayBackendAddressPools
-141:[*]	196:[*]
-144:.etag	199:.etag
-145:name	200:name
-104:etag	148:etag
-104:id	148:id
-104:loadBalancerBackendAddressPools	148:properties.loadBalancerBackendAddressPools
-135:[*]	190:[*]
-138:.etag	193:.etag
-139:name	194:name
-104:name	148:name
-104:primary	148:properties.primary
-107:vateIPAddress	162:vateIPAddress
-120:Version	175:Version
-114:llocationMethod	169:llocationMethod
-106:ovisioningState	161:ovisioningState
-105:ublicIPAddress	160:ublicIPAddress
-119:.etag	174:.etag
-104:subnet	159:subnet
-110:.addressPrefix	165:.properties.addressPrefix
-111:etag	166:etag
-111:ipConfigurations	166:properties.ipConfigurations
-127:[*]	193:[*]
-130:.etag	196:.etag
-131:name	197:name
-131:privateIPAddress	197:properties.privateIPAddress
-141:llocationMethod	218:llocationMethod
-133:ovisioningState	210:ovisioningState
-132:ublicIPAddress	209:ublicIPAddress
-146:.dnsSettings	223:.properties.dnsSettings
-158:.domainNameLabel	246:.domainNameLabel
-159:fqdn	247:fqdn
-159:reverseFqdn	247:reverseFqdn
-147:etag	224:etag
-147:idleTimeoutInMinutes	224:properties.idleTimeoutInMinutes
-148:pAddress	236:pAddress
-149:Configuration	237:Configuration
-162:.etag	250:.etag
-163:name	251:name
-147:provisioningState	235:provisioningState
-148:ublicIPAddressVersion	236:ublicIPAddressVersion
-156:llocationMethod	244:llocationMethod
-147:resourceGuid	235:resourceGuid
-111:name	166:name
-112:etworkSecurityGroup	166:properties.networkSecurityGroup
-131:.defaultSecurityRules	197:.properties.defaultSecurityRules
-152:[*]	229:[*]
-155:.etag	232:.etag
-156:name	233:name
-132:etag	198:etag
-132:networkInterfaces	198:properties.networkInterfaces
-149:[*]	226:[*]
-152:.dnsSettings	229:.properties.dnsSettings
-164:.appliedDnsServers	252:.appliedDnsServers
-182:[*]	270:[*]
-165:dnsServers	253:dnsServers
-175:[*]	263:[*]
-165:internalDnsNameLabel	253:internalDnsNameLabel
-174:omainNameSuffix	262:omainNameSuffix
-173:Fqdn	261:Fqdn
-153:enableIPForwarding	241:enableIPForwarding
-154:tag	230:etag
-153:id	230:id
-154:pConfigurations	230:properties.ipConfigurations
-169:[*]	257:[*]
-172:.etag	260:.etag
-173:name	261:name
-153:location	230:location
-153:macAddress	230:properties.macAddress
-153:name	230:name
-153:primary	230:properties.primary
-155:ovisioningState	243:ovisioningState
-153:resourceGuid	241:resourceGuid
-153:tags	230:tags
-154:ype	231:ype
-153:virtualMachine	230:properties.virtualMachine
-167:.id	255:.id
-132:provisioningState	209:provisioningState
-132:resourceGuid	209:resourceGuid
-132:securityRules	209:securityRules
-145:[*]	222:[*]
-148:.access	225:.properties.access
-149:description	237:description
-152:tinationAddressPrefix	240:tinationAddressPrefix
-160:PortRange	248:PortRange
-150:irection	238:irection
-149:etag	226:etag
-149:name	226:name
-149:priority	226:properties.priority
-151:otocol	239:otocol
-152:visioningState	240:visioningState
-149:sourceAddressPrefix	237:sourceAddressPrefix
-155:PortRange	243:PortRange
-133:ubnets	210:ubnets
-139:[*]	216:[*]
-142:.etag	219:.etag
-143:name	220:name
-111:provisioningState	177:provisioningState
-111:resourceNavigationLinks	177:resourceNavigationLinks
-134:[*]	200:[*]
-137:.etag	203:.etag
-138:link	204:properties.link
-142:edResourceType	219:edResourceType
-138:name	204:name
-138:provisioningState	204:properties.provisioningState
-112:outeTable	178:outeTable
-121:.etag	187:.etag
-122:provisioningState	188:properties.provisioningState
-122:routes	199:routes
-128:[*]	205:[*]
-131:.addressPrefix	208:.properties.addressPrefix
-132:etag	209:etag
-132:name	209:name
-133:extHopIpAddress	209:properties.nextHopIpAddress
-139:Type	227:Type
-132:provisioningState	220:provisioningState
-122:subnets	199:subnets
-129:[*]	206:[*]
-88:Port	132:Port
-81:enableFloatingIP	125:enableFloatingIP
-87:TcpReset	131:TcpReset
+!103:.applicationGatewayBackendAddressPools	147:.properties.applicationGatewayBackendAddressPools
+!141:[*]	196:[*]
+!144:.etag	199:.etag
+!145:name	200:name
+!104:etag	148:etag
+!104:id	148:id
+!104:loadBalancerBackendAddressPools	148:properties.loadBalancerBackendAddressPools
+!135:[*]	190:[*]
+!138:.etag	193:.etag
+!139:name	194:name
+!104:name	148:name
+!104:primary	148:properties.primary
+!107:vateIPAddress	162:vateIPAddress
+!120:Version	175:Version
+!114:llocationMethod	169:llocationMethod
+!106:ovisioningState	161:ovisioningState
+!105:ublicIPAddress	160:ublicIPAddress
+!119:.etag	174:.etag
+!104:subnet	159:subnet
+!110:.addressPrefix	165:.properties.addressPrefix
+!111:etag	166:etag
+!111:ipConfigurations	166:properties.ipConfigurations
+!127:[*]	193:[*]
+!130:.etag	196:.etag
+!131:name	197:name
+!131:privateIPAddress	197:properties.privateIPAddress
+!141:llocationMethod	218:llocationMethod
+!133:ovisioningState	210:ovisioningState
+!132:ublicIPAddress	209:ublicIPAddress
+!146:.dnsSettings	223:.properties.dnsSettings
+!158:.domainNameLabel	246:.domainNameLabel
+!159:fqdn	247:fqdn
+!159:reverseFqdn	247:reverseFqdn
+!147:etag	224:etag
+!147:idleTimeoutInMinutes	224:properties.idleTimeoutInMinutes
+!148:pAddress	236:pAddress
+!149:Configuration	237:Configuration
+!162:.etag	250:.etag
+!163:name	251:name
+!147:provisioningState	235:provisioningState
+!148:ublicIPAddressVersion	236:ublicIPAddressVersion
+!156:llocationMethod	244:llocationMethod
+!147:resourceGuid	235:resourceGuid
+!111:name	166:name
+!112:etworkSecurityGroup	166:properties.networkSecurityGroup
+!131:.defaultSecurityRules	197:.properties.defaultSecurityRules
+!152:[*]	229:[*]
+!155:.etag	232:.etag
+!156:name	233:name
+!132:etag	198:etag
+!132:networkInterfaces	198:properties.networkInterfaces
+!149:[*]	226:[*]
+!152:.dnsSettings	229:.properties.dnsSettings
+!164:.appliedDnsServers	252:.appliedDnsServers
+!182:[*]	270:[*]
+!165:dnsServers	253:dnsServers
+!175:[*]	263:[*]
+!165:internalDnsNameLabel	253:internalDnsNameLabel
+!174:omainNameSuffix	262:omainNameSuffix
+!173:Fqdn	261:Fqdn
+!153:enableIPForwarding	241:enableIPForwarding
+!154:tag	230:etag
+!153:id	230:id
+!154:pConfigurations	230:properties.ipConfigurations
+!169:[*]	257:[*]
+!172:.etag	260:.etag
+!173:name	261:name
+!153:location	230:location
+!153:macAddress	230:properties.macAddress
+!153:name	230:name
+!153:primary	230:properties.primary
+!155:ovisioningState	243:ovisioningState
+!153:resourceGuid	241:resourceGuid
+!153:tags	230:tags
+!154:ype	231:ype
+!153:virtualMachine	230:properties.virtualMachine
+!167:.id	255:.id
+!132:provisioningState	209:provisioningState
+!132:resourceGuid	209:resourceGuid
+!132:securityRules	209:securityRules
+!145:[*]	222:[*]
+!148:.access	225:.properties.access
+!149:description	237:description
+!152:tinationAddressPrefix	240:tinationAddressPrefix
+!160:PortRange	248:PortRange
+!150:irection	238:irection
+!149:etag	226:etag
+!149:name	226:name
+!149:priority	226:properties.priority
+!151:otocol	239:otocol
+!152:visioningState	240:visioningState
+!149:sourceAddressPrefix	237:sourceAddressPrefix
+!155:PortRange	243:PortRange
+!133:ubnets	210:ubnets
+!139:[*]	216:[*]
+!142:.etag	219:.etag
+!143:name	220:name
+!111:provisioningState	177:provisioningState
+!111:resourceNavigationLinks	177:resourceNavigationLinks
+!134:[*]	200:[*]
+!137:.etag	203:.etag
+!138:link	204:properties.link
+!142:edResourceType	219:edResourceType
+!138:name	204:name
+!138:provisioningState	204:properties.provisioningState
+!112:outeTable	178:outeTable
+!121:.etag	187:.etag
+!122:provisioningState	188:properties.provisioningState
+!122:routes	199:routes
+!128:[*]	205:[*]
+!131:.addressPrefix	208:.properties.addressPrefix
+!132:etag	209:etag
+!132:name	209:name
+!133:extHopIpAddress	209:properties.nextHopIpAddress
+!139:Type	227:Type
+!132:provisioningState	220:provisioningState
+!122:subnets	199:subnets
+!129:[*]	206:[*]
+!88:Port	132:Port
+!81:enableFloatingIP	125:enableFloatingIP
+!87:TcpReset	131:TcpReset
 !82:tag	114:etag
-81:frontendIPConfiguration	114:properties.frontendIPConfiguration
-104:.id	148:.id
-89:Port	133:Port
-81:id	114:id
-83:leTimeoutInMinutes	114:properties.idleTimeoutInMinutes
-81:name	114:name
-81:protocol	114:properties.protocol
+!81:frontendIPConfiguration	114:properties.frontendIPConfiguration
+!104:.id	148:.id
+!89:Port	133:Port
+!81:id	114:id
+!83:leTimeoutInMinutes	114:properties.idleTimeoutInMinutes
+!81:name	114:name
+!81:protocol	114:properties.protocol
 !84:visioningState	128:visioningState
 !81:type	114:type
-50:name	72:name
-50:primary	72:properties.primary
-53:vateIPAddress	86:vateIPAddress
-66:Version	99:Version
-60:llocationMethod	93:llocationMethod
+!50:name	72:name
+!50:primary	72:properties.primary
+!53:vateIPAddress	86:vateIPAddress
+!66:Version	99:Version
+!60:llocationMethod	93:llocationMethod
 !57:LinkConnectionProperties	90:LinkConnectionProperties
 !81:.fqdns	114:.fqdns
-87:[*]	120:[*]
+!87:[*]	120:[*]
 !82:groupId	115:groupId
 !82:requiredMemberName	115:requiredMemberName
 !52:ovisioningState	85:ovisioningState
-51:ublicIPAddress	84:ublicIPAddress
-65:.ddosSettings	98:.properties.ddosSettings
-78:.ddosCustomPolicy	122:.ddosCustomPolicy
-95:.id	139:.id
-79:protectedIP	123:protectedIP
-86:ionCoverage	130:ionCoverage
-67:nsSettings	111:nsSettings
-77:.domainNameLabel	121:.domainNameLabel
-78:fqdn	122:fqdn
-78:reverseFqdn	122:reverseFqdn
+!51:ublicIPAddress	84:ublicIPAddress
+!65:.ddosSettings	98:.properties.ddosSettings
+!78:.ddosCustomPolicy	122:.ddosCustomPolicy
+!95:.id	139:.id
+!79:protectedIP	123:protectedIP
+!86:ionCoverage	130:ionCoverage
+!67:nsSettings	111:nsSettings
+!77:.domainNameLabel	121:.domainNameLabel
+!78:fqdn	122:fqdn
+!78:reverseFqdn	122:reverseFqdn
 !66:etag	99:etag
-67:xtendedLocation	100:xtendedLocation
-82:.name	115:.name
-83:type	116:type
-66:id	99:id
-68:leTimeoutInMinutes	99:properties.idleTimeoutInMinutes
-67:pAddress	111:pAddress
+!67:xtendedLocation	100:xtendedLocation
+!82:.name	115:.name
+!83:type	116:type
+!66:id	99:id
+!68:leTimeoutInMinutes	99:properties.idleTimeoutInMinutes
+!67:pAddress	111:pAddress
 !68:Configuration	112:Configuration
 !81:.etag	125:.etag
-82:id	126:id
-82:name	126:name
-68:Tags	112:Tags
-72:[*]	116:[*]
-75:.ipTagType	119:.ipTagType
-76:tag	120:tag
-66:location	99:location
+!82:id	126:id
+!82:name	126:name
+!68:Tags	112:Tags
+!72:[*]	116:[*]
+!75:.ipTagType	119:.ipTagType
+!76:tag	120:tag
+!66:location	99:location
 !66:name	99:name
 !66:provisioningState	99:properties.provisioningState
-67:ublicIPAddressVersion	111:ublicIPAddressVersion
-75:llocationMethod	119:llocationMethod
-74:Prefix	118:Prefix
-80:.id	124:.id
+!67:ublicIPAddressVersion	111:ublicIPAddressVersion
+!75:llocationMethod	119:llocationMethod
+!74:Prefix	118:Prefix
+!80:.id	124:.id
 !66:resourceGuid	110:resourceGuid
-66:sku	99:sku
-69:.name	102:.name
-70:tier	103:tier
-66:tags	99:tags
+!66:sku	99:sku
+!69:.name	102:.name
+!70:tier	103:tier
+!66:tags	99:tags
 !67:ype	100:ype
-66:zones	99:zones
-71:[*]	104:[*]
-50:subnet	83:subnet
-56:.addressPrefix	89:.properties.addressPrefix
-70:es	114:es
-72:[*]	116:[*]
-57:delegations	101:delegations
-68:[*]	112:[*]
+!66:zones	99:zones
+!71:[*]	104:[*]
+!50:subnet	83:subnet
+!56:.addressPrefix	89:.properties.addressPrefix
+!70:es	114:es
+!72:[*]	116:[*]
+!57:delegations	101:delegations
+!68:[*]	112:[*]
 !71:.actions	115:.properties.actions
-79:[*]	134:[*]
+!79:[*]	134:[*]
 !72:etag	116:etag
-72:id	116:id
-72:name	116:name
+!72:id	116:id
+!72:name	116:name
 !72:provisioningState	116:properties.provisioningState
-72:serviceName	127:serviceName
+!72:serviceName	127:serviceName
 !57:etag	90:etag
-57:id	90:id
-58:nterfaceEndpoints	90:properties.interfaceEndpoints
-75:[*]	119:[*]
-78:.endpointService	122:.properties.endpointService
-94:.id	149:.id
-80:tag	123:etag
-79:fqdn	123:properties.fqdn
-79:id	123:id
-79:location	123:location
-79:name	123:name
-80:etworkInterfaces	123:properties.networkInterfaces
-96:[*]	151:[*]
-99:.etag	154:.etag
-100:id	155:id
-100:location	155:location
-100:name	155:name
-100:tags	155:tags
-101:ype	156:ype
-79:owner	134:owner
-79:provisioningState	134:provisioningState
-79:subnet	134:subnet
-85:.etag	140:.etag
-86:id	141:id
-86:name	141:name
-79:tags	123:tags
-80:ype	124:ype
-58:pAllocations	102:pAllocations
-70:[*]	114:[*]
-73:.id	117:.id
+!57:id	90:id
+!58:nterfaceEndpoints	90:properties.interfaceEndpoints
+!75:[*]	119:[*]
+!78:.endpointService	122:.properties.endpointService
+!94:.id	149:.id
+!80:tag	123:etag
+!79:fqdn	123:properties.fqdn
+!79:id	123:id
+!79:location	123:location
+!79:name	123:name
+!80:etworkInterfaces	123:properties.networkInterfaces
+!96:[*]	151:[*]
+!99:.etag	154:.etag
+!100:id	155:id
+!100:location	155:location
+!100:name	155:name
+!100:tags	155:tags
+!101:ype	156:ype
+!79:owner	134:owner
+!79:provisioningState	134:provisioningState
+!79:subnet	134:subnet
+!85:.etag	140:.etag
+!86:id	141:id
+!86:name	141:name
+!79:tags	123:tags
+!80:ype	124:ype
+!58:pAllocations	102:pAllocations
+!70:[*]	114:[*]
+!73:.id	117:.id
 !59:ConfigurationProfiles	103:ConfigurationProfiles
-80:[*]	124:[*]
+!80:[*]	124:[*]
 !83:.etag	127:.etag
-84:id	128:id
-84:name	128:name
+!84:id	128:id
+!84:name	128:name
 !84:provisioningState	128:properties.provisioningState
-84:subnet	139:subnet
-90:.etag	145:.etag
-91:id	146:id
-91:name	146:name
+!84:subnet	139:subnet
+!90:.etag	145:.etag
+!91:id	146:id
+!91:name	146:name
 !84:type	128:type
 !72:s	116:s
-73:[*]	117:[*]
+!73:[*]	117:[*]
 !76:.etag	120:.etag
-77:id	121:id
-77:name	121:name
-77:privateIPAddress	121:properties.privateIPAddress
-87:llocationMethod	142:llocationMethod
+!77:id	121:id
+!77:name	121:name
+!77:privateIPAddress	121:properties.privateIPAddress
+!87:llocationMethod	142:llocationMethod
 !79:ovisioningState	134:ovisioningState
-78:ublicIPAddress	133:ublicIPAddress
-92:.ddosSettings	147:.properties.ddosSettings
-105:.ddosCustomPolicy	171:.ddosCustomPolicy
-122:.id	188:.id
-106:protectedIP	172:protectedIP
-113:ionCoverage	179:ionCoverage
-94:nsSettings	160:nsSettings
-104:.domainNameLabel	170:.domainNameLabel
-105:fqdn	171:fqdn
-105:reverseFqdn	171:reverseFqdn
+!78:ublicIPAddress	133:ublicIPAddress
+!92:.ddosSettings	147:.properties.ddosSettings
+!105:.ddosCustomPolicy	171:.ddosCustomPolicy
+!122:.id	188:.id
+!106:protectedIP	172:protectedIP
+!113:ionCoverage	179:ionCoverage
+!94:nsSettings	160:nsSettings
+!104:.domainNameLabel	170:.domainNameLabel
+!105:fqdn	171:fqdn
+!105:reverseFqdn	171:reverseFqdn
 !93:etag	148:etag
-94:xtendedLocation	149:xtendedLocation
-109:.name	164:.name
-110:type	165:type
-93:id	148:id
-95:leTimeoutInMinutes	148:properties.idleTimeoutInMinutes
-94:pAddress	160:pAddress
+!94:xtendedLocation	149:xtendedLocation
+!109:.name	164:.name
+!110:type	165:type
+!93:id	148:id
+!95:leTimeoutInMinutes	148:properties.idleTimeoutInMinutes
+!94:pAddress	160:pAddress
 !95:Configuration	161:Configuration
-108:.etag	174:.etag
-109:id	175:id
-109:name	175:name
-95:Tags	161:Tags
-99:[*]	165:[*]
-102:.ipTagType	168:.ipTagType
-103:tag	169:tag
-93:location	148:location
+!108:.etag	174:.etag
+!109:id	175:id
+!109:name	175:name
+!95:Tags	161:Tags
+!99:[*]	165:[*]
+!102:.ipTagType	168:.ipTagType
+!103:tag	169:tag
+!93:location	148:location
 !93:name	148:name
 !93:provisioningState	148:properties.provisioningState
-94:ublicIPAddressVersion	160:ublicIPAddressVersion
-102:llocationMethod	168:llocationMethod
-101:Prefix	167:Prefix
-107:.id	173:.id
+!94:ublicIPAddressVersion	160:ublicIPAddressVersion
+!102:llocationMethod	168:llocationMethod
+!101:Prefix	167:Prefix
+!107:.id	173:.id
 !93:resourceGuid	159:resourceGuid
-93:sku	148:sku
-96:.name	151:.name
-97:tier	152:tier
-93:tags	148:tags
+!93:sku	148:sku
+!96:.name	151:.name
+!97:tier	152:tier
+!93:tags	148:tags
 !94:ype	149:ype
-93:zones	148:zones
-98:[*]	153:[*]
-77:subnet	132:subnet
-83:.etag	138:.etag
-84:id	139:id
-84:name	139:name
-57:name	90:name
-59:tGateway	90:properties.natGateway
-67:.id	111:.id
-58:etworkSecurityGroup	102:etworkSecurityGroup
+!93:zones	148:zones
+!98:[*]	153:[*]
+!77:subnet	132:subnet
+!83:.etag	138:.etag
+!84:id	139:id
+!84:name	139:name
+!57:name	90:name
+!59:tGateway	90:properties.natGateway
+!67:.id	111:.id
+!58:etworkSecurityGroup	102:etworkSecurityGroup
 !77:.defaultSecurityRules	121:.properties.defaultSecurityRules
-98:[*]	153:[*]
-101:.access	156:.properties.access
-102:description	168:description
-105:tinationAddressPrefix	171:tinationAddressPrefix
-126:es	192:es
-128:[*]	194:[*]
-114:pplicationSecurityGroups	180:pplicationSecurityGroups
-138:[*]	204:[*]
-141:.etag	207:.etag
-142:id	208:id
-142:location	208:location
-142:name	208:name
-142:provisioningState	208:properties.provisioningState
-142:resourceGuid	219:resourceGuid
-142:tags	208:tags
-143:ype	209:ype
-113:PortRange	179:PortRange
-122:s	188:s
-123:[*]	189:[*]
-103:irection	169:irection
+!98:[*]	153:[*]
+!101:.access	156:.properties.access
+!102:description	168:description
+!105:tinationAddressPrefix	171:tinationAddressPrefix
+!126:es	192:es
+!128:[*]	194:[*]
+!114:pplicationSecurityGroups	180:pplicationSecurityGroups
+!138:[*]	204:[*]
+!141:.etag	207:.etag
+!142:id	208:id
+!142:location	208:location
+!142:name	208:name
+!142:provisioningState	208:properties.provisioningState
+!142:resourceGuid	219:resourceGuid
+!142:tags	208:tags
+!143:ype	209:ype
+!113:PortRange	179:PortRange
+!122:s	188:s
+!123:[*]	189:[*]
+!103:irection	169:irection
 !102:etag	157:etag
-102:id	157:id
-102:name	157:name
-102:priority	157:properties.priority
-104:otocol	170:otocol
+!102:id	157:id
+!102:name	157:name
+!102:priority	157:properties.priority
+!104:otocol	170:otocol
 !105:visioningState	171:visioningState
-102:sourceAddressPrefix	168:sourceAddressPrefix
-121:es	187:es
-123:[*]	189:[*]
-109:pplicationSecurityGroups	175:pplicationSecurityGroups
-133:[*]	199:[*]
-136:.etag	202:.etag
-137:id	203:id
-137:location	203:location
-137:name	203:name
-137:provisioningState	203:properties.provisioningState
-137:resourceGuid	214:resourceGuid
-137:tags	203:tags
-138:ype	204:ype
-108:PortRange	174:PortRange
-117:s	183:s
-118:[*]	184:[*]
+!102:sourceAddressPrefix	168:sourceAddressPrefix
+!121:es	187:es
+!123:[*]	189:[*]
+!109:pplicationSecurityGroups	175:pplicationSecurityGroups
+!133:[*]	199:[*]
+!136:.etag	202:.etag
+!137:id	203:id
+!137:location	203:location
+!137:name	203:name
+!137:provisioningState	203:properties.provisioningState
+!137:resourceGuid	214:resourceGuid
+!137:tags	203:tags
+!138:ype	204:ype
+!108:PortRange	174:PortRange
+!117:s	183:s
+!118:[*]	184:[*]
 !102:type	157:type
 !78:etag	122:etag
 !78:flowLogs	122:properties.flowLogs
-86:[*]	141:[*]
-89:.enabled	144:.properties.enabled
+!86:[*]	141:[*]
+!89:.enabled	144:.properties.enabled
 !91:tag	145:etag
-90:flowAnalyticsConfiguration	145:properties.flowAnalyticsConfiguration
-116:.networkWatcherFlowAnalyticsConfiguration	182:.networkWatcherFlowAnalyticsConfiguration
-157:.enabled	223:.enabled
-158:trafficAnalyticsInterval	224:trafficAnalyticsInterval
-158:workspaceId	224:workspaceId
-167:Region	233:Region
-169:sourceId	235:sourceId
-91:ormat	157:ormat
-96:.type	162:.type
-97:version	163:version
-90:id	145:id
-90:location	145:location
+!90:flowAnalyticsConfiguration	145:properties.flowAnalyticsConfiguration
+!116:.networkWatcherFlowAnalyticsConfiguration	182:.networkWatcherFlowAnalyticsConfiguration
+!157:.enabled	223:.enabled
+!158:trafficAnalyticsInterval	224:trafficAnalyticsInterval
+!158:workspaceId	224:workspaceId
+!167:Region	233:Region
+!169:sourceId	235:sourceId
+!91:ormat	157:ormat
+!96:.type	162:.type
+!97:version	163:version
+!90:id	145:id
+!90:location	145:location
 !90:name	145:name
 !90:provisioningState	145:properties.provisioningState
-90:retentionPolicy	156:retentionPolicy
-105:.days	171:.days
-106:enabled	172:enabled
-90:storageId	156:storageId
-90:tags	145:tags
+!90:retentionPolicy	156:retentionPolicy
+!105:.days	171:.days
+!106:enabled	172:enabled
+!90:storageId	156:storageId
+!90:tags	145:tags
 !92:rgetResourceGuid	145:properties.targetResourceGuid
-104:Id	170:Id
+!104:Id	170:Id
 !91:ype	145:type
-78:id	122:id
-78:location	122:location
+!78:id	122:id
+!78:location	122:location
 !78:name	122:name
 !79:etworkInterfaces	122:properties.networkInterfaces
-95:[*]	150:[*]
-98:.dnsSettings	153:.properties.dnsSettings
-110:.appliedDnsServers	176:.appliedDnsServers
-128:[*]	194:[*]
-111:dnsServers	177:dnsServers
-121:[*]	187:[*]
-111:internalDnsNameLabel	177:internalDnsNameLabel
-120:omainNameSuffix	186:omainNameSuffix
-119:Fqdn	185:Fqdn
+!95:[*]	150:[*]
+!98:.dnsSettings	153:.properties.dnsSettings
+!110:.appliedDnsServers	176:.appliedDnsServers
+!128:[*]	194:[*]
+!111:dnsServers	177:dnsServers
+!121:[*]	187:[*]
+!111:internalDnsNameLabel	177:internalDnsNameLabel
+!120:omainNameSuffix	186:omainNameSuffix
+!119:Fqdn	185:Fqdn
 !100:scpConfiguration	166:scpConfiguration
-116:.id	182:.id
-99:enableAcceleratedNetworking	165:enableAcceleratedNetworking
-105:IPForwarding	171:IPForwarding
+!116:.id	182:.id
+!99:enableAcceleratedNetworking	165:enableAcceleratedNetworking
+!105:IPForwarding	171:IPForwarding
 !100:tag	154:etag
-100:xtendedLocation	155:xtendedLocation
-115:.name	170:.name
-116:type	171:type
+!100:xtendedLocation	155:xtendedLocation
+!115:.name	170:.name
+!116:type	171:type
 !99:hostedWorkloads	154:properties.hostedWorkloads
-114:[*]	180:[*]
-99:id	154:id
-100:nterfaceEndpoint	154:properties.interfaceEndpoint
-116:.endpointService	182:.properties.endpointService
-132:.id	209:.id
-118:tag	183:etag
-117:fqdn	183:properties.fqdn
-117:id	183:id
-117:location	183:location
-117:name	183:name
-118:etworkInterfaces	183:properties.networkInterfaces
-134:[*]	211:[*]
-137:.etag	214:.etag
-138:id	215:id
-138:location	215:location
-138:name	215:name
-138:tags	215:tags
-139:ype	216:ype
-117:owner	194:owner
-117:provisioningState	194:provisioningState
-117:subnet	194:subnet
-123:.etag	200:.etag
-124:id	201:id
-124:name	201:name
-117:tags	183:tags
-118:ype	184:ype
-100:pConfigurations	166:pConfigurations
-115:[*]	181:[*]
-118:.etag	184:.etag
-119:id	185:id
-119:name	185:name
-99:location	154:location
+!114:[*]	180:[*]
+!99:id	154:id
+!100:nterfaceEndpoint	154:properties.interfaceEndpoint
+!116:.endpointService	182:.properties.endpointService
+!132:.id	209:.id
+!118:tag	183:etag
+!117:fqdn	183:properties.fqdn
+!117:id	183:id
+!117:location	183:location
+!117:name	183:name
+!118:etworkInterfaces	183:properties.networkInterfaces
+!134:[*]	211:[*]
+!137:.etag	214:.etag
+!138:id	215:id
+!138:location	215:location
+!138:name	215:name
+!138:tags	215:tags
+!139:ype	216:ype
+!117:owner	194:owner
+!117:provisioningState	194:provisioningState
+!117:subnet	194:subnet
+!123:.etag	200:.etag
+!124:id	201:id
+!124:name	201:name
+!117:tags	183:tags
+!118:ype	184:ype
+!100:pConfigurations	166:pConfigurations
+!115:[*]	181:[*]
+!118:.etag	184:.etag
+!119:id	185:id
+!119:name	185:name
+!99:location	154:location
 !99:macAddress	154:properties.macAddress
 !99:name	154:name
-100:etworkSecurityGroup	154:properties.networkSecurityGroup
-119:.etag	185:.etag
-120:id	186:id
-120:location	186:location
-120:name	186:name
-120:tags	186:tags
-121:ype	187:ype
+!100:etworkSecurityGroup	154:properties.networkSecurityGroup
+!119:.etag	185:.etag
+!120:id	186:id
+!120:location	186:location
+!120:name	186:name
+!120:tags	186:tags
+!121:ype	187:ype
 !99:primary	165:primary
 !102:vateEndpoint	168:vateEndpoint
-114:.customDnsConfigs	180:.properties.customDnsConfigs
-131:[*]	208:[*]
-134:.fqdn	211:.fqdn
-135:ipAddresses	212:ipAddresses
-146:[*]	223:[*]
-115:etag	181:etag
-116:xtendedLocation	182:xtendedLocation
-131:.name	197:.name
-132:type	198:type
-115:id	181:id
-115:location	181:location
-115:manualPrivateLinkServiceConnections	181:properties.manualPrivateLinkServiceConnections
-150:[*]	227:[*]
-153:.etag	230:.etag
-154:groupIds	231:properties.groupIds
-162:[*]	250:[*]
-154:id	231:id
-154:name	231:name
-154:privateLinkServiceConnectionState	231:properties.privateLinkServiceConnectionState
-187:.actionRequired	275:.actionRequired
-194:sRequired	282:sRequired
-188:description	276:description
-188:status	276:status
-172:Id	260:Id
-156:ovisioningState	244:ovisioningState
-154:requestMessage	242:requestMessage
-154:type	231:type
-115:name	181:name
-116:etworkInterfaces	181:properties.networkInterfaces
-132:[*]	209:[*]
-135:.etag	212:.etag
-137:xtendedLocation	214:xtendedLocation
-152:.name	229:.name
-153:type	230:type
-136:id	213:id
-136:location	213:location
-136:name	213:name
-136:tags	213:tags
-137:ype	214:ype
-115:privateLinkServiceConnections	192:privateLinkServiceConnections
-144:[*]	221:[*]
-147:.etag	224:.etag
-148:groupIds	225:properties.groupIds
-156:[*]	244:[*]
-148:id	225:id
-148:name	225:name
-148:privateLinkServiceConnectionState	225:properties.privateLinkServiceConnectionState
-181:.actionRequired	269:.actionRequired
-188:sRequired	276:sRequired
-182:description	270:description
-182:status	270:status
-166:Id	254:Id
-150:ovisioningState	238:ovisioningState
-148:requestMessage	236:requestMessage
-148:type	225:type
-117:ovisioningState	194:ovisioningState
-115:subnet	192:subnet
-121:.etag	198:.etag
-122:id	199:id
-122:name	199:name
-115:tags	181:tags
-116:ype	182:ype
+!114:.customDnsConfigs	180:.properties.customDnsConfigs
+!131:[*]	208:[*]
+!134:.fqdn	211:.fqdn
+!135:ipAddresses	212:ipAddresses
+!146:[*]	223:[*]
+!115:etag	181:etag
+!116:xtendedLocation	182:xtendedLocation
+!131:.name	197:.name
+!132:type	198:type
+!115:id	181:id
+!115:location	181:location
+!115:manualPrivateLinkServiceConnections	181:properties.manualPrivateLinkServiceConnections
+!150:[*]	227:[*]
+!153:.etag	230:.etag
+!154:groupIds	231:properties.groupIds
+!162:[*]	250:[*]
+!154:id	231:id
+!154:name	231:name
+!154:privateLinkServiceConnectionState	231:properties.privateLinkServiceConnectionState
+!187:.actionRequired	275:.actionRequired
+!194:sRequired	282:sRequired
+!188:description	276:description
+!188:status	276:status
+!172:Id	260:Id
+!156:ovisioningState	244:ovisioningState
+!154:requestMessage	242:requestMessage
+!154:type	231:type
+!115:name	181:name
+!116:etworkInterfaces	181:properties.networkInterfaces
+!132:[*]	209:[*]
+!135:.etag	212:.etag
+!137:xtendedLocation	214:xtendedLocation
+!152:.name	229:.name
+!153:type	230:type
+!136:id	213:id
+!136:location	213:location
+!136:name	213:name
+!136:tags	213:tags
+!137:ype	214:ype
+!115:privateLinkServiceConnections	192:privateLinkServiceConnections
+!144:[*]	221:[*]
+!147:.etag	224:.etag
+!148:groupIds	225:properties.groupIds
+!156:[*]	244:[*]
+!148:id	225:id
+!148:name	225:name
+!148:privateLinkServiceConnectionState	225:properties.privateLinkServiceConnectionState
+!181:.actionRequired	269:.actionRequired
+!188:sRequired	276:sRequired
+!182:description	270:description
+!182:status	270:status
+!166:Id	254:Id
+!150:ovisioningState	238:ovisioningState
+!148:requestMessage	236:requestMessage
+!148:type	225:type
+!117:ovisioningState	194:ovisioningState
+!115:subnet	192:subnet
+!121:.etag	198:.etag
+!122:id	199:id
+!122:name	199:name
+!115:tags	181:tags
+!116:ype	182:ype
 !101:ovisioningState	167:ovisioningState
 !99:resourceGuid	165:resourceGuid
-99:tags	154:tags
+!99:tags	154:tags
 !101:pConfigurations	154:properties.tapConfigurations
-116:[*]	182:[*]
-119:.etag	185:.etag
-120:id	186:id
-120:name	186:name
-120:provisioningState	186:properties.provisioningState
-120:type	186:type
-120:virtualNetworkTap	186:properties.virtualNetworkTap
-137:.etag	214:.etag
-138:id	215:id
-138:location	215:location
-138:name	215:name
-138:tags	215:tags
-139:ype	216:ype
+!116:[*]	182:[*]
+!119:.etag	185:.etag
+!120:id	186:id
+!120:name	186:name
+!120:provisioningState	186:properties.provisioningState
+!120:type	186:type
+!120:virtualNetworkTap	186:properties.virtualNetworkTap
+!137:.etag	214:.etag
+!138:id	215:id
+!138:location	215:location
+!138:name	215:name
+!138:tags	215:tags
+!139:ype	216:ype
 !100:ype	154:type
 !99:virtualMachine	154:properties.virtualMachine
-113:.id	179:.id
+!113:.id	179:.id
 !78:provisioningState	133:provisioningState
 !78:resourceGuid	133:resourceGuid
-78:securityRules	133:securityRules
-91:[*]	146:[*]
-94:.access	149:.properties.access
-95:description	161:description
-98:tinationAddressPrefix	164:tinationAddressPrefix
-119:es	185:es
-121:[*]	187:[*]
-107:pplicationSecurityGroups	173:pplicationSecurityGroups
-131:[*]	197:[*]
-134:.etag	200:.etag
-135:id	201:id
-135:location	201:location
-135:name	201:name
-135:provisioningState	201:properties.provisioningState
-135:resourceGuid	212:resourceGuid
-135:tags	201:tags
-136:ype	202:ype
-106:PortRange	172:PortRange
-115:s	181:s
-116:[*]	182:[*]
-96:irection	162:irection
+!78:securityRules	133:securityRules
+!91:[*]	146:[*]
+!94:.access	149:.properties.access
+!95:description	161:description
+!98:tinationAddressPrefix	164:tinationAddressPrefix
+!119:es	185:es
+!121:[*]	187:[*]
+!107:pplicationSecurityGroups	173:pplicationSecurityGroups
+!131:[*]	197:[*]
+!134:.etag	200:.etag
+!135:id	201:id
+!135:location	201:location
+!135:name	201:name
+!135:provisioningState	201:properties.provisioningState
+!135:resourceGuid	212:resourceGuid
+!135:tags	201:tags
+!136:ype	202:ype
+!106:PortRange	172:PortRange
+!115:s	181:s
+!116:[*]	182:[*]
+!96:irection	162:irection
 !95:etag	150:etag
-95:id	150:id
-95:name	150:name
-95:priority	150:properties.priority
-97:otocol	163:otocol
+!95:id	150:id
+!95:name	150:name
+!95:priority	150:properties.priority
+!97:otocol	163:otocol
 !98:visioningState	164:visioningState
-95:sourceAddressPrefix	161:sourceAddressPrefix
-114:es	180:es
-116:[*]	182:[*]
-102:pplicationSecurityGroups	168:pplicationSecurityGroups
-126:[*]	192:[*]
-129:.etag	195:.etag
-130:id	196:id
-130:location	196:location
-130:name	196:name
-130:provisioningState	196:properties.provisioningState
-130:resourceGuid	207:resourceGuid
-130:tags	196:tags
-131:ype	197:ype
-101:PortRange	167:PortRange
-110:s	176:s
-111:[*]	177:[*]
+!95:sourceAddressPrefix	161:sourceAddressPrefix
+!114:es	180:es
+!116:[*]	182:[*]
+!102:pplicationSecurityGroups	168:pplicationSecurityGroups
+!126:[*]	192:[*]
+!129:.etag	195:.etag
+!130:id	196:id
+!130:location	196:location
+!130:name	196:name
+!130:provisioningState	196:properties.provisioningState
+!130:resourceGuid	207:resourceGuid
+!130:tags	196:tags
+!131:ype	197:ype
+!101:PortRange	167:PortRange
+!110:s	176:s
+!111:[*]	177:[*]
 !95:type	150:type
 !79:ubnets	134:ubnets
-85:[*]	140:[*]
-88:.etag	143:.etag
-89:id	144:id
-89:name	144:name
-78:tags	122:tags
+!85:[*]	140:[*]
+!88:.etag	143:.etag
+!89:id	144:id
+!89:name	144:name
+!78:tags	122:tags
 !79:ype	123:ype
-57:privateEndpointNetworkPolicies	101:privateEndpointNetworkPolicies
+!57:privateEndpointNetworkPolicies	101:privateEndpointNetworkPolicies
 !72:s	116:s
-73:[*]	117:[*]
-76:.customDnsConfigs	120:.properties.customDnsConfigs
-93:[*]	148:[*]
-96:.fqdn	151:.fqdn
-97:ipAddresses	152:ipAddresses
-108:[*]	163:[*]
+!73:[*]	117:[*]
+!76:.customDnsConfigs	120:.properties.customDnsConfigs
+!93:[*]	148:[*]
+!96:.fqdn	151:.fqdn
+!97:ipAddresses	152:ipAddresses
+!108:[*]	163:[*]
 !77:etag	121:etag
-78:xtendedLocation	122:xtendedLocation
-93:.name	137:.name
-94:type	138:type
-77:id	121:id
-77:location	121:location
-77:manualPrivateLinkServiceConnections	121:properties.manualPrivateLinkServiceConnections
-112:[*]	167:[*]
+!78:xtendedLocation	122:xtendedLocation
+!93:.name	137:.name
+!94:type	138:type
+!77:id	121:id
+!77:location	121:location
+!77:manualPrivateLinkServiceConnections	121:properties.manualPrivateLinkServiceConnections
+!112:[*]	167:[*]
 !115:.etag	170:.etag
-116:groupIds	171:properties.groupIds
-124:[*]	190:[*]
-116:id	171:id
-116:name	171:name
-116:privateLinkServiceConnectionState	171:properties.privateLinkServiceConnectionState
-149:.actionRequired	215:.actionRequired
-156:sRequired	222:sRequired
-150:description	216:description
-150:status	216:status
-134:Id	200:Id
+!116:groupIds	171:properties.groupIds
+!124:[*]	190:[*]
+!116:id	171:id
+!116:name	171:name
+!116:privateLinkServiceConnectionState	171:properties.privateLinkServiceConnectionState
+!149:.actionRequired	215:.actionRequired
+!156:sRequired	222:sRequired
+!150:description	216:description
+!150:status	216:status
+!134:Id	200:Id
 !118:ovisioningState	184:ovisioningState
-116:requestMessage	182:requestMessage
+!116:requestMessage	182:requestMessage
 !116:type	171:type
 !77:name	121:name
 !78:etworkInterfaces	121:properties.networkInterfaces
-94:[*]	149:[*]
+!94:[*]	149:[*]
 !97:.etag	152:.etag
-99:xtendedLocation	154:xtendedLocation
-114:.name	169:.name
-115:type	170:type
-98:id	153:id
-98:location	153:location
+!99:xtendedLocation	154:xtendedLocation
+!114:.name	169:.name
+!115:type	170:type
+!98:id	153:id
+!98:location	153:location
 !98:name	153:name
-98:tags	153:tags
+!98:tags	153:tags
 !99:ype	154:ype
-77:privateLinkServiceConnections	132:privateLinkServiceConnections
-106:[*]	161:[*]
+!77:privateLinkServiceConnections	132:privateLinkServiceConnections
+!106:[*]	161:[*]
 !109:.etag	164:.etag
-110:groupIds	165:properties.groupIds
-118:[*]	184:[*]
-110:id	165:id
-110:name	165:name
-110:privateLinkServiceConnectionState	165:properties.privateLinkServiceConnectionState
-143:.actionRequired	209:.actionRequired
-150:sRequired	216:sRequired
-144:description	210:description
-144:status	210:status
-128:Id	194:Id
+!110:groupIds	165:properties.groupIds
+!118:[*]	184:[*]
+!110:id	165:id
+!110:name	165:name
+!110:privateLinkServiceConnectionState	165:properties.privateLinkServiceConnectionState
+!143:.actionRequired	209:.actionRequired
+!150:sRequired	216:sRequired
+!144:description	210:description
+!144:status	210:status
+!128:Id	194:Id
 !112:ovisioningState	178:ovisioningState
-110:requestMessage	176:requestMessage
+!110:requestMessage	176:requestMessage
 !110:type	165:type
 !79:ovisioningState	134:ovisioningState
-77:subnet	132:subnet
-83:.etag	138:.etag
-84:id	139:id
-84:name	139:name
-77:tags	121:tags
+!77:subnet	132:subnet
+!83:.etag	138:.etag
+!84:id	139:id
+!84:name	139:name
+!77:tags	121:tags
 !78:ype	122:ype
-64:LinkServiceNetworkPolicies	108:LinkServiceNetworkPolicies
+!64:LinkServiceNetworkPolicies	108:LinkServiceNetworkPolicies
 !59:ovisioningState	103:ovisioningState
 !58:urpose	102:urpose
 !57:resourceNavigationLinks	101:resourceNavigationLinks
-80:[*]	124:[*]
+!80:[*]	124:[*]
 !83:.etag	127:.etag
-84:id	128:id
-84:link	128:properties.link
-88:edResourceType	143:edResourceType
-84:name	128:name
+!84:id	128:id
+!84:link	128:properties.link
+!88:edResourceType	143:edResourceType
+!84:name	128:name
 !84:provisioningState	128:properties.provisioningState
 !84:type	128:type
-58:outeTable	102:outeTable
-67:.disableBgpRoutePropagation	111:.properties.disableBgpRoutePropagation
+!58:outeTable	102:outeTable
+!67:.disableBgpRoutePropagation	111:.properties.disableBgpRoutePropagation
 !68:etag	112:etag
-68:id	112:id
-68:location	112:location
+!68:id	112:id
+!68:location	112:location
 !68:name	112:name
 !68:provisioningState	112:properties.provisioningState
 !68:resourceGuid	123:resourceGuid
-69:outes	124:outes
-74:[*]	129:[*]
-77:.addressPrefix	132:.properties.addressPrefix
+!69:outes	124:outes
+!74:[*]	129:[*]
+!77:.addressPrefix	132:.properties.addressPrefix
 !78:etag	133:etag
 !78:hasBgpOverride	133:properties.hasBgpOverride
-78:id	133:id
-78:name	133:name
-79:extHopIpAddress	133:properties.nextHopIpAddress
-85:Type	151:Type
+!78:id	133:id
+!78:name	133:name
+!79:extHopIpAddress	133:properties.nextHopIpAddress
+!85:Type	151:Type
 !78:provisioningState	144:provisioningState
 !78:type	133:type
 !68:subnets	123:subnets
-75:[*]	130:[*]
-78:.etag	133:.etag
-79:id	134:id
-79:name	134:name
-68:tags	112:tags
+!75:[*]	130:[*]
+!78:.etag	133:.etag
+!79:id	134:id
+!79:name	134:name
+!68:tags	112:tags
 !69:ype	113:ype
 !57:serviceAssociationLinks	101:serviceAssociationLinks
-80:[*]	124:[*]
-83:.allowDelete	127:.properties.allowDelete
+!80:[*]	124:[*]
+!83:.allowDelete	127:.properties.allowDelete
 !84:etag	128:etag
-84:id	128:id
-84:link	128:properties.link
-88:edResourceType	143:edResourceType
-85:ocations	140:ocations
-93:[*]	148:[*]
-84:name	128:name
+!84:id	128:id
+!84:link	128:properties.link
+!88:edResourceType	143:edResourceType
+!85:ocations	140:ocations
+!93:[*]	148:[*]
+!84:name	128:name
 !84:provisioningState	128:properties.provisioningState
 !84:type	128:type
-64:EndpointPolicies	108:EndpointPolicies
-80:[*]	124:[*]
+!64:EndpointPolicies	108:EndpointPolicies
+!80:[*]	124:[*]
 !83:.etag	127:.etag
-84:id	128:id
-84:location	128:location
+!84:id	128:id
+!84:location	128:location
 !84:name	128:name
 !84:provisioningState	128:properties.provisioningState
 !84:resourceGuid	139:resourceGuid
-84:serviceEndpointPolicyDefinitions	139:serviceEndpointPolicyDefinitions
-116:[*]	171:[*]
-119:.description	174:.properties.description
+!84:serviceEndpointPolicyDefinitions	139:serviceEndpointPolicyDefinitions
+!116:[*]	171:[*]
+!119:.description	174:.properties.description
 !120:etag	175:etag
-120:id	175:id
-120:name	175:name
+!120:id	175:id
+!120:name	175:name
 !120:provisioningState	175:properties.provisioningState
-120:service	186:service
-127:Resources	193:Resources
-136:[*]	202:[*]
+!120:service	186:service
+!127:Resources	193:Resources
+!136:[*]	202:[*]
 !85:ubnets	140:ubnets
-91:[*]	146:[*]
-94:.etag	149:.etag
-95:id	150:id
-95:name	150:name
-84:tags	128:tags
+!91:[*]	146:[*]
+!94:.etag	149:.etag
+!95:id	150:id
+!95:name	150:name
+!84:tags	128:tags
 !85:ype	129:ype
-72:s	116:s
-73:[*]	117:[*]
-76:.locations	120:.locations
-86:[*]	130:[*]
+!72:s	116:s
+!73:[*]	117:[*]
+!76:.locations	120:.locations
+!86:[*]	130:[*]
 !77:provisioningState	121:provisioningState
-77:service	121:service
+!77:service	121:service
 !50:type	72:type
-50:virtualNetworkTaps	72:properties.virtualNetworkTaps
-68:[*]	101:[*]
-71:.destinationLoadBalancerFrontEndIPConfiguration	104:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!50:virtualNetworkTaps	72:properties.virtualNetworkTaps
+!68:[*]	101:[*]
+!71:.destinationLoadBalancerFrontEndIPConfiguration	104:.properties.destinationLoadBalancerFrontEndIPConfiguration
 !118:.etag	162:.etag
-119:id	163:id
+!119:id	163:id
 !120:nboundNatPools	163:properties.inboundNatPools
-134:[*]	189:[*]
-137:.id	192:.id
+!134:[*]	189:[*]
+!137:.id	192:.id
 !129:Rules	184:Rules
-134:[*]	189:[*]
-137:.id	192:.id
+!134:[*]	189:[*]
+!137:.id	192:.id
 !119:loadBalancingRules	174:loadBalancingRules
-137:[*]	192:[*]
-140:.id	195:.id
-119:name	163:name
+!137:[*]	192:[*]
+!140:.id	195:.id
+!119:name	163:name
 !119:outboundRules	163:properties.outboundRules
-132:[*]	187:[*]
-135:.id	190:.id
-119:privateIPAddress	174:privateIPAddress
-135:Version	190:Version
-129:llocationMethod	184:llocationMethod
+!132:[*]	187:[*]
+!135:.id	190:.id
+!119:privateIPAddress	174:privateIPAddress
+!135:Version	190:Version
+!129:llocationMethod	184:llocationMethod
 !121:ovisioningState	176:ovisioningState
-120:ublicIPAddress	175:ublicIPAddress
-134:.ddosSettings	189:.properties.ddosSettings
-147:.ddosCustomPolicy	213:.ddosCustomPolicy
-164:.id	230:.id
-148:protectedIP	214:protectedIP
-155:ionCoverage	221:ionCoverage
-136:nsSettings	202:nsSettings
-146:.domainNameLabel	212:.domainNameLabel
-147:fqdn	213:fqdn
-147:reverseFqdn	213:reverseFqdn
+!120:ublicIPAddress	175:ublicIPAddress
+!134:.ddosSettings	189:.properties.ddosSettings
+!147:.ddosCustomPolicy	213:.ddosCustomPolicy
+!164:.id	230:.id
+!148:protectedIP	214:protectedIP
+!155:ionCoverage	221:ionCoverage
+!136:nsSettings	202:nsSettings
+!146:.domainNameLabel	212:.domainNameLabel
+!147:fqdn	213:fqdn
+!147:reverseFqdn	213:reverseFqdn
 !135:etag	190:etag
-136:xtendedLocation	191:xtendedLocation
-151:.name	206:.name
-152:type	207:type
-135:id	190:id
-137:leTimeoutInMinutes	190:properties.idleTimeoutInMinutes
-136:pAddress	202:pAddress
+!136:xtendedLocation	191:xtendedLocation
+!151:.name	206:.name
+!152:type	207:type
+!135:id	190:id
+!137:leTimeoutInMinutes	190:properties.idleTimeoutInMinutes
+!136:pAddress	202:pAddress
 !137:Configuration	203:Configuration
-150:.etag	216:.etag
-151:id	217:id
-151:name	217:name
-137:Tags	203:Tags
-141:[*]	207:[*]
-144:.ipTagType	210:.ipTagType
-145:tag	211:tag
-135:location	190:location
+!150:.etag	216:.etag
+!151:id	217:id
+!151:name	217:name
+!137:Tags	203:Tags
+!141:[*]	207:[*]
+!144:.ipTagType	210:.ipTagType
+!145:tag	211:tag
+!135:location	190:location
 !135:name	190:name
 !135:provisioningState	190:properties.provisioningState
-136:ublicIPAddressVersion	202:ublicIPAddressVersion
-144:llocationMethod	210:llocationMethod
-143:Prefix	209:Prefix
-149:.id	215:.id
+!136:ublicIPAddressVersion	202:ublicIPAddressVersion
+!144:llocationMethod	210:llocationMethod
+!143:Prefix	209:Prefix
+!149:.id	215:.id
 !135:resourceGuid	201:resourceGuid
-135:sku	190:sku
-138:.name	193:.name
-139:tier	194:tier
-135:tags	190:tags
+!135:sku	190:sku
+!138:.name	193:.name
+!139:tier	194:tier
+!135:tags	190:tags
 !136:ype	191:ype
-135:zones	190:zones
-140:[*]	195:[*]
-127:Prefix	182:Prefix
-133:.id	188:.id
-119:subnet	174:subnet
-125:.addressPrefix	180:.properties.addressPrefix
-139:es	205:es
-141:[*]	207:[*]
-126:delegations	192:delegations
-137:[*]	203:[*]
-140:.actions	206:.properties.actions
-148:[*]	225:[*]
-141:etag	207:etag
-141:id	207:id
-141:name	207:name
-141:provisioningState	207:properties.provisioningState
-141:serviceName	218:serviceName
+!135:zones	190:zones
+!140:[*]	195:[*]
+!127:Prefix	182:Prefix
+!133:.id	188:.id
+!119:subnet	174:subnet
+!125:.addressPrefix	180:.properties.addressPrefix
+!139:es	205:es
+!141:[*]	207:[*]
+!126:delegations	192:delegations
+!137:[*]	203:[*]
+!140:.actions	206:.properties.actions
+!148:[*]	225:[*]
+!141:etag	207:etag
+!141:id	207:id
+!141:name	207:name
+!141:provisioningState	207:properties.provisioningState
+!141:serviceName	218:serviceName
 !126:etag	181:etag
-126:id	181:id
-127:nterfaceEndpoints	181:properties.interfaceEndpoints
-144:[*]	210:[*]
-147:.endpointService	213:.properties.endpointService
-163:.id	240:.id
-149:tag	214:etag
-148:fqdn	214:properties.fqdn
-148:id	214:id
-148:location	214:location
-148:name	214:name
-149:etworkInterfaces	214:properties.networkInterfaces
-165:[*]	242:[*]
-168:.etag	245:.etag
-169:id	246:id
-169:location	246:location
-169:name	246:name
-169:tags	246:tags
-170:ype	247:ype
-148:owner	225:owner
-148:provisioningState	225:provisioningState
-148:subnet	225:subnet
-154:.etag	231:.etag
-155:id	232:id
-155:name	232:name
-148:tags	214:tags
-149:ype	215:ype
-127:pAllocations	193:pAllocations
-139:[*]	205:[*]
-142:.id	208:.id
+!126:id	181:id
+!127:nterfaceEndpoints	181:properties.interfaceEndpoints
+!144:[*]	210:[*]
+!147:.endpointService	213:.properties.endpointService
+!163:.id	240:.id
+!149:tag	214:etag
+!148:fqdn	214:properties.fqdn
+!148:id	214:id
+!148:location	214:location
+!148:name	214:name
+!149:etworkInterfaces	214:properties.networkInterfaces
+!165:[*]	242:[*]
+!168:.etag	245:.etag
+!169:id	246:id
+!169:location	246:location
+!169:name	246:name
+!169:tags	246:tags
+!170:ype	247:ype
+!148:owner	225:owner
+!148:provisioningState	225:provisioningState
+!148:subnet	225:subnet
+!154:.etag	231:.etag
+!155:id	232:id
+!155:name	232:name
+!148:tags	214:tags
+!149:ype	215:ype
+!127:pAllocations	193:pAllocations
+!139:[*]	205:[*]
+!142:.id	208:.id
 !128:ConfigurationProfiles	194:ConfigurationProfiles
-149:[*]	215:[*]
-152:.etag	218:.etag
-153:id	219:id
-153:name	219:name
-153:provisioningState	219:properties.provisioningState
-153:subnet	230:subnet
-159:.etag	236:.etag
-160:id	237:id
-160:name	237:name
-153:type	219:type
+!149:[*]	215:[*]
+!152:.etag	218:.etag
+!153:id	219:id
+!153:name	219:name
+!153:provisioningState	219:properties.provisioningState
+!153:subnet	230:subnet
+!159:.etag	236:.etag
+!160:id	237:id
+!160:name	237:name
+!153:type	219:type
 !141:s	207:s
-142:[*]	208:[*]
-145:.etag	211:.etag
-146:id	212:id
-146:name	212:name
-146:privateIPAddress	212:properties.privateIPAddress
-156:llocationMethod	233:llocationMethod
-148:ovisioningState	225:ovisioningState
-147:ublicIPAddress	224:ublicIPAddress
-161:.ddosSettings	238:.properties.ddosSettings
-174:.ddosCustomPolicy	262:.ddosCustomPolicy
-191:.id	279:.id
-175:protectedIP	263:protectedIP
-182:ionCoverage	270:ionCoverage
-163:nsSettings	251:nsSettings
-173:.domainNameLabel	261:.domainNameLabel
-174:fqdn	262:fqdn
-174:reverseFqdn	262:reverseFqdn
-162:etag	239:etag
-163:xtendedLocation	240:xtendedLocation
-178:.name	255:.name
-179:type	256:type
-162:id	239:id
-164:leTimeoutInMinutes	239:properties.idleTimeoutInMinutes
-163:pAddress	251:pAddress
-164:Configuration	252:Configuration
-177:.etag	265:.etag
-178:id	266:id
-178:name	266:name
-164:Tags	252:Tags
-168:[*]	256:[*]
-171:.ipTagType	259:.ipTagType
-172:tag	260:tag
-162:location	239:location
-162:name	239:name
-162:provisioningState	239:properties.provisioningState
-163:ublicIPAddressVersion	251:ublicIPAddressVersion
-171:llocationMethod	259:llocationMethod
-170:Prefix	258:Prefix
-176:.id	264:.id
-162:resourceGuid	250:resourceGuid
-162:sku	239:sku
-165:.name	242:.name
-166:tier	243:tier
-162:tags	239:tags
-163:ype	240:ype
-162:zones	239:zones
-167:[*]	244:[*]
-146:subnet	223:subnet
-152:.etag	229:.etag
-153:id	230:id
-153:name	230:name
-126:name	181:name
-128:tGateway	181:properties.natGateway
-136:.id	202:.id
-127:etworkSecurityGroup	193:etworkSecurityGroup
-146:.defaultSecurityRules	212:.properties.defaultSecurityRules
-167:[*]	244:[*]
-170:.access	247:.properties.access
-171:description	259:description
-174:tinationAddressPrefix	262:tinationAddressPrefix
-195:es	283:es
-197:[*]	285:[*]
-183:pplicationSecurityGroups	271:pplicationSecurityGroups
-207:[*]	295:[*]
-210:.etag	298:.etag
-211:id	299:id
-211:location	299:location
-211:name	299:name
-211:provisioningState	299:properties.provisioningState
-211:resourceGuid	310:resourceGuid
-211:tags	299:tags
-212:ype	300:ype
-182:PortRange	270:PortRange
-191:s	279:s
-192:[*]	280:[*]
-172:irection	260:irection
-171:etag	248:etag
-171:id	248:id
-171:name	248:name
-171:priority	248:properties.priority
-173:otocol	261:otocol
-174:visioningState	262:visioningState
-171:sourceAddressPrefix	259:sourceAddressPrefix
-190:es	278:es
-192:[*]	280:[*]
-178:pplicationSecurityGroups	266:pplicationSecurityGroups
-202:[*]	290:[*]
-205:.etag	293:.etag
-206:id	294:id
-206:location	294:location
-206:name	294:name
-206:provisioningState	294:properties.provisioningState
-206:resourceGuid	305:resourceGuid
-206:tags	294:tags
-207:ype	295:ype
-177:PortRange	265:PortRange
-186:s	274:s
-187:[*]	275:[*]
-171:type	248:type
-147:etag	213:etag
-147:flowLogs	213:properties.flowLogs
-155:[*]	232:[*]
-158:.enabled	235:.properties.enabled
-160:tag	236:etag
-159:flowAnalyticsConfiguration	236:properties.flowAnalyticsConfiguration
-185:.networkWatcherFlowAnalyticsConfiguration	273:.networkWatcherFlowAnalyticsConfiguration
-226:.enabled	314:.enabled
-227:trafficAnalyticsInterval	315:trafficAnalyticsInterval
-227:workspaceId	315:workspaceId
-236:Region	324:Region
-238:sourceId	326:sourceId
-160:ormat	248:ormat
-165:.type	253:.type
-166:version	254:version
-159:id	236:id
-159:location	236:location
-159:name	236:name
-159:provisioningState	236:properties.provisioningState
-159:retentionPolicy	247:retentionPolicy
-174:.days	262:.days
-175:enabled	263:enabled
-159:storageId	247:storageId
-159:tags	236:tags
-161:rgetResourceGuid	236:properties.targetResourceGuid
-173:Id	261:Id
-160:ype	236:type
-147:id	213:id
-147:location	213:location
-147:name	213:name
-148:etworkInterfaces	213:properties.networkInterfaces
-164:[*]	241:[*]
-167:.dnsSettings	244:.properties.dnsSettings
-179:.appliedDnsServers	267:.appliedDnsServers
-197:[*]	285:[*]
-180:dnsServers	268:dnsServers
-190:[*]	278:[*]
-180:internalDnsNameLabel	268:internalDnsNameLabel
-189:omainNameSuffix	277:omainNameSuffix
-188:Fqdn	276:Fqdn
-169:scpConfiguration	257:scpConfiguration
-185:.id	273:.id
-168:enableAcceleratedNetworking	256:enableAcceleratedNetworking
-174:IPForwarding	262:IPForwarding
-169:tag	245:etag
-169:xtendedLocation	246:xtendedLocation
-184:.name	261:.name
-185:type	262:type
-168:hostedWorkloads	245:properties.hostedWorkloads
-183:[*]	271:[*]
-168:id	245:id
-169:nterfaceEndpoint	245:properties.interfaceEndpoint
-185:.endpointService	273:.properties.endpointService
-201:.id	300:.id
-187:tag	274:etag
-186:fqdn	274:properties.fqdn
-186:id	274:id
-186:location	274:location
-186:name	274:name
-187:etworkInterfaces	274:properties.networkInterfaces
-203:[*]	302:[*]
-206:.etag	305:.etag
-207:id	306:id
-207:location	306:location
-207:name	306:name
-207:tags	306:tags
-208:ype	307:ype
-186:owner	285:owner
-186:provisioningState	285:provisioningState
-186:subnet	285:subnet
-192:.etag	291:.etag
-193:id	292:id
-193:name	292:name
-186:tags	274:tags
-187:ype	275:ype
-169:pConfigurations	257:pConfigurations
-184:[*]	272:[*]
-187:.etag	275:.etag
-188:id	276:id
-188:name	276:name
-168:location	245:location
-168:macAddress	245:properties.macAddress
-168:name	245:name
-169:etworkSecurityGroup	245:properties.networkSecurityGroup
-188:.etag	276:.etag
-189:id	277:id
-189:location	277:location
-189:name	277:name
-189:tags	277:tags
-190:ype	278:ype
-168:primary	256:primary
-171:vateEndpoint	259:vateEndpoint
-183:.customDnsConfigs	271:.properties.customDnsConfigs
-200:[*]	299:[*]
-203:.fqdn	302:.fqdn
-204:ipAddresses	303:ipAddresses
-215:[*]	314:[*]
-184:etag	272:etag
-185:xtendedLocation	273:xtendedLocation
-200:.name	288:.name
-201:type	289:type
-184:id	272:id
-184:location	272:location
-184:manualPrivateLinkServiceConnections	272:properties.manualPrivateLinkServiceConnections
-219:[*]	318:[*]
-222:.etag	321:.etag
-223:groupIds	322:properties.groupIds
-231:[*]	341:[*]
-223:id	322:id
-223:name	322:name
-223:privateLinkServiceConnectionState	322:properties.privateLinkServiceConnectionState
-256:.actionRequired	366:.actionRequired
-263:sRequired	373:sRequired
-257:description	367:description
-257:status	367:status
-241:Id	351:Id
-225:ovisioningState	335:ovisioningState
-223:requestMessage	333:requestMessage
-223:type	322:type
-184:name	272:name
-185:etworkInterfaces	272:properties.networkInterfaces
-201:[*]	300:[*]
-204:.etag	303:.etag
-206:xtendedLocation	305:xtendedLocation
-221:.name	320:.name
-222:type	321:type
-205:id	304:id
-205:location	304:location
-205:name	304:name
-205:tags	304:tags
-206:ype	305:ype
-184:privateLinkServiceConnections	283:privateLinkServiceConnections
-213:[*]	312:[*]
-216:.etag	315:.etag
-217:groupIds	316:properties.groupIds
-225:[*]	335:[*]
-217:id	316:id
-217:name	316:name
-217:privateLinkServiceConnectionState	316:properties.privateLinkServiceConnectionState
-250:.actionRequired	360:.actionRequired
-257:sRequired	367:sRequired
-251:description	361:description
-251:status	361:status
-235:Id	345:Id
-219:ovisioningState	329:ovisioningState
-217:requestMessage	327:requestMessage
-217:type	316:type
-186:ovisioningState	285:ovisioningState
-184:subnet	283:subnet
-190:.etag	289:.etag
-191:id	290:id
-191:name	290:name
-184:tags	272:tags
-185:ype	273:ype
-170:ovisioningState	258:ovisioningState
-168:resourceGuid	256:resourceGuid
-168:tags	245:tags
-170:pConfigurations	245:properties.tapConfigurations
-185:[*]	273:[*]
-188:.etag	276:.etag
-189:id	277:id
-189:name	277:name
-189:provisioningState	277:properties.provisioningState
-189:type	277:type
-189:virtualNetworkTap	277:properties.virtualNetworkTap
-206:.etag	305:.etag
-207:id	306:id
-207:location	306:location
-207:name	306:name
-207:tags	306:tags
-208:ype	307:ype
-169:ype	245:type
-168:virtualMachine	245:properties.virtualMachine
-182:.id	270:.id
-147:provisioningState	224:provisioningState
-147:resourceGuid	224:resourceGuid
-147:securityRules	224:securityRules
-160:[*]	237:[*]
-163:.access	240:.properties.access
-164:description	252:description
-167:tinationAddressPrefix	255:tinationAddressPrefix
-188:es	276:es
-190:[*]	278:[*]
-176:pplicationSecurityGroups	264:pplicationSecurityGroups
-200:[*]	288:[*]
-203:.etag	291:.etag
-204:id	292:id
-204:location	292:location
-204:name	292:name
-204:provisioningState	292:properties.provisioningState
-204:resourceGuid	303:resourceGuid
-204:tags	292:tags
-205:ype	293:ype
-175:PortRange	263:PortRange
-184:s	272:s
-185:[*]	273:[*]
-165:irection	253:irection
-164:etag	241:etag
-164:id	241:id
-164:name	241:name
-164:priority	241:properties.priority
-166:otocol	254:otocol
-167:visioningState	255:visioningState
-164:sourceAddressPrefix	252:sourceAddressPrefix
-183:es	271:es
-185:[*]	273:[*]
-171:pplicationSecurityGroups	259:pplicationSecurityGroups
-195:[*]	283:[*]
-198:.etag	286:.etag
-199:id	287:id
-199:location	287:location
-199:name	287:name
-199:provisioningState	287:properties.provisioningState
-199:resourceGuid	298:resourceGuid
-199:tags	287:tags
-200:ype	288:ype
-170:PortRange	258:PortRange
-179:s	267:s
-180:[*]	268:[*]
-164:type	241:type
-148:ubnets	225:ubnets
-154:[*]	231:[*]
-157:.etag	234:.etag
-158:id	235:id
-158:name	235:name
-147:tags	213:tags
-148:ype	214:ype
-126:privateEndpointNetworkPolicies	192:privateEndpointNetworkPolicies
+!142:[*]	208:[*]
+!145:.etag	211:.etag
+!146:id	212:id
+!146:name	212:name
+!146:privateIPAddress	212:properties.privateIPAddress
+!156:llocationMethod	233:llocationMethod
+!148:ovisioningState	225:ovisioningState
+!147:ublicIPAddress	224:ublicIPAddress
+!161:.ddosSettings	238:.properties.ddosSettings
+!174:.ddosCustomPolicy	262:.ddosCustomPolicy
+!191:.id	279:.id
+!175:protectedIP	263:protectedIP
+!182:ionCoverage	270:ionCoverage
+!163:nsSettings	251:nsSettings
+!173:.domainNameLabel	261:.domainNameLabel
+!174:fqdn	262:fqdn
+!174:reverseFqdn	262:reverseFqdn
+!162:etag	239:etag
+!163:xtendedLocation	240:xtendedLocation
+!178:.name	255:.name
+!179:type	256:type
+!162:id	239:id
+!164:leTimeoutInMinutes	239:properties.idleTimeoutInMinutes
+!163:pAddress	251:pAddress
+!164:Configuration	252:Configuration
+!177:.etag	265:.etag
+!178:id	266:id
+!178:name	266:name
+!164:Tags	252:Tags
+!168:[*]	256:[*]
+!171:.ipTagType	259:.ipTagType
+!172:tag	260:tag
+!162:location	239:location
+!162:name	239:name
+!162:provisioningState	239:properties.provisioningState
+!163:ublicIPAddressVersion	251:ublicIPAddressVersion
+!171:llocationMethod	259:llocationMethod
+!170:Prefix	258:Prefix
+!176:.id	264:.id
+!162:resourceGuid	250:resourceGuid
+!162:sku	239:sku
+!165:.name	242:.name
+!166:tier	243:tier
+!162:tags	239:tags
+!163:ype	240:ype
+!162:zones	239:zones
+!167:[*]	244:[*]
+!146:subnet	223:subnet
+!152:.etag	229:.etag
+!153:id	230:id
+!153:name	230:name
+!126:name	181:name
+!128:tGateway	181:properties.natGateway
+!136:.id	202:.id
+!127:etworkSecurityGroup	193:etworkSecurityGroup
+!146:.defaultSecurityRules	212:.properties.defaultSecurityRules
+!167:[*]	244:[*]
+!170:.access	247:.properties.access
+!171:description	259:description
+!174:tinationAddressPrefix	262:tinationAddressPrefix
+!195:es	283:es
+!197:[*]	285:[*]
+!183:pplicationSecurityGroups	271:pplicationSecurityGroups
+!207:[*]	295:[*]
+!210:.etag	298:.etag
+!211:id	299:id
+!211:location	299:location
+!211:name	299:name
+!211:provisioningState	299:properties.provisioningState
+!211:resourceGuid	310:resourceGuid
+!211:tags	299:tags
+!212:ype	300:ype
+!182:PortRange	270:PortRange
+!191:s	279:s
+!192:[*]	280:[*]
+!172:irection	260:irection
+!171:etag	248:etag
+!171:id	248:id
+!171:name	248:name
+!171:priority	248:properties.priority
+!173:otocol	261:otocol
+!174:visioningState	262:visioningState
+!171:sourceAddressPrefix	259:sourceAddressPrefix
+!190:es	278:es
+!192:[*]	280:[*]
+!178:pplicationSecurityGroups	266:pplicationSecurityGroups
+!202:[*]	290:[*]
+!205:.etag	293:.etag
+!206:id	294:id
+!206:location	294:location
+!206:name	294:name
+!206:provisioningState	294:properties.provisioningState
+!206:resourceGuid	305:resourceGuid
+!206:tags	294:tags
+!207:ype	295:ype
+!177:PortRange	265:PortRange
+!186:s	274:s
+!187:[*]	275:[*]
+!171:type	248:type
+!147:etag	213:etag
+!147:flowLogs	213:properties.flowLogs
+!155:[*]	232:[*]
+!158:.enabled	235:.properties.enabled
+!160:tag	236:etag
+!159:flowAnalyticsConfiguration	236:properties.flowAnalyticsConfiguration
+!185:.networkWatcherFlowAnalyticsConfiguration	273:.networkWatcherFlowAnalyticsConfiguration
+!226:.enabled	314:.enabled
+!227:trafficAnalyticsInterval	315:trafficAnalyticsInterval
+!227:workspaceId	315:workspaceId
+!236:Region	324:Region
+!238:sourceId	326:sourceId
+!160:ormat	248:ormat
+!165:.type	253:.type
+!166:version	254:version
+!159:id	236:id
+!159:location	236:location
+!159:name	236:name
+!159:provisioningState	236:properties.provisioningState
+!159:retentionPolicy	247:retentionPolicy
+!174:.days	262:.days
+!175:enabled	263:enabled
+!159:storageId	247:storageId
+!159:tags	236:tags
+!161:rgetResourceGuid	236:properties.targetResourceGuid
+!173:Id	261:Id
+!160:ype	236:type
+!147:id	213:id
+!147:location	213:location
+!147:name	213:name
+!148:etworkInterfaces	213:properties.networkInterfaces
+!164:[*]	241:[*]
+!167:.dnsSettings	244:.properties.dnsSettings
+!179:.appliedDnsServers	267:.appliedDnsServers
+!197:[*]	285:[*]
+!180:dnsServers	268:dnsServers
+!190:[*]	278:[*]
+!180:internalDnsNameLabel	268:internalDnsNameLabel
+!189:omainNameSuffix	277:omainNameSuffix
+!188:Fqdn	276:Fqdn
+!169:scpConfiguration	257:scpConfiguration
+!185:.id	273:.id
+!168:enableAcceleratedNetworking	256:enableAcceleratedNetworking
+!174:IPForwarding	262:IPForwarding
+!169:tag	245:etag
+!169:xtendedLocation	246:xtendedLocation
+!184:.name	261:.name
+!185:type	262:type
+!168:hostedWorkloads	245:properties.hostedWorkloads
+!183:[*]	271:[*]
+!168:id	245:id
+!169:nterfaceEndpoint	245:properties.interfaceEndpoint
+!185:.endpointService	273:.properties.endpointService
+!201:.id	300:.id
+!187:tag	274:etag
+!186:fqdn	274:properties.fqdn
+!186:id	274:id
+!186:location	274:location
+!186:name	274:name
+!187:etworkInterfaces	274:properties.networkInterfaces
+!203:[*]	302:[*]
+!206:.etag	305:.etag
+!207:id	306:id
+!207:location	306:location
+!207:name	306:name
+!207:tags	306:tags
+!208:ype	307:ype
+!186:owner	285:owner
+!186:provisioningState	285:provisioningState
+!186:subnet	285:subnet
+!192:.etag	291:.etag
+!193:id	292:id
+!193:name	292:name
+!186:tags	274:tags
+!187:ype	275:ype
+!169:pConfigurations	257:pConfigurations
+!184:[*]	272:[*]
+!187:.etag	275:.etag
+!188:id	276:id
+!188:name	276:name
+!168:location	245:location
+!168:macAddress	245:properties.macAddress
+!168:name	245:name
+!169:etworkSecurityGroup	245:properties.networkSecurityGroup
+!188:.etag	276:.etag
+!189:id	277:id
+!189:location	277:location
+!189:name	277:name
+!189:tags	277:tags
+!190:ype	278:ype
+!168:primary	256:primary
+!171:vateEndpoint	259:vateEndpoint
+!183:.customDnsConfigs	271:.properties.customDnsConfigs
+!200:[*]	299:[*]
+!203:.fqdn	302:.fqdn
+!204:ipAddresses	303:ipAddresses
+!215:[*]	314:[*]
+!184:etag	272:etag
+!185:xtendedLocation	273:xtendedLocation
+!200:.name	288:.name
+!201:type	289:type
+!184:id	272:id
+!184:location	272:location
+!184:manualPrivateLinkServiceConnections	272:properties.manualPrivateLinkServiceConnections
+!219:[*]	318:[*]
+!222:.etag	321:.etag
+!223:groupIds	322:properties.groupIds
+!231:[*]	341:[*]
+!223:id	322:id
+!223:name	322:name
+!223:privateLinkServiceConnectionState	322:properties.privateLinkServiceConnectionState
+!256:.actionRequired	366:.actionRequired
+!263:sRequired	373:sRequired
+!257:description	367:description
+!257:status	367:status
+!241:Id	351:Id
+!225:ovisioningState	335:ovisioningState
+!223:requestMessage	333:requestMessage
+!223:type	322:type
+!184:name	272:name
+!185:etworkInterfaces	272:properties.networkInterfaces
+!201:[*]	300:[*]
+!204:.etag	303:.etag
+!206:xtendedLocation	305:xtendedLocation
+!221:.name	320:.name
+!222:type	321:type
+!205:id	304:id
+!205:location	304:location
+!205:name	304:name
+!205:tags	304:tags
+!206:ype	305:ype
+!184:privateLinkServiceConnections	283:privateLinkServiceConnections
+)armlint_aliases",
+    R"armlint_aliases(!213:[*]	312:[*]
+!216:.etag	315:.etag
+!217:groupIds	316:properties.groupIds
+!225:[*]	335:[*]
+!217:id	316:id
+!217:name	316:name
+!217:privateLinkServiceConnectionState	316:properties.privateLinkServiceConnectionState
+!250:.actionRequired	360:.actionRequired
+!257:sRequired	367:sRequired
+!251:description	361:description
+!251:status	361:status
+!235:Id	345:Id
+!219:ovisioningState	329:ovisioningState
+!217:requestMessage	327:requestMessage
+!217:type	316:type
+!186:ovisioningState	285:ovisioningState
+!184:subnet	283:subnet
+!190:.etag	289:.etag
+!191:id	290:id
+!191:name	290:name
+!184:tags	272:tags
+!185:ype	273:ype
+!170:ovisioningState	258:ovisioningState
+!168:resourceGuid	256:resourceGuid
+!168:tags	245:tags
+!170:pConfigurations	245:properties.tapConfigurations
+!185:[*]	273:[*]
+!188:.etag	276:.etag
+!189:id	277:id
+!189:name	277:name
+!189:provisioningState	277:properties.provisioningState
+!189:type	277:type
+!189:virtualNetworkTap	277:properties.virtualNetworkTap
+!206:.etag	305:.etag
+!207:id	306:id
+!207:location	306:location
+!207:name	306:name
+!207:tags	306:tags
+!208:ype	307:ype
+!169:ype	245:type
+!168:virtualMachine	245:properties.virtualMachine
+!182:.id	270:.id
+!147:provisioningState	224:provisioningState
+!147:resourceGuid	224:resourceGuid
+!147:securityRules	224:securityRules
+!160:[*]	237:[*]
+!163:.access	240:.properties.access
+!164:description	252:description
+!167:tinationAddressPrefix	255:tinationAddressPrefix
+!188:es	276:es
+!190:[*]	278:[*]
+!176:pplicationSecurityGroups	264:pplicationSecurityGroups
+!200:[*]	288:[*]
+!203:.etag	291:.etag
+!204:id	292:id
+!204:location	292:location
+!204:name	292:name
+!204:provisioningState	292:properties.provisioningState
+!204:resourceGuid	303:resourceGuid
+!204:tags	292:tags
+!205:ype	293:ype
+!175:PortRange	263:PortRange
+!184:s	272:s
+!185:[*]	273:[*]
+!165:irection	253:irection
+!164:etag	241:etag
+!164:id	241:id
+!164:name	241:name
+!164:priority	241:properties.priority
+!166:otocol	254:otocol
+!167:visioningState	255:visioningState
+!164:sourceAddressPrefix	252:sourceAddressPrefix
+!183:es	271:es
+!185:[*]	273:[*]
+!171:pplicationSecurityGroups	259:pplicationSecurityGroups
+!195:[*]	283:[*]
+!198:.etag	286:.etag
+!199:id	287:id
+!199:location	287:location
+!199:name	287:name
+!199:provisioningState	287:properties.provisioningState
+!199:resourceGuid	298:resourceGuid
+!199:tags	287:tags
+!200:ype	288:ype
+!170:PortRange	258:PortRange
+!179:s	267:s
+!180:[*]	268:[*]
+!164:type	241:type
+!148:ubnets	225:ubnets
+!154:[*]	231:[*]
+!157:.etag	234:.etag
+!158:id	235:id
+!158:name	235:name
+!147:tags	213:tags
+!148:ype	214:ype
+!126:privateEndpointNetworkPolicies	192:privateEndpointNetworkPolicies
 !141:s	207:s
-142:[*]	208:[*]
-145:.customDnsConfigs	211:.properties.customDnsConfigs
-162:[*]	239:[*]
-165:.fqdn	242:.fqdn
-166:ipAddresses	243:ipAddresses
-177:[*]	254:[*]
-146:etag	212:etag
-147:xtendedLocation	213:xtendedLocation
-162:.name	228:.name
-163:type	229:type
-146:id	212:id
-146:location	212:location
-146:manualPrivateLinkServiceConnections	212:properties.manualPrivateLinkServiceConnections
-181:[*]	258:[*]
-184:.etag	261:.etag
-185:groupIds	262:properties.groupIds
-193:[*]	281:[*]
-185:id	262:id
-185:name	262:name
-185:privateLinkServiceConnectionState	262:properties.privateLinkServiceConnectionState
-218:.actionRequired	306:.actionRequired
-225:sRequired	313:sRequired
-219:description	307:description
-219:status	307:status
-203:Id	291:Id
-187:ovisioningState	275:ovisioningState
-185:requestMessage	273:requestMessage
-185:type	262:type
-146:name	212:name
-147:etworkInterfaces	212:properties.networkInterfaces
-163:[*]	240:[*]
-166:.etag	243:.etag
-168:xtendedLocation	245:xtendedLocation
-183:.name	260:.name
-184:type	261:type
-167:id	244:id
-167:location	244:location
-167:name	244:name
-167:tags	244:tags
-168:ype	245:ype
-146:privateLinkServiceConnections	223:privateLinkServiceConnections
-175:[*]	252:[*]
-178:.etag	255:.etag
-179:groupIds	256:properties.groupIds
-187:[*]	275:[*]
-179:id	256:id
-179:name	256:name
-179:privateLinkServiceConnectionState	256:properties.privateLinkServiceConnectionState
-212:.actionRequired	300:.actionRequired
-219:sRequired	307:sRequired
-213:description	301:description
-213:status	301:status
-197:Id	285:Id
-181:ovisioningState	269:ovisioningState
-179:requestMessage	267:requestMessage
-179:type	256:type
-148:ovisioningState	225:ovisioningState
-146:subnet	223:subnet
-152:.etag	229:.etag
-153:id	230:id
-153:name	230:name
-146:tags	212:tags
-147:ype	213:ype
-133:LinkServiceNetworkPolicies	199:LinkServiceNetworkPolicies
+!142:[*]	208:[*]
+!145:.customDnsConfigs	211:.properties.customDnsConfigs
+!162:[*]	239:[*]
+!165:.fqdn	242:.fqdn
+!166:ipAddresses	243:ipAddresses
+!177:[*]	254:[*]
+!146:etag	212:etag
+!147:xtendedLocation	213:xtendedLocation
+!162:.name	228:.name
+!163:type	229:type
+!146:id	212:id
+!146:location	212:location
+!146:manualPrivateLinkServiceConnections	212:properties.manualPrivateLinkServiceConnections
+!181:[*]	258:[*]
+!184:.etag	261:.etag
+!185:groupIds	262:properties.groupIds
+!193:[*]	281:[*]
+!185:id	262:id
+!185:name	262:name
+!185:privateLinkServiceConnectionState	262:properties.privateLinkServiceConnectionState
+!218:.actionRequired	306:.actionRequired
+!225:sRequired	313:sRequired
+!219:description	307:description
+!219:status	307:status
+!203:Id	291:Id
+!187:ovisioningState	275:ovisioningState
+!185:requestMessage	273:requestMessage
+!185:type	262:type
+!146:name	212:name
+!147:etworkInterfaces	212:properties.networkInterfaces
+!163:[*]	240:[*]
+!166:.etag	243:.etag
+!168:xtendedLocation	245:xtendedLocation
+!183:.name	260:.name
+!184:type	261:type
+!167:id	244:id
+!167:location	244:location
+!167:name	244:name
+!167:tags	244:tags
+!168:ype	245:ype
+!146:privateLinkServiceConnections	223:privateLinkServiceConnections
+!175:[*]	252:[*]
+!178:.etag	255:.etag
+!179:groupIds	256:properties.groupIds
+!187:[*]	275:[*]
+!179:id	256:id
+!179:name	256:name
+!179:privateLinkServiceConnectionState	256:properties.privateLinkServiceConnectionState
+!212:.actionRequired	300:.actionRequired
+!219:sRequired	307:sRequired
+!213:description	301:description
+!213:status	301:status
+!197:Id	285:Id
+!181:ovisioningState	269:ovisioningState
+!179:requestMessage	267:requestMessage
+!179:type	256:type
+!148:ovisioningState	225:ovisioningState
+!146:subnet	223:subnet
+!152:.etag	229:.etag
+!153:id	230:id
+!153:name	230:name
+!146:tags	212:tags
+!147:ype	213:ype
+!133:LinkServiceNetworkPolicies	199:LinkServiceNetworkPolicies
 !128:ovisioningState	194:ovisioningState
 !127:urpose	193:urpose
 !126:resourceNavigationLinks	192:resourceNavigationLinks
-149:[*]	215:[*]
-152:.etag	218:.etag
-153:id	219:id
-153:link	219:properties.link
-157:edResourceType	234:edResourceType
-153:name	219:name
-153:provisioningState	219:properties.provisioningState
-153:type	219:type
-127:outeTable	193:outeTable
-136:.disableBgpRoutePropagation	202:.properties.disableBgpRoutePropagation
-137:etag	203:etag
-137:id	203:id
-)armlint_aliases",
-    R"armlint_aliases(137:location	203:location
-137:name	203:name
-137:provisioningState	203:properties.provisioningState
-137:resourceGuid	214:resourceGuid
-138:outes	215:outes
-143:[*]	220:[*]
-146:.addressPrefix	223:.properties.addressPrefix
-147:etag	224:etag
-147:hasBgpOverride	224:properties.hasBgpOverride
-147:id	224:id
-147:name	224:name
-148:extHopIpAddress	224:properties.nextHopIpAddress
-154:Type	242:Type
-147:provisioningState	235:provisioningState
-147:type	224:type
-137:subnets	214:subnets
-144:[*]	221:[*]
-147:.etag	224:.etag
-148:id	225:id
-148:name	225:name
-137:tags	203:tags
-138:ype	204:ype
+!149:[*]	215:[*]
+!152:.etag	218:.etag
+!153:id	219:id
+!153:link	219:properties.link
+!157:edResourceType	234:edResourceType
+!153:name	219:name
+!153:provisioningState	219:properties.provisioningState
+!153:type	219:type
+!127:outeTable	193:outeTable
+!136:.disableBgpRoutePropagation	202:.properties.disableBgpRoutePropagation
+!137:etag	203:etag
+!137:id	203:id
+!137:location	203:location
+!137:name	203:name
+!137:provisioningState	203:properties.provisioningState
+!137:resourceGuid	214:resourceGuid
+!138:outes	215:outes
+!143:[*]	220:[*]
+!146:.addressPrefix	223:.properties.addressPrefix
+!147:etag	224:etag
+!147:hasBgpOverride	224:properties.hasBgpOverride
+!147:id	224:id
+!147:name	224:name
+!148:extHopIpAddress	224:properties.nextHopIpAddress
+!154:Type	242:Type
+!147:provisioningState	235:provisioningState
+!147:type	224:type
+!137:subnets	214:subnets
+!144:[*]	221:[*]
+!147:.etag	224:.etag
+!148:id	225:id
+!148:name	225:name
+!137:tags	203:tags
+!138:ype	204:ype
 !126:serviceAssociationLinks	192:serviceAssociationLinks
-149:[*]	215:[*]
-152:.allowDelete	218:.properties.allowDelete
-153:etag	219:etag
-153:id	219:id
-153:link	219:properties.link
-157:edResourceType	234:edResourceType
-154:ocations	231:ocations
-162:[*]	239:[*]
-153:name	219:name
-153:provisioningState	219:properties.provisioningState
-153:type	219:type
-133:EndpointPolicies	199:EndpointPolicies
-149:[*]	215:[*]
-152:.etag	218:.etag
-153:id	219:id
-153:location	219:location
-153:name	219:name
-153:provisioningState	219:properties.provisioningState
-153:resourceGuid	230:resourceGuid
-153:serviceEndpointPolicyDefinitions	230:serviceEndpointPolicyDefinitions
-185:[*]	262:[*]
-188:.description	265:.properties.description
-189:etag	266:etag
-189:id	266:id
-189:name	266:name
-189:provisioningState	266:properties.provisioningState
-189:service	277:service
-196:Resources	284:Resources
-205:[*]	293:[*]
-154:ubnets	231:ubnets
-160:[*]	237:[*]
-163:.etag	240:.etag
-164:id	241:id
-164:name	241:name
-153:tags	219:tags
-154:ype	220:ype
-141:s	207:s
-142:[*]	208:[*]
-145:.locations	211:.locations
-155:[*]	221:[*]
-146:provisioningState	212:provisioningState
-146:service	212:service
+!149:[*]	215:[*]
+!152:.allowDelete	218:.properties.allowDelete
+!153:etag	219:etag
+!153:id	219:id
+!153:link	219:properties.link
+!157:edResourceType	234:edResourceType
+!154:ocations	231:ocations
+!162:[*]	239:[*]
+!153:name	219:name
+!153:provisioningState	219:properties.provisioningState
+!153:type	219:type
+!133:EndpointPolicies	199:EndpointPolicies
+!149:[*]	215:[*]
+!152:.etag	218:.etag
+!153:id	219:id
+!153:location	219:location
+!153:name	219:name
+!153:provisioningState	219:properties.provisioningState
+!153:resourceGuid	230:resourceGuid
+!153:serviceEndpointPolicyDefinitions	230:serviceEndpointPolicyDefinitions
+!185:[*]	262:[*]
+!188:.description	265:.properties.description
+!189:etag	266:etag
+!189:id	266:id
+!189:name	266:name
+!189:provisioningState	266:properties.provisioningState
+!189:service	277:service
+!196:Resources	284:Resources
+!205:[*]	293:[*]
+!154:ubnets	231:ubnets
+!160:[*]	237:[*]
+!163:.etag	240:.etag
+!164:id	241:id
+!164:name	241:name
+!153:tags	219:tags
+!154:ype	220:ype
+!141:s	207:s
+!142:[*]	208:[*]
+!145:.locations	211:.locations
+!155:[*]	221:[*]
+!146:provisioningState	212:provisioningState
+!146:service	212:service
 !119:type	163:type
-119:zones	163:zones
-124:[*]	168:[*]
-83:NetworkInterfaceIPConfiguration	127:NetworkInterfaceIPConfiguration
-114:.etag	158:.etag
-115:id	159:id
-115:name	159:name
-83:Port	127:Port
+!119:zones	163:zones
+!124:[*]	168:[*]
+!83:NetworkInterfaceIPConfiguration	127:NetworkInterfaceIPConfiguration
+!114:.etag	158:.etag
+!115:id	159:id
+!115:name	159:name
+!83:Port	127:Port
 !72:etag	105:etag
-72:id	105:id
-72:location	105:location
+!72:id	105:id
+!72:location	105:location
 !72:name	105:name
 !73:etworkInterfaceTapConfigurations	105:properties.networkInterfaceTapConfigurations
-105:[*]	149:[*]
+!105:[*]	149:[*]
 !108:.etag	152:.etag
-109:id	153:id
-109:name	153:name
+!109:id	153:id
+!109:name	153:name
 !109:provisioningState	153:properties.provisioningState
 !109:type	153:type
-109:virtualNetworkTap	153:properties.virtualNetworkTap
-126:.etag	181:.etag
-127:id	182:id
-127:location	182:location
-127:name	182:name
-127:tags	182:tags
-128:ype	183:ype
+!109:virtualNetworkTap	153:properties.virtualNetworkTap
+!126:.etag	181:.etag
+!127:id	182:id
+!127:location	182:location
+!127:name	182:name
+!127:tags	182:tags
+!128:ype	183:ype
 !72:provisioningState	116:provisioningState
 !72:resourceGuid	116:resourceGuid
-72:tags	105:tags
+!72:tags	105:tags
 !73:ype	106:ype
 !23:etag
 23:id
@@ -44706,76 +44706,76 @@ const std::string_view kAliasData[] = {
 !28:type
 !0:operationalState
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.etag
-30:id
+!30:id
 !30:linkIdentifier	11:privateEndpointConnections[*].properties.linkIdentifier
-30:name
+!30:name
 !30:privateEndpoint	52:privateEndpoint
-45:.customDnsConfigs	67:.properties.customDnsConfigs
-62:[*]	95:[*]
-65:.fqdn	98:.fqdn
-66:ipAddresses	99:ipAddresses
-77:[*]	110:[*]
+!45:.customDnsConfigs	67:.properties.customDnsConfigs
+!62:[*]	95:[*]
+!65:.fqdn	98:.fqdn
+!66:ipAddresses	99:ipAddresses
+!77:[*]	110:[*]
 !46:etag	68:etag
-47:xtendedLocation	69:xtendedLocation
-62:.name	84:.name
-63:type	85:type
-46:id	68:id
-46:location	68:location
-46:manualPrivateLinkServiceConnections	68:properties.manualPrivateLinkServiceConnections
-81:[*]	114:[*]
+!47:xtendedLocation	69:xtendedLocation
+!62:.name	84:.name
+!63:type	85:type
+!46:id	68:id
+!46:location	68:location
+!46:manualPrivateLinkServiceConnections	68:properties.manualPrivateLinkServiceConnections
+!81:[*]	114:[*]
 !84:.etag	117:.etag
-85:groupIds	118:properties.groupIds
-93:[*]	137:[*]
-85:id	118:id
-85:name	118:name
-85:privateLinkServiceConnectionState	118:properties.privateLinkServiceConnectionState
-118:.actionsRequired	162:.actionsRequired
-119:description	163:description
-119:status	163:status
-103:Id	147:Id
+!85:groupIds	118:properties.groupIds
+!93:[*]	137:[*]
+!85:id	118:id
+!85:name	118:name
+!85:privateLinkServiceConnectionState	118:properties.privateLinkServiceConnectionState
+!118:.actionsRequired	162:.actionsRequired
+!119:description	163:description
+!119:status	163:status
+!103:Id	147:Id
 !87:ovisioningState	131:ovisioningState
-85:requestMessage	129:requestMessage
+!85:requestMessage	129:requestMessage
 !85:type	118:type
 !46:name	68:name
 !47:etworkInterfaces	68:properties.networkInterfaces
-63:[*]	96:[*]
+!63:[*]	96:[*]
 !66:.etag	99:.etag
-68:xtendedLocation	101:xtendedLocation
-83:.name	116:.name
-84:type	117:type
-67:id	100:id
-67:location	100:location
+!68:xtendedLocation	101:xtendedLocation
+!83:.name	116:.name
+!84:type	117:type
+!67:id	100:id
+!67:location	100:location
 !67:name	100:name
-67:tags	100:tags
+!67:tags	100:tags
 !68:ype	101:ype
-46:privateLinkServiceConnections	79:privateLinkServiceConnections
-75:[*]	108:[*]
+!46:privateLinkServiceConnections	79:privateLinkServiceConnections
+!75:[*]	108:[*]
 !78:.etag	111:.etag
-79:groupIds	112:properties.groupIds
-87:[*]	131:[*]
-79:id	112:id
-79:name	112:name
-79:privateLinkServiceConnectionState	112:properties.privateLinkServiceConnectionState
-112:.actionsRequired	156:.actionsRequired
-113:description	157:description
-113:status	157:status
-97:Id	141:Id
+!79:groupIds	112:properties.groupIds
+!87:[*]	131:[*]
+!79:id	112:id
+!79:name	112:name
+!79:privateLinkServiceConnectionState	112:properties.privateLinkServiceConnectionState
+!112:.actionsRequired	156:.actionsRequired
+!113:description	157:description
+!113:status	157:status
+!97:Id	141:Id
 !81:ovisioningState	125:ovisioningState
-79:requestMessage	123:requestMessage
+!79:requestMessage	123:requestMessage
 !79:type	112:type
 !48:ovisioningState	81:ovisioningState
-46:subnet	79:subnet
+!46:subnet	79:subnet
 !52:.etag	85:.etag
-53:id	86:id
-53:name	86:name
-46:tags	68:tags
+!53:id	86:id
+!53:name	86:name
+!46:tags	68:tags
 !47:ype	69:ype
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 7:LinkConfigurations
@@ -45044,85 +45044,85 @@ const std::string_view kAliasData[] = {
 @Microsoft.Network/applicationGateways/privateEndpointConnections
 !0:linkIdentifier
 !0:privateEndpoint
-15:.applicationSecurityGroups	0:properties.privateEndpoint.properties.applicationSecurityGroups
-41:[*]	63:[*]
+!15:.applicationSecurityGroups	0:properties.privateEndpoint.properties.applicationSecurityGroups
+!41:[*]	63:[*]
 !44:.etag	66:.etag
-45:id	67:id
-45:location	67:location
+!45:id	67:id
+!45:location	67:location
 !45:name	67:name
-45:tags	67:tags
+!45:tags	67:tags
 !46:ype	68:ype
-16:customDnsConfigs	38:customDnsConfigs
-32:[*]	54:[*]
-35:.fqdn	57:.fqdn
-36:ipAddresses	58:ipAddresses
-47:[*]	69:[*]
-22:NetworkInterfaceName	44:NetworkInterfaceName
+!16:customDnsConfigs	38:customDnsConfigs
+!32:[*]	54:[*]
+!35:.fqdn	57:.fqdn
+!36:ipAddresses	58:ipAddresses
+!47:[*]	69:[*]
+!22:NetworkInterfaceName	44:NetworkInterfaceName
 !16:etag
-17:xtendedLocation
-32:.name
-33:type
-16:id
-17:pConfigurations	38:ipConfigurations
-32:[*]	54:[*]
+!17:xtendedLocation
+!32:.name
+!33:type
+!16:id
+!17:pConfigurations	38:ipConfigurations
+!32:[*]	54:[*]
 !35:.etag	57:.etag
-36:groupId	58:properties.groupId
-36:memberName	69:memberName
-36:name	58:name
-36:privateIPAddress	58:properties.privateIPAddress
+!36:groupId	58:properties.groupId
+!36:memberName	69:memberName
+!36:name	58:name
+!36:privateIPAddress	58:properties.privateIPAddress
 !36:type	58:type
-18:VersionType	40:VersionType
-16:location
-16:manualPrivateLinkServiceConnections	38:manualPrivateLinkServiceConnections
-51:[*]	73:[*]
+!18:VersionType	40:VersionType
+!16:location
+!16:manualPrivateLinkServiceConnections	38:manualPrivateLinkServiceConnections
+!51:[*]	73:[*]
 !54:.etag	76:.etag
-55:groupIds	77:properties.groupIds
-63:[*]	96:[*]
-55:id	77:id
-55:name	77:name
-55:privateLinkServiceConnectionState	77:properties.privateLinkServiceConnectionState
-88:.actionsRequired	121:.actionsRequired
-89:description	122:description
-89:status	122:status
-73:Id	106:Id
+!55:groupIds	77:properties.groupIds
+!63:[*]	96:[*]
+!55:id	77:id
+!55:name	77:name
+!55:privateLinkServiceConnectionState	77:properties.privateLinkServiceConnectionState
+!88:.actionsRequired	121:.actionsRequired
+!89:description	122:description
+!89:status	122:status
+!73:Id	106:Id
 !57:ovisioningState	90:ovisioningState
-55:requestMessage	88:requestMessage
+!55:requestMessage	88:requestMessage
 !55:type	77:type
 !16:name
 !17:etworkInterfaces	38:networkInterfaces
-33:[*]	55:[*]
+!33:[*]	55:[*]
 !36:.etag	58:.etag
-38:xtendedLocation	60:xtendedLocation
-53:.name	75:.name
-54:type	76:type
-37:id	59:id
-37:location	59:location
+!38:xtendedLocation	60:xtendedLocation
+!53:.name	75:.name
+!54:type	76:type
+!37:id	59:id
+!37:location	59:location
 !37:name	59:name
-37:tags	59:tags
+!37:tags	59:tags
 !38:ype	60:ype
-16:privateLinkServiceConnections	38:privateLinkServiceConnections
-45:[*]	67:[*]
+!16:privateLinkServiceConnections	38:privateLinkServiceConnections
+!45:[*]	67:[*]
 !48:.etag	70:.etag
-49:groupIds	71:properties.groupIds
-57:[*]	90:[*]
-49:id	71:id
-49:name	71:name
-49:privateLinkServiceConnectionState	71:properties.privateLinkServiceConnectionState
-82:.actionsRequired	115:.actionsRequired
-83:description	116:description
-83:status	116:status
-67:Id	100:Id
+!49:groupIds	71:properties.groupIds
+!57:[*]	90:[*]
+!49:id	71:id
+!49:name	71:name
+!49:privateLinkServiceConnectionState	71:properties.privateLinkServiceConnectionState
+!82:.actionsRequired	115:.actionsRequired
+!83:description	116:description
+!83:status	116:status
+!67:Id	100:Id
 !51:ovisioningState	84:ovisioningState
-49:requestMessage	82:requestMessage
+!49:requestMessage	82:requestMessage
 !49:type	71:type
 !18:ovisioningState	40:ovisioningState
-16:resourceGuid	38:resourceGuid
-16:subnet	38:subnet
+!16:resourceGuid	38:resourceGuid
+!16:subnet	38:subnet
 !22:.etag	44:.etag
-23:id	45:id
-23:name	45:name
+!23:id	45:id
+!23:name	45:name
 !23:type	45:type
-16:tags
+!16:tags
 !17:ype
 7:LinkServiceConnectionState
 33:.actionsRequired
@@ -45131,1742 +45131,1742 @@ const std::string_view kAliasData[] = {
 !2:ovisioningState
 @Microsoft.Network/applicationGatewayWebApplicationFirewallPolicies
 !0:applicationGatewayForContainers
-31:[*]
-34:.id
+!31:[*]
+!34:.id
 !18:s
-19:[*]
-22:.authenticationCertificates	0:properties.applicationGateways[*].properties.authenticationCertificates
-49:[*]	71:[*]
-52:.data	74:.properties.data
+!19:[*]
+!22:.authenticationCertificates	0:properties.applicationGateways[*].properties.authenticationCertificates
+!49:[*]	71:[*]
+!52:.data	74:.properties.data
 !53:etag	75:etag
-53:id	75:id
-53:name	75:name
+!53:id	75:id
+!53:name	75:name
 !53:provisioningState	75:properties.provisioningState
 !53:type	75:type
-26:oscaleConfiguration	48:oscaleConfiguration
-45:.maxCapacity	67:.maxCapacity
-47:inCapacity	69:inCapacity
-23:backendAddressPools	45:backendAddressPools
-42:[*]	64:[*]
-45:.backendAddresses	67:.properties.backendAddresses
-62:[*]	95:[*]
-65:.fqdn	98:.fqdn
-66:ipAddress	99:ipAddress
+!26:oscaleConfiguration	48:oscaleConfiguration
+!45:.maxCapacity	67:.maxCapacity
+!47:inCapacity	69:inCapacity
+!23:backendAddressPools	45:backendAddressPools
+!42:[*]	64:[*]
+!45:.backendAddresses	67:.properties.backendAddresses
+!62:[*]	95:[*]
+!65:.fqdn	98:.fqdn
+!66:ipAddress	99:ipAddress
 !53:IPConfigurations	86:IPConfigurations
-69:[*]	102:[*]
-72:.applicationGatewayBackendAddressPools	105:.properties.applicationGatewayBackendAddressPools
-110:[*]	154:[*]
-113:.etag	157:.etag
-114:id	158:id
-114:name	158:name
-114:type	158:type
-84:SecurityGroups	128:SecurityGroups
-98:[*]	142:[*]
+!69:[*]	102:[*]
+!72:.applicationGatewayBackendAddressPools	105:.properties.applicationGatewayBackendAddressPools
+!110:[*]	154:[*]
+!113:.etag	157:.etag
+!114:id	158:id
+!114:name	158:name
+!114:type	158:type
+!84:SecurityGroups	128:SecurityGroups
+!98:[*]	142:[*]
 !101:.etag	145:.etag
-102:id	146:id
-102:location	146:location
+!102:id	146:id
+!102:location	146:location
 !102:name	146:name
 !102:provisioningState	146:properties.provisioningState
 !102:resourceGuid	157:resourceGuid
-102:tags	146:tags
+!102:tags	146:tags
 !103:ype	147:ype
 !73:etag	106:etag
-73:id	106:id
-73:loadBalancerBackendAddressPools	106:properties.loadBalancerBackendAddressPools
-104:[*]	148:[*]
+!73:id	106:id
+!73:loadBalancerBackendAddressPools	106:properties.loadBalancerBackendAddressPools
+!104:[*]	148:[*]
 !107:.backendIPConfigurations	151:.properties.backendIPConfigurations
-131:[*]	186:[*]
-134:.etag	189:.etag
-135:id	190:id
-135:name	190:name
+!131:[*]	186:[*]
+!134:.etag	189:.etag
+!135:id	190:id
+!135:name	190:name
 !108:etag	152:etag
-108:id	152:id
-108:loadBalancerBackendAddresses	152:properties.loadBalancerBackendAddresses
-136:[*]	191:[*]
-139:.ipAddress	194:.properties.ipAddress
-140:loadBalancerFrontendIPConfiguration	206:loadBalancerFrontendIPConfiguration
-175:.id	241:.id
-140:name	195:name
+!108:id	152:id
+!108:loadBalancerBackendAddresses	152:properties.loadBalancerBackendAddresses
+!136:[*]	191:[*]
+!139:.ipAddress	194:.properties.ipAddress
+!140:loadBalancerFrontendIPConfiguration	206:loadBalancerFrontendIPConfiguration
+!175:.id	241:.id
+!140:name	195:name
 !141:etworkInterfaceIPConfiguration	195:properties.networkInterfaceIPConfiguration
-171:.id	237:.id
-140:virtualNetwork	206:virtualNetwork
-154:.id	220:.id
+!171:.id	237:.id
+!140:virtualNetwork	206:virtualNetwork
+!154:.id	220:.id
 !118:ingRules	173:ingRules
-126:[*]	181:[*]
-129:.id	184:.id
-110:cation	165:cation
-108:name	152:name
+!126:[*]	181:[*]
+!129:.id	184:.id
+!110:cation	165:cation
+!108:name	152:name
 !108:outboundRule	152:properties.outboundRule
-120:.id	175:.id
+!120:.id	175:.id
 !120:s	175:s
-121:[*]	176:[*]
-124:.id	179:.id
+!121:[*]	176:[*]
+!124:.id	179:.id
 !108:provisioningState	163:provisioningState
 !108:type	152:type
-85:InboundNatRules	129:InboundNatRules
-100:[*]	144:[*]
+!85:InboundNatRules	129:InboundNatRules
+!100:[*]	144:[*]
 !103:.backendIPConfiguration	147:.properties.backendIPConfiguration
-126:.etag	181:.etag
-127:id	182:id
-127:name	182:name
-111:Port	166:Port
-104:enableFloatingIP	159:enableFloatingIP
-110:TcpReset	165:TcpReset
+!126:.etag	181:.etag
+!127:id	182:id
+!127:name	182:name
+!111:Port	166:Port
+!104:enableFloatingIP	159:enableFloatingIP
+!110:TcpReset	165:TcpReset
 !105:tag	148:etag
-104:frontendIPConfiguration	148:properties.frontendIPConfiguration
-127:.id	182:.id
-112:Port	167:Port
-104:id	148:id
-106:leTimeoutInMinutes	148:properties.idleTimeoutInMinutes
-104:name	148:name
-104:protocol	148:properties.protocol
+!104:frontendIPConfiguration	148:properties.frontendIPConfiguration
+!127:.id	182:.id
+!112:Port	167:Port
+!104:id	148:id
+!106:leTimeoutInMinutes	148:properties.idleTimeoutInMinutes
+!104:name	148:name
+!104:protocol	148:properties.protocol
 !107:visioningState	162:visioningState
 !104:type	148:type
-73:name	106:name
-73:primary	106:properties.primary
-76:vateIPAddress	120:vateIPAddress
-89:Version	133:Version
-83:llocationMethod	127:llocationMethod
+!73:name	106:name
+!73:primary	106:properties.primary
+!76:vateIPAddress	120:vateIPAddress
+!89:Version	133:Version
+!83:llocationMethod	127:llocationMethod
 !80:LinkConnectionProperties	124:LinkConnectionProperties
 !104:.fqdns	148:.fqdns
-110:[*]	154:[*]
+!110:[*]	154:[*]
 !105:groupId	149:groupId
 !105:requiredMemberName	149:requiredMemberName
 !75:ovisioningState	119:ovisioningState
-74:ublicIPAddress	118:ublicIPAddress
-88:.ddosSettings	132:.properties.ddosSettings
-101:.ddosCustomPolicy	156:.ddosCustomPolicy
-118:.id	173:.id
-102:protectedIP	157:protectedIP
-109:ionCoverage	164:ionCoverage
-90:nsSettings	145:nsSettings
-100:.domainNameLabel	155:.domainNameLabel
-101:fqdn	156:fqdn
-101:reverseFqdn	156:reverseFqdn
+!74:ublicIPAddress	118:ublicIPAddress
+!88:.ddosSettings	132:.properties.ddosSettings
+!101:.ddosCustomPolicy	156:.ddosCustomPolicy
+!118:.id	173:.id
+!102:protectedIP	157:protectedIP
+!109:ionCoverage	164:ionCoverage
+!90:nsSettings	145:nsSettings
+!100:.domainNameLabel	155:.domainNameLabel
+!101:fqdn	156:fqdn
+!101:reverseFqdn	156:reverseFqdn
 !89:etag	133:etag
-90:xtendedLocation	134:xtendedLocation
-105:.name	149:.name
-106:type	150:type
-89:id	133:id
-91:leTimeoutInMinutes	133:properties.idleTimeoutInMinutes
-90:pAddress	145:pAddress
+!90:xtendedLocation	134:xtendedLocation
+!105:.name	149:.name
+!106:type	150:type
+!89:id	133:id
+!91:leTimeoutInMinutes	133:properties.idleTimeoutInMinutes
+!90:pAddress	145:pAddress
 !91:Configuration	146:Configuration
 !104:.etag	159:.etag
-105:id	160:id
-105:name	160:name
-91:Tags	146:Tags
-95:[*]	150:[*]
-98:.ipTagType	153:.ipTagType
-99:tag	154:tag
-89:location	133:location
+!105:id	160:id
+!105:name	160:name
+!91:Tags	146:Tags
+!95:[*]	150:[*]
+!98:.ipTagType	153:.ipTagType
+!99:tag	154:tag
+!89:location	133:location
 !89:name	133:name
 !89:provisioningState	133:properties.provisioningState
-90:ublicIPAddressVersion	145:ublicIPAddressVersion
-98:llocationMethod	153:llocationMethod
-97:Prefix	152:Prefix
-103:.id	158:.id
+!90:ublicIPAddressVersion	145:ublicIPAddressVersion
+!98:llocationMethod	153:llocationMethod
+!97:Prefix	152:Prefix
+!103:.id	158:.id
 !89:resourceGuid	144:resourceGuid
-89:sku	133:sku
-92:.name	136:.name
-93:tier	137:tier
-89:tags	133:tags
+!89:sku	133:sku
+!92:.name	136:.name
+!93:tier	137:tier
+!89:tags	133:tags
 !90:ype	134:ype
-89:zones	133:zones
-94:[*]	138:[*]
-73:subnet	117:subnet
-79:.addressPrefix	123:.properties.addressPrefix
-93:es	148:es
-95:[*]	150:[*]
-80:delegations	135:delegations
-91:[*]	146:[*]
+!89:zones	133:zones
+!94:[*]	138:[*]
+!73:subnet	117:subnet
+!79:.addressPrefix	123:.properties.addressPrefix
+!93:es	148:es
+!95:[*]	150:[*]
+!80:delegations	135:delegations
+!91:[*]	146:[*]
 !94:.actions	149:.properties.actions
-102:[*]	168:[*]
+!102:[*]	168:[*]
 !95:etag	150:etag
-95:id	150:id
-95:name	150:name
+!95:id	150:id
+!95:name	150:name
 !95:provisioningState	150:properties.provisioningState
-95:serviceName	161:serviceName
+!95:serviceName	161:serviceName
 !80:etag	124:etag
-80:id	124:id
-81:nterfaceEndpoints	124:properties.interfaceEndpoints
-98:[*]	153:[*]
-101:.endpointService	156:.properties.endpointService
-117:.id	183:.id
-103:tag	157:etag
-102:fqdn	157:properties.fqdn
-102:id	157:id
-102:location	157:location
-102:name	157:name
-103:etworkInterfaces	157:properties.networkInterfaces
-119:[*]	185:[*]
-122:.etag	188:.etag
-123:id	189:id
-123:location	189:location
-123:name	189:name
-123:tags	189:tags
-124:ype	190:ype
-102:owner	168:owner
-102:provisioningState	168:provisioningState
-102:subnet	168:subnet
-108:.etag	174:.etag
-109:id	175:id
-109:name	175:name
-102:tags	157:tags
-103:ype	158:ype
-81:pAllocations	136:pAllocations
-93:[*]	148:[*]
-96:.id	151:.id
+!80:id	124:id
+!81:nterfaceEndpoints	124:properties.interfaceEndpoints
+!98:[*]	153:[*]
+!101:.endpointService	156:.properties.endpointService
+!117:.id	183:.id
+!103:tag	157:etag
+!102:fqdn	157:properties.fqdn
+!102:id	157:id
+!102:location	157:location
+!102:name	157:name
+!103:etworkInterfaces	157:properties.networkInterfaces
+!119:[*]	185:[*]
+!122:.etag	188:.etag
+!123:id	189:id
+!123:location	189:location
+!123:name	189:name
+!123:tags	189:tags
+!124:ype	190:ype
+!102:owner	168:owner
+!102:provisioningState	168:provisioningState
+!102:subnet	168:subnet
+!108:.etag	174:.etag
+!109:id	175:id
+!109:name	175:name
+!102:tags	157:tags
+!103:ype	158:ype
+!81:pAllocations	136:pAllocations
+!93:[*]	148:[*]
+!96:.id	151:.id
 !82:ConfigurationProfiles	137:ConfigurationProfiles
-103:[*]	158:[*]
+!103:[*]	158:[*]
 !106:.etag	161:.etag
-107:id	162:id
-107:name	162:name
+!107:id	162:id
+!107:name	162:name
 !107:provisioningState	162:properties.provisioningState
-107:subnet	173:subnet
-113:.etag	179:.etag
-114:id	180:id
-114:name	180:name
+!107:subnet	173:subnet
+!113:.etag	179:.etag
+!114:id	180:id
+!114:name	180:name
 !107:type	162:type
 !95:s	150:s
-96:[*]	151:[*]
+!96:[*]	151:[*]
 !99:.etag	154:.etag
-100:id	155:id
-100:name	155:name
-100:privateIPAddress	155:properties.privateIPAddress
-110:llocationMethod	176:llocationMethod
+!100:id	155:id
+!100:name	155:name
+!100:privateIPAddress	155:properties.privateIPAddress
+!110:llocationMethod	176:llocationMethod
 !102:ovisioningState	168:ovisioningState
-101:ublicIPAddress	167:ublicIPAddress
-115:.ddosSettings	181:.properties.ddosSettings
-128:.ddosCustomPolicy	205:.ddosCustomPolicy
-145:.id	222:.id
-129:protectedIP	206:protectedIP
-136:ionCoverage	213:ionCoverage
-117:nsSettings	194:nsSettings
-127:.domainNameLabel	204:.domainNameLabel
-128:fqdn	205:fqdn
-128:reverseFqdn	205:reverseFqdn
-116:etag	182:etag
-117:xtendedLocation	183:xtendedLocation
-132:.name	198:.name
-133:type	199:type
-116:id	182:id
-118:leTimeoutInMinutes	182:properties.idleTimeoutInMinutes
-117:pAddress	194:pAddress
-118:Configuration	195:Configuration
-131:.etag	208:.etag
-132:id	209:id
-132:name	209:name
-118:Tags	195:Tags
-122:[*]	199:[*]
-125:.ipTagType	202:.ipTagType
-126:tag	203:tag
-116:location	182:location
-116:name	182:name
-116:provisioningState	182:properties.provisioningState
-117:ublicIPAddressVersion	194:ublicIPAddressVersion
-125:llocationMethod	202:llocationMethod
-124:Prefix	201:Prefix
-130:.id	207:.id
-116:resourceGuid	193:resourceGuid
-116:sku	182:sku
-119:.name	185:.name
-120:tier	186:tier
-116:tags	182:tags
-117:ype	183:ype
-116:zones	182:zones
-121:[*]	187:[*]
-100:subnet	166:subnet
-106:.etag	172:.etag
-107:id	173:id
-107:name	173:name
-80:name	124:name
-82:tGateway	124:properties.natGateway
-90:.id	145:.id
-81:etworkSecurityGroup	136:etworkSecurityGroup
+!101:ublicIPAddress	167:ublicIPAddress
+!115:.ddosSettings	181:.properties.ddosSettings
+!128:.ddosCustomPolicy	205:.ddosCustomPolicy
+!145:.id	222:.id
+!129:protectedIP	206:protectedIP
+!136:ionCoverage	213:ionCoverage
+!117:nsSettings	194:nsSettings
+!127:.domainNameLabel	204:.domainNameLabel
+!128:fqdn	205:fqdn
+!128:reverseFqdn	205:reverseFqdn
+!116:etag	182:etag
+!117:xtendedLocation	183:xtendedLocation
+!132:.name	198:.name
+!133:type	199:type
+!116:id	182:id
+!118:leTimeoutInMinutes	182:properties.idleTimeoutInMinutes
+!117:pAddress	194:pAddress
+!118:Configuration	195:Configuration
+!131:.etag	208:.etag
+!132:id	209:id
+!132:name	209:name
+!118:Tags	195:Tags
+!122:[*]	199:[*]
+!125:.ipTagType	202:.ipTagType
+!126:tag	203:tag
+!116:location	182:location
+!116:name	182:name
+!116:provisioningState	182:properties.provisioningState
+!117:ublicIPAddressVersion	194:ublicIPAddressVersion
+!125:llocationMethod	202:llocationMethod
+!124:Prefix	201:Prefix
+!130:.id	207:.id
+!116:resourceGuid	193:resourceGuid
+!116:sku	182:sku
+!119:.name	185:.name
+!120:tier	186:tier
+!116:tags	182:tags
+!117:ype	183:ype
+!116:zones	182:zones
+!121:[*]	187:[*]
+!100:subnet	166:subnet
+!106:.etag	172:.etag
+!107:id	173:id
+!107:name	173:name
+!80:name	124:name
+!82:tGateway	124:properties.natGateway
+!90:.id	145:.id
+!81:etworkSecurityGroup	136:etworkSecurityGroup
 !100:.defaultSecurityRules	155:.properties.defaultSecurityRules
-121:[*]	187:[*]
-124:.access	190:.properties.access
-125:description	202:description
-128:tinationAddressPrefix	205:tinationAddressPrefix
-149:es	226:es
-151:[*]	228:[*]
-137:pplicationSecurityGroups	214:pplicationSecurityGroups
-161:[*]	238:[*]
-164:.etag	241:.etag
-165:id	242:id
-165:location	242:location
-165:name	242:name
-165:provisioningState	242:properties.provisioningState
-165:resourceGuid	253:resourceGuid
-165:tags	242:tags
-166:ype	243:ype
-136:PortRange	213:PortRange
-145:s	222:s
-146:[*]	223:[*]
-126:irection	203:irection
-125:etag	191:etag
-125:id	191:id
-125:name	191:name
-125:priority	191:properties.priority
-127:otocol	204:otocol
-128:visioningState	205:visioningState
-125:sourceAddressPrefix	202:sourceAddressPrefix
-144:es	221:es
-146:[*]	223:[*]
-132:pplicationSecurityGroups	209:pplicationSecurityGroups
-156:[*]	233:[*]
-159:.etag	236:.etag
-160:id	237:id
-160:location	237:location
-160:name	237:name
-160:provisioningState	237:properties.provisioningState
-160:resourceGuid	248:resourceGuid
-160:tags	237:tags
-161:ype	238:ype
-131:PortRange	208:PortRange
-140:s	217:s
-141:[*]	218:[*]
-125:type	191:type
+!121:[*]	187:[*]
+!124:.access	190:.properties.access
+!125:description	202:description
+!128:tinationAddressPrefix	205:tinationAddressPrefix
+!149:es	226:es
+!151:[*]	228:[*]
+!137:pplicationSecurityGroups	214:pplicationSecurityGroups
+!161:[*]	238:[*]
+!164:.etag	241:.etag
+!165:id	242:id
+!165:location	242:location
+!165:name	242:name
+!165:provisioningState	242:properties.provisioningState
+!165:resourceGuid	253:resourceGuid
+!165:tags	242:tags
+!166:ype	243:ype
+!136:PortRange	213:PortRange
+!145:s	222:s
+!146:[*]	223:[*]
+!126:irection	203:irection
+!125:etag	191:etag
+!125:id	191:id
+!125:name	191:name
+!125:priority	191:properties.priority
+!127:otocol	204:otocol
+!128:visioningState	205:visioningState
+!125:sourceAddressPrefix	202:sourceAddressPrefix
+!144:es	221:es
+!146:[*]	223:[*]
+!132:pplicationSecurityGroups	209:pplicationSecurityGroups
+!156:[*]	233:[*]
+!159:.etag	236:.etag
+!160:id	237:id
+!160:location	237:location
+!160:name	237:name
+!160:provisioningState	237:properties.provisioningState
+!160:resourceGuid	248:resourceGuid
+!160:tags	237:tags
+!161:ype	238:ype
+!131:PortRange	208:PortRange
+!140:s	217:s
+!141:[*]	218:[*]
+!125:type	191:type
 !101:etag	156:etag
 !101:flowLogs	156:properties.flowLogs
-109:[*]	175:[*]
-112:.enabled	178:.properties.enabled
-114:tag	179:etag
-113:flowAnalyticsConfiguration	179:properties.flowAnalyticsConfiguration
-139:.networkWatcherFlowAnalyticsConfiguration	216:.networkWatcherFlowAnalyticsConfiguration
-180:.enabled	257:.enabled
-181:trafficAnalyticsInterval	258:trafficAnalyticsInterval
-181:workspaceId	258:workspaceId
-190:Region	267:Region
-192:sourceId	269:sourceId
-114:ormat	191:ormat
-119:.type	196:.type
-120:version	197:version
-113:id	179:id
-113:location	179:location
-113:name	179:name
-113:provisioningState	179:properties.provisioningState
-113:retentionPolicy	190:retentionPolicy
-128:.days	205:.days
-129:enabled	206:enabled
-113:storageId	190:storageId
-113:tags	179:tags
-115:rgetResourceGuid	179:properties.targetResourceGuid
-127:Id	204:Id
-114:ype	179:type
-101:id	156:id
-101:location	156:location
+!109:[*]	175:[*]
+!112:.enabled	178:.properties.enabled
+!114:tag	179:etag
+!113:flowAnalyticsConfiguration	179:properties.flowAnalyticsConfiguration
+!139:.networkWatcherFlowAnalyticsConfiguration	216:.networkWatcherFlowAnalyticsConfiguration
+!180:.enabled	257:.enabled
+!181:trafficAnalyticsInterval	258:trafficAnalyticsInterval
+!181:workspaceId	258:workspaceId
+!190:Region	267:Region
+!192:sourceId	269:sourceId
+!114:ormat	191:ormat
+!119:.type	196:.type
+!120:version	197:version
+!113:id	179:id
+!113:location	179:location
+!113:name	179:name
+!113:provisioningState	179:properties.provisioningState
+!113:retentionPolicy	190:retentionPolicy
+!128:.days	205:.days
+!129:enabled	206:enabled
+!113:storageId	190:storageId
+!113:tags	179:tags
+!115:rgetResourceGuid	179:properties.targetResourceGuid
+!127:Id	204:Id
+!114:ype	179:type
+!101:id	156:id
+!101:location	156:location
 !101:name	156:name
 !102:etworkInterfaces	156:properties.networkInterfaces
-118:[*]	184:[*]
-121:.dnsSettings	187:.properties.dnsSettings
-133:.appliedDnsServers	210:.appliedDnsServers
-151:[*]	228:[*]
-134:dnsServers	211:dnsServers
-144:[*]	221:[*]
-134:internalDnsNameLabel	211:internalDnsNameLabel
-143:omainNameSuffix	220:omainNameSuffix
-142:Fqdn	219:Fqdn
-123:scpConfiguration	200:scpConfiguration
-139:.id	216:.id
-122:enableAcceleratedNetworking	199:enableAcceleratedNetworking
-128:IPForwarding	205:IPForwarding
-123:tag	188:etag
-123:xtendedLocation	189:xtendedLocation
-138:.name	204:.name
-139:type	205:type
-122:hostedWorkloads	188:properties.hostedWorkloads
-137:[*]	214:[*]
-122:id	188:id
-123:nterfaceEndpoint	188:properties.interfaceEndpoint
-139:.endpointService	216:.properties.endpointService
-155:.id	243:.id
-141:tag	217:etag
-140:fqdn	217:properties.fqdn
-140:id	217:id
-140:location	217:location
-140:name	217:name
-141:etworkInterfaces	217:properties.networkInterfaces
-157:[*]	245:[*]
-160:.etag	248:.etag
-161:id	249:id
-161:location	249:location
-161:name	249:name
-161:tags	249:tags
-162:ype	250:ype
-140:owner	228:owner
-140:provisioningState	228:provisioningState
-140:subnet	228:subnet
-146:.etag	234:.etag
-147:id	235:id
-147:name	235:name
-140:tags	217:tags
-141:ype	218:ype
-123:pConfigurations	200:pConfigurations
-138:[*]	215:[*]
-141:.etag	218:.etag
-142:id	219:id
-142:name	219:name
-122:location	188:location
-122:macAddress	188:properties.macAddress
-122:name	188:name
-123:etworkSecurityGroup	188:properties.networkSecurityGroup
-142:.etag	219:.etag
-143:id	220:id
-143:location	220:location
-143:name	220:name
-143:tags	220:tags
-144:ype	221:ype
-122:primary	199:primary
-125:vateEndpoint	202:vateEndpoint
-137:.customDnsConfigs	214:.properties.customDnsConfigs
-154:[*]	242:[*]
-157:.fqdn	245:.fqdn
-158:ipAddresses	246:ipAddresses
-169:[*]	257:[*]
-138:etag	215:etag
-139:xtendedLocation	216:xtendedLocation
-154:.name	231:.name
-155:type	232:type
-138:id	215:id
-138:location	215:location
-138:manualPrivateLinkServiceConnections	215:properties.manualPrivateLinkServiceConnections
-173:[*]	261:[*]
-176:.etag	264:.etag
-177:groupIds	265:properties.groupIds
-185:[*]	284:[*]
-177:id	265:id
-177:name	265:name
-177:privateLinkServiceConnectionState	265:properties.privateLinkServiceConnectionState
-210:.actionRequired	309:.actionRequired
-217:sRequired	316:sRequired
-211:description	310:description
-211:status	310:status
-195:Id	294:Id
-179:ovisioningState	278:ovisioningState
-177:requestMessage	276:requestMessage
-177:type	265:type
-138:name	215:name
-139:etworkInterfaces	215:properties.networkInterfaces
-155:[*]	243:[*]
-158:.etag	246:.etag
-160:xtendedLocation	248:xtendedLocation
-175:.name	263:.name
-176:type	264:type
-159:id	247:id
-159:location	247:location
-159:name	247:name
-159:tags	247:tags
-160:ype	248:ype
-138:privateLinkServiceConnections	226:privateLinkServiceConnections
-167:[*]	255:[*]
-170:.etag	258:.etag
-171:groupIds	259:properties.groupIds
-179:[*]	278:[*]
-171:id	259:id
-171:name	259:name
-171:privateLinkServiceConnectionState	259:properties.privateLinkServiceConnectionState
-204:.actionRequired	303:.actionRequired
-211:sRequired	310:sRequired
-205:description	304:description
-205:status	304:status
-189:Id	288:Id
-173:ovisioningState	272:ovisioningState
-171:requestMessage	270:requestMessage
-171:type	259:type
-140:ovisioningState	228:ovisioningState
-138:subnet	226:subnet
-144:.etag	232:.etag
-145:id	233:id
-145:name	233:name
-138:tags	215:tags
-139:ype	216:ype
-124:ovisioningState	201:ovisioningState
-122:resourceGuid	199:resourceGuid
-122:tags	188:tags
-124:pConfigurations	188:properties.tapConfigurations
-139:[*]	216:[*]
-142:.etag	219:.etag
-143:id	220:id
-143:name	220:name
-143:provisioningState	220:properties.provisioningState
-143:type	220:type
-143:virtualNetworkTap	220:properties.virtualNetworkTap
-160:.etag	248:.etag
-161:id	249:id
-161:location	249:location
-161:name	249:name
-161:tags	249:tags
-162:ype	250:ype
-123:ype	188:type
-122:virtualMachine	188:properties.virtualMachine
-136:.id	213:.id
+!118:[*]	184:[*]
+!121:.dnsSettings	187:.properties.dnsSettings
+!133:.appliedDnsServers	210:.appliedDnsServers
+!151:[*]	228:[*]
+!134:dnsServers	211:dnsServers
+!144:[*]	221:[*]
+!134:internalDnsNameLabel	211:internalDnsNameLabel
+!143:omainNameSuffix	220:omainNameSuffix
+!142:Fqdn	219:Fqdn
+!123:scpConfiguration	200:scpConfiguration
+!139:.id	216:.id
+!122:enableAcceleratedNetworking	199:enableAcceleratedNetworking
+!128:IPForwarding	205:IPForwarding
+!123:tag	188:etag
+!123:xtendedLocation	189:xtendedLocation
+!138:.name	204:.name
+!139:type	205:type
+!122:hostedWorkloads	188:properties.hostedWorkloads
+!137:[*]	214:[*]
+!122:id	188:id
+!123:nterfaceEndpoint	188:properties.interfaceEndpoint
+!139:.endpointService	216:.properties.endpointService
+!155:.id	243:.id
+!141:tag	217:etag
+!140:fqdn	217:properties.fqdn
+!140:id	217:id
+!140:location	217:location
+!140:name	217:name
+!141:etworkInterfaces	217:properties.networkInterfaces
+!157:[*]	245:[*]
+!160:.etag	248:.etag
+!161:id	249:id
+!161:location	249:location
+!161:name	249:name
+!161:tags	249:tags
+!162:ype	250:ype
+!140:owner	228:owner
+!140:provisioningState	228:provisioningState
+!140:subnet	228:subnet
+!146:.etag	234:.etag
+!147:id	235:id
+!147:name	235:name
+!140:tags	217:tags
+!141:ype	218:ype
+!123:pConfigurations	200:pConfigurations
+!138:[*]	215:[*]
+!141:.etag	218:.etag
+!142:id	219:id
+!142:name	219:name
+!122:location	188:location
+!122:macAddress	188:properties.macAddress
+!122:name	188:name
+!123:etworkSecurityGroup	188:properties.networkSecurityGroup
+!142:.etag	219:.etag
+!143:id	220:id
+!143:location	220:location
+!143:name	220:name
+!143:tags	220:tags
+!144:ype	221:ype
+!122:primary	199:primary
+!125:vateEndpoint	202:vateEndpoint
+!137:.customDnsConfigs	214:.properties.customDnsConfigs
+!154:[*]	242:[*]
+!157:.fqdn	245:.fqdn
+!158:ipAddresses	246:ipAddresses
+!169:[*]	257:[*]
+!138:etag	215:etag
+!139:xtendedLocation	216:xtendedLocation
+!154:.name	231:.name
+!155:type	232:type
+!138:id	215:id
+!138:location	215:location
+!138:manualPrivateLinkServiceConnections	215:properties.manualPrivateLinkServiceConnections
+!173:[*]	261:[*]
+!176:.etag	264:.etag
+!177:groupIds	265:properties.groupIds
+!185:[*]	284:[*]
+!177:id	265:id
+!177:name	265:name
+!177:privateLinkServiceConnectionState	265:properties.privateLinkServiceConnectionState
+!210:.actionRequired	309:.actionRequired
+!217:sRequired	316:sRequired
+!211:description	310:description
+!211:status	310:status
+!195:Id	294:Id
+!179:ovisioningState	278:ovisioningState
+!177:requestMessage	276:requestMessage
+!177:type	265:type
+!138:name	215:name
+!139:etworkInterfaces	215:properties.networkInterfaces
+!155:[*]	243:[*]
+!158:.etag	246:.etag
+!160:xtendedLocation	248:xtendedLocation
+!175:.name	263:.name
+!176:type	264:type
+!159:id	247:id
+!159:location	247:location
+!159:name	247:name
+!159:tags	247:tags
+!160:ype	248:ype
+!138:privateLinkServiceConnections	226:privateLinkServiceConnections
+!167:[*]	255:[*]
+!170:.etag	258:.etag
+!171:groupIds	259:properties.groupIds
+!179:[*]	278:[*]
+!171:id	259:id
+!171:name	259:name
+!171:privateLinkServiceConnectionState	259:properties.privateLinkServiceConnectionState
+!204:.actionRequired	303:.actionRequired
+!211:sRequired	310:sRequired
+!205:description	304:description
+!205:status	304:status
+!189:Id	288:Id
+!173:ovisioningState	272:ovisioningState
+!171:requestMessage	270:requestMessage
+!171:type	259:type
+!140:ovisioningState	228:ovisioningState
+!138:subnet	226:subnet
+!144:.etag	232:.etag
+!145:id	233:id
+!145:name	233:name
+!138:tags	215:tags
+!139:ype	216:ype
+!124:ovisioningState	201:ovisioningState
+!122:resourceGuid	199:resourceGuid
+!122:tags	188:tags
+!124:pConfigurations	188:properties.tapConfigurations
+!139:[*]	216:[*]
+!142:.etag	219:.etag
+!143:id	220:id
+!143:name	220:name
+!143:provisioningState	220:properties.provisioningState
+!143:type	220:type
+!143:virtualNetworkTap	220:properties.virtualNetworkTap
+!160:.etag	248:.etag
+!161:id	249:id
+!161:location	249:location
+!161:name	249:name
+!161:tags	249:tags
+!162:ype	250:ype
+!123:ype	188:type
+!122:virtualMachine	188:properties.virtualMachine
+!136:.id	213:.id
 !101:provisioningState	167:provisioningState
 !101:resourceGuid	167:resourceGuid
-101:securityRules	167:securityRules
-114:[*]	180:[*]
-117:.access	183:.properties.access
-118:description	195:description
-121:tinationAddressPrefix	198:tinationAddressPrefix
-142:es	219:es
-144:[*]	221:[*]
-130:pplicationSecurityGroups	207:pplicationSecurityGroups
-154:[*]	231:[*]
-157:.etag	234:.etag
-158:id	235:id
-158:location	235:location
-158:name	235:name
-158:provisioningState	235:properties.provisioningState
-158:resourceGuid	246:resourceGuid
-158:tags	235:tags
-159:ype	236:ype
-129:PortRange	206:PortRange
-138:s	215:s
-139:[*]	216:[*]
-119:irection	196:irection
-118:etag	184:etag
-118:id	184:id
-118:name	184:name
-118:priority	184:properties.priority
-120:otocol	197:otocol
-121:visioningState	198:visioningState
-118:sourceAddressPrefix	195:sourceAddressPrefix
-137:es	214:es
-139:[*]	216:[*]
-125:pplicationSecurityGroups	202:pplicationSecurityGroups
-149:[*]	226:[*]
-152:.etag	229:.etag
-153:id	230:id
-153:location	230:location
-153:name	230:name
-153:provisioningState	230:properties.provisioningState
-153:resourceGuid	241:resourceGuid
-153:tags	230:tags
-154:ype	231:ype
-124:PortRange	201:PortRange
-133:s	210:s
-134:[*]	211:[*]
-118:type	184:type
+!101:securityRules	167:securityRules
+!114:[*]	180:[*]
+!117:.access	183:.properties.access
+!118:description	195:description
+!121:tinationAddressPrefix	198:tinationAddressPrefix
+!142:es	219:es
+!144:[*]	221:[*]
+!130:pplicationSecurityGroups	207:pplicationSecurityGroups
+!154:[*]	231:[*]
+!157:.etag	234:.etag
+!158:id	235:id
+!158:location	235:location
+!158:name	235:name
+!158:provisioningState	235:properties.provisioningState
+!158:resourceGuid	246:resourceGuid
+!158:tags	235:tags
+!159:ype	236:ype
+!129:PortRange	206:PortRange
+!138:s	215:s
+!139:[*]	216:[*]
+!119:irection	196:irection
+!118:etag	184:etag
+!118:id	184:id
+!118:name	184:name
+!118:priority	184:properties.priority
+!120:otocol	197:otocol
+!121:visioningState	198:visioningState
+!118:sourceAddressPrefix	195:sourceAddressPrefix
+!137:es	214:es
+!139:[*]	216:[*]
+!125:pplicationSecurityGroups	202:pplicationSecurityGroups
+!149:[*]	226:[*]
+!152:.etag	229:.etag
+!153:id	230:id
+!153:location	230:location
+!153:name	230:name
+!153:provisioningState	230:properties.provisioningState
+!153:resourceGuid	241:resourceGuid
+!153:tags	230:tags
+!154:ype	231:ype
+!124:PortRange	201:PortRange
+!133:s	210:s
+!134:[*]	211:[*]
+!118:type	184:type
 !102:ubnets	168:ubnets
-108:[*]	174:[*]
-111:.etag	177:.etag
-112:id	178:id
-112:name	178:name
-101:tags	156:tags
+!108:[*]	174:[*]
+!111:.etag	177:.etag
+!112:id	178:id
+!112:name	178:name
+!101:tags	156:tags
 !102:ype	157:ype
-80:privateEndpointNetworkPolicies	135:privateEndpointNetworkPolicies
+!80:privateEndpointNetworkPolicies	135:privateEndpointNetworkPolicies
 !95:s	150:s
-96:[*]	151:[*]
-99:.customDnsConfigs	154:.properties.customDnsConfigs
-116:[*]	182:[*]
-119:.fqdn	185:.fqdn
-120:ipAddresses	186:ipAddresses
-131:[*]	197:[*]
+!96:[*]	151:[*]
+!99:.customDnsConfigs	154:.properties.customDnsConfigs
+!116:[*]	182:[*]
+!119:.fqdn	185:.fqdn
+!120:ipAddresses	186:ipAddresses
+!131:[*]	197:[*]
 !100:etag	155:etag
-101:xtendedLocation	156:xtendedLocation
-116:.name	171:.name
-117:type	172:type
-100:id	155:id
-100:location	155:location
-100:manualPrivateLinkServiceConnections	155:properties.manualPrivateLinkServiceConnections
-135:[*]	201:[*]
-138:.etag	204:.etag
-139:groupIds	205:properties.groupIds
-147:[*]	224:[*]
-139:id	205:id
-139:name	205:name
-139:privateLinkServiceConnectionState	205:properties.privateLinkServiceConnectionState
-172:.actionRequired	249:.actionRequired
-179:sRequired	256:sRequired
-173:description	250:description
-173:status	250:status
-157:Id	234:Id
-141:ovisioningState	218:ovisioningState
-139:requestMessage	216:requestMessage
-139:type	205:type
+!101:xtendedLocation	156:xtendedLocation
+!116:.name	171:.name
+!117:type	172:type
+!100:id	155:id
+!100:location	155:location
+!100:manualPrivateLinkServiceConnections	155:properties.manualPrivateLinkServiceConnections
+!135:[*]	201:[*]
+!138:.etag	204:.etag
+!139:groupIds	205:properties.groupIds
+!147:[*]	224:[*]
+!139:id	205:id
+!139:name	205:name
+!139:privateLinkServiceConnectionState	205:properties.privateLinkServiceConnectionState
+!172:.actionRequired	249:.actionRequired
+!179:sRequired	256:sRequired
+!173:description	250:description
+!173:status	250:status
+!157:Id	234:Id
+!141:ovisioningState	218:ovisioningState
+!139:requestMessage	216:requestMessage
+!139:type	205:type
 !100:name	155:name
 !101:etworkInterfaces	155:properties.networkInterfaces
-117:[*]	183:[*]
-120:.etag	186:.etag
-122:xtendedLocation	188:xtendedLocation
-137:.name	203:.name
-138:type	204:type
-121:id	187:id
-121:location	187:location
-121:name	187:name
-121:tags	187:tags
-122:ype	188:ype
-100:privateLinkServiceConnections	166:privateLinkServiceConnections
-129:[*]	195:[*]
-132:.etag	198:.etag
-133:groupIds	199:properties.groupIds
-141:[*]	218:[*]
-133:id	199:id
-133:name	199:name
-133:privateLinkServiceConnectionState	199:properties.privateLinkServiceConnectionState
-166:.actionRequired	243:.actionRequired
-173:sRequired	250:sRequired
-167:description	244:description
-167:status	244:status
-151:Id	228:Id
-135:ovisioningState	212:ovisioningState
-133:requestMessage	210:requestMessage
-133:type	199:type
+!117:[*]	183:[*]
+!120:.etag	186:.etag
+!122:xtendedLocation	188:xtendedLocation
+!137:.name	203:.name
+!138:type	204:type
+!121:id	187:id
+!121:location	187:location
+!121:name	187:name
+!121:tags	187:tags
+!122:ype	188:ype
+!100:privateLinkServiceConnections	166:privateLinkServiceConnections
+!129:[*]	195:[*]
+!132:.etag	198:.etag
+!133:groupIds	199:properties.groupIds
+!141:[*]	218:[*]
+!133:id	199:id
+!133:name	199:name
+!133:privateLinkServiceConnectionState	199:properties.privateLinkServiceConnectionState
+!166:.actionRequired	243:.actionRequired
+!173:sRequired	250:sRequired
+!167:description	244:description
+!167:status	244:status
+!151:Id	228:Id
+!135:ovisioningState	212:ovisioningState
+!133:requestMessage	210:requestMessage
+!133:type	199:type
 !102:ovisioningState	168:ovisioningState
-100:subnet	166:subnet
-106:.etag	172:.etag
-107:id	173:id
-107:name	173:name
-100:tags	155:tags
+!100:subnet	166:subnet
+!106:.etag	172:.etag
+!107:id	173:id
+!107:name	173:name
+!100:tags	155:tags
 !101:ype	156:ype
-87:LinkServiceNetworkPolicies	142:LinkServiceNetworkPolicies
+!87:LinkServiceNetworkPolicies	142:LinkServiceNetworkPolicies
 !82:ovisioningState	137:ovisioningState
 !81:urpose	136:urpose
 !80:resourceNavigationLinks	135:resourceNavigationLinks
-103:[*]	158:[*]
+!103:[*]	158:[*]
 !106:.etag	161:.etag
-107:id	162:id
-107:link	162:properties.link
-111:edResourceType	177:edResourceType
-107:name	162:name
+!107:id	162:id
+!107:link	162:properties.link
+!111:edResourceType	177:edResourceType
+!107:name	162:name
 !107:provisioningState	162:properties.provisioningState
 !107:type	162:type
-81:outeTable	136:outeTable
-90:.disableBgpRoutePropagation	145:.properties.disableBgpRoutePropagation
+!81:outeTable	136:outeTable
+!90:.disableBgpRoutePropagation	145:.properties.disableBgpRoutePropagation
 !91:etag	146:etag
-91:id	146:id
-91:location	146:location
+!91:id	146:id
+!91:location	146:location
 !91:name	146:name
 !91:provisioningState	146:properties.provisioningState
 !91:resourceGuid	157:resourceGuid
-92:outes	158:outes
-97:[*]	163:[*]
-100:.addressPrefix	166:.properties.addressPrefix
-101:etag	167:etag
-101:hasBgpOverride	167:properties.hasBgpOverride
-101:id	167:id
-101:name	167:name
-102:extHopIpAddress	167:properties.nextHopIpAddress
-108:Type	185:Type
-101:provisioningState	178:provisioningState
-101:type	167:type
+!92:outes	158:outes
+!97:[*]	163:[*]
+!100:.addressPrefix	166:.properties.addressPrefix
+!101:etag	167:etag
+!101:hasBgpOverride	167:properties.hasBgpOverride
+!101:id	167:id
+!101:name	167:name
+!102:extHopIpAddress	167:properties.nextHopIpAddress
+!108:Type	185:Type
+!101:provisioningState	178:provisioningState
+!101:type	167:type
 !91:subnets	157:subnets
-98:[*]	164:[*]
-101:.etag	167:.etag
-102:id	168:id
-102:name	168:name
-91:tags	146:tags
+!98:[*]	164:[*]
+!101:.etag	167:.etag
+!102:id	168:id
+!102:name	168:name
+!91:tags	146:tags
 !92:ype	147:ype
 !80:serviceAssociationLinks	135:serviceAssociationLinks
-103:[*]	158:[*]
-106:.allowDelete	161:.properties.allowDelete
+!103:[*]	158:[*]
+!106:.allowDelete	161:.properties.allowDelete
 !107:etag	162:etag
-107:id	162:id
-107:link	162:properties.link
-111:edResourceType	177:edResourceType
-108:ocations	174:ocations
-116:[*]	182:[*]
-107:name	162:name
+!107:id	162:id
+!107:link	162:properties.link
+!111:edResourceType	177:edResourceType
+!108:ocations	174:ocations
+!116:[*]	182:[*]
+!107:name	162:name
 !107:provisioningState	162:properties.provisioningState
 !107:type	162:type
-87:EndpointPolicies	142:EndpointPolicies
-103:[*]	158:[*]
+!87:EndpointPolicies	142:EndpointPolicies
+!103:[*]	158:[*]
 !106:.etag	161:.etag
-107:id	162:id
-107:location	162:location
+!107:id	162:id
+!107:location	162:location
 !107:name	162:name
 !107:provisioningState	162:properties.provisioningState
 !107:resourceGuid	173:resourceGuid
-107:serviceEndpointPolicyDefinitions	173:serviceEndpointPolicyDefinitions
-139:[*]	205:[*]
-142:.description	208:.properties.description
-143:etag	209:etag
-143:id	209:id
-143:name	209:name
-143:provisioningState	209:properties.provisioningState
-143:service	220:service
-150:Resources	227:Resources
-159:[*]	236:[*]
+!107:serviceEndpointPolicyDefinitions	173:serviceEndpointPolicyDefinitions
+!139:[*]	205:[*]
+!142:.description	208:.properties.description
+!143:etag	209:etag
+!143:id	209:id
+!143:name	209:name
+!143:provisioningState	209:properties.provisioningState
+!143:service	220:service
+!150:Resources	227:Resources
+!159:[*]	236:[*]
 !108:ubnets	174:ubnets
-114:[*]	180:[*]
-117:.etag	183:.etag
-118:id	184:id
-118:name	184:name
-107:tags	162:tags
+!114:[*]	180:[*]
+!117:.etag	183:.etag
+!118:id	184:id
+!118:name	184:name
+!107:tags	162:tags
 !108:ype	163:ype
-95:s	150:s
-96:[*]	151:[*]
-99:.locations	154:.locations
-109:[*]	164:[*]
+!95:s	150:s
+!96:[*]	151:[*]
+!99:.locations	154:.locations
+!109:[*]	164:[*]
 !100:provisioningState	155:provisioningState
-100:service	155:service
-73:virtualNetworkTaps	117:virtualNetworkTaps
-91:[*]	135:[*]
-94:.destinationLoadBalancerFrontEndIPConfiguration	138:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!100:service	155:service
+!73:virtualNetworkTaps	117:virtualNetworkTaps
+!91:[*]	135:[*]
+!94:.destinationLoadBalancerFrontEndIPConfiguration	138:.properties.destinationLoadBalancerFrontEndIPConfiguration
 !141:.etag	196:.etag
-142:id	197:id
+!142:id	197:id
 !143:nboundNatPools	197:properties.inboundNatPools
-157:[*]	223:[*]
-160:.id	226:.id
+!157:[*]	223:[*]
+!160:.id	226:.id
 !152:Rules	218:Rules
-157:[*]	223:[*]
-160:.id	226:.id
+!157:[*]	223:[*]
+!160:.id	226:.id
 !142:loadBalancingRules	208:loadBalancingRules
-160:[*]	226:[*]
-163:.id	229:.id
-142:name	197:name
+!160:[*]	226:[*]
+!163:.id	229:.id
+!142:name	197:name
 !142:outboundRules	197:properties.outboundRules
-155:[*]	221:[*]
-158:.id	224:.id
-142:privateIPAddress	208:privateIPAddress
-158:Version	224:Version
-152:llocationMethod	218:llocationMethod
+!155:[*]	221:[*]
+!158:.id	224:.id
+!142:privateIPAddress	208:privateIPAddress
+!158:Version	224:Version
+!152:llocationMethod	218:llocationMethod
 !144:ovisioningState	210:ovisioningState
-143:ublicIPAddress	209:ublicIPAddress
-157:.ddosSettings	223:.properties.ddosSettings
-170:.ddosCustomPolicy	247:.ddosCustomPolicy
-187:.id	264:.id
-171:protectedIP	248:protectedIP
-178:ionCoverage	255:ionCoverage
-159:nsSettings	236:nsSettings
-169:.domainNameLabel	246:.domainNameLabel
-170:fqdn	247:fqdn
-170:reverseFqdn	247:reverseFqdn
-158:etag	224:etag
-159:xtendedLocation	225:xtendedLocation
-174:.name	240:.name
-175:type	241:type
-158:id	224:id
-160:leTimeoutInMinutes	224:properties.idleTimeoutInMinutes
-159:pAddress	236:pAddress
-160:Configuration	237:Configuration
-173:.etag	250:.etag
-174:id	251:id
-174:name	251:name
-160:Tags	237:Tags
-164:[*]	241:[*]
-167:.ipTagType	244:.ipTagType
-168:tag	245:tag
-158:location	224:location
-158:name	224:name
-158:provisioningState	224:properties.provisioningState
-159:ublicIPAddressVersion	236:ublicIPAddressVersion
-167:llocationMethod	244:llocationMethod
-166:Prefix	243:Prefix
-172:.id	249:.id
-158:resourceGuid	235:resourceGuid
-158:sku	224:sku
-161:.name	227:.name
-162:tier	228:tier
-158:tags	224:tags
-159:ype	225:ype
-158:zones	224:zones
-163:[*]	229:[*]
-150:Prefix	216:Prefix
-156:.id	222:.id
-142:subnet	208:subnet
-148:.addressPrefix	214:.properties.addressPrefix
-162:es	239:es
-164:[*]	241:[*]
-149:delegations	226:delegations
-160:[*]	237:[*]
-163:.actions	240:.properties.actions
-171:[*]	259:[*]
-164:etag	241:etag
-164:id	241:id
-164:name	241:name
-164:provisioningState	241:properties.provisioningState
-164:serviceName	252:serviceName
-149:etag	215:etag
-149:id	215:id
-150:nterfaceEndpoints	215:properties.interfaceEndpoints
-167:[*]	244:[*]
-170:.endpointService	247:.properties.endpointService
-186:.id	274:.id
-172:tag	248:etag
-171:fqdn	248:properties.fqdn
-171:id	248:id
-171:location	248:location
-171:name	248:name
-172:etworkInterfaces	248:properties.networkInterfaces
-188:[*]	276:[*]
-191:.etag	279:.etag
-192:id	280:id
-192:location	280:location
-192:name	280:name
-192:tags	280:tags
-193:ype	281:ype
-171:owner	259:owner
-171:provisioningState	259:provisioningState
-171:subnet	259:subnet
-177:.etag	265:.etag
-178:id	266:id
-178:name	266:name
-171:tags	248:tags
-172:ype	249:ype
-150:pAllocations	227:pAllocations
-162:[*]	239:[*]
-165:.id	242:.id
-151:ConfigurationProfiles	228:ConfigurationProfiles
-172:[*]	249:[*]
-175:.etag	252:.etag
-176:id	253:id
-176:name	253:name
-176:provisioningState	253:properties.provisioningState
-176:subnet	264:subnet
-182:.etag	270:.etag
-183:id	271:id
-183:name	271:name
-176:type	253:type
-164:s	241:s
-165:[*]	242:[*]
-168:.etag	245:.etag
-169:id	246:id
-169:name	246:name
-169:privateIPAddress	246:properties.privateIPAddress
-179:llocationMethod	267:llocationMethod
-171:ovisioningState	259:ovisioningState
-170:ublicIPAddress	258:ublicIPAddress
-184:.ddosSettings	272:.properties.ddosSettings
-197:.ddosCustomPolicy	296:.ddosCustomPolicy
-214:.id	313:.id
-198:protectedIP	297:protectedIP
-205:ionCoverage	304:ionCoverage
-186:nsSettings	285:nsSettings
-196:.domainNameLabel	295:.domainNameLabel
-197:fqdn	296:fqdn
-197:reverseFqdn	296:reverseFqdn
-185:etag	273:etag
-186:xtendedLocation	274:xtendedLocation
-201:.name	289:.name
-202:type	290:type
-185:id	273:id
-187:leTimeoutInMinutes	273:properties.idleTimeoutInMinutes
-186:pAddress	285:pAddress
-187:Configuration	286:Configuration
-200:.etag	299:.etag
-201:id	300:id
-201:name	300:name
-187:Tags	286:Tags
-191:[*]	290:[*]
-194:.ipTagType	293:.ipTagType
-195:tag	294:tag
-185:location	273:location
-185:name	273:name
-185:provisioningState	273:properties.provisioningState
-186:ublicIPAddressVersion	285:ublicIPAddressVersion
-194:llocationMethod	293:llocationMethod
-193:Prefix	292:Prefix
-199:.id	298:.id
-185:resourceGuid	284:resourceGuid
-185:sku	273:sku
-188:.name	276:.name
-189:tier	277:tier
-185:tags	273:tags
-186:ype	274:ype
-185:zones	273:zones
-190:[*]	278:[*]
-169:subnet	257:subnet
-175:.etag	263:.etag
-176:id	264:id
-176:name	264:name
-149:name	215:name
-151:tGateway	215:properties.natGateway
-159:.id	236:.id
-150:etworkSecurityGroup	227:etworkSecurityGroup
-169:.defaultSecurityRules	246:.properties.defaultSecurityRules
-190:[*]	278:[*]
-193:.access	281:.properties.access
-194:description	293:description
-197:tinationAddressPrefix	296:tinationAddressPrefix
-218:es	317:es
-220:[*]	319:[*]
-206:pplicationSecurityGroups	305:pplicationSecurityGroups
-230:[*]	329:[*]
-233:.etag	332:.etag
-234:id	333:id
-234:location	333:location
-234:name	333:name
-234:provisioningState	333:properties.provisioningState
-234:resourceGuid	344:resourceGuid
-234:tags	333:tags
-235:ype	334:ype
-205:PortRange	304:PortRange
-214:s	313:s
-215:[*]	314:[*]
-195:irection	294:irection
-194:etag	282:etag
-194:id	282:id
-194:name	282:name
-194:priority	282:properties.priority
-196:otocol	295:otocol
-197:visioningState	296:visioningState
-194:sourceAddressPrefix	293:sourceAddressPrefix
-213:es	312:es
-215:[*]	314:[*]
-201:pplicationSecurityGroups	300:pplicationSecurityGroups
-225:[*]	324:[*]
-228:.etag	327:.etag
-229:id	328:id
-229:location	328:location
-229:name	328:name
-229:provisioningState	328:properties.provisioningState
-229:resourceGuid	339:resourceGuid
-229:tags	328:tags
-230:ype	329:ype
-200:PortRange	299:PortRange
-209:s	308:s
-210:[*]	309:[*]
-194:type	282:type
-170:etag	247:etag
-170:flowLogs	247:properties.flowLogs
-178:[*]	266:[*]
-181:.enabled	269:.properties.enabled
-183:tag	270:etag
-182:flowAnalyticsConfiguration	270:properties.flowAnalyticsConfiguration
-208:.networkWatcherFlowAnalyticsConfiguration	307:.networkWatcherFlowAnalyticsConfiguration
-249:.enabled	348:.enabled
-250:trafficAnalyticsInterval	349:trafficAnalyticsInterval
-250:workspaceId	349:workspaceId
-259:Region	358:Region
-261:sourceId	360:sourceId
-183:ormat	282:ormat
-188:.type	287:.type
-189:version	288:version
-182:id	270:id
-182:location	270:location
-182:name	270:name
-182:provisioningState	270:properties.provisioningState
-182:retentionPolicy	281:retentionPolicy
-197:.days	296:.days
-198:enabled	297:enabled
-182:storageId	281:storageId
-182:tags	270:tags
-184:rgetResourceGuid	270:properties.targetResourceGuid
-196:Id	295:Id
-183:ype	270:type
-170:id	247:id
-170:location	247:location
-170:name	247:name
-171:etworkInterfaces	247:properties.networkInterfaces
-187:[*]	275:[*]
-190:.dnsSettings	278:.properties.dnsSettings
-202:.appliedDnsServers	301:.appliedDnsServers
-220:[*]	319:[*]
-203:dnsServers	302:dnsServers
-213:[*]	312:[*]
-203:internalDnsNameLabel	302:internalDnsNameLabel
-212:omainNameSuffix	311:omainNameSuffix
-211:Fqdn	310:Fqdn
-192:scpConfiguration	291:scpConfiguration
-208:.id	307:.id
-191:enableAcceleratedNetworking	290:enableAcceleratedNetworking
-197:IPForwarding	296:IPForwarding
-192:tag	279:etag
-192:xtendedLocation	280:xtendedLocation
-207:.name	295:.name
-208:type	296:type
-191:hostedWorkloads	279:properties.hostedWorkloads
-206:[*]	305:[*]
-191:id	279:id
-192:nterfaceEndpoint	279:properties.interfaceEndpoint
-208:.endpointService	307:.properties.endpointService
-224:.id	334:.id
-210:tag	308:etag
-209:fqdn	308:properties.fqdn
-209:id	308:id
-209:location	308:location
-209:name	308:name
-210:etworkInterfaces	308:properties.networkInterfaces
-226:[*]	336:[*]
-229:.etag	339:.etag
-230:id	340:id
-230:location	340:location
-230:name	340:name
-230:tags	340:tags
-231:ype	341:ype
-209:owner	319:owner
-209:provisioningState	319:provisioningState
-209:subnet	319:subnet
-215:.etag	325:.etag
-216:id	326:id
-216:name	326:name
-209:tags	308:tags
-210:ype	309:ype
-192:pConfigurations	291:pConfigurations
-207:[*]	306:[*]
-210:.etag	309:.etag
-211:id	310:id
-211:name	310:name
-191:location	279:location
-191:macAddress	279:properties.macAddress
-191:name	279:name
-192:etworkSecurityGroup	279:properties.networkSecurityGroup
-211:.etag	310:.etag
-212:id	311:id
-212:location	311:location
-212:name	311:name
-212:tags	311:tags
-213:ype	312:ype
-191:primary	290:primary
-194:vateEndpoint	293:vateEndpoint
-206:.customDnsConfigs	305:.properties.customDnsConfigs
-223:[*]	333:[*]
-226:.fqdn	336:.fqdn
-227:ipAddresses	337:ipAddresses
-238:[*]	348:[*]
-207:etag	306:etag
-208:xtendedLocation	307:xtendedLocation
-223:.name	322:.name
-224:type	323:type
-207:id	306:id
-207:location	306:location
-207:manualPrivateLinkServiceConnections	306:properties.manualPrivateLinkServiceConnections
-242:[*]	352:[*]
-245:.etag	355:.etag
-246:groupIds	356:properties.groupIds
-254:[*]	375:[*]
-246:id	356:id
-246:name	356:name
-246:privateLinkServiceConnectionState	356:properties.privateLinkServiceConnectionState
-279:.actionRequired	400:.actionRequired
-286:sRequired	407:sRequired
-280:description	401:description
-280:status	401:status
-264:Id	385:Id
-248:ovisioningState	369:ovisioningState
-246:requestMessage	367:requestMessage
-246:type	356:type
-207:name	306:name
-208:etworkInterfaces	306:properties.networkInterfaces
-224:[*]	334:[*]
-227:.etag	337:.etag
-229:xtendedLocation	339:xtendedLocation
-244:.name	354:.name
-245:type	355:type
-228:id	338:id
-228:location	338:location
-228:name	338:name
-228:tags	338:tags
-229:ype	339:ype
-207:privateLinkServiceConnections	317:privateLinkServiceConnections
-236:[*]	346:[*]
-239:.etag	349:.etag
-240:groupIds	350:properties.groupIds
-248:[*]	369:[*]
-240:id	350:id
-240:name	350:name
-240:privateLinkServiceConnectionState	350:properties.privateLinkServiceConnectionState
-273:.actionRequired	394:.actionRequired
-280:sRequired	401:sRequired
-274:description	395:description
-274:status	395:status
-258:Id	379:Id
-242:ovisioningState	363:ovisioningState
-240:requestMessage	361:requestMessage
-240:type	350:type
-209:ovisioningState	319:ovisioningState
-207:subnet	317:subnet
-213:.etag	323:.etag
-214:id	324:id
-214:name	324:name
-207:tags	306:tags
-208:ype	307:ype
-193:ovisioningState	292:ovisioningState
-191:resourceGuid	290:resourceGuid
-191:tags	279:tags
-193:pConfigurations	279:properties.tapConfigurations
-208:[*]	307:[*]
-211:.etag	310:.etag
-212:id	311:id
-212:name	311:name
-212:provisioningState	311:properties.provisioningState
-212:type	311:type
-212:virtualNetworkTap	311:properties.virtualNetworkTap
-229:.etag	339:.etag
-230:id	340:id
-230:location	340:location
-230:name	340:name
-230:tags	340:tags
-231:ype	341:ype
-192:ype	279:type
-191:virtualMachine	279:properties.virtualMachine
-205:.id	304:.id
-170:provisioningState	258:provisioningState
-170:resourceGuid	258:resourceGuid
-170:securityRules	258:securityRules
-183:[*]	271:[*]
-186:.access	274:.properties.access
-187:description	286:description
-190:tinationAddressPrefix	289:tinationAddressPrefix
-211:es	310:es
-213:[*]	312:[*]
-199:pplicationSecurityGroups	298:pplicationSecurityGroups
-223:[*]	322:[*]
-226:.etag	325:.etag
-227:id	326:id
-227:location	326:location
-227:name	326:name
-227:provisioningState	326:properties.provisioningState
-227:resourceGuid	337:resourceGuid
-227:tags	326:tags
-228:ype	327:ype
-198:PortRange	297:PortRange
-207:s	306:s
-208:[*]	307:[*]
-188:irection	287:irection
-187:etag	275:etag
-187:id	275:id
-187:name	275:name
-187:priority	275:properties.priority
-189:otocol	288:otocol
-190:visioningState	289:visioningState
-187:sourceAddressPrefix	286:sourceAddressPrefix
-206:es	305:es
-208:[*]	307:[*]
-194:pplicationSecurityGroups	293:pplicationSecurityGroups
-218:[*]	317:[*]
-221:.etag	320:.etag
-222:id	321:id
-222:location	321:location
-222:name	321:name
-222:provisioningState	321:properties.provisioningState
-222:resourceGuid	332:resourceGuid
-222:tags	321:tags
-223:ype	322:ype
-193:PortRange	292:PortRange
-202:s	301:s
-203:[*]	302:[*]
-187:type	275:type
-171:ubnets	259:ubnets
-177:[*]	265:[*]
-180:.etag	268:.etag
-181:id	269:id
-181:name	269:name
-170:tags	247:tags
-171:ype	248:ype
-149:privateEndpointNetworkPolicies	226:privateEndpointNetworkPolicies
-164:s	241:s
-165:[*]	242:[*]
-168:.customDnsConfigs	245:.properties.customDnsConfigs
-185:[*]	273:[*]
-188:.fqdn	276:.fqdn
-189:ipAddresses	277:ipAddresses
-200:[*]	288:[*]
-169:etag	246:etag
-170:xtendedLocation	247:xtendedLocation
-185:.name	262:.name
-186:type	263:type
-169:id	246:id
-169:location	246:location
-169:manualPrivateLinkServiceConnections	246:properties.manualPrivateLinkServiceConnections
-204:[*]	292:[*]
-207:.etag	295:.etag
-208:groupIds	296:properties.groupIds
-216:[*]	315:[*]
-208:id	296:id
-208:name	296:name
-208:privateLinkServiceConnectionState	296:properties.privateLinkServiceConnectionState
-241:.actionRequired	340:.actionRequired
-248:sRequired	347:sRequired
-242:description	341:description
-242:status	341:status
-226:Id	325:Id
-210:ovisioningState	309:ovisioningState
-208:requestMessage	307:requestMessage
-208:type	296:type
-169:name	246:name
-170:etworkInterfaces	246:properties.networkInterfaces
-186:[*]	274:[*]
-189:.etag	277:.etag
-191:xtendedLocation	279:xtendedLocation
-206:.name	294:.name
-207:type	295:type
-190:id	278:id
-190:location	278:location
-190:name	278:name
-190:tags	278:tags
-191:ype	279:ype
-169:privateLinkServiceConnections	257:privateLinkServiceConnections
-198:[*]	286:[*]
-201:.etag	289:.etag
-202:groupIds	290:properties.groupIds
-210:[*]	309:[*]
-202:id	290:id
-202:name	290:name
-202:privateLinkServiceConnectionState	290:properties.privateLinkServiceConnectionState
-235:.actionRequired	334:.actionRequired
-242:sRequired	341:sRequired
-236:description	335:description
-236:status	335:status
-220:Id	319:Id
-204:ovisioningState	303:ovisioningState
-202:requestMessage	301:requestMessage
-202:type	290:type
-171:ovisioningState	259:ovisioningState
-169:subnet	257:subnet
-175:.etag	263:.etag
-176:id	264:id
-176:name	264:name
-169:tags	246:tags
-170:ype	247:ype
-156:LinkServiceNetworkPolicies	233:LinkServiceNetworkPolicies
-151:ovisioningState	228:ovisioningState
-150:urpose	227:urpose
-149:resourceNavigationLinks	226:resourceNavigationLinks
-172:[*]	249:[*]
-175:.etag	252:.etag
-176:id	253:id
-176:link	253:properties.link
-180:edResourceType	268:edResourceType
-176:name	253:name
-176:provisioningState	253:properties.provisioningState
-176:type	253:type
-150:outeTable	227:outeTable
-159:.disableBgpRoutePropagation	236:.properties.disableBgpRoutePropagation
-160:etag	237:etag
-160:id	237:id
-160:location	237:location
-160:name	237:name
-160:provisioningState	237:properties.provisioningState
-160:resourceGuid	248:resourceGuid
-161:outes	249:outes
-166:[*]	254:[*]
-169:.addressPrefix	257:.properties.addressPrefix
-170:etag	258:etag
-170:hasBgpOverride	258:properties.hasBgpOverride
-170:id	258:id
-170:name	258:name
-171:extHopIpAddress	258:properties.nextHopIpAddress
-177:Type	276:Type
-170:provisioningState	269:provisioningState
-170:type	258:type
-160:subnets	248:subnets
-167:[*]	255:[*]
-170:.etag	258:.etag
-171:id	259:id
-171:name	259:name
-160:tags	237:tags
-161:ype	238:ype
-149:serviceAssociationLinks	226:serviceAssociationLinks
-172:[*]	249:[*]
-175:.allowDelete	252:.properties.allowDelete
-176:etag	253:etag
-176:id	253:id
-176:link	253:properties.link
-180:edResourceType	268:edResourceType
-177:ocations	265:ocations
-185:[*]	273:[*]
-176:name	253:name
-176:provisioningState	253:properties.provisioningState
-176:type	253:type
-156:EndpointPolicies	233:EndpointPolicies
-172:[*]	249:[*]
-175:.etag	252:.etag
-176:id	253:id
-176:location	253:location
-176:name	253:name
-176:provisioningState	253:properties.provisioningState
-176:resourceGuid	264:resourceGuid
-176:serviceEndpointPolicyDefinitions	264:serviceEndpointPolicyDefinitions
-208:[*]	296:[*]
-211:.description	299:.properties.description
-212:etag	300:etag
-212:id	300:id
-212:name	300:name
-212:provisioningState	300:properties.provisioningState
-212:service	311:service
-219:Resources	318:Resources
-228:[*]	327:[*]
-177:ubnets	265:ubnets
-183:[*]	271:[*]
-186:.etag	274:.etag
-187:id	275:id
-187:name	275:name
-176:tags	253:tags
-177:ype	254:ype
-164:s	241:s
-165:[*]	242:[*]
-168:.locations	245:.locations
-178:[*]	255:[*]
-169:provisioningState	246:provisioningState
-169:service	246:service
+!143:ublicIPAddress	209:ublicIPAddress
+!157:.ddosSettings	223:.properties.ddosSettings
+!170:.ddosCustomPolicy	247:.ddosCustomPolicy
+!187:.id	264:.id
+!171:protectedIP	248:protectedIP
+!178:ionCoverage	255:ionCoverage
+!159:nsSettings	236:nsSettings
+!169:.domainNameLabel	246:.domainNameLabel
+!170:fqdn	247:fqdn
+!170:reverseFqdn	247:reverseFqdn
+!158:etag	224:etag
+!159:xtendedLocation	225:xtendedLocation
+!174:.name	240:.name
+!175:type	241:type
+!158:id	224:id
+!160:leTimeoutInMinutes	224:properties.idleTimeoutInMinutes
+!159:pAddress	236:pAddress
+!160:Configuration	237:Configuration
+!173:.etag	250:.etag
+!174:id	251:id
+!174:name	251:name
+!160:Tags	237:Tags
+!164:[*]	241:[*]
+!167:.ipTagType	244:.ipTagType
+!168:tag	245:tag
+!158:location	224:location
+!158:name	224:name
+!158:provisioningState	224:properties.provisioningState
+!159:ublicIPAddressVersion	236:ublicIPAddressVersion
+!167:llocationMethod	244:llocationMethod
+!166:Prefix	243:Prefix
+!172:.id	249:.id
+!158:resourceGuid	235:resourceGuid
+!158:sku	224:sku
+!161:.name	227:.name
+!162:tier	228:tier
+!158:tags	224:tags
+!159:ype	225:ype
+!158:zones	224:zones
+!163:[*]	229:[*]
+!150:Prefix	216:Prefix
+!156:.id	222:.id
+!142:subnet	208:subnet
+!148:.addressPrefix	214:.properties.addressPrefix
+!162:es	239:es
+!164:[*]	241:[*]
+!149:delegations	226:delegations
+!160:[*]	237:[*]
+!163:.actions	240:.properties.actions
+!171:[*]	259:[*]
+!164:etag	241:etag
+!164:id	241:id
+!164:name	241:name
+!164:provisioningState	241:properties.provisioningState
+!164:serviceName	252:serviceName
+!149:etag	215:etag
+!149:id	215:id
+!150:nterfaceEndpoints	215:properties.interfaceEndpoints
+!167:[*]	244:[*]
+!170:.endpointService	247:.properties.endpointService
+!186:.id	274:.id
+!172:tag	248:etag
+!171:fqdn	248:properties.fqdn
+!171:id	248:id
+!171:location	248:location
+!171:name	248:name
+!172:etworkInterfaces	248:properties.networkInterfaces
+!188:[*]	276:[*]
+!191:.etag	279:.etag
+!192:id	280:id
+!192:location	280:location
+!192:name	280:name
+!192:tags	280:tags
+!193:ype	281:ype
+!171:owner	259:owner
+!171:provisioningState	259:provisioningState
+!171:subnet	259:subnet
+!177:.etag	265:.etag
+!178:id	266:id
+!178:name	266:name
+!171:tags	248:tags
+!172:ype	249:ype
+!150:pAllocations	227:pAllocations
+!162:[*]	239:[*]
+!165:.id	242:.id
+!151:ConfigurationProfiles	228:ConfigurationProfiles
+!172:[*]	249:[*]
+!175:.etag	252:.etag
+!176:id	253:id
+!176:name	253:name
+!176:provisioningState	253:properties.provisioningState
+!176:subnet	264:subnet
+!182:.etag	270:.etag
+!183:id	271:id
+!183:name	271:name
+!176:type	253:type
+!164:s	241:s
+!165:[*]	242:[*]
+!168:.etag	245:.etag
+!169:id	246:id
+!169:name	246:name
+!169:privateIPAddress	246:properties.privateIPAddress
+!179:llocationMethod	267:llocationMethod
+!171:ovisioningState	259:ovisioningState
+!170:ublicIPAddress	258:ublicIPAddress
+!184:.ddosSettings	272:.properties.ddosSettings
+!197:.ddosCustomPolicy	296:.ddosCustomPolicy
+!214:.id	313:.id
+!198:protectedIP	297:protectedIP
+!205:ionCoverage	304:ionCoverage
+!186:nsSettings	285:nsSettings
+!196:.domainNameLabel	295:.domainNameLabel
+!197:fqdn	296:fqdn
+!197:reverseFqdn	296:reverseFqdn
+!185:etag	273:etag
+!186:xtendedLocation	274:xtendedLocation
+!201:.name	289:.name
+!202:type	290:type
+!185:id	273:id
+!187:leTimeoutInMinutes	273:properties.idleTimeoutInMinutes
+!186:pAddress	285:pAddress
+!187:Configuration	286:Configuration
+!200:.etag	299:.etag
+!201:id	300:id
+!201:name	300:name
+!187:Tags	286:Tags
+!191:[*]	290:[*]
+!194:.ipTagType	293:.ipTagType
+!195:tag	294:tag
+!185:location	273:location
+!185:name	273:name
+!185:provisioningState	273:properties.provisioningState
+!186:ublicIPAddressVersion	285:ublicIPAddressVersion
+!194:llocationMethod	293:llocationMethod
+!193:Prefix	292:Prefix
+!199:.id	298:.id
+!185:resourceGuid	284:resourceGuid
+!185:sku	273:sku
+!188:.name	276:.name
+!189:tier	277:tier
+!185:tags	273:tags
+!186:ype	274:ype
+!185:zones	273:zones
+!190:[*]	278:[*]
+!169:subnet	257:subnet
+!175:.etag	263:.etag
+!176:id	264:id
+!176:name	264:name
+!149:name	215:name
+!151:tGateway	215:properties.natGateway
+!159:.id	236:.id
+!150:etworkSecurityGroup	227:etworkSecurityGroup
+!169:.defaultSecurityRules	246:.properties.defaultSecurityRules
+!190:[*]	278:[*]
+!193:.access	281:.properties.access
+!194:description	293:description
+!197:tinationAddressPrefix	296:tinationAddressPrefix
+!218:es	317:es
+!220:[*]	319:[*]
+!206:pplicationSecurityGroups	305:pplicationSecurityGroups
+!230:[*]	329:[*]
+!233:.etag	332:.etag
+!234:id	333:id
+!234:location	333:location
+!234:name	333:name
+!234:provisioningState	333:properties.provisioningState
+!234:resourceGuid	344:resourceGuid
+!234:tags	333:tags
+!235:ype	334:ype
+!205:PortRange	304:PortRange
+!214:s	313:s
+!215:[*]	314:[*]
+!195:irection	294:irection
+!194:etag	282:etag
+!194:id	282:id
+!194:name	282:name
+!194:priority	282:properties.priority
+!196:otocol	295:otocol
+!197:visioningState	296:visioningState
+!194:sourceAddressPrefix	293:sourceAddressPrefix
+!213:es	312:es
+!215:[*]	314:[*]
+!201:pplicationSecurityGroups	300:pplicationSecurityGroups
+!225:[*]	324:[*]
+!228:.etag	327:.etag
+!229:id	328:id
+!229:location	328:location
+!229:name	328:name
+!229:provisioningState	328:properties.provisioningState
+!229:resourceGuid	339:resourceGuid
+!229:tags	328:tags
+!230:ype	329:ype
+!200:PortRange	299:PortRange
+!209:s	308:s
+!210:[*]	309:[*]
+!194:type	282:type
+!170:etag	247:etag
+!170:flowLogs	247:properties.flowLogs
+!178:[*]	266:[*]
+!181:.enabled	269:.properties.enabled
+!183:tag	270:etag
+!182:flowAnalyticsConfiguration	270:properties.flowAnalyticsConfiguration
+!208:.networkWatcherFlowAnalyticsConfiguration	307:.networkWatcherFlowAnalyticsConfiguration
+!249:.enabled	348:.enabled
+!250:trafficAnalyticsInterval	349:trafficAnalyticsInterval
+!250:workspaceId	349:workspaceId
+!259:Region	358:Region
+!261:sourceId	360:sourceId
+!183:ormat	282:ormat
+!188:.type	287:.type
+!189:version	288:version
+!182:id	270:id
+!182:location	270:location
+!182:name	270:name
+!182:provisioningState	270:properties.provisioningState
+!182:retentionPolicy	281:retentionPolicy
+!197:.days	296:.days
+!198:enabled	297:enabled
+!182:storageId	281:storageId
+!182:tags	270:tags
+!184:rgetResourceGuid	270:properties.targetResourceGuid
+!196:Id	295:Id
+!183:ype	270:type
+!170:id	247:id
+!170:location	247:location
+!170:name	247:name
+!171:etworkInterfaces	247:properties.networkInterfaces
+!187:[*]	275:[*]
+!190:.dnsSettings	278:.properties.dnsSettings
+!202:.appliedDnsServers	301:.appliedDnsServers
+!220:[*]	319:[*]
+!203:dnsServers	302:dnsServers
+!213:[*]	312:[*]
+!203:internalDnsNameLabel	302:internalDnsNameLabel
+!212:omainNameSuffix	311:omainNameSuffix
+!211:Fqdn	310:Fqdn
+!192:scpConfiguration	291:scpConfiguration
+!208:.id	307:.id
+!191:enableAcceleratedNetworking	290:enableAcceleratedNetworking
+!197:IPForwarding	296:IPForwarding
+!192:tag	279:etag
+!192:xtendedLocation	280:xtendedLocation
+!207:.name	295:.name
+!208:type	296:type
+!191:hostedWorkloads	279:properties.hostedWorkloads
+!206:[*]	305:[*]
+!191:id	279:id
+!192:nterfaceEndpoint	279:properties.interfaceEndpoint
+!208:.endpointService	307:.properties.endpointService
+!224:.id	334:.id
+!210:tag	308:etag
+!209:fqdn	308:properties.fqdn
+!209:id	308:id
+!209:location	308:location
+!209:name	308:name
+!210:etworkInterfaces	308:properties.networkInterfaces
+!226:[*]	336:[*]
+!229:.etag	339:.etag
+!230:id	340:id
+!230:location	340:location
+!230:name	340:name
+!230:tags	340:tags
+!231:ype	341:ype
+!209:owner	319:owner
+!209:provisioningState	319:provisioningState
+!209:subnet	319:subnet
+!215:.etag	325:.etag
+!216:id	326:id
+!216:name	326:name
+!209:tags	308:tags
+!210:ype	309:ype
+!192:pConfigurations	291:pConfigurations
+!207:[*]	306:[*]
+!210:.etag	309:.etag
+!211:id	310:id
+!211:name	310:name
+!191:location	279:location
+!191:macAddress	279:properties.macAddress
+!191:name	279:name
+!192:etworkSecurityGroup	279:properties.networkSecurityGroup
+!211:.etag	310:.etag
+!212:id	311:id
+!212:location	311:location
+!212:name	311:name
+!212:tags	311:tags
+!213:ype	312:ype
+!191:primary	290:primary
+!194:vateEndpoint	293:vateEndpoint
+!206:.customDnsConfigs	305:.properties.customDnsConfigs
+!223:[*]	333:[*]
+!226:.fqdn	336:.fqdn
+!227:ipAddresses	337:ipAddresses
+!238:[*]	348:[*]
+!207:etag	306:etag
+!208:xtendedLocation	307:xtendedLocation
+!223:.name	322:.name
+!224:type	323:type
+!207:id	306:id
+!207:location	306:location
+!207:manualPrivateLinkServiceConnections	306:properties.manualPrivateLinkServiceConnections
+!242:[*]	352:[*]
+!245:.etag	355:.etag
+!246:groupIds	356:properties.groupIds
+!254:[*]	375:[*]
+!246:id	356:id
+!246:name	356:name
+!246:privateLinkServiceConnectionState	356:properties.privateLinkServiceConnectionState
+!279:.actionRequired	400:.actionRequired
+!286:sRequired	407:sRequired
+!280:description	401:description
+!280:status	401:status
+!264:Id	385:Id
+!248:ovisioningState	369:ovisioningState
+!246:requestMessage	367:requestMessage
+!246:type	356:type
+!207:name	306:name
+!208:etworkInterfaces	306:properties.networkInterfaces
+!224:[*]	334:[*]
+!227:.etag	337:.etag
+!229:xtendedLocation	339:xtendedLocation
+!244:.name	354:.name
+!245:type	355:type
+!228:id	338:id
+!228:location	338:location
+!228:name	338:name
+!228:tags	338:tags
+!229:ype	339:ype
+!207:privateLinkServiceConnections	317:privateLinkServiceConnections
+!236:[*]	346:[*]
+!239:.etag	349:.etag
+!240:groupIds	350:properties.groupIds
+!248:[*]	369:[*]
+!240:id	350:id
+!240:name	350:name
+!240:privateLinkServiceConnectionState	350:properties.privateLinkServiceConnectionState
+!273:.actionRequired	394:.actionRequired
+!280:sRequired	401:sRequired
+!274:description	395:description
+!274:status	395:status
+!258:Id	379:Id
+!242:ovisioningState	363:ovisioningState
+!240:requestMessage	361:requestMessage
+!240:type	350:type
+!209:ovisioningState	319:ovisioningState
+!207:subnet	317:subnet
+!213:.etag	323:.etag
+!214:id	324:id
+!214:name	324:name
+!207:tags	306:tags
+!208:ype	307:ype
+!193:ovisioningState	292:ovisioningState
+!191:resourceGuid	290:resourceGuid
+!191:tags	279:tags
+!193:pConfigurations	279:properties.tapConfigurations
+!208:[*]	307:[*]
+!211:.etag	310:.etag
+!212:id	311:id
+!212:name	311:name
+!212:provisioningState	311:properties.provisioningState
+!212:type	311:type
+!212:virtualNetworkTap	311:properties.virtualNetworkTap
+!229:.etag	339:.etag
+!230:id	340:id
+!230:location	340:location
+!230:name	340:name
+!230:tags	340:tags
+!231:ype	341:ype
+!192:ype	279:type
+!191:virtualMachine	279:properties.virtualMachine
+!205:.id	304:.id
+!170:provisioningState	258:provisioningState
+!170:resourceGuid	258:resourceGuid
+!170:securityRules	258:securityRules
+!183:[*]	271:[*]
+!186:.access	274:.properties.access
+!187:description	286:description
+!190:tinationAddressPrefix	289:tinationAddressPrefix
+!211:es	310:es
+!213:[*]	312:[*]
+!199:pplicationSecurityGroups	298:pplicationSecurityGroups
+!223:[*]	322:[*]
+!226:.etag	325:.etag
+!227:id	326:id
+!227:location	326:location
+!227:name	326:name
+!227:provisioningState	326:properties.provisioningState
+!227:resourceGuid	337:resourceGuid
+!227:tags	326:tags
+!228:ype	327:ype
+!198:PortRange	297:PortRange
+!207:s	306:s
+!208:[*]	307:[*]
+!188:irection	287:irection
+!187:etag	275:etag
+!187:id	275:id
+!187:name	275:name
+!187:priority	275:properties.priority
+!189:otocol	288:otocol
+!190:visioningState	289:visioningState
+!187:sourceAddressPrefix	286:sourceAddressPrefix
+!206:es	305:es
+!208:[*]	307:[*]
+!194:pplicationSecurityGroups	293:pplicationSecurityGroups
+!218:[*]	317:[*]
+!221:.etag	320:.etag
+!222:id	321:id
+!222:location	321:location
+!222:name	321:name
+!222:provisioningState	321:properties.provisioningState
+!222:resourceGuid	332:resourceGuid
+!222:tags	321:tags
+!223:ype	322:ype
+!193:PortRange	292:PortRange
+!202:s	301:s
+!203:[*]	302:[*]
+!187:type	275:type
+!171:ubnets	259:ubnets
+!177:[*]	265:[*]
+!180:.etag	268:.etag
+!181:id	269:id
+!181:name	269:name
+!170:tags	247:tags
+!171:ype	248:ype
+!149:privateEndpointNetworkPolicies	226:privateEndpointNetworkPolicies
+!164:s	241:s
+!165:[*]	242:[*]
+!168:.customDnsConfigs	245:.properties.customDnsConfigs
+!185:[*]	273:[*]
+!188:.fqdn	276:.fqdn
+!189:ipAddresses	277:ipAddresses
+!200:[*]	288:[*]
+!169:etag	246:etag
+!170:xtendedLocation	247:xtendedLocation
+!185:.name	262:.name
+!186:type	263:type
+!169:id	246:id
+!169:location	246:location
+!169:manualPrivateLinkServiceConnections	246:properties.manualPrivateLinkServiceConnections
+!204:[*]	292:[*]
+!207:.etag	295:.etag
+!208:groupIds	296:properties.groupIds
+!216:[*]	315:[*]
+!208:id	296:id
+!208:name	296:name
+!208:privateLinkServiceConnectionState	296:properties.privateLinkServiceConnectionState
+!241:.actionRequired	340:.actionRequired
+!248:sRequired	347:sRequired
+!242:description	341:description
+!242:status	341:status
+!226:Id	325:Id
+!210:ovisioningState	309:ovisioningState
+!208:requestMessage	307:requestMessage
+!208:type	296:type
+!169:name	246:name
+!170:etworkInterfaces	246:properties.networkInterfaces
+!186:[*]	274:[*]
+!189:.etag	277:.etag
+!191:xtendedLocation	279:xtendedLocation
+!206:.name	294:.name
+!207:type	295:type
+!190:id	278:id
+!190:location	278:location
+!190:name	278:name
+!190:tags	278:tags
+!191:ype	279:ype
+!169:privateLinkServiceConnections	257:privateLinkServiceConnections
+!198:[*]	286:[*]
+!201:.etag	289:.etag
+!202:groupIds	290:properties.groupIds
+!210:[*]	309:[*]
+!202:id	290:id
+!202:name	290:name
+!202:privateLinkServiceConnectionState	290:properties.privateLinkServiceConnectionState
+!235:.actionRequired	334:.actionRequired
+!242:sRequired	341:sRequired
+!236:description	335:description
+!236:status	335:status
+!220:Id	319:Id
+!204:ovisioningState	303:ovisioningState
+!202:requestMessage	301:requestMessage
+!202:type	290:type
+!171:ovisioningState	259:ovisioningState
+!169:subnet	257:subnet
+!175:.etag	263:.etag
+!176:id	264:id
+!176:name	264:name
+!169:tags	246:tags
+!170:ype	247:ype
+!156:LinkServiceNetworkPolicies	233:LinkServiceNetworkPolicies
+!151:ovisioningState	228:ovisioningState
+!150:urpose	227:urpose
+!149:resourceNavigationLinks	226:resourceNavigationLinks
+!172:[*]	249:[*]
+!175:.etag	252:.etag
+!176:id	253:id
+!176:link	253:properties.link
+!180:edResourceType	268:edResourceType
+!176:name	253:name
+!176:provisioningState	253:properties.provisioningState
+!176:type	253:type
+!150:outeTable	227:outeTable
+!159:.disableBgpRoutePropagation	236:.properties.disableBgpRoutePropagation
+!160:etag	237:etag
+!160:id	237:id
+!160:location	237:location
+!160:name	237:name
+!160:provisioningState	237:properties.provisioningState
+!160:resourceGuid	248:resourceGuid
+!161:outes	249:outes
+!166:[*]	254:[*]
+!169:.addressPrefix	257:.properties.addressPrefix
+!170:etag	258:etag
+!170:hasBgpOverride	258:properties.hasBgpOverride
+!170:id	258:id
+!170:name	258:name
+!171:extHopIpAddress	258:properties.nextHopIpAddress
+!177:Type	276:Type
+!170:provisioningState	269:provisioningState
+!170:type	258:type
+!160:subnets	248:subnets
+!167:[*]	255:[*]
+!170:.etag	258:.etag
+!171:id	259:id
+!171:name	259:name
+!160:tags	237:tags
+!161:ype	238:ype
+!149:serviceAssociationLinks	226:serviceAssociationLinks
+!172:[*]	249:[*]
+!175:.allowDelete	252:.properties.allowDelete
+!176:etag	253:etag
+!176:id	253:id
+!176:link	253:properties.link
+!180:edResourceType	268:edResourceType
+!177:ocations	265:ocations
+!185:[*]	273:[*]
+!176:name	253:name
+!176:provisioningState	253:properties.provisioningState
+!176:type	253:type
+!156:EndpointPolicies	233:EndpointPolicies
+!172:[*]	249:[*]
+!175:.etag	252:.etag
+!176:id	253:id
+!176:location	253:location
+!176:name	253:name
+!176:provisioningState	253:properties.provisioningState
+!176:resourceGuid	264:resourceGuid
+!176:serviceEndpointPolicyDefinitions	264:serviceEndpointPolicyDefinitions
+!208:[*]	296:[*]
+!211:.description	299:.properties.description
+!212:etag	300:etag
+!212:id	300:id
+!212:name	300:name
+!212:provisioningState	300:properties.provisioningState
+!212:service	311:service
+!219:Resources	318:Resources
+!228:[*]	327:[*]
+!177:ubnets	265:ubnets
+!183:[*]	271:[*]
+!186:.etag	274:.etag
+!187:id	275:id
+!187:name	275:name
+!176:tags	253:tags
+!177:ype	254:ype
+!164:s	241:s
+!165:[*]	242:[*]
+!168:.locations	245:.locations
+!178:[*]	255:[*]
+!169:provisioningState	246:provisioningState
+!169:service	246:service
 !142:type	197:type
-142:zones	197:zones
-147:[*]	202:[*]
-106:NetworkInterfaceIPConfiguration	161:NetworkInterfaceIPConfiguration
-137:.etag	192:.etag
-138:id	193:id
-138:name	193:name
-106:Port	161:Port
+!142:zones	197:zones
+!147:[*]	202:[*]
+!106:NetworkInterfaceIPConfiguration	161:NetworkInterfaceIPConfiguration
+!137:.etag	192:.etag
+!138:id	193:id
+!138:name	193:name
+!106:Port	161:Port
 !95:etag	139:etag
-95:id	139:id
-95:location	139:location
+!95:id	139:id
+!95:location	139:location
 !95:name	139:name
 !96:etworkInterfaceTapConfigurations	139:properties.networkInterfaceTapConfigurations
-128:[*]	183:[*]
+!128:[*]	183:[*]
 !131:.etag	186:.etag
-132:id	187:id
-132:name	187:name
+!132:id	187:id
+!132:name	187:name
 !132:provisioningState	187:properties.provisioningState
 !132:type	187:type
-132:virtualNetworkTap	187:properties.virtualNetworkTap
-149:.etag	215:.etag
-150:id	216:id
-150:location	216:location
-150:name	216:name
-150:tags	216:tags
-151:ype	217:ype
+!132:virtualNetworkTap	187:properties.virtualNetworkTap
+!149:.etag	215:.etag
+!150:id	216:id
+!150:location	216:location
+!150:name	216:name
+!150:tags	216:tags
+!151:ype	217:ype
 !95:provisioningState	150:provisioningState
 !95:resourceGuid	150:resourceGuid
-95:tags	139:tags
+!95:tags	139:tags
 !96:ype	140:ype
 !46:etag	68:etag
-46:id	68:id
-46:name	68:name
+!46:id	68:id
+!46:name	68:name
 !46:provisioningState	68:properties.provisioningState
 !46:type	68:type
-30:HttpSettingsCollection	52:HttpSettingsCollection
-52:[*]	74:[*]
-55:.affinityCookieName	77:.properties.affinityCookieName
-57:uthenticationCertificates	90:uthenticationCertificates
-82:[*]	115:[*]
-85:.id	118:.id
-56:connectionDraining	89:connectionDraining
-74:.drainTimeoutInSec	107:.drainTimeoutInSec
-75:enabled	108:enabled
-58:okieBasedAffinity	91:okieBasedAffinity
+!30:HttpSettingsCollection	52:HttpSettingsCollection
+!52:[*]	74:[*]
+!55:.affinityCookieName	77:.properties.affinityCookieName
+!57:uthenticationCertificates	90:uthenticationCertificates
+!82:[*]	115:[*]
+!85:.id	118:.id
+!56:connectionDraining	89:connectionDraining
+!74:.drainTimeoutInSec	107:.drainTimeoutInSec
+!75:enabled	108:enabled
+!58:okieBasedAffinity	91:okieBasedAffinity
 !56:etag	78:etag
-56:hostName	78:properties.hostName
-56:id	78:id
-56:name	78:name
-56:path	78:properties.path
-57:ickHostNameFromBackendAddress	90:ickHostNameFromBackendAddress
-57:ort	90:ort
-57:robe	90:robe
-61:.id	94:.id
-61:Enabled	94:Enabled
-59:tocol	92:tocol
+!56:hostName	78:properties.hostName
+!56:id	78:id
+!56:name	78:name
+!56:path	78:properties.path
+!57:ickHostNameFromBackendAddress	90:ickHostNameFromBackendAddress
+!57:ort	90:ort
+!57:robe	90:robe
+!61:.id	94:.id
+!61:Enabled	94:Enabled
+!59:tocol	92:tocol
 !59:visioningState	92:visioningState
-56:requestTimeout	89:requestTimeout
-56:trustedRootCertificates	89:trustedRootCertificates
-79:[*]	112:[*]
-82:.id	115:.id
+!56:requestTimeout	89:requestTimeout
+!56:trustedRootCertificates	89:trustedRootCertificates
+!79:[*]	112:[*]
+!82:.id	115:.id
 !57:ype	78:type
-30:SettingsCollection	52:SettingsCollection
-48:[*]	70:[*]
+!30:SettingsCollection	52:SettingsCollection
+!48:[*]	70:[*]
 !51:.etag	73:.etag
-52:id	74:id
-52:name	74:name
+!52:id	74:id
+!52:name	74:name
 !52:type	74:type
-23:customErrorConfigurations	45:customErrorConfigurations
-48:[*]	70:[*]
-51:.customErrorPageUrl	73:.customErrorPageUrl
-52:statusCode	74:statusCode
+!23:customErrorConfigurations	45:customErrorConfigurations
+!48:[*]	70:[*]
+!51:.customErrorPageUrl	73:.customErrorPageUrl
+!52:statusCode	74:statusCode
 !23:defaultPredefinedSslPolicy	45:defaultPredefinedSslPolicy
-23:enableFips	45:enableFips
-29:Http2	51:Http2
-25:traJWTValidationConfigs	47:traJWTValidationConfigs
-48:[*]	70:[*]
+!23:enableFips	45:enableFips
+!29:Http2	51:Http2
+!25:traJWTValidationConfigs	47:traJWTValidationConfigs
+!48:[*]	70:[*]
 !51:.etag	73:.etag
-52:id	74:id
-52:name	74:name
+!52:id	74:id
+!52:name	74:name
 !24:tag
-23:firewallPolicy	45:firewallPolicy
-37:.id	59:.id
-24:orceFirewallPolicyAssociation	46:orceFirewallPolicyAssociation
-24:rontendIPConfigurations	46:rontendIPConfigurations
-47:[*]	69:[*]
+!23:firewallPolicy	45:firewallPolicy
+!37:.id	59:.id
+!24:orceFirewallPolicyAssociation	46:orceFirewallPolicyAssociation
+!24:rontendIPConfigurations	46:rontendIPConfigurations
+!47:[*]	69:[*]
 !50:.etag	72:.etag
-51:id	73:id
-51:name	73:name
-51:privateIPAddress	73:properties.privateIPAddress
-61:llocationMethod	94:llocationMethod
-58:LinkConfiguration	91:LinkConfiguration
-75:.id	108:.id
+!51:id	73:id
+!51:name	73:name
+!51:privateIPAddress	73:properties.privateIPAddress
+!61:llocationMethod	94:llocationMethod
+!58:LinkConfiguration	91:LinkConfiguration
+!75:.id	108:.id
 !53:ovisioningState	86:ovisioningState
-52:ublicIPAddress	85:ublicIPAddress
-66:.id	99:.id
-51:subnet	84:subnet
-57:.id	90:.id
+!52:ublicIPAddress	85:ublicIPAddress
+)armlint_aliases",
+    R"armlint_aliases(!66:.id	99:.id
+!51:subnet	84:subnet
+!57:.id	90:.id
 !51:type	73:type
-31:Ports	53:Ports
-36:[*]	58:[*]
+!31:Ports	53:Ports
+!36:[*]	58:[*]
 !39:.etag	61:.etag
-40:id	62:id
-40:name	62:name
-40:port	62:properties.port
+!40:id	62:id
+!40:name	62:name
+!40:port	62:properties.port
 !41:rovisioningState	74:rovisioningState
 !40:type	62:type
-23:gatewayIPConfigurations	45:gatewayIPConfigurations
-46:[*]	68:[*]
+!23:gatewayIPConfigurations	45:gatewayIPConfigurations
+!46:[*]	68:[*]
 !49:.etag	71:.etag
-50:id	72:id
-50:name	72:name
+!50:id	72:id
+!50:name	72:name
 !50:provisioningState	72:properties.provisioningState
-50:subnet	83:subnet
-56:.id	89:.id
+!50:subnet	83:subnet
+!56:.id	89:.id
 !50:type	72:type
-24:lobalConfiguration	46:lobalConfiguration
-42:.enableRequestBuffering	64:.enableRequestBuffering
-51:sponseBuffering	73:sponseBuffering
-23:httpListeners	45:httpListeners
-36:[*]	58:[*]
-39:.customErrorConfigurations	61:.properties.customErrorConfigurations
-65:[*]	98:[*]
-68:.customErrorPageUrl	101:.customErrorPageUrl
-69:statusCode	102:statusCode
+!24:lobalConfiguration	46:lobalConfiguration
+!42:.enableRequestBuffering	64:.enableRequestBuffering
+!51:sponseBuffering	73:sponseBuffering
+!23:httpListeners	45:httpListeners
+!36:[*]	58:[*]
+!39:.customErrorConfigurations	61:.properties.customErrorConfigurations
+!65:[*]	98:[*]
+!68:.customErrorPageUrl	101:.customErrorPageUrl
+!69:statusCode	102:statusCode
 !40:etag	62:etag
-40:firewallPolicy	62:properties.firewallPolicy
-54:.id	87:.id
-41:rontendIPConfiguration	74:rontendIPConfiguration
-63:.id	96:.id
-48:Port	81:Port
-52:.id	85:.id
-40:hostName	73:hostName
-44:names	77:names
-49:[*]	82:[*]
-40:id	62:id
-40:name	62:name
-40:protocol	62:properties.protocol
+!40:firewallPolicy	62:properties.firewallPolicy
+!54:.id	87:.id
+!41:rontendIPConfiguration	74:rontendIPConfiguration
+!63:.id	96:.id
+!48:Port	81:Port
+!52:.id	85:.id
+!40:hostName	73:hostName
+!44:names	77:names
+!49:[*]	82:[*]
+!40:id	62:id
+!40:name	62:name
+!40:protocol	62:properties.protocol
 !43:visioningState	76:visioningState
-40:requireServerNameIndication	73:requireServerNameIndication
-40:sslCertificate	73:sslCertificate
-54:.id	87:.id
-43:Profile	76:Profile
-50:.id	83:.id
+!40:requireServerNameIndication	73:requireServerNameIndication
+!40:sslCertificate	73:sslCertificate
+!54:.id	87:.id
+!43:Profile	76:Profile
+!50:.id	83:.id
 !40:type	62:type
-23:id
-25:entity
+!23:id
+!25:entity
 !31:.principalId
 !32:tenantId
-33:ype
-32:userAssignedIdentities
-23:listeners	45:listeners
-32:[*]	54:[*]
+!33:ype
+!32:userAssignedIdentities
+!23:listeners	45:listeners
+!32:[*]	54:[*]
 !35:.etag	57:.etag
-36:id	58:id
-36:name	58:name
+!36:id	58:id
+!36:name	58:name
 !36:type	58:type
-24:oadDistributionPolicies	46:oadDistributionPolicies
-47:[*]	69:[*]
+!24:oadDistributionPolicies	46:oadDistributionPolicies
+!47:[*]	69:[*]
 !50:.etag	72:.etag
-51:id	73:id
-51:name	73:name
+!51:id	73:id
+!51:name	73:name
 !51:type	73:type
-25:cation
+!25:cation
 !23:name
 !23:operationalState	45:operationalState
 !23:privateEndpointConnections	45:privateEndpointConnections
-49:[*]	71:[*]
+!49:[*]	71:[*]
 !52:.etag	74:.etag
-53:id	75:id
+!53:id	75:id
 !53:linkIdentifier	75:properties.linkIdentifier
-53:name	75:name
+!53:name	75:name
 !53:privateEndpoint	75:properties.privateEndpoint
-68:.customDnsConfigs	101:.properties.customDnsConfigs
-85:[*]	129:[*]
-88:.fqdn	132:.fqdn
-89:ipAddresses	133:ipAddresses
-100:[*]	144:[*]
+!68:.customDnsConfigs	101:.properties.customDnsConfigs
+!85:[*]	129:[*]
+!88:.fqdn	132:.fqdn
+!89:ipAddresses	133:ipAddresses
+!100:[*]	144:[*]
 !69:etag	102:etag
-70:xtendedLocation	103:xtendedLocation
-85:.name	118:.name
-86:type	119:type
-69:id	102:id
-69:location	102:location
-69:manualPrivateLinkServiceConnections	102:properties.manualPrivateLinkServiceConnections
-104:[*]	148:[*]
+!70:xtendedLocation	103:xtendedLocation
+!85:.name	118:.name
+!86:type	119:type
+!69:id	102:id
+!69:location	102:location
+!69:manualPrivateLinkServiceConnections	102:properties.manualPrivateLinkServiceConnections
+!104:[*]	148:[*]
 !107:.etag	151:.etag
-108:groupIds	152:properties.groupIds
-116:[*]	171:[*]
-108:id	152:id
-108:name	152:name
-108:privateLinkServiceConnectionState	152:properties.privateLinkServiceConnectionState
-141:.actionsRequired	196:.actionsRequired
-142:description	197:description
-142:status	197:status
-126:Id	181:Id
+!108:groupIds	152:properties.groupIds
+!116:[*]	171:[*]
+!108:id	152:id
+!108:name	152:name
+!108:privateLinkServiceConnectionState	152:properties.privateLinkServiceConnectionState
+!141:.actionsRequired	196:.actionsRequired
+!142:description	197:description
+!142:status	197:status
+!126:Id	181:Id
 !110:ovisioningState	165:ovisioningState
-108:requestMessage	163:requestMessage
+!108:requestMessage	163:requestMessage
 !108:type	152:type
 !69:name	102:name
 !70:etworkInterfaces	102:properties.networkInterfaces
-86:[*]	130:[*]
+!86:[*]	130:[*]
 !89:.etag	133:.etag
-91:xtendedLocation	135:xtendedLocation
-106:.name	150:.name
-107:type	151:type
-90:id	134:id
-90:location	134:location
+!91:xtendedLocation	135:xtendedLocation
+!106:.name	150:.name
+!107:type	151:type
+!90:id	134:id
+!90:location	134:location
 !90:name	134:name
-90:tags	134:tags
+!90:tags	134:tags
 !91:ype	135:ype
-69:privateLinkServiceConnections	113:privateLinkServiceConnections
-98:[*]	142:[*]
+!69:privateLinkServiceConnections	113:privateLinkServiceConnections
+!98:[*]	142:[*]
 !101:.etag	145:.etag
-102:groupIds	146:properties.groupIds
-110:[*]	165:[*]
-102:id	146:id
-102:name	146:name
-102:privateLinkServiceConnectionState	146:properties.privateLinkServiceConnectionState
-135:.actionsRequired	190:.actionsRequired
-136:description	191:description
-136:status	191:status
-120:Id	175:Id
+!102:groupIds	146:properties.groupIds
+!110:[*]	165:[*]
+!102:id	146:id
+!102:name	146:name
+!102:privateLinkServiceConnectionState	146:properties.privateLinkServiceConnectionState
+!135:.actionsRequired	190:.actionsRequired
+!136:description	191:description
+!136:status	191:status
+!120:Id	175:Id
 !104:ovisioningState	159:ovisioningState
-102:requestMessage	157:requestMessage
+!102:requestMessage	157:requestMessage
 !102:type	146:type
 !71:ovisioningState	115:ovisioningState
-69:subnet	113:subnet
+!69:subnet	113:subnet
 !75:.etag	119:.etag
-76:id	120:id
-76:name	120:name
-69:tags	102:tags
+!76:id	120:id
+!76:name	120:name
+!69:tags	102:tags
 !70:ype	103:ype
-60:LinkServiceConnectionState	93:LinkServiceConnectionState
-86:.actionsRequired	119:.actionsRequired
-87:description	120:description
-87:status	120:status
+!60:LinkServiceConnectionState	93:LinkServiceConnectionState
+!86:.actionsRequired	119:.actionsRequired
+!87:description	120:description
+!87:status	120:status
 !55:ovisioningState	88:ovisioningState
 !53:type	75:type
-30:LinkConfigurations	52:LinkConfigurations
-48:[*]	70:[*]
+!30:LinkConfigurations	52:LinkConfigurations
+!48:[*]	70:[*]
 !51:.etag	73:.etag
-52:id	74:id
-53:pConfigurations	74:properties.ipConfigurations
-68:[*]	101:[*]
+!52:id	74:id
+!53:pConfigurations	74:properties.ipConfigurations
+!68:[*]	101:[*]
 !71:.etag	104:.etag
-72:id	105:id
-72:name	105:name
-72:primary	105:properties.primary
-75:vateIPAddress	119:vateIPAddress
-82:llocationMethod	126:llocationMethod
+!72:id	105:id
+!72:name	105:name
+!72:primary	105:properties.primary
+!75:vateIPAddress	119:vateIPAddress
+!82:llocationMethod	126:llocationMethod
 !74:ovisioningState	118:ovisioningState
-72:subnet	116:subnet
-78:.id	122:.id
+!72:subnet	116:subnet
+!78:.id	122:.id
 !72:type	105:type
-52:name	74:name
+!52:name	74:name
 !52:provisioningState	74:properties.provisioningState
 !52:type	74:type
-25:obes	47:obes
-29:[*]	51:[*]
+!25:obes	47:obes
+!29:[*]	51:[*]
 !32:.etag	54:.etag
-33:host	55:properties.host
-33:id	55:id
-34:nterval	55:properties.interval
-33:match	66:match
-38:.body	71:.body
-39:statusCodes	72:statusCodes
-50:[*]	83:[*]
-34:inServers	67:inServers
-33:name	55:name
-33:path	55:properties.path
-34:ickHostNameFromBackendHttpSettings	67:ickHostNameFromBackendHttpSettings
-34:ort	67:ort
-34:rotocol	67:rotocol
+!33:host	55:properties.host
+!33:id	55:id
+!34:nterval	55:properties.interval
+!33:match	66:match
+!38:.body	71:.body
+!39:statusCodes	72:statusCodes
+!50:[*]	83:[*]
+!34:inServers	67:inServers
+!33:name	55:name
+!33:path	55:properties.path
+!34:ickHostNameFromBackendHttpSettings	67:ickHostNameFromBackendHttpSettings
+!34:ort	67:ort
+!34:rotocol	67:rotocol
 !36:visioningState	69:visioningState
-33:timeout	66:timeout
+!33:timeout	66:timeout
 !34:ype	55:type
-33:unhealthyThreshold	55:properties.unhealthyThreshold
+!33:unhealthyThreshold	55:properties.unhealthyThreshold
 !26:visioningState	48:visioningState
-23:redirectConfigurations	45:redirectConfigurations
-45:[*]	67:[*]
+!23:redirectConfigurations	45:redirectConfigurations
+!45:[*]	67:[*]
 !48:.etag	70:.etag
-49:id	71:id
-50:ncludePath	71:properties.includePath
-56:QueryString	89:QueryString
-49:name	71:name
-49:pathRules	71:properties.pathRules
-58:[*]	91:[*]
-61:.id	94:.id
-49:redirectType	82:redirectType
-51:questRoutingRules	84:questRoutingRules
-68:[*]	101:[*]
-71:.id	104:.id
-49:targetListener	82:targetListener
-63:.id	96:.id
-55:Url	88:Url
+!49:id	71:id
+!50:ncludePath	71:properties.includePath
+!56:QueryString	89:QueryString
+!49:name	71:name
+!49:pathRules	71:properties.pathRules
+!58:[*]	91:[*]
+!61:.id	94:.id
+!49:redirectType	82:redirectType
+!51:questRoutingRules	84:questRoutingRules
+!68:[*]	101:[*]
+!71:.id	104:.id
+!49:targetListener	82:targetListener
+!63:.id	96:.id
+!55:Url	88:Url
 !50:ype	71:type
-49:urlPathMaps	71:properties.urlPathMaps
-60:[*]	93:[*]
-63:.id	96:.id
-25:questRoutingRules	47:questRoutingRules
-42:[*]	64:[*]
-45:.backendAddressPool	67:.properties.backendAddressPool
-64:.id	97:.id
-53:HttpSettings	86:HttpSettings
-65:.id	98:.id
+!49:urlPathMaps	71:properties.urlPathMaps
+!60:[*]	93:[*]
+!63:.id	96:.id
+!25:questRoutingRules	47:questRoutingRules
+!42:[*]	64:[*]
+!45:.backendAddressPool	67:.properties.backendAddressPool
+!64:.id	97:.id
+!53:HttpSettings	86:HttpSettings
+!65:.id	98:.id
 !46:etag	68:etag
-46:httpListener	68:properties.httpListener
-58:.id	91:.id
-46:id	68:id
-46:name	68:name
-46:priority	68:properties.priority
+!46:httpListener	68:properties.httpListener
+!58:.id	91:.id
+!46:id	68:id
+!46:name	68:name
+!46:priority	68:properties.priority
 !48:ovisioningState	81:ovisioningState
-46:redirectConfiguration	79:redirectConfiguration
-67:.id	100:.id
-48:writeRuleSet	81:writeRuleSet
-60:.id	93:.id
-47:uleType	80:uleType
+!46:redirectConfiguration	79:redirectConfiguration
+!67:.id	100:.id
+!48:writeRuleSet	81:writeRuleSet
+!60:.id	93:.id
+!47:uleType	80:uleType
 !46:type	68:type
-46:urlPathMap	68:properties.urlPathMap
-56:.id	89:.id
+!46:urlPathMap	68:properties.urlPathMap
+!56:.id	89:.id
 !25:sourceGuid	47:sourceGuid
-25:writeRuleSets	47:writeRuleSets
-38:[*]	60:[*]
+!25:writeRuleSets	47:writeRuleSets
+!38:[*]	60:[*]
 !41:.etag	63:.etag
-42:id	64:id
-42:name	64:name
+!42:id	64:id
+!42:name	64:name
 !42:provisioningState	64:properties.provisioningState
-42:rewriteRules	75:rewriteRules
-54:[*]	87:[*]
-57:.actionSet	90:.actionSet
-67:.requestHeaderConfigurations	100:.requestHeaderConfigurations
-95:[*]	128:[*]
-98:.headerName	131:.headerName
-105:Value	138:Value
-70:sponseHeaderConfigurations	103:sponseHeaderConfigurations
-96:[*]	129:[*]
-99:.headerName	132:.headerName
-106:Value	139:Value
-68:urlConfiguration	101:urlConfiguration
-)armlint_aliases",
-    R"armlint_aliases(84:.modifiedPath	117:.modifiedPath
-93:QueryString	126:QueryString
-85:reroute	118:reroute
-58:conditions	91:conditions
-68:[*]	101:[*]
-71:.ignoreCase	104:.ignoreCase
-72:negate	105:negate
-72:pattern	105:pattern
-72:variable	105:variable
-58:name	91:name
-58:ruleSequence	91:ruleSequence
-24:outingRules	46:outingRules
-35:[*]	57:[*]
+!42:rewriteRules	75:rewriteRules
+!54:[*]	87:[*]
+!57:.actionSet	90:.actionSet
+!67:.requestHeaderConfigurations	100:.requestHeaderConfigurations
+!95:[*]	128:[*]
+!98:.headerName	131:.headerName
+!105:Value	138:Value
+!70:sponseHeaderConfigurations	103:sponseHeaderConfigurations
+!96:[*]	129:[*]
+!99:.headerName	132:.headerName
+!106:Value	139:Value
+!68:urlConfiguration	101:urlConfiguration
+!84:.modifiedPath	117:.modifiedPath
+!93:QueryString	126:QueryString
+!85:reroute	118:reroute
+!58:conditions	91:conditions
+!68:[*]	101:[*]
+!71:.ignoreCase	104:.ignoreCase
+!72:negate	105:negate
+!72:pattern	105:pattern
+!72:variable	105:variable
+!58:name	91:name
+!58:ruleSequence	91:ruleSequence
+!24:outingRules	46:outingRules
+!35:[*]	57:[*]
 !38:.etag	60:.etag
-39:id	61:id
-39:name	61:name
+!39:id	61:id
+!39:name	61:name
 !39:type	61:type
-23:sku	45:sku
-26:.capacity	48:.capacity
-27:family	49:family
-27:name	49:name
-27:tier	49:tier
-24:slCertificates	46:slCertificates
-38:[*]	60:[*]
-41:.data	63:.properties.data
+!23:sku	45:sku
+!26:.capacity	48:.capacity
+!27:family	49:family
+!27:name	49:name
+!27:tier	49:tier
+!24:slCertificates	46:slCertificates
+!38:[*]	60:[*]
+!41:.data	63:.properties.data
 !42:etag	64:etag
-42:id	64:id
-42:keyVaultSecretId	64:properties.keyVaultSecretId
-42:name	64:name
-42:password	64:properties.password
+!42:id	64:id
+!42:keyVaultSecretId	64:properties.keyVaultSecretId
+!42:name	64:name
+!42:password	64:properties.password
 !43:rovisioningState	76:rovisioningState
 !43:ublicCertData	76:ublicCertData
 !42:type	64:type
-26:Policy	48:Policy
-32:.cipherSuites	54:.cipherSuites
-45:[*]	67:[*]
-33:disabledSslProtocols	55:disabledSslProtocols
-53:[*]	75:[*]
-33:minProtocolVersion	55:minProtocolVersion
-33:policyName	55:policyName
-39:Type	61:Type
-27:rofiles	49:rofiles
-34:[*]	56:[*]
-37:.clientAuthConfiguration	59:.properties.clientAuthConfiguration
-61:.verifyClientCertIssuerDN	94:.verifyClientCertIssuerDN
+!26:Policy	48:Policy
+!32:.cipherSuites	54:.cipherSuites
+!45:[*]	67:[*]
+!33:disabledSslProtocols	55:disabledSslProtocols
+!53:[*]	75:[*]
+!33:minProtocolVersion	55:minProtocolVersion
+!33:policyName	55:policyName
+!39:Type	61:Type
+!27:rofiles	49:rofiles
+!34:[*]	56:[*]
+!37:.clientAuthConfiguration	59:.properties.clientAuthConfiguration
+!61:.verifyClientCertIssuerDN	94:.verifyClientCertIssuerDN
 !38:etag	60:etag
-38:id	60:id
-38:name	60:name
+!38:id	60:id
+!38:name	60:name
 !38:provisioningState	60:properties.provisioningState
-38:sslPolicy	71:sslPolicy
-47:.cipherSuites	80:.cipherSuites
-60:[*]	93:[*]
-48:disabledSslProtocols	81:disabledSslProtocols
-68:[*]	101:[*]
-48:minProtocolVersion	81:minProtocolVersion
-48:policyName	81:policyName
-54:Type	87:Type
-38:trustedClientCertificates	71:trustedClientCertificates
-63:[*]	96:[*]
-66:.id	99:.id
+!38:sslPolicy	71:sslPolicy
+!47:.cipherSuites	80:.cipherSuites
+!60:[*]	93:[*]
+!48:disabledSslProtocols	81:disabledSslProtocols
+!68:[*]	101:[*]
+!48:minProtocolVersion	81:minProtocolVersion
+!48:policyName	81:policyName
+!54:Type	87:Type
+!38:trustedClientCertificates	71:trustedClientCertificates
+!63:[*]	96:[*]
+!66:.id	99:.id
 !39:ype	60:type
-23:tags
-24:rustedClientCertificates	45:trustedClientCertificates
-48:[*]	70:[*]
-51:.data	73:.properties.data
+!23:tags
+!24:rustedClientCertificates	45:trustedClientCertificates
+!48:[*]	70:[*]
+!51:.data	73:.properties.data
 !52:etag	74:etag
-52:id	74:id
-52:name	74:name
+!52:id	74:id
+!52:name	74:name
 !52:provisioningState	74:properties.provisioningState
 !52:type	74:type
-30:RootCertificates	52:RootCertificates
-46:[*]	68:[*]
-49:.data	71:.properties.data
+!30:RootCertificates	52:RootCertificates
+!46:[*]	68:[*]
+!49:.data	71:.properties.data
 !50:etag	72:etag
-50:id	72:id
-50:keyVaultSecretId	72:properties.keyVaultSecretId
-50:name	72:name
+!50:id	72:id
+!50:keyVaultSecretId	72:properties.keyVaultSecretId
+!50:name	72:name
 !50:provisioningState	72:properties.provisioningState
 !50:type	72:type
 !24:ype
-23:urlPathMaps	45:urlPathMaps
-34:[*]	56:[*]
-37:.defaultBackendAddressPool	59:.properties.defaultBackendAddressPool
-63:.id	96:.id
-52:HttpSettings	85:HttpSettings
-64:.id	97:.id
-45:RedirectConfiguration	78:RedirectConfiguration
-66:.id	99:.id
-47:writeRuleSet	80:writeRuleSet
-59:.id	92:.id
+!23:urlPathMaps	45:urlPathMaps
+!34:[*]	56:[*]
+!37:.defaultBackendAddressPool	59:.properties.defaultBackendAddressPool
+!63:.id	96:.id
+!52:HttpSettings	85:HttpSettings
+!64:.id	97:.id
+!45:RedirectConfiguration	78:RedirectConfiguration
+!66:.id	99:.id
+!47:writeRuleSet	80:writeRuleSet
+!59:.id	92:.id
 !38:etag	60:etag
-38:id	60:id
-38:name	60:name
-38:pathRules	60:properties.pathRules
-47:[*]	80:[*]
-50:.backendAddressPool	83:.properties.backendAddressPool
-69:.id	113:.id
-58:HttpSettings	102:HttpSettings
-70:.id	114:.id
+!38:id	60:id
+!38:name	60:name
+!38:pathRules	60:properties.pathRules
+!47:[*]	80:[*]
+!50:.backendAddressPool	83:.properties.backendAddressPool
+!69:.id	113:.id
+!58:HttpSettings	102:HttpSettings
+!70:.id	114:.id
 !51:etag	84:etag
-51:firewallPolicy	84:properties.firewallPolicy
-65:.id	109:.id
-51:id	84:id
-51:name	84:name
-51:paths	84:properties.paths
-56:[*]	100:[*]
+!51:firewallPolicy	84:properties.firewallPolicy
+!65:.id	109:.id
+!51:id	84:id
+!51:name	84:name
+!51:paths	84:properties.paths
+!56:[*]	100:[*]
 !52:rovisioningState	96:rovisioningState
-51:redirectConfiguration	95:redirectConfiguration
-72:.id	116:.id
-53:writeRuleSet	97:writeRuleSet
-65:.id	109:.id
+!51:redirectConfiguration	95:redirectConfiguration
+!72:.id	116:.id
+!53:writeRuleSet	97:writeRuleSet
+!65:.id	109:.id
 !51:type	84:type
 !39:rovisioningState	72:rovisioningState
 !38:type	60:type
-23:webApplicationFirewallConfiguration	45:webApplicationFirewallConfiguration
-58:.disabledRuleGroups	80:.disabledRuleGroups
-77:[*]	99:[*]
-80:.ruleGroupName	102:.ruleGroupName
-85:s	107:s
-86:[*]	108:[*]
-59:enabled	81:enabled
-60:xclusions	82:xclusions
-69:[*]	91:[*]
-72:.matchVariable	94:.matchVariable
-73:selector	95:selector
-81:MatchOperator	103:MatchOperator
-59:fileUploadLimitInMb	81:fileUploadLimitInMb
-61:rewallMode	83:rewallMode
-59:maxRequestBodySize	81:maxRequestBodySize
-77:InKb	99:InKb
-59:requestBodyCheck	81:requestBodyCheck
-60:uleSetType	82:uleSetType
-66:Version	88:Version
-23:zones
-28:[*]
+!23:webApplicationFirewallConfiguration	45:webApplicationFirewallConfiguration
+!58:.disabledRuleGroups	80:.disabledRuleGroups
+!77:[*]	99:[*]
+!80:.ruleGroupName	102:.ruleGroupName
+!85:s	107:s
+!86:[*]	108:[*]
+!59:enabled	81:enabled
+!60:xclusions	82:xclusions
+!69:[*]	91:[*]
+!72:.matchVariable	94:.matchVariable
+!73:selector	95:selector
+!81:MatchOperator	103:MatchOperator
+!59:fileUploadLimitInMb	81:fileUploadLimitInMb
+!61:rewallMode	83:rewallMode
+!59:maxRequestBodySize	81:maxRequestBodySize
+!77:InKb	99:InKb
+!59:requestBodyCheck	81:requestBodyCheck
+!60:uleSetType	82:uleSetType
+!66:Version	88:Version
+!23:zones
+!28:[*]
 0:customRules
 11:[*]
 14:.action
@@ -46895,8 +46895,8 @@ const std::string_view kAliasData[] = {
 16:uleType
 15:state
 !0:httpListeners
-13:[*]
-16:.id
+!13:[*]
+!16:.id
 0:managedRules
 12:.exceptions
 23:[*]
@@ -46930,10 +46930,10 @@ const std::string_view kAliasData[] = {
 13:managedRuleSets
 28:[*]
 !31:.computedDisabledRules
-53:[*]
-56:.ruleGroupName
-61:s
-62:[*]
+!53:[*]
+!56:.ruleGroupName
+!61:s
+!62:[*]
 32:ruleGroupOverrides
 50:[*]
 53:.ruleGroupName
@@ -46945,8 +46945,8 @@ const std::string_view kAliasData[] = {
 36:SetType
 39:Version
 !0:pathBasedRules
-14:[*]
-17:.id
+!14:[*]
+!17:.id
 1:olicySettings
 14:.customBlockResponseBody
 34:StatusCode
@@ -47032,7 +47032,7 @@ const std::string_view kAliasData[] = {
 26:.id	48:.id
 !20:type
 !2:Groups
-8:[*]
+!8:[*]
 !11:.changeNumber
 !12:id
 0:managementIpConfiguration
@@ -47189,10 +47189,10 @@ const std::string_view kAliasData[] = {
 55:.customBgpIpAddresses	77:.customBgpIpAddresses
 76:[*]	98:[*]
 !56:defaultBgpIpAddresses	78:defaultBgpIpAddresses
-77:[*]	99:[*]
+!77:[*]	99:[*]
 56:ipconfigurationId	78:ipconfigurationId
 !56:tunnelIpAddresses	78:tunnelIpAddresses
-73:[*]	95:[*]
+!73:[*]	95:[*]
 33:peerWeight	55:peerWeight
 !21:etag
 21:fqdn	43:fqdn
@@ -47222,7 +47222,7 @@ const std::string_view kAliasData[] = {
 27:remoteAddressRanges
 46:[*]
 !1:unnelConnectionStatus
-22:[*]
+!22:[*]
 !25:.connectionStatus
 !26:egressBytesTransferred
 !26:ingressBytesTransferred
@@ -47251,10 +47251,10 @@ const std::string_view kAliasData[] = {
 57:.customBgpIpAddresses	79:.customBgpIpAddresses
 78:[*]	100:[*]
 !58:defaultBgpIpAddresses	80:defaultBgpIpAddresses
-79:[*]	101:[*]
+!79:[*]	101:[*]
 58:ipconfigurationId	80:ipconfigurationId
 !58:tunnelIpAddresses	80:tunnelIpAddresses
-75:[*]	97:[*]
+!75:[*]	97:[*]
 35:peerWeight	57:peerWeight
 23:customRoutes	45:customRoutes
 35:.addressPrefixes	57:.addressPrefixes
@@ -47389,10 +47389,10 @@ const std::string_view kAliasData[] = {
 57:.customBgpIpAddresses	79:.customBgpIpAddresses
 78:[*]	100:[*]
 !58:defaultBgpIpAddresses	80:defaultBgpIpAddresses
-79:[*]	101:[*]
+!79:[*]	101:[*]
 58:ipconfigurationId	80:ipconfigurationId
 !58:tunnelIpAddresses	80:tunnelIpAddresses
-75:[*]	97:[*]
+!75:[*]	97:[*]
 35:peerWeight	57:peerWeight
 23:customRoutes	45:customRoutes
 35:.addressPrefixes	57:.addressPrefixes
@@ -47514,18 +47514,18 @@ const std::string_view kAliasData[] = {
 0:asn
 1:uthorizationMessage
 !0:childCustomIpPrefixes
-21:[*]
-24:.etag
-26:xtendedLocation
-41:.name
-42:type
-25:id
-25:location
-25:name
-25:tags
-26:ype
-25:zones
-30:[*]
+!21:[*]
+!24:.etag
+!26:xtendedLocation
+!41:.name
+!42:type
+!25:id
+!25:location
+!25:name
+!25:tags
+!26:ype
+!25:zones
+!30:[*]
 1:idr
 1:ommissionedState
 1:ustomIpPrefixParent
@@ -47547,8 +47547,8 @@ const std::string_view kAliasData[] = {
 0:prefixType
 !2:ovisioningState
 !1:ublicIpPrefixes
-16:[*]
-19:.id
+!16:[*]
+!19:.id
 !0:resourceGuid
 0:signedMessage
 0:zones
@@ -47562,18 +47562,18 @@ const std::string_view kAliasData[] = {
 33:SensitivityOverride
 !3:visioningState
 !1:ublicIPAddresses
-17:[*]
-20:.id
+!17:[*]
+!20:.id
 !0:resourceGuid
 @Microsoft.Network/ddosProtectionPlans
 !0:provisioningState
 !1:ublicIpAddresses
-17:[*]
-20:.id
+!17:[*]
+!20:.id
 !0:resourceGuid
 !0:virtualNetworks
-15:[*]
-18:.id
+!15:[*]
+!18:.id
 @Microsoft.Network/dnsForwardingRulesets
 0:dnsResolverOutboundEndpoints
 28:[*]
@@ -47643,7 +47643,7 @@ const std::string_view kAliasData[] = {
 !0:maxNumberOfRecordSets
 !17:sPerRecordSet
 !0:nameServers
-11:[*]
+!11:[*]
 !1:umberOfRecordSets
 0:registrationVirtualNetworks
 27:[*]
@@ -47652,9 +47652,9 @@ const std::string_view kAliasData[] = {
 25:[*]
 28:.id
 !0:signingKeys
-11:[*]
+!11:[*]
 !14:.delegationSignerInfo
-35:[*]
+!35:[*]
 !38:.digestAlgorithmType
 !45:Value
 !39:record
@@ -48594,18 +48594,18 @@ const std::string_view kAliasData[] = {
 12:name
 12:peerASN	34:peerASN
 !16:edConnections	38:edConnections
-29:[*]	51:[*]
-32:.addressPrefix	54:.properties.addressPrefix
-34:uthResourceGuid	67:uthResourceGuid
+!29:[*]	51:[*]
+!32:.addressPrefix	54:.properties.addressPrefix
+!34:uthResourceGuid	67:uthResourceGuid
 !33:circuitConnectionStatus	66:circuitConnectionStatus
-34:onnectionName	67:onnectionName
+!34:onnectionName	67:onnectionName
 !33:etag	55:etag
-34:xpressRouteCircuitPeering	55:properties.expressRouteCircuitPeering
-59:.id	92:.id
-33:id	55:id
-33:name	55:name
-33:peerExpressRouteCircuitPeering	55:properties.peerExpressRouteCircuitPeering
-63:.id	96:.id
+!34:xpressRouteCircuitPeering	55:properties.expressRouteCircuitPeering
+!59:.id	92:.id
+!33:id	55:id
+!33:name	55:name
+!33:peerExpressRouteCircuitPeering	55:properties.peerExpressRouteCircuitPeering
+!63:.id	96:.id
 !34:rovisioningState	67:rovisioningState
 !33:type	55:type
 16:ingType	38:ingType
@@ -48741,18 +48741,18 @@ const std::string_view kAliasData[] = {
 23:routingRegistryName
 0:peerASN
 !4:edConnections
-17:[*]
-20:.addressPrefix	11:peeredConnections[*].properties.addressPrefix
-22:uthResourceGuid	44:uthResourceGuid
+!17:[*]
+!20:.addressPrefix	11:peeredConnections[*].properties.addressPrefix
+!22:uthResourceGuid	44:uthResourceGuid
 !21:circuitConnectionStatus	43:circuitConnectionStatus
-22:onnectionName	44:onnectionName
+!22:onnectionName	44:onnectionName
 !21:etag
-22:xpressRouteCircuitPeering	43:expressRouteCircuitPeering
-47:.id	69:.id
-21:id
-21:name
-21:peerExpressRouteCircuitPeering	43:peerExpressRouteCircuitPeering
-51:.id	73:.id
+!22:xpressRouteCircuitPeering	43:expressRouteCircuitPeering
+!47:.id	69:.id
+!21:id
+!21:name
+!21:peerExpressRouteCircuitPeering	43:peerExpressRouteCircuitPeering
+!51:.id	73:.id
 !22:rovisioningState	44:rovisioningState
 !21:type
 4:ingType
@@ -49141,8 +49141,8 @@ const std::string_view kAliasData[] = {
 76:[*]	98:[*]
 48:vnetRoutes	70:vnetRoutes
 !58:.bgpConnections	80:.bgpConnections
-73:[*]	95:[*]
-76:.id	98:.id
+!73:[*]	95:[*]
+!76:.id	98:.id
 59:staticRoutes	81:staticRoutes
 71:[*]	93:[*]
 74:.addressPrefixes	96:.addressPrefixes
@@ -49179,8 +49179,8 @@ const std::string_view kAliasData[] = {
 49:[*]
 21:vnetRoutes
 !31:.bgpConnections
-46:[*]
-49:.id
+!46:[*]
+!49:.id
 32:staticRoutes
 44:[*]
 47:.addressPrefixes
@@ -49196,8 +49196,8 @@ const std::string_view kAliasData[] = {
 0:bandwidthInGbps
 1:illingType
 !0:circuits
-8:[*]
-11:.id
+!8:[*]
+!11:.id
 0:encapsulation
 !1:therType
 0:links
@@ -49232,8 +49232,8 @@ const std::string_view kAliasData[] = {
 0:basePolicy
 10:.id
 !0:childPolicies
-13:[*]
-16:.id
+!13:[*]
+!16:.id
 0:dnsSettings
 11:.enableProxy
 12:requireProxyForNetworkRules
@@ -49253,8 +49253,8 @@ const std::string_view kAliasData[] = {
 22:pacFile
 29:Port
 !0:firewalls
-9:[*]
-12:.id
+!9:[*]
+!12:.id
 0:insights
 8:.isEnabled
 9:logAnalyticsResources
@@ -49300,8 +49300,8 @@ const std::string_view kAliasData[] = {
 39:.name	29:.name
 40:priority	30:priority
 40:ruleCollectionType	30:ruleCollectionType
-20:[*]
-23:.id
+!20:[*]
+!23:.id
 4:Groups
 10:[*]
 13:.id
@@ -49481,7 +49481,8 @@ const std::string_view kAliasData[] = {
 89:.port	50:.port
 91:rotocolType	52:rotocolType
 77:sourceAddresses	38:sourceAddresses
-92:[*]	53:[*]
+)armlint_aliases",
+    R"armlint_aliases(92:[*]	53:[*]
 83:IpGroups	44:IpGroups
 91:[*]	52:[*]
 77:targetFqdns	38:targetFqdns
@@ -49600,16 +49601,16 @@ const std::string_view kAliasData[] = {
 5:endEndpoints
 17:[*]
 !20:.customHttpsConfiguration	11:frontendEndpoints[*].properties.customHttpsConfiguration
-45:.certificateSource	67:.certificateSource
-46:frontDoorCertificateSourceParameters	68:frontDoorCertificateSourceParameters
-82:.certificateType	104:.certificateType
-46:keyVaultCertificateSourceParameters	68:keyVaultCertificateSourceParameters
-81:.secretName	103:.secretName
-88:Version	110:Version
-82:vault	104:vault
-87:.id	109:.id
-46:minimumTlsVersion	68:minimumTlsVersion
-46:protocolType	68:protocolType
+!45:.certificateSource	67:.certificateSource
+!46:frontDoorCertificateSourceParameters	68:frontDoorCertificateSourceParameters
+!82:.certificateType	104:.certificateType
+!46:keyVaultCertificateSourceParameters	68:keyVaultCertificateSourceParameters
+!81:.secretName	103:.secretName
+!88:Version	110:Version
+!82:vault	104:vault
+!87:.id	109:.id
+!46:minimumTlsVersion	68:minimumTlsVersion
+!46:protocolType	68:protocolType
 !32:ProvisioningState	54:ProvisioningState
 !45:ubstate	67:ubstate
 21:hostName	43:hostName
@@ -49714,55 +49715,54 @@ const std::string_view kAliasData[] = {
 27:ProcessingBehavior	25:ProcessingBehavior
 22:name	20:name
 22:priority	20:priority
-12:[*]
+!12:[*]
 !15:.id
 !16:name
 !16:resourceState	16:Engines[*].properties.resourceState
-17:ules	39:ules
-21:[*]	43:[*]
-24:.action	46:.action
-31:.requestHeaderActions	53:.requestHeaderActions
-52:[*]	74:[*]
-55:.headerActionType	77:.headerActionType
-62:Name	84:Name
-56:value	78:value
-34:sponseHeaderActions	56:sponseHeaderActions
-53:[*]	75:[*]
-56:.headerActionType	78:.headerActionType
-63:Name	85:Name
-57:value	79:value
-33:outeConfigurationOverride	55:outeConfigurationOverride
-58:.#Microsoft-Azure-FrontDoor-Models-FrontdoorForwardingConfiguration	80:
-)armlint_aliases",
-    R"armlint_aliases(125:.backendPool	80:.backendPool
-137:.id	92:.id
-126:cacheConfiguration	81:cacheConfiguration
-144:.cacheDuration	99:.cacheDuration
-145:dynamicCompression	100:dynamicCompression
-145:queryParameters	100:queryParameters
-159:StripDirective	114:StripDirective
-127:ustomForwardingPath	82:ustomForwardingPath
-126:forwardingProtocol	81:forwardingProtocol
-102:RedirectConfiguration	80:
-123:.customFragment	80:.customFragment
-130:Host	87:Host
-130:Path	87:Path
-130:QueryString	87:QueryString
-124:redirectProtocol	81:redirectProtocol
-132:Type	89:Type
-25:matchConditions	47:matchConditions
-40:[*]	62:[*]
-43:.negateCondition	65:.negateCondition
-44:rulesEngineMatchValue	66:rulesEngineMatchValue
-65:[*]	87:[*]
-62:riable	84:riable
-55:Operator	77:Operator
-44:selector	66:selector
-44:transforms	66:transforms
-54:[*]	76:[*]
-30:ProcessingBehavior	52:ProcessingBehavior
-25:name	47:name
-25:priority	47:priority
+!17:ules	39:ules
+!21:[*]	43:[*]
+!24:.action	46:.action
+!31:.requestHeaderActions	53:.requestHeaderActions
+!52:[*]	74:[*]
+!55:.headerActionType	77:.headerActionType
+!62:Name	84:Name
+!56:value	78:value
+!34:sponseHeaderActions	56:sponseHeaderActions
+!53:[*]	75:[*]
+!56:.headerActionType	78:.headerActionType
+!63:Name	85:Name
+!57:value	79:value
+!33:outeConfigurationOverride	55:outeConfigurationOverride
+!58:.#Microsoft-Azure-FrontDoor-Models-FrontdoorForwardingConfiguration	80:
+!125:.backendPool	80:.backendPool
+!137:.id	92:.id
+!126:cacheConfiguration	81:cacheConfiguration
+!144:.cacheDuration	99:.cacheDuration
+!145:dynamicCompression	100:dynamicCompression
+!145:queryParameters	100:queryParameters
+!159:StripDirective	114:StripDirective
+!127:ustomForwardingPath	82:ustomForwardingPath
+!126:forwardingProtocol	81:forwardingProtocol
+!102:RedirectConfiguration	80:
+!123:.customFragment	80:.customFragment
+!130:Host	87:Host
+!130:Path	87:Path
+!130:QueryString	87:QueryString
+!124:redirectProtocol	81:redirectProtocol
+!132:Type	89:Type
+!25:matchConditions	47:matchConditions
+!40:[*]	62:[*]
+!43:.negateCondition	65:.negateCondition
+!44:rulesEngineMatchValue	66:rulesEngineMatchValue
+!65:[*]	87:[*]
+!62:riable	84:riable
+!55:Operator	77:Operator
+!44:selector	66:selector
+!44:transforms	66:transforms
+!54:[*]	76:[*]
+!30:ProcessingBehavior	52:ProcessingBehavior
+!25:name	47:name
+!25:priority	47:priority
 !16:type
 @Microsoft.Network/frontDoors/backendPools
 0:backends[*].address
@@ -49841,8 +49841,8 @@ const std::string_view kAliasData[] = {
 31:[*]
 0:extendedProperties
 !0:frontendEndpointLinks
-21:[*]
-24:.id
+!21:[*]
+!24:.id
 0:managedRules
 12:.managedRuleSets
 28:[*]
@@ -49902,11 +49902,11 @@ const std::string_view kAliasData[] = {
 !1:rovisioningState
 !0:resourceState
 !1:outingRuleLinks
-16:[*]
-19:.id
+!16:[*]
+!19:.id
 !0:securityPolicyLinks
-19:[*]
-22:.id
+!19:[*]
+!22:.id
 1:ku
 3:.name
 @Microsoft.Network/ipAllocations
@@ -49916,17 +49916,17 @@ const std::string_view kAliasData[] = {
 6:Length
 6:Type
 !0:subnet
-6:.id
+!6:.id
 0:type	0:properties.type
 !0:virtualNetwork
-14:.id
+!14:.id
 @Microsoft.Network/ipGroups
 !0:firewallPolicies
-16:[*]
-19:.id
+!16:[*]
+!19:.id
 !8:s
-9:[*]
-12:.id
+!9:[*]
+!12:.id
 0:ipAddresses
 11:[*]
 !0:provisioningState
@@ -49934,47 +49934,47 @@ const std::string_view kAliasData[] = {
 0:backendAddressPools
 19:[*]
 !22:.backendIPConfigurations	0:properties.backendAddressPools[*].properties.backendIPConfigurations
-46:[*]	68:[*]
+!46:[*]	68:[*]
 !49:.etag	71:.etag
-50:id	72:id
-50:name	72:name
+!50:id	72:id
+!50:name	72:name
 !50:type	72:type
 23:drainPeriodInSeconds	45:drainPeriodInSeconds
 !23:etag
 23:id
 !24:nboundNatRules	45:inboundNatRules
-38:[*]	60:[*]
-41:.id	63:.id
+!38:[*]	60:[*]
+!41:.id	63:.id
 23:loadBalancerBackendAddresses	45:loadBalancerBackendAddresses
 51:[*]	73:[*]
 54:.adminState	76:.properties.adminState
 !55:inboundNatRulesPortMapping	88:inboundNatRulesPortMapping
-81:[*]	114:[*]
-84:.backendPort	117:.backendPort
-85:frontendPort	118:frontendPort
-85:inboundNatRuleName	118:inboundNatRuleName
+!81:[*]	114:[*]
+!84:.backendPort	117:.backendPort
+!85:frontendPort	118:frontendPort
+!85:inboundNatRuleName	118:inboundNatRuleName
 56:pAddress	89:pAddress
 55:loadBalancerFrontendIPConfiguration	88:loadBalancerFrontendIPConfiguration
 90:.id	123:.id
 55:name	77:name
 !56:etworkInterfaceIPConfiguration	77:properties.networkInterfaceIPConfiguration
-86:.id	119:.id
+!86:.id	119:.id
 55:subnet	88:subnet
 61:.id	94:.id
 55:virtualNetwork	88:virtualNetwork
 69:.id	102:.id
 !33:ingRules	55:ingRules
-41:[*]	63:[*]
-44:.id	66:.id
+!41:[*]	63:[*]
+!44:.id	66:.id
 25:cation	47:cation
 23:name
 23:outboundNatRule	45:outboundNatRule
 38:.id	60:.id
 !31:Rule	53:Rule
-35:.id	57:.id
+!35:.id	57:.id
 !35:s	57:s
-36:[*]	58:[*]
-39:.id	61:.id
+!36:[*]	58:[*]
+!39:.id	61:.id
 !23:provisioningState	45:provisioningState
 23:syncMode	45:syncMode
 23:tunnelInterfaces	45:tunnelInterfaces
@@ -49993,21 +49993,21 @@ const std::string_view kAliasData[] = {
 47:.id	69:.id
 28:id
 !29:nboundNatPools	50:inboundNatPools
-43:[*]	65:[*]
-46:.id	68:.id
+!43:[*]	65:[*]
+!46:.id	68:.id
 !38:Rules	60:Rules
-43:[*]	65:[*]
-46:.id	68:.id
+!43:[*]	65:[*]
+!46:.id	68:.id
 !28:loadBalancingRules	50:loadBalancingRules
-46:[*]	68:[*]
-49:.id	71:.id
+!46:[*]	68:[*]
+!49:.id	71:.id
 28:name
 28:outboundNatRules	50:outboundNatRules
 44:[*]	66:[*]
 47:.id	69:.id
 !36:Rules	58:Rules
-41:[*]	63:[*]
-44:.id	66:.id
+!41:[*]	63:[*]
+!44:.id	66:.id
 28:privateIPAddress	50:privateIPAddress
 44:Version	66:Version
 38:llocationMethod	60:llocationMethod
@@ -50031,8 +50031,8 @@ const std::string_view kAliasData[] = {
 45:pAddress	78:pAddress
 !46:Configuration	79:Configuration
 !59:.etag	92:.etag
-60:id	93:id
-60:name	93:name
+!60:id	93:id
+!60:name	93:name
 46:Tags	79:Tags
 50:[*]	83:[*]
 53:.ipTagType	86:.ipTagType
@@ -50061,7 +50061,7 @@ const std::string_view kAliasData[] = {
 35:delegations	68:delegations
 46:[*]	79:[*]
 !49:.actions	82:.properties.actions
-57:[*]	101:[*]
+!57:[*]	101:[*]
 !50:etag	83:etag
 50:id	83:id
 50:name	83:name
@@ -50098,450 +50098,450 @@ const std::string_view kAliasData[] = {
 48:[*]	81:[*]
 51:.id	84:.id
 !37:ConfigurationProfiles	70:ConfigurationProfiles
-58:[*]	91:[*]
+!58:[*]	91:[*]
 !61:.etag	94:.etag
-62:id	95:id
-62:name	95:name
+!62:id	95:id
+!62:name	95:name
 !62:provisioningState	95:properties.provisioningState
-62:subnet	106:subnet
-68:.etag	112:.etag
-69:id	113:id
-69:name	113:name
+!62:subnet	106:subnet
+!68:.etag	112:.etag
+!69:id	113:id
+!69:name	113:name
 !62:type	95:type
 !50:s	83:s
-51:[*]	84:[*]
+!51:[*]	84:[*]
 !54:.etag	87:.etag
-55:id	88:id
-55:name	88:name
-55:privateIPAddress	88:properties.privateIPAddress
-65:llocationMethod	109:llocationMethod
+!55:id	88:id
+!55:name	88:name
+!55:privateIPAddress	88:properties.privateIPAddress
+!65:llocationMethod	109:llocationMethod
 !57:ovisioningState	101:ovisioningState
-56:ublicIPAddress	100:ublicIPAddress
-70:.ddosSettings	114:.properties.ddosSettings
-83:.ddosCustomPolicy	138:.ddosCustomPolicy
-100:.id	155:.id
-84:protectedIP	139:protectedIP
-91:ionCoverage	146:ionCoverage
-72:nsSettings	127:nsSettings
-82:.domainNameLabel	137:.domainNameLabel
-83:fqdn	138:fqdn
-83:reverseFqdn	138:reverseFqdn
+!56:ublicIPAddress	100:ublicIPAddress
+!70:.ddosSettings	114:.properties.ddosSettings
+!83:.ddosCustomPolicy	138:.ddosCustomPolicy
+!100:.id	155:.id
+!84:protectedIP	139:protectedIP
+!91:ionCoverage	146:ionCoverage
+!72:nsSettings	127:nsSettings
+!82:.domainNameLabel	137:.domainNameLabel
+!83:fqdn	138:fqdn
+!83:reverseFqdn	138:reverseFqdn
 !71:etag	115:etag
-72:xtendedLocation	116:xtendedLocation
-87:.name	131:.name
-88:type	132:type
-71:id	115:id
-73:leTimeoutInMinutes	115:properties.idleTimeoutInMinutes
-72:pAddress	127:pAddress
+!72:xtendedLocation	116:xtendedLocation
+!87:.name	131:.name
+!88:type	132:type
+!71:id	115:id
+!73:leTimeoutInMinutes	115:properties.idleTimeoutInMinutes
+!72:pAddress	127:pAddress
 !73:Configuration	128:Configuration
-86:.etag	141:.etag
-87:id	142:id
-87:name	142:name
-73:Tags	128:Tags
-77:[*]	132:[*]
-80:.ipTagType	135:.ipTagType
-81:tag	136:tag
-71:location	115:location
+!86:.etag	141:.etag
+!87:id	142:id
+!87:name	142:name
+!73:Tags	128:Tags
+!77:[*]	132:[*]
+!80:.ipTagType	135:.ipTagType
+!81:tag	136:tag
+!71:location	115:location
 !71:name	115:name
 !71:provisioningState	115:properties.provisioningState
-72:ublicIPAddressVersion	127:ublicIPAddressVersion
-80:llocationMethod	135:llocationMethod
-79:Prefix	134:Prefix
-85:.id	140:.id
+!72:ublicIPAddressVersion	127:ublicIPAddressVersion
+!80:llocationMethod	135:llocationMethod
+!79:Prefix	134:Prefix
+!85:.id	140:.id
 !71:resourceGuid	126:resourceGuid
-71:sku	115:sku
-74:.name	118:.name
-75:tier	119:tier
-71:tags	115:tags
+!71:sku	115:sku
+!74:.name	118:.name
+!75:tier	119:tier
+!71:tags	115:tags
 !72:ype	116:ype
-71:zones	115:zones
-76:[*]	120:[*]
-55:subnet	99:subnet
-61:.etag	105:.etag
-62:id	106:id
-62:name	106:name
+!71:zones	115:zones
+!76:[*]	120:[*]
+!55:subnet	99:subnet
+!61:.etag	105:.etag
+!62:id	106:id
+!62:name	106:name
 35:name	57:name
 37:tGateway	57:properties.natGateway
 45:.id	78:.id
 36:etworkSecurityGroup	69:etworkSecurityGroup
 !55:.defaultSecurityRules	88:.properties.defaultSecurityRules
-76:[*]	120:[*]
-79:.access	123:.properties.access
-80:description	135:description
-83:tinationAddressPrefix	138:tinationAddressPrefix
-104:es	159:es
-106:[*]	161:[*]
-92:pplicationSecurityGroups	147:pplicationSecurityGroups
-116:[*]	171:[*]
+!76:[*]	120:[*]
+!79:.access	123:.properties.access
+!80:description	135:description
+!83:tinationAddressPrefix	138:tinationAddressPrefix
+!104:es	159:es
+!106:[*]	161:[*]
+!92:pplicationSecurityGroups	147:pplicationSecurityGroups
+!116:[*]	171:[*]
 !119:.etag	174:.etag
-120:id	175:id
-120:location	175:location
+!120:id	175:id
+!120:location	175:location
 !120:name	175:name
 !120:provisioningState	175:properties.provisioningState
 !120:resourceGuid	186:resourceGuid
-120:tags	175:tags
+!120:tags	175:tags
 !121:ype	176:ype
-91:PortRange	146:PortRange
-100:s	155:s
-101:[*]	156:[*]
-81:irection	136:irection
+!91:PortRange	146:PortRange
+!100:s	155:s
+!101:[*]	156:[*]
+!81:irection	136:irection
 !80:etag	124:etag
-80:id	124:id
-80:name	124:name
-80:priority	124:properties.priority
-82:otocol	137:otocol
+!80:id	124:id
+!80:name	124:name
+!80:priority	124:properties.priority
+!82:otocol	137:otocol
 !83:visioningState	138:visioningState
-80:sourceAddressPrefix	135:sourceAddressPrefix
-99:es	154:es
-101:[*]	156:[*]
-87:pplicationSecurityGroups	142:pplicationSecurityGroups
-111:[*]	166:[*]
+!80:sourceAddressPrefix	135:sourceAddressPrefix
+!99:es	154:es
+!101:[*]	156:[*]
+!87:pplicationSecurityGroups	142:pplicationSecurityGroups
+!111:[*]	166:[*]
 !114:.etag	169:.etag
-115:id	170:id
-115:location	170:location
+!115:id	170:id
+!115:location	170:location
 !115:name	170:name
 !115:provisioningState	170:properties.provisioningState
 !115:resourceGuid	181:resourceGuid
-115:tags	170:tags
+!115:tags	170:tags
 !116:ype	171:ype
-86:PortRange	141:PortRange
-95:s	150:s
-96:[*]	151:[*]
+!86:PortRange	141:PortRange
+!95:s	150:s
+!96:[*]	151:[*]
 !80:type	124:type
 !56:etag	89:etag
 !56:flowLogs	89:properties.flowLogs
-64:[*]	108:[*]
-67:.enabled	111:.properties.enabled
+!64:[*]	108:[*]
+!67:.enabled	111:.properties.enabled
 !69:tag	112:etag
-68:flowAnalyticsConfiguration	112:properties.flowAnalyticsConfiguration
-94:.networkWatcherFlowAnalyticsConfiguration	149:.networkWatcherFlowAnalyticsConfiguration
-135:.enabled	190:.enabled
-136:trafficAnalyticsInterval	191:trafficAnalyticsInterval
-136:workspaceId	191:workspaceId
-145:Region	200:Region
-147:sourceId	202:sourceId
-69:ormat	124:ormat
-74:.type	129:.type
-75:version	130:version
-68:id	112:id
-68:location	112:location
+!68:flowAnalyticsConfiguration	112:properties.flowAnalyticsConfiguration
+!94:.networkWatcherFlowAnalyticsConfiguration	149:.networkWatcherFlowAnalyticsConfiguration
+!135:.enabled	190:.enabled
+!136:trafficAnalyticsInterval	191:trafficAnalyticsInterval
+!136:workspaceId	191:workspaceId
+!145:Region	200:Region
+!147:sourceId	202:sourceId
+!69:ormat	124:ormat
+!74:.type	129:.type
+!75:version	130:version
+!68:id	112:id
+!68:location	112:location
 !68:name	112:name
 !68:provisioningState	112:properties.provisioningState
-68:retentionPolicy	123:retentionPolicy
-83:.days	138:.days
-84:enabled	139:enabled
-68:storageId	123:storageId
-68:tags	112:tags
+!68:retentionPolicy	123:retentionPolicy
+!83:.days	138:.days
+!84:enabled	139:enabled
+!68:storageId	123:storageId
+!68:tags	112:tags
 !70:rgetResourceGuid	112:properties.targetResourceGuid
-82:Id	137:Id
+!82:Id	137:Id
 !69:ype	112:type
 56:id	89:id
 56:location	89:location
 !56:name	89:name
 !57:etworkInterfaces	89:properties.networkInterfaces
-73:[*]	117:[*]
-76:.dnsSettings	120:.properties.dnsSettings
+!73:[*]	117:[*]
+!76:.dnsSettings	120:.properties.dnsSettings
 !88:.appliedDnsServers	143:.appliedDnsServers
-106:[*]	161:[*]
-89:dnsServers	144:dnsServers
-99:[*]	154:[*]
-89:internalDnsNameLabel	144:internalDnsNameLabel
+!106:[*]	161:[*]
+!89:dnsServers	144:dnsServers
+!99:[*]	154:[*]
+!89:internalDnsNameLabel	144:internalDnsNameLabel
 !98:omainNameSuffix	153:omainNameSuffix
 !97:Fqdn	152:Fqdn
 !78:scpConfiguration	133:scpConfiguration
-94:.id	149:.id
-77:enableAcceleratedNetworking	132:enableAcceleratedNetworking
-83:IPForwarding	138:IPForwarding
+!94:.id	149:.id
+!77:enableAcceleratedNetworking	132:enableAcceleratedNetworking
+!83:IPForwarding	138:IPForwarding
 !78:tag	121:etag
-78:xtendedLocation	122:xtendedLocation
-93:.name	137:.name
-94:type	138:type
+!78:xtendedLocation	122:xtendedLocation
+!93:.name	137:.name
+!94:type	138:type
 !77:hostedWorkloads	121:properties.hostedWorkloads
-92:[*]	147:[*]
-77:id	121:id
-78:nterfaceEndpoint	121:properties.interfaceEndpoint
-94:.endpointService	149:.properties.endpointService
-110:.id	176:.id
-96:tag	150:etag
-95:fqdn	150:properties.fqdn
-95:id	150:id
-95:location	150:location
-95:name	150:name
-96:etworkInterfaces	150:properties.networkInterfaces
-112:[*]	178:[*]
-115:.etag	181:.etag
-116:id	182:id
-116:location	182:location
-116:name	182:name
-116:tags	182:tags
-117:ype	183:ype
-95:owner	161:owner
-95:provisioningState	161:provisioningState
-95:subnet	161:subnet
-101:.etag	167:.etag
-102:id	168:id
-102:name	168:name
-95:tags	150:tags
-96:ype	151:ype
-78:pConfigurations	133:pConfigurations
-93:[*]	148:[*]
-96:.applicationGatewayBackendAddressPools	151:.properties.applicationGatewayBackendAddressPools
-134:[*]	200:[*]
-137:.backendAddresses	203:.properties.backendAddresses
-154:[*]	231:[*]
-157:.fqdn	234:.fqdn
-158:ipAddress	235:ipAddress
-145:IPConfigurations	222:IPConfigurations
-161:[*]	238:[*]
-164:.etag	241:.etag
-165:id	242:id
-165:loadBalancerBackendAddressPools	242:properties.loadBalancerBackendAddressPools
-196:[*]	284:[*]
-199:.etag	287:.etag
-200:loadBalancingRules	288:properties.loadBalancingRules
-218:[*]	317:[*]
-200:name	288:name
-200:outboundNatRule	288:properties.outboundNatRule
-215:.id	314:.id
-200:provisioningState	299:provisioningState
-177:InboundNatRules	265:InboundNatRules
-192:[*]	280:[*]
-195:.backendIPConfiguration	283:.properties.backendIPConfiguration
-218:.etag	317:.etag
-219:name	318:name
-203:Port	302:Port
-196:enableFloatingIP	295:enableFloatingIP
-197:tag	284:etag
-196:frontendIPConfiguration	284:properties.frontendIPConfiguration
-219:.id	318:.id
-204:Port	303:Port
-196:idleTimeoutInMinutes	295:idleTimeoutInMinutes
-196:name	284:name
-196:protocol	284:properties.protocol
-199:visioningState	298:visioningState
-165:name	242:name
-165:primary	242:properties.primary
-168:vateIPAddress	256:vateIPAddress
-181:Version	269:Version
-175:llocationMethod	263:llocationMethod
-167:ovisioningState	255:ovisioningState
-166:ublicIPAddress	254:ublicIPAddress
-180:.dnsSettings	268:.properties.dnsSettings
-192:.domainNameLabel	291:.domainNameLabel
-193:fqdn	292:fqdn
-193:reverseFqdn	292:reverseFqdn
-181:etag	269:etag
-181:idleTimeoutInMinutes	269:properties.idleTimeoutInMinutes
-182:pAddress	281:pAddress
-183:Configuration	282:Configuration
-196:.etag	295:.etag
-197:name	296:name
-197:privateIPAddress	296:properties.privateIPAddress
-207:llocationMethod	317:llocationMethod
-199:ovisioningState	309:ovisioningState
-181:provisioningState	280:provisioningState
-182:ublicIPAddressVersion	281:ublicIPAddressVersion
-190:llocationMethod	289:llocationMethod
-181:resourceGuid	280:resourceGuid
-138:etag	204:etag
-138:name	204:name
-138:provisioningState	204:properties.provisioningState
-138:type	204:type
-108:SecurityGroups	174:SecurityGroups
-122:[*]	188:[*]
-125:.etag	191:.etag
+!92:[*]	147:[*]
+!77:id	121:id
+!78:nterfaceEndpoint	121:properties.interfaceEndpoint
+!94:.endpointService	149:.properties.endpointService
+!110:.id	176:.id
+!96:tag	150:etag
+!95:fqdn	150:properties.fqdn
+!95:id	150:id
+!95:location	150:location
+!95:name	150:name
+!96:etworkInterfaces	150:properties.networkInterfaces
+!112:[*]	178:[*]
+!115:.etag	181:.etag
+!116:id	182:id
+!116:location	182:location
+!116:name	182:name
+!116:tags	182:tags
+!117:ype	183:ype
+!95:owner	161:owner
+!95:provisioningState	161:provisioningState
+!95:subnet	161:subnet
+!101:.etag	167:.etag
+!102:id	168:id
+!102:name	168:name
+!95:tags	150:tags
+!96:ype	151:ype
+!78:pConfigurations	133:pConfigurations
+!93:[*]	148:[*]
+!96:.applicationGatewayBackendAddressPools	151:.properties.applicationGatewayBackendAddressPools
+!134:[*]	200:[*]
+!137:.backendAddresses	203:.properties.backendAddresses
+!154:[*]	231:[*]
+!157:.fqdn	234:.fqdn
+!158:ipAddress	235:ipAddress
+!145:IPConfigurations	222:IPConfigurations
+!161:[*]	238:[*]
+!164:.etag	241:.etag
+!165:id	242:id
+!165:loadBalancerBackendAddressPools	242:properties.loadBalancerBackendAddressPools
+!196:[*]	284:[*]
+!199:.etag	287:.etag
+!200:loadBalancingRules	288:properties.loadBalancingRules
+!218:[*]	317:[*]
+!200:name	288:name
+!200:outboundNatRule	288:properties.outboundNatRule
+!215:.id	314:.id
+!200:provisioningState	299:provisioningState
+!177:InboundNatRules	265:InboundNatRules
+!192:[*]	280:[*]
+!195:.backendIPConfiguration	283:.properties.backendIPConfiguration
+!218:.etag	317:.etag
+!219:name	318:name
+!203:Port	302:Port
+!196:enableFloatingIP	295:enableFloatingIP
+!197:tag	284:etag
+!196:frontendIPConfiguration	284:properties.frontendIPConfiguration
+!219:.id	318:.id
+!204:Port	303:Port
+!196:idleTimeoutInMinutes	295:idleTimeoutInMinutes
+!196:name	284:name
+!196:protocol	284:properties.protocol
+!199:visioningState	298:visioningState
+!165:name	242:name
+!165:primary	242:properties.primary
+!168:vateIPAddress	256:vateIPAddress
+!181:Version	269:Version
+!175:llocationMethod	263:llocationMethod
+!167:ovisioningState	255:ovisioningState
+!166:ublicIPAddress	254:ublicIPAddress
+!180:.dnsSettings	268:.properties.dnsSettings
+!192:.domainNameLabel	291:.domainNameLabel
+!193:fqdn	292:fqdn
+!193:reverseFqdn	292:reverseFqdn
+!181:etag	269:etag
+!181:idleTimeoutInMinutes	269:properties.idleTimeoutInMinutes
+!182:pAddress	281:pAddress
+!183:Configuration	282:Configuration
+!196:.etag	295:.etag
+!197:name	296:name
+!197:privateIPAddress	296:properties.privateIPAddress
+!207:llocationMethod	317:llocationMethod
+!199:ovisioningState	309:ovisioningState
+!181:provisioningState	280:provisioningState
+!182:ublicIPAddressVersion	281:ublicIPAddressVersion
+!190:llocationMethod	289:llocationMethod
+!181:resourceGuid	280:resourceGuid
+!138:etag	204:etag
+!138:name	204:name
+!138:provisioningState	204:properties.provisioningState
+!138:type	204:type
+!108:SecurityGroups	174:SecurityGroups
+!122:[*]	188:[*]
+!125:.etag	191:.etag
 !97:etag	152:etag
-97:id	152:id
-97:loadBalancerBackendAddressPools	152:properties.loadBalancerBackendAddressPools
-128:[*]	194:[*]
-131:.backendIPConfigurations	197:.properties.backendIPConfigurations
-155:[*]	232:[*]
-158:.etag	235:.etag
-159:name	236:name
-132:etag	198:etag
-132:loadBalancingRules	198:properties.loadBalancingRules
-150:[*]	227:[*]
-132:name	198:name
-132:outboundNatRule	198:properties.outboundNatRule
-147:.id	224:.id
-140:Rule	217:Rule
-144:.id	221:.id
-144:s	221:s
-145:[*]	222:[*]
-132:provisioningState	209:provisioningState
-132:type	198:type
-109:InboundNatRules	175:InboundNatRules
-124:[*]	190:[*]
-127:.backendIPConfiguration	193:.properties.backendIPConfiguration
-150:.etag	227:.etag
-151:name	228:name
-135:Port	212:Port
-128:enableFloatingIP	205:enableFloatingIP
-134:TcpReset	211:TcpReset
-129:tag	194:etag
-128:frontendIPConfiguration	194:properties.frontendIPConfiguration
-151:.id	228:.id
-136:Port	213:Port
-128:idleTimeoutInMinutes	205:idleTimeoutInMinutes
-128:name	194:name
-128:protocol	194:properties.protocol
-131:visioningState	208:visioningState
-128:type	194:type
-97:name	152:name
-97:primary	152:properties.primary
-100:vateIPAddress	166:vateIPAddress
-113:Version	179:Version
-107:llocationMethod	173:llocationMethod
+!97:id	152:id
+!97:loadBalancerBackendAddressPools	152:properties.loadBalancerBackendAddressPools
+!128:[*]	194:[*]
+!131:.backendIPConfigurations	197:.properties.backendIPConfigurations
+!155:[*]	232:[*]
+!158:.etag	235:.etag
+!159:name	236:name
+!132:etag	198:etag
+!132:loadBalancingRules	198:properties.loadBalancingRules
+!150:[*]	227:[*]
+!132:name	198:name
+!132:outboundNatRule	198:properties.outboundNatRule
+!147:.id	224:.id
+!140:Rule	217:Rule
+!144:.id	221:.id
+!144:s	221:s
+!145:[*]	222:[*]
+!132:provisioningState	209:provisioningState
+!132:type	198:type
+!109:InboundNatRules	175:InboundNatRules
+!124:[*]	190:[*]
+!127:.backendIPConfiguration	193:.properties.backendIPConfiguration
+!150:.etag	227:.etag
+!151:name	228:name
+!135:Port	212:Port
+!128:enableFloatingIP	205:enableFloatingIP
+!134:TcpReset	211:TcpReset
+!129:tag	194:etag
+!128:frontendIPConfiguration	194:properties.frontendIPConfiguration
+!151:.id	228:.id
+!136:Port	213:Port
+!128:idleTimeoutInMinutes	205:idleTimeoutInMinutes
+!128:name	194:name
+!128:protocol	194:properties.protocol
+!131:visioningState	208:visioningState
+!128:type	194:type
+!97:name	152:name
+!97:primary	152:properties.primary
+!100:vateIPAddress	166:vateIPAddress
+!113:Version	179:Version
+!107:llocationMethod	173:llocationMethod
 !99:ovisioningState	165:ovisioningState
-98:ublicIPAddress	164:ublicIPAddress
-112:.ddosSettings	178:.properties.ddosSettings
-125:.ddosCustomPolicy	202:.ddosCustomPolicy
-142:.id	219:.id
-126:protectionCoverage	203:protectionCoverage
-114:nsSettings	191:nsSettings
-124:.domainNameLabel	201:.domainNameLabel
-125:fqdn	202:fqdn
-125:reverseFqdn	202:reverseFqdn
-113:etag	179:etag
-113:idleTimeoutInMinutes	179:properties.idleTimeoutInMinutes
-114:pAddress	191:pAddress
-115:Configuration	192:Configuration
-128:.etag	205:.etag
-129:name	206:name
-129:privateIPAddress	206:properties.privateIPAddress
-139:llocationMethod	227:llocationMethod
-131:ovisioningState	219:ovisioningState
-115:Tags	192:Tags
-119:[*]	196:[*]
-122:.ipTagType	199:.ipTagType
-123:tag	200:tag
-113:provisioningState	190:provisioningState
-114:ublicIPAddressVersion	191:ublicIPAddressVersion
-122:llocationMethod	199:llocationMethod
-121:Prefix	198:Prefix
-127:.id	204:.id
-113:resourceGuid	190:resourceGuid
-113:sku	179:sku
-116:.name	182:.name
-113:zones	179:zones
-118:[*]	184:[*]
-97:virtualNetworkTaps	163:virtualNetworkTaps
-115:[*]	181:[*]
-118:.destinationLoadBalancerFrontEndIPConfiguration	184:.properties.destinationLoadBalancerFrontEndIPConfiguration
-165:.etag	242:.etag
-166:name	243:name
-166:type	243:type
-166:zones	243:zones
-171:[*]	248:[*]
-130:NetworkInterfaceIPConfiguration	207:NetworkInterfaceIPConfiguration
-161:.etag	238:.etag
-162:name	239:name
-130:Port	207:Port
-119:etag	185:etag
-119:networkInterfaceTapConfigurations	185:properties.networkInterfaceTapConfigurations
-152:[*]	229:[*]
-155:.etag	232:.etag
-156:name	233:name
-156:provisioningState	233:properties.provisioningState
-156:type	233:type
-156:virtualNetworkTap	233:properties.virtualNetworkTap
-173:.etag	261:.etag
-119:provisioningState	196:provisioningState
-119:resourceGuid	196:resourceGuid
-77:location	121:location
+!98:ublicIPAddress	164:ublicIPAddress
+!112:.ddosSettings	178:.properties.ddosSettings
+!125:.ddosCustomPolicy	202:.ddosCustomPolicy
+!142:.id	219:.id
+!126:protectionCoverage	203:protectionCoverage
+!114:nsSettings	191:nsSettings
+!124:.domainNameLabel	201:.domainNameLabel
+!125:fqdn	202:fqdn
+!125:reverseFqdn	202:reverseFqdn
+!113:etag	179:etag
+!113:idleTimeoutInMinutes	179:properties.idleTimeoutInMinutes
+!114:pAddress	191:pAddress
+!115:Configuration	192:Configuration
+!128:.etag	205:.etag
+!129:name	206:name
+!129:privateIPAddress	206:properties.privateIPAddress
+!139:llocationMethod	227:llocationMethod
+!131:ovisioningState	219:ovisioningState
+!115:Tags	192:Tags
+!119:[*]	196:[*]
+!122:.ipTagType	199:.ipTagType
+!123:tag	200:tag
+!113:provisioningState	190:provisioningState
+!114:ublicIPAddressVersion	191:ublicIPAddressVersion
+!122:llocationMethod	199:llocationMethod
+!121:Prefix	198:Prefix
+!127:.id	204:.id
+!113:resourceGuid	190:resourceGuid
+!113:sku	179:sku
+!116:.name	182:.name
+!113:zones	179:zones
+!118:[*]	184:[*]
+!97:virtualNetworkTaps	163:virtualNetworkTaps
+!115:[*]	181:[*]
+!118:.destinationLoadBalancerFrontEndIPConfiguration	184:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!165:.etag	242:.etag
+!166:name	243:name
+!166:type	243:type
+!166:zones	243:zones
+!171:[*]	248:[*]
+!130:NetworkInterfaceIPConfiguration	207:NetworkInterfaceIPConfiguration
+!161:.etag	238:.etag
+!162:name	239:name
+!130:Port	207:Port
+!119:etag	185:etag
+!119:networkInterfaceTapConfigurations	185:properties.networkInterfaceTapConfigurations
+!152:[*]	229:[*]
+!155:.etag	232:.etag
+!156:name	233:name
+!156:provisioningState	233:properties.provisioningState
+!156:type	233:type
+!156:virtualNetworkTap	233:properties.virtualNetworkTap
+!173:.etag	261:.etag
+!119:provisioningState	196:provisioningState
+!119:resourceGuid	196:resourceGuid
+!77:location	121:location
 !77:macAddress	121:properties.macAddress
 !77:name	121:name
-78:etworkSecurityGroup	121:properties.networkSecurityGroup
-97:.etag	152:.etag
-98:id	153:id
-98:location	153:location
-98:name	153:name
-98:tags	153:tags
-99:ype	154:ype
+!78:etworkSecurityGroup	121:properties.networkSecurityGroup
+!97:.etag	152:.etag
+!98:id	153:id
+!98:location	153:location
+!98:name	153:name
+!98:tags	153:tags
+!99:ype	154:ype
 !77:primary	132:primary
 !80:vateEndpoint	135:vateEndpoint
-92:.customDnsConfigs	147:.properties.customDnsConfigs
-109:[*]	175:[*]
-112:.fqdn	178:.fqdn
-113:ipAddresses	179:ipAddresses
-124:[*]	190:[*]
+!92:.customDnsConfigs	147:.properties.customDnsConfigs
+!109:[*]	175:[*]
+!112:.fqdn	178:.fqdn
+!113:ipAddresses	179:ipAddresses
+!124:[*]	190:[*]
 !93:etag	148:etag
-94:xtendedLocation	149:xtendedLocation
-109:.name	164:.name
-110:type	165:type
-93:id	148:id
-93:location	148:location
-93:manualPrivateLinkServiceConnections	148:properties.manualPrivateLinkServiceConnections
-128:[*]	194:[*]
-131:.etag	197:.etag
-132:groupIds	198:properties.groupIds
-140:[*]	217:[*]
-132:id	198:id
-132:name	198:name
-132:privateLinkServiceConnectionState	198:properties.privateLinkServiceConnectionState
-165:.actionRequired	242:.actionRequired
-172:sRequired	249:sRequired
-166:description	243:description
-166:status	243:status
-150:Id	227:Id
-134:ovisioningState	211:ovisioningState
-132:requestMessage	209:requestMessage
-132:type	198:type
+!94:xtendedLocation	149:xtendedLocation
+!109:.name	164:.name
+!110:type	165:type
+!93:id	148:id
+!93:location	148:location
+!93:manualPrivateLinkServiceConnections	148:properties.manualPrivateLinkServiceConnections
+!128:[*]	194:[*]
+!131:.etag	197:.etag
+!132:groupIds	198:properties.groupIds
+!140:[*]	217:[*]
+!132:id	198:id
+!132:name	198:name
+!132:privateLinkServiceConnectionState	198:properties.privateLinkServiceConnectionState
+!165:.actionRequired	242:.actionRequired
+!172:sRequired	249:sRequired
+!166:description	243:description
+!166:status	243:status
+!150:Id	227:Id
+!134:ovisioningState	211:ovisioningState
+!132:requestMessage	209:requestMessage
+!132:type	198:type
 !93:name	148:name
 !94:etworkInterfaces	148:properties.networkInterfaces
-110:[*]	176:[*]
-113:.etag	179:.etag
-115:xtendedLocation	181:xtendedLocation
-130:.name	196:.name
-131:type	197:type
-114:id	180:id
-114:location	180:location
-114:name	180:name
-114:tags	180:tags
-115:ype	181:ype
-93:privateLinkServiceConnections	159:privateLinkServiceConnections
-122:[*]	188:[*]
-125:.etag	191:.etag
-126:groupIds	192:properties.groupIds
-134:[*]	211:[*]
-126:id	192:id
-126:name	192:name
-126:privateLinkServiceConnectionState	192:properties.privateLinkServiceConnectionState
-159:.actionRequired	236:.actionRequired
-166:sRequired	243:sRequired
-160:description	237:description
-160:status	237:status
-144:Id	221:Id
-128:ovisioningState	205:ovisioningState
-126:requestMessage	203:requestMessage
-126:type	192:type
+!110:[*]	176:[*]
+!113:.etag	179:.etag
+!115:xtendedLocation	181:xtendedLocation
+!130:.name	196:.name
+!131:type	197:type
+!114:id	180:id
+!114:location	180:location
+!114:name	180:name
+!114:tags	180:tags
+!115:ype	181:ype
+!93:privateLinkServiceConnections	159:privateLinkServiceConnections
+!122:[*]	188:[*]
+!125:.etag	191:.etag
+!126:groupIds	192:properties.groupIds
+!134:[*]	211:[*]
+!126:id	192:id
+!126:name	192:name
+!126:privateLinkServiceConnectionState	192:properties.privateLinkServiceConnectionState
+!159:.actionRequired	236:.actionRequired
+!166:sRequired	243:sRequired
+!160:description	237:description
+!160:status	237:status
+!144:Id	221:Id
+!128:ovisioningState	205:ovisioningState
+!126:requestMessage	203:requestMessage
+!126:type	192:type
 !95:ovisioningState	161:ovisioningState
-93:subnet	159:subnet
-99:.etag	165:.etag
-100:id	166:id
-100:name	166:name
-93:tags	148:tags
+!93:subnet	159:subnet
+!99:.etag	165:.etag
+!100:id	166:id
+!100:name	166:name
+!93:tags	148:tags
 !94:ype	149:ype
 !79:ovisioningState	134:ovisioningState
 !77:resourceGuid	132:resourceGuid
-77:tags	121:tags
+!77:tags	121:tags
 !79:pConfigurations	121:properties.tapConfigurations
-94:[*]	149:[*]
+!94:[*]	149:[*]
 !97:.etag	152:.etag
-98:id	153:id
-98:name	153:name
+!98:id	153:id
+!98:name	153:name
 !98:provisioningState	153:properties.provisioningState
 !98:type	153:type
-98:virtualNetworkTap	153:properties.virtualNetworkTap
-115:.etag	181:.etag
-116:id	182:id
-116:location	182:location
-116:name	182:name
-116:tags	182:tags
-117:ype	183:ype
+!98:virtualNetworkTap	153:properties.virtualNetworkTap
+!115:.etag	181:.etag
+!116:id	182:id
+!116:location	182:location
+!116:name	182:name
+!116:tags	182:tags
+!117:ype	183:ype
 !78:ype	121:type
 !77:virtualMachine	121:properties.virtualMachine
-91:.id	146:.id
+!91:.id	146:.id
 !56:provisioningState	100:provisioningState
 !56:resourceGuid	100:resourceGuid
 56:securityRules	100:securityRules
@@ -50589,87 +50589,87 @@ const std::string_view kAliasData[] = {
 89:[*]	144:[*]
 !73:type	117:type
 !57:ubnets	101:ubnets
-63:[*]	107:[*]
-66:.etag	110:.etag
-67:id	111:id
-67:name	111:name
+!63:[*]	107:[*]
+!66:.etag	110:.etag
+!67:id	111:id
+!67:name	111:name
 56:tags	89:tags
 !57:ype	90:ype
 35:privateEndpointNetworkPolicies	68:privateEndpointNetworkPolicies
 !50:s	83:s
-51:[*]	84:[*]
-54:.customDnsConfigs	87:.properties.customDnsConfigs
-71:[*]	115:[*]
-74:.fqdn	118:.fqdn
-75:ipAddresses	119:ipAddresses
-86:[*]	130:[*]
+!51:[*]	84:[*]
+!54:.customDnsConfigs	87:.properties.customDnsConfigs
+!71:[*]	115:[*]
+!74:.fqdn	118:.fqdn
+!75:ipAddresses	119:ipAddresses
+!86:[*]	130:[*]
 !55:etag	88:etag
-56:xtendedLocation	89:xtendedLocation
-71:.name	104:.name
-72:type	105:type
-55:id	88:id
-55:location	88:location
-55:manualPrivateLinkServiceConnections	88:properties.manualPrivateLinkServiceConnections
-90:[*]	134:[*]
+!56:xtendedLocation	89:xtendedLocation
+!71:.name	104:.name
+!72:type	105:type
+!55:id	88:id
+!55:location	88:location
+!55:manualPrivateLinkServiceConnections	88:properties.manualPrivateLinkServiceConnections
+!90:[*]	134:[*]
 !93:.etag	137:.etag
-94:groupIds	138:properties.groupIds
-102:[*]	157:[*]
-94:id	138:id
-94:name	138:name
-94:privateLinkServiceConnectionState	138:properties.privateLinkServiceConnectionState
-127:.actionRequired	182:.actionRequired
-134:sRequired	189:sRequired
-128:description	183:description
-128:status	183:status
-112:Id	167:Id
+!94:groupIds	138:properties.groupIds
+!102:[*]	157:[*]
+!94:id	138:id
+!94:name	138:name
+!94:privateLinkServiceConnectionState	138:properties.privateLinkServiceConnectionState
+!127:.actionRequired	182:.actionRequired
+!134:sRequired	189:sRequired
+!128:description	183:description
+!128:status	183:status
+!112:Id	167:Id
 !96:ovisioningState	151:ovisioningState
-94:requestMessage	149:requestMessage
+!94:requestMessage	149:requestMessage
 !94:type	138:type
 !55:name	88:name
 !56:etworkInterfaces	88:properties.networkInterfaces
-72:[*]	116:[*]
+!72:[*]	116:[*]
 !75:.etag	119:.etag
-77:xtendedLocation	121:xtendedLocation
-92:.name	136:.name
-93:type	137:type
-76:id	120:id
-76:location	120:location
+!77:xtendedLocation	121:xtendedLocation
+!92:.name	136:.name
+!93:type	137:type
+!76:id	120:id
+!76:location	120:location
 !76:name	120:name
-76:tags	120:tags
+!76:tags	120:tags
 !77:ype	121:ype
-55:privateLinkServiceConnections	99:privateLinkServiceConnections
-84:[*]	128:[*]
+!55:privateLinkServiceConnections	99:privateLinkServiceConnections
+!84:[*]	128:[*]
 !87:.etag	131:.etag
-88:groupIds	132:properties.groupIds
-96:[*]	151:[*]
-88:id	132:id
-88:name	132:name
-88:privateLinkServiceConnectionState	132:properties.privateLinkServiceConnectionState
-121:.actionRequired	176:.actionRequired
-128:sRequired	183:sRequired
-122:description	177:description
-122:status	177:status
-106:Id	161:Id
+!88:groupIds	132:properties.groupIds
+!96:[*]	151:[*]
+!88:id	132:id
+!88:name	132:name
+!88:privateLinkServiceConnectionState	132:properties.privateLinkServiceConnectionState
+!121:.actionRequired	176:.actionRequired
+!128:sRequired	183:sRequired
+!122:description	177:description
+!122:status	177:status
+!106:Id	161:Id
 !90:ovisioningState	145:ovisioningState
-88:requestMessage	143:requestMessage
+!88:requestMessage	143:requestMessage
 !88:type	132:type
 !57:ovisioningState	101:ovisioningState
-55:subnet	99:subnet
-61:.etag	105:.etag
-62:id	106:id
-62:name	106:name
-55:tags	88:tags
+!55:subnet	99:subnet
+!61:.etag	105:.etag
+!62:id	106:id
+!62:name	106:name
+!55:tags	88:tags
 !56:ype	89:ype
 42:LinkServiceNetworkPolicies	75:LinkServiceNetworkPolicies
 !37:ovisioningState	70:ovisioningState
 !36:urpose	69:urpose
 !35:resourceNavigationLinks	68:resourceNavigationLinks
-58:[*]	91:[*]
+!58:[*]	91:[*]
 !61:.etag	94:.etag
-62:id	95:id
-62:link	95:properties.link
-66:edResourceType	110:edResourceType
-62:name	95:name
+!62:id	95:id
+!62:link	95:properties.link
+!66:edResourceType	110:edResourceType
+!62:name	95:name
 !62:provisioningState	95:properties.provisioningState
 !62:type	95:type
 36:outeTable	69:outeTable
@@ -50692,22 +50692,22 @@ const std::string_view kAliasData[] = {
 !56:provisioningState	111:provisioningState
 !56:type	100:type
 !46:subnets	90:subnets
-53:[*]	97:[*]
-56:.etag	100:.etag
-57:id	101:id
-57:name	101:name
+!53:[*]	97:[*]
+!56:.etag	100:.etag
+!57:id	101:id
+!57:name	101:name
 46:tags	79:tags
 !47:ype	80:ype
 !35:serviceAssociationLinks	68:serviceAssociationLinks
-58:[*]	91:[*]
-61:.allowDelete	94:.properties.allowDelete
+!58:[*]	91:[*]
+!61:.allowDelete	94:.properties.allowDelete
 !62:etag	95:etag
-62:id	95:id
-62:link	95:properties.link
-66:edResourceType	110:edResourceType
-63:ocations	107:ocations
-71:[*]	115:[*]
-62:name	95:name
+!62:id	95:id
+!62:link	95:properties.link
+!66:edResourceType	110:edResourceType
+!63:ocations	107:ocations
+!71:[*]	115:[*]
+!62:name	95:name
 !62:provisioningState	95:properties.provisioningState
 !62:type	95:type
 42:EndpointPolicies	75:EndpointPolicies
@@ -50729,10 +50729,10 @@ const std::string_view kAliasData[] = {
 105:Resources	160:Resources
 114:[*]	169:[*]
 !63:ubnets	107:ubnets
-69:[*]	113:[*]
-72:.etag	116:.etag
-73:id	117:id
-73:name	117:name
+!69:[*]	113:[*]
+!72:.etag	116:.etag
+!73:id	117:id
+!73:name	117:name
 62:tags	95:tags
 !63:ype	96:ype
 50:s	83:s
@@ -50767,8 +50767,8 @@ const std::string_view kAliasData[] = {
 37:.id	59:.id
 !26:IPConfiguration	48:IPConfiguration
 !41:.etag	63:.etag
-42:id	64:id
-42:name	64:name
+!42:id	64:id
+!42:name	64:name
 !42:type	64:type
 26:Port	48:Port
 19:enableFloatingIP	41:enableFloatingIP
@@ -50844,8 +50844,8 @@ const std::string_view kAliasData[] = {
 10:id
 11:ntervalInSeconds	11:probes[*].properties.intervalInSeconds
 !10:loadBalancingRules	32:loadBalancingRules
-28:[*]	50:[*]
-31:.id	53:.id
+!28:[*]	50:[*]
+!31:.id	53:.id
 10:name
 10:NoHealthyBackendsBehavior	32:NoHealthyBackendsBehavior
 10:numberOfProbes	32:numberOfProbes
@@ -50863,105 +50863,105 @@ const std::string_view kAliasData[] = {
 4:tier
 @Microsoft.Network/loadBalancers/backendAddressPools
 !0:backendIPConfigurations
-23:[*]
-26:.applicationGatewayBackendAddressPools	0:properties.backendIPConfigurations[*].properties.applicationGatewayBackendAddressPools
-64:[*]	86:[*]
+!23:[*]
+!26:.applicationGatewayBackendAddressPools	0:properties.backendIPConfigurations[*].properties.applicationGatewayBackendAddressPools
+!64:[*]	86:[*]
 !67:.etag	89:.etag
-68:id	90:id
-68:name	90:name
+!68:id	90:id
+!68:name	90:name
 !68:type	90:type
-38:SecurityGroups	60:SecurityGroups
-52:[*]	74:[*]
+!38:SecurityGroups	60:SecurityGroups
+!52:[*]	74:[*]
 !55:.etag	77:.etag
-56:id	78:id
-56:location	78:location
+!56:id	78:id
+!56:location	78:location
 !56:name	78:name
-56:tags	78:tags
+!56:tags	78:tags
 !57:ype	79:ype
 !27:etag
-27:gatewayLoadBalancer	49:gatewayLoadBalancer
-46:.id	68:.id
-27:id
-27:loadBalancerBackendAddressPools	49:loadBalancerBackendAddressPools
-58:[*]	80:[*]
+!27:gatewayLoadBalancer	49:gatewayLoadBalancer
+!46:.id	68:.id
+!27:id
+!27:loadBalancerBackendAddressPools	49:loadBalancerBackendAddressPools
+!58:[*]	80:[*]
 !61:.etag	83:.etag
-62:id	84:id
-62:name	84:name
+!62:id	84:id
+!62:name	84:name
 !62:type	84:type
-39:InboundNatRules	61:InboundNatRules
-54:[*]	76:[*]
+!39:InboundNatRules	61:InboundNatRules
+!54:[*]	76:[*]
 !57:.etag	79:.etag
-58:id	80:id
-58:name	80:name
+!58:id	80:id
+!58:name	80:name
 !58:type	80:type
-27:name
-27:primary	49:primary
-30:vateIPAddress	52:vateIPAddress
-43:PrefixLength	65:PrefixLength
-43:Version	65:Version
-37:llocationMethod	59:llocationMethod
+!27:name
+!27:primary	49:primary
+!30:vateIPAddress	52:vateIPAddress
+!43:PrefixLength	65:PrefixLength
+!43:Version	65:Version
+!37:llocationMethod	59:llocationMethod
 !34:LinkConnectionProperties	56:LinkConnectionProperties
 !58:.fqdns	80:.fqdns
-64:[*]	86:[*]
+!64:[*]	86:[*]
 !59:groupId	81:groupId
 !59:requiredMemberName	81:requiredMemberName
 !29:ovisioningState	51:ovisioningState
-28:ublicIPAddress	50:ublicIPAddress
+!28:ublicIPAddress	50:ublicIPAddress
 !42:.etag	64:.etag
-44:xtendedLocation	66:xtendedLocation
-43:id	65:id
-43:location	65:location
+!44:xtendedLocation	66:xtendedLocation
+!43:id	65:id
+!43:location	65:location
 !43:name	65:name
-43:sku	65:sku
-43:tags	65:tags
+!43:sku	65:sku
+!43:tags	65:tags
 !44:ype	66:ype
-43:zones	65:zones
-48:[*]	70:[*]
-27:subnet	49:subnet
+!43:zones	65:zones
+!48:[*]	70:[*]
+!27:subnet	49:subnet
 !33:.etag	55:.etag
-34:id	56:id
-34:name	56:name
+!34:id	56:id
+!34:name	56:name
 !34:type	56:type
 !27:type
-27:virtualNetworkTaps	49:virtualNetworkTaps
-45:[*]	67:[*]
+!27:virtualNetworkTaps	49:virtualNetworkTaps
+!45:[*]	67:[*]
 !48:.etag	70:.etag
-49:id	71:id
-49:location	71:location
+!49:id	71:id
+!49:location	71:location
 !49:name	71:name
-49:tags	71:tags
+!49:tags	71:tags
 !50:ype	72:ype
 0:drainPeriodInSeconds
 !0:inboundNatRules
-15:[*]
-18:.id
+!15:[*]
+!18:.id
 0:loadBalancerBackendAddresses
 28:[*]
 31:.adminState	11:loadBalancerBackendAddresses[*].properties.adminState
 !32:inboundNatRulesPortMapping	54:inboundNatRulesPortMapping
-58:[*]	80:[*]
-61:.backendPort	83:.backendPort
-62:frontendPort	84:frontendPort
-62:inboundNatRuleName	84:inboundNatRuleName
+!58:[*]	80:[*]
+!61:.backendPort	83:.backendPort
+!62:frontendPort	84:frontendPort
+!62:inboundNatRuleName	84:inboundNatRuleName
 33:pAddress	55:pAddress
 32:loadBalancerFrontendIPConfiguration	54:loadBalancerFrontendIPConfiguration
 67:.id	89:.id
 32:name
 !33:etworkInterfaceIPConfiguration	54:networkInterfaceIPConfiguration
-63:.id	85:.id
+!63:.id	85:.id
 32:subnet	54:subnet
 38:.id	60:.id
 32:virtualNetwork	54:virtualNetwork
 46:.id	68:.id
 !10:ingRules
-18:[*]
-21:.id
+!18:[*]
+!21:.id
 2:cation	13:cation
 !0:outboundRule
-12:.id
+!12:.id
 !12:s
-13:[*]
-16:.id
+!13:[*]
+!16:.id
 !0:provisioningState
 0:syncMode
 0:tunnelInterfaces
@@ -50976,510 +50976,510 @@ const std::string_view kAliasData[] = {
 0:backendAddressPool
 18:.id
 !7:IPConfiguration
-22:.applicationGatewayBackendAddressPools	0:properties.backendIPConfiguration.properties.applicationGatewayBackendAddressPools
-60:[*]	82:[*]
-63:.backendAddresses	85:.properties.backendAddresses
-80:[*]	113:[*]
-83:.fqdn	116:.fqdn
-84:ipAddress	117:ipAddress
+!22:.applicationGatewayBackendAddressPools	0:properties.backendIPConfiguration.properties.applicationGatewayBackendAddressPools
+!60:[*]	82:[*]
+!63:.backendAddresses	85:.properties.backendAddresses
+!80:[*]	113:[*]
+!83:.fqdn	116:.fqdn
+!84:ipAddress	117:ipAddress
 !71:IPConfigurations	104:IPConfigurations
-87:[*]	120:[*]
-90:.etag	123:.etag
-91:id	124:id
-91:name	124:name
+!87:[*]	120:[*]
+!90:.etag	123:.etag
+!91:id	124:id
+!91:name	124:name
 !64:etag	86:etag
-64:id	86:id
-64:name	86:name
+!64:id	86:id
+!64:name	86:name
 !64:provisioningState	86:properties.provisioningState
 !64:type	86:type
-34:SecurityGroups	56:SecurityGroups
-48:[*]	70:[*]
+!34:SecurityGroups	56:SecurityGroups
+!48:[*]	70:[*]
 !51:.etag	73:.etag
-52:id	74:id
-52:location	74:location
+!52:id	74:id
+!52:location	74:location
 !52:name	74:name
-52:tags	74:tags
+!52:tags	74:tags
 !53:ype	75:ype
 !23:etag
-23:gatewayLoadBalancer	45:gatewayLoadBalancer
-42:.id	64:.id
-23:id
-23:loadBalancerBackendAddressPools	45:loadBalancerBackendAddressPools
-54:[*]	76:[*]
+!23:gatewayLoadBalancer	45:gatewayLoadBalancer
+!42:.id	64:.id
+!23:id
+!23:loadBalancerBackendAddressPools	45:loadBalancerBackendAddressPools
+!54:[*]	76:[*]
 !57:.backendIPConfigurations	79:.properties.backendIPConfigurations
-81:[*]	114:[*]
-84:.etag	117:.etag
-85:name	118:name
+!81:[*]	114:[*]
+!84:.etag	117:.etag
+!85:name	118:name
 !58:etag	80:etag
-58:id	80:id
+!58:id	80:id
 !58:loadBalancingRules	80:properties.loadBalancingRules
-76:[*]	109:[*]
-79:.id	112:.id
-58:name	80:name
-58:outboundNatRule	80:properties.outboundNatRule
-73:.id	106:.id
+!76:[*]	109:[*]
+!79:.id	112:.id
+!58:name	80:name
+!58:outboundNatRule	80:properties.outboundNatRule
+!73:.id	106:.id
 !66:Rule	99:Rule
-70:.id	103:.id
+!70:.id	103:.id
 !70:s	103:s
-71:[*]	104:[*]
+!71:[*]	104:[*]
 !58:provisioningState	91:provisioningState
 !58:type	80:type
-35:InboundNatRules	57:InboundNatRules
-50:[*]	72:[*]
+!35:InboundNatRules	57:InboundNatRules
+!50:[*]	72:[*]
 !53:.etag	75:.etag
-54:id	76:id
-54:name	76:name
+!54:id	76:id
+!54:name	76:name
 !54:type	76:type
-23:name
-23:primary	45:primary
-26:vateIPAddress	48:vateIPAddress
-39:PrefixLength	61:PrefixLength
-39:Version	61:Version
-33:llocationMethod	55:llocationMethod
+!23:name
+!23:primary	45:primary
+!26:vateIPAddress	48:vateIPAddress
+!39:PrefixLength	61:PrefixLength
+!39:Version	61:Version
+!33:llocationMethod	55:llocationMethod
 !30:LinkConnectionProperties	52:LinkConnectionProperties
 !54:.fqdns	76:.fqdns
-60:[*]	82:[*]
+!60:[*]	82:[*]
 !55:groupId	77:groupId
 !55:requiredMemberName	77:requiredMemberName
 !25:ovisioningState	47:ovisioningState
-24:ublicIPAddress	46:ublicIPAddress
+!24:ublicIPAddress	46:ublicIPAddress
 !38:.etag	60:.etag
-40:xtendedLocation	62:xtendedLocation
-39:id	61:id
-39:location	61:location
+!40:xtendedLocation	62:xtendedLocation
+!39:id	61:id
+!39:location	61:location
 !39:name	61:name
-39:sku	61:sku
-39:tags	61:tags
+!39:sku	61:sku
+!39:tags	61:tags
 !40:ype	62:ype
-39:zones	61:zones
-44:[*]	66:[*]
-23:subnet	45:subnet
-29:.addressPrefix	51:.properties.addressPrefix
+!39:zones	61:zones
+!44:[*]	66:[*]
+!23:subnet	45:subnet
+!29:.addressPrefix	51:.properties.addressPrefix
 !30:etag	52:etag
-30:id	52:id
+!30:id	52:id
 !31:pConfigurations	52:properties.ipConfigurations
-46:[*]	79:[*]
+!46:[*]	79:[*]
 !49:.etag	82:.etag
-50:name	83:name
-50:privateIPAddress	83:properties.privateIPAddress
-60:llocationMethod	104:llocationMethod
+!50:name	83:name
+!50:privateIPAddress	83:properties.privateIPAddress
+!60:llocationMethod	104:llocationMethod
 !52:ovisioningState	96:ovisioningState
-51:ublicIPAddress	95:ublicIPAddress
-65:.dnsSettings	109:.properties.dnsSettings
-77:.domainNameLabel	132:.domainNameLabel
-78:fqdn	133:fqdn
-78:reverseFqdn	133:reverseFqdn
+!51:ublicIPAddress	95:ublicIPAddress
+!65:.dnsSettings	109:.properties.dnsSettings
+!77:.domainNameLabel	132:.domainNameLabel
+!78:fqdn	133:fqdn
+!78:reverseFqdn	133:reverseFqdn
 !66:etag	110:etag
-66:idleTimeoutInMinutes	110:properties.idleTimeoutInMinutes
-67:pAddress	122:pAddress
+!66:idleTimeoutInMinutes	110:properties.idleTimeoutInMinutes
+!67:pAddress	122:pAddress
 !68:Configuration	123:Configuration
-81:.etag	136:.etag
-82:name	137:name
-68:Tags	123:Tags
-72:[*]	127:[*]
-75:.ipTagType	130:.ipTagType
-76:tag	131:tag
+!81:.etag	136:.etag
+!82:name	137:name
+!68:Tags	123:Tags
+!72:[*]	127:[*]
+!75:.ipTagType	130:.ipTagType
+!76:tag	131:tag
 !66:provisioningState	121:provisioningState
-67:ublicIPAddressVersion	122:ublicIPAddressVersion
-75:llocationMethod	130:llocationMethod
-74:Prefix	129:Prefix
-80:.id	135:.id
+!67:ublicIPAddressVersion	122:ublicIPAddressVersion
+!75:llocationMethod	130:llocationMethod
+!74:Prefix	129:Prefix
+!80:.id	135:.id
 !66:resourceGuid	121:resourceGuid
-66:sku	110:sku
-69:.name	113:.name
-66:zones	110:zones
-71:[*]	115:[*]
-30:name	52:name
-31:etworkSecurityGroup	52:properties.networkSecurityGroup
+!66:sku	110:sku
+!69:.name	113:.name
+!66:zones	110:zones
+!71:[*]	115:[*]
+!30:name	52:name
+!31:etworkSecurityGroup	52:properties.networkSecurityGroup
 !50:.defaultSecurityRules	83:.properties.defaultSecurityRules
-71:[*]	115:[*]
+!71:[*]	115:[*]
 !74:.etag	118:.etag
-75:name	119:name
+!75:name	119:name
 !51:etag	84:etag
 !51:networkInterfaces	84:properties.networkInterfaces
-68:[*]	112:[*]
-71:.dnsSettings	115:.properties.dnsSettings
+!68:[*]	112:[*]
+!71:.dnsSettings	115:.properties.dnsSettings
 !83:.appliedDnsServers	138:.appliedDnsServers
-101:[*]	156:[*]
-84:dnsServers	139:dnsServers
-94:[*]	149:[*]
-84:internalDnsNameLabel	139:internalDnsNameLabel
+!101:[*]	156:[*]
+!84:dnsServers	139:dnsServers
+!94:[*]	149:[*]
+!84:internalDnsNameLabel	139:internalDnsNameLabel
 !93:omainNameSuffix	148:omainNameSuffix
 !92:Fqdn	147:Fqdn
-72:enableAcceleratedNetworking	127:enableAcceleratedNetworking
-78:IPForwarding	133:IPForwarding
+!72:enableAcceleratedNetworking	127:enableAcceleratedNetworking
+!78:IPForwarding	133:IPForwarding
 !73:tag	116:etag
-72:id	116:id
-73:pConfigurations	116:properties.ipConfigurations
-88:[*]	143:[*]
-91:.etag	146:.etag
-92:name	147:name
-72:location	116:location
+!72:id	116:id
+!73:pConfigurations	116:properties.ipConfigurations
+!88:[*]	143:[*]
+!91:.etag	146:.etag
+!92:name	147:name
+!72:location	116:location
 !72:macAddress	116:properties.macAddress
 !72:name	116:name
 !72:primary	116:properties.primary
 !74:ovisioningState	129:ovisioningState
 !72:resourceGuid	127:resourceGuid
-72:tags	116:tags
+!72:tags	116:tags
 !73:ype	117:ype
 !72:virtualMachine	116:properties.virtualMachine
-86:.id	141:.id
+!86:.id	141:.id
 !51:provisioningState	95:provisioningState
 !51:resourceGuid	95:resourceGuid
-51:securityRules	95:securityRules
-64:[*]	108:[*]
-67:.access	111:.properties.access
-68:description	123:description
-71:tinationAddressPrefix	126:tinationAddressPrefix
-92:es	147:es
-94:[*]	149:[*]
-80:pplicationSecurityGroups	135:pplicationSecurityGroups
-104:[*]	159:[*]
+!51:securityRules	95:securityRules
+!64:[*]	108:[*]
+!67:.access	111:.properties.access
+!68:description	123:description
+!71:tinationAddressPrefix	126:tinationAddressPrefix
+!92:es	147:es
+!94:[*]	149:[*]
+!80:pplicationSecurityGroups	135:pplicationSecurityGroups
+!104:[*]	159:[*]
 !107:.etag	162:.etag
-79:PortRange	134:PortRange
-88:s	143:s
-89:[*]	144:[*]
-69:irection	124:irection
+!79:PortRange	134:PortRange
+!88:s	143:s
+!89:[*]	144:[*]
+!69:irection	124:irection
 !68:etag	112:etag
-68:name	112:name
-68:priority	112:properties.priority
-70:otocol	125:otocol
+!68:name	112:name
+!68:priority	112:properties.priority
+!70:otocol	125:otocol
 !71:visioningState	126:visioningState
-68:sourceAddressPrefix	123:sourceAddressPrefix
-87:es	142:es
-89:[*]	144:[*]
-75:pplicationSecurityGroups	130:pplicationSecurityGroups
-99:[*]	154:[*]
+!68:sourceAddressPrefix	123:sourceAddressPrefix
+!87:es	142:es
+!89:[*]	144:[*]
+!75:pplicationSecurityGroups	130:pplicationSecurityGroups
+!99:[*]	154:[*]
 !102:.etag	157:.etag
-103:id	158:id
-103:location	158:location
+!103:id	158:id
+!103:location	158:location
 !103:name	158:name
 !103:provisioningState	158:properties.provisioningState
 !103:resourceGuid	169:resourceGuid
-103:tags	158:tags
+!103:tags	158:tags
 !104:ype	159:ype
-74:PortRange	129:PortRange
-83:s	138:s
-84:[*]	139:[*]
+!74:PortRange	129:PortRange
+!83:s	138:s
+!84:[*]	139:[*]
 !52:ubnets	96:ubnets
-58:[*]	102:[*]
-61:.etag	105:.etag
-62:name	106:name
+!58:[*]	102:[*]
+!61:.etag	105:.etag
+!62:name	106:name
 !30:provisioningState	63:provisioningState
 !30:resourceNavigationLinks	63:resourceNavigationLinks
-53:[*]	86:[*]
+!53:[*]	86:[*]
 !56:.etag	89:.etag
-57:link	90:properties.link
-61:edResourceType	105:edResourceType
-57:name	90:name
+!57:link	90:properties.link
+!61:edResourceType	105:edResourceType
+!57:name	90:name
 !57:provisioningState	90:properties.provisioningState
-31:outeTable	64:outeTable
-40:.disableBgpRoutePropagation	73:.properties.disableBgpRoutePropagation
+!31:outeTable	64:outeTable
+!40:.disableBgpRoutePropagation	73:.properties.disableBgpRoutePropagation
 !41:etag	74:etag
 !41:provisioningState	74:properties.provisioningState
-41:routes	85:routes
-47:[*]	91:[*]
-50:.addressPrefix	94:.properties.addressPrefix
+!41:routes	85:routes
+!47:[*]	91:[*]
+!50:.addressPrefix	94:.properties.addressPrefix
 !51:etag	95:etag
-51:name	95:name
-52:extHopIpAddress	95:properties.nextHopIpAddress
-58:Type	113:Type
+!51:name	95:name
+!52:extHopIpAddress	95:properties.nextHopIpAddress
+!58:Type	113:Type
 !51:provisioningState	106:provisioningState
 !41:subnets	85:subnets
-48:[*]	92:[*]
-30:serviceEndpointPolicies	63:serviceEndpointPolicies
-53:[*]	86:[*]
+!48:[*]	92:[*]
+!30:serviceEndpointPolicies	63:serviceEndpointPolicies
+!53:[*]	86:[*]
 !56:.etag	89:.etag
 !57:provisioningState	90:properties.provisioningState
 !57:resourceGuid	101:resourceGuid
-57:serviceEndpointPolicyDefinitions	101:serviceEndpointPolicyDefinitions
-89:[*]	133:[*]
-92:.description	136:.properties.description
+!57:serviceEndpointPolicyDefinitions	101:serviceEndpointPolicyDefinitions
+!89:[*]	133:[*]
+!92:.description	136:.properties.description
 !93:etag	137:etag
-93:name	137:name
+!93:name	137:name
 !93:provisioningState	137:properties.provisioningState
-93:service	148:service
-100:Resources	155:Resources
-109:[*]	164:[*]
-45:s	78:s
-46:[*]	79:[*]
-49:.locations	82:.locations
-59:[*]	92:[*]
+!93:service	148:service
+!100:Resources	155:Resources
+!109:[*]	164:[*]
+!45:s	78:s
+!46:[*]	79:[*]
+!49:.locations	82:.locations
+!59:[*]	92:[*]
 !50:provisioningState	83:provisioningState
-50:service	83:service
+!50:service	83:service
 !30:type	52:type
 !23:type
-23:virtualNetworkTaps	45:virtualNetworkTaps
-41:[*]	63:[*]
-44:.destinationLoadBalancerFrontEndIPConfiguration	66:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!23:virtualNetworkTaps	45:virtualNetworkTaps
+!41:[*]	63:[*]
+!44:.destinationLoadBalancerFrontEndIPConfiguration	66:.properties.destinationLoadBalancerFrontEndIPConfiguration
 !91:.etag	124:.etag
 !92:inboundNatPools	125:properties.inboundNatPools
-107:[*]	151:[*]
-110:.id	154:.id
+!107:[*]	151:[*]
+!110:.id	154:.id
 !102:Rules	146:Rules
-107:[*]	151:[*]
-110:.id	154:.id
+!107:[*]	151:[*]
+!110:.id	154:.id
 !92:loadBalancingRules	136:loadBalancingRules
-110:[*]	154:[*]
-113:.id	157:.id
-92:name	125:name
+!110:[*]	154:[*]
+!113:.id	157:.id
+!92:name	125:name
 !92:outboundRules	125:properties.outboundRules
-105:[*]	149:[*]
-108:.id	152:.id
-92:privateIPAddress	136:privateIPAddress
-108:Version	152:Version
-102:llocationMethod	146:llocationMethod
+!105:[*]	149:[*]
+!108:.id	152:.id
+!92:privateIPAddress	136:privateIPAddress
+!108:Version	152:Version
+!102:llocationMethod	146:llocationMethod
 !94:ovisioningState	138:ovisioningState
-93:ublicIPAddress	137:ublicIPAddress
-100:Prefix	144:Prefix
-92:subnet	136:subnet
-98:.addressPrefix	142:.properties.addressPrefix
-112:es	167:es
-114:[*]	169:[*]
-99:delegations	154:delegations
-110:[*]	165:[*]
+!93:ublicIPAddress	137:ublicIPAddress
+!100:Prefix	144:Prefix
+!92:subnet	136:subnet
+!98:.addressPrefix	142:.properties.addressPrefix
+!112:es	167:es
+!114:[*]	169:[*]
+!99:delegations	154:delegations
+!110:[*]	165:[*]
 !113:.actions	168:.properties.actions
-121:[*]	187:[*]
+!121:[*]	187:[*]
 !114:etag	169:etag
-114:name	169:name
+!114:name	169:name
 !114:provisioningState	169:properties.provisioningState
-114:serviceName	180:serviceName
+!114:serviceName	180:serviceName
 !99:etag	143:etag
-99:interfaceEndpoints	143:properties.interfaceEndpoints
-117:[*]	172:[*]
-120:.etag	175:.etag
+!99:interfaceEndpoints	143:properties.interfaceEndpoints
+!117:[*]	172:[*]
+!120:.etag	175:.etag
 !100:pConfigurationProfiles	155:pConfigurationProfiles
-122:[*]	177:[*]
+!122:[*]	177:[*]
 !125:.etag	180:.etag
-126:name	181:name
+!126:name	181:name
 !126:provisioningState	181:properties.provisioningState
 !126:type	181:type
 !114:s	169:s
-115:[*]	170:[*]
+!115:[*]	170:[*]
 !118:.etag	173:.etag
-119:name	174:name
-119:privateIPAddress	174:properties.privateIPAddress
-129:llocationMethod	195:llocationMethod
+!119:name	174:name
+!119:privateIPAddress	174:properties.privateIPAddress
+!129:llocationMethod	195:llocationMethod
 !121:ovisioningState	187:ovisioningState
-120:ublicIPAddress	186:ublicIPAddress
-134:.ddosSettings	200:.properties.ddosSettings
-147:.ddosCustomPolicy	224:.ddosCustomPolicy
-164:.id	241:.id
-148:protectionCoverage	225:protectionCoverage
-136:nsSettings	213:nsSettings
-146:.domainNameLabel	223:.domainNameLabel
-147:fqdn	224:fqdn
-147:reverseFqdn	224:reverseFqdn
-135:etag	201:etag
-135:idleTimeoutInMinutes	201:properties.idleTimeoutInMinutes
-136:pAddress	213:pAddress
-137:Configuration	214:Configuration
-150:.etag	227:.etag
-151:name	228:name
-137:Tags	214:Tags
-141:[*]	218:[*]
-144:.ipTagType	221:.ipTagType
-145:tag	222:tag
-135:provisioningState	212:provisioningState
-136:ublicIPAddressVersion	213:ublicIPAddressVersion
-144:llocationMethod	221:llocationMethod
-143:Prefix	220:Prefix
-149:.id	226:.id
-135:resourceGuid	212:resourceGuid
-135:sku	201:sku
-138:.name	204:.name
-135:zones	201:zones
-140:[*]	206:[*]
-99:name	143:name
-101:tGateway	143:properties.natGateway
-109:.id	164:.id
-100:etworkSecurityGroup	155:etworkSecurityGroup
+!120:ublicIPAddress	186:ublicIPAddress
+!134:.ddosSettings	200:.properties.ddosSettings
+!147:.ddosCustomPolicy	224:.ddosCustomPolicy
+!164:.id	241:.id
+!148:protectionCoverage	225:protectionCoverage
+!136:nsSettings	213:nsSettings
+!146:.domainNameLabel	223:.domainNameLabel
+!147:fqdn	224:fqdn
+!147:reverseFqdn	224:reverseFqdn
+!135:etag	201:etag
+!135:idleTimeoutInMinutes	201:properties.idleTimeoutInMinutes
+!136:pAddress	213:pAddress
+!137:Configuration	214:Configuration
+!150:.etag	227:.etag
+!151:name	228:name
+!137:Tags	214:Tags
+!141:[*]	218:[*]
+!144:.ipTagType	221:.ipTagType
+!145:tag	222:tag
+!135:provisioningState	212:provisioningState
+!136:ublicIPAddressVersion	213:ublicIPAddressVersion
+!144:llocationMethod	221:llocationMethod
+!143:Prefix	220:Prefix
+!149:.id	226:.id
+!135:resourceGuid	212:resourceGuid
+!135:sku	201:sku
+!138:.name	204:.name
+!135:zones	201:zones
+!140:[*]	206:[*]
+!99:name	143:name
+!101:tGateway	143:properties.natGateway
+!109:.id	164:.id
+!100:etworkSecurityGroup	155:etworkSecurityGroup
 !119:.defaultSecurityRules	174:.properties.defaultSecurityRules
-140:[*]	206:[*]
-143:.etag	209:.etag
-144:name	210:name
+!140:[*]	206:[*]
+!143:.etag	209:.etag
+!144:name	210:name
 !120:etag	175:etag
 !120:networkInterfaces	175:properties.networkInterfaces
-137:[*]	203:[*]
-140:.dnsSettings	206:.properties.dnsSettings
-152:.appliedDnsServers	229:.appliedDnsServers
-170:[*]	247:[*]
-153:dnsServers	230:dnsServers
-163:[*]	240:[*]
-153:internalDnsNameLabel	230:internalDnsNameLabel
-162:omainNameSuffix	239:omainNameSuffix
-161:Fqdn	238:Fqdn
-141:enableAcceleratedNetworking	218:enableAcceleratedNetworking
-147:IPForwarding	224:IPForwarding
-142:tag	207:etag
-141:hostedWorkloads	207:properties.hostedWorkloads
-156:[*]	233:[*]
-141:interfaceEndpoint	218:interfaceEndpoint
-158:.endpointService	235:.properties.endpointService
-174:.id	262:.id
-160:tag	236:etag
-159:fqdn	236:properties.fqdn
-159:owner	247:owner
-159:provisioningState	247:provisioningState
-142:pConfigurations	219:pConfigurations
-157:[*]	234:[*]
-160:.etag	237:.etag
-161:name	238:name
-141:macAddress	218:macAddress
-141:primary	218:primary
-144:vateEndpoint	221:vateEndpoint
-156:.etag	233:.etag
-157:manualPrivateLinkServiceConnections	234:properties.manualPrivateLinkServiceConnections
-192:[*]	280:[*]
-195:.name	283:.name
-157:privateLinkServiceConnections	245:privateLinkServiceConnections
-186:[*]	274:[*]
-189:.groupIds	277:.properties.groupIds
-198:[*]	297:[*]
-190:name	278:name
-190:privateLinkServiceConnectionState	278:properties.privateLinkServiceConnectionState
-223:.actionRequired	322:.actionRequired
-224:description	323:description
-224:status	323:status
-208:Id	307:Id
-190:requestMessage	289:requestMessage
-159:ovisioningState	247:ovisioningState
-143:ovisioningState	220:ovisioningState
-141:resourceGuid	218:resourceGuid
-141:tapConfigurations	218:tapConfigurations
-158:[*]	235:[*]
-161:.etag	238:.etag
-162:name	239:name
-162:type	239:type
-141:virtualMachine	218:virtualMachine
-155:.id	232:.id
+!137:[*]	203:[*]
+!140:.dnsSettings	206:.properties.dnsSettings
+!152:.appliedDnsServers	229:.appliedDnsServers
+!170:[*]	247:[*]
+!153:dnsServers	230:dnsServers
+!163:[*]	240:[*]
+!153:internalDnsNameLabel	230:internalDnsNameLabel
+!162:omainNameSuffix	239:omainNameSuffix
+!161:Fqdn	238:Fqdn
+!141:enableAcceleratedNetworking	218:enableAcceleratedNetworking
+!147:IPForwarding	224:IPForwarding
+!142:tag	207:etag
+!141:hostedWorkloads	207:properties.hostedWorkloads
+!156:[*]	233:[*]
+!141:interfaceEndpoint	218:interfaceEndpoint
+!158:.endpointService	235:.properties.endpointService
+!174:.id	262:.id
+!160:tag	236:etag
+!159:fqdn	236:properties.fqdn
+!159:owner	247:owner
+!159:provisioningState	247:provisioningState
+!142:pConfigurations	219:pConfigurations
+!157:[*]	234:[*]
+!160:.etag	237:.etag
+!161:name	238:name
+!141:macAddress	218:macAddress
+!141:primary	218:primary
+!144:vateEndpoint	221:vateEndpoint
+!156:.etag	233:.etag
+!157:manualPrivateLinkServiceConnections	234:properties.manualPrivateLinkServiceConnections
+!192:[*]	280:[*]
+!195:.name	283:.name
+!157:privateLinkServiceConnections	245:privateLinkServiceConnections
+!186:[*]	274:[*]
+!189:.groupIds	277:.properties.groupIds
+!198:[*]	297:[*]
+!190:name	278:name
+!190:privateLinkServiceConnectionState	278:properties.privateLinkServiceConnectionState
+!223:.actionRequired	322:.actionRequired
+!224:description	323:description
+!224:status	323:status
+!208:Id	307:Id
+!190:requestMessage	289:requestMessage
+!159:ovisioningState	247:ovisioningState
+!143:ovisioningState	220:ovisioningState
+!141:resourceGuid	218:resourceGuid
+!141:tapConfigurations	218:tapConfigurations
+!158:[*]	235:[*]
+!161:.etag	238:.etag
+!162:name	239:name
+!162:type	239:type
+!141:virtualMachine	218:virtualMachine
+!155:.id	232:.id
 !120:provisioningState	186:provisioningState
 !120:resourceGuid	186:resourceGuid
-120:securityRules	186:securityRules
-133:[*]	199:[*]
-136:.access	202:.properties.access
-137:description	214:description
-140:tinationAddressPrefix	217:tinationAddressPrefix
-161:es	238:es
-163:[*]	240:[*]
-149:pplicationSecurityGroups	226:pplicationSecurityGroups
-173:[*]	250:[*]
-176:.etag	253:.etag
-148:PortRange	225:PortRange
-157:s	234:s
-158:[*]	235:[*]
-138:irection	215:irection
-137:etag	203:etag
-137:name	203:name
-137:priority	203:properties.priority
-139:otocol	216:otocol
-140:visioningState	217:visioningState
-137:sourceAddressPrefix	214:sourceAddressPrefix
-156:es	233:es
-158:[*]	235:[*]
-144:pplicationSecurityGroups	221:pplicationSecurityGroups
-168:[*]	245:[*]
-171:.etag	248:.etag
-172:provisioningState	249:properties.provisioningState
-172:resourceGuid	260:resourceGuid
-143:PortRange	220:PortRange
-152:s	229:s
-153:[*]	230:[*]
+!120:securityRules	186:securityRules
+!133:[*]	199:[*]
+!136:.access	202:.properties.access
+!137:description	214:description
+!140:tinationAddressPrefix	217:tinationAddressPrefix
+!161:es	238:es
+!163:[*]	240:[*]
+!149:pplicationSecurityGroups	226:pplicationSecurityGroups
+!173:[*]	250:[*]
+!176:.etag	253:.etag
+!148:PortRange	225:PortRange
+!157:s	234:s
+!158:[*]	235:[*]
+!138:irection	215:irection
+!137:etag	203:etag
+!137:name	203:name
+!137:priority	203:properties.priority
+!139:otocol	216:otocol
+!140:visioningState	217:visioningState
+!137:sourceAddressPrefix	214:sourceAddressPrefix
+!156:es	233:es
+!158:[*]	235:[*]
+!144:pplicationSecurityGroups	221:pplicationSecurityGroups
+!168:[*]	245:[*]
+!171:.etag	248:.etag
+!172:provisioningState	249:properties.provisioningState
+!172:resourceGuid	260:resourceGuid
+!143:PortRange	220:PortRange
+!152:s	229:s
+!153:[*]	230:[*]
 !121:ubnets	187:ubnets
-127:[*]	193:[*]
-130:.etag	196:.etag
-131:name	197:name
-99:privateEndpointNetworkPolicies	154:privateEndpointNetworkPolicies
+!127:[*]	193:[*]
+!130:.etag	196:.etag
+!131:name	197:name
+!99:privateEndpointNetworkPolicies	154:privateEndpointNetworkPolicies
 !114:s	169:s
-115:[*]	170:[*]
+!115:[*]	170:[*]
 !118:.etag	173:.etag
-106:LinkServiceNetworkPolicies	161:LinkServiceNetworkPolicies
+!106:LinkServiceNetworkPolicies	161:LinkServiceNetworkPolicies
 !101:ovisioningState	156:ovisioningState
 !100:urpose	155:urpose
 !99:resourceNavigationLinks	154:resourceNavigationLinks
-122:[*]	177:[*]
+!122:[*]	177:[*]
 !125:.etag	180:.etag
-126:id	181:id
-126:link	181:properties.link
-130:edResourceType	196:edResourceType
-126:name	181:name
+!126:id	181:id
+!126:link	181:properties.link
+!130:edResourceType	196:edResourceType
+!126:name	181:name
 !126:provisioningState	181:properties.provisioningState
 !126:type	181:type
-100:outeTable	155:outeTable
-109:.disableBgpRoutePropagation	164:.properties.disableBgpRoutePropagation
+!100:outeTable	155:outeTable
+!109:.disableBgpRoutePropagation	164:.properties.disableBgpRoutePropagation
 !110:etag	165:etag
 !110:provisioningState	165:properties.provisioningState
-110:routes	176:routes
-116:[*]	182:[*]
-119:.addressPrefix	185:.properties.addressPrefix
-120:etag	186:etag
-120:name	186:name
-121:extHopIpAddress	186:properties.nextHopIpAddress
-127:Type	204:Type
-120:provisioningState	197:provisioningState
+!110:routes	176:routes
+!116:[*]	182:[*]
+!119:.addressPrefix	185:.properties.addressPrefix
+!120:etag	186:etag
+!120:name	186:name
+!121:extHopIpAddress	186:properties.nextHopIpAddress
+!127:Type	204:Type
+!120:provisioningState	197:provisioningState
 !110:subnets	176:subnets
-117:[*]	183:[*]
+!117:[*]	183:[*]
 !99:serviceAssociationLinks	154:serviceAssociationLinks
-122:[*]	177:[*]
-125:.allowDelete	180:.properties.allowDelete
+!122:[*]	177:[*]
+!125:.allowDelete	180:.properties.allowDelete
 !126:etag	181:etag
-126:link	181:properties.link
-130:edResourceType	196:edResourceType
-127:ocations	193:ocations
-135:[*]	201:[*]
-126:name	181:name
+!126:link	181:properties.link
+!130:edResourceType	196:edResourceType
+!127:ocations	193:ocations
+!135:[*]	201:[*]
+!126:name	181:name
 !126:provisioningState	181:properties.provisioningState
 !126:type	181:type
-106:EndpointPolicies	161:EndpointPolicies
-122:[*]	177:[*]
+!106:EndpointPolicies	161:EndpointPolicies
+!122:[*]	177:[*]
 !125:.etag	180:.etag
 !126:provisioningState	181:properties.provisioningState
 !126:resourceGuid	192:resourceGuid
-126:serviceEndpointPolicyDefinitions	192:serviceEndpointPolicyDefinitions
-158:[*]	224:[*]
-161:.description	227:.properties.description
-162:etag	228:etag
-162:name	228:name
-162:provisioningState	228:properties.provisioningState
-162:service	239:service
-169:Resources	246:Resources
-178:[*]	255:[*]
+!126:serviceEndpointPolicyDefinitions	192:serviceEndpointPolicyDefinitions
+!158:[*]	224:[*]
+!161:.description	227:.properties.description
+!162:etag	228:etag
+!162:name	228:name
+!162:provisioningState	228:properties.provisioningState
+!162:service	239:service
+!169:Resources	246:Resources
+!178:[*]	255:[*]
 !127:ubnets	193:ubnets
-133:[*]	199:[*]
-114:s	169:s
-115:[*]	170:[*]
-118:.locations	173:.locations
-128:[*]	183:[*]
+!133:[*]	199:[*]
+!114:s	169:s
+!115:[*]	170:[*]
+!118:.locations	173:.locations
+!128:[*]	183:[*]
 !119:provisioningState	174:provisioningState
-119:service	174:service
+!119:service	174:service
 !92:type	125:type
-92:zones	125:zones
-97:[*]	130:[*]
-56:NetworkInterfaceIPConfiguration	89:NetworkInterfaceIPConfiguration
-87:.etag	120:.etag
-88:name	121:name
-56:Port	89:Port
+!92:zones	125:zones
+!97:[*]	130:[*]
+!56:NetworkInterfaceIPConfiguration	89:NetworkInterfaceIPConfiguration
+!87:.etag	120:.etag
+!88:name	121:name
+!56:Port	89:Port
 !45:etag	67:etag
-45:id	67:id
-45:location	67:location
+!45:id	67:id
+!45:location	67:location
 !45:name	67:name
 !46:etworkInterfaceTapConfigurations	67:properties.networkInterfaceTapConfigurations
-78:[*]	111:[*]
+!78:[*]	111:[*]
 !81:.etag	114:.etag
-82:id	115:id
-82:name	115:name
+!82:id	115:id
+!82:name	115:name
 !82:provisioningState	115:properties.provisioningState
 !82:type	115:type
-82:virtualNetworkTap	115:properties.virtualNetworkTap
-99:.etag	143:.etag
-100:id	144:id
-100:location	144:location
-100:name	144:name
-100:tags	144:tags
-101:ype	145:ype
+!82:virtualNetworkTap	115:properties.virtualNetworkTap
+!99:.etag	143:.etag
+!100:id	144:id
+!100:location	144:location
+!100:name	144:name
+!100:tags	144:tags
+!101:ype	145:ype
 !45:provisioningState	78:provisioningState
 !45:resourceGuid	78:resourceGuid
-45:tags	67:tags
+!45:tags	67:tags
 !46:ype	68:ype
 7:Port
 0:enableFloatingIP
@@ -51501,10 +51501,10 @@ const std::string_view kAliasData[] = {
 34:.customBgpIpAddresses
 55:[*]
 !35:defaultBgpIpAddresses
-56:[*]
+!56:[*]
 35:ipconfigurationId
 !35:tunnelIpAddresses
-52:[*]
+!52:[*]
 12:peerWeight
 0:fqdn
 0:gatewayIpAddress
@@ -51514,7 +51514,7 @@ const std::string_view kAliasData[] = {
 25:ipamPoolPrefixAllocations
 50:[*]
 !53:.allocatedAddressPrefixes
-78:[*]
+!78:[*]
 54:numberOfIpAddresses
 54:pool
 58:.id
@@ -51541,8 +51541,8 @@ const std::string_view kAliasData[] = {
 1:ourceVirtualNetwork
 20:.id
 !1:ubnets
-7:[*]
-10:.id
+!7:[*]
+!10:.id
 0:zones
 5:[*]
 @Microsoft.Network/networkExperimentProfiles
@@ -51567,18 +51567,18 @@ const std::string_view kAliasData[] = {
 1:isableTcpStateTracking
 1:nsSettings
 !11:.appliedDnsServers
-29:[*]
+!29:[*]
 12:dnsServers
 22:[*]
 12:internalDnsNameLabel
 !21:omainNameSuffix
 !20:Fqdn
 !1:scpConfiguration
-17:.id
+!17:.id
 0:enableAcceleratedNetworking
 6:IPForwarding
 !0:hostedWorkloads
-15:[*]
+!15:[*]
 0:interfaceEndpoint
 17:.endpointService	0:properties.interfaceEndpoint.properties.endpointService
 33:.id	55:.id
@@ -51612,42 +51612,42 @@ const std::string_view kAliasData[] = {
 80:.fqdn	113:.fqdn
 81:ipAddress	114:ipAddress
 !68:IPConfigurations	101:IPConfigurations
-84:[*]	117:[*]
-87:.etag	120:.etag
-88:id	121:id
-88:loadBalancerBackendAddressPools	121:properties.loadBalancerBackendAddressPools
-119:[*]	163:[*]
-122:.etag	166:.etag
-123:loadBalancingRules	167:properties.loadBalancingRules
-141:[*]	196:[*]
-144:.id	199:.id
-123:name	167:name
-123:outboundNatRule	167:properties.outboundNatRule
-138:.id	193:.id
-123:provisioningState	178:provisioningState
-100:InboundNatRules	144:InboundNatRules
-115:[*]	159:[*]
-118:.backendIPConfiguration	162:.properties.backendIPConfiguration
-141:.etag	196:.etag
-142:name	197:name
-126:Port	181:Port
-119:enableFloatingIP	174:enableFloatingIP
-120:tag	163:etag
-119:frontendIPConfiguration	163:properties.frontendIPConfiguration
-142:.id	197:.id
-127:Port	182:Port
-119:idleTimeoutInMinutes	174:idleTimeoutInMinutes
-119:name	163:name
-119:protocol	163:properties.protocol
-122:visioningState	177:visioningState
-88:name	121:name
-88:primary	121:properties.primary
-91:vateIPAddress	135:vateIPAddress
-104:Version	148:Version
-98:llocationMethod	142:llocationMethod
-90:ovisioningState	134:ovisioningState
-89:ublicIPAddress	133:ublicIPAddress
-88:subnet	132:subnet
+!84:[*]	117:[*]
+!87:.etag	120:.etag
+!88:id	121:id
+!88:loadBalancerBackendAddressPools	121:properties.loadBalancerBackendAddressPools
+!119:[*]	163:[*]
+!122:.etag	166:.etag
+!123:loadBalancingRules	167:properties.loadBalancingRules
+!141:[*]	196:[*]
+!144:.id	199:.id
+!123:name	167:name
+!123:outboundNatRule	167:properties.outboundNatRule
+!138:.id	193:.id
+!123:provisioningState	178:provisioningState
+!100:InboundNatRules	144:InboundNatRules
+!115:[*]	159:[*]
+!118:.backendIPConfiguration	162:.properties.backendIPConfiguration
+!141:.etag	196:.etag
+!142:name	197:name
+!126:Port	181:Port
+!119:enableFloatingIP	174:enableFloatingIP
+!120:tag	163:etag
+!119:frontendIPConfiguration	163:properties.frontendIPConfiguration
+!142:.id	197:.id
+!127:Port	182:Port
+!119:idleTimeoutInMinutes	174:idleTimeoutInMinutes
+!119:name	163:name
+!119:protocol	163:properties.protocol
+!122:visioningState	177:visioningState
+!88:name	121:name
+!88:primary	121:properties.primary
+!91:vateIPAddress	135:vateIPAddress
+!104:Version	148:Version
+!98:llocationMethod	142:llocationMethod
+!90:ovisioningState	134:ovisioningState
+!89:ublicIPAddress	133:ublicIPAddress
+!88:subnet	132:subnet
 !61:etag	83:etag
 61:id	83:id
 61:name	83:name
@@ -51668,28 +51668,28 @@ const std::string_view kAliasData[] = {
 20:loadBalancerBackendAddressPools	42:loadBalancerBackendAddressPools
 51:[*]	73:[*]
 !54:.backendIPConfigurations	76:.properties.backendIPConfigurations
-78:[*]	111:[*]
-81:.etag	114:.etag
-82:name	115:name
+!78:[*]	111:[*]
+!81:.etag	114:.etag
+!82:name	115:name
 !55:etag	77:etag
 55:id	77:id
 !55:loadBalancingRules	77:properties.loadBalancingRules
-73:[*]	106:[*]
-76:.id	109:.id
+!73:[*]	106:[*]
+!76:.id	109:.id
 55:name	77:name
 55:outboundNatRule	77:properties.outboundNatRule
 70:.id	103:.id
 !63:Rule	96:Rule
-67:.id	100:.id
+!67:.id	100:.id
 !67:s	100:s
-68:[*]	101:[*]
+!68:[*]	101:[*]
 !55:provisioningState	88:provisioningState
 !55:type	77:type
 32:InboundNatRules	54:InboundNatRules
 47:[*]	69:[*]
 !50:.backendIPConfiguration	72:.properties.backendIPConfiguration
-73:.etag	106:.etag
-74:name	107:name
+!73:.etag	106:.etag
+!74:name	107:name
 58:Port	91:Port
 51:enableFloatingIP	84:enableFloatingIP
 57:TcpReset	90:TcpReset
@@ -51711,7 +51711,7 @@ const std::string_view kAliasData[] = {
 2:configurations[*].privateIPAllocationMethod	52:llocationMethod
 !2:Configurations[*].privateLinkConnectionProperties	49:LinkConnectionProperties
 !51:.fqdns	73:.fqdns
-57:[*]	79:[*]
+!57:[*]	79:[*]
 !52:groupId	74:groupId
 !52:requiredMemberName	74:requiredMemberName
 !22:ovisioningState	44:ovisioningState
@@ -51737,18 +51737,18 @@ const std::string_view kAliasData[] = {
 41:.destinationLoadBalancerFrontEndIPConfiguration	63:.properties.destinationLoadBalancerFrontEndIPConfiguration
 !88:.etag	121:.etag
 !89:inboundNatPools	122:properties.inboundNatPools
-104:[*]	148:[*]
-107:.id	151:.id
+!104:[*]	148:[*]
+!107:.id	151:.id
 !99:Rules	143:Rules
-104:[*]	148:[*]
-107:.id	151:.id
+!104:[*]	148:[*]
+!107:.id	151:.id
 !89:loadBalancingRules	133:loadBalancingRules
-107:[*]	151:[*]
-110:.id	154:.id
+!107:[*]	151:[*]
+!110:.id	154:.id
 89:name	122:name
 !89:outboundRules	122:properties.outboundRules
-102:[*]	146:[*]
-105:.id	149:.id
+!102:[*]	146:[*]
+!105:.id	149:.id
 89:privateIPAddress	133:privateIPAddress
 105:Version	149:Version
 99:llocationMethod	143:llocationMethod
@@ -51758,7 +51758,8 @@ const std::string_view kAliasData[] = {
 89:subnet	133:subnet
 !89:type	122:type
 89:zones	122:zones
-94:[*]	127:[*]
+)armlint_aliases",
+    R"armlint_aliases(94:[*]	127:[*]
 53:NetworkInterfaceIPConfiguration	86:NetworkInterfaceIPConfiguration
 84:.etag	117:.etag
 85:name	118:name
@@ -51768,13 +51769,13 @@ const std::string_view kAliasData[] = {
 42:location	64:location
 !42:name	64:name
 !43:etworkInterfaceTapConfigurations	64:properties.networkInterfaceTapConfigurations
-75:[*]	108:[*]
+!75:[*]	108:[*]
 !78:.etag	111:.etag
-79:name	112:name
+!79:name	112:name
 !79:provisioningState	112:properties.provisioningState
 !79:type	112:type
-79:virtualNetworkTap	112:properties.virtualNetworkTap
-96:.etag	140:.etag
+!79:virtualNetworkTap	112:properties.virtualNetworkTap
+!96:.etag	140:.etag
 !42:provisioningState	75:provisioningState
 !42:resourceGuid	75:resourceGuid
 42:tags	64:tags
@@ -51783,33 +51784,33 @@ const std::string_view kAliasData[] = {
 1:igrationPhase
 0:networkSecurityGroup
 !20:.defaultSecurityRules	11:networkSecurityGroup.properties.defaultSecurityRules
-41:[*]	63:[*]
+!41:[*]	63:[*]
 !44:.etag	66:.etag
-45:id	67:id
-45:name	67:name
+!45:id	67:id
+!45:name	67:name
 !45:type	67:type
 !21:etag
 !21:flowLogs	43:flowLogs
-29:[*]	51:[*]
+!29:[*]	51:[*]
 !32:.etag	54:.etag
-33:id	55:id
-35:entity	57:entity
-33:location	55:location
+!33:id	55:id
+!35:entity	57:entity
+!33:location	55:location
 !33:name	55:name
-33:tags	55:tags
+!33:tags	55:tags
 !34:ype	56:ype
 23:ushConnection	45:ushConnection
 21:id
 21:location
 !21:name
 !22:etworkInterfaces	43:networkInterfaces
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !41:.etag	63:.etag
-43:xtendedLocation	65:xtendedLocation
-42:id	64:id
-42:location	64:location
+!43:xtendedLocation	65:xtendedLocation
+!42:id	64:id
+!42:location	64:location
 !42:name	64:name
-42:tags	64:tags
+!42:tags	64:tags
 !43:ype	65:ype
 !21:provisioningState	43:provisioningState
 !21:resourceGuid	43:resourceGuid
@@ -51851,251 +51852,250 @@ const std::string_view kAliasData[] = {
 54:[*]	87:[*]
 !38:type	60:type
 !22:ubnets	44:ubnets
-28:[*]	50:[*]
-31:.addressPrefix	53:.properties.addressPrefix
-45:es	78:es
-47:[*]	80:[*]
-32:delegations	65:delegations
-43:[*]	76:[*]
+!28:[*]	50:[*]
+!31:.addressPrefix	53:.properties.addressPrefix
+!45:es	78:es
+!47:[*]	80:[*]
+!32:delegations	65:delegations
+!43:[*]	76:[*]
 !46:.actions	79:.properties.actions
-54:[*]	98:[*]
+!54:[*]	98:[*]
 !47:etag	80:etag
-47:name	80:name
+!47:name	80:name
 !47:provisioningState	80:properties.provisioningState
-47:serviceName	91:serviceName
+!47:serviceName	91:serviceName
 !32:etag	54:etag
-32:id	54:id
-33:nterfaceEndpoints	54:properties.interfaceEndpoints
-50:[*]	83:[*]
-53:.endpointService	86:.properties.endpointService
-69:.id	113:.id
-55:tag	87:etag
-54:fqdn	87:properties.fqdn
-54:networkInterfaces	98:networkInterfaces
-71:[*]	115:[*]
-74:.etag	118:.etag
-54:owner	98:owner
-54:provisioningState	98:provisioningState
-54:subnet	98:subnet
-60:.etag	104:.etag
-61:name	105:name
+!32:id	54:id
+!33:nterfaceEndpoints	54:properties.interfaceEndpoints
+!50:[*]	83:[*]
+!53:.endpointService	86:.properties.endpointService
+!69:.id	113:.id
+!55:tag	87:etag
+!54:fqdn	87:properties.fqdn
+!54:networkInterfaces	98:networkInterfaces
+!71:[*]	115:[*]
+!74:.etag	118:.etag
+!54:owner	98:owner
+!54:provisioningState	98:provisioningState
+!54:subnet	98:subnet
+!60:.etag	104:.etag
+!61:name	105:name
 !33:pConfigurationProfiles	66:pConfigurationProfiles
-55:[*]	88:[*]
+!55:[*]	88:[*]
 !58:.etag	91:.etag
-59:name	92:name
+!59:name	92:name
 !59:provisioningState	92:properties.provisioningState
-59:subnet	103:subnet
+!59:subnet	103:subnet
 !59:type	92:type
 !47:s	80:s
-48:[*]	81:[*]
+!48:[*]	81:[*]
 !51:.etag	84:.etag
-52:name	85:name
-52:privateIPAddress	85:properties.privateIPAddress
-62:llocationMethod	106:llocationMethod
+!52:name	85:name
+!52:privateIPAddress	85:properties.privateIPAddress
+!62:llocationMethod	106:llocationMethod
 !54:ovisioningState	98:ovisioningState
-53:ublicIPAddress	97:ublicIPAddress
-67:.ddosSettings	111:.properties.ddosSettings
-80:.ddosCustomPolicy	135:.ddosCustomPolicy
-97:.id	152:.id
-81:protectionCoverage	136:protectionCoverage
-69:nsSettings	124:nsSettings
-79:.domainNameLabel	134:.domainNameLabel
-80:fqdn	135:fqdn
-80:reverseFqdn	135:reverseFqdn
+!53:ublicIPAddress	97:ublicIPAddress
+!67:.ddosSettings	111:.properties.ddosSettings
+!80:.ddosCustomPolicy	135:.ddosCustomPolicy
+!97:.id	152:.id
+!81:protectionCoverage	136:protectionCoverage
+!69:nsSettings	124:nsSettings
+!79:.domainNameLabel	134:.domainNameLabel
+!80:fqdn	135:fqdn
+!80:reverseFqdn	135:reverseFqdn
 !68:etag	112:etag
-68:idleTimeoutInMinutes	112:properties.idleTimeoutInMinutes
-69:pAddress	124:pAddress
+!68:idleTimeoutInMinutes	112:properties.idleTimeoutInMinutes
+!69:pAddress	124:pAddress
 !70:Configuration	125:Configuration
-83:.etag	138:.etag
-84:name	139:name
-70:Tags	125:Tags
-74:[*]	129:[*]
-77:.ipTagType	132:.ipTagType
-78:tag	133:tag
+!83:.etag	138:.etag
+!84:name	139:name
+!70:Tags	125:Tags
+!74:[*]	129:[*]
+!77:.ipTagType	132:.ipTagType
+!78:tag	133:tag
 !68:provisioningState	123:provisioningState
-69:ublicIPAddressVersion	124:ublicIPAddressVersion
-77:llocationMethod	132:llocationMethod
-76:Prefix	131:Prefix
-82:.id	137:.id
+!69:ublicIPAddressVersion	124:ublicIPAddressVersion
+!77:llocationMethod	132:llocationMethod
+!76:Prefix	131:Prefix
+!82:.id	137:.id
 !68:resourceGuid	123:resourceGuid
-68:sku	112:sku
-71:.name	115:.name
-68:zones	112:zones
-73:[*]	117:[*]
-52:subnet	96:subnet
-58:.etag	102:.etag
-59:name	103:name
-32:name	54:name
-34:tGateway	54:properties.natGateway
-42:.id	75:.id
-32:privateEndpointNetworkPolicies	65:privateEndpointNetworkPolicies
+!68:sku	112:sku
+!71:.name	115:.name
+!68:zones	112:zones
+!73:[*]	117:[*]
+!52:subnet	96:subnet
+!58:.etag	102:.etag
+!59:name	103:name
+!32:name	54:name
+!34:tGateway	54:properties.natGateway
+!42:.id	75:.id
+!32:privateEndpointNetworkPolicies	65:privateEndpointNetworkPolicies
 !47:s	80:s
-48:[*]	81:[*]
+!48:[*]	81:[*]
 !51:.etag	84:.etag
-52:manualPrivateLinkServiceConnections	85:properties.manualPrivateLinkServiceConnections
-87:[*]	131:[*]
-90:.name	134:.name
+!52:manualPrivateLinkServiceConnections	85:properties.manualPrivateLinkServiceConnections
+!87:[*]	131:[*]
+!90:.name	134:.name
 !52:networkInterfaces	96:networkInterfaces
-69:[*]	113:[*]
+!69:[*]	113:[*]
 !72:.etag	116:.etag
-52:privateLinkServiceConnections	96:privateLinkServiceConnections
-81:[*]	125:[*]
-84:.groupIds	128:.properties.groupIds
-93:[*]	148:[*]
-85:name	129:name
-85:privateLinkServiceConnectionState	129:properties.privateLinkServiceConnectionState
-118:.actionRequired	173:.actionRequired
-119:description	174:description
-119:status	174:status
-103:Id	158:Id
-85:requestMessage	140:requestMessage
+!52:privateLinkServiceConnections	96:privateLinkServiceConnections
+!81:[*]	125:[*]
+!84:.groupIds	128:.properties.groupIds
+!93:[*]	148:[*]
+!85:name	129:name
+!85:privateLinkServiceConnectionState	129:properties.privateLinkServiceConnectionState
+!118:.actionRequired	173:.actionRequired
+!119:description	174:description
+!119:status	174:status
+!103:Id	158:Id
+!85:requestMessage	140:requestMessage
 !54:ovisioningState	98:ovisioningState
-52:subnet	96:subnet
-58:.etag	102:.etag
-59:name	103:name
-39:LinkServiceNetworkPolicies	72:LinkServiceNetworkPolicies
+!52:subnet	96:subnet
+!58:.etag	102:.etag
+!59:name	103:name
+!39:LinkServiceNetworkPolicies	72:LinkServiceNetworkPolicies
 !34:ovisioningState	67:ovisioningState
 !33:urpose	66:urpose
 !32:resourceNavigationLinks	65:resourceNavigationLinks
-55:[*]	88:[*]
+!55:[*]	88:[*]
 !58:.etag	91:.etag
-59:id	92:id
-59:link	92:properties.link
-63:edResourceType	107:edResourceType
-59:name	92:name
+!59:id	92:id
+!59:link	92:properties.link
+!63:edResourceType	107:edResourceType
+!59:name	92:name
 !59:provisioningState	92:properties.provisioningState
 !59:type	92:type
-33:outeTable	66:outeTable
-42:.disableBgpRoutePropagation	75:.properties.disableBgpRoutePropagation
+!33:outeTable	66:outeTable
+!42:.disableBgpRoutePropagation	75:.properties.disableBgpRoutePropagation
 !43:etag	76:etag
 !43:provisioningState	76:properties.provisioningState
-43:routes	87:routes
-49:[*]	93:[*]
-52:.addressPrefix	96:.properties.addressPrefix
+!43:routes	87:routes
+!49:[*]	93:[*]
+!52:.addressPrefix	96:.properties.addressPrefix
 !53:etag	97:etag
-53:name	97:name
-54:extHopIpAddress	97:properties.nextHopIpAddress
-60:Type	115:Type
+!53:name	97:name
+!54:extHopIpAddress	97:properties.nextHopIpAddress
+!60:Type	115:Type
 !53:provisioningState	108:provisioningState
 !32:serviceAssociationLinks	65:serviceAssociationLinks
-55:[*]	88:[*]
-58:.allowDelete	91:.properties.allowDelete
+!55:[*]	88:[*]
+!58:.allowDelete	91:.properties.allowDelete
 !59:etag	92:etag
-59:link	92:properties.link
-63:edResourceType	107:edResourceType
-60:ocations	104:ocations
-68:[*]	112:[*]
-59:name	92:name
+!59:link	92:properties.link
+!63:edResourceType	107:edResourceType
+!60:ocations	104:ocations
+!68:[*]	112:[*]
+!59:name	92:name
 !59:provisioningState	92:properties.provisioningState
 !59:type	92:type
-39:EndpointPolicies	72:EndpointPolicies
-55:[*]	88:[*]
+!39:EndpointPolicies	72:EndpointPolicies
+!55:[*]	88:[*]
 !58:.etag	91:.etag
 !59:provisioningState	92:properties.provisioningState
 !59:resourceGuid	103:resourceGuid
-59:serviceEndpointPolicyDefinitions	103:serviceEndpointPolicyDefinitions
-91:[*]	135:[*]
-94:.description	138:.properties.description
+!59:serviceEndpointPolicyDefinitions	103:serviceEndpointPolicyDefinitions
+!91:[*]	135:[*]
+!94:.description	138:.properties.description
 !95:etag	139:etag
-95:name	139:name
+!95:name	139:name
 !95:provisioningState	139:properties.provisioningState
-95:service	150:service
-102:Resources	157:Resources
-111:[*]	166:[*]
-47:s	80:s
-48:[*]	81:[*]
-51:.locations	84:.locations
-61:[*]	94:[*]
+!95:service	150:service
+!102:Resources	157:Resources
+!111:[*]	166:[*]
+!47:s	80:s
+!48:[*]	81:[*]
+!51:.locations	84:.locations
+!61:[*]	94:[*]
 !52:provisioningState	85:provisioningState
-52:service	85:service
+!52:service	85:service
 !32:type	54:type
 21:tags
 !22:ype
 1:icType
 !0:primary
 !3:vateEndpoint
-15:.applicationSecurityGroups	11:privateEndpoint.properties.applicationSecurityGroups
-41:[*]	63:[*]
+!15:.applicationSecurityGroups	11:privateEndpoint.properties.applicationSecurityGroups
+!41:[*]	63:[*]
 !44:.etag	66:.etag
-45:id	67:id
-45:location	67:location
+!45:id	67:id
+!45:location	67:location
 !45:name	67:name
-45:tags	67:tags
+!45:tags	67:tags
 !46:ype	68:ype
-16:customDnsConfigs	38:customDnsConfigs
-32:[*]	54:[*]
-35:.fqdn	57:.fqdn
-36:ipAddresses	58:ipAddresses
-47:[*]	69:[*]
-22:NetworkInterfaceName	44:NetworkInterfaceName
+!16:customDnsConfigs	38:customDnsConfigs
+!32:[*]	54:[*]
+!35:.fqdn	57:.fqdn
+!36:ipAddresses	58:ipAddresses
+!47:[*]	69:[*]
+!22:NetworkInterfaceName	44:NetworkInterfaceName
 !16:etag
-17:xtendedLocation
-32:.name
-33:type
-16:id
-17:pConfigurations	38:ipConfigurations
-32:[*]	54:[*]
+!17:xtendedLocation
+!32:.name
+!33:type
+!16:id
+!17:pConfigurations	38:ipConfigurations
+!32:[*]	54:[*]
 !35:.etag	57:.etag
-36:groupId	58:properties.groupId
-36:memberName	69:memberName
-36:name	58:name
-36:privateIPAddress	58:properties.privateIPAddress
+!36:groupId	58:properties.groupId
+!36:memberName	69:memberName
+!36:name	58:name
+!36:privateIPAddress	58:properties.privateIPAddress
 !36:type	58:type
-18:VersionType	40:VersionType
-16:location
-16:manualPrivateLinkServiceConnections	38:manualPrivateLinkServiceConnections
-51:[*]	73:[*]
+!18:VersionType	40:VersionType
+!16:location
+!16:manualPrivateLinkServiceConnections	38:manualPrivateLinkServiceConnections
+!51:[*]	73:[*]
 !54:.etag	76:.etag
-55:groupIds	77:properties.groupIds
-63:[*]	96:[*]
-55:id	77:id
-55:name	77:name
-55:privateLinkServiceConnectionState	77:properties.privateLinkServiceConnectionState
-88:.actionRequired	121:.actionRequired
-95:sRequired	128:sRequired
-89:description	122:description
-89:status	122:status
-73:Id	106:Id
+!55:groupIds	77:properties.groupIds
+!63:[*]	96:[*]
+!55:id	77:id
+!55:name	77:name
+!55:privateLinkServiceConnectionState	77:properties.privateLinkServiceConnectionState
+!88:.actionRequired	121:.actionRequired
+!95:sRequired	128:sRequired
+!89:description	122:description
+!89:status	122:status
+!73:Id	106:Id
 !57:ovisioningState	90:ovisioningState
-)armlint_aliases",
-    R"armlint_aliases(55:requestMessage	88:requestMessage
+!55:requestMessage	88:requestMessage
 !55:type	77:type
 !16:name
 !17:etworkInterfaces	38:networkInterfaces
-33:[*]	55:[*]
+!33:[*]	55:[*]
 !36:.etag	58:.etag
-38:xtendedLocation	60:xtendedLocation
-53:.name	75:.name
-54:type	76:type
-37:id	59:id
-37:location	59:location
+!38:xtendedLocation	60:xtendedLocation
+!53:.name	75:.name
+!54:type	76:type
+!37:id	59:id
+!37:location	59:location
 !37:name	59:name
-37:tags	59:tags
+!37:tags	59:tags
 !38:ype	60:ype
-16:privateLinkServiceConnections	38:privateLinkServiceConnections
-45:[*]	67:[*]
+!16:privateLinkServiceConnections	38:privateLinkServiceConnections
+!45:[*]	67:[*]
 !48:.etag	70:.etag
-49:groupIds	71:properties.groupIds
-57:[*]	90:[*]
-49:id	71:id
-49:name	71:name
-49:privateLinkServiceConnectionState	71:properties.privateLinkServiceConnectionState
-82:.actionRequired	115:.actionRequired
-89:sRequired	122:sRequired
-83:description	116:description
-83:status	116:status
-67:Id	100:Id
+!49:groupIds	71:properties.groupIds
+!57:[*]	90:[*]
+!49:id	71:id
+!49:name	71:name
+!49:privateLinkServiceConnectionState	71:properties.privateLinkServiceConnectionState
+!82:.actionRequired	115:.actionRequired
+!89:sRequired	122:sRequired
+!83:description	116:description
+!83:status	116:status
+!67:Id	100:Id
 !51:ovisioningState	84:ovisioningState
-49:requestMessage	82:requestMessage
+!49:requestMessage	82:requestMessage
 !49:type	71:type
 !18:ovisioningState	40:ovisioningState
-16:resourceGuid	38:resourceGuid
-16:subnet	38:subnet
+!16:resourceGuid	38:resourceGuid
+!16:subnet	38:subnet
 !22:.etag	44:.etag
-23:id	45:id
-23:name	45:name
+!23:id	45:id
+!23:name	45:name
 !23:type	45:type
-16:tags
+!16:tags
 !17:ype
 7:LinkService
 18:.accessMode	18:LinkService.properties.accessMode
@@ -52129,19 +52129,19 @@ const std::string_view kAliasData[] = {
 21:cation
 !19:name
 !20:etworkInterfaces	41:networkInterfaces
-36:[*]	58:[*]
+!36:[*]	58:[*]
 !39:.etag	61:.etag
-41:xtendedLocation	63:xtendedLocation
-40:id	62:id
-40:location	62:location
+!41:xtendedLocation	63:xtendedLocation
+!40:id	62:id
+!40:location	62:location
 !40:name	62:name
-40:tags	62:tags
+!40:tags	62:tags
 !41:ype	63:ype
 !19:privateEndpointConnections	41:privateEndpointConnections
-45:[*]	67:[*]
+!45:[*]	67:[*]
 !48:.etag	70:.etag
-49:id	71:id
-49:name	71:name
+!49:id	71:id
+!49:name	71:name
 !49:type	71:type
 !21:ovisioningState	43:ovisioningState
 19:resourceGuid	41:resourceGuid
@@ -52153,21 +52153,21 @@ const std::string_view kAliasData[] = {
 !2:ovisioningState
 !0:resourceGuid
 !0:tapConfigurations
-17:[*]
+!17:[*]
 !20:.etag
-21:id
-21:name
+!21:id
+!21:name
 !21:provisioningState	11:tapConfigurations[*].properties.provisioningState
 !21:type
-21:virtualNetworkTap	43:virtualNetworkTap
+!21:virtualNetworkTap	43:virtualNetworkTap
 !38:.etag	60:.etag
-39:id	61:id
-39:location	61:location
+!39:id	61:id
+!39:location	61:location
 !39:name	61:name
-39:tags	61:tags
+!39:tags	61:tags
 !40:ype	62:ype
 !0:virtualMachine
-14:.id
+!14:.id
 !1:netEncryptionSupported
 0:workloadType
 @Microsoft.Network/networkInterfaces/tapConfigurations
@@ -52177,17 +52177,17 @@ const std::string_view kAliasData[] = {
 !64:.etag	86:.etag
 65:id	87:id
 !66:nboundNatPools	87:properties.inboundNatPools
-80:[*]	113:[*]
-83:.id	116:.id
+!80:[*]	113:[*]
+!83:.id	116:.id
 !75:Rules	108:Rules
-80:[*]	113:[*]
-83:.id	116:.id
+!80:[*]	113:[*]
+!83:.id	116:.id
 !65:loadBalancingRules	98:loadBalancingRules
-83:[*]	116:[*]
+!83:[*]	116:[*]
 65:name	87:name
 !65:outboundRules	87:properties.outboundRules
-78:[*]	111:[*]
-81:.id	114:.id
+!78:[*]	111:[*]
+!81:.id	114:.id
 65:privateIPAddress	98:privateIPAddress
 81:Version	114:Version
 75:llocationMethod	108:llocationMethod
@@ -52206,9 +52206,9 @@ const std::string_view kAliasData[] = {
 121:.fqdn	165:.fqdn
 122:ipAddress	166:ipAddress
 !109:IPConfigurations	153:IPConfigurations
-125:[*]	169:[*]
-128:.etag	172:.etag
-129:name	173:name
+!125:[*]	169:[*]
+!128:.etag	172:.etag
+!129:name	173:name
 !102:etag	135:etag
 102:name	135:name
 !102:provisioningState	135:properties.provisioningState
@@ -52221,26 +52221,26 @@ const std::string_view kAliasData[] = {
 61:loadBalancerBackendAddressPools	83:properties.loadBalancerBackendAddressPools
 92:[*]	125:[*]
 !95:.backendIPConfigurations	128:.properties.backendIPConfigurations
-119:[*]	163:[*]
-122:.etag	166:.etag
-123:name	167:name
+!119:[*]	163:[*]
+!122:.etag	166:.etag
+!123:name	167:name
 !96:etag	129:etag
 !96:loadBalancingRules	129:properties.loadBalancingRules
-114:[*]	158:[*]
-117:.id	161:.id
+!114:[*]	158:[*]
+!117:.id	161:.id
 96:name	129:name
 !96:outboundRule	129:properties.outboundRule
-108:.id	152:.id
+!108:.id	152:.id
 !108:s	152:s
-109:[*]	153:[*]
-112:.id	156:.id
+!109:[*]	153:[*]
+!112:.id	156:.id
 !96:provisioningState	140:provisioningState
 !96:type	129:type
 73:InboundNatRules	106:InboundNatRules
 88:[*]	121:[*]
 !91:.backendIPConfiguration	124:.properties.backendIPConfiguration
-114:.etag	158:.etag
-115:name	159:name
+!114:.etag	158:.etag
+!115:name	159:name
 99:Port	143:Port
 92:enableFloatingIP	136:enableFloatingIP
 98:TcpReset	142:TcpReset
@@ -52271,7 +52271,7 @@ const std::string_view kAliasData[] = {
 68:delegations	112:delegations
 79:[*]	123:[*]
 !82:.actions	126:.properties.actions
-90:[*]	145:[*]
+!90:[*]	145:[*]
 !83:etag	127:etag
 83:name	127:name
 !83:provisioningState	127:properties.provisioningState
@@ -52281,110 +52281,110 @@ const std::string_view kAliasData[] = {
 86:[*]	130:[*]
 89:.etag	133:.etag
 !69:pConfigurationProfiles	113:pConfigurationProfiles
-91:[*]	135:[*]
+!91:[*]	135:[*]
 !94:.etag	138:.etag
-95:name	139:name
+!95:name	139:name
 !95:provisioningState	139:properties.provisioningState
 !95:type	139:type
 !83:s	127:s
-84:[*]	128:[*]
+!84:[*]	128:[*]
 !87:.etag	131:.etag
-88:name	132:name
-88:privateIPAddress	132:properties.privateIPAddress
-98:llocationMethod	153:llocationMethod
+!88:name	132:name
+!88:privateIPAddress	132:properties.privateIPAddress
+!98:llocationMethod	153:llocationMethod
 !90:ovisioningState	145:ovisioningState
-89:ublicIPAddress	144:ublicIPAddress
-103:.ddosSettings	158:.properties.ddosSettings
-116:.ddosCustomPolicy	182:.ddosCustomPolicy
-133:.id	199:.id
-117:protectionCoverage	183:protectionCoverage
-105:nsSettings	171:nsSettings
-115:.domainNameLabel	181:.domainNameLabel
-116:fqdn	182:fqdn
-116:reverseFqdn	182:reverseFqdn
+!89:ublicIPAddress	144:ublicIPAddress
+!103:.ddosSettings	158:.properties.ddosSettings
+!116:.ddosCustomPolicy	182:.ddosCustomPolicy
+!133:.id	199:.id
+!117:protectionCoverage	183:protectionCoverage
+!105:nsSettings	171:nsSettings
+!115:.domainNameLabel	181:.domainNameLabel
+!116:fqdn	182:fqdn
+!116:reverseFqdn	182:reverseFqdn
 !104:etag	159:etag
-104:idleTimeoutInMinutes	159:properties.idleTimeoutInMinutes
-105:pAddress	171:pAddress
+!104:idleTimeoutInMinutes	159:properties.idleTimeoutInMinutes
+!105:pAddress	171:pAddress
 !106:Configuration	172:Configuration
-119:.etag	185:.etag
-120:name	186:name
-106:Tags	172:Tags
-110:[*]	176:[*]
-113:.ipTagType	179:.ipTagType
-114:tag	180:tag
+!119:.etag	185:.etag
+!120:name	186:name
+!106:Tags	172:Tags
+!110:[*]	176:[*]
+!113:.ipTagType	179:.ipTagType
+!114:tag	180:tag
 !104:provisioningState	170:provisioningState
-105:ublicIPAddressVersion	171:ublicIPAddressVersion
-113:llocationMethod	179:llocationMethod
-112:Prefix	178:Prefix
-118:.id	184:.id
+!105:ublicIPAddressVersion	171:ublicIPAddressVersion
+!113:llocationMethod	179:llocationMethod
+!112:Prefix	178:Prefix
+!118:.id	184:.id
 !104:resourceGuid	170:resourceGuid
-104:sku	159:sku
-107:.name	162:.name
-104:zones	159:zones
-109:[*]	164:[*]
+!104:sku	159:sku
+!107:.name	162:.name
+!104:zones	159:zones
+!109:[*]	164:[*]
 68:name	101:name
 70:tGateway	101:properties.natGateway
 78:.id	122:.id
 69:etworkSecurityGroup	113:etworkSecurityGroup
 !88:.defaultSecurityRules	132:.properties.defaultSecurityRules
-109:[*]	164:[*]
+!109:[*]	164:[*]
 !112:.etag	167:.etag
-113:name	168:name
+!113:name	168:name
 !89:etag	133:etag
 !89:networkInterfaces	133:properties.networkInterfaces
-106:[*]	161:[*]
-109:.dnsSettings	164:.properties.dnsSettings
-121:.appliedDnsServers	187:.appliedDnsServers
-139:[*]	205:[*]
-122:dnsServers	188:dnsServers
-132:[*]	198:[*]
-122:internalDnsNameLabel	188:internalDnsNameLabel
-131:omainNameSuffix	197:omainNameSuffix
-130:Fqdn	196:Fqdn
-110:enableAcceleratedNetworking	176:enableAcceleratedNetworking
-116:IPForwarding	182:IPForwarding
+!106:[*]	161:[*]
+!109:.dnsSettings	164:.properties.dnsSettings
+!121:.appliedDnsServers	187:.appliedDnsServers
+!139:[*]	205:[*]
+!122:dnsServers	188:dnsServers
+!132:[*]	198:[*]
+!122:internalDnsNameLabel	188:internalDnsNameLabel
+!131:omainNameSuffix	197:omainNameSuffix
+!130:Fqdn	196:Fqdn
+!110:enableAcceleratedNetworking	176:enableAcceleratedNetworking
+!116:IPForwarding	182:IPForwarding
 !111:tag	165:etag
 !110:hostedWorkloads	165:properties.hostedWorkloads
-125:[*]	191:[*]
-110:interfaceEndpoint	176:interfaceEndpoint
-127:.endpointService	193:.properties.endpointService
-143:.id	220:.id
-129:tag	194:etag
-128:fqdn	194:properties.fqdn
-128:owner	205:owner
-128:provisioningState	205:provisioningState
-111:pConfigurations	177:pConfigurations
-126:[*]	192:[*]
-129:.etag	195:.etag
-130:name	196:name
+!125:[*]	191:[*]
+!110:interfaceEndpoint	176:interfaceEndpoint
+!127:.endpointService	193:.properties.endpointService
+!143:.id	220:.id
+!129:tag	194:etag
+!128:fqdn	194:properties.fqdn
+!128:owner	205:owner
+!128:provisioningState	205:provisioningState
+!111:pConfigurations	177:pConfigurations
+!126:[*]	192:[*]
+!129:.etag	195:.etag
+!130:name	196:name
 !110:macAddress	176:macAddress
 !110:primary	176:primary
 !113:vateEndpoint	179:vateEndpoint
-125:.etag	191:.etag
-126:manualPrivateLinkServiceConnections	192:properties.manualPrivateLinkServiceConnections
-161:[*]	238:[*]
-164:.name	241:.name
-126:privateLinkServiceConnections	203:privateLinkServiceConnections
-155:[*]	232:[*]
-158:.groupIds	235:.properties.groupIds
-167:[*]	255:[*]
-159:name	236:name
-159:privateLinkServiceConnectionState	236:properties.privateLinkServiceConnectionState
-192:.actionRequired	280:.actionRequired
-193:description	281:description
-193:status	281:status
-177:Id	265:Id
-159:requestMessage	247:requestMessage
-128:ovisioningState	205:ovisioningState
+!125:.etag	191:.etag
+!126:manualPrivateLinkServiceConnections	192:properties.manualPrivateLinkServiceConnections
+!161:[*]	238:[*]
+!164:.name	241:.name
+!126:privateLinkServiceConnections	203:privateLinkServiceConnections
+!155:[*]	232:[*]
+!158:.groupIds	235:.properties.groupIds
+!167:[*]	255:[*]
+!159:name	236:name
+!159:privateLinkServiceConnectionState	236:properties.privateLinkServiceConnectionState
+!192:.actionRequired	280:.actionRequired
+!193:description	281:description
+!193:status	281:status
+!177:Id	265:Id
+!159:requestMessage	247:requestMessage
+!128:ovisioningState	205:ovisioningState
 !112:ovisioningState	178:ovisioningState
 !110:resourceGuid	176:resourceGuid
 !110:tapConfigurations	176:tapConfigurations
-127:[*]	193:[*]
-130:.etag	196:.etag
-131:name	197:name
-131:type	197:type
+!127:[*]	193:[*]
+!130:.etag	196:.etag
+!131:name	197:name
+!131:type	197:type
 !110:virtualMachine	176:virtualMachine
-124:.id	190:.id
+!124:.id	190:.id
 !89:provisioningState	144:provisioningState
 !89:resourceGuid	144:resourceGuid
 89:securityRules	144:securityRules
@@ -52418,23 +52418,23 @@ const std::string_view kAliasData[] = {
 121:s	187:s
 122:[*]	188:[*]
 !90:ubnets	145:ubnets
-96:[*]	151:[*]
-99:.etag	154:.etag
-100:name	155:name
+!96:[*]	151:[*]
+!99:.etag	154:.etag
+!100:name	155:name
 68:privateEndpointNetworkPolicies	112:privateEndpointNetworkPolicies
 !83:s	127:s
-84:[*]	128:[*]
+!84:[*]	128:[*]
 !87:.etag	131:.etag
 75:LinkServiceNetworkPolicies	119:LinkServiceNetworkPolicies
 !70:ovisioningState	114:ovisioningState
 !69:urpose	113:urpose
 !68:resourceNavigationLinks	112:resourceNavigationLinks
-91:[*]	135:[*]
+!91:[*]	135:[*]
 !94:.etag	138:.etag
-95:id	139:id
-95:link	139:properties.link
-99:edResourceType	154:edResourceType
-95:name	139:name
+!95:id	139:id
+!95:link	139:properties.link
+!99:edResourceType	154:edResourceType
+!95:name	139:name
 !95:provisioningState	139:properties.provisioningState
 !95:type	139:type
 69:outeTable	113:outeTable
@@ -52450,16 +52450,16 @@ const std::string_view kAliasData[] = {
 96:Type	162:Type
 !89:provisioningState	155:provisioningState
 !79:subnets	134:subnets
-86:[*]	141:[*]
+!86:[*]	141:[*]
 !68:serviceAssociationLinks	112:serviceAssociationLinks
-91:[*]	135:[*]
-94:.allowDelete	138:.properties.allowDelete
+!91:[*]	135:[*]
+!94:.allowDelete	138:.properties.allowDelete
 !95:etag	139:etag
-95:link	139:properties.link
-99:edResourceType	154:edResourceType
-96:ocations	151:ocations
-104:[*]	159:[*]
-95:name	139:name
+!95:link	139:properties.link
+!99:edResourceType	154:edResourceType
+!96:ocations	151:ocations
+!104:[*]	159:[*]
+!95:name	139:name
 !95:provisioningState	139:properties.provisioningState
 !95:type	139:type
 75:EndpointPolicies	119:EndpointPolicies
@@ -52477,7 +52477,7 @@ const std::string_view kAliasData[] = {
 138:Resources	204:Resources
 147:[*]	213:[*]
 !96:ubnets	151:ubnets
-102:[*]	157:[*]
+!102:[*]	157:[*]
 83:s	127:s
 84:[*]	128:[*]
 87:.locations	131:.locations
@@ -52499,10 +52499,10 @@ const std::string_view kAliasData[] = {
 18:location
 !18:name
 !19:etworkInterfaceTapConfigurations	40:networkInterfaceTapConfigurations
-51:[*]	73:[*]
+!51:[*]	73:[*]
 !54:.etag	76:.etag
-55:id	77:id
-55:name	77:name
+!55:id	77:id
+!55:name	77:name
 !55:type	77:type
 !18:provisioningState	40:provisioningState
 !18:resourceGuid	40:resourceGuid
@@ -52519,11 +52519,11 @@ const std::string_view kAliasData[] = {
 27:[*]
 19:s
 !20:.crossTenantScopes
-38:[*]
+!38:[*]
 !41:.managementGroups
-58:[*]
+!58:[*]
 !42:subscriptions
-55:[*]
+!55:[*]
 !42:tenantId
 21:managementGroups
 37:[*]
@@ -52559,7 +52559,7 @@ const std::string_view kAliasData[] = {
 0:description
 1:isplayName
 !0:ipAddressType
-13:[*]
+!13:[*]
 0:parentPoolName
 !1:rovisioningState
 @Microsoft.Network/networkManagers/networkGroups
@@ -52630,11 +52630,11 @@ const std::string_view kAliasData[] = {
 !0:Custom.access	0:properties.access
 !7:description	11:description
 !10:tinationPortRanges	14:tinationPortRanges
-28:[*]	32:[*]
+!28:[*]	32:[*]
 !18:s	22:s
-19:[*]	23:[*]
-22:.addressPrefix	26:.addressPrefix
-36:Type	40:Type
+!19:[*]	23:[*]
+!22:.addressPrefix	26:.addressPrefix
+!36:Type	40:Type
 !8:irection	12:irection
 9:splayName	13:splayName
 !7:priority	11:priority
@@ -52642,19 +52642,19 @@ const std::string_view kAliasData[] = {
 !10:visioningState	14:visioningState
 !7:resourceGuid	11:resourceGuid
 !7:sourcePortRanges	11:sourcePortRanges
-23:[*]	27:[*]
+!23:[*]	27:[*]
 !13:s	17:s
-14:[*]	18:[*]
-17:.addressPrefix	21:.addressPrefix
-31:Type	35:Type
+!14:[*]	18:[*]
+!17:.addressPrefix	21:.addressPrefix
+!31:Type	35:Type
 !0:Default.access	11:access
 !8:description	11:description
 !11:tinationPortRanges	14:tinationPortRanges
-29:[*]	32:[*]
+!29:[*]	32:[*]
 !19:s	22:s
-20:[*]	23:[*]
-23:.addressPrefix	26:.addressPrefix
-37:Type	40:Type
+!20:[*]	23:[*]
+!23:.addressPrefix	26:.addressPrefix
+!37:Type	40:Type
 !9:irection	12:irection
 10:splayName	13:splayName
 8:flag	11:flag
@@ -52663,11 +52663,11 @@ const std::string_view kAliasData[] = {
 !11:visioningState	14:visioningState
 !8:resourceGuid	11:resourceGuid
 !8:sourcePortRanges	11:sourcePortRanges
-24:[*]	27:[*]
+!24:[*]	27:[*]
 !14:s	17:s
-15:[*]	18:[*]
-18:.addressPrefix	21:.addressPrefix
-32:Type	35:Type
+!15:[*]	18:[*]
+!18:.addressPrefix	21:.addressPrefix
+!32:Type	35:Type
 @Microsoft.Network/networkManagers/securityUserConfigurations
 0:applyOnNetworkIntentPolicyBasedServices
 39:[*]
@@ -52762,20 +52762,20 @@ const std::string_view kAliasData[] = {
 0:description
 !0:errorMessage
 !0:intentContent
-13:.description
-17:tinationResourceId
-14:ipTraffic
-23:.destinationIps
-38:[*]
-35:Ports
-40:[*]
-24:protocols
-33:[*]
-24:sourceIps
-33:[*]
-30:Ports
-35:[*]
-14:sourceResourceId
+!13:.description
+!17:tinationResourceId
+!14:ipTraffic
+!23:.destinationIps
+!38:[*]
+!35:Ports
+!40:[*]
+!24:protocols
+!33:[*]
+!24:sourceIps
+!33:[*]
+!30:Ports
+!35:[*]
+!14:sourceResourceId
 6:Id
 !0:provisioningState
 @Microsoft.Network/networkProfiles
@@ -52804,915 +52804,915 @@ const std::string_view kAliasData[] = {
 !43:provisioningState	65:provisioningState
 !43:type
 !25:s
-26:[*]
-29:.container	36:s[*].properties.container
-39:.id	61:.id
+!26:[*]
+!29:.container	36:s[*].properties.container
+!39:.id	61:.id
 !39:NetworkInterfaceConfiguration	61:NetworkInterfaceConfiguration
-68:.containerNetworkInterfaces	90:.properties.containerNetworkInterfaces
-95:[*]	128:[*]
-98:.etag	131:.etag
-99:id	132:id
-99:name	132:name
-99:type	132:type
+!68:.containerNetworkInterfaces	90:.properties.containerNetworkInterfaces
+!95:[*]	128:[*]
+!98:.etag	131:.etag
+!99:id	132:id
+!99:name	132:name
+!99:type	132:type
 !69:etag	91:etag
-69:id	91:id
-70:pConfigurations	91:properties.ipConfigurations
-85:[*]	118:[*]
+!69:id	91:id
+!70:pConfigurations	91:properties.ipConfigurations
+!85:[*]	118:[*]
 !88:.etag	121:.etag
-89:id	122:id
-89:name	122:name
+!89:id	122:id
+!89:name	122:name
 !89:provisioningState	122:properties.provisioningState
-89:subnet	133:subnet
-95:.addressPrefix	139:.properties.addressPrefix
-109:es	164:es
-111:[*]	166:[*]
-96:delegations	151:delegations
-107:[*]	162:[*]
+!89:subnet	133:subnet
+!95:.addressPrefix	139:.properties.addressPrefix
+!109:es	164:es
+!111:[*]	166:[*]
+!96:delegations	151:delegations
+!107:[*]	162:[*]
 !110:.actions	165:.properties.actions
-118:[*]	184:[*]
+!118:[*]	184:[*]
 !111:etag	166:etag
-111:name	166:name
+!111:name	166:name
 !111:provisioningState	166:properties.provisioningState
-111:serviceName	177:serviceName
+!111:serviceName	177:serviceName
 !96:etag	140:etag
-96:id	140:id
-97:nterfaceEndpoints	140:properties.interfaceEndpoints
-114:[*]	169:[*]
-117:.etag	172:.etag
+!96:id	140:id
+!97:nterfaceEndpoints	140:properties.interfaceEndpoints
+!114:[*]	169:[*]
+!117:.etag	172:.etag
 !97:pConfigurationProfiles	152:pConfigurationProfiles
-119:[*]	174:[*]
-122:.etag	177:.etag
-123:name	178:name
-123:type	178:type
-96:name	140:name
-98:tGateway	140:properties.natGateway
-106:.id	161:.id
-97:etworkSecurityGroup	152:etworkSecurityGroup
+!119:[*]	174:[*]
+!122:.etag	177:.etag
+!123:name	178:name
+!123:type	178:type
+!96:name	140:name
+!98:tGateway	140:properties.natGateway
+!106:.id	161:.id
+!97:etworkSecurityGroup	152:etworkSecurityGroup
 !116:.defaultSecurityRules	171:.properties.defaultSecurityRules
-137:[*]	203:[*]
-140:.etag	206:.etag
-141:name	207:name
+!137:[*]	203:[*]
+!140:.etag	206:.etag
+!141:name	207:name
 !117:etag	172:etag
 !117:networkInterfaces	172:properties.networkInterfaces
-134:[*]	200:[*]
-137:.dnsSettings	203:.properties.dnsSettings
-149:.appliedDnsServers	226:.appliedDnsServers
-167:[*]	244:[*]
-150:dnsServers	227:dnsServers
-160:[*]	237:[*]
-150:internalDnsNameLabel	227:internalDnsNameLabel
-159:omainNameSuffix	236:omainNameSuffix
-158:Fqdn	235:Fqdn
-138:enableAcceleratedNetworking	215:enableAcceleratedNetworking
-144:IPForwarding	221:IPForwarding
-139:tag	204:etag
-138:hostedWorkloads	204:properties.hostedWorkloads
-153:[*]	230:[*]
-138:interfaceEndpoint	215:interfaceEndpoint
-155:.endpointService	232:.properties.endpointService
-171:.id	259:.id
-157:tag	233:etag
-156:fqdn	233:properties.fqdn
-156:owner	244:owner
-156:provisioningState	244:provisioningState
-138:macAddress	215:macAddress
-138:primary	215:primary
-141:vateEndpoint	218:vateEndpoint
-153:.etag	230:.etag
-154:manualPrivateLinkServiceConnections	231:properties.manualPrivateLinkServiceConnections
-189:[*]	277:[*]
-192:.name	280:.name
-154:privateLinkServiceConnections	242:privateLinkServiceConnections
-183:[*]	271:[*]
-186:.groupIds	274:.properties.groupIds
-195:[*]	294:[*]
-187:name	275:name
-187:privateLinkServiceConnectionState	275:properties.privateLinkServiceConnectionState
-220:.actionRequired	319:.actionRequired
-221:description	320:description
-221:status	320:status
-205:Id	304:Id
-187:requestMessage	286:requestMessage
-156:ovisioningState	244:ovisioningState
-140:ovisioningState	217:ovisioningState
-138:resourceGuid	215:resourceGuid
-138:tapConfigurations	215:tapConfigurations
-155:[*]	232:[*]
-158:.etag	235:.etag
-159:name	236:name
-159:type	236:type
-138:virtualMachine	215:virtualMachine
-152:.id	229:.id
+!134:[*]	200:[*]
+!137:.dnsSettings	203:.properties.dnsSettings
+!149:.appliedDnsServers	226:.appliedDnsServers
+!167:[*]	244:[*]
+!150:dnsServers	227:dnsServers
+!160:[*]	237:[*]
+!150:internalDnsNameLabel	227:internalDnsNameLabel
+!159:omainNameSuffix	236:omainNameSuffix
+!158:Fqdn	235:Fqdn
+!138:enableAcceleratedNetworking	215:enableAcceleratedNetworking
+!144:IPForwarding	221:IPForwarding
+!139:tag	204:etag
+!138:hostedWorkloads	204:properties.hostedWorkloads
+!153:[*]	230:[*]
+!138:interfaceEndpoint	215:interfaceEndpoint
+!155:.endpointService	232:.properties.endpointService
+!171:.id	259:.id
+!157:tag	233:etag
+!156:fqdn	233:properties.fqdn
+!156:owner	244:owner
+!156:provisioningState	244:provisioningState
+!138:macAddress	215:macAddress
+!138:primary	215:primary
+!141:vateEndpoint	218:vateEndpoint
+!153:.etag	230:.etag
+!154:manualPrivateLinkServiceConnections	231:properties.manualPrivateLinkServiceConnections
+!189:[*]	277:[*]
+!192:.name	280:.name
+!154:privateLinkServiceConnections	242:privateLinkServiceConnections
+!183:[*]	271:[*]
+!186:.groupIds	274:.properties.groupIds
+!195:[*]	294:[*]
+!187:name	275:name
+!187:privateLinkServiceConnectionState	275:properties.privateLinkServiceConnectionState
+!220:.actionRequired	319:.actionRequired
+!221:description	320:description
+!221:status	320:status
+!205:Id	304:Id
+!187:requestMessage	286:requestMessage
+!156:ovisioningState	244:ovisioningState
+!140:ovisioningState	217:ovisioningState
+!138:resourceGuid	215:resourceGuid
+!138:tapConfigurations	215:tapConfigurations
+!155:[*]	232:[*]
+!158:.etag	235:.etag
+!159:name	236:name
+!159:type	236:type
+!138:virtualMachine	215:virtualMachine
+!152:.id	229:.id
 !117:provisioningState	183:provisioningState
 !117:resourceGuid	183:resourceGuid
-117:securityRules	183:securityRules
-130:[*]	196:[*]
-133:.access	199:.properties.access
-134:description	211:description
-137:tinationAddressPrefix	214:tinationAddressPrefix
-158:es	235:es
-160:[*]	237:[*]
-146:pplicationSecurityGroups	223:pplicationSecurityGroups
-170:[*]	247:[*]
-173:.etag	250:.etag
-145:PortRange	222:PortRange
-154:s	231:s
-155:[*]	232:[*]
-135:irection	212:irection
-134:etag	200:etag
-134:id	200:id
-134:name	200:name
-134:priority	200:properties.priority
-136:otocol	213:otocol
-137:visioningState	214:visioningState
-134:sourceAddressPrefix	211:sourceAddressPrefix
-153:es	230:es
-155:[*]	232:[*]
-141:pplicationSecurityGroups	218:pplicationSecurityGroups
-165:[*]	242:[*]
-168:.etag	245:.etag
-169:id	246:id
-169:location	246:location
-169:name	246:name
-169:provisioningState	246:properties.provisioningState
-169:resourceGuid	257:resourceGuid
-169:tags	246:tags
-170:ype	247:ype
-140:PortRange	217:PortRange
-149:s	226:s
-150:[*]	227:[*]
+!117:securityRules	183:securityRules
+!130:[*]	196:[*]
+!133:.access	199:.properties.access
+!134:description	211:description
+!137:tinationAddressPrefix	214:tinationAddressPrefix
+!158:es	235:es
+!160:[*]	237:[*]
+!146:pplicationSecurityGroups	223:pplicationSecurityGroups
+!170:[*]	247:[*]
+!173:.etag	250:.etag
+!145:PortRange	222:PortRange
+!154:s	231:s
+!155:[*]	232:[*]
+!135:irection	212:irection
+!134:etag	200:etag
+!134:id	200:id
+!134:name	200:name
+!134:priority	200:properties.priority
+!136:otocol	213:otocol
+!137:visioningState	214:visioningState
+!134:sourceAddressPrefix	211:sourceAddressPrefix
+!153:es	230:es
+!155:[*]	232:[*]
+!141:pplicationSecurityGroups	218:pplicationSecurityGroups
+!165:[*]	242:[*]
+!168:.etag	245:.etag
+!169:id	246:id
+!169:location	246:location
+!169:name	246:name
+!169:provisioningState	246:properties.provisioningState
+!169:resourceGuid	257:resourceGuid
+!169:tags	246:tags
+!170:ype	247:ype
+!140:PortRange	217:PortRange
+!149:s	226:s
+!150:[*]	227:[*]
 !118:ubnets	184:ubnets
-124:[*]	190:[*]
-127:.etag	193:.etag
-128:name	194:name
-96:privateEndpointNetworkPolicies	151:privateEndpointNetworkPolicies
+!124:[*]	190:[*]
+!127:.etag	193:.etag
+!128:name	194:name
+!96:privateEndpointNetworkPolicies	151:privateEndpointNetworkPolicies
 !111:s	166:s
-112:[*]	167:[*]
+!112:[*]	167:[*]
 !115:.etag	170:.etag
-103:LinkServiceNetworkPolicies	158:LinkServiceNetworkPolicies
+!103:LinkServiceNetworkPolicies	158:LinkServiceNetworkPolicies
 !98:ovisioningState	153:ovisioningState
 !97:urpose	152:urpose
 !96:resourceNavigationLinks	151:resourceNavigationLinks
-119:[*]	174:[*]
+!119:[*]	174:[*]
 !122:.etag	177:.etag
-123:id	178:id
-123:link	178:properties.link
-127:edResourceType	193:edResourceType
-123:name	178:name
+!123:id	178:id
+!123:link	178:properties.link
+!127:edResourceType	193:edResourceType
+!123:name	178:name
 !123:provisioningState	178:properties.provisioningState
 !123:type	178:type
-97:outeTable	152:outeTable
-106:.disableBgpRoutePropagation	161:.properties.disableBgpRoutePropagation
+!97:outeTable	152:outeTable
+!106:.disableBgpRoutePropagation	161:.properties.disableBgpRoutePropagation
 !107:etag	162:etag
 !107:provisioningState	162:properties.provisioningState
-107:routes	173:routes
-113:[*]	179:[*]
-116:.addressPrefix	182:.properties.addressPrefix
-117:etag	183:etag
-117:name	183:name
-118:extHopIpAddress	183:properties.nextHopIpAddress
-124:Type	201:Type
-117:provisioningState	194:provisioningState
+!107:routes	173:routes
+!113:[*]	179:[*]
+!116:.addressPrefix	182:.properties.addressPrefix
+!117:etag	183:etag
+!117:name	183:name
+!118:extHopIpAddress	183:properties.nextHopIpAddress
+!124:Type	201:Type
+!117:provisioningState	194:provisioningState
 !107:subnets	173:subnets
-114:[*]	180:[*]
+!114:[*]	180:[*]
 !96:serviceAssociationLinks	151:serviceAssociationLinks
-119:[*]	174:[*]
-122:.allowDelete	177:.properties.allowDelete
+!119:[*]	174:[*]
+!122:.allowDelete	177:.properties.allowDelete
 !123:etag	178:etag
-123:link	178:properties.link
-127:edResourceType	193:edResourceType
-124:ocations	190:ocations
-132:[*]	198:[*]
-123:name	178:name
+!123:link	178:properties.link
+!127:edResourceType	193:edResourceType
+!124:ocations	190:ocations
+!132:[*]	198:[*]
+!123:name	178:name
 !123:provisioningState	178:properties.provisioningState
 !123:type	178:type
-103:EndpointPolicies	158:EndpointPolicies
-119:[*]	174:[*]
+!103:EndpointPolicies	158:EndpointPolicies
+!119:[*]	174:[*]
 !122:.etag	177:.etag
 !123:provisioningState	178:properties.provisioningState
 !123:resourceGuid	189:resourceGuid
-123:serviceEndpointPolicyDefinitions	189:serviceEndpointPolicyDefinitions
-155:[*]	221:[*]
-158:.description	224:.properties.description
-159:etag	225:etag
-159:name	225:name
-159:provisioningState	225:properties.provisioningState
-159:service	236:service
-166:Resources	243:Resources
-175:[*]	252:[*]
+!123:serviceEndpointPolicyDefinitions	189:serviceEndpointPolicyDefinitions
+!155:[*]	221:[*]
+!158:.description	224:.properties.description
+!159:etag	225:etag
+!159:name	225:name
+!159:provisioningState	225:properties.provisioningState
+!159:service	236:service
+!166:Resources	243:Resources
+!175:[*]	252:[*]
 !124:ubnets	190:ubnets
-130:[*]	196:[*]
-111:s	166:s
-112:[*]	167:[*]
-115:.locations	170:.locations
-125:[*]	180:[*]
+!130:[*]	196:[*]
+!111:s	166:s
+!112:[*]	167:[*]
+!115:.locations	170:.locations
+!125:[*]	180:[*]
 !116:provisioningState	171:provisioningState
-116:service	171:service
+!116:service	171:service
 !89:type	122:type
-69:name	91:name
+!69:name	91:name
 !69:provisioningState	91:properties.provisioningState
 !69:type	91:type
 !30:etag
-30:id
+!30:id
 !31:pConfigurations	52:ipConfigurations
-46:[*]	68:[*]
+!46:[*]	68:[*]
 !49:.etag	71:.etag
-50:name	72:name
+!50:name	72:name
 !50:provisioningState	72:properties.provisioningState
 !50:type	72:type
-30:name
+!30:name
 !30:provisioningState	52:provisioningState
 !30:type
 !0:provisioningState
 !0:resourceGuid
 @Microsoft.Network/networkSecurityGroups
 !0:defaultSecurityRules
-20:[*]
-23:.access	0:properties.defaultSecurityRules[*].properties.access
-24:description	46:description
-27:tinationAddressPrefix	49:tinationAddressPrefix
-48:es	70:es
-50:[*]	72:[*]
-36:pplicationSecurityGroups	58:pplicationSecurityGroups
-60:[*]	82:[*]
+!20:[*]
+!23:.access	0:properties.defaultSecurityRules[*].properties.access
+!24:description	46:description
+!27:tinationAddressPrefix	49:tinationAddressPrefix
+!48:es	70:es
+!50:[*]	72:[*]
+!36:pplicationSecurityGroups	58:pplicationSecurityGroups
+!60:[*]	82:[*]
 !63:.etag	85:.etag
-64:id	86:id
-64:location	86:location
+!64:id	86:id
+!64:location	86:location
 !64:name	86:name
 !64:provisioningState	86:properties.provisioningState
 !64:resourceGuid	97:resourceGuid
-64:tags	86:tags
+!64:tags	86:tags
 !65:ype	87:ype
-35:PortRange	57:PortRange
-44:s	66:s
-45:[*]	67:[*]
-25:irection	47:irection
+!35:PortRange	57:PortRange
+!44:s	66:s
+!45:[*]	67:[*]
+!25:irection	47:irection
 !24:etag
-24:id
-24:name
-24:priority	46:priority
-26:otocol	48:otocol
+!24:id
+!24:name
+!24:priority	46:priority
+!26:otocol	48:otocol
 !27:visioningState	49:visioningState
-24:sourceAddressPrefix	46:sourceAddressPrefix
-43:es	65:es
-45:[*]	67:[*]
-31:pplicationSecurityGroups	53:pplicationSecurityGroups
-55:[*]	77:[*]
+!24:sourceAddressPrefix	46:sourceAddressPrefix
+!43:es	65:es
+!45:[*]	67:[*]
+!31:pplicationSecurityGroups	53:pplicationSecurityGroups
+!55:[*]	77:[*]
 !58:.etag	80:.etag
-59:id	81:id
-59:location	81:location
+!59:id	81:id
+!59:location	81:location
 !59:name	81:name
 !59:provisioningState	81:properties.provisioningState
 !59:resourceGuid	92:resourceGuid
-59:tags	81:tags
+!59:tags	81:tags
 !60:ype	82:ype
-30:PortRange	52:PortRange
-39:s	61:s
-40:[*]	62:[*]
+!30:PortRange	52:PortRange
+!39:s	61:s
+!40:[*]	62:[*]
 !24:type
 !0:flowLogs
-8:[*]
-11:.enabled	11:flowLogs[*].properties.enabled
+!8:[*]
+!11:.enabled	11:flowLogs[*].properties.enabled
 !13:tag
-12:flowAnalyticsConfiguration	34:flowAnalyticsConfiguration
-38:.networkWatcherFlowAnalyticsConfiguration	60:.networkWatcherFlowAnalyticsConfiguration
-79:.enabled	101:.enabled
-80:trafficAnalyticsInterval	102:trafficAnalyticsInterval
-80:workspaceId	102:workspaceId
-89:Region	111:Region
-91:sourceId	113:sourceId
-13:ormat	35:ormat
-18:.type	40:.type
-19:version	41:version
-12:id
-14:entity
+!12:flowAnalyticsConfiguration	34:flowAnalyticsConfiguration
+!38:.networkWatcherFlowAnalyticsConfiguration	60:.networkWatcherFlowAnalyticsConfiguration
+!79:.enabled	101:.enabled
+!80:trafficAnalyticsInterval	102:trafficAnalyticsInterval
+!80:workspaceId	102:workspaceId
+!89:Region	111:Region
+!91:sourceId	113:sourceId
+!13:ormat	35:ormat
+!18:.type	40:.type
+!19:version	41:version
+!12:id
+!14:entity
 !20:.principalId
 !21:tenantId
-22:ype
-21:userAssignedIdentities
-12:location
+!22:ype
+!21:userAssignedIdentities
+!12:location
 !12:name
 !12:provisioningState	34:provisioningState
-12:retentionPolicy	34:retentionPolicy
-27:.days	49:.days
-28:enabled	50:enabled
-12:storageId	34:storageId
-12:tags
+!12:retentionPolicy	34:retentionPolicy
+!27:.days	49:.days
+!28:enabled	50:enabled
+!12:storageId	34:storageId
+!12:tags
 !14:rgetResourceGuid	34:targetResourceGuid
-26:Id	48:Id
+!26:Id	48:Id
 !13:ype
 2:ushConnection
 !0:networkInterfaces
-17:[*]
-20:.auxiliaryMode	11:networkInterfaces[*].properties.auxiliaryMode
-30:Sku	52:Sku
+!17:[*]
+!20:.auxiliaryMode	11:networkInterfaces[*].properties.auxiliaryMode
+!30:Sku	52:Sku
 !21:defaultOutboundConnectivityEnabled	43:defaultOutboundConnectivityEnabled
-22:isableTcpStateTracking	44:isableTcpStateTracking
-22:nsSettings	44:nsSettings
+!22:isableTcpStateTracking	44:isableTcpStateTracking
+!22:nsSettings	44:nsSettings
 !32:.appliedDnsServers	54:.appliedDnsServers
-50:[*]	72:[*]
-33:dnsServers	55:dnsServers
-43:[*]	65:[*]
-33:internalDnsNameLabel	55:internalDnsNameLabel
+!50:[*]	72:[*]
+!33:dnsServers	55:dnsServers
+!43:[*]	65:[*]
+!33:internalDnsNameLabel	55:internalDnsNameLabel
 !42:omainNameSuffix	64:omainNameSuffix
 !41:Fqdn	63:Fqdn
 !22:scpConfiguration	44:scpConfiguration
-38:.id	60:.id
-21:enableAcceleratedNetworking	43:enableAcceleratedNetworking
-27:IPForwarding	49:IPForwarding
+!38:.id	60:.id
+!21:enableAcceleratedNetworking	43:enableAcceleratedNetworking
+!27:IPForwarding	49:IPForwarding
 !22:tag
-22:xtendedLocation
-37:.name
-38:type
+!22:xtendedLocation
+!37:.name
+!38:type
 !21:hostedWorkloads	43:hostedWorkloads
-36:[*]	58:[*]
-21:id
-22:nterfaceEndpoint	43:interfaceEndpoint
-38:.endpointService	60:.properties.endpointService
-54:.id	87:.id
-40:tag	61:etag
-39:fqdn	61:properties.fqdn
-39:id	61:id
-39:location	61:location
-39:name	61:name
-40:etworkInterfaces	61:properties.networkInterfaces
-56:[*]	89:[*]
-59:.etag	92:.etag
-60:id	93:id
-60:location	93:location
-60:name	93:name
-60:tags	93:tags
-61:ype	94:ype
-39:owner	72:owner
-39:provisioningState	72:provisioningState
-39:subnet	72:subnet
-45:.addressPrefix	78:.properties.addressPrefix
-59:es	103:es
-61:[*]	105:[*]
-46:delegations	90:delegations
-57:[*]	101:[*]
-60:.actions	104:.properties.actions
-68:[*]	123:[*]
-61:etag	105:etag
-61:name	105:name
-61:provisioningState	105:properties.provisioningState
-61:serviceName	116:serviceName
-46:etag	79:etag
-46:id	79:id
-47:nterfaceEndpoints	79:properties.interfaceEndpoints
-64:[*]	108:[*]
-67:.etag	111:.etag
-47:pConfigurationProfiles	91:pConfigurationProfiles
-69:[*]	113:[*]
-72:.etag	116:.etag
-73:name	117:name
-73:provisioningState	117:properties.provisioningState
-73:type	117:type
-61:s	105:s
-62:[*]	106:[*]
-65:.etag	109:.etag
-66:name	110:name
-66:privateIPAddress	110:properties.privateIPAddress
-76:llocationMethod	131:llocationMethod
-68:ovisioningState	123:ovisioningState
-67:ublicIPAddress	122:ublicIPAddress
-81:.ddosSettings	136:.properties.ddosSettings
-94:.ddosCustomPolicy	160:.ddosCustomPolicy
-111:.id	177:.id
-95:protectionCoverage	161:protectionCoverage
-83:nsSettings	149:nsSettings
-93:.domainNameLabel	159:.domainNameLabel
-94:fqdn	160:fqdn
-94:reverseFqdn	160:reverseFqdn
-82:etag	137:etag
-82:idleTimeoutInMinutes	137:properties.idleTimeoutInMinutes
-83:pAddress	149:pAddress
-84:Configuration	150:Configuration
-97:.etag	163:.etag
-98:name	164:name
-84:Tags	150:Tags
-88:[*]	154:[*]
-91:.ipTagType	157:.ipTagType
-92:tag	158:tag
-82:provisioningState	148:provisioningState
-83:ublicIPAddressVersion	149:ublicIPAddressVersion
-91:llocationMethod	157:llocationMethod
-90:Prefix	156:Prefix
-96:.id	162:.id
-82:resourceGuid	148:resourceGuid
-82:sku	137:sku
-85:.name	140:.name
-82:zones	137:zones
-87:[*]	142:[*]
-46:name	79:name
-48:tGateway	79:properties.natGateway
-56:.id	100:.id
-47:etworkSecurityGroup	91:etworkSecurityGroup
-66:.etag	110:.etag
-46:provisioningState	90:provisioningState
-47:urpose	91:urpose
-46:resourceNavigationLinks	90:resourceNavigationLinks
-69:[*]	113:[*]
-72:.etag	116:.etag
-73:link	117:properties.link
-77:edResourceType	132:edResourceType
-73:name	117:name
-73:provisioningState	117:properties.provisioningState
-47:outeTable	91:outeTable
-56:.disableBgpRoutePropagation	100:.properties.disableBgpRoutePropagation
-57:etag	101:etag
-57:provisioningState	101:properties.provisioningState
-57:routes	112:routes
-63:[*]	118:[*]
-66:.addressPrefix	121:.properties.addressPrefix
-67:etag	122:etag
-67:name	122:name
-68:extHopIpAddress	122:properties.nextHopIpAddress
-74:Type	140:Type
-67:provisioningState	133:provisioningState
-57:subnets	112:subnets
-64:[*]	119:[*]
-67:.etag	122:.etag
-68:name	123:name
-46:serviceAssociationLinks	90:serviceAssociationLinks
-69:[*]	113:[*]
-72:.etag	116:.etag
-73:link	117:properties.link
-77:edResourceType	132:edResourceType
-73:name	117:name
-73:provisioningState	117:properties.provisioningState
-53:EndpointPolicies	97:EndpointPolicies
-69:[*]	113:[*]
-72:.etag	116:.etag
-73:provisioningState	117:properties.provisioningState
-73:resourceGuid	128:resourceGuid
-73:serviceEndpointPolicyDefinitions	128:serviceEndpointPolicyDefinitions
-105:[*]	160:[*]
-108:.description	163:.properties.description
-109:etag	164:etag
-109:name	164:name
-109:provisioningState	164:properties.provisioningState
-109:service	175:service
-116:Resources	182:Resources
-125:[*]	191:[*]
-74:ubnets	129:ubnets
-80:[*]	135:[*]
-61:s	105:s
-62:[*]	106:[*]
-65:.locations	109:.locations
-75:[*]	119:[*]
-66:provisioningState	110:provisioningState
-66:service	110:service
-39:tags	61:tags
-40:ype	62:ype
-22:pConfigurations	44:pConfigurations
-37:[*]	59:[*]
-40:.applicationGatewayBackendAddressPools	62:.properties.applicationGatewayBackendAddressPools
-78:[*]	111:[*]
-81:.backendAddresses	114:.properties.backendAddresses
-98:[*]	142:[*]
-101:.fqdn	145:.fqdn
-102:ipAddress	146:ipAddress
+!36:[*]	58:[*]
+!21:id
+!22:nterfaceEndpoint	43:interfaceEndpoint
+!38:.endpointService	60:.properties.endpointService
+!54:.id	87:.id
+!40:tag	61:etag
+!39:fqdn	61:properties.fqdn
+!39:id	61:id
+!39:location	61:location
+!39:name	61:name
+!40:etworkInterfaces	61:properties.networkInterfaces
+!56:[*]	89:[*]
+!59:.etag	92:.etag
+!60:id	93:id
+!60:location	93:location
+!60:name	93:name
+!60:tags	93:tags
+!61:ype	94:ype
+!39:owner	72:owner
+!39:provisioningState	72:provisioningState
+!39:subnet	72:subnet
+!45:.addressPrefix	78:.properties.addressPrefix
+!59:es	103:es
+!61:[*]	105:[*]
+!46:delegations	90:delegations
+!57:[*]	101:[*]
+!60:.actions	104:.properties.actions
+!68:[*]	123:[*]
+!61:etag	105:etag
+!61:name	105:name
+!61:provisioningState	105:properties.provisioningState
+!61:serviceName	116:serviceName
+!46:etag	79:etag
+!46:id	79:id
+!47:nterfaceEndpoints	79:properties.interfaceEndpoints
+!64:[*]	108:[*]
+!67:.etag	111:.etag
+!47:pConfigurationProfiles	91:pConfigurationProfiles
+!69:[*]	113:[*]
+!72:.etag	116:.etag
+!73:name	117:name
+!73:provisioningState	117:properties.provisioningState
+!73:type	117:type
+!61:s	105:s
+!62:[*]	106:[*]
+!65:.etag	109:.etag
+!66:name	110:name
+!66:privateIPAddress	110:properties.privateIPAddress
+!76:llocationMethod	131:llocationMethod
+!68:ovisioningState	123:ovisioningState
+!67:ublicIPAddress	122:ublicIPAddress
+!81:.ddosSettings	136:.properties.ddosSettings
+!94:.ddosCustomPolicy	160:.ddosCustomPolicy
+!111:.id	177:.id
+!95:protectionCoverage	161:protectionCoverage
+!83:nsSettings	149:nsSettings
+!93:.domainNameLabel	159:.domainNameLabel
+!94:fqdn	160:fqdn
+!94:reverseFqdn	160:reverseFqdn
+!82:etag	137:etag
+!82:idleTimeoutInMinutes	137:properties.idleTimeoutInMinutes
+!83:pAddress	149:pAddress
+!84:Configuration	150:Configuration
+!97:.etag	163:.etag
+!98:name	164:name
+!84:Tags	150:Tags
+!88:[*]	154:[*]
+!91:.ipTagType	157:.ipTagType
+!92:tag	158:tag
+!82:provisioningState	148:provisioningState
+!83:ublicIPAddressVersion	149:ublicIPAddressVersion
+!91:llocationMethod	157:llocationMethod
+!90:Prefix	156:Prefix
+!96:.id	162:.id
+!82:resourceGuid	148:resourceGuid
+!82:sku	137:sku
+!85:.name	140:.name
+!82:zones	137:zones
+!87:[*]	142:[*]
+!46:name	79:name
+!48:tGateway	79:properties.natGateway
+!56:.id	100:.id
+!47:etworkSecurityGroup	91:etworkSecurityGroup
+!66:.etag	110:.etag
+!46:provisioningState	90:provisioningState
+!47:urpose	91:urpose
+!46:resourceNavigationLinks	90:resourceNavigationLinks
+!69:[*]	113:[*]
+!72:.etag	116:.etag
+!73:link	117:properties.link
+!77:edResourceType	132:edResourceType
+!73:name	117:name
+!73:provisioningState	117:properties.provisioningState
+!47:outeTable	91:outeTable
+!56:.disableBgpRoutePropagation	100:.properties.disableBgpRoutePropagation
+!57:etag	101:etag
+!57:provisioningState	101:properties.provisioningState
+!57:routes	112:routes
+!63:[*]	118:[*]
+!66:.addressPrefix	121:.properties.addressPrefix
+!67:etag	122:etag
+!67:name	122:name
+!68:extHopIpAddress	122:properties.nextHopIpAddress
+!74:Type	140:Type
+!67:provisioningState	133:provisioningState
+!57:subnets	112:subnets
+!64:[*]	119:[*]
+!67:.etag	122:.etag
+!68:name	123:name
+!46:serviceAssociationLinks	90:serviceAssociationLinks
+!69:[*]	113:[*]
+!72:.etag	116:.etag
+!73:link	117:properties.link
+!77:edResourceType	132:edResourceType
+!73:name	117:name
+!73:provisioningState	117:properties.provisioningState
+!53:EndpointPolicies	97:EndpointPolicies
+!69:[*]	113:[*]
+!72:.etag	116:.etag
+!73:provisioningState	117:properties.provisioningState
+!73:resourceGuid	128:resourceGuid
+!73:serviceEndpointPolicyDefinitions	128:serviceEndpointPolicyDefinitions
+!105:[*]	160:[*]
+!108:.description	163:.properties.description
+!109:etag	164:etag
+!109:name	164:name
+!109:provisioningState	164:properties.provisioningState
+!109:service	175:service
+!116:Resources	182:Resources
+!125:[*]	191:[*]
+!74:ubnets	129:ubnets
+!80:[*]	135:[*]
+!61:s	105:s
+!62:[*]	106:[*]
+!65:.locations	109:.locations
+!75:[*]	119:[*]
+!66:provisioningState	110:provisioningState
+!66:service	110:service
+!39:tags	61:tags
+!40:ype	62:ype
+!22:pConfigurations	44:pConfigurations
+!37:[*]	59:[*]
+!40:.applicationGatewayBackendAddressPools	62:.properties.applicationGatewayBackendAddressPools
+!78:[*]	111:[*]
+!81:.backendAddresses	114:.properties.backendAddresses
+!98:[*]	142:[*]
+!101:.fqdn	145:.fqdn
+!102:ipAddress	146:ipAddress
 !89:IPConfigurations	133:IPConfigurations
-105:[*]	149:[*]
-108:.etag	152:.etag
-109:id	153:id
-109:loadBalancerBackendAddressPools	153:properties.loadBalancerBackendAddressPools
-140:[*]	195:[*]
-143:.etag	198:.etag
-144:loadBalancingRules	199:properties.loadBalancingRules
-162:[*]	228:[*]
-165:.id	231:.id
-144:name	199:name
-144:outboundNatRule	199:properties.outboundNatRule
-159:.id	225:.id
-144:provisioningState	210:provisioningState
-121:InboundNatRules	176:InboundNatRules
-136:[*]	191:[*]
-139:.backendIPConfiguration	194:.properties.backendIPConfiguration
-162:.etag	228:.etag
-163:name	229:name
-147:Port	213:Port
-140:enableFloatingIP	206:enableFloatingIP
-141:tag	195:etag
-140:frontendIPConfiguration	195:properties.frontendIPConfiguration
-163:.id	229:.id
-148:Port	214:Port
-140:idleTimeoutInMinutes	206:idleTimeoutInMinutes
-140:name	195:name
-140:protocol	195:properties.protocol
-143:visioningState	209:visioningState
-109:name	153:name
-109:primary	153:properties.primary
-112:vateIPAddress	167:vateIPAddress
-125:Version	180:Version
-119:llocationMethod	174:llocationMethod
-111:ovisioningState	166:ovisioningState
-110:ublicIPAddress	165:ublicIPAddress
-109:subnet	164:subnet
-115:.addressPrefix	170:.properties.addressPrefix
-116:etag	171:etag
-116:name	171:name
-117:etworkSecurityGroup	171:properties.networkSecurityGroup
-116:provisioningState	182:provisioningState
-116:resourceNavigationLinks	182:resourceNavigationLinks
-139:[*]	205:[*]
-142:.etag	208:.etag
-143:link	209:properties.link
-147:edResourceType	224:edResourceType
-143:name	209:name
-143:provisioningState	209:properties.provisioningState
-117:outeTable	183:outeTable
-126:.etag	192:.etag
-127:provisioningState	193:properties.provisioningState
-127:routes	204:routes
-133:[*]	210:[*]
-136:.addressPrefix	213:.properties.addressPrefix
-137:etag	214:etag
-137:name	214:name
-138:extHopIpAddress	214:properties.nextHopIpAddress
-144:Type	232:Type
-137:provisioningState	225:provisioningState
-127:subnets	204:subnets
-134:[*]	211:[*]
-137:.etag	214:.etag
-138:name	215:name
+!105:[*]	149:[*]
+!108:.etag	152:.etag
+!109:id	153:id
+!109:loadBalancerBackendAddressPools	153:properties.loadBalancerBackendAddressPools
+!140:[*]	195:[*]
+!143:.etag	198:.etag
+!144:loadBalancingRules	199:properties.loadBalancingRules
+!162:[*]	228:[*]
+!165:.id	231:.id
+!144:name	199:name
+!144:outboundNatRule	199:properties.outboundNatRule
+!159:.id	225:.id
+!144:provisioningState	210:provisioningState
+!121:InboundNatRules	176:InboundNatRules
+!136:[*]	191:[*]
+!139:.backendIPConfiguration	194:.properties.backendIPConfiguration
+!162:.etag	228:.etag
+!163:name	229:name
+!147:Port	213:Port
+!140:enableFloatingIP	206:enableFloatingIP
+!141:tag	195:etag
+!140:frontendIPConfiguration	195:properties.frontendIPConfiguration
+!163:.id	229:.id
+!148:Port	214:Port
+!140:idleTimeoutInMinutes	206:idleTimeoutInMinutes
+!140:name	195:name
+!140:protocol	195:properties.protocol
+!143:visioningState	209:visioningState
+!109:name	153:name
+!109:primary	153:properties.primary
+!112:vateIPAddress	167:vateIPAddress
+!125:Version	180:Version
+!119:llocationMethod	174:llocationMethod
+!111:ovisioningState	166:ovisioningState
+!110:ublicIPAddress	165:ublicIPAddress
+!109:subnet	164:subnet
+!115:.addressPrefix	170:.properties.addressPrefix
+!116:etag	171:etag
+!116:name	171:name
+!117:etworkSecurityGroup	171:properties.networkSecurityGroup
+!116:provisioningState	182:provisioningState
+!116:resourceNavigationLinks	182:resourceNavigationLinks
+!139:[*]	205:[*]
+!142:.etag	208:.etag
+!143:link	209:properties.link
+!147:edResourceType	224:edResourceType
+!143:name	209:name
+!143:provisioningState	209:properties.provisioningState
+!117:outeTable	183:outeTable
+!126:.etag	192:.etag
+!127:provisioningState	193:properties.provisioningState
+!127:routes	204:routes
+!133:[*]	210:[*]
+!136:.addressPrefix	213:.properties.addressPrefix
+!137:etag	214:etag
+!137:name	214:name
+!138:extHopIpAddress	214:properties.nextHopIpAddress
+!144:Type	232:Type
+!137:provisioningState	225:provisioningState
+!127:subnets	204:subnets
+!134:[*]	211:[*]
+!137:.etag	214:.etag
+!138:name	215:name
 !82:etag	115:etag
-82:name	115:name
+!82:name	115:name
 !82:provisioningState	115:properties.provisioningState
 !82:type	115:type
-52:SecurityGroups	85:SecurityGroups
-66:[*]	99:[*]
+!52:SecurityGroups	85:SecurityGroups
+!66:[*]	99:[*]
 !69:.etag	102:.etag
 !41:etag	63:etag
-41:id	63:id
-41:loadBalancerBackendAddressPools	63:properties.loadBalancerBackendAddressPools
-72:[*]	105:[*]
+!41:id	63:id
+!41:loadBalancerBackendAddressPools	63:properties.loadBalancerBackendAddressPools
+!72:[*]	105:[*]
 !75:.backendIPConfigurations	108:.properties.backendIPConfigurations
-99:[*]	143:[*]
-102:.etag	146:.etag
-103:name	147:name
+!99:[*]	143:[*]
+!102:.etag	146:.etag
+!103:name	147:name
 !76:etag	109:etag
 !76:loadBalancingRules	109:properties.loadBalancingRules
-94:[*]	138:[*]
-97:.id	141:.id
-76:name	109:name
-76:outboundNatRule	109:properties.outboundNatRule
-91:.id	135:.id
+!94:[*]	138:[*]
+!97:.id	141:.id
+!76:name	109:name
+!76:outboundNatRule	109:properties.outboundNatRule
+!91:.id	135:.id
 !84:Rule	128:Rule
-88:.id	132:.id
+!88:.id	132:.id
 !88:s	132:s
-89:[*]	133:[*]
+!89:[*]	133:[*]
 !76:provisioningState	120:provisioningState
 !76:type	109:type
-53:InboundNatRules	86:InboundNatRules
-68:[*]	101:[*]
+!53:InboundNatRules	86:InboundNatRules
+!68:[*]	101:[*]
 !71:.backendIPConfiguration	104:.properties.backendIPConfiguration
-94:.etag	138:.etag
-95:name	139:name
-79:Port	123:Port
-72:enableFloatingIP	116:enableFloatingIP
-78:TcpReset	122:TcpReset
+!94:.etag	138:.etag
+!95:name	139:name
+!79:Port	123:Port
+!72:enableFloatingIP	116:enableFloatingIP
+!78:TcpReset	122:TcpReset
 !73:tag	105:etag
-72:frontendIPConfiguration	105:properties.frontendIPConfiguration
-95:.id	139:.id
-80:Port	124:Port
-72:idleTimeoutInMinutes	116:idleTimeoutInMinutes
-72:name	105:name
-72:protocol	105:properties.protocol
+!72:frontendIPConfiguration	105:properties.frontendIPConfiguration
+!95:.id	139:.id
+!80:Port	124:Port
+!72:idleTimeoutInMinutes	116:idleTimeoutInMinutes
+!72:name	105:name
+!72:protocol	105:properties.protocol
 !75:visioningState	119:visioningState
 !72:type	105:type
-41:name	63:name
-41:primary	63:properties.primary
-44:vateIPAddress	77:vateIPAddress
-57:Version	90:Version
-51:llocationMethod	84:llocationMethod
+!41:name	63:name
+!41:primary	63:properties.primary
+!44:vateIPAddress	77:vateIPAddress
+!57:Version	90:Version
+!51:llocationMethod	84:llocationMethod
 !43:ovisioningState	76:ovisioningState
-42:ublicIPAddress	75:ublicIPAddress
+!42:ublicIPAddress	75:ublicIPAddress
 !56:.etag	89:.etag
-57:sku	90:sku
-57:zones	90:zones
-62:[*]	95:[*]
-41:subnet	74:subnet
-47:.addressPrefix	80:.properties.addressPrefix
+!57:sku	90:sku
+!57:zones	90:zones
+!62:[*]	95:[*]
+!41:subnet	74:subnet
+!47:.addressPrefix	80:.properties.addressPrefix
 !48:etag	81:etag
-48:name	81:name
-49:etworkSecurityGroup	81:properties.networkSecurityGroup
+!48:name	81:name
+!49:etworkSecurityGroup	81:properties.networkSecurityGroup
 !48:provisioningState	92:provisioningState
 !48:resourceNavigationLinks	92:resourceNavigationLinks
-71:[*]	115:[*]
+!71:[*]	115:[*]
 !74:.etag	118:.etag
-75:link	119:properties.link
-79:edResourceType	134:edResourceType
-75:name	119:name
+!75:link	119:properties.link
+!79:edResourceType	134:edResourceType
+!75:name	119:name
 !75:provisioningState	119:properties.provisioningState
-49:outeTable	93:outeTable
-58:.disableBgpRoutePropagation	102:.properties.disableBgpRoutePropagation
+!49:outeTable	93:outeTable
+!58:.disableBgpRoutePropagation	102:.properties.disableBgpRoutePropagation
 !59:etag	103:etag
 !59:provisioningState	103:properties.provisioningState
-59:routes	114:routes
-65:[*]	120:[*]
-68:.addressPrefix	123:.properties.addressPrefix
+!59:routes	114:routes
+!65:[*]	120:[*]
+!68:.addressPrefix	123:.properties.addressPrefix
 !69:etag	124:etag
-69:name	124:name
-70:extHopIpAddress	124:properties.nextHopIpAddress
-76:Type	142:Type
+!69:name	124:name
+!70:extHopIpAddress	124:properties.nextHopIpAddress
+!76:Type	142:Type
 !69:provisioningState	135:provisioningState
 !59:subnets	114:subnets
-66:[*]	121:[*]
-69:.etag	124:.etag
-70:name	125:name
-48:serviceEndpointPolicies	92:serviceEndpointPolicies
-71:[*]	115:[*]
+!66:[*]	121:[*]
+!69:.etag	124:.etag
+!70:name	125:name
+!48:serviceEndpointPolicies	92:serviceEndpointPolicies
+!71:[*]	115:[*]
 !74:.etag	118:.etag
 !75:provisioningState	119:properties.provisioningState
 !75:resourceGuid	130:resourceGuid
-75:serviceEndpointPolicyDefinitions	130:serviceEndpointPolicyDefinitions
-107:[*]	162:[*]
-110:.description	165:.properties.description
+!75:serviceEndpointPolicyDefinitions	130:serviceEndpointPolicyDefinitions
+!107:[*]	162:[*]
+!110:.description	165:.properties.description
 !111:etag	166:etag
-111:name	166:name
+!111:name	166:name
 !111:provisioningState	166:properties.provisioningState
-111:service	177:service
-118:Resources	184:Resources
-127:[*]	193:[*]
-63:s	107:s
-64:[*]	108:[*]
-67:.locations	111:.locations
-77:[*]	121:[*]
+!111:service	177:service
+!118:Resources	184:Resources
+!127:[*]	193:[*]
+!63:s	107:s
+!64:[*]	108:[*]
+!67:.locations	111:.locations
+!77:[*]	121:[*]
 !68:provisioningState	112:provisioningState
-68:service	112:service
+!68:service	112:service
 !41:type	63:type
-41:virtualNetworkTaps	63:properties.virtualNetworkTaps
-59:[*]	92:[*]
-62:.destinationLoadBalancerFrontEndIPConfiguration	95:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!41:virtualNetworkTaps	63:properties.virtualNetworkTaps
+!59:[*]	92:[*]
+!62:.destinationLoadBalancerFrontEndIPConfiguration	95:.properties.destinationLoadBalancerFrontEndIPConfiguration
 !109:.etag	153:.etag
 !110:inboundNatPools	154:properties.inboundNatPools
-125:[*]	180:[*]
-128:.id	183:.id
+!125:[*]	180:[*]
+!128:.id	183:.id
 !120:Rules	175:Rules
-125:[*]	180:[*]
-128:.id	183:.id
+!125:[*]	180:[*]
+!128:.id	183:.id
 !110:loadBalancingRules	165:loadBalancingRules
-128:[*]	183:[*]
-131:.id	186:.id
-110:name	154:name
+!128:[*]	183:[*]
+!131:.id	186:.id
+!110:name	154:name
 !110:outboundRules	154:properties.outboundRules
-123:[*]	178:[*]
-126:.id	181:.id
-110:privateIPAddress	165:privateIPAddress
-126:Version	181:Version
-120:llocationMethod	175:llocationMethod
+!123:[*]	178:[*]
+!126:.id	181:.id
+!110:privateIPAddress	165:privateIPAddress
+!126:Version	181:Version
+!120:llocationMethod	175:llocationMethod
 !112:ovisioningState	167:ovisioningState
-111:ublicIPAddress	166:ublicIPAddress
-118:Prefix	173:Prefix
-110:subnet	165:subnet
+!111:ublicIPAddress	166:ublicIPAddress
+!118:Prefix	173:Prefix
+!110:subnet	165:subnet
 !110:type	154:type
-110:zones	154:zones
-115:[*]	159:[*]
-74:NetworkInterfaceIPConfiguration	118:NetworkInterfaceIPConfiguration
-105:.etag	149:.etag
-106:name	150:name
-74:Port	118:Port
+!110:zones	154:zones
+!115:[*]	159:[*]
+!74:NetworkInterfaceIPConfiguration	118:NetworkInterfaceIPConfiguration
+!105:.etag	149:.etag
+!106:name	150:name
+!74:Port	118:Port
 !63:etag	96:etag
 !63:networkInterfaceTapConfigurations	96:properties.networkInterfaceTapConfigurations
-96:[*]	140:[*]
+!96:[*]	140:[*]
 !99:.etag	143:.etag
-100:name	144:name
+!100:name	144:name
 !100:provisioningState	144:properties.provisioningState
 !100:type	144:type
-100:virtualNetworkTap	144:properties.virtualNetworkTap
-117:.etag	172:.etag
+!100:virtualNetworkTap	144:properties.virtualNetworkTap
+!117:.etag	172:.etag
 !63:provisioningState	107:provisioningState
 !63:resourceGuid	107:resourceGuid
-21:location
+!21:location
 !21:macAddress	43:macAddress
-22:igrationPhase	44:igrationPhase
+!22:igrationPhase	44:igrationPhase
 !21:name
-22:etworkSecurityGroup	43:networkSecurityGroup
+!22:etworkSecurityGroup	43:networkSecurityGroup
 !41:.etag	63:.etag
-42:id	64:id
-42:location	64:location
+!42:id	64:id
+!42:location	64:location
 !42:name	64:name
-42:tags	64:tags
+!42:tags	64:tags
 !43:ype	65:ype
-22:icType	44:icType
+!22:icType	44:icType
 !21:primary	43:primary
 !24:vateEndpoint	46:vateEndpoint
-36:.customDnsConfigs	58:.properties.customDnsConfigs
-53:[*]	86:[*]
-56:.fqdn	89:.fqdn
-57:ipAddresses	90:ipAddresses
-68:[*]	101:[*]
+!36:.customDnsConfigs	58:.properties.customDnsConfigs
+!53:[*]	86:[*]
+!56:.fqdn	89:.fqdn
+!57:ipAddresses	90:ipAddresses
+!68:[*]	101:[*]
 !37:etag	59:etag
-38:xtendedLocation	60:xtendedLocation
-53:.name	75:.name
-54:type	76:type
-37:id	59:id
-37:location	59:location
-37:manualPrivateLinkServiceConnections	59:properties.manualPrivateLinkServiceConnections
-72:[*]	105:[*]
+!38:xtendedLocation	60:xtendedLocation
+!53:.name	75:.name
+!54:type	76:type
+!37:id	59:id
+!37:location	59:location
+!37:manualPrivateLinkServiceConnections	59:properties.manualPrivateLinkServiceConnections
+!72:[*]	105:[*]
 !75:.etag	108:.etag
-76:groupIds	109:properties.groupIds
-84:[*]	128:[*]
-76:id	109:id
-76:name	109:name
-76:privateLinkServiceConnectionState	109:properties.privateLinkServiceConnectionState
-109:.actionRequired	153:.actionRequired
-116:sRequired	160:sRequired
-110:description	154:description
-110:status	154:status
-94:Id	138:Id
+!76:groupIds	109:properties.groupIds
+!84:[*]	128:[*]
+!76:id	109:id
+!76:name	109:name
+!76:privateLinkServiceConnectionState	109:properties.privateLinkServiceConnectionState
+!109:.actionRequired	153:.actionRequired
+!116:sRequired	160:sRequired
+!110:description	154:description
+!110:status	154:status
+!94:Id	138:Id
 !78:ovisioningState	122:ovisioningState
-76:requestMessage	120:requestMessage
+!76:requestMessage	120:requestMessage
 !76:type	109:type
 !37:name	59:name
 !38:etworkInterfaces	59:properties.networkInterfaces
-54:[*]	87:[*]
-57:.etag	90:.etag
-59:xtendedLocation	92:xtendedLocation
-74:.name	107:.name
-75:type	108:type
-58:id	91:id
-58:location	91:location
-58:name	91:name
-58:tags	91:tags
-59:ype	92:ype
-37:privateLinkServiceConnections	70:privateLinkServiceConnections
-66:[*]	99:[*]
+!54:[*]	87:[*]
+!57:.etag	90:.etag
+!59:xtendedLocation	92:xtendedLocation
+!74:.name	107:.name
+!75:type	108:type
+!58:id	91:id
+!58:location	91:location
+!58:name	91:name
+!58:tags	91:tags
+!59:ype	92:ype
+!37:privateLinkServiceConnections	70:privateLinkServiceConnections
+!66:[*]	99:[*]
 !69:.etag	102:.etag
-70:groupIds	103:properties.groupIds
-78:[*]	122:[*]
-70:id	103:id
-70:name	103:name
-70:privateLinkServiceConnectionState	103:properties.privateLinkServiceConnectionState
-103:.actionRequired	147:.actionRequired
-110:sRequired	154:sRequired
-104:description	148:description
-104:status	148:status
-88:Id	132:Id
+!70:groupIds	103:properties.groupIds
+!78:[*]	122:[*]
+!70:id	103:id
+!70:name	103:name
+!70:privateLinkServiceConnectionState	103:properties.privateLinkServiceConnectionState
+!103:.actionRequired	147:.actionRequired
+!110:sRequired	154:sRequired
+!104:description	148:description
+!104:status	148:status
+!88:Id	132:Id
 !72:ovisioningState	116:ovisioningState
-70:requestMessage	114:requestMessage
+!70:requestMessage	114:requestMessage
 !70:type	103:type
 !39:ovisioningState	72:ovisioningState
-37:subnet	70:subnet
-43:.addressPrefix	76:.properties.addressPrefix
-57:es	101:es
-59:[*]	103:[*]
-44:delegations	88:delegations
-55:[*]	99:[*]
+!37:subnet	70:subnet
+!43:.addressPrefix	76:.properties.addressPrefix
+!57:es	101:es
+!59:[*]	103:[*]
+!44:delegations	88:delegations
+!55:[*]	99:[*]
 !58:.actions	102:.properties.actions
-66:[*]	121:[*]
+!66:[*]	121:[*]
 !59:etag	103:etag
-59:name	103:name
+!59:name	103:name
 !59:provisioningState	103:properties.provisioningState
-59:serviceName	114:serviceName
+!59:serviceName	114:serviceName
 !44:etag	77:etag
-44:id	77:id
+!44:id	77:id
 !45:pConfigurationProfiles	77:properties.ipConfigurationProfiles
-67:[*]	111:[*]
+!67:[*]	111:[*]
 !70:.etag	114:.etag
-71:name	115:name
+!71:name	115:name
 !71:provisioningState	115:properties.provisioningState
 !71:type	115:type
 !59:s	103:s
-60:[*]	104:[*]
+!60:[*]	104:[*]
 !63:.etag	107:.etag
-64:name	108:name
-64:privateIPAddress	108:properties.privateIPAddress
-74:llocationMethod	129:llocationMethod
+!64:name	108:name
+!64:privateIPAddress	108:properties.privateIPAddress
+!74:llocationMethod	129:llocationMethod
 !66:ovisioningState	121:ovisioningState
-65:ublicIPAddress	120:ublicIPAddress
-79:.ddosSettings	134:.properties.ddosSettings
-92:.ddosCustomPolicy	158:.ddosCustomPolicy
-109:.id	175:.id
-93:protectionCoverage	159:protectionCoverage
-81:nsSettings	147:nsSettings
-91:.domainNameLabel	157:.domainNameLabel
-92:fqdn	158:fqdn
-92:reverseFqdn	158:reverseFqdn
+!65:ublicIPAddress	120:ublicIPAddress
+!79:.ddosSettings	134:.properties.ddosSettings
+!92:.ddosCustomPolicy	158:.ddosCustomPolicy
+!109:.id	175:.id
+!93:protectionCoverage	159:protectionCoverage
+!81:nsSettings	147:nsSettings
+!91:.domainNameLabel	157:.domainNameLabel
+!92:fqdn	158:fqdn
+!92:reverseFqdn	158:reverseFqdn
 !80:etag	135:etag
-80:idleTimeoutInMinutes	135:properties.idleTimeoutInMinutes
-81:pAddress	147:pAddress
+!80:idleTimeoutInMinutes	135:properties.idleTimeoutInMinutes
+!81:pAddress	147:pAddress
 !82:Configuration	148:Configuration
-95:.etag	161:.etag
-96:name	162:name
-82:Tags	148:Tags
-86:[*]	152:[*]
-89:.ipTagType	155:.ipTagType
-90:tag	156:tag
+!95:.etag	161:.etag
+!96:name	162:name
+!82:Tags	148:Tags
+!86:[*]	152:[*]
+!89:.ipTagType	155:.ipTagType
+!90:tag	156:tag
 !80:provisioningState	146:provisioningState
-81:ublicIPAddressVersion	147:ublicIPAddressVersion
-89:llocationMethod	155:llocationMethod
-88:Prefix	154:Prefix
-94:.id	160:.id
+!81:ublicIPAddressVersion	147:ublicIPAddressVersion
+!89:llocationMethod	155:llocationMethod
+!88:Prefix	154:Prefix
+!94:.id	160:.id
 !80:resourceGuid	146:resourceGuid
-80:sku	135:sku
-83:.name	138:.name
-80:zones	135:zones
-85:[*]	140:[*]
-44:name	77:name
-46:tGateway	77:properties.natGateway
-54:.id	98:.id
-45:etworkSecurityGroup	89:etworkSecurityGroup
+!80:sku	135:sku
+!83:.name	138:.name
+!80:zones	135:zones
+!85:[*]	140:[*]
+!44:name	77:name
+!46:tGateway	77:properties.natGateway
+!54:.id	98:.id
+!45:etworkSecurityGroup	89:etworkSecurityGroup
 !64:.etag	108:.etag
-44:privateEndpointNetworkPolicies	88:privateEndpointNetworkPolicies
+!44:privateEndpointNetworkPolicies	88:privateEndpointNetworkPolicies
 !59:s	103:s
-60:[*]	104:[*]
-63:.etag	107:.etag
-51:LinkServiceNetworkPolicies	95:LinkServiceNetworkPolicies
+!60:[*]	104:[*]
+!63:.etag	107:.etag
+!51:LinkServiceNetworkPolicies	95:LinkServiceNetworkPolicies
 !46:ovisioningState	90:ovisioningState
 !45:urpose	89:urpose
 !44:resourceNavigationLinks	88:resourceNavigationLinks
-67:[*]	111:[*]
+!67:[*]	111:[*]
 !70:.etag	114:.etag
-71:id	115:id
-71:link	115:properties.link
-75:edResourceType	130:edResourceType
-71:name	115:name
+!71:id	115:id
+!71:link	115:properties.link
+!75:edResourceType	130:edResourceType
+!71:name	115:name
 !71:provisioningState	115:properties.provisioningState
 !71:type	115:type
-45:outeTable	89:outeTable
-54:.disableBgpRoutePropagation	98:.properties.disableBgpRoutePropagation
+!45:outeTable	89:outeTable
+!54:.disableBgpRoutePropagation	98:.properties.disableBgpRoutePropagation
 !55:etag	99:etag
 !55:provisioningState	99:properties.provisioningState
-55:routes	110:routes
-61:[*]	116:[*]
-64:.addressPrefix	119:.properties.addressPrefix
+!55:routes	110:routes
+!61:[*]	116:[*]
+!64:.addressPrefix	119:.properties.addressPrefix
 !65:etag	120:etag
-65:name	120:name
-66:extHopIpAddress	120:properties.nextHopIpAddress
-72:Type	138:Type
+!65:name	120:name
+!66:extHopIpAddress	120:properties.nextHopIpAddress
+!72:Type	138:Type
 !65:provisioningState	131:provisioningState
 !55:subnets	110:subnets
-62:[*]	117:[*]
-65:.etag	120:.etag
-66:name	121:name
+!62:[*]	117:[*]
+!65:.etag	120:.etag
+!66:name	121:name
 !44:serviceAssociationLinks	88:serviceAssociationLinks
-67:[*]	111:[*]
-70:.allowDelete	114:.properties.allowDelete
+!67:[*]	111:[*]
+!70:.allowDelete	114:.properties.allowDelete
 !71:etag	115:etag
-71:link	115:properties.link
-75:edResourceType	130:edResourceType
-72:ocations	127:ocations
-80:[*]	135:[*]
-71:name	115:name
+!71:link	115:properties.link
+!75:edResourceType	130:edResourceType
+!72:ocations	127:ocations
+!80:[*]	135:[*]
+!71:name	115:name
 !71:provisioningState	115:properties.provisioningState
 !71:type	115:type
-51:EndpointPolicies	95:EndpointPolicies
-67:[*]	111:[*]
+!51:EndpointPolicies	95:EndpointPolicies
+!67:[*]	111:[*]
 !70:.etag	114:.etag
 !71:provisioningState	115:properties.provisioningState
 !71:resourceGuid	126:resourceGuid
-71:serviceEndpointPolicyDefinitions	126:serviceEndpointPolicyDefinitions
-103:[*]	158:[*]
-106:.description	161:.properties.description
+!71:serviceEndpointPolicyDefinitions	126:serviceEndpointPolicyDefinitions
+!103:[*]	158:[*]
+!106:.description	161:.properties.description
 !107:etag	162:etag
-107:name	162:name
+!107:name	162:name
 !107:provisioningState	162:properties.provisioningState
-107:service	173:service
-114:Resources	180:Resources
-123:[*]	189:[*]
+!107:service	173:service
+!114:Resources	180:Resources
+!123:[*]	189:[*]
 !72:ubnets	127:ubnets
-78:[*]	133:[*]
-59:s	103:s
-60:[*]	104:[*]
-63:.locations	107:.locations
-73:[*]	117:[*]
+!78:[*]	133:[*]
+!59:s	103:s
+!60:[*]	104:[*]
+!63:.locations	107:.locations
+!73:[*]	117:[*]
 !64:provisioningState	108:provisioningState
-64:service	108:service
-37:tags	59:tags
+!64:service	108:service
+!37:tags	59:tags
 !38:ype	60:ype
-28:LinkService	50:LinkService
+!28:LinkService	50:LinkService
 !39:.etag	61:.etag
-41:xtendedLocation	63:xtendedLocation
-40:id	62:id
-40:location	62:location
+!41:xtendedLocation	63:xtendedLocation
+!40:id	62:id
+!40:location	62:location
 !40:name	62:name
-40:tags	62:tags
+!40:tags	62:tags
 !41:ype	63:ype
 !23:ovisioningState	45:ovisioningState
 !21:resourceGuid	43:resourceGuid
-21:tags
+!21:tags
 !23:pConfigurations	43:tapConfigurations
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !41:.etag	63:.etag
-42:id	64:id
-42:name	64:name
+!42:id	64:id
+!42:name	64:name
 !42:provisioningState	64:properties.provisioningState
 !42:type	64:type
-42:virtualNetworkTap	64:properties.virtualNetworkTap
+!42:virtualNetworkTap	64:properties.virtualNetworkTap
 !59:.etag	92:.etag
-60:id	93:id
-60:location	93:location
+!60:id	93:id
+!60:location	93:location
 !60:name	93:name
-60:tags	93:tags
+!60:tags	93:tags
 !61:ype	94:ype
 !22:ype
 !21:virtualMachine	43:virtualMachine
-35:.id	57:.id
+!35:.id	57:.id
 !22:netEncryptionSupported	44:netEncryptionSupported
-21:workloadType	43:workloadType
+!21:workloadType	43:workloadType
 !0:provisioningState
 !0:resourceGuid
 0:securityRules
@@ -53760,112 +53760,112 @@ const std::string_view kAliasData[] = {
 33:[*]	55:[*]
 !17:type
 !1:ubnets
-7:[*]
-10:.addressPrefix	12:ubnets[*].properties.addressPrefix
-24:es	46:es
-26:[*]	48:[*]
-12:pplicationGatewayIpConfigurations	34:pplicationGatewayIpConfigurations
-45:[*]	67:[*]
+!7:[*]
+!10:.addressPrefix	12:ubnets[*].properties.addressPrefix
+!24:es	46:es
+!26:[*]	48:[*]
+!12:pplicationGatewayIpConfigurations	34:pplicationGatewayIpConfigurations
+!45:[*]	67:[*]
 !48:.etag	70:.etag
-49:id	71:id
-49:name	71:name
+!49:id	71:id
+!49:name	71:name
 !49:type	71:type
-11:defaultOutboundAccess	33:defaultOutboundAccess
-13:legations	35:legations
-22:[*]	44:[*]
+!11:defaultOutboundAccess	33:defaultOutboundAccess
+!13:legations	35:legations
+!22:[*]	44:[*]
 !25:.etag	47:.etag
-26:id	48:id
-26:name	48:name
-26:type	48:type
+!26:id	48:id
+!26:name	48:name
+!26:type	48:type
 !11:etag
-11:id
-12:nterfaceEndpoints	33:interfaceEndpoints
-29:[*]	51:[*]
-32:.etag	54:.etag
-33:id	55:id
-33:location	55:location
-33:name	55:name
-33:tags	55:tags
-34:ype	56:ype
-12:pAllocations	34:pAllocations
-24:[*]	46:[*]
-27:.id	49:.id
-13:amPoolPrefixAllocations	35:amPoolPrefixAllocations
-36:[*]	58:[*]
+!11:id
+!12:nterfaceEndpoints	33:interfaceEndpoints
+!29:[*]	51:[*]
+!32:.etag	54:.etag
+!33:id	55:id
+!33:location	55:location
+!33:name	55:name
+!33:tags	55:tags
+!34:ype	56:ype
+!12:pAllocations	34:pAllocations
+!24:[*]	46:[*]
+!27:.id	49:.id
+!13:amPoolPrefixAllocations	35:amPoolPrefixAllocations
+!36:[*]	58:[*]
 !39:.allocatedAddressPrefixes	61:.allocatedAddressPrefixes
-64:[*]	86:[*]
-40:numberOfIpAddresses	62:numberOfIpAddresses
-40:pool	62:pool
+!64:[*]	86:[*]
+!40:numberOfIpAddresses	62:numberOfIpAddresses
+!40:pool	62:pool
 !13:ConfigurationProfiles	35:ConfigurationProfiles
-34:[*]	56:[*]
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
-38:name	60:name
+!38:id	60:id
+!38:name	60:name
 !38:type	60:type
 !26:s	48:s
-27:[*]	49:[*]
+!27:[*]	49:[*]
 !30:.etag	52:.etag
-31:id	53:id
-31:name	53:name
-11:name
-13:tGateway	33:natGateway
-21:.id	43:.id
-12:etworkSecurityGroup	34:etworkSecurityGroup
-!31:.etag	53:.etag
-32:id	54:id
-32:location	54:location
-!32:name	54:name
-32:tags	54:tags
-!33:ype	55:ype
-11:privateEndpointNetworkPolicies	33:privateEndpointNetworkPolicies
-!26:s	48:s
-27:[*]	49:[*]
-!30:.etag	52:.etag
-32:xtendedLocation	54:xtendedLocation
-31:id	53:id
-31:location	53:location
+!31:id	53:id
 !31:name	53:name
-31:tags	53:tags
+!11:name
+!13:tGateway	33:natGateway
+!21:.id	43:.id
+!12:etworkSecurityGroup	34:etworkSecurityGroup
+!31:.etag	53:.etag
+!32:id	54:id
+!32:location	54:location
+!32:name	54:name
+!32:tags	54:tags
+!33:ype	55:ype
+!11:privateEndpointNetworkPolicies	33:privateEndpointNetworkPolicies
+!26:s	48:s
+!27:[*]	49:[*]
+!30:.etag	52:.etag
+!32:xtendedLocation	54:xtendedLocation
+!31:id	53:id
+!31:location	53:location
+!31:name	53:name
+!31:tags	53:tags
 !32:ype	54:ype
-18:LinkServiceNetworkPolicies	40:LinkServiceNetworkPolicies
+!18:LinkServiceNetworkPolicies	40:LinkServiceNetworkPolicies
 !13:ovisioningState	35:ovisioningState
 !12:urpose	34:urpose
 !11:resourceNavigationLinks	33:resourceNavigationLinks
-34:[*]	56:[*]
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
-38:name	60:name
+!38:id	60:id
+!38:name	60:name
 !38:type	60:type
-12:outeTable	34:outeTable
+!12:outeTable	34:outeTable
 !21:.etag	43:.etag
-22:id	44:id
-22:location	44:location
+!22:id	44:id
+!22:location	44:location
 !22:name	44:name
-22:tags	44:tags
+!22:tags	44:tags
 !23:ype	45:ype
 !11:serviceAssociationLinks	33:serviceAssociationLinks
-34:[*]	56:[*]
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
-38:name	60:name
-!38:type	60:type
-18:EndpointPolicies	40:EndpointPolicies
-34:[*]	56:[*]
-!37:.etag	59:.etag
-38:id	60:id
-!38:kind	60:kind
-38:location	60:location
+!38:id	60:id
 !38:name	60:name
-38:tags	60:tags
+!38:type	60:type
+!18:EndpointPolicies	40:EndpointPolicies
+!34:[*]	56:[*]
+!37:.etag	59:.etag
+!38:id	60:id
+!38:kind	60:kind
+!38:location	60:location
+!38:name	60:name
+!38:tags	60:tags
 !39:ype	61:ype
-26:s	48:s
-27:[*]	49:[*]
-30:.locations	52:.locations
-40:[*]	62:[*]
-31:networkIdentifier	53:networkIdentifier
+!26:s	48:s
+!27:[*]	49:[*]
+!30:.locations	52:.locations
+!40:[*]	62:[*]
+!31:networkIdentifier	53:networkIdentifier
 !31:provisioningState	53:provisioningState
-31:service	53:service
-12:haringScope	34:haringScope
+!31:service	53:service
+!12:haringScope	34:haringScope
 !11:type
 @Microsoft.Network/networkSecurityGroups/securityRules
 0:access
@@ -53917,12 +53917,12 @@ const std::string_view kAliasData[] = {
 0:localInboundProfiles
 20:[*]
 !5:OutboundProfiles
-21:[*]
+!21:[*]
 !0:provisioningState
 0:remoteInboundProfiles
 21:[*]
 !6:OutboundProfiles
-22:[*]
+!22:[*]
 !6:PerimeterGuid
 !15:Location
 !0:status
@@ -53942,7 +53942,7 @@ const std::string_view kAliasData[] = {
 0:fullyQualifiedDomainNames
 25:[*]
 !0:networkSecurityPerimeters
-25:[*]
+!25:[*]
 !28:.id
 !29:location
 !29:perimeterGuid
@@ -53982,8 +53982,8 @@ const std::string_view kAliasData[] = {
 11:serviceName
 !2:ploymentType
 !0:inboundSecurityRules
-20:[*]
-23:.id
+!20:[*]
+!23:.id
 2:ternetIngressPublicIps
 24:[*]
 27:.id
@@ -54019,18 +54019,18 @@ const std::string_view kAliasData[] = {
 1:shPublicKey
 0:virtualApplianceAsn
 !16:Connections
-27:[*]
-30:.id
+!27:[*]
+!30:.id
 !16:Nics
-20:[*]
+!20:[*]
 !23:.instanceName
 !24:name
 !25:icType
 !24:privateIpAddress
 !25:ublicIpAddress
 !16:Sites
-21:[*]
-24:.id
+!21:[*]
+!24:.id
 7:Hub
 10:.id
 @Microsoft.Network/networkVirtualAppliances/networkVirtualApplianceConnections
@@ -54055,10 +54055,11 @@ const std::string_view kAliasData[] = {
 49:[*]
 21:vnetRoutes
 !31:.bgpConnections
-46:[*]
-49:.id
+!46:[*]
+!49:.id
 32:staticRoutes
-44:[*]
+)armlint_aliases",
+    R"armlint_aliases(44:[*]
 47:.addressPrefixes
 63:[*]
 48:name
@@ -54213,10 +54214,10 @@ const std::string_view kAliasData[] = {
 31:id	42:id
 31:name	42:name
 !2:SConnectionConfigurations[*].previousConfigurationPolicyGroupAssociations	42:properties.previousConfigurationPolicyGroupAssociations
-75:[*]	97:[*]
+!75:[*]	97:[*]
 !78:.etag	100:.etag
-79:id	101:id
-79:name	101:name
+!79:id	101:id
+!79:name	101:name
 !79:type	101:type
 !2:sConnectionConfigurations[*].provisioningState	55:ovisioningState
 2:SConnectionConfigurations[*].routingConfiguration	53:routingConfiguration
@@ -54234,8 +54235,8 @@ const std::string_view kAliasData[] = {
 80:[*]	102:[*]
 52:vnetRoutes	74:vnetRoutes
 !62:.bgpConnections	84:.bgpConnections
-77:[*]	99:[*]
-80:.id	102:.id
+!77:[*]	99:[*]
+!80:.id	102:.id
 63:staticRoutes	85:staticRoutes
 75:[*]	97:[*]
 78:.addressPrefixes	100:.addressPrefixes
@@ -54259,11 +54260,11 @@ const std::string_view kAliasData[] = {
 20:.addressPrefixes
 36:[*]
 !9:ConnectionHealth
-25:.allocatedIpAddresses
-46:[*]
+!25:.allocatedIpAddresses
+!46:[*]
 !26:totalEgressBytesTransferred
 !31:IngressBytesTransferred
-26:vpnClientConnectionsCount
+!26:vpnClientConnectionsCount
 3:GatewayScaleUnit
 3:ServerConfiguration
 22:.aadAuthenticationParameters	11:vpnServerConfiguration.properties.aadAuthenticationParameters
@@ -54608,8 +54609,7 @@ const std::string_view kAliasData[] = {
 0:soaRecord
 9:.email
 11:xpireTime
-)armlint_aliases",
-    R"armlint_aliases(10:host
+10:host
 10:minimumTtl
 10:refreshTime
 12:tryTime
@@ -54676,79 +54676,79 @@ const std::string_view kAliasData[] = {
 41:solvedPrivateLinkServiceLocation	63:solvedPrivateLinkServiceLocation
 !39:type
 !0:networkInterfaces
-17:[*]
-20:.auxiliaryMode	11:networkInterfaces[*].properties.auxiliaryMode
-30:Sku	52:Sku
+!17:[*]
+!20:.auxiliaryMode	11:networkInterfaces[*].properties.auxiliaryMode
+!30:Sku	52:Sku
 !21:defaultOutboundConnectivityEnabled	43:defaultOutboundConnectivityEnabled
-22:isableTcpStateTracking	44:isableTcpStateTracking
-22:nsSettings	44:nsSettings
+!22:isableTcpStateTracking	44:isableTcpStateTracking
+!22:nsSettings	44:nsSettings
 !32:.appliedDnsServers	54:.appliedDnsServers
-50:[*]	72:[*]
-33:dnsServers	55:dnsServers
-43:[*]	65:[*]
-33:internalDnsNameLabel	55:internalDnsNameLabel
+!50:[*]	72:[*]
+!33:dnsServers	55:dnsServers
+!43:[*]	65:[*]
+!33:internalDnsNameLabel	55:internalDnsNameLabel
 !42:omainNameSuffix	64:omainNameSuffix
 !41:Fqdn	63:Fqdn
 !22:scpConfiguration	44:scpConfiguration
-38:.id	60:.id
-21:enableAcceleratedNetworking	43:enableAcceleratedNetworking
-27:IPForwarding	49:IPForwarding
+!38:.id	60:.id
+!21:enableAcceleratedNetworking	43:enableAcceleratedNetworking
+!27:IPForwarding	49:IPForwarding
 !22:tag
-22:xtendedLocation
-37:.name
-38:type
+!22:xtendedLocation
+!37:.name
+!38:type
 !21:hostedWorkloads	43:hostedWorkloads
-36:[*]	58:[*]
-21:id
-22:pConfigurations	43:ipConfigurations
-37:[*]	59:[*]
+!36:[*]	58:[*]
+!21:id
+!22:pConfigurations	43:ipConfigurations
+!37:[*]	59:[*]
 !40:.etag	62:.etag
-41:id	63:id
-41:name	63:name
+!41:id	63:id
+!41:name	63:name
 !41:type	63:type
-21:location
+!21:location
 !21:macAddress	43:macAddress
-22:igrationPhase	44:igrationPhase
+!22:igrationPhase	44:igrationPhase
 !21:name
-22:etworkSecurityGroup	43:networkSecurityGroup
+!22:etworkSecurityGroup	43:networkSecurityGroup
 !41:.etag	63:.etag
-42:id	64:id
-42:location	64:location
+!42:id	64:id
+!42:location	64:location
 !42:name	64:name
-42:tags	64:tags
+!42:tags	64:tags
 !43:ype	65:ype
-22:icType	44:icType
+!22:icType	44:icType
 !21:primary	43:primary
 !24:vateEndpoint	46:vateEndpoint
 !36:.etag	58:.etag
-38:xtendedLocation	60:xtendedLocation
-37:id	59:id
-37:location	59:location
+!38:xtendedLocation	60:xtendedLocation
+!37:id	59:id
+!37:location	59:location
 !37:name	59:name
-37:tags	59:tags
+!37:tags	59:tags
 !38:ype	60:ype
-28:LinkService	50:LinkService
+!28:LinkService	50:LinkService
 !39:.etag	61:.etag
-41:xtendedLocation	63:xtendedLocation
-40:id	62:id
-40:location	62:location
+!41:xtendedLocation	63:xtendedLocation
+!40:id	62:id
+!40:location	62:location
 !40:name	62:name
-40:tags	62:tags
+!40:tags	62:tags
 !41:ype	63:ype
 !23:ovisioningState	45:ovisioningState
 !21:resourceGuid	43:resourceGuid
-21:tags
+!21:tags
 !23:pConfigurations	43:tapConfigurations
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !41:.etag	63:.etag
-42:id	64:id
-42:name	64:name
+!42:id	64:id
+!42:name	64:name
 !42:type	64:type
 !22:ype
 !21:virtualMachine	43:virtualMachine
-35:.id	57:.id
+!35:.id	57:.id
 !22:netEncryptionSupported	44:netEncryptionSupported
-21:workloadType	43:workloadType
+!21:workloadType	43:workloadType
 0:privateDnsZoneGroups.privateDnsZoneConfigs	11:privateDnsZoneConfigs
 42:[*]	32:[*]
 45:.name	35:.name
@@ -54795,7 +54795,7 @@ const std::string_view kAliasData[] = {
 9:legations	31:legations
 18:[*]	40:[*]
 !21:.actions	43:.properties.actions
-29:[*]	62:[*]
+!29:[*]	62:[*]
 !22:etag	44:etag
 22:id	44:id
 22:name	44:name
@@ -54810,182 +54810,182 @@ const std::string_view kAliasData[] = {
 9:amPoolPrefixAllocations	31:amPoolPrefixAllocations
 32:[*]	54:[*]
 !35:.allocatedAddressPrefixes	57:.allocatedAddressPrefixes
-60:[*]	82:[*]
+!60:[*]	82:[*]
 36:numberOfIpAddresses	58:numberOfIpAddresses
 36:pool	58:pool
 !9:ConfigurationProfiles	31:ConfigurationProfiles
-30:[*]	52:[*]
+!30:[*]	52:[*]
 !33:.etag	55:.etag
-34:id	56:id
-34:name	56:name
+!34:id	56:id
+!34:name	56:name
 !34:provisioningState	56:properties.provisioningState
 !34:type	56:type
 !22:s	44:s
-23:[*]	45:[*]
+!23:[*]	45:[*]
 !26:.etag	48:.etag
-27:id	49:id
-27:name	49:name
+!27:id	49:id
+!27:name	49:name
 7:name
 9:tGateway	29:natGateway
 17:.id	39:.id
 8:etworkSecurityGroup	30:etworkSecurityGroup
 !27:.defaultSecurityRules	49:.properties.defaultSecurityRules
-48:[*]	81:[*]
+!48:[*]	81:[*]
 !51:.etag	84:.etag
-52:name	85:name
+!52:name	85:name
 !28:etag	50:etag
 28:id	50:id
 28:location	50:location
 !28:name	50:name
 !29:etworkInterfaces	50:properties.networkInterfaces
-45:[*]	78:[*]
-48:.dnsSettings	81:.properties.dnsSettings
+!45:[*]	78:[*]
+!48:.dnsSettings	81:.properties.dnsSettings
 !60:.appliedDnsServers	104:.appliedDnsServers
-78:[*]	122:[*]
-61:dnsServers	105:dnsServers
-71:[*]	115:[*]
-61:internalDnsNameLabel	105:internalDnsNameLabel
+!78:[*]	122:[*]
+!61:dnsServers	105:dnsServers
+!71:[*]	115:[*]
+!61:internalDnsNameLabel	105:internalDnsNameLabel
 !70:omainNameSuffix	114:omainNameSuffix
 !69:Fqdn	113:Fqdn
-49:enableAcceleratedNetworking	93:enableAcceleratedNetworking
-55:IPForwarding	99:IPForwarding
+!49:enableAcceleratedNetworking	93:enableAcceleratedNetworking
+!55:IPForwarding	99:IPForwarding
 !50:tag	82:etag
 !49:hostedWorkloads	82:properties.hostedWorkloads
-64:[*]	108:[*]
-49:ipConfigurations	93:ipConfigurations
-65:[*]	109:[*]
-68:.applicationGatewayBackendAddressPools	112:.properties.applicationGatewayBackendAddressPools
-106:[*]	161:[*]
-109:.backendAddresses	164:.properties.backendAddresses
-126:[*]	192:[*]
-129:.fqdn	195:.fqdn
-130:ipAddress	196:ipAddress
+!64:[*]	108:[*]
+!49:ipConfigurations	93:ipConfigurations
+!65:[*]	109:[*]
+!68:.applicationGatewayBackendAddressPools	112:.properties.applicationGatewayBackendAddressPools
+!106:[*]	161:[*]
+!109:.backendAddresses	164:.properties.backendAddresses
+!126:[*]	192:[*]
+!129:.fqdn	195:.fqdn
+!130:ipAddress	196:ipAddress
 !117:IPConfigurations	183:IPConfigurations
-133:[*]	199:[*]
-136:.etag	202:.etag
-137:name	203:name
+!133:[*]	199:[*]
+!136:.etag	202:.etag
+!137:name	203:name
 !110:etag	165:etag
-110:name	165:name
+!110:name	165:name
 !110:provisioningState	165:properties.provisioningState
 !110:type	165:type
-80:SecurityGroups	135:SecurityGroups
-94:[*]	149:[*]
+!80:SecurityGroups	135:SecurityGroups
+!94:[*]	149:[*]
 !97:.etag	152:.etag
 !69:etag	113:etag
-69:loadBalancerBackendAddressPools	113:properties.loadBalancerBackendAddressPools
-100:[*]	155:[*]
+!69:loadBalancerBackendAddressPools	113:properties.loadBalancerBackendAddressPools
+!100:[*]	155:[*]
 !103:.backendIPConfigurations	158:.properties.backendIPConfigurations
-127:[*]	193:[*]
-130:.etag	196:.etag
-131:name	197:name
+!127:[*]	193:[*]
+!130:.etag	196:.etag
+!131:name	197:name
 !104:etag	159:etag
 !104:loadBalancingRules	159:properties.loadBalancingRules
-122:[*]	188:[*]
-104:name	159:name
+!122:[*]	188:[*]
+!104:name	159:name
 !104:outboundRule	159:properties.outboundRule
-116:.id	182:.id
+!116:.id	182:.id
 !116:s	182:s
-117:[*]	183:[*]
+!117:[*]	183:[*]
 !104:provisioningState	170:provisioningState
 !104:type	159:type
-81:InboundNatRules	136:InboundNatRules
-96:[*]	151:[*]
+!81:InboundNatRules	136:InboundNatRules
+!96:[*]	151:[*]
 !99:.backendIPConfiguration	154:.properties.backendIPConfiguration
-122:.etag	188:.etag
-123:name	189:name
-107:Port	173:Port
-100:enableFloatingIP	166:enableFloatingIP
-106:TcpReset	172:TcpReset
+!122:.etag	188:.etag
+!123:name	189:name
+!107:Port	173:Port
+!100:enableFloatingIP	166:enableFloatingIP
+!106:TcpReset	172:TcpReset
 !101:tag	155:etag
-100:frontendIPConfiguration	155:properties.frontendIPConfiguration
-123:.id	189:.id
-108:Port	174:Port
-100:idleTimeoutInMinutes	166:idleTimeoutInMinutes
-100:name	155:name
-100:protocol	155:properties.protocol
+!100:frontendIPConfiguration	155:properties.frontendIPConfiguration
+!123:.id	189:.id
+!108:Port	174:Port
+!100:idleTimeoutInMinutes	166:idleTimeoutInMinutes
+!100:name	155:name
+!100:protocol	155:properties.protocol
 !103:visioningState	169:visioningState
 !100:type	155:type
-69:name	113:name
-69:primary	113:properties.primary
-72:vateIPAddress	127:vateIPAddress
-85:Version	140:Version
-79:llocationMethod	134:llocationMethod
+!69:name	113:name
+!69:primary	113:properties.primary
+!72:vateIPAddress	127:vateIPAddress
+!85:Version	140:Version
+!79:llocationMethod	134:llocationMethod
 !71:ovisioningState	126:ovisioningState
-70:ublicIPAddress	125:ublicIPAddress
+!70:ublicIPAddress	125:ublicIPAddress
 !84:.etag	139:.etag
-85:sku	140:sku
-85:zones	140:zones
-90:[*]	145:[*]
-69:virtualNetworkTaps	124:virtualNetworkTaps
-87:[*]	142:[*]
-90:.destinationLoadBalancerFrontEndIPConfiguration	145:.properties.destinationLoadBalancerFrontEndIPConfiguration
-137:.etag	203:.etag
-138:inboundNatPools	204:properties.inboundNatPools
-153:[*]	230:[*]
-156:.id	233:.id
-148:Rules	225:Rules
-153:[*]	230:[*]
-156:.id	233:.id
-138:loadBalancingRules	215:loadBalancingRules
-156:[*]	233:[*]
-159:.id	236:.id
-138:name	204:name
-138:outboundRules	204:properties.outboundRules
-151:[*]	228:[*]
-154:.id	231:.id
-138:privateIPAddress	215:privateIPAddress
-154:Version	231:Version
-148:llocationMethod	225:llocationMethod
-140:ovisioningState	217:ovisioningState
-139:ublicIPAddress	216:ublicIPAddress
-153:.ddosSettings	230:.properties.ddosSettings
-166:.ddosCustomPolicy	254:.ddosCustomPolicy
-183:.id	271:.id
-167:protectionCoverage	255:protectionCoverage
-155:nsSettings	243:nsSettings
-165:.domainNameLabel	253:.domainNameLabel
-166:fqdn	254:fqdn
-166:reverseFqdn	254:reverseFqdn
-154:etag	231:etag
-154:idleTimeoutInMinutes	231:properties.idleTimeoutInMinutes
-155:pAddress	243:pAddress
-156:Configuration	244:Configuration
-169:.etag	257:.etag
-170:name	258:name
-170:privateIPAddress	258:properties.privateIPAddress
-180:llocationMethod	279:llocationMethod
-172:ovisioningState	271:ovisioningState
-156:Tags	244:Tags
-160:[*]	248:[*]
-163:.ipTagType	251:.ipTagType
-164:tag	252:tag
-154:provisioningState	242:provisioningState
-155:ublicIPAddressVersion	243:ublicIPAddressVersion
-163:llocationMethod	251:llocationMethod
-162:Prefix	250:Prefix
-168:.id	256:.id
-154:resourceGuid	242:resourceGuid
-154:sku	231:sku
-157:.name	234:.name
-154:zones	231:zones
-159:[*]	236:[*]
-146:Prefix	223:Prefix
-138:type	204:type
-138:zones	204:zones
-143:[*]	209:[*]
-102:NetworkInterfaceIPConfiguration	168:NetworkInterfaceIPConfiguration
-133:.etag	199:.etag
-134:name	200:name
-102:Port	168:Port
+!85:sku	140:sku
+!85:zones	140:zones
+!90:[*]	145:[*]
+!69:virtualNetworkTaps	124:virtualNetworkTaps
+!87:[*]	142:[*]
+!90:.destinationLoadBalancerFrontEndIPConfiguration	145:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!137:.etag	203:.etag
+!138:inboundNatPools	204:properties.inboundNatPools
+!153:[*]	230:[*]
+!156:.id	233:.id
+!148:Rules	225:Rules
+!153:[*]	230:[*]
+!156:.id	233:.id
+!138:loadBalancingRules	215:loadBalancingRules
+!156:[*]	233:[*]
+!159:.id	236:.id
+!138:name	204:name
+!138:outboundRules	204:properties.outboundRules
+!151:[*]	228:[*]
+!154:.id	231:.id
+!138:privateIPAddress	215:privateIPAddress
+!154:Version	231:Version
+!148:llocationMethod	225:llocationMethod
+!140:ovisioningState	217:ovisioningState
+!139:ublicIPAddress	216:ublicIPAddress
+!153:.ddosSettings	230:.properties.ddosSettings
+!166:.ddosCustomPolicy	254:.ddosCustomPolicy
+!183:.id	271:.id
+!167:protectionCoverage	255:protectionCoverage
+!155:nsSettings	243:nsSettings
+!165:.domainNameLabel	253:.domainNameLabel
+!166:fqdn	254:fqdn
+!166:reverseFqdn	254:reverseFqdn
+!154:etag	231:etag
+!154:idleTimeoutInMinutes	231:properties.idleTimeoutInMinutes
+!155:pAddress	243:pAddress
+!156:Configuration	244:Configuration
+!169:.etag	257:.etag
+!170:name	258:name
+!170:privateIPAddress	258:properties.privateIPAddress
+!180:llocationMethod	279:llocationMethod
+!172:ovisioningState	271:ovisioningState
+!156:Tags	244:Tags
+!160:[*]	248:[*]
+!163:.ipTagType	251:.ipTagType
+!164:tag	252:tag
+!154:provisioningState	242:provisioningState
+!155:ublicIPAddressVersion	243:ublicIPAddressVersion
+!163:llocationMethod	251:llocationMethod
+!162:Prefix	250:Prefix
+!168:.id	256:.id
+!154:resourceGuid	242:resourceGuid
+!154:sku	231:sku
+!157:.name	234:.name
+!154:zones	231:zones
+!159:[*]	236:[*]
+!146:Prefix	223:Prefix
+!138:type	204:type
+!138:zones	204:zones
+!143:[*]	209:[*]
+!102:NetworkInterfaceIPConfiguration	168:NetworkInterfaceIPConfiguration
+!133:.etag	199:.etag
+!134:name	200:name
+!102:Port	168:Port
 !91:etag	146:etag
 !91:networkInterfaceTapConfigurations	146:properties.networkInterfaceTapConfigurations
-124:[*]	190:[*]
-127:.etag	193:.etag
-128:name	194:name
-128:provisioningState	194:properties.provisioningState
-128:type	194:type
-128:virtualNetworkTap	194:properties.virtualNetworkTap
-145:.etag	222:.etag
+!124:[*]	190:[*]
+!127:.etag	193:.etag
+!128:name	194:name
+!128:provisioningState	194:properties.provisioningState
+!128:type	194:type
+!128:virtualNetworkTap	194:properties.virtualNetworkTap
+!145:.etag	222:.etag
 !91:provisioningState	157:provisioningState
 !91:resourceGuid	157:resourceGuid
 !49:macAddress	93:macAddress
@@ -54995,12 +54995,12 @@ const std::string_view kAliasData[] = {
 !51:ovisioningState	95:ovisioningState
 !49:resourceGuid	93:resourceGuid
 !49:tapConfigurations	93:tapConfigurations
-66:[*]	110:[*]
+!66:[*]	110:[*]
 !69:.etag	113:.etag
-70:name	114:name
+!70:name	114:name
 !70:type	114:type
 !49:virtualMachine	93:virtualMachine
-63:.id	107:.id
+!63:.id	107:.id
 !28:provisioningState	61:provisioningState
 !28:resourceGuid	61:resourceGuid
 28:securityRules	61:securityRules
@@ -55040,31 +55040,31 @@ const std::string_view kAliasData[] = {
 60:s	104:s
 61:[*]	105:[*]
 !29:ubnets	62:ubnets
-35:[*]	68:[*]
-38:.etag	71:.etag
-39:name	72:name
+!35:[*]	68:[*]
+!38:.etag	71:.etag
+!39:name	72:name
 28:tags	50:tags
 !29:ype	51:ype
 7:privateEndpointNetworkPolicies	29:privateEndpointNetworkPolicies
 !22:s	44:s
-23:[*]	45:[*]
+!23:[*]	45:[*]
 !26:.etag	48:.etag
-28:xtendedLocation	50:xtendedLocation
-27:id	49:id
-27:location	49:location
+!28:xtendedLocation	50:xtendedLocation
+!27:id	49:id
+!27:location	49:location
 !27:name	49:name
-27:tags	49:tags
+!27:tags	49:tags
 !28:ype	50:ype
 14:LinkServiceNetworkPolicies	36:LinkServiceNetworkPolicies
 !9:ovisioningState	31:ovisioningState
 !8:urpose	30:urpose
 !7:resourceNavigationLinks	29:resourceNavigationLinks
-30:[*]	52:[*]
+!30:[*]	52:[*]
 !33:.etag	55:.etag
-34:id	56:id
-34:link	56:properties.link
-38:edResourceType	71:edResourceType
-34:name	56:name
+!34:id	56:id
+!34:link	56:properties.link
+!38:edResourceType	71:edResourceType
+!34:name	56:name
 !34:provisioningState	56:properties.provisioningState
 !34:type	56:type
 8:outeTable	30:outeTable
@@ -55083,19 +55083,19 @@ const std::string_view kAliasData[] = {
 35:Type	79:Type
 !28:provisioningState	72:provisioningState
 !18:subnets	51:subnets
-25:[*]	58:[*]
+!25:[*]	58:[*]
 18:tags	40:tags
 !19:ype	41:ype
 !7:serviceAssociationLinks	29:serviceAssociationLinks
-30:[*]	52:[*]
-33:.allowDelete	55:.properties.allowDelete
+!30:[*]	52:[*]
+!33:.allowDelete	55:.properties.allowDelete
 !34:etag	56:etag
-34:id	56:id
-34:link	56:properties.link
-38:edResourceType	71:edResourceType
-35:ocations	68:ocations
-43:[*]	76:[*]
-34:name	56:name
+!34:id	56:id
+!34:link	56:properties.link
+!38:edResourceType	71:edResourceType
+!35:ocations	68:ocations
+!43:[*]	76:[*]
+!34:name	56:name
 !34:provisioningState	56:properties.provisioningState
 !34:type	56:type
 14:EndpointPolicies	36:EndpointPolicies
@@ -55117,7 +55117,7 @@ const std::string_view kAliasData[] = {
 77:Resources	121:Resources
 86:[*]	130:[*]
 !35:ubnets	68:ubnets
-41:[*]	74:[*]
+!41:[*]	74:[*]
 34:tags	56:tags
 !35:ype	57:ype
 22:s	44:s
@@ -55138,14 +55138,14 @@ const std::string_view kAliasData[] = {
 25:privateDnsZoneId	0:properties.privateDnsZoneConfigs[*].properties.privateDnsZoneId
 27:ovisioningState	49:ovisioningState
 !25:recordSets	47:recordSets
-35:[*]	57:[*]
-38:.fqdn	60:.fqdn
-39:ipAddresses	61:ipAddresses
-50:[*]	72:[*]
+!35:[*]	57:[*]
+!38:.fqdn	60:.fqdn
+!39:ipAddresses	61:ipAddresses
+!50:[*]	72:[*]
 !39:provisioningState	61:provisioningState
-39:recordSetName	61:recordSetName
-45:Type	67:Type
-39:ttl	61:ttl
+!39:recordSetName	61:recordSetName
+!45:Type	67:Type
+!39:ttl	61:ttl
 25:type
 !2:ovisioningState
 @Microsoft.Network/privateLinkServices
@@ -55176,7 +55176,7 @@ const std::string_view kAliasData[] = {
 27:delegations	60:delegations
 38:[*]	71:[*]
 !41:.actions	74:.properties.actions
-49:[*]	93:[*]
+!49:[*]	93:[*]
 !42:etag	75:etag
 42:id	75:id
 42:name	75:name
@@ -55188,266 +55188,266 @@ const std::string_view kAliasData[] = {
 40:[*]	73:[*]
 43:.id	76:.id
 !29:ConfigurationProfiles	62:ConfigurationProfiles
-50:[*]	83:[*]
+!50:[*]	83:[*]
 !53:.etag	86:.etag
-54:id	87:id
-54:name	87:name
+!54:id	87:id
+!54:name	87:name
 !54:provisioningState	87:properties.provisioningState
-54:subnet	98:subnet
-60:.etag	104:.etag
-61:id	105:id
-61:name	105:name
+!54:subnet	98:subnet
+!60:.etag	104:.etag
+!61:id	105:id
+!61:name	105:name
 !54:type	87:type
 !42:s	75:s
-43:[*]	76:[*]
+!43:[*]	76:[*]
 !46:.etag	79:.etag
-47:id	80:id
-47:name	80:name
-47:privateIPAddress	80:properties.privateIPAddress
-57:llocationMethod	101:llocationMethod
+!47:id	80:id
+!47:name	80:name
+!47:privateIPAddress	80:properties.privateIPAddress
+!57:llocationMethod	101:llocationMethod
 !49:ovisioningState	93:ovisioningState
-48:ublicIPAddress	92:ublicIPAddress
-62:.ddosSettings	106:.properties.ddosSettings
-75:.ddosCustomPolicy	130:.ddosCustomPolicy
-92:.id	147:.id
-76:protectedIP	131:protectedIP
-83:ionCoverage	138:ionCoverage
-64:nsSettings	119:nsSettings
-74:.domainNameLabel	129:.domainNameLabel
-75:fqdn	130:fqdn
-75:reverseFqdn	130:reverseFqdn
+!48:ublicIPAddress	92:ublicIPAddress
+!62:.ddosSettings	106:.properties.ddosSettings
+!75:.ddosCustomPolicy	130:.ddosCustomPolicy
+!92:.id	147:.id
+!76:protectedIP	131:protectedIP
+!83:ionCoverage	138:ionCoverage
+!64:nsSettings	119:nsSettings
+!74:.domainNameLabel	129:.domainNameLabel
+!75:fqdn	130:fqdn
+!75:reverseFqdn	130:reverseFqdn
 !63:etag	107:etag
-64:xtendedLocation	108:xtendedLocation
-79:.name	123:.name
-80:type	124:type
-63:id	107:id
-65:leTimeoutInMinutes	107:properties.idleTimeoutInMinutes
-64:pAddress	119:pAddress
+!64:xtendedLocation	108:xtendedLocation
+!79:.name	123:.name
+!80:type	124:type
+!63:id	107:id
+!65:leTimeoutInMinutes	107:properties.idleTimeoutInMinutes
+!64:pAddress	119:pAddress
 !65:Configuration	120:Configuration
-78:.etag	133:.etag
-79:id	134:id
-79:name	134:name
-65:Tags	120:Tags
-69:[*]	124:[*]
-72:.ipTagType	127:.ipTagType
-73:tag	128:tag
-63:location	107:location
+!78:.etag	133:.etag
+!79:id	134:id
+!79:name	134:name
+!65:Tags	120:Tags
+!69:[*]	124:[*]
+!72:.ipTagType	127:.ipTagType
+!73:tag	128:tag
+!63:location	107:location
 !63:name	107:name
 !63:provisioningState	107:properties.provisioningState
-64:ublicIPAddressVersion	119:ublicIPAddressVersion
-72:llocationMethod	127:llocationMethod
-71:Prefix	126:Prefix
-77:.id	132:.id
+!64:ublicIPAddressVersion	119:ublicIPAddressVersion
+!72:llocationMethod	127:llocationMethod
+!71:Prefix	126:Prefix
+!77:.id	132:.id
 !63:resourceGuid	118:resourceGuid
-63:sku	107:sku
-66:.name	110:.name
-67:tier	111:tier
-63:tags	107:tags
+!63:sku	107:sku
+!66:.name	110:.name
+!67:tier	111:tier
+!63:tags	107:tags
 !64:ype	108:ype
-63:zones	107:zones
-68:[*]	112:[*]
-47:subnet	91:subnet
-53:.etag	97:.etag
-54:id	98:id
-54:name	98:name
+!63:zones	107:zones
+!68:[*]	112:[*]
+!47:subnet	91:subnet
+!53:.etag	97:.etag
+!54:id	98:id
+!54:name	98:name
 27:name	49:name
 29:tGateway	49:properties.natGateway
 37:.id	70:.id
 28:etworkSecurityGroup	61:etworkSecurityGroup
 !47:.defaultSecurityRules	80:.properties.defaultSecurityRules
-68:[*]	112:[*]
-71:.access	115:.properties.access
-72:description	127:description
-75:tinationAddressPrefix	130:tinationAddressPrefix
-96:es	151:es
-98:[*]	153:[*]
-84:pplicationSecurityGroups	139:pplicationSecurityGroups
-108:[*]	163:[*]
+!68:[*]	112:[*]
+!71:.access	115:.properties.access
+!72:description	127:description
+!75:tinationAddressPrefix	130:tinationAddressPrefix
+!96:es	151:es
+!98:[*]	153:[*]
+!84:pplicationSecurityGroups	139:pplicationSecurityGroups
+!108:[*]	163:[*]
 !111:.etag	166:.etag
-112:id	167:id
-112:location	167:location
+!112:id	167:id
+!112:location	167:location
 !112:name	167:name
 !112:provisioningState	167:properties.provisioningState
 !112:resourceGuid	178:resourceGuid
-112:tags	167:tags
+!112:tags	167:tags
 !113:ype	168:ype
-83:PortRange	138:PortRange
-92:s	147:s
-93:[*]	148:[*]
-73:irection	128:irection
+!83:PortRange	138:PortRange
+!92:s	147:s
+!93:[*]	148:[*]
+!73:irection	128:irection
 !72:etag	116:etag
-72:id	116:id
-72:name	116:name
-72:priority	116:properties.priority
-74:otocol	129:otocol
+!72:id	116:id
+!72:name	116:name
+!72:priority	116:properties.priority
+!74:otocol	129:otocol
 !75:visioningState	130:visioningState
-72:sourceAddressPrefix	127:sourceAddressPrefix
-91:es	146:es
-93:[*]	148:[*]
-79:pplicationSecurityGroups	134:pplicationSecurityGroups
-103:[*]	158:[*]
+!72:sourceAddressPrefix	127:sourceAddressPrefix
+!91:es	146:es
+!93:[*]	148:[*]
+!79:pplicationSecurityGroups	134:pplicationSecurityGroups
+!103:[*]	158:[*]
 !106:.etag	161:.etag
-107:id	162:id
-107:location	162:location
+!107:id	162:id
+!107:location	162:location
 !107:name	162:name
 !107:provisioningState	162:properties.provisioningState
 !107:resourceGuid	173:resourceGuid
-107:tags	162:tags
+!107:tags	162:tags
 !108:ype	163:ype
-78:PortRange	133:PortRange
-87:s	142:s
-88:[*]	143:[*]
+!78:PortRange	133:PortRange
+!87:s	142:s
+!88:[*]	143:[*]
 !72:type	116:type
 !48:etag	81:etag
 !48:flowLogs	81:properties.flowLogs
-56:[*]	100:[*]
-59:.enabled	103:.properties.enabled
+!56:[*]	100:[*]
+!59:.enabled	103:.properties.enabled
 !61:tag	104:etag
-60:flowAnalyticsConfiguration	104:properties.flowAnalyticsConfiguration
-86:.networkWatcherFlowAnalyticsConfiguration	141:.networkWatcherFlowAnalyticsConfiguration
-127:.enabled	182:.enabled
-128:trafficAnalyticsInterval	183:trafficAnalyticsInterval
-128:workspaceId	183:workspaceId
-137:Region	192:Region
-139:sourceId	194:sourceId
-61:ormat	116:ormat
-66:.type	121:.type
-67:version	122:version
-60:id	104:id
-60:location	104:location
+!60:flowAnalyticsConfiguration	104:properties.flowAnalyticsConfiguration
+!86:.networkWatcherFlowAnalyticsConfiguration	141:.networkWatcherFlowAnalyticsConfiguration
+!127:.enabled	182:.enabled
+!128:trafficAnalyticsInterval	183:trafficAnalyticsInterval
+!128:workspaceId	183:workspaceId
+!137:Region	192:Region
+!139:sourceId	194:sourceId
+!61:ormat	116:ormat
+!66:.type	121:.type
+!67:version	122:version
+!60:id	104:id
+!60:location	104:location
 !60:name	104:name
 !60:provisioningState	104:properties.provisioningState
-60:retentionPolicy	115:retentionPolicy
-75:.days	130:.days
-76:enabled	131:enabled
-60:storageId	115:storageId
-60:tags	104:tags
+!60:retentionPolicy	115:retentionPolicy
+!75:.days	130:.days
+!76:enabled	131:enabled
+!60:storageId	115:storageId
+!60:tags	104:tags
 !62:rgetResourceGuid	104:properties.targetResourceGuid
-74:Id	129:Id
+!74:Id	129:Id
 !61:ype	104:type
 48:id	81:id
 48:location	81:location
 !48:name	81:name
 !49:etworkInterfaces	81:properties.networkInterfaces
-65:[*]	109:[*]
-68:.dnsSettings	112:.properties.dnsSettings
+!65:[*]	109:[*]
+!68:.dnsSettings	112:.properties.dnsSettings
 !80:.appliedDnsServers	135:.appliedDnsServers
-98:[*]	153:[*]
-81:dnsServers	136:dnsServers
-91:[*]	146:[*]
-81:internalDnsNameLabel	136:internalDnsNameLabel
+!98:[*]	153:[*]
+!81:dnsServers	136:dnsServers
+!91:[*]	146:[*]
+!81:internalDnsNameLabel	136:internalDnsNameLabel
 !90:omainNameSuffix	145:omainNameSuffix
 !89:Fqdn	144:Fqdn
 !70:scpConfiguration	125:scpConfiguration
-86:.id	141:.id
-69:enableAcceleratedNetworking	124:enableAcceleratedNetworking
-75:IPForwarding	130:IPForwarding
+!86:.id	141:.id
+!69:enableAcceleratedNetworking	124:enableAcceleratedNetworking
+!75:IPForwarding	130:IPForwarding
 !70:tag	113:etag
-70:xtendedLocation	114:xtendedLocation
-85:.name	129:.name
-86:type	130:type
+!70:xtendedLocation	114:xtendedLocation
+!85:.name	129:.name
+!86:type	130:type
 !69:hostedWorkloads	113:properties.hostedWorkloads
-84:[*]	139:[*]
-69:id	113:id
-70:pConfigurations	113:properties.ipConfigurations
-85:[*]	140:[*]
+!84:[*]	139:[*]
+!69:id	113:id
+!70:pConfigurations	113:properties.ipConfigurations
+!85:[*]	140:[*]
 !88:.etag	143:.etag
-89:id	144:id
-89:name	144:name
-69:location	113:location
+!89:id	144:id
+!89:name	144:name
+!69:location	113:location
 !69:macAddress	113:properties.macAddress
 !69:name	113:name
-70:etworkSecurityGroup	113:properties.networkSecurityGroup
-89:.etag	144:.etag
-90:id	145:id
-90:location	145:location
-90:name	145:name
-90:tags	145:tags
-91:ype	146:ype
+!70:etworkSecurityGroup	113:properties.networkSecurityGroup
+!89:.etag	144:.etag
+!90:id	145:id
+!90:location	145:location
+!90:name	145:name
+!90:tags	145:tags
+!91:ype	146:ype
 !69:primary	124:primary
 !72:vateEndpoint	127:vateEndpoint
-84:.customDnsConfigs	139:.properties.customDnsConfigs
-101:[*]	167:[*]
-104:.fqdn	170:.fqdn
-105:ipAddresses	171:ipAddresses
-116:[*]	182:[*]
+!84:.customDnsConfigs	139:.properties.customDnsConfigs
+!101:[*]	167:[*]
+!104:.fqdn	170:.fqdn
+!105:ipAddresses	171:ipAddresses
+!116:[*]	182:[*]
 !85:etag	140:etag
-86:xtendedLocation	141:xtendedLocation
-101:.name	156:.name
-102:type	157:type
-85:id	140:id
-85:location	140:location
-85:manualPrivateLinkServiceConnections	140:properties.manualPrivateLinkServiceConnections
-120:[*]	186:[*]
-123:.etag	189:.etag
-124:groupIds	190:properties.groupIds
-132:[*]	209:[*]
-124:id	190:id
-124:name	190:name
-124:privateLinkServiceConnectionState	190:properties.privateLinkServiceConnectionState
-157:.actionRequired	234:.actionRequired
-164:sRequired	241:sRequired
-158:description	235:description
-158:status	235:status
-142:Id	219:Id
-126:ovisioningState	203:ovisioningState
-124:requestMessage	201:requestMessage
-124:type	190:type
+!86:xtendedLocation	141:xtendedLocation
+!101:.name	156:.name
+!102:type	157:type
+!85:id	140:id
+!85:location	140:location
+!85:manualPrivateLinkServiceConnections	140:properties.manualPrivateLinkServiceConnections
+!120:[*]	186:[*]
+!123:.etag	189:.etag
+!124:groupIds	190:properties.groupIds
+!132:[*]	209:[*]
+!124:id	190:id
+!124:name	190:name
+!124:privateLinkServiceConnectionState	190:properties.privateLinkServiceConnectionState
+!157:.actionRequired	234:.actionRequired
+!164:sRequired	241:sRequired
+!158:description	235:description
+!158:status	235:status
+!142:Id	219:Id
+!126:ovisioningState	203:ovisioningState
+!124:requestMessage	201:requestMessage
+!124:type	190:type
 !85:name	140:name
 !86:etworkInterfaces	140:properties.networkInterfaces
-102:[*]	168:[*]
-105:.etag	171:.etag
-107:xtendedLocation	173:xtendedLocation
-122:.name	188:.name
-123:type	189:type
-106:id	172:id
-106:location	172:location
-106:name	172:name
-106:tags	172:tags
-107:ype	173:ype
-85:privateLinkServiceConnections	151:privateLinkServiceConnections
-114:[*]	180:[*]
-117:.etag	183:.etag
-118:groupIds	184:properties.groupIds
-126:[*]	203:[*]
-118:id	184:id
-118:name	184:name
-118:privateLinkServiceConnectionState	184:properties.privateLinkServiceConnectionState
-151:.actionRequired	228:.actionRequired
-158:sRequired	235:sRequired
-152:description	229:description
-152:status	229:status
-136:Id	213:Id
-120:ovisioningState	197:ovisioningState
-118:requestMessage	195:requestMessage
-118:type	184:type
+!102:[*]	168:[*]
+!105:.etag	171:.etag
+!107:xtendedLocation	173:xtendedLocation
+!122:.name	188:.name
+!123:type	189:type
+!106:id	172:id
+!106:location	172:location
+!106:name	172:name
+!106:tags	172:tags
+!107:ype	173:ype
+!85:privateLinkServiceConnections	151:privateLinkServiceConnections
+!114:[*]	180:[*]
+!117:.etag	183:.etag
+!118:groupIds	184:properties.groupIds
+!126:[*]	203:[*]
+!118:id	184:id
+!118:name	184:name
+!118:privateLinkServiceConnectionState	184:properties.privateLinkServiceConnectionState
+!151:.actionRequired	228:.actionRequired
+!158:sRequired	235:sRequired
+!152:description	229:description
+!152:status	229:status
+!136:Id	213:Id
+!120:ovisioningState	197:ovisioningState
+!118:requestMessage	195:requestMessage
+!118:type	184:type
 !87:ovisioningState	153:ovisioningState
-85:subnet	151:subnet
-91:.etag	157:.etag
-92:id	158:id
-92:name	158:name
-85:tags	140:tags
+!85:subnet	151:subnet
+!91:.etag	157:.etag
+!92:id	158:id
+!92:name	158:name
+!85:tags	140:tags
 !86:ype	141:ype
 !71:ovisioningState	126:ovisioningState
 !69:resourceGuid	124:resourceGuid
-69:tags	113:tags
+!69:tags	113:tags
 !71:pConfigurations	113:properties.tapConfigurations
-86:[*]	141:[*]
+!86:[*]	141:[*]
 !89:.etag	144:.etag
-90:id	145:id
-90:name	145:name
+!90:id	145:id
+!90:name	145:name
 !90:provisioningState	145:properties.provisioningState
 !90:type	145:type
-90:virtualNetworkTap	145:properties.virtualNetworkTap
-107:.etag	173:.etag
-108:id	174:id
-108:location	174:location
-108:name	174:name
-108:tags	174:tags
-109:ype	175:ype
+!90:virtualNetworkTap	145:properties.virtualNetworkTap
+!107:.etag	173:.etag
+!108:id	174:id
+!108:location	174:location
+!108:name	174:name
+!108:tags	174:tags
+!109:ype	175:ype
 !70:ype	113:type
 !69:virtualMachine	113:properties.virtualMachine
-83:.id	138:.id
+!83:.id	138:.id
 !48:provisioningState	92:provisioningState
 !48:resourceGuid	92:resourceGuid
 48:securityRules	92:securityRules
@@ -55495,87 +55495,87 @@ const std::string_view kAliasData[] = {
 81:[*]	136:[*]
 !65:type	109:type
 !49:ubnets	93:ubnets
-55:[*]	99:[*]
-58:.etag	102:.etag
-59:id	103:id
-59:name	103:name
+!55:[*]	99:[*]
+!58:.etag	102:.etag
+!59:id	103:id
+!59:name	103:name
 48:tags	81:tags
 !49:ype	82:ype
 27:privateEndpointNetworkPolicies	60:privateEndpointNetworkPolicies
 !42:s	75:s
-43:[*]	76:[*]
-46:.customDnsConfigs	79:.properties.customDnsConfigs
-63:[*]	107:[*]
-66:.fqdn	110:.fqdn
-67:ipAddresses	111:ipAddresses
-78:[*]	122:[*]
+!43:[*]	76:[*]
+!46:.customDnsConfigs	79:.properties.customDnsConfigs
+!63:[*]	107:[*]
+!66:.fqdn	110:.fqdn
+!67:ipAddresses	111:ipAddresses
+!78:[*]	122:[*]
 !47:etag	80:etag
-48:xtendedLocation	81:xtendedLocation
-63:.name	96:.name
-64:type	97:type
-47:id	80:id
-47:location	80:location
-47:manualPrivateLinkServiceConnections	80:properties.manualPrivateLinkServiceConnections
-82:[*]	126:[*]
+!48:xtendedLocation	81:xtendedLocation
+!63:.name	96:.name
+!64:type	97:type
+!47:id	80:id
+!47:location	80:location
+!47:manualPrivateLinkServiceConnections	80:properties.manualPrivateLinkServiceConnections
+!82:[*]	126:[*]
 !85:.etag	129:.etag
-86:groupIds	130:properties.groupIds
-94:[*]	149:[*]
-86:id	130:id
-86:name	130:name
-86:privateLinkServiceConnectionState	130:properties.privateLinkServiceConnectionState
-119:.actionRequired	174:.actionRequired
-126:sRequired	181:sRequired
-120:description	175:description
-120:status	175:status
-104:Id	159:Id
+!86:groupIds	130:properties.groupIds
+!94:[*]	149:[*]
+!86:id	130:id
+!86:name	130:name
+!86:privateLinkServiceConnectionState	130:properties.privateLinkServiceConnectionState
+!119:.actionRequired	174:.actionRequired
+!126:sRequired	181:sRequired
+!120:description	175:description
+!120:status	175:status
+!104:Id	159:Id
 !88:ovisioningState	143:ovisioningState
-86:requestMessage	141:requestMessage
+!86:requestMessage	141:requestMessage
 !86:type	130:type
 !47:name	80:name
 !48:etworkInterfaces	80:properties.networkInterfaces
-64:[*]	108:[*]
+!64:[*]	108:[*]
 !67:.etag	111:.etag
-69:xtendedLocation	113:xtendedLocation
-84:.name	128:.name
-85:type	129:type
-68:id	112:id
-68:location	112:location
+!69:xtendedLocation	113:xtendedLocation
+!84:.name	128:.name
+!85:type	129:type
+!68:id	112:id
+!68:location	112:location
 !68:name	112:name
-68:tags	112:tags
+!68:tags	112:tags
 !69:ype	113:ype
-47:privateLinkServiceConnections	91:privateLinkServiceConnections
-76:[*]	120:[*]
+!47:privateLinkServiceConnections	91:privateLinkServiceConnections
+!76:[*]	120:[*]
 !79:.etag	123:.etag
-80:groupIds	124:properties.groupIds
-88:[*]	143:[*]
-80:id	124:id
-80:name	124:name
-80:privateLinkServiceConnectionState	124:properties.privateLinkServiceConnectionState
-113:.actionRequired	168:.actionRequired
-120:sRequired	175:sRequired
-114:description	169:description
-114:status	169:status
-98:Id	153:Id
+!80:groupIds	124:properties.groupIds
+!88:[*]	143:[*]
+!80:id	124:id
+!80:name	124:name
+!80:privateLinkServiceConnectionState	124:properties.privateLinkServiceConnectionState
+!113:.actionRequired	168:.actionRequired
+!120:sRequired	175:sRequired
+!114:description	169:description
+!114:status	169:status
+!98:Id	153:Id
 !82:ovisioningState	137:ovisioningState
-80:requestMessage	135:requestMessage
+!80:requestMessage	135:requestMessage
 !80:type	124:type
 !49:ovisioningState	93:ovisioningState
-47:subnet	91:subnet
-53:.etag	97:.etag
-54:id	98:id
-54:name	98:name
-47:tags	80:tags
+!47:subnet	91:subnet
+!53:.etag	97:.etag
+!54:id	98:id
+!54:name	98:name
+!47:tags	80:tags
 !48:ype	81:ype
 34:LinkServiceNetworkPolicies	67:LinkServiceNetworkPolicies
 !29:ovisioningState	62:ovisioningState
 !28:urpose	61:urpose
 !27:resourceNavigationLinks	60:resourceNavigationLinks
-50:[*]	83:[*]
+!50:[*]	83:[*]
 !53:.etag	86:.etag
-54:id	87:id
-54:link	87:properties.link
-58:edResourceType	102:edResourceType
-54:name	87:name
+!54:id	87:id
+!54:link	87:properties.link
+!58:edResourceType	102:edResourceType
+!54:name	87:name
 !54:provisioningState	87:properties.provisioningState
 !54:type	87:type
 28:outeTable	61:outeTable
@@ -55598,22 +55598,22 @@ const std::string_view kAliasData[] = {
 !48:provisioningState	103:provisioningState
 !48:type	92:type
 !38:subnets	82:subnets
-45:[*]	89:[*]
-48:.etag	92:.etag
-49:id	93:id
-49:name	93:name
+!45:[*]	89:[*]
+!48:.etag	92:.etag
+!49:id	93:id
+!49:name	93:name
 38:tags	71:tags
 !39:ype	72:ype
 !27:serviceAssociationLinks	60:serviceAssociationLinks
-50:[*]	83:[*]
-53:.allowDelete	86:.properties.allowDelete
+!50:[*]	83:[*]
+!53:.allowDelete	86:.properties.allowDelete
 !54:etag	87:etag
-54:id	87:id
-54:link	87:properties.link
-58:edResourceType	102:edResourceType
-55:ocations	99:ocations
-63:[*]	107:[*]
-54:name	87:name
+!54:id	87:id
+!54:link	87:properties.link
+!58:edResourceType	102:edResourceType
+!55:ocations	99:ocations
+!63:[*]	107:[*]
+!54:name	87:name
 !54:provisioningState	87:properties.provisioningState
 !54:type	87:type
 34:EndpointPolicies	67:EndpointPolicies
@@ -55635,10 +55635,10 @@ const std::string_view kAliasData[] = {
 97:Resources	152:Resources
 106:[*]	161:[*]
 !55:ubnets	99:ubnets
-61:[*]	105:[*]
-64:.etag	108:.etag
-65:id	109:id
-65:name	109:name
+!61:[*]	105:[*]
+!64:.etag	108:.etag
+!65:id	109:id
+!65:name	109:name
 54:tags	87:tags
 !55:ype	88:ype
 42:s	75:s
@@ -55656,18 +55656,18 @@ const std::string_view kAliasData[] = {
 59:.id	81:.id
 40:id
 !41:nboundNatPools	62:inboundNatPools
-55:[*]	77:[*]
-58:.id	80:.id
+!55:[*]	77:[*]
+!58:.id	80:.id
 !50:Rules	72:Rules
-55:[*]	77:[*]
-58:.id	80:.id
+!55:[*]	77:[*]
+!58:.id	80:.id
 !40:loadBalancingRules	62:loadBalancingRules
-58:[*]	80:[*]
-61:.id	83:.id
+!58:[*]	80:[*]
+!61:.id	83:.id
 40:name
 !40:outboundRules	62:outboundRules
-53:[*]	75:[*]
-56:.id	78:.id
+!53:[*]	75:[*]
+!56:.id	78:.id
 40:privateIPAddress	62:privateIPAddress
 56:Version	78:Version
 50:llocationMethod	72:llocationMethod
@@ -55691,8 +55691,8 @@ const std::string_view kAliasData[] = {
 57:pAddress	90:pAddress
 !58:Configuration	91:Configuration
 !71:.etag	104:.etag
-72:id	105:id
-72:name	105:name
+!72:id	105:id
+!72:name	105:name
 58:Tags	91:Tags
 62:[*]	95:[*]
 65:.ipTagType	98:.ipTagType
@@ -55721,7 +55721,7 @@ const std::string_view kAliasData[] = {
 47:delegations	80:delegations
 58:[*]	91:[*]
 !61:.actions	94:.properties.actions
-69:[*]	113:[*]
+!69:[*]	113:[*]
 !62:etag	95:etag
 62:id	95:id
 62:name	95:name
@@ -55733,376 +55733,376 @@ const std::string_view kAliasData[] = {
 60:[*]	93:[*]
 63:.id	96:.id
 !49:ConfigurationProfiles	82:ConfigurationProfiles
-70:[*]	103:[*]
+!70:[*]	103:[*]
 !73:.etag	106:.etag
-74:id	107:id
-74:name	107:name
+!74:id	107:id
+!74:name	107:name
 !74:provisioningState	107:properties.provisioningState
-74:subnet	118:subnet
-80:.etag	124:.etag
-81:id	125:id
-81:name	125:name
+!74:subnet	118:subnet
+!80:.etag	124:.etag
+!81:id	125:id
+!81:name	125:name
 !74:type	107:type
 !62:s	95:s
-63:[*]	96:[*]
+!63:[*]	96:[*]
 !66:.etag	99:.etag
-67:id	100:id
-67:name	100:name
-67:privateIPAddress	100:properties.privateIPAddress
-77:llocationMethod	121:llocationMethod
+!67:id	100:id
+!67:name	100:name
+!67:privateIPAddress	100:properties.privateIPAddress
+!77:llocationMethod	121:llocationMethod
 !69:ovisioningState	113:ovisioningState
-68:ublicIPAddress	112:ublicIPAddress
-82:.ddosSettings	126:.properties.ddosSettings
-95:.ddosCustomPolicy	150:.ddosCustomPolicy
-112:.id	167:.id
-96:protectedIP	151:protectedIP
-103:ionCoverage	158:ionCoverage
-84:nsSettings	139:nsSettings
-94:.domainNameLabel	149:.domainNameLabel
-95:fqdn	150:fqdn
-95:reverseFqdn	150:reverseFqdn
+!68:ublicIPAddress	112:ublicIPAddress
+!82:.ddosSettings	126:.properties.ddosSettings
+!95:.ddosCustomPolicy	150:.ddosCustomPolicy
+!112:.id	167:.id
+!96:protectedIP	151:protectedIP
+!103:ionCoverage	158:ionCoverage
+!84:nsSettings	139:nsSettings
+!94:.domainNameLabel	149:.domainNameLabel
+!95:fqdn	150:fqdn
+!95:reverseFqdn	150:reverseFqdn
 !83:etag	127:etag
-84:xtendedLocation	128:xtendedLocation
-99:.name	143:.name
-100:type	144:type
-83:id	127:id
-85:leTimeoutInMinutes	127:properties.idleTimeoutInMinutes
-84:pAddress	139:pAddress
+!84:xtendedLocation	128:xtendedLocation
+!99:.name	143:.name
+!100:type	144:type
+!83:id	127:id
+!85:leTimeoutInMinutes	127:properties.idleTimeoutInMinutes
+!84:pAddress	139:pAddress
 !85:Configuration	140:Configuration
-98:.etag	153:.etag
-99:id	154:id
-99:name	154:name
-85:Tags	140:Tags
-89:[*]	144:[*]
-92:.ipTagType	147:.ipTagType
-93:tag	148:tag
-83:location	127:location
+!98:.etag	153:.etag
+!99:id	154:id
+!99:name	154:name
+!85:Tags	140:Tags
+!89:[*]	144:[*]
+!92:.ipTagType	147:.ipTagType
+!93:tag	148:tag
+!83:location	127:location
 !83:name	127:name
 !83:provisioningState	127:properties.provisioningState
-84:ublicIPAddressVersion	139:ublicIPAddressVersion
-92:llocationMethod	147:llocationMethod
-91:Prefix	146:Prefix
-97:.id	152:.id
+!84:ublicIPAddressVersion	139:ublicIPAddressVersion
+!92:llocationMethod	147:llocationMethod
+!91:Prefix	146:Prefix
+!97:.id	152:.id
 !83:resourceGuid	138:resourceGuid
-83:sku	127:sku
-86:.name	130:.name
-87:tier	131:tier
-83:tags	127:tags
+!83:sku	127:sku
+!86:.name	130:.name
+!87:tier	131:tier
+!83:tags	127:tags
 !84:ype	128:ype
-83:zones	127:zones
-88:[*]	132:[*]
-67:subnet	111:subnet
-73:.etag	117:.etag
-74:id	118:id
-74:name	118:name
+!83:zones	127:zones
+!88:[*]	132:[*]
+!67:subnet	111:subnet
+!73:.etag	117:.etag
+!74:id	118:id
+!74:name	118:name
 47:name	69:name
 49:tGateway	69:properties.natGateway
 57:.id	90:.id
 48:etworkSecurityGroup	81:etworkSecurityGroup
 !67:.defaultSecurityRules	100:.properties.defaultSecurityRules
-88:[*]	132:[*]
-91:.access	135:.properties.access
-92:description	147:description
-95:tinationAddressPrefix	150:tinationAddressPrefix
-116:es	171:es
-118:[*]	173:[*]
-104:pplicationSecurityGroups	159:pplicationSecurityGroups
-128:[*]	183:[*]
+!88:[*]	132:[*]
+!91:.access	135:.properties.access
+!92:description	147:description
+!95:tinationAddressPrefix	150:tinationAddressPrefix
+!116:es	171:es
+!118:[*]	173:[*]
+!104:pplicationSecurityGroups	159:pplicationSecurityGroups
+!128:[*]	183:[*]
 !131:.etag	186:.etag
-132:id	187:id
-132:location	187:location
+!132:id	187:id
+!132:location	187:location
 !132:name	187:name
 !132:provisioningState	187:properties.provisioningState
 !132:resourceGuid	198:resourceGuid
-132:tags	187:tags
+!132:tags	187:tags
 !133:ype	188:ype
-103:PortRange	158:PortRange
-112:s	167:s
-113:[*]	168:[*]
-93:irection	148:irection
+!103:PortRange	158:PortRange
+!112:s	167:s
+!113:[*]	168:[*]
+!93:irection	148:irection
 !92:etag	136:etag
-92:id	136:id
-92:name	136:name
-92:priority	136:properties.priority
-94:otocol	149:otocol
+!92:id	136:id
+!92:name	136:name
+!92:priority	136:properties.priority
+!94:otocol	149:otocol
 !95:visioningState	150:visioningState
-92:sourceAddressPrefix	147:sourceAddressPrefix
-111:es	166:es
-113:[*]	168:[*]
-99:pplicationSecurityGroups	154:pplicationSecurityGroups
-123:[*]	178:[*]
+!92:sourceAddressPrefix	147:sourceAddressPrefix
+!111:es	166:es
+!113:[*]	168:[*]
+!99:pplicationSecurityGroups	154:pplicationSecurityGroups
+!123:[*]	178:[*]
 !126:.etag	181:.etag
-127:id	182:id
-127:location	182:location
+!127:id	182:id
+!127:location	182:location
 !127:name	182:name
 !127:provisioningState	182:properties.provisioningState
 !127:resourceGuid	193:resourceGuid
-127:tags	182:tags
+!127:tags	182:tags
 !128:ype	183:ype
-98:PortRange	153:PortRange
-107:s	162:s
-108:[*]	163:[*]
+!98:PortRange	153:PortRange
+!107:s	162:s
+!108:[*]	163:[*]
 !92:type	136:type
 !68:etag	101:etag
 !68:flowLogs	101:properties.flowLogs
-76:[*]	120:[*]
-79:.enabled	123:.properties.enabled
+!76:[*]	120:[*]
+!79:.enabled	123:.properties.enabled
 !81:tag	124:etag
-80:flowAnalyticsConfiguration	124:properties.flowAnalyticsConfiguration
-106:.networkWatcherFlowAnalyticsConfiguration	161:.networkWatcherFlowAnalyticsConfiguration
-147:.enabled	202:.enabled
-148:trafficAnalyticsInterval	203:trafficAnalyticsInterval
-148:workspaceId	203:workspaceId
-157:Region	212:Region
-159:sourceId	214:sourceId
-81:ormat	136:ormat
-86:.type	141:.type
-87:version	142:version
-80:id	124:id
-80:location	124:location
+!80:flowAnalyticsConfiguration	124:properties.flowAnalyticsConfiguration
+!106:.networkWatcherFlowAnalyticsConfiguration	161:.networkWatcherFlowAnalyticsConfiguration
+!147:.enabled	202:.enabled
+!148:trafficAnalyticsInterval	203:trafficAnalyticsInterval
+!148:workspaceId	203:workspaceId
+!157:Region	212:Region
+!159:sourceId	214:sourceId
+!81:ormat	136:ormat
+!86:.type	141:.type
+!87:version	142:version
+!80:id	124:id
+!80:location	124:location
 !80:name	124:name
 !80:provisioningState	124:properties.provisioningState
-80:retentionPolicy	135:retentionPolicy
-95:.days	150:.days
-96:enabled	151:enabled
-80:storageId	135:storageId
-80:tags	124:tags
+!80:retentionPolicy	135:retentionPolicy
+!95:.days	150:.days
+!96:enabled	151:enabled
+!80:storageId	135:storageId
+!80:tags	124:tags
 !82:rgetResourceGuid	124:properties.targetResourceGuid
-94:Id	149:Id
+!94:Id	149:Id
 !81:ype	124:type
 68:id	101:id
 68:location	101:location
 !68:name	101:name
 !69:etworkInterfaces	101:properties.networkInterfaces
-85:[*]	129:[*]
-88:.dnsSettings	132:.properties.dnsSettings
+!85:[*]	129:[*]
+!88:.dnsSettings	132:.properties.dnsSettings
 !100:.appliedDnsServers	155:.appliedDnsServers
-118:[*]	173:[*]
-101:dnsServers	156:dnsServers
-111:[*]	166:[*]
-101:internalDnsNameLabel	156:internalDnsNameLabel
+!118:[*]	173:[*]
+!101:dnsServers	156:dnsServers
+!111:[*]	166:[*]
+!101:internalDnsNameLabel	156:internalDnsNameLabel
 !110:omainNameSuffix	165:omainNameSuffix
 !109:Fqdn	164:Fqdn
 !90:scpConfiguration	145:scpConfiguration
-106:.id	161:.id
-89:enableAcceleratedNetworking	144:enableAcceleratedNetworking
-95:IPForwarding	150:IPForwarding
+!106:.id	161:.id
+!89:enableAcceleratedNetworking	144:enableAcceleratedNetworking
+!95:IPForwarding	150:IPForwarding
 !90:tag	133:etag
-90:xtendedLocation	134:xtendedLocation
-105:.name	149:.name
-106:type	150:type
+!90:xtendedLocation	134:xtendedLocation
+!105:.name	149:.name
+!106:type	150:type
 !89:hostedWorkloads	133:properties.hostedWorkloads
-104:[*]	159:[*]
-89:id	133:id
-90:pConfigurations	133:properties.ipConfigurations
-105:[*]	160:[*]
-108:.applicationGatewayBackendAddressPools	163:.properties.applicationGatewayBackendAddressPools
-146:[*]	212:[*]
-149:.backendAddresses	215:.properties.backendAddresses
-166:[*]	243:[*]
-169:.fqdn	246:.fqdn
-170:ipAddress	247:ipAddress
-157:IPConfigurations	234:IPConfigurations
-173:[*]	250:[*]
-176:.etag	253:.etag
-177:name	254:name
-150:etag	216:etag
-150:name	216:name
-150:provisioningState	216:properties.provisioningState
-150:type	216:type
-120:SecurityGroups	186:SecurityGroups
-134:[*]	200:[*]
-137:.etag	203:.etag
+!104:[*]	159:[*]
+!89:id	133:id
+!90:pConfigurations	133:properties.ipConfigurations
+!105:[*]	160:[*]
+!108:.applicationGatewayBackendAddressPools	163:.properties.applicationGatewayBackendAddressPools
+!146:[*]	212:[*]
+!149:.backendAddresses	215:.properties.backendAddresses
+!166:[*]	243:[*]
+!169:.fqdn	246:.fqdn
+!170:ipAddress	247:ipAddress
+!157:IPConfigurations	234:IPConfigurations
+!173:[*]	250:[*]
+!176:.etag	253:.etag
+!177:name	254:name
+!150:etag	216:etag
+!150:name	216:name
+!150:provisioningState	216:properties.provisioningState
+!150:type	216:type
+!120:SecurityGroups	186:SecurityGroups
+!134:[*]	200:[*]
+!137:.etag	203:.etag
 !109:etag	164:etag
-109:id	164:id
-109:loadBalancerBackendAddressPools	164:properties.loadBalancerBackendAddressPools
-140:[*]	206:[*]
-143:.backendIPConfigurations	209:.properties.backendIPConfigurations
-167:[*]	244:[*]
-170:.etag	247:.etag
-171:name	248:name
-144:etag	210:etag
-144:loadBalancingRules	210:properties.loadBalancingRules
-162:[*]	239:[*]
-144:name	210:name
-144:outboundRule	210:properties.outboundRule
-156:.id	233:.id
-156:s	233:s
-157:[*]	234:[*]
-144:provisioningState	221:provisioningState
-144:type	210:type
-121:InboundNatRules	187:InboundNatRules
-136:[*]	202:[*]
-139:.backendIPConfiguration	205:.properties.backendIPConfiguration
-162:.etag	239:.etag
-163:name	240:name
-147:Port	224:Port
-140:enableFloatingIP	217:enableFloatingIP
-146:TcpReset	223:TcpReset
-141:tag	206:etag
-140:frontendIPConfiguration	206:properties.frontendIPConfiguration
-163:.id	240:.id
-148:Port	225:Port
-140:idleTimeoutInMinutes	217:idleTimeoutInMinutes
-140:name	206:name
-140:protocol	206:properties.protocol
-143:visioningState	220:visioningState
-140:type	206:type
-109:name	164:name
-109:primary	164:properties.primary
-112:vateIPAddress	178:vateIPAddress
-125:Version	191:Version
-119:llocationMethod	185:llocationMethod
+!109:id	164:id
+!109:loadBalancerBackendAddressPools	164:properties.loadBalancerBackendAddressPools
+!140:[*]	206:[*]
+!143:.backendIPConfigurations	209:.properties.backendIPConfigurations
+!167:[*]	244:[*]
+!170:.etag	247:.etag
+!171:name	248:name
+!144:etag	210:etag
+!144:loadBalancingRules	210:properties.loadBalancingRules
+!162:[*]	239:[*]
+!144:name	210:name
+!144:outboundRule	210:properties.outboundRule
+!156:.id	233:.id
+!156:s	233:s
+!157:[*]	234:[*]
+!144:provisioningState	221:provisioningState
+!144:type	210:type
+!121:InboundNatRules	187:InboundNatRules
+!136:[*]	202:[*]
+!139:.backendIPConfiguration	205:.properties.backendIPConfiguration
+!162:.etag	239:.etag
+!163:name	240:name
+!147:Port	224:Port
+!140:enableFloatingIP	217:enableFloatingIP
+!146:TcpReset	223:TcpReset
+!141:tag	206:etag
+!140:frontendIPConfiguration	206:properties.frontendIPConfiguration
+!163:.id	240:.id
+!148:Port	225:Port
+!140:idleTimeoutInMinutes	217:idleTimeoutInMinutes
+!140:name	206:name
+!140:protocol	206:properties.protocol
+!143:visioningState	220:visioningState
+!140:type	206:type
+!109:name	164:name
+!109:primary	164:properties.primary
+!112:vateIPAddress	178:vateIPAddress
+!125:Version	191:Version
+!119:llocationMethod	185:llocationMethod
 !111:ovisioningState	177:ovisioningState
-110:ublicIPAddress	176:ublicIPAddress
-124:.ddosSettings	190:.properties.ddosSettings
-137:.ddosCustomPolicy	214:.ddosCustomPolicy
-154:.id	231:.id
-138:protectionCoverage	215:protectionCoverage
-126:nsSettings	203:nsSettings
-136:.domainNameLabel	213:.domainNameLabel
-137:fqdn	214:fqdn
-137:reverseFqdn	214:reverseFqdn
-125:etag	191:etag
-125:idleTimeoutInMinutes	191:properties.idleTimeoutInMinutes
-126:pAddress	203:pAddress
-127:Configuration	204:Configuration
-140:.etag	217:.etag
-141:name	218:name
-141:privateIPAddress	218:properties.privateIPAddress
-151:llocationMethod	239:llocationMethod
-143:ovisioningState	231:ovisioningState
-127:Tags	204:Tags
-131:[*]	208:[*]
-134:.ipTagType	211:.ipTagType
-135:tag	212:tag
-125:provisioningState	202:provisioningState
-126:ublicIPAddressVersion	203:ublicIPAddressVersion
-134:llocationMethod	211:llocationMethod
-133:Prefix	210:Prefix
-139:.id	216:.id
-125:resourceGuid	202:resourceGuid
-125:sku	191:sku
-128:.name	194:.name
-125:zones	191:zones
-130:[*]	196:[*]
-109:virtualNetworkTaps	175:virtualNetworkTaps
-127:[*]	193:[*]
-130:.destinationLoadBalancerFrontEndIPConfiguration	196:.properties.destinationLoadBalancerFrontEndIPConfiguration
-177:.etag	254:.etag
-178:name	255:name
-178:type	255:type
-178:zones	255:zones
-183:[*]	260:[*]
-142:NetworkInterfaceIPConfiguration	219:NetworkInterfaceIPConfiguration
-173:.etag	250:.etag
-174:name	251:name
-142:Port	219:Port
-131:etag	197:etag
-131:networkInterfaceTapConfigurations	197:properties.networkInterfaceTapConfigurations
-164:[*]	241:[*]
-167:.etag	244:.etag
-168:name	245:name
-168:provisioningState	245:properties.provisioningState
-168:type	245:type
-168:virtualNetworkTap	245:properties.virtualNetworkTap
-185:.etag	273:.etag
-131:provisioningState	208:provisioningState
-131:resourceGuid	208:resourceGuid
-89:location	133:location
+!110:ublicIPAddress	176:ublicIPAddress
+!124:.ddosSettings	190:.properties.ddosSettings
+!137:.ddosCustomPolicy	214:.ddosCustomPolicy
+!154:.id	231:.id
+!138:protectionCoverage	215:protectionCoverage
+!126:nsSettings	203:nsSettings
+!136:.domainNameLabel	213:.domainNameLabel
+!137:fqdn	214:fqdn
+!137:reverseFqdn	214:reverseFqdn
+!125:etag	191:etag
+!125:idleTimeoutInMinutes	191:properties.idleTimeoutInMinutes
+!126:pAddress	203:pAddress
+!127:Configuration	204:Configuration
+!140:.etag	217:.etag
+!141:name	218:name
+!141:privateIPAddress	218:properties.privateIPAddress
+!151:llocationMethod	239:llocationMethod
+!143:ovisioningState	231:ovisioningState
+!127:Tags	204:Tags
+!131:[*]	208:[*]
+!134:.ipTagType	211:.ipTagType
+!135:tag	212:tag
+!125:provisioningState	202:provisioningState
+!126:ublicIPAddressVersion	203:ublicIPAddressVersion
+!134:llocationMethod	211:llocationMethod
+!133:Prefix	210:Prefix
+!139:.id	216:.id
+!125:resourceGuid	202:resourceGuid
+!125:sku	191:sku
+!128:.name	194:.name
+!125:zones	191:zones
+!130:[*]	196:[*]
+!109:virtualNetworkTaps	175:virtualNetworkTaps
+!127:[*]	193:[*]
+!130:.destinationLoadBalancerFrontEndIPConfiguration	196:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!177:.etag	254:.etag
+!178:name	255:name
+!178:type	255:type
+!178:zones	255:zones
+!183:[*]	260:[*]
+!142:NetworkInterfaceIPConfiguration	219:NetworkInterfaceIPConfiguration
+!173:.etag	250:.etag
+!174:name	251:name
+!142:Port	219:Port
+!131:etag	197:etag
+!131:networkInterfaceTapConfigurations	197:properties.networkInterfaceTapConfigurations
+!164:[*]	241:[*]
+!167:.etag	244:.etag
+!168:name	245:name
+!168:provisioningState	245:properties.provisioningState
+!168:type	245:type
+!168:virtualNetworkTap	245:properties.virtualNetworkTap
+!185:.etag	273:.etag
+!131:provisioningState	208:provisioningState
+!131:resourceGuid	208:resourceGuid
+!89:location	133:location
 !89:macAddress	133:properties.macAddress
 !89:name	133:name
-90:etworkSecurityGroup	133:properties.networkSecurityGroup
-109:.etag	164:.etag
-110:id	165:id
-110:location	165:location
-110:name	165:name
-110:tags	165:tags
-111:ype	166:ype
+!90:etworkSecurityGroup	133:properties.networkSecurityGroup
+!109:.etag	164:.etag
+!110:id	165:id
+!110:location	165:location
+!110:name	165:name
+!110:tags	165:tags
+!111:ype	166:ype
 !89:primary	144:primary
 !92:vateEndpoint	147:vateEndpoint
-104:.customDnsConfigs	159:.properties.customDnsConfigs
-121:[*]	187:[*]
-124:.fqdn	190:.fqdn
-125:ipAddresses	191:ipAddresses
-136:[*]	202:[*]
+!104:.customDnsConfigs	159:.properties.customDnsConfigs
+!121:[*]	187:[*]
+!124:.fqdn	190:.fqdn
+!125:ipAddresses	191:ipAddresses
+!136:[*]	202:[*]
 !105:etag	160:etag
-106:xtendedLocation	161:xtendedLocation
-121:.name	176:.name
-122:type	177:type
-105:id	160:id
-105:location	160:location
-105:manualPrivateLinkServiceConnections	160:properties.manualPrivateLinkServiceConnections
-140:[*]	206:[*]
-143:.etag	209:.etag
-144:groupIds	210:properties.groupIds
-152:[*]	229:[*]
-144:id	210:id
-144:name	210:name
-144:privateLinkServiceConnectionState	210:properties.privateLinkServiceConnectionState
-177:.actionRequired	254:.actionRequired
-184:sRequired	261:sRequired
-178:description	255:description
-178:status	255:status
-162:Id	239:Id
-146:ovisioningState	223:ovisioningState
-144:requestMessage	221:requestMessage
-144:type	210:type
+!106:xtendedLocation	161:xtendedLocation
+!121:.name	176:.name
+!122:type	177:type
+!105:id	160:id
+!105:location	160:location
+!105:manualPrivateLinkServiceConnections	160:properties.manualPrivateLinkServiceConnections
+!140:[*]	206:[*]
+!143:.etag	209:.etag
+!144:groupIds	210:properties.groupIds
+!152:[*]	229:[*]
+!144:id	210:id
+!144:name	210:name
+!144:privateLinkServiceConnectionState	210:properties.privateLinkServiceConnectionState
+!177:.actionRequired	254:.actionRequired
+!184:sRequired	261:sRequired
+!178:description	255:description
+!178:status	255:status
+!162:Id	239:Id
+!146:ovisioningState	223:ovisioningState
+!144:requestMessage	221:requestMessage
+!144:type	210:type
 !105:name	160:name
 !106:etworkInterfaces	160:properties.networkInterfaces
-122:[*]	188:[*]
-125:.etag	191:.etag
-127:xtendedLocation	193:xtendedLocation
-142:.name	208:.name
-143:type	209:type
-126:id	192:id
-126:location	192:location
-126:name	192:name
-126:tags	192:tags
-127:ype	193:ype
-105:privateLinkServiceConnections	171:privateLinkServiceConnections
-134:[*]	200:[*]
-137:.etag	203:.etag
-138:groupIds	204:properties.groupIds
-146:[*]	223:[*]
-138:id	204:id
-138:name	204:name
-138:privateLinkServiceConnectionState	204:properties.privateLinkServiceConnectionState
-171:.actionRequired	248:.actionRequired
-178:sRequired	255:sRequired
-172:description	249:description
-172:status	249:status
-156:Id	233:Id
-140:ovisioningState	217:ovisioningState
-138:requestMessage	215:requestMessage
-138:type	204:type
+!122:[*]	188:[*]
+!125:.etag	191:.etag
+!127:xtendedLocation	193:xtendedLocation
+!142:.name	208:.name
+!143:type	209:type
+!126:id	192:id
+!126:location	192:location
+!126:name	192:name
+!126:tags	192:tags
+!127:ype	193:ype
+!105:privateLinkServiceConnections	171:privateLinkServiceConnections
+!134:[*]	200:[*]
+!137:.etag	203:.etag
+!138:groupIds	204:properties.groupIds
+!146:[*]	223:[*]
+!138:id	204:id
+!138:name	204:name
+!138:privateLinkServiceConnectionState	204:properties.privateLinkServiceConnectionState
+!171:.actionRequired	248:.actionRequired
+!178:sRequired	255:sRequired
+!172:description	249:description
+!172:status	249:status
+!156:Id	233:Id
+!140:ovisioningState	217:ovisioningState
+!138:requestMessage	215:requestMessage
+!138:type	204:type
 !107:ovisioningState	173:ovisioningState
-105:subnet	171:subnet
-111:.etag	177:.etag
-112:id	178:id
-112:name	178:name
-105:tags	160:tags
+!105:subnet	171:subnet
+!111:.etag	177:.etag
+!112:id	178:id
+!112:name	178:name
+!105:tags	160:tags
 !106:ype	161:ype
 !91:ovisioningState	146:ovisioningState
 !89:resourceGuid	144:resourceGuid
-89:tags	133:tags
+!89:tags	133:tags
 !91:pConfigurations	133:properties.tapConfigurations
-106:[*]	161:[*]
+!106:[*]	161:[*]
 !109:.etag	164:.etag
-110:id	165:id
-110:name	165:name
+!110:id	165:id
+!110:name	165:name
 !110:provisioningState	165:properties.provisioningState
 !110:type	165:type
-110:virtualNetworkTap	165:properties.virtualNetworkTap
-127:.etag	193:.etag
-128:id	194:id
-128:location	194:location
-128:name	194:name
-128:tags	194:tags
-129:ype	195:ype
+!110:virtualNetworkTap	165:properties.virtualNetworkTap
+!127:.etag	193:.etag
+!128:id	194:id
+!128:location	194:location
+!128:name	194:name
+!128:tags	194:tags
+!129:ype	195:ype
 !90:ype	133:type
 !89:virtualMachine	133:properties.virtualMachine
-103:.id	158:.id
+!103:.id	158:.id
 !68:provisioningState	112:provisioningState
 !68:resourceGuid	112:resourceGuid
 68:securityRules	112:securityRules
@@ -56150,87 +56150,87 @@ const std::string_view kAliasData[] = {
 101:[*]	156:[*]
 !85:type	129:type
 !69:ubnets	113:ubnets
-75:[*]	119:[*]
-78:.etag	122:.etag
-79:id	123:id
-79:name	123:name
+!75:[*]	119:[*]
+!78:.etag	122:.etag
+!79:id	123:id
+!79:name	123:name
 68:tags	101:tags
 !69:ype	102:ype
 47:privateEndpointNetworkPolicies	80:privateEndpointNetworkPolicies
 !62:s	95:s
-63:[*]	96:[*]
-66:.customDnsConfigs	99:.properties.customDnsConfigs
-83:[*]	127:[*]
-86:.fqdn	130:.fqdn
-87:ipAddresses	131:ipAddresses
-98:[*]	142:[*]
+!63:[*]	96:[*]
+!66:.customDnsConfigs	99:.properties.customDnsConfigs
+!83:[*]	127:[*]
+!86:.fqdn	130:.fqdn
+!87:ipAddresses	131:ipAddresses
+!98:[*]	142:[*]
 !67:etag	100:etag
-68:xtendedLocation	101:xtendedLocation
-83:.name	116:.name
-84:type	117:type
-67:id	100:id
-67:location	100:location
-67:manualPrivateLinkServiceConnections	100:properties.manualPrivateLinkServiceConnections
-102:[*]	146:[*]
+!68:xtendedLocation	101:xtendedLocation
+!83:.name	116:.name
+!84:type	117:type
+!67:id	100:id
+!67:location	100:location
+!67:manualPrivateLinkServiceConnections	100:properties.manualPrivateLinkServiceConnections
+!102:[*]	146:[*]
 !105:.etag	149:.etag
-106:groupIds	150:properties.groupIds
-114:[*]	169:[*]
-106:id	150:id
-106:name	150:name
-106:privateLinkServiceConnectionState	150:properties.privateLinkServiceConnectionState
-139:.actionRequired	194:.actionRequired
-146:sRequired	201:sRequired
-140:description	195:description
-140:status	195:status
-124:Id	179:Id
+!106:groupIds	150:properties.groupIds
+!114:[*]	169:[*]
+!106:id	150:id
+!106:name	150:name
+!106:privateLinkServiceConnectionState	150:properties.privateLinkServiceConnectionState
+!139:.actionRequired	194:.actionRequired
+!146:sRequired	201:sRequired
+!140:description	195:description
+!140:status	195:status
+!124:Id	179:Id
 !108:ovisioningState	163:ovisioningState
-106:requestMessage	161:requestMessage
+!106:requestMessage	161:requestMessage
 !106:type	150:type
 !67:name	100:name
 !68:etworkInterfaces	100:properties.networkInterfaces
-84:[*]	128:[*]
+!84:[*]	128:[*]
 !87:.etag	131:.etag
-89:xtendedLocation	133:xtendedLocation
-104:.name	148:.name
-105:type	149:type
-88:id	132:id
-88:location	132:location
+!89:xtendedLocation	133:xtendedLocation
+!104:.name	148:.name
+!105:type	149:type
+!88:id	132:id
+!88:location	132:location
 !88:name	132:name
-88:tags	132:tags
+!88:tags	132:tags
 !89:ype	133:ype
-67:privateLinkServiceConnections	111:privateLinkServiceConnections
-96:[*]	140:[*]
+!67:privateLinkServiceConnections	111:privateLinkServiceConnections
+!96:[*]	140:[*]
 !99:.etag	143:.etag
-100:groupIds	144:properties.groupIds
-108:[*]	163:[*]
-100:id	144:id
-100:name	144:name
-100:privateLinkServiceConnectionState	144:properties.privateLinkServiceConnectionState
-133:.actionRequired	188:.actionRequired
-140:sRequired	195:sRequired
-134:description	189:description
-134:status	189:status
-118:Id	173:Id
+!100:groupIds	144:properties.groupIds
+!108:[*]	163:[*]
+!100:id	144:id
+!100:name	144:name
+!100:privateLinkServiceConnectionState	144:properties.privateLinkServiceConnectionState
+!133:.actionRequired	188:.actionRequired
+!140:sRequired	195:sRequired
+!134:description	189:description
+!134:status	189:status
+!118:Id	173:Id
 !102:ovisioningState	157:ovisioningState
-100:requestMessage	155:requestMessage
+!100:requestMessage	155:requestMessage
 !100:type	144:type
 !69:ovisioningState	113:ovisioningState
-67:subnet	111:subnet
-73:.etag	117:.etag
-74:id	118:id
-74:name	118:name
-67:tags	100:tags
+!67:subnet	111:subnet
+!73:.etag	117:.etag
+!74:id	118:id
+!74:name	118:name
+!67:tags	100:tags
 !68:ype	101:ype
 54:LinkServiceNetworkPolicies	87:LinkServiceNetworkPolicies
 !49:ovisioningState	82:ovisioningState
 !48:urpose	81:urpose
 !47:resourceNavigationLinks	80:resourceNavigationLinks
-70:[*]	103:[*]
+!70:[*]	103:[*]
 !73:.etag	106:.etag
-74:id	107:id
-74:link	107:properties.link
-78:edResourceType	122:edResourceType
-74:name	107:name
+!74:id	107:id
+!74:link	107:properties.link
+!78:edResourceType	122:edResourceType
+!74:name	107:name
 !74:provisioningState	107:properties.provisioningState
 !74:type	107:type
 48:outeTable	81:outeTable
@@ -56253,22 +56253,22 @@ const std::string_view kAliasData[] = {
 !68:provisioningState	123:provisioningState
 !68:type	112:type
 !58:subnets	102:subnets
-65:[*]	109:[*]
-68:.etag	112:.etag
-69:id	113:id
-69:name	113:name
+!65:[*]	109:[*]
+!68:.etag	112:.etag
+!69:id	113:id
+!69:name	113:name
 58:tags	91:tags
 !59:ype	92:ype
 !47:serviceAssociationLinks	80:serviceAssociationLinks
-70:[*]	103:[*]
-73:.allowDelete	106:.properties.allowDelete
+!70:[*]	103:[*]
+!73:.allowDelete	106:.properties.allowDelete
 !74:etag	107:etag
-74:id	107:id
-74:link	107:properties.link
-78:edResourceType	122:edResourceType
-75:ocations	119:ocations
-83:[*]	127:[*]
-74:name	107:name
+!74:id	107:id
+!74:link	107:properties.link
+!78:edResourceType	122:edResourceType
+!75:ocations	119:ocations
+!83:[*]	127:[*]
+!74:name	107:name
 !74:provisioningState	107:properties.provisioningState
 !74:type	107:type
 54:EndpointPolicies	87:EndpointPolicies
@@ -56290,10 +56290,10 @@ const std::string_view kAliasData[] = {
 117:Resources	172:Resources
 126:[*]	181:[*]
 !75:ubnets	119:ubnets
-81:[*]	125:[*]
-84:.etag	128:.etag
-85:id	129:id
-85:name	129:name
+!81:[*]	125:[*]
+!84:.etag	128:.etag
+!85:id	129:id
+!85:name	129:name
 74:tags	107:tags
 !75:ype	108:ype
 62:s	95:s
@@ -56307,217 +56307,218 @@ const std::string_view kAliasData[] = {
 40:zones
 45:[*]
 !0:networkInterfaces
-17:[*]
-20:.auxiliaryMode	11:networkInterfaces[*].properties.auxiliaryMode
-30:Sku	52:Sku
+!17:[*]
+!20:.auxiliaryMode	11:networkInterfaces[*].properties.auxiliaryMode
+!30:Sku	52:Sku
 !21:defaultOutboundConnectivityEnabled	43:defaultOutboundConnectivityEnabled
-22:isableTcpStateTracking	44:isableTcpStateTracking
-22:nsSettings	44:nsSettings
+!22:isableTcpStateTracking	44:isableTcpStateTracking
+!22:nsSettings	44:nsSettings
 !32:.appliedDnsServers	54:.appliedDnsServers
-50:[*]	72:[*]
-33:dnsServers	55:dnsServers
-43:[*]	65:[*]
-33:internalDnsNameLabel	55:internalDnsNameLabel
+!50:[*]	72:[*]
+!33:dnsServers	55:dnsServers
+!43:[*]	65:[*]
+!33:internalDnsNameLabel	55:internalDnsNameLabel
 !42:omainNameSuffix	64:omainNameSuffix
 !41:Fqdn	63:Fqdn
 !22:scpConfiguration	44:scpConfiguration
-38:.id	60:.id
-21:enableAcceleratedNetworking	43:enableAcceleratedNetworking
-27:IPForwarding	49:IPForwarding
+!38:.id	60:.id
+!21:enableAcceleratedNetworking	43:enableAcceleratedNetworking
+!27:IPForwarding	49:IPForwarding
 !22:tag
-22:xtendedLocation
-37:.name
-38:type
+!22:xtendedLocation
+!37:.name
+!38:type
 !21:hostedWorkloads	43:hostedWorkloads
-36:[*]	58:[*]
-21:id
-22:pConfigurations	43:ipConfigurations
-37:[*]	59:[*]
+!36:[*]	58:[*]
+!21:id
+!22:pConfigurations	43:ipConfigurations
+!37:[*]	59:[*]
 !40:.etag	62:.etag
-41:id	63:id
-41:name	63:name
+!41:id	63:id
+!41:name	63:name
 !41:type	63:type
-21:location
+!21:location
 !21:macAddress	43:macAddress
-22:igrationPhase	44:igrationPhase
+!22:igrationPhase	44:igrationPhase
 !21:name
-22:etworkSecurityGroup	43:networkSecurityGroup
+!22:etworkSecurityGroup	43:networkSecurityGroup
 !41:.etag	63:.etag
-42:id	64:id
-42:location	64:location
+!42:id	64:id
+!42:location	64:location
 !42:name	64:name
-42:tags	64:tags
+!42:tags	64:tags
 !43:ype	65:ype
-22:icType	44:icType
+!22:icType	44:icType
 !21:primary	43:primary
 !24:vateEndpoint	46:vateEndpoint
-36:.customDnsConfigs	58:.properties.customDnsConfigs
-53:[*]	86:[*]
-56:.fqdn	89:.fqdn
-57:ipAddresses	90:ipAddresses
-68:[*]	101:[*]
+!36:.customDnsConfigs	58:.properties.customDnsConfigs
+!53:[*]	86:[*]
+!56:.fqdn	89:.fqdn
+!57:ipAddresses	90:ipAddresses
+!68:[*]	101:[*]
 !37:etag	59:etag
-38:xtendedLocation	60:xtendedLocation
-53:.name	75:.name
-54:type	76:type
-37:id	59:id
-37:location	59:location
-37:manualPrivateLinkServiceConnections	59:properties.manualPrivateLinkServiceConnections
-72:[*]	105:[*]
+!38:xtendedLocation	60:xtendedLocation
+!53:.name	75:.name
+!54:type	76:type
+!37:id	59:id
+!37:location	59:location
+!37:manualPrivateLinkServiceConnections	59:properties.manualPrivateLinkServiceConnections
+!72:[*]	105:[*]
 !75:.etag	108:.etag
-76:groupIds	109:properties.groupIds
-84:[*]	128:[*]
-76:id	109:id
-76:name	109:name
-76:privateLinkServiceConnectionState	109:properties.privateLinkServiceConnectionState
-109:.actionRequired	153:.actionRequired
-116:sRequired	160:sRequired
-110:description	154:description
-110:status	154:status
-94:Id	138:Id
+!76:groupIds	109:properties.groupIds
+!84:[*]	128:[*]
+!76:id	109:id
+!76:name	109:name
+!76:privateLinkServiceConnectionState	109:properties.privateLinkServiceConnectionState
+!109:.actionRequired	153:.actionRequired
+!116:sRequired	160:sRequired
+!110:description	154:description
+!110:status	154:status
+!94:Id	138:Id
 !78:ovisioningState	122:ovisioningState
-76:requestMessage	120:requestMessage
+!76:requestMessage	120:requestMessage
 !76:type	109:type
 !37:name	59:name
 !38:etworkInterfaces	59:properties.networkInterfaces
-54:[*]	87:[*]
-57:.etag	90:.etag
-59:xtendedLocation	92:xtendedLocation
-74:.name	107:.name
-75:type	108:type
-58:id	91:id
-58:location	91:location
-58:name	91:name
-58:tags	91:tags
-59:ype	92:ype
-37:privateLinkServiceConnections	70:privateLinkServiceConnections
-66:[*]	99:[*]
+!54:[*]	87:[*]
+!57:.etag	90:.etag
+!59:xtendedLocation	92:xtendedLocation
+!74:.name	107:.name
+!75:type	108:type
+!58:id	91:id
+!58:location	91:location
+!58:name	91:name
+!58:tags	91:tags
+!59:ype	92:ype
+!37:privateLinkServiceConnections	70:privateLinkServiceConnections
+!66:[*]	99:[*]
 !69:.etag	102:.etag
-70:groupIds	103:properties.groupIds
-78:[*]	122:[*]
-70:id	103:id
-70:name	103:name
-70:privateLinkServiceConnectionState	103:properties.privateLinkServiceConnectionState
-103:.actionRequired	147:.actionRequired
-110:sRequired	154:sRequired
-104:description	148:description
-104:status	148:status
-88:Id	132:Id
+!70:groupIds	103:properties.groupIds
+!78:[*]	122:[*]
+!70:id	103:id
+!70:name	103:name
+!70:privateLinkServiceConnectionState	103:properties.privateLinkServiceConnectionState
+!103:.actionRequired	147:.actionRequired
+!110:sRequired	154:sRequired
+!104:description	148:description
+!104:status	148:status
+!88:Id	132:Id
 !72:ovisioningState	116:ovisioningState
-70:requestMessage	114:requestMessage
+!70:requestMessage	114:requestMessage
 !70:type	103:type
 !39:ovisioningState	72:ovisioningState
-37:subnet	70:subnet
+!37:subnet	70:subnet
 !43:.etag	76:.etag
-44:id	77:id
-44:name	77:name
-37:tags	59:tags
+!44:id	77:id
+!44:name	77:name
+!37:tags	59:tags
 !38:ype	60:ype
-28:LinkService	50:LinkService
+!28:LinkService	50:LinkService
 !39:.etag	61:.etag
-41:xtendedLocation	63:xtendedLocation
-40:id	62:id
-40:location	62:location
+!41:xtendedLocation	63:xtendedLocation
+!40:id	62:id
+!40:location	62:location
 !40:name	62:name
-40:tags	62:tags
+!40:tags	62:tags
 !41:ype	63:ype
 !23:ovisioningState	45:ovisioningState
 !21:resourceGuid	43:resourceGuid
-21:tags
+!21:tags
 !23:pConfigurations	43:tapConfigurations
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !41:.etag	63:.etag
-42:id	64:id
-42:name	64:name
+!42:id	64:id
+!42:name	64:name
 !42:provisioningState	64:properties.provisioningState
 !42:type	64:type
-42:virtualNetworkTap	64:properties.virtualNetworkTap
+!42:virtualNetworkTap	64:properties.virtualNetworkTap
 !59:.etag	92:.etag
-60:id	93:id
-60:location	93:location
+!60:id	93:id
+!60:location	93:location
 !60:name	93:name
-60:tags	93:tags
+!60:tags	93:tags
 !61:ype	94:ype
 !22:ype
 !21:virtualMachine	43:virtualMachine
-35:.id	57:.id
+!35:.id	57:.id
 !22:netEncryptionSupported	44:netEncryptionSupported
-21:workloadType	43:workloadType
+!21:workloadType	43:workloadType
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.etag
-30:id
+!30:id
 !30:linkIdentifier	11:privateEndpointConnections[*].properties.linkIdentifier
-30:name
+!30:name
 !30:privateEndpoint	52:privateEndpoint
-45:.customDnsConfigs	67:.properties.customDnsConfigs
-62:[*]	95:[*]
-65:.fqdn	98:.fqdn
-66:ipAddresses	99:ipAddresses
-77:[*]	110:[*]
+!45:.customDnsConfigs	67:.properties.customDnsConfigs
+!62:[*]	95:[*]
+!65:.fqdn	98:.fqdn
+!66:ipAddresses	99:ipAddresses
+!77:[*]	110:[*]
 !46:etag	68:etag
-47:xtendedLocation	69:xtendedLocation
-62:.name	84:.name
-63:type	85:type
-46:id	68:id
-46:location	68:location
-46:manualPrivateLinkServiceConnections	68:properties.manualPrivateLinkServiceConnections
-81:[*]	114:[*]
+!47:xtendedLocation	69:xtendedLocation
+!62:.name	84:.name
+!63:type	85:type
+!46:id	68:id
+!46:location	68:location
+!46:manualPrivateLinkServiceConnections	68:properties.manualPrivateLinkServiceConnections
+!81:[*]	114:[*]
 !84:.etag	117:.etag
-85:groupIds	118:properties.groupIds
-93:[*]	137:[*]
-85:id	118:id
-85:name	118:name
-85:privateLinkServiceConnectionState	118:properties.privateLinkServiceConnectionState
-118:.actionRequired	162:.actionRequired
-125:sRequired	169:sRequired
-119:description	163:description
-119:status	163:status
-103:Id	147:Id
+!85:groupIds	118:properties.groupIds
+!93:[*]	137:[*]
+!85:id	118:id
+!85:name	118:name
+!85:privateLinkServiceConnectionState	118:properties.privateLinkServiceConnectionState
+!118:.actionRequired	162:.actionRequired
+!125:sRequired	169:sRequired
+!119:description	163:description
+!119:status	163:status
+!103:Id	147:Id
 !87:ovisioningState	131:ovisioningState
-85:requestMessage	129:requestMessage
+!85:requestMessage	129:requestMessage
 !85:type	118:type
 !46:name	68:name
 !47:etworkInterfaces	68:properties.networkInterfaces
-63:[*]	96:[*]
+!63:[*]	96:[*]
 !66:.etag	99:.etag
-68:xtendedLocation	101:xtendedLocation
-83:.name	116:.name
-84:type	117:type
-67:id	100:id
-67:location	100:location
+!68:xtendedLocation	101:xtendedLocation
+!83:.name	116:.name
+!84:type	117:type
+!67:id	100:id
+!67:location	100:location
 !67:name	100:name
-67:tags	100:tags
-!68:ype	101:ype
-46:privateLinkServiceConnections	79:privateLinkServiceConnections
-75:[*]	108:[*]
+!67:tags	100:tags
+)armlint_aliases",
+    R"armlint_aliases(!68:ype	101:ype
+!46:privateLinkServiceConnections	79:privateLinkServiceConnections
+!75:[*]	108:[*]
 !78:.etag	111:.etag
-79:groupIds	112:properties.groupIds
-87:[*]	131:[*]
-79:id	112:id
-79:name	112:name
-79:privateLinkServiceConnectionState	112:properties.privateLinkServiceConnectionState
-112:.actionRequired	156:.actionRequired
-119:sRequired	163:sRequired
-113:description	157:description
-113:status	157:status
-97:Id	141:Id
+!79:groupIds	112:properties.groupIds
+!87:[*]	131:[*]
+!79:id	112:id
+!79:name	112:name
+!79:privateLinkServiceConnectionState	112:properties.privateLinkServiceConnectionState
+!112:.actionRequired	156:.actionRequired
+!119:sRequired	163:sRequired
+!113:description	157:description
+!113:status	157:status
+!97:Id	141:Id
 !81:ovisioningState	125:ovisioningState
-79:requestMessage	123:requestMessage
+!79:requestMessage	123:requestMessage
 !79:type	112:type
 !48:ovisioningState	81:ovisioningState
-46:subnet	79:subnet
+!46:subnet	79:subnet
 !52:.etag	85:.etag
-53:id	86:id
-53:name	86:name
-46:tags	68:tags
+!53:id	86:id
+!53:name	86:name
+!46:tags	68:tags
 !47:ype	69:ype
 !45:Location	67:Location
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionRequired	85:.actionRequired
-70:sRequired	92:sRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionRequired	85:.actionRequired
+!70:sRequired	92:sRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -56528,87 +56529,87 @@ const std::string_view kAliasData[] = {
 @Microsoft.Network/privateLinkServices/privateEndpointConnections
 !0:linkIdentifier
 !0:privateEndpoint
-15:.applicationSecurityGroups	0:properties.privateEndpoint.properties.applicationSecurityGroups
-41:[*]	63:[*]
+!15:.applicationSecurityGroups	0:properties.privateEndpoint.properties.applicationSecurityGroups
+!41:[*]	63:[*]
 !44:.etag	66:.etag
-45:id	67:id
-45:location	67:location
+!45:id	67:id
+!45:location	67:location
 !45:name	67:name
-45:tags	67:tags
+!45:tags	67:tags
 !46:ype	68:ype
-16:customDnsConfigs	38:customDnsConfigs
-32:[*]	54:[*]
-35:.fqdn	57:.fqdn
-36:ipAddresses	58:ipAddresses
-47:[*]	69:[*]
-22:NetworkInterfaceName	44:NetworkInterfaceName
+!16:customDnsConfigs	38:customDnsConfigs
+!32:[*]	54:[*]
+!35:.fqdn	57:.fqdn
+!36:ipAddresses	58:ipAddresses
+!47:[*]	69:[*]
+!22:NetworkInterfaceName	44:NetworkInterfaceName
 !16:etag
-17:xtendedLocation
-32:.name
-33:type
-16:id
-17:pConfigurations	38:ipConfigurations
-32:[*]	54:[*]
+!17:xtendedLocation
+!32:.name
+!33:type
+!16:id
+!17:pConfigurations	38:ipConfigurations
+!32:[*]	54:[*]
 !35:.etag	57:.etag
-36:groupId	58:properties.groupId
-36:memberName	69:memberName
-36:name	58:name
-36:privateIPAddress	58:properties.privateIPAddress
+!36:groupId	58:properties.groupId
+!36:memberName	69:memberName
+!36:name	58:name
+!36:privateIPAddress	58:properties.privateIPAddress
 !36:type	58:type
-18:VersionType	40:VersionType
-16:location
-16:manualPrivateLinkServiceConnections	38:manualPrivateLinkServiceConnections
-51:[*]	73:[*]
+!18:VersionType	40:VersionType
+!16:location
+!16:manualPrivateLinkServiceConnections	38:manualPrivateLinkServiceConnections
+!51:[*]	73:[*]
 !54:.etag	76:.etag
-55:groupIds	77:properties.groupIds
-63:[*]	96:[*]
-55:id	77:id
-55:name	77:name
-55:privateLinkServiceConnectionState	77:properties.privateLinkServiceConnectionState
-88:.actionRequired	121:.actionRequired
-95:sRequired	128:sRequired
-89:description	122:description
-89:status	122:status
-73:Id	106:Id
+!55:groupIds	77:properties.groupIds
+!63:[*]	96:[*]
+!55:id	77:id
+!55:name	77:name
+!55:privateLinkServiceConnectionState	77:properties.privateLinkServiceConnectionState
+!88:.actionRequired	121:.actionRequired
+!95:sRequired	128:sRequired
+!89:description	122:description
+!89:status	122:status
+!73:Id	106:Id
 !57:ovisioningState	90:ovisioningState
-55:requestMessage	88:requestMessage
+!55:requestMessage	88:requestMessage
 !55:type	77:type
 !16:name
 !17:etworkInterfaces	38:networkInterfaces
-33:[*]	55:[*]
+!33:[*]	55:[*]
 !36:.etag	58:.etag
-38:xtendedLocation	60:xtendedLocation
-53:.name	75:.name
-54:type	76:type
-37:id	59:id
-37:location	59:location
+!38:xtendedLocation	60:xtendedLocation
+!53:.name	75:.name
+!54:type	76:type
+!37:id	59:id
+!37:location	59:location
 !37:name	59:name
-37:tags	59:tags
+!37:tags	59:tags
 !38:ype	60:ype
-16:privateLinkServiceConnections	38:privateLinkServiceConnections
-45:[*]	67:[*]
+!16:privateLinkServiceConnections	38:privateLinkServiceConnections
+!45:[*]	67:[*]
 !48:.etag	70:.etag
-49:groupIds	71:properties.groupIds
-57:[*]	90:[*]
-49:id	71:id
-49:name	71:name
-49:privateLinkServiceConnectionState	71:properties.privateLinkServiceConnectionState
-82:.actionRequired	115:.actionRequired
-89:sRequired	122:sRequired
-83:description	116:description
-83:status	116:status
-67:Id	100:Id
+!49:groupIds	71:properties.groupIds
+!57:[*]	90:[*]
+!49:id	71:id
+!49:name	71:name
+!49:privateLinkServiceConnectionState	71:properties.privateLinkServiceConnectionState
+!82:.actionRequired	115:.actionRequired
+!89:sRequired	122:sRequired
+!83:description	116:description
+!83:status	116:status
+!67:Id	100:Id
 !51:ovisioningState	84:ovisioningState
-49:requestMessage	82:requestMessage
+!49:requestMessage	82:requestMessage
 !49:type	71:type
 !18:ovisioningState	40:ovisioningState
-16:resourceGuid	38:resourceGuid
-16:subnet	38:subnet
+!16:resourceGuid	38:resourceGuid
+!16:subnet	38:subnet
 !22:.etag	44:.etag
-23:id	45:id
-23:name	45:name
+!23:id	45:id
+!23:name	45:name
 !23:type	45:type
-16:tags
+!16:tags
 !17:ype
 !15:Location
 7:LinkServiceConnectionState
@@ -56636,360 +56637,359 @@ const std::string_view kAliasData[] = {
 1:pAddress
 !2:Configuration
 !15:.etag
-16:id
-16:name
-16:privateIPAddress	0:properties.ipConfiguration.properties.privateIPAddress
-26:llocationMethod	48:llocationMethod
+!16:id
+!16:name
+!16:privateIPAddress	0:properties.ipConfiguration.properties.privateIPAddress
+!26:llocationMethod	48:llocationMethod
 !18:ovisioningState	40:ovisioningState
-17:ublicIPAddress	39:ublicIPAddress
+!17:ublicIPAddress	39:ublicIPAddress
 !31:.etag	53:.etag
-33:xtendedLocation	55:xtendedLocation
-32:id	54:id
-32:location	54:location
+!33:xtendedLocation	55:xtendedLocation
+!32:id	54:id
+!32:location	54:location
 !32:name	54:name
-32:sku	54:sku
-32:tags	54:tags
+!32:sku	54:sku
+!32:tags	54:tags
 !33:ype	55:ype
-32:zones	54:zones
-37:[*]	59:[*]
-16:subnet	38:subnet
-22:.addressPrefix	44:.properties.addressPrefix
-36:es	69:es
-38:[*]	71:[*]
-23:delegations	56:delegations
-34:[*]	67:[*]
+!32:zones	54:zones
+!37:[*]	59:[*]
+!16:subnet	38:subnet
+!22:.addressPrefix	44:.properties.addressPrefix
+!36:es	69:es
+!38:[*]	71:[*]
+!23:delegations	56:delegations
+!34:[*]	67:[*]
 !37:.actions	70:.properties.actions
-45:[*]	89:[*]
+!45:[*]	89:[*]
 !38:etag	71:etag
-38:name	71:name
+!38:name	71:name
 !38:provisioningState	71:properties.provisioningState
-38:serviceName	82:serviceName
+!38:serviceName	82:serviceName
 !23:etag	45:etag
-23:id	45:id
-24:nterfaceEndpoints	45:properties.interfaceEndpoints
-41:[*]	74:[*]
-44:.etag	77:.etag
+!23:id	45:id
+!24:nterfaceEndpoints	45:properties.interfaceEndpoints
+!41:[*]	74:[*]
+!44:.etag	77:.etag
 !24:pConfigurationProfiles	57:pConfigurationProfiles
-46:[*]	79:[*]
+!46:[*]	79:[*]
 !49:.etag	82:.etag
-50:name	83:name
+!50:name	83:name
 !50:provisioningState	83:properties.provisioningState
 !50:type	83:type
 !38:s	71:s
-39:[*]	72:[*]
-42:.etag	75:.etag
-43:name	76:name
-23:name	45:name
-25:tGateway	45:properties.natGateway
-33:.id	66:.id
-24:etworkSecurityGroup	57:etworkSecurityGroup
+!39:[*]	72:[*]
+!42:.etag	75:.etag
+!43:name	76:name
+!23:name	45:name
+!25:tGateway	45:properties.natGateway
+!33:.id	66:.id
+!24:etworkSecurityGroup	57:etworkSecurityGroup
 !43:.defaultSecurityRules	76:.properties.defaultSecurityRules
-64:[*]	108:[*]
+!64:[*]	108:[*]
 !67:.etag	111:.etag
-68:name	112:name
+!68:name	112:name
 !44:etag	77:etag
 !44:networkInterfaces	77:properties.networkInterfaces
-61:[*]	105:[*]
-64:.dnsSettings	108:.properties.dnsSettings
+!61:[*]	105:[*]
+!64:.dnsSettings	108:.properties.dnsSettings
 !76:.appliedDnsServers	131:.appliedDnsServers
-94:[*]	149:[*]
-77:dnsServers	132:dnsServers
-87:[*]	142:[*]
-77:internalDnsNameLabel	132:internalDnsNameLabel
+!94:[*]	149:[*]
+!77:dnsServers	132:dnsServers
+!87:[*]	142:[*]
+!77:internalDnsNameLabel	132:internalDnsNameLabel
 !86:omainNameSuffix	141:omainNameSuffix
 !85:Fqdn	140:Fqdn
-65:enableAcceleratedNetworking	120:enableAcceleratedNetworking
-71:IPForwarding	126:IPForwarding
+!65:enableAcceleratedNetworking	120:enableAcceleratedNetworking
+!71:IPForwarding	126:IPForwarding
 !66:tag	109:etag
 !65:hostedWorkloads	109:properties.hostedWorkloads
-80:[*]	135:[*]
-65:interfaceEndpoint	120:interfaceEndpoint
-82:.endpointService	137:.properties.endpointService
-98:.id	164:.id
-84:tag	138:etag
-83:fqdn	138:properties.fqdn
-83:owner	149:owner
-83:provisioningState	149:provisioningState
-66:pConfigurations	121:pConfigurations
-81:[*]	136:[*]
-84:.applicationGatewayBackendAddressPools	139:.properties.applicationGatewayBackendAddressPools
-122:[*]	188:[*]
-125:.backendAddresses	191:.properties.backendAddresses
-142:[*]	219:[*]
-145:.fqdn	222:.fqdn
-146:ipAddress	223:ipAddress
-133:IPConfigurations	210:IPConfigurations
-149:[*]	226:[*]
-152:.etag	229:.etag
-153:id	230:id
-153:loadBalancerBackendAddressPools	230:properties.loadBalancerBackendAddressPools
-184:[*]	272:[*]
-187:.etag	275:.etag
-188:loadBalancingRules	276:properties.loadBalancingRules
-206:[*]	305:[*]
-209:.id	308:.id
-188:name	276:name
-188:outboundNatRule	276:properties.outboundNatRule
-203:.id	302:.id
-188:provisioningState	287:provisioningState
-165:InboundNatRules	253:InboundNatRules
-180:[*]	268:[*]
-183:.backendIPConfiguration	271:.properties.backendIPConfiguration
-206:.etag	305:.etag
-207:name	306:name
-191:Port	290:Port
-184:enableFloatingIP	283:enableFloatingIP
-185:tag	272:etag
-184:frontendIPConfiguration	272:properties.frontendIPConfiguration
-207:.id	306:.id
-192:Port	291:Port
-184:idleTimeoutInMinutes	283:idleTimeoutInMinutes
-184:name	272:name
-184:protocol	272:properties.protocol
-187:visioningState	286:visioningState
-153:name	230:name
-153:primary	230:properties.primary
-156:vateIPAddress	244:vateIPAddress
-169:Version	257:Version
-163:llocationMethod	251:llocationMethod
-155:ovisioningState	243:ovisioningState
-154:ublicIPAddress	242:ublicIPAddress
-168:.etag	256:.etag
-126:etag	192:etag
-126:name	192:name
-126:provisioningState	192:properties.provisioningState
-126:type	192:type
-96:SecurityGroups	162:SecurityGroups
-110:[*]	176:[*]
-113:.etag	179:.etag
+!80:[*]	135:[*]
+!65:interfaceEndpoint	120:interfaceEndpoint
+!82:.endpointService	137:.properties.endpointService
+!98:.id	164:.id
+!84:tag	138:etag
+!83:fqdn	138:properties.fqdn
+!83:owner	149:owner
+!83:provisioningState	149:provisioningState
+!66:pConfigurations	121:pConfigurations
+!81:[*]	136:[*]
+!84:.applicationGatewayBackendAddressPools	139:.properties.applicationGatewayBackendAddressPools
+!122:[*]	188:[*]
+!125:.backendAddresses	191:.properties.backendAddresses
+!142:[*]	219:[*]
+!145:.fqdn	222:.fqdn
+!146:ipAddress	223:ipAddress
+!133:IPConfigurations	210:IPConfigurations
+!149:[*]	226:[*]
+!152:.etag	229:.etag
+!153:id	230:id
+!153:loadBalancerBackendAddressPools	230:properties.loadBalancerBackendAddressPools
+!184:[*]	272:[*]
+!187:.etag	275:.etag
+!188:loadBalancingRules	276:properties.loadBalancingRules
+!206:[*]	305:[*]
+!209:.id	308:.id
+!188:name	276:name
+!188:outboundNatRule	276:properties.outboundNatRule
+!203:.id	302:.id
+!188:provisioningState	287:provisioningState
+!165:InboundNatRules	253:InboundNatRules
+!180:[*]	268:[*]
+!183:.backendIPConfiguration	271:.properties.backendIPConfiguration
+!206:.etag	305:.etag
+!207:name	306:name
+!191:Port	290:Port
+!184:enableFloatingIP	283:enableFloatingIP
+!185:tag	272:etag
+!184:frontendIPConfiguration	272:properties.frontendIPConfiguration
+!207:.id	306:.id
+!192:Port	291:Port
+!184:idleTimeoutInMinutes	283:idleTimeoutInMinutes
+!184:name	272:name
+!184:protocol	272:properties.protocol
+!187:visioningState	286:visioningState
+!153:name	230:name
+!153:primary	230:properties.primary
+!156:vateIPAddress	244:vateIPAddress
+!169:Version	257:Version
+!163:llocationMethod	251:llocationMethod
+!155:ovisioningState	243:ovisioningState
+!154:ublicIPAddress	242:ublicIPAddress
+!168:.etag	256:.etag
+!126:etag	192:etag
+!126:name	192:name
+!126:provisioningState	192:properties.provisioningState
+!126:type	192:type
+!96:SecurityGroups	162:SecurityGroups
+!110:[*]	176:[*]
+!113:.etag	179:.etag
 !85:etag	140:etag
-85:loadBalancerBackendAddressPools	140:properties.loadBalancerBackendAddressPools
-116:[*]	182:[*]
-119:.backendIPConfigurations	185:.properties.backendIPConfigurations
-143:[*]	220:[*]
-146:.etag	223:.etag
-147:name	224:name
-120:etag	186:etag
-120:loadBalancingRules	186:properties.loadBalancingRules
-138:[*]	215:[*]
-141:.id	218:.id
-120:name	186:name
-120:outboundNatRule	186:properties.outboundNatRule
-135:.id	212:.id
-128:Rule	205:Rule
-132:.id	209:.id
-132:s	209:s
-133:[*]	210:[*]
-120:provisioningState	197:provisioningState
-120:type	186:type
-97:InboundNatRules	163:InboundNatRules
-112:[*]	178:[*]
-115:.backendIPConfiguration	181:.properties.backendIPConfiguration
-138:.etag	215:.etag
-139:name	216:name
-123:Port	200:Port
-116:enableFloatingIP	193:enableFloatingIP
-122:TcpReset	199:TcpReset
-117:tag	182:etag
-116:frontendIPConfiguration	182:properties.frontendIPConfiguration
-139:.id	216:.id
-124:Port	201:Port
-116:idleTimeoutInMinutes	193:idleTimeoutInMinutes
-116:name	182:name
-116:protocol	182:properties.protocol
-119:visioningState	196:visioningState
-116:type	182:type
-85:name	140:name
-85:primary	140:properties.primary
-88:vateIPAddress	154:vateIPAddress
-101:Version	167:Version
-95:llocationMethod	161:llocationMethod
+!85:loadBalancerBackendAddressPools	140:properties.loadBalancerBackendAddressPools
+!116:[*]	182:[*]
+!119:.backendIPConfigurations	185:.properties.backendIPConfigurations
+!143:[*]	220:[*]
+!146:.etag	223:.etag
+!147:name	224:name
+!120:etag	186:etag
+!120:loadBalancingRules	186:properties.loadBalancingRules
+!138:[*]	215:[*]
+!141:.id	218:.id
+!120:name	186:name
+!120:outboundNatRule	186:properties.outboundNatRule
+!135:.id	212:.id
+!128:Rule	205:Rule
+!132:.id	209:.id
+!132:s	209:s
+!133:[*]	210:[*]
+!120:provisioningState	197:provisioningState
+!120:type	186:type
+!97:InboundNatRules	163:InboundNatRules
+!112:[*]	178:[*]
+!115:.backendIPConfiguration	181:.properties.backendIPConfiguration
+!138:.etag	215:.etag
+!139:name	216:name
+!123:Port	200:Port
+!116:enableFloatingIP	193:enableFloatingIP
+!122:TcpReset	199:TcpReset
+!117:tag	182:etag
+!116:frontendIPConfiguration	182:properties.frontendIPConfiguration
+!139:.id	216:.id
+!124:Port	201:Port
+!116:idleTimeoutInMinutes	193:idleTimeoutInMinutes
+!116:name	182:name
+!116:protocol	182:properties.protocol
+!119:visioningState	196:visioningState
+!116:type	182:type
+!85:name	140:name
+!85:primary	140:properties.primary
+!88:vateIPAddress	154:vateIPAddress
+!101:Version	167:Version
+!95:llocationMethod	161:llocationMethod
 !87:ovisioningState	153:ovisioningState
-86:ublicIPAddress	152:ublicIPAddress
-100:.etag	166:.etag
-101:sku	167:sku
-101:zones	167:zones
-106:[*]	172:[*]
-85:virtualNetworkTaps	151:virtualNetworkTaps
-103:[*]	169:[*]
-106:.destinationLoadBalancerFrontEndIPConfiguration	172:.properties.destinationLoadBalancerFrontEndIPConfiguration
-153:.etag	230:.etag
-154:inboundNatPools	231:properties.inboundNatPools
-169:[*]	257:[*]
-172:.id	260:.id
-164:Rules	252:Rules
-169:[*]	257:[*]
-172:.id	260:.id
-154:loadBalancingRules	242:loadBalancingRules
-172:[*]	260:[*]
-175:.id	263:.id
-154:name	231:name
-154:outboundRules	231:properties.outboundRules
-167:[*]	255:[*]
-170:.id	258:.id
-154:privateIPAddress	242:privateIPAddress
-170:Version	258:Version
-164:llocationMethod	252:llocationMethod
-156:ovisioningState	244:ovisioningState
-155:ublicIPAddress	243:ublicIPAddress
-169:.etag	257:.etag
-170:sku	258:sku
-170:zones	258:zones
-175:[*]	263:[*]
-162:Prefix	250:Prefix
-168:.id	256:.id
-154:type	231:type
-154:zones	231:zones
-159:[*]	236:[*]
-118:NetworkInterfaceIPConfiguration	195:NetworkInterfaceIPConfiguration
-149:.etag	226:.etag
-150:name	227:name
-118:Port	195:Port
-107:etag	173:etag
-107:networkInterfaceTapConfigurations	173:properties.networkInterfaceTapConfigurations
-140:[*]	217:[*]
-143:.etag	220:.etag
-144:name	221:name
-144:provisioningState	221:properties.provisioningState
-144:type	221:type
-144:virtualNetworkTap	221:properties.virtualNetworkTap
-161:.etag	249:.etag
-107:provisioningState	184:provisioningState
-107:resourceGuid	184:resourceGuid
+!86:ublicIPAddress	152:ublicIPAddress
+!100:.etag	166:.etag
+!101:sku	167:sku
+!101:zones	167:zones
+!106:[*]	172:[*]
+!85:virtualNetworkTaps	151:virtualNetworkTaps
+!103:[*]	169:[*]
+!106:.destinationLoadBalancerFrontEndIPConfiguration	172:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!153:.etag	230:.etag
+!154:inboundNatPools	231:properties.inboundNatPools
+!169:[*]	257:[*]
+!172:.id	260:.id
+!164:Rules	252:Rules
+!169:[*]	257:[*]
+!172:.id	260:.id
+!154:loadBalancingRules	242:loadBalancingRules
+!172:[*]	260:[*]
+!175:.id	263:.id
+!154:name	231:name
+!154:outboundRules	231:properties.outboundRules
+!167:[*]	255:[*]
+!170:.id	258:.id
+!154:privateIPAddress	242:privateIPAddress
+!170:Version	258:Version
+!164:llocationMethod	252:llocationMethod
+!156:ovisioningState	244:ovisioningState
+!155:ublicIPAddress	243:ublicIPAddress
+!169:.etag	257:.etag
+!170:sku	258:sku
+!170:zones	258:zones
+!175:[*]	263:[*]
+!162:Prefix	250:Prefix
+!168:.id	256:.id
+!154:type	231:type
+!154:zones	231:zones
+!159:[*]	236:[*]
+!118:NetworkInterfaceIPConfiguration	195:NetworkInterfaceIPConfiguration
+!149:.etag	226:.etag
+!150:name	227:name
+!118:Port	195:Port
+!107:etag	173:etag
+!107:networkInterfaceTapConfigurations	173:properties.networkInterfaceTapConfigurations
+!140:[*]	217:[*]
+!143:.etag	220:.etag
+!144:name	221:name
+!144:provisioningState	221:properties.provisioningState
+!144:type	221:type
+!144:virtualNetworkTap	221:properties.virtualNetworkTap
+!161:.etag	249:.etag
+!107:provisioningState	184:provisioningState
+!107:resourceGuid	184:resourceGuid
 !65:macAddress	120:macAddress
 !65:primary	120:primary
 !68:vateEndpoint	123:vateEndpoint
 !80:.etag	135:.etag
-81:manualPrivateLinkServiceConnections	136:properties.manualPrivateLinkServiceConnections
-)armlint_aliases",
-    R"armlint_aliases(116:[*]	182:[*]
-119:.name	185:.name
-81:privateLinkServiceConnections	147:privateLinkServiceConnections
-110:[*]	176:[*]
-113:.groupIds	179:.properties.groupIds
-122:[*]	199:[*]
-114:name	180:name
-114:privateLinkServiceConnectionState	180:properties.privateLinkServiceConnectionState
-147:.actionRequired	224:.actionRequired
-148:description	225:description
-148:status	225:status
-132:Id	209:Id
-114:requestMessage	191:requestMessage
+!81:manualPrivateLinkServiceConnections	136:properties.manualPrivateLinkServiceConnections
+!116:[*]	182:[*]
+!119:.name	185:.name
+!81:privateLinkServiceConnections	147:privateLinkServiceConnections
+!110:[*]	176:[*]
+!113:.groupIds	179:.properties.groupIds
+!122:[*]	199:[*]
+!114:name	180:name
+!114:privateLinkServiceConnectionState	180:properties.privateLinkServiceConnectionState
+!147:.actionRequired	224:.actionRequired
+!148:description	225:description
+!148:status	225:status
+!132:Id	209:Id
+!114:requestMessage	191:requestMessage
 !83:ovisioningState	149:ovisioningState
 !67:ovisioningState	122:ovisioningState
 !65:resourceGuid	120:resourceGuid
 !65:tapConfigurations	120:tapConfigurations
-82:[*]	137:[*]
+!82:[*]	137:[*]
 !85:.etag	140:.etag
-86:name	141:name
+!86:name	141:name
 !86:type	141:type
 !65:virtualMachine	120:virtualMachine
-79:.id	134:.id
+!79:.id	134:.id
 !44:provisioningState	88:provisioningState
 !44:resourceGuid	88:resourceGuid
-44:securityRules	88:securityRules
-57:[*]	101:[*]
-60:.access	104:.properties.access
-61:description	116:description
-64:tinationAddressPrefix	119:tinationAddressPrefix
-85:es	140:es
-87:[*]	142:[*]
-73:pplicationSecurityGroups	128:pplicationSecurityGroups
-97:[*]	152:[*]
+!44:securityRules	88:securityRules
+!57:[*]	101:[*]
+!60:.access	104:.properties.access
+!61:description	116:description
+!64:tinationAddressPrefix	119:tinationAddressPrefix
+!85:es	140:es
+!87:[*]	142:[*]
+!73:pplicationSecurityGroups	128:pplicationSecurityGroups
+!97:[*]	152:[*]
 !100:.etag	155:.etag
-72:PortRange	127:PortRange
-81:s	136:s
-82:[*]	137:[*]
-62:irection	117:irection
+!72:PortRange	127:PortRange
+!81:s	136:s
+!82:[*]	137:[*]
+!62:irection	117:irection
 !61:etag	105:etag
-61:id	105:id
-61:name	105:name
-61:priority	105:properties.priority
-63:otocol	118:otocol
+!61:id	105:id
+!61:name	105:name
+!61:priority	105:properties.priority
+!63:otocol	118:otocol
 !64:visioningState	119:visioningState
-61:sourceAddressPrefix	116:sourceAddressPrefix
-80:es	135:es
-82:[*]	137:[*]
-68:pplicationSecurityGroups	123:pplicationSecurityGroups
-92:[*]	147:[*]
+!61:sourceAddressPrefix	116:sourceAddressPrefix
+!80:es	135:es
+!82:[*]	137:[*]
+!68:pplicationSecurityGroups	123:pplicationSecurityGroups
+!92:[*]	147:[*]
 !95:.etag	150:.etag
-96:id	151:id
-96:location	151:location
+!96:id	151:id
+!96:location	151:location
 !96:name	151:name
 !96:provisioningState	151:properties.provisioningState
 !96:resourceGuid	162:resourceGuid
-96:tags	151:tags
+!96:tags	151:tags
 !97:ype	152:ype
-67:PortRange	122:PortRange
-76:s	131:s
-77:[*]	132:[*]
+!67:PortRange	122:PortRange
+!76:s	131:s
+!77:[*]	132:[*]
 !45:ubnets	89:ubnets
-51:[*]	95:[*]
-54:.etag	98:.etag
-55:name	99:name
-23:privateEndpointNetworkPolicies	56:privateEndpointNetworkPolicies
+!51:[*]	95:[*]
+!54:.etag	98:.etag
+!55:name	99:name
+!23:privateEndpointNetworkPolicies	56:privateEndpointNetworkPolicies
 !38:s	71:s
-39:[*]	72:[*]
+!39:[*]	72:[*]
 !42:.etag	75:.etag
-30:LinkServiceNetworkPolicies	63:LinkServiceNetworkPolicies
+!30:LinkServiceNetworkPolicies	63:LinkServiceNetworkPolicies
 !25:ovisioningState	58:ovisioningState
 !24:urpose	57:urpose
 !23:resourceNavigationLinks	56:resourceNavigationLinks
-46:[*]	79:[*]
+!46:[*]	79:[*]
 !49:.etag	82:.etag
-50:id	83:id
-50:link	83:properties.link
-54:edResourceType	98:edResourceType
-50:name	83:name
+!50:id	83:id
+!50:link	83:properties.link
+!54:edResourceType	98:edResourceType
+!50:name	83:name
 !50:provisioningState	83:properties.provisioningState
 !50:type	83:type
-24:outeTable	57:outeTable
-33:.disableBgpRoutePropagation	66:.properties.disableBgpRoutePropagation
+!24:outeTable	57:outeTable
+!33:.disableBgpRoutePropagation	66:.properties.disableBgpRoutePropagation
 !34:etag	67:etag
 !34:provisioningState	67:properties.provisioningState
-34:routes	78:routes
-40:[*]	84:[*]
-43:.addressPrefix	87:.properties.addressPrefix
+!34:routes	78:routes
+!40:[*]	84:[*]
+!43:.addressPrefix	87:.properties.addressPrefix
 !44:etag	88:etag
-44:name	88:name
-45:extHopIpAddress	88:properties.nextHopIpAddress
-51:Type	106:Type
+!44:name	88:name
+!45:extHopIpAddress	88:properties.nextHopIpAddress
+!51:Type	106:Type
 !44:provisioningState	99:provisioningState
 !34:subnets	78:subnets
-41:[*]	85:[*]
+!41:[*]	85:[*]
 !23:serviceAssociationLinks	56:serviceAssociationLinks
-46:[*]	79:[*]
-49:.allowDelete	82:.properties.allowDelete
+!46:[*]	79:[*]
+!49:.allowDelete	82:.properties.allowDelete
 !50:etag	83:etag
-50:link	83:properties.link
-54:edResourceType	98:edResourceType
-51:ocations	95:ocations
-59:[*]	103:[*]
-50:name	83:name
+!50:link	83:properties.link
+!54:edResourceType	98:edResourceType
+!51:ocations	95:ocations
+!59:[*]	103:[*]
+!50:name	83:name
 !50:provisioningState	83:properties.provisioningState
 !50:type	83:type
-30:EndpointPolicies	63:EndpointPolicies
-46:[*]	79:[*]
+!30:EndpointPolicies	63:EndpointPolicies
+!46:[*]	79:[*]
 !49:.etag	82:.etag
 !50:provisioningState	83:properties.provisioningState
 !50:resourceGuid	94:resourceGuid
-50:serviceEndpointPolicyDefinitions	94:serviceEndpointPolicyDefinitions
-82:[*]	126:[*]
-85:.description	129:.properties.description
+!50:serviceEndpointPolicyDefinitions	94:serviceEndpointPolicyDefinitions
+!82:[*]	126:[*]
+!85:.description	129:.properties.description
 !86:etag	130:etag
-86:name	130:name
+!86:name	130:name
 !86:provisioningState	130:properties.provisioningState
-86:service	141:service
-93:Resources	148:Resources
-102:[*]	157:[*]
+!86:service	141:service
+!93:Resources	148:Resources
+!102:[*]	157:[*]
 !51:ubnets	95:ubnets
-57:[*]	101:[*]
-38:s	71:s
-39:[*]	72:[*]
-42:.locations	75:.locations
-52:[*]	85:[*]
+!57:[*]	101:[*]
+!38:s	71:s
+!39:[*]	72:[*]
+!42:.locations	75:.locations
+!52:[*]	85:[*]
 !43:provisioningState	76:provisioningState
-43:service	76:service
+!43:service	76:service
 !23:type	45:type
 2:Tags
 6:[*]
@@ -57036,8 +57036,8 @@ const std::string_view kAliasData[] = {
 12:ourceVirtualNetwork	33:sourceVirtualNetwork
 31:.id	53:.id
 !12:ubnets	34:ubnets
-18:[*]	40:[*]
-21:.id	43:.id
+!18:[*]	40:[*]
+!21:.id	43:.id
 11:tags
 !12:ype
 11:zones
@@ -57077,7 +57077,7 @@ const std::string_view kAliasData[] = {
 9:.ipTagType
 10:tag
 !0:loadBalancerFrontendIpConfiguration
-35:.id
+!35:.id
 0:natGateway
 !10:.etag
 11:id
@@ -57103,8 +57103,8 @@ const std::string_view kAliasData[] = {
 12:ourceVirtualNetwork	33:sourceVirtualNetwork
 31:.id	53:.id
 !12:ubnets	34:ubnets
-18:[*]	40:[*]
-21:.id	43:.id
+!18:[*]	40:[*]
+!21:.id	43:.id
 11:tags
 !12:ype
 11:zones
@@ -57112,8 +57112,8 @@ const std::string_view kAliasData[] = {
 0:prefixLength
 !2:ovisioningState
 !1:ublicIPAddresses
-17:[*]
-20:.id
+!17:[*]
+!20:.id
 15:Version
 !0:resourceGuid
 0:sku
@@ -57123,186 +57123,186 @@ const std::string_view kAliasData[] = {
 5:[*]
 @Microsoft.Network/routeFilters
 !0:ipv6Peerings
-12:[*]
-15:.azureASN	0:properties.ipv6Peerings[*].properties.azureASN
-16:connections	38:connections
-27:[*]	49:[*]
-30:.addressPrefix	52:.properties.addressPrefix
-32:uthorizationKey	65:uthorizationKey
+!12:[*]
+!15:.azureASN	0:properties.ipv6Peerings[*].properties.azureASN
+!16:connections	38:connections
+!27:[*]	49:[*]
+!30:.addressPrefix	52:.properties.addressPrefix
+!32:uthorizationKey	65:uthorizationKey
 !31:circuitConnectionStatus	64:circuitConnectionStatus
 !31:etag	53:etag
-32:xpressRouteCircuitPeering	53:properties.expressRouteCircuitPeering
-57:.id	90:.id
-31:id	53:id
-32:pv6CircuitConnectionConfig	53:properties.ipv6CircuitConnectionConfig
-58:.addressPrefix	91:.addressPrefix
+!32:xpressRouteCircuitPeering	53:properties.expressRouteCircuitPeering
+!57:.id	90:.id
+!31:id	53:id
+!32:pv6CircuitConnectionConfig	53:properties.ipv6CircuitConnectionConfig
+!58:.addressPrefix	91:.addressPrefix
 !59:circuitConnectionStatus	92:circuitConnectionStatus
-31:name	53:name
-31:peerExpressRouteCircuitPeering	53:properties.peerExpressRouteCircuitPeering
-61:.id	94:.id
+!31:name	53:name
+!31:peerExpressRouteCircuitPeering	53:properties.peerExpressRouteCircuitPeering
+!61:.id	94:.id
 !32:rovisioningState	65:rovisioningState
 !31:type	53:type
 !16:etag
-17:xpressRouteConnection	38:expressRouteConnection
+!17:xpressRouteConnection	38:expressRouteConnection
 !38:.id	60:.id
-16:gatewayManagerEtag	38:gatewayManagerEtag
-16:id
-17:pv6PeeringConfig	38:ipv6PeeringConfig
-33:.microsoftPeeringConfig	55:.microsoftPeeringConfig
-56:.advertisedCommunities	78:.advertisedCommunities
-78:[*]	100:[*]
-67:PublicPrefixes	89:PublicPrefixes
-81:[*]	103:[*]
+!16:gatewayManagerEtag	38:gatewayManagerEtag
+!16:id
+!17:pv6PeeringConfig	38:ipv6PeeringConfig
+!33:.microsoftPeeringConfig	55:.microsoftPeeringConfig
+!56:.advertisedCommunities	78:.advertisedCommunities
+!78:[*]	100:[*]
+!67:PublicPrefixes	89:PublicPrefixes
+!81:[*]	103:[*]
 !81:State	103:State
-57:customerASN	79:customerASN
-57:legacyMode	79:legacyMode
-57:routingRegistryName	79:routingRegistryName
-34:primaryPeerAddressPrefix	56:primaryPeerAddressPrefix
-34:routeFilter	56:routeFilter
-45:.id	67:.id
-34:secondaryPeerAddressPrefix	56:secondaryPeerAddressPrefix
-35:tate	57:tate
+!57:customerASN	79:customerASN
+!57:legacyMode	79:legacyMode
+!57:routingRegistryName	79:routingRegistryName
+!34:primaryPeerAddressPrefix	56:primaryPeerAddressPrefix
+!34:routeFilter	56:routeFilter
+!45:.id	67:.id
+!34:secondaryPeerAddressPrefix	56:secondaryPeerAddressPrefix
+!35:tate	57:tate
 !16:lastModifiedBy	38:lastModifiedBy
-16:microsoftPeeringConfig	38:microsoftPeeringConfig
-38:.advertisedCommunities	60:.advertisedCommunities
-60:[*]	82:[*]
-49:PublicPrefixes	71:PublicPrefixes
-63:[*]	85:[*]
+!16:microsoftPeeringConfig	38:microsoftPeeringConfig
+!38:.advertisedCommunities	60:.advertisedCommunities
+!60:[*]	82:[*]
+!49:PublicPrefixes	71:PublicPrefixes
+!63:[*]	85:[*]
 !63:State	85:State
-61:Info	83:Info
-65:[*]	87:[*]
-39:customerASN	61:customerASN
-39:legacyMode	61:legacyMode
-39:routingRegistryName	61:routingRegistryName
-16:name
-16:peerASN	38:peerASN
+!61:Info	83:Info
+!65:[*]	87:[*]
+!39:customerASN	61:customerASN
+!39:legacyMode	61:legacyMode
+!39:routingRegistryName	61:routingRegistryName
+!16:name
+!16:peerASN	38:peerASN
 !20:edConnections	42:edConnections
-33:[*]	55:[*]
-36:.addressPrefix	58:.properties.addressPrefix
-38:uthResourceGuid	71:uthResourceGuid
+!33:[*]	55:[*]
+!36:.addressPrefix	58:.properties.addressPrefix
+!38:uthResourceGuid	71:uthResourceGuid
 !37:circuitConnectionStatus	70:circuitConnectionStatus
-38:onnectionName	71:onnectionName
+!38:onnectionName	71:onnectionName
 !37:etag	59:etag
-38:xpressRouteCircuitPeering	59:properties.expressRouteCircuitPeering
-63:.id	96:.id
-37:id	59:id
-37:name	59:name
-37:peerExpressRouteCircuitPeering	59:properties.peerExpressRouteCircuitPeering
-67:.id	100:.id
+!38:xpressRouteCircuitPeering	59:properties.expressRouteCircuitPeering
+!63:.id	96:.id
+!37:id	59:id
+!37:name	59:name
+!37:peerExpressRouteCircuitPeering	59:properties.peerExpressRouteCircuitPeering
+!67:.id	100:.id
 !38:rovisioningState	71:rovisioningState
 !37:type	59:type
-20:ingType	42:ingType
-17:rimaryAzurePort	39:rimaryAzurePort
-23:PeerAddressPrefix	45:PeerAddressPrefix
+!20:ingType	42:ingType
+!17:rimaryAzurePort	39:rimaryAzurePort
+!23:PeerAddressPrefix	45:PeerAddressPrefix
 !18:ovisioningState	40:ovisioningState
-16:routeFilter	38:routeFilter
-27:.id	49:.id
-16:secondaryAzurePort	38:secondaryAzurePort
-25:PeerAddressPrefix	47:PeerAddressPrefix
-17:haredKey	39:haredKey
-17:tate	39:tate
-20:s	42:s
-21:.primarybytesIn	43:.primarybytesIn
-34:Out	56:Out
-22:secondarybytesIn	44:secondarybytesIn
-36:Out	58:Out
+!16:routeFilter	38:routeFilter
+!27:.id	49:.id
+!16:secondaryAzurePort	38:secondaryAzurePort
+!25:PeerAddressPrefix	47:PeerAddressPrefix
+!17:haredKey	39:haredKey
+!17:tate	39:tate
+!20:s	42:s
+!21:.primarybytesIn	43:.primarybytesIn
+!34:Out	56:Out
+!22:secondarybytesIn	44:secondarybytesIn
+!36:Out	58:Out
 !16:type
-16:vlanId	38:vlanId
+!16:vlanId	38:vlanId
 !0:peerings
-8:[*]
-11:.azureASN	11:peerings[*].properties.azureASN
-12:connections	34:connections
-23:[*]	45:[*]
-26:.addressPrefix	48:.properties.addressPrefix
-28:uthorizationKey	61:uthorizationKey
+!8:[*]
+!11:.azureASN	11:peerings[*].properties.azureASN
+!12:connections	34:connections
+!23:[*]	45:[*]
+!26:.addressPrefix	48:.properties.addressPrefix
+!28:uthorizationKey	61:uthorizationKey
 !27:circuitConnectionStatus	60:circuitConnectionStatus
 !27:etag	49:etag
-28:xpressRouteCircuitPeering	49:properties.expressRouteCircuitPeering
-53:.id	86:.id
-27:id	49:id
-28:pv6CircuitConnectionConfig	49:properties.ipv6CircuitConnectionConfig
-54:.addressPrefix	87:.addressPrefix
+!28:xpressRouteCircuitPeering	49:properties.expressRouteCircuitPeering
+!53:.id	86:.id
+!27:id	49:id
+!28:pv6CircuitConnectionConfig	49:properties.ipv6CircuitConnectionConfig
+!54:.addressPrefix	87:.addressPrefix
 !55:circuitConnectionStatus	88:circuitConnectionStatus
-27:name	49:name
-27:peerExpressRouteCircuitPeering	49:properties.peerExpressRouteCircuitPeering
-57:.id	90:.id
+!27:name	49:name
+!27:peerExpressRouteCircuitPeering	49:properties.peerExpressRouteCircuitPeering
+!57:.id	90:.id
 !28:rovisioningState	61:rovisioningState
 !27:type	49:type
 !12:etag
-13:xpressRouteConnection	34:expressRouteConnection
+!13:xpressRouteConnection	34:expressRouteConnection
 !34:.id	56:.id
-12:gatewayManagerEtag	34:gatewayManagerEtag
-12:id
-13:pv6PeeringConfig	34:ipv6PeeringConfig
-29:.microsoftPeeringConfig	51:.microsoftPeeringConfig
-52:.advertisedCommunities	74:.advertisedCommunities
-74:[*]	96:[*]
-63:PublicPrefixes	85:PublicPrefixes
-77:[*]	99:[*]
+!12:gatewayManagerEtag	34:gatewayManagerEtag
+!12:id
+!13:pv6PeeringConfig	34:ipv6PeeringConfig
+!29:.microsoftPeeringConfig	51:.microsoftPeeringConfig
+!52:.advertisedCommunities	74:.advertisedCommunities
+!74:[*]	96:[*]
+!63:PublicPrefixes	85:PublicPrefixes
+!77:[*]	99:[*]
 !77:State	99:State
-53:customerASN	75:customerASN
-53:legacyMode	75:legacyMode
-53:routingRegistryName	75:routingRegistryName
-30:primaryPeerAddressPrefix	52:primaryPeerAddressPrefix
-30:routeFilter	52:routeFilter
-41:.etag	63:.etag
-42:id	64:id
-30:secondaryPeerAddressPrefix	52:secondaryPeerAddressPrefix
-31:tate	53:tate
+!53:customerASN	75:customerASN
+!53:legacyMode	75:legacyMode
+!53:routingRegistryName	75:routingRegistryName
+!30:primaryPeerAddressPrefix	52:primaryPeerAddressPrefix
+!30:routeFilter	52:routeFilter
+!41:.etag	63:.etag
+!42:id	64:id
+!30:secondaryPeerAddressPrefix	52:secondaryPeerAddressPrefix
+!31:tate	53:tate
 !12:lastModifiedBy	34:lastModifiedBy
-12:microsoftPeeringConfig	34:microsoftPeeringConfig
-34:.advertisedCommunities	56:.advertisedCommunities
-56:[*]	78:[*]
-45:PublicPrefixes	67:PublicPrefixes
-59:[*]	81:[*]
+!12:microsoftPeeringConfig	34:microsoftPeeringConfig
+!34:.advertisedCommunities	56:.advertisedCommunities
+!56:[*]	78:[*]
+!45:PublicPrefixes	67:PublicPrefixes
+!59:[*]	81:[*]
 !59:State	81:State
-57:Info	79:Info
-61:[*]	83:[*]
-35:customerASN	57:customerASN
-35:legacyMode	57:legacyMode
-35:routingRegistryName	57:routingRegistryName
-12:name
-12:peerASN	34:peerASN
+!57:Info	79:Info
+!61:[*]	83:[*]
+!35:customerASN	57:customerASN
+!35:legacyMode	57:legacyMode
+!35:routingRegistryName	57:routingRegistryName
+!12:name
+!12:peerASN	34:peerASN
 !16:edConnections	38:edConnections
-29:[*]	51:[*]
-32:.addressPrefix	54:.properties.addressPrefix
-34:uthResourceGuid	67:uthResourceGuid
+!29:[*]	51:[*]
+!32:.addressPrefix	54:.properties.addressPrefix
+!34:uthResourceGuid	67:uthResourceGuid
 !33:circuitConnectionStatus	66:circuitConnectionStatus
-34:onnectionName	67:onnectionName
+!34:onnectionName	67:onnectionName
 !33:etag	55:etag
-34:xpressRouteCircuitPeering	55:properties.expressRouteCircuitPeering
-59:.id	92:.id
-33:id	55:id
-33:name	55:name
-33:peerExpressRouteCircuitPeering	55:properties.peerExpressRouteCircuitPeering
-63:.id	96:.id
+!34:xpressRouteCircuitPeering	55:properties.expressRouteCircuitPeering
+!59:.id	92:.id
+!33:id	55:id
+!33:name	55:name
+!33:peerExpressRouteCircuitPeering	55:properties.peerExpressRouteCircuitPeering
+!63:.id	96:.id
 !34:rovisioningState	67:rovisioningState
 !33:type	55:type
-16:ingType	38:ingType
-13:rimaryAzurePort	35:rimaryAzurePort
-19:PeerAddressPrefix	41:PeerAddressPrefix
+!16:ingType	38:ingType
+!13:rimaryAzurePort	35:rimaryAzurePort
+!19:PeerAddressPrefix	41:PeerAddressPrefix
 !14:ovisioningState	36:ovisioningState
-12:routeFilter	34:routeFilter
-23:.etag	45:.etag
-24:id	46:id
-24:location	46:location
-24:name	46:name
-24:provisioningState	46:properties.provisioningState
-24:rules	57:rules
-29:[*]	62:[*]
-24:tags	46:tags
-25:ype	47:ype
-12:secondaryAzurePort	34:secondaryAzurePort
-21:PeerAddressPrefix	43:PeerAddressPrefix
-13:haredKey	35:haredKey
-13:tate	35:tate
-16:s	38:s
-17:.primarybytesIn	39:.primarybytesIn
-30:Out	52:Out
-18:secondarybytesIn	40:secondarybytesIn
-32:Out	54:Out
+!12:routeFilter	34:routeFilter
+!23:.etag	45:.etag
+!24:id	46:id
+!24:location	46:location
+!24:name	46:name
+!24:provisioningState	46:properties.provisioningState
+!24:rules	57:rules
+!29:[*]	62:[*]
+!24:tags	46:tags
+!25:ype	47:ype
+!12:secondaryAzurePort	34:secondaryAzurePort
+!21:PeerAddressPrefix	43:PeerAddressPrefix
+!13:haredKey	35:haredKey
+!13:tate	35:tate
+!16:s	38:s
+!17:.primarybytesIn	39:.primarybytesIn
+!30:Out	52:Out
+!18:secondarybytesIn	40:secondarybytesIn
+!32:Out	54:Out
 !12:type
-12:vlanId	34:vlanId
+!12:vlanId	34:vlanId
 !1:rovisioningState
 0:rules
 5:[*]
@@ -57338,462 +57338,462 @@ const std::string_view kAliasData[] = {
 !10:provisioningState	32:provisioningState
 !10:type
 !0:subnets
-7:[*]
-10:.addressPrefix	11:subnets[*].properties.addressPrefix
-24:es	46:es
-26:[*]	48:[*]
-12:pplicationGatewayIpConfigurations	34:pplicationGatewayIpConfigurations
-45:[*]	67:[*]
+!7:[*]
+!10:.addressPrefix	11:subnets[*].properties.addressPrefix
+!24:es	46:es
+!26:[*]	48:[*]
+!12:pplicationGatewayIpConfigurations	34:pplicationGatewayIpConfigurations
+!45:[*]	67:[*]
 !48:.etag	70:.etag
-49:id	71:id
-49:name	71:name
+!49:id	71:id
+!49:name	71:name
 !49:type	71:type
-11:defaultOutboundAccess	33:defaultOutboundAccess
-13:legations	35:legations
-22:[*]	44:[*]
+!11:defaultOutboundAccess	33:defaultOutboundAccess
+!13:legations	35:legations
+!22:[*]	44:[*]
 !25:.actions	47:.properties.actions
-33:[*]	66:[*]
+!33:[*]	66:[*]
 !26:etag	48:etag
-26:id	48:id
-26:name	48:name
+!26:id	48:id
+!26:name	48:name
 !26:provisioningState	48:properties.provisioningState
-26:serviceName	59:serviceName
-26:type	48:type
+!26:serviceName	59:serviceName
+!26:type	48:type
 !11:etag
-11:id
-12:nterfaceEndpoints	33:interfaceEndpoints
-29:[*]	51:[*]
-32:.etag	54:.etag
-33:id	55:id
-33:location	55:location
-33:name	55:name
-33:tags	55:tags
-34:ype	56:ype
-12:pAllocations	34:pAllocations
-24:[*]	46:[*]
-27:.id	49:.id
-13:amPoolPrefixAllocations	35:amPoolPrefixAllocations
-36:[*]	58:[*]
+!11:id
+!12:nterfaceEndpoints	33:interfaceEndpoints
+!29:[*]	51:[*]
+!32:.etag	54:.etag
+!33:id	55:id
+!33:location	55:location
+!33:name	55:name
+!33:tags	55:tags
+!34:ype	56:ype
+!12:pAllocations	34:pAllocations
+!24:[*]	46:[*]
+!27:.id	49:.id
+!13:amPoolPrefixAllocations	35:amPoolPrefixAllocations
+!36:[*]	58:[*]
 !39:.allocatedAddressPrefixes	61:.allocatedAddressPrefixes
-64:[*]	86:[*]
-40:numberOfIpAddresses	62:numberOfIpAddresses
-40:pool	62:pool
+!64:[*]	86:[*]
+!40:numberOfIpAddresses	62:numberOfIpAddresses
+!40:pool	62:pool
 !13:ConfigurationProfiles	35:ConfigurationProfiles
-34:[*]	56:[*]
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
-38:name	60:name
+!38:id	60:id
+!38:name	60:name
 !38:provisioningState	60:properties.provisioningState
-38:subnet	71:subnet
+!38:subnet	71:subnet
 !38:type	60:type
 !26:s	48:s
-27:[*]	49:[*]
+!27:[*]	49:[*]
 !30:.etag	52:.etag
-31:id	53:id
-31:name	53:name
-11:name
-13:tGateway	33:natGateway
-21:.id	43:.id
-12:etworkSecurityGroup	34:etworkSecurityGroup
+!31:id	53:id
+!31:name	53:name
+!11:name
+!13:tGateway	33:natGateway
+!21:.id	43:.id
+!12:etworkSecurityGroup	34:etworkSecurityGroup
 !31:.defaultSecurityRules	53:.properties.defaultSecurityRules
-52:[*]	85:[*]
+!52:[*]	85:[*]
 !55:.etag	88:.etag
-56:name	89:name
+!56:name	89:name
 !32:etag	54:etag
-32:id	54:id
-32:location	54:location
+!32:id	54:id
+!32:location	54:location
 !32:name	54:name
 !33:etworkInterfaces	54:properties.networkInterfaces
-49:[*]	82:[*]
-52:.dnsSettings	85:.properties.dnsSettings
+!49:[*]	82:[*]
+!52:.dnsSettings	85:.properties.dnsSettings
 !64:.appliedDnsServers	108:.appliedDnsServers
-82:[*]	126:[*]
-65:dnsServers	109:dnsServers
-75:[*]	119:[*]
-65:internalDnsNameLabel	109:internalDnsNameLabel
+!82:[*]	126:[*]
+!65:dnsServers	109:dnsServers
+!75:[*]	119:[*]
+!65:internalDnsNameLabel	109:internalDnsNameLabel
 !74:omainNameSuffix	118:omainNameSuffix
 !73:Fqdn	117:Fqdn
-53:enableAcceleratedNetworking	97:enableAcceleratedNetworking
-59:IPForwarding	103:IPForwarding
+!53:enableAcceleratedNetworking	97:enableAcceleratedNetworking
+!59:IPForwarding	103:IPForwarding
 !54:tag	86:etag
 !53:hostedWorkloads	86:properties.hostedWorkloads
-68:[*]	112:[*]
-53:interfaceEndpoint	97:interfaceEndpoint
-70:.endpointService	114:.properties.endpointService
-86:.id	141:.id
-72:tag	115:etag
-71:fqdn	115:properties.fqdn
-71:owner	126:owner
-71:provisioningState	126:provisioningState
-71:subnet	126:subnet
-77:.etag	132:.etag
-78:name	133:name
-54:pConfigurations	98:pConfigurations
-69:[*]	113:[*]
-72:.applicationGatewayBackendAddressPools	116:.properties.applicationGatewayBackendAddressPools
-110:[*]	165:[*]
-113:.backendAddresses	168:.properties.backendAddresses
-130:[*]	196:[*]
-133:.fqdn	199:.fqdn
-134:ipAddress	200:ipAddress
+!68:[*]	112:[*]
+!53:interfaceEndpoint	97:interfaceEndpoint
+!70:.endpointService	114:.properties.endpointService
+!86:.id	141:.id
+!72:tag	115:etag
+!71:fqdn	115:properties.fqdn
+!71:owner	126:owner
+!71:provisioningState	126:provisioningState
+!71:subnet	126:subnet
+!77:.etag	132:.etag
+!78:name	133:name
+!54:pConfigurations	98:pConfigurations
+!69:[*]	113:[*]
+!72:.applicationGatewayBackendAddressPools	116:.properties.applicationGatewayBackendAddressPools
+!110:[*]	165:[*]
+!113:.backendAddresses	168:.properties.backendAddresses
+!130:[*]	196:[*]
+!133:.fqdn	199:.fqdn
+!134:ipAddress	200:ipAddress
 !121:IPConfigurations	187:IPConfigurations
-137:[*]	203:[*]
-140:.etag	206:.etag
-141:id	207:id
-141:loadBalancerBackendAddressPools	207:properties.loadBalancerBackendAddressPools
-172:[*]	249:[*]
-175:.etag	252:.etag
-176:loadBalancingRules	253:properties.loadBalancingRules
-194:[*]	282:[*]
-197:.id	285:.id
-176:name	253:name
-176:outboundNatRule	253:properties.outboundNatRule
-191:.id	279:.id
-176:provisioningState	264:provisioningState
-153:InboundNatRules	230:InboundNatRules
-168:[*]	245:[*]
-171:.backendIPConfiguration	248:.properties.backendIPConfiguration
-194:.etag	282:.etag
-195:name	283:name
-179:Port	267:Port
-172:enableFloatingIP	260:enableFloatingIP
-173:tag	249:etag
-172:frontendIPConfiguration	249:properties.frontendIPConfiguration
-195:.id	283:.id
-180:Port	268:Port
-172:idleTimeoutInMinutes	260:idleTimeoutInMinutes
-172:name	249:name
-172:protocol	249:properties.protocol
-175:visioningState	263:visioningState
-141:name	207:name
-141:primary	207:properties.primary
-144:vateIPAddress	221:vateIPAddress
-157:Version	234:Version
-151:llocationMethod	228:llocationMethod
-143:ovisioningState	220:ovisioningState
-142:ublicIPAddress	219:ublicIPAddress
-156:.dnsSettings	233:.properties.dnsSettings
-168:.domainNameLabel	256:.domainNameLabel
-169:fqdn	257:fqdn
-169:reverseFqdn	257:reverseFqdn
-157:etag	234:etag
-157:idleTimeoutInMinutes	234:properties.idleTimeoutInMinutes
-158:pAddress	246:pAddress
-159:Configuration	247:Configuration
-172:.etag	260:.etag
-173:name	261:name
-173:privateIPAddress	261:properties.privateIPAddress
-183:llocationMethod	282:llocationMethod
-175:ovisioningState	274:ovisioningState
-173:subnet	272:subnet
-179:.etag	278:.etag
-180:name	279:name
-157:provisioningState	245:provisioningState
-158:ublicIPAddressVersion	246:ublicIPAddressVersion
-166:llocationMethod	254:llocationMethod
-157:resourceGuid	245:resourceGuid
-141:subnet	218:subnet
-147:.etag	224:.etag
-148:name	225:name
+!137:[*]	203:[*]
+!140:.etag	206:.etag
+!141:id	207:id
+!141:loadBalancerBackendAddressPools	207:properties.loadBalancerBackendAddressPools
+!172:[*]	249:[*]
+!175:.etag	252:.etag
+!176:loadBalancingRules	253:properties.loadBalancingRules
+!194:[*]	282:[*]
+!197:.id	285:.id
+!176:name	253:name
+!176:outboundNatRule	253:properties.outboundNatRule
+!191:.id	279:.id
+!176:provisioningState	264:provisioningState
+!153:InboundNatRules	230:InboundNatRules
+!168:[*]	245:[*]
+!171:.backendIPConfiguration	248:.properties.backendIPConfiguration
+!194:.etag	282:.etag
+!195:name	283:name
+!179:Port	267:Port
+!172:enableFloatingIP	260:enableFloatingIP
+!173:tag	249:etag
+!172:frontendIPConfiguration	249:properties.frontendIPConfiguration
+!195:.id	283:.id
+!180:Port	268:Port
+!172:idleTimeoutInMinutes	260:idleTimeoutInMinutes
+!172:name	249:name
+!172:protocol	249:properties.protocol
+!175:visioningState	263:visioningState
+!141:name	207:name
+!141:primary	207:properties.primary
+!144:vateIPAddress	221:vateIPAddress
+!157:Version	234:Version
+!151:llocationMethod	228:llocationMethod
+!143:ovisioningState	220:ovisioningState
+!142:ublicIPAddress	219:ublicIPAddress
+!156:.dnsSettings	233:.properties.dnsSettings
+!168:.domainNameLabel	256:.domainNameLabel
+!169:fqdn	257:fqdn
+!169:reverseFqdn	257:reverseFqdn
+!157:etag	234:etag
+!157:idleTimeoutInMinutes	234:properties.idleTimeoutInMinutes
+!158:pAddress	246:pAddress
+!159:Configuration	247:Configuration
+!172:.etag	260:.etag
+!173:name	261:name
+!173:privateIPAddress	261:properties.privateIPAddress
+!183:llocationMethod	282:llocationMethod
+!175:ovisioningState	274:ovisioningState
+!173:subnet	272:subnet
+!179:.etag	278:.etag
+!180:name	279:name
+!157:provisioningState	245:provisioningState
+!158:ublicIPAddressVersion	246:ublicIPAddressVersion
+!166:llocationMethod	254:llocationMethod
+!157:resourceGuid	245:resourceGuid
+!141:subnet	218:subnet
+!147:.etag	224:.etag
+!148:name	225:name
 !114:etag	169:etag
-114:name	169:name
+!114:name	169:name
 !114:provisioningState	169:properties.provisioningState
 !114:type	169:type
-84:SecurityGroups	139:SecurityGroups
-98:[*]	153:[*]
+!84:SecurityGroups	139:SecurityGroups
+!98:[*]	153:[*]
 !101:.etag	156:.etag
 !73:etag	117:etag
-73:loadBalancerBackendAddressPools	117:properties.loadBalancerBackendAddressPools
-104:[*]	159:[*]
+!73:loadBalancerBackendAddressPools	117:properties.loadBalancerBackendAddressPools
+!104:[*]	159:[*]
 !107:.backendIPConfigurations	162:.properties.backendIPConfigurations
-131:[*]	197:[*]
-134:.etag	200:.etag
-135:name	201:name
+!131:[*]	197:[*]
+!134:.etag	200:.etag
+!135:name	201:name
 !108:etag	163:etag
 !108:loadBalancingRules	163:properties.loadBalancingRules
-126:[*]	192:[*]
-129:.id	195:.id
-108:name	163:name
-108:outboundNatRule	163:properties.outboundNatRule
-123:.id	189:.id
+!126:[*]	192:[*]
+!129:.id	195:.id
+!108:name	163:name
+!108:outboundNatRule	163:properties.outboundNatRule
+!123:.id	189:.id
 !116:Rule	182:Rule
-120:.id	186:.id
+!120:.id	186:.id
 !120:s	186:s
-121:[*]	187:[*]
+!121:[*]	187:[*]
 !108:provisioningState	174:provisioningState
 !108:type	163:type
-85:InboundNatRules	140:InboundNatRules
-100:[*]	155:[*]
+!85:InboundNatRules	140:InboundNatRules
+!100:[*]	155:[*]
 !103:.backendIPConfiguration	158:.properties.backendIPConfiguration
-126:.etag	192:.etag
-127:name	193:name
-111:Port	177:Port
-104:enableFloatingIP	170:enableFloatingIP
-110:TcpReset	176:TcpReset
+!126:.etag	192:.etag
+!127:name	193:name
+!111:Port	177:Port
+!104:enableFloatingIP	170:enableFloatingIP
+!110:TcpReset	176:TcpReset
 !105:tag	159:etag
-104:frontendIPConfiguration	159:properties.frontendIPConfiguration
-127:.id	193:.id
-112:Port	178:Port
-104:idleTimeoutInMinutes	170:idleTimeoutInMinutes
-104:name	159:name
-104:protocol	159:properties.protocol
+!104:frontendIPConfiguration	159:properties.frontendIPConfiguration
+!127:.id	193:.id
+!112:Port	178:Port
+!104:idleTimeoutInMinutes	170:idleTimeoutInMinutes
+!104:name	159:name
+!104:protocol	159:properties.protocol
 !107:visioningState	173:visioningState
 !104:type	159:type
-73:name	117:name
-73:primary	117:properties.primary
-76:vateIPAddress	131:vateIPAddress
-89:Version	144:Version
-83:llocationMethod	138:llocationMethod
+!73:name	117:name
+!73:primary	117:properties.primary
+!76:vateIPAddress	131:vateIPAddress
+!89:Version	144:Version
+!83:llocationMethod	138:llocationMethod
 !75:ovisioningState	130:ovisioningState
-74:ublicIPAddress	129:ublicIPAddress
-88:.dnsSettings	143:.properties.dnsSettings
-100:.domainNameLabel	166:.domainNameLabel
-101:fqdn	167:fqdn
-101:reverseFqdn	167:reverseFqdn
+!74:ublicIPAddress	129:ublicIPAddress
+!88:.dnsSettings	143:.properties.dnsSettings
+!100:.domainNameLabel	166:.domainNameLabel
+!101:fqdn	167:fqdn
+!101:reverseFqdn	167:reverseFqdn
 !89:etag	144:etag
-89:idleTimeoutInMinutes	144:properties.idleTimeoutInMinutes
-90:pAddress	156:pAddress
+!89:idleTimeoutInMinutes	144:properties.idleTimeoutInMinutes
+!90:pAddress	156:pAddress
 !91:Configuration	157:Configuration
-104:.etag	170:.etag
-105:name	171:name
-105:privateIPAddress	171:properties.privateIPAddress
-115:llocationMethod	192:llocationMethod
-107:ovisioningState	184:ovisioningState
-105:subnet	182:subnet
-111:.etag	188:.etag
-112:name	189:name
-91:Tags	157:Tags
-95:[*]	161:[*]
-98:.ipTagType	164:.ipTagType
-99:tag	165:tag
+!104:.etag	170:.etag
+!105:name	171:name
+!105:privateIPAddress	171:properties.privateIPAddress
+!115:llocationMethod	192:llocationMethod
+!107:ovisioningState	184:ovisioningState
+!105:subnet	182:subnet
+!111:.etag	188:.etag
+!112:name	189:name
+!91:Tags	157:Tags
+!95:[*]	161:[*]
+!98:.ipTagType	164:.ipTagType
+!99:tag	165:tag
 !89:provisioningState	155:provisioningState
-90:ublicIPAddressVersion	156:ublicIPAddressVersion
-98:llocationMethod	164:llocationMethod
-97:Prefix	163:Prefix
-103:.id	169:.id
+!90:ublicIPAddressVersion	156:ublicIPAddressVersion
+!98:llocationMethod	164:llocationMethod
+!97:Prefix	163:Prefix
+!103:.id	169:.id
 !89:resourceGuid	155:resourceGuid
-89:sku	144:sku
-92:.name	147:.name
-89:zones	144:zones
-94:[*]	149:[*]
-73:subnet	128:subnet
-79:.etag	134:.etag
-80:name	135:name
-73:virtualNetworkTaps	128:virtualNetworkTaps
-91:[*]	146:[*]
-94:.destinationLoadBalancerFrontEndIPConfiguration	149:.properties.destinationLoadBalancerFrontEndIPConfiguration
-141:.etag	207:.etag
-142:inboundNatPools	208:properties.inboundNatPools
-157:[*]	234:[*]
-160:.id	237:.id
-152:Rules	229:Rules
-157:[*]	234:[*]
-160:.id	237:.id
-142:loadBalancingRules	219:loadBalancingRules
-160:[*]	237:[*]
-163:.id	240:.id
-142:name	208:name
-142:outboundRules	208:properties.outboundRules
-155:[*]	232:[*]
-158:.id	235:.id
-142:privateIPAddress	219:privateIPAddress
-158:Version	235:Version
-152:llocationMethod	229:llocationMethod
-144:ovisioningState	221:ovisioningState
-143:ublicIPAddress	220:ublicIPAddress
-157:.ddosSettings	234:.properties.ddosSettings
-170:.ddosCustomPolicy	258:.ddosCustomPolicy
-187:.id	275:.id
-171:protectionCoverage	259:protectionCoverage
-159:nsSettings	247:nsSettings
-169:.domainNameLabel	257:.domainNameLabel
-170:fqdn	258:fqdn
-170:reverseFqdn	258:reverseFqdn
-158:etag	235:etag
-158:idleTimeoutInMinutes	235:properties.idleTimeoutInMinutes
-159:pAddress	247:pAddress
-160:Configuration	248:Configuration
-173:.etag	261:.etag
-174:name	262:name
-174:privateIPAddress	262:properties.privateIPAddress
-184:llocationMethod	283:llocationMethod
-176:ovisioningState	275:ovisioningState
-174:subnet	273:subnet
-180:.etag	279:.etag
-181:name	280:name
-160:Tags	248:Tags
-164:[*]	252:[*]
-167:.ipTagType	255:.ipTagType
-168:tag	256:tag
-158:provisioningState	246:provisioningState
-159:ublicIPAddressVersion	247:ublicIPAddressVersion
-167:llocationMethod	255:llocationMethod
-166:Prefix	254:Prefix
-172:.id	260:.id
-158:resourceGuid	246:resourceGuid
-158:sku	235:sku
-161:.name	238:.name
-158:zones	235:zones
-163:[*]	240:[*]
-150:Prefix	227:Prefix
-142:subnet	219:subnet
-142:type	208:type
-142:zones	208:zones
-147:[*]	213:[*]
-106:NetworkInterfaceIPConfiguration	172:NetworkInterfaceIPConfiguration
-137:.etag	203:.etag
-138:name	204:name
-106:Port	172:Port
+!89:sku	144:sku
+!92:.name	147:.name
+!89:zones	144:zones
+!94:[*]	149:[*]
+!73:subnet	128:subnet
+!79:.etag	134:.etag
+!80:name	135:name
+!73:virtualNetworkTaps	128:virtualNetworkTaps
+!91:[*]	146:[*]
+!94:.destinationLoadBalancerFrontEndIPConfiguration	149:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!141:.etag	207:.etag
+!142:inboundNatPools	208:properties.inboundNatPools
+!157:[*]	234:[*]
+!160:.id	237:.id
+!152:Rules	229:Rules
+!157:[*]	234:[*]
+!160:.id	237:.id
+!142:loadBalancingRules	219:loadBalancingRules
+!160:[*]	237:[*]
+!163:.id	240:.id
+!142:name	208:name
+!142:outboundRules	208:properties.outboundRules
+!155:[*]	232:[*]
+!158:.id	235:.id
+!142:privateIPAddress	219:privateIPAddress
+!158:Version	235:Version
+!152:llocationMethod	229:llocationMethod
+!144:ovisioningState	221:ovisioningState
+!143:ublicIPAddress	220:ublicIPAddress
+!157:.ddosSettings	234:.properties.ddosSettings
+!170:.ddosCustomPolicy	258:.ddosCustomPolicy
+!187:.id	275:.id
+!171:protectionCoverage	259:protectionCoverage
+!159:nsSettings	247:nsSettings
+!169:.domainNameLabel	257:.domainNameLabel
+!170:fqdn	258:fqdn
+!170:reverseFqdn	258:reverseFqdn
+!158:etag	235:etag
+!158:idleTimeoutInMinutes	235:properties.idleTimeoutInMinutes
+!159:pAddress	247:pAddress
+!160:Configuration	248:Configuration
+!173:.etag	261:.etag
+!174:name	262:name
+!174:privateIPAddress	262:properties.privateIPAddress
+!184:llocationMethod	283:llocationMethod
+!176:ovisioningState	275:ovisioningState
+!174:subnet	273:subnet
+!180:.etag	279:.etag
+!181:name	280:name
+!160:Tags	248:Tags
+!164:[*]	252:[*]
+!167:.ipTagType	255:.ipTagType
+!168:tag	256:tag
+!158:provisioningState	246:provisioningState
+!159:ublicIPAddressVersion	247:ublicIPAddressVersion
+!167:llocationMethod	255:llocationMethod
+!166:Prefix	254:Prefix
+!172:.id	260:.id
+!158:resourceGuid	246:resourceGuid
+!158:sku	235:sku
+!161:.name	238:.name
+!158:zones	235:zones
+!163:[*]	240:[*]
+!150:Prefix	227:Prefix
+!142:subnet	219:subnet
+!142:type	208:type
+!142:zones	208:zones
+!147:[*]	213:[*]
+!106:NetworkInterfaceIPConfiguration	172:NetworkInterfaceIPConfiguration
+!137:.etag	203:.etag
+!138:name	204:name
+!106:Port	172:Port
 !95:etag	150:etag
 !95:networkInterfaceTapConfigurations	150:properties.networkInterfaceTapConfigurations
-128:[*]	194:[*]
-131:.etag	197:.etag
-132:name	198:name
-132:provisioningState	198:properties.provisioningState
-132:type	198:type
-132:virtualNetworkTap	198:properties.virtualNetworkTap
-149:.etag	226:.etag
+!128:[*]	194:[*]
+!131:.etag	197:.etag
+!132:name	198:name
+!132:provisioningState	198:properties.provisioningState
+!132:type	198:type
+!132:virtualNetworkTap	198:properties.virtualNetworkTap
+!149:.etag	226:.etag
 !95:provisioningState	161:provisioningState
 !95:resourceGuid	161:resourceGuid
 !53:macAddress	97:macAddress
 !53:primary	97:primary
 !56:vateEndpoint	100:vateEndpoint
 !68:.etag	112:.etag
-69:manualPrivateLinkServiceConnections	113:properties.manualPrivateLinkServiceConnections
-104:[*]	159:[*]
-107:.name	162:.name
-69:privateLinkServiceConnections	124:privateLinkServiceConnections
-98:[*]	153:[*]
-101:.groupIds	156:.properties.groupIds
-110:[*]	176:[*]
-102:name	157:name
-102:privateLinkServiceConnectionState	157:properties.privateLinkServiceConnectionState
-135:.actionRequired	201:.actionRequired
-136:description	202:description
-136:status	202:status
-120:Id	186:Id
-102:requestMessage	168:requestMessage
+!69:manualPrivateLinkServiceConnections	113:properties.manualPrivateLinkServiceConnections
+!104:[*]	159:[*]
+!107:.name	162:.name
+!69:privateLinkServiceConnections	124:privateLinkServiceConnections
+!98:[*]	153:[*]
+!101:.groupIds	156:.properties.groupIds
+!110:[*]	176:[*]
+!102:name	157:name
+!102:privateLinkServiceConnectionState	157:properties.privateLinkServiceConnectionState
+!135:.actionRequired	201:.actionRequired
+!136:description	202:description
+!136:status	202:status
+!120:Id	186:Id
+!102:requestMessage	168:requestMessage
 !71:ovisioningState	126:ovisioningState
-69:subnet	124:subnet
-75:.etag	130:.etag
-76:name	131:name
+!69:subnet	124:subnet
+!75:.etag	130:.etag
+!76:name	131:name
 !55:ovisioningState	99:ovisioningState
 !53:resourceGuid	97:resourceGuid
 !53:tapConfigurations	97:tapConfigurations
-70:[*]	114:[*]
+!70:[*]	114:[*]
 !73:.etag	117:.etag
-74:name	118:name
+!74:name	118:name
 !74:type	118:type
 !53:virtualMachine	97:virtualMachine
-67:.id	111:.id
+!67:.id	111:.id
 !32:provisioningState	65:provisioningState
 !32:resourceGuid	65:resourceGuid
-32:securityRules	65:securityRules
-45:[*]	78:[*]
-48:.access	81:.properties.access
-49:description	93:description
-52:tinationAddressPrefix	96:tinationAddressPrefix
-73:es	117:es
-75:[*]	119:[*]
-61:pplicationSecurityGroups	105:pplicationSecurityGroups
-85:[*]	129:[*]
+!32:securityRules	65:securityRules
+!45:[*]	78:[*]
+!48:.access	81:.properties.access
+!49:description	93:description
+!52:tinationAddressPrefix	96:tinationAddressPrefix
+!73:es	117:es
+!75:[*]	119:[*]
+!61:pplicationSecurityGroups	105:pplicationSecurityGroups
+!85:[*]	129:[*]
 !88:.etag	132:.etag
-60:PortRange	104:PortRange
-69:s	113:s
-70:[*]	114:[*]
-50:irection	94:irection
+!60:PortRange	104:PortRange
+!69:s	113:s
+!70:[*]	114:[*]
+!50:irection	94:irection
 !49:etag	82:etag
-49:name	82:name
-49:priority	82:properties.priority
-51:otocol	95:otocol
+!49:name	82:name
+!49:priority	82:properties.priority
+!51:otocol	95:otocol
 !52:visioningState	96:visioningState
-49:sourceAddressPrefix	93:sourceAddressPrefix
-68:es	112:es
-70:[*]	114:[*]
-56:pplicationSecurityGroups	100:pplicationSecurityGroups
-80:[*]	124:[*]
+!49:sourceAddressPrefix	93:sourceAddressPrefix
+!68:es	112:es
+!70:[*]	114:[*]
+!56:pplicationSecurityGroups	100:pplicationSecurityGroups
+!80:[*]	124:[*]
 !83:.etag	127:.etag
-84:id	128:id
-84:location	128:location
+!84:id	128:id
+!84:location	128:location
 !84:name	128:name
 !84:provisioningState	128:properties.provisioningState
 !84:resourceGuid	139:resourceGuid
-84:tags	128:tags
+!84:tags	128:tags
 !85:ype	129:ype
-55:PortRange	99:PortRange
-64:s	108:s
-65:[*]	109:[*]
-32:tags	54:tags
+!55:PortRange	99:PortRange
+!64:s	108:s
+!65:[*]	109:[*]
+!32:tags	54:tags
 !33:ype	55:ype
-11:privateEndpointNetworkPolicies	33:privateEndpointNetworkPolicies
+!11:privateEndpointNetworkPolicies	33:privateEndpointNetworkPolicies
 !26:s	48:s
-27:[*]	49:[*]
+!27:[*]	49:[*]
 !30:.etag	52:.etag
-32:xtendedLocation	54:xtendedLocation
-31:id	53:id
-31:location	53:location
+!32:xtendedLocation	54:xtendedLocation
+!31:id	53:id
+!31:location	53:location
 !31:name	53:name
-31:tags	53:tags
+!31:tags	53:tags
 !32:ype	54:ype
-18:LinkServiceNetworkPolicies	40:LinkServiceNetworkPolicies
+!18:LinkServiceNetworkPolicies	40:LinkServiceNetworkPolicies
 !13:ovisioningState	35:ovisioningState
 !12:urpose	34:urpose
 !11:resourceNavigationLinks	33:resourceNavigationLinks
-34:[*]	56:[*]
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
-38:link	60:properties.link
-42:edResourceType	75:edResourceType
-38:name	60:name
+!38:id	60:id
+!38:link	60:properties.link
+!42:edResourceType	75:edResourceType
+!38:name	60:name
 !38:provisioningState	60:properties.provisioningState
 !38:type	60:type
-12:outeTable	34:outeTable
+!12:outeTable	34:outeTable
 !21:.etag	43:.etag
-22:id	44:id
-22:location	44:location
+!22:id	44:id
+!22:location	44:location
 !22:name	44:name
-22:tags	44:tags
+!22:tags	44:tags
 !23:ype	45:ype
 !11:serviceAssociationLinks	33:serviceAssociationLinks
-34:[*]	56:[*]
-37:.allowDelete	59:.properties.allowDelete
+!34:[*]	56:[*]
+!37:.allowDelete	59:.properties.allowDelete
 !38:etag	60:etag
-38:id	60:id
-38:link	60:properties.link
-42:edResourceType	75:edResourceType
-39:ocations	72:ocations
-47:[*]	80:[*]
-38:name	60:name
+!38:id	60:id
+!38:link	60:properties.link
+!42:edResourceType	75:edResourceType
+!39:ocations	72:ocations
+!47:[*]	80:[*]
+!38:name	60:name
 !38:provisioningState	60:properties.provisioningState
 !38:type	60:type
-18:EndpointPolicies	40:EndpointPolicies
-34:[*]	56:[*]
+!18:EndpointPolicies	40:EndpointPolicies
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
+!38:id	60:id
 !38:kind	60:kind
-38:location	60:location
+!38:location	60:location
 !38:name	60:name
 !38:provisioningState	60:properties.provisioningState
 !38:resourceGuid	71:resourceGuid
-38:serviceEndpointPolicyDefinitions	71:serviceEndpointPolicyDefinitions
-70:[*]	103:[*]
-73:.description	106:.properties.description
+!38:serviceEndpointPolicyDefinitions	71:serviceEndpointPolicyDefinitions
+!70:[*]	103:[*]
+!73:.description	106:.properties.description
 !74:etag	107:etag
-74:name	107:name
+!74:name	107:name
 !74:provisioningState	107:properties.provisioningState
-74:service	118:service
-81:Resources	125:Resources
-90:[*]	134:[*]
-38:tags	60:tags
+!74:service	118:service
+!81:Resources	125:Resources
+!90:[*]	134:[*]
+!38:tags	60:tags
 !39:ype	61:ype
-26:s	48:s
-27:[*]	49:[*]
-30:.locations	52:.locations
-40:[*]	62:[*]
-31:networkIdentifier	53:networkIdentifier
+!26:s	48:s
+!27:[*]	49:[*]
+!30:.locations	52:.locations
+!40:[*]	62:[*]
+!31:networkIdentifier	53:networkIdentifier
 !31:provisioningState	53:provisioningState
-31:service	53:service
-12:haringScope	34:haringScope
+!31:service	53:service
+!12:haringScope	34:haringScope
 !11:type
 @Microsoft.Network/routeTables/routes
 0:addressPrefix
@@ -57825,377 +57825,377 @@ const std::string_view kAliasData[] = {
 52:[*]	74:[*]
 !36:type
 !1:ubnets
-7:[*]
-10:.addressPrefix	12:ubnets[*].properties.addressPrefix
-24:es	46:es
-26:[*]	48:[*]
-12:pplicationGatewayIpConfigurations	34:pplicationGatewayIpConfigurations
-45:[*]	67:[*]
+!7:[*]
+!10:.addressPrefix	12:ubnets[*].properties.addressPrefix
+!24:es	46:es
+!26:[*]	48:[*]
+!12:pplicationGatewayIpConfigurations	34:pplicationGatewayIpConfigurations
+!45:[*]	67:[*]
 !48:.etag	70:.etag
-49:id	71:id
-49:name	71:name
+!49:id	71:id
+!49:name	71:name
 !49:type	71:type
-11:defaultOutboundAccess	33:defaultOutboundAccess
-13:legations	35:legations
-22:[*]	44:[*]
+!11:defaultOutboundAccess	33:defaultOutboundAccess
+!13:legations	35:legations
+!22:[*]	44:[*]
 !25:.actions	47:.properties.actions
-33:[*]	66:[*]
+!33:[*]	66:[*]
 !26:etag	48:etag
-26:id	48:id
-26:name	48:name
+!26:id	48:id
+!26:name	48:name
 !26:provisioningState	48:properties.provisioningState
-26:serviceName	59:serviceName
-26:type	48:type
+!26:serviceName	59:serviceName
+!26:type	48:type
 !11:etag
-11:id
-12:nterfaceEndpoints	33:interfaceEndpoints
-29:[*]	51:[*]
-32:.etag	54:.etag
-33:id	55:id
-33:location	55:location
-33:name	55:name
-33:tags	55:tags
-34:ype	56:ype
-12:pAllocations	34:pAllocations
-24:[*]	46:[*]
-27:.id	49:.id
-13:amPoolPrefixAllocations	35:amPoolPrefixAllocations
-36:[*]	58:[*]
+!11:id
+!12:nterfaceEndpoints	33:interfaceEndpoints
+!29:[*]	51:[*]
+!32:.etag	54:.etag
+!33:id	55:id
+!33:location	55:location
+!33:name	55:name
+!33:tags	55:tags
+!34:ype	56:ype
+!12:pAllocations	34:pAllocations
+!24:[*]	46:[*]
+!27:.id	49:.id
+!13:amPoolPrefixAllocations	35:amPoolPrefixAllocations
+!36:[*]	58:[*]
 !39:.allocatedAddressPrefixes	61:.allocatedAddressPrefixes
-64:[*]	86:[*]
-40:numberOfIpAddresses	62:numberOfIpAddresses
-40:pool	62:pool
+!64:[*]	86:[*]
+!40:numberOfIpAddresses	62:numberOfIpAddresses
+!40:pool	62:pool
 !13:ConfigurationProfiles	35:ConfigurationProfiles
-34:[*]	56:[*]
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
-38:name	60:name
+!38:id	60:id
+!38:name	60:name
 !38:provisioningState	60:properties.provisioningState
-38:subnet	71:subnet
+!38:subnet	71:subnet
 !38:type	60:type
 !26:s	48:s
-27:[*]	49:[*]
+!27:[*]	49:[*]
 !30:.etag	52:.etag
-31:id	53:id
-31:name	53:name
-11:name
-13:tGateway	33:natGateway
-21:.id	43:.id
-12:etworkSecurityGroup	34:etworkSecurityGroup
+!31:id	53:id
+!31:name	53:name
+!11:name
+!13:tGateway	33:natGateway
+!21:.id	43:.id
+!12:etworkSecurityGroup	34:etworkSecurityGroup
 !31:.defaultSecurityRules	53:.properties.defaultSecurityRules
-52:[*]	85:[*]
+!52:[*]	85:[*]
 !55:.etag	88:.etag
-56:name	89:name
+!56:name	89:name
 !32:etag	54:etag
-32:id	54:id
-32:location	54:location
+!32:id	54:id
+!32:location	54:location
 !32:name	54:name
 !33:etworkInterfaces	54:properties.networkInterfaces
-49:[*]	82:[*]
-52:.dnsSettings	85:.properties.dnsSettings
+!49:[*]	82:[*]
+!52:.dnsSettings	85:.properties.dnsSettings
 !64:.appliedDnsServers	108:.appliedDnsServers
-82:[*]	126:[*]
-65:dnsServers	109:dnsServers
-75:[*]	119:[*]
-65:internalDnsNameLabel	109:internalDnsNameLabel
+!82:[*]	126:[*]
+!65:dnsServers	109:dnsServers
+!75:[*]	119:[*]
+!65:internalDnsNameLabel	109:internalDnsNameLabel
 !74:omainNameSuffix	118:omainNameSuffix
 !73:Fqdn	117:Fqdn
-53:enableAcceleratedNetworking	97:enableAcceleratedNetworking
-59:IPForwarding	103:IPForwarding
+!53:enableAcceleratedNetworking	97:enableAcceleratedNetworking
+!59:IPForwarding	103:IPForwarding
 !54:tag	86:etag
 !53:hostedWorkloads	86:properties.hostedWorkloads
-68:[*]	112:[*]
-53:interfaceEndpoint	97:interfaceEndpoint
-70:.endpointService	114:.properties.endpointService
-86:.id	141:.id
-72:tag	115:etag
-71:fqdn	115:properties.fqdn
-71:owner	126:owner
-71:provisioningState	126:provisioningState
-71:subnet	126:subnet
-77:.etag	132:.etag
-78:name	133:name
-54:pConfigurations	98:pConfigurations
-69:[*]	113:[*]
-72:.applicationGatewayBackendAddressPools	116:.properties.applicationGatewayBackendAddressPools
-110:[*]	165:[*]
-113:.backendAddresses	168:.properties.backendAddresses
-130:[*]	196:[*]
-133:.fqdn	199:.fqdn
-134:ipAddress	200:ipAddress
+!68:[*]	112:[*]
+!53:interfaceEndpoint	97:interfaceEndpoint
+!70:.endpointService	114:.properties.endpointService
+!86:.id	141:.id
+!72:tag	115:etag
+!71:fqdn	115:properties.fqdn
+!71:owner	126:owner
+!71:provisioningState	126:provisioningState
+!71:subnet	126:subnet
+!77:.etag	132:.etag
+!78:name	133:name
+!54:pConfigurations	98:pConfigurations
+!69:[*]	113:[*]
+!72:.applicationGatewayBackendAddressPools	116:.properties.applicationGatewayBackendAddressPools
+!110:[*]	165:[*]
+!113:.backendAddresses	168:.properties.backendAddresses
+!130:[*]	196:[*]
+!133:.fqdn	199:.fqdn
+!134:ipAddress	200:ipAddress
 !121:IPConfigurations	187:IPConfigurations
-137:[*]	203:[*]
-140:.etag	206:.etag
-141:name	207:name
+!137:[*]	203:[*]
+!140:.etag	206:.etag
+!141:name	207:name
 !114:etag	169:etag
-114:name	169:name
+!114:name	169:name
 !114:provisioningState	169:properties.provisioningState
 !114:type	169:type
-84:SecurityGroups	139:SecurityGroups
-98:[*]	153:[*]
+!84:SecurityGroups	139:SecurityGroups
+!98:[*]	153:[*]
 !101:.etag	156:.etag
 !73:etag	117:etag
-73:loadBalancerBackendAddressPools	117:properties.loadBalancerBackendAddressPools
-104:[*]	159:[*]
+!73:loadBalancerBackendAddressPools	117:properties.loadBalancerBackendAddressPools
+!104:[*]	159:[*]
 !107:.backendIPConfigurations	162:.properties.backendIPConfigurations
-131:[*]	197:[*]
-134:.etag	200:.etag
-135:name	201:name
+!131:[*]	197:[*]
+!134:.etag	200:.etag
+!135:name	201:name
 !108:etag	163:etag
 !108:loadBalancingRules	163:properties.loadBalancingRules
-126:[*]	192:[*]
-108:name	163:name
+!126:[*]	192:[*]
+!108:name	163:name
 !108:outboundRule	163:properties.outboundRule
-120:.id	186:.id
+!120:.id	186:.id
 !120:s	186:s
-121:[*]	187:[*]
+!121:[*]	187:[*]
 !108:provisioningState	174:provisioningState
 !108:type	163:type
-85:InboundNatRules	140:InboundNatRules
-100:[*]	155:[*]
+!85:InboundNatRules	140:InboundNatRules
+!100:[*]	155:[*]
 !103:.backendIPConfiguration	158:.properties.backendIPConfiguration
-126:.etag	192:.etag
-127:name	193:name
-111:Port	177:Port
-104:enableFloatingIP	170:enableFloatingIP
-110:TcpReset	176:TcpReset
+!126:.etag	192:.etag
+!127:name	193:name
+!111:Port	177:Port
+!104:enableFloatingIP	170:enableFloatingIP
+!110:TcpReset	176:TcpReset
 !105:tag	159:etag
-104:frontendIPConfiguration	159:properties.frontendIPConfiguration
-127:.id	193:.id
-112:Port	178:Port
-104:idleTimeoutInMinutes	170:idleTimeoutInMinutes
-104:name	159:name
-104:protocol	159:properties.protocol
+!104:frontendIPConfiguration	159:properties.frontendIPConfiguration
+!127:.id	193:.id
+!112:Port	178:Port
+!104:idleTimeoutInMinutes	170:idleTimeoutInMinutes
+!104:name	159:name
+!104:protocol	159:properties.protocol
 !107:visioningState	173:visioningState
 !104:type	159:type
-73:name	117:name
-73:primary	117:properties.primary
-76:vateIPAddress	131:vateIPAddress
-89:Version	144:Version
-83:llocationMethod	138:llocationMethod
+!73:name	117:name
+!73:primary	117:properties.primary
+!76:vateIPAddress	131:vateIPAddress
+!89:Version	144:Version
+!83:llocationMethod	138:llocationMethod
 !75:ovisioningState	130:ovisioningState
-74:ublicIPAddress	129:ublicIPAddress
+!74:ublicIPAddress	129:ublicIPAddress
 !88:.etag	143:.etag
-89:sku	144:sku
-89:zones	144:zones
-94:[*]	149:[*]
-73:subnet	128:subnet
-79:.etag	134:.etag
-80:name	135:name
-73:virtualNetworkTaps	128:virtualNetworkTaps
-91:[*]	146:[*]
-94:.destinationLoadBalancerFrontEndIPConfiguration	149:.properties.destinationLoadBalancerFrontEndIPConfiguration
-141:.etag	207:.etag
-142:inboundNatPools	208:properties.inboundNatPools
-157:[*]	234:[*]
-160:.id	237:.id
-152:Rules	229:Rules
-157:[*]	234:[*]
-160:.id	237:.id
-142:loadBalancingRules	219:loadBalancingRules
-160:[*]	237:[*]
-163:.id	240:.id
-142:name	208:name
-142:outboundRules	208:properties.outboundRules
-155:[*]	232:[*]
-158:.id	235:.id
-142:privateIPAddress	219:privateIPAddress
-158:Version	235:Version
-152:llocationMethod	229:llocationMethod
-144:ovisioningState	221:ovisioningState
-143:ublicIPAddress	220:ublicIPAddress
-157:.ddosSettings	234:.properties.ddosSettings
-170:.ddosCustomPolicy	258:.ddosCustomPolicy
-187:.id	275:.id
-171:protectionCoverage	259:protectionCoverage
-159:nsSettings	247:nsSettings
-169:.domainNameLabel	257:.domainNameLabel
-170:fqdn	258:fqdn
-170:reverseFqdn	258:reverseFqdn
-158:etag	235:etag
-158:idleTimeoutInMinutes	235:properties.idleTimeoutInMinutes
-159:pAddress	247:pAddress
-160:Configuration	248:Configuration
-173:.etag	261:.etag
-174:name	262:name
-174:privateIPAddress	262:properties.privateIPAddress
-184:llocationMethod	283:llocationMethod
-176:ovisioningState	275:ovisioningState
-174:subnet	273:subnet
-180:.etag	279:.etag
-181:name	280:name
-160:Tags	248:Tags
-164:[*]	252:[*]
-167:.ipTagType	255:.ipTagType
-168:tag	256:tag
-158:provisioningState	246:provisioningState
-159:ublicIPAddressVersion	247:ublicIPAddressVersion
-167:llocationMethod	255:llocationMethod
-166:Prefix	254:Prefix
-172:.id	260:.id
-158:resourceGuid	246:resourceGuid
-158:sku	235:sku
-161:.name	238:.name
-158:zones	235:zones
-163:[*]	240:[*]
-150:Prefix	227:Prefix
-142:subnet	219:subnet
-142:type	208:type
-142:zones	208:zones
-147:[*]	213:[*]
-106:NetworkInterfaceIPConfiguration	172:NetworkInterfaceIPConfiguration
-137:.etag	203:.etag
-138:name	204:name
-106:Port	172:Port
+!89:sku	144:sku
+!89:zones	144:zones
+!94:[*]	149:[*]
+!73:subnet	128:subnet
+!79:.etag	134:.etag
+!80:name	135:name
+!73:virtualNetworkTaps	128:virtualNetworkTaps
+!91:[*]	146:[*]
+!94:.destinationLoadBalancerFrontEndIPConfiguration	149:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!141:.etag	207:.etag
+!142:inboundNatPools	208:properties.inboundNatPools
+!157:[*]	234:[*]
+!160:.id	237:.id
+!152:Rules	229:Rules
+!157:[*]	234:[*]
+!160:.id	237:.id
+!142:loadBalancingRules	219:loadBalancingRules
+!160:[*]	237:[*]
+!163:.id	240:.id
+!142:name	208:name
+!142:outboundRules	208:properties.outboundRules
+!155:[*]	232:[*]
+!158:.id	235:.id
+!142:privateIPAddress	219:privateIPAddress
+!158:Version	235:Version
+!152:llocationMethod	229:llocationMethod
+!144:ovisioningState	221:ovisioningState
+!143:ublicIPAddress	220:ublicIPAddress
+!157:.ddosSettings	234:.properties.ddosSettings
+!170:.ddosCustomPolicy	258:.ddosCustomPolicy
+!187:.id	275:.id
+!171:protectionCoverage	259:protectionCoverage
+!159:nsSettings	247:nsSettings
+!169:.domainNameLabel	257:.domainNameLabel
+!170:fqdn	258:fqdn
+!170:reverseFqdn	258:reverseFqdn
+!158:etag	235:etag
+!158:idleTimeoutInMinutes	235:properties.idleTimeoutInMinutes
+!159:pAddress	247:pAddress
+!160:Configuration	248:Configuration
+!173:.etag	261:.etag
+!174:name	262:name
+!174:privateIPAddress	262:properties.privateIPAddress
+!184:llocationMethod	283:llocationMethod
+!176:ovisioningState	275:ovisioningState
+!174:subnet	273:subnet
+!180:.etag	279:.etag
+!181:name	280:name
+!160:Tags	248:Tags
+!164:[*]	252:[*]
+!167:.ipTagType	255:.ipTagType
+!168:tag	256:tag
+!158:provisioningState	246:provisioningState
+!159:ublicIPAddressVersion	247:ublicIPAddressVersion
+!167:llocationMethod	255:llocationMethod
+!166:Prefix	254:Prefix
+!172:.id	260:.id
+!158:resourceGuid	246:resourceGuid
+!158:sku	235:sku
+!161:.name	238:.name
+!158:zones	235:zones
+!163:[*]	240:[*]
+!150:Prefix	227:Prefix
+!142:subnet	219:subnet
+!142:type	208:type
+!142:zones	208:zones
+!147:[*]	213:[*]
+!106:NetworkInterfaceIPConfiguration	172:NetworkInterfaceIPConfiguration
+!137:.etag	203:.etag
+!138:name	204:name
+!106:Port	172:Port
 !95:etag	150:etag
 !95:networkInterfaceTapConfigurations	150:properties.networkInterfaceTapConfigurations
-128:[*]	194:[*]
-131:.etag	197:.etag
-132:name	198:name
-132:provisioningState	198:properties.provisioningState
-132:type	198:type
-132:virtualNetworkTap	198:properties.virtualNetworkTap
-149:.etag	226:.etag
+!128:[*]	194:[*]
+!131:.etag	197:.etag
+!132:name	198:name
+!132:provisioningState	198:properties.provisioningState
+!132:type	198:type
+!132:virtualNetworkTap	198:properties.virtualNetworkTap
+!149:.etag	226:.etag
 !95:provisioningState	161:provisioningState
 !95:resourceGuid	161:resourceGuid
 !53:macAddress	97:macAddress
 !53:primary	97:primary
 !56:vateEndpoint	100:vateEndpoint
 !68:.etag	112:.etag
-69:manualPrivateLinkServiceConnections	113:properties.manualPrivateLinkServiceConnections
-104:[*]	159:[*]
-107:.name	162:.name
-69:privateLinkServiceConnections	124:privateLinkServiceConnections
-98:[*]	153:[*]
-101:.groupIds	156:.properties.groupIds
-110:[*]	176:[*]
-102:name	157:name
-102:privateLinkServiceConnectionState	157:properties.privateLinkServiceConnectionState
-135:.actionRequired	201:.actionRequired
-136:description	202:description
-136:status	202:status
-120:Id	186:Id
-102:requestMessage	168:requestMessage
+!69:manualPrivateLinkServiceConnections	113:properties.manualPrivateLinkServiceConnections
+!104:[*]	159:[*]
+!107:.name	162:.name
+!69:privateLinkServiceConnections	124:privateLinkServiceConnections
+!98:[*]	153:[*]
+!101:.groupIds	156:.properties.groupIds
+!110:[*]	176:[*]
+!102:name	157:name
+!102:privateLinkServiceConnectionState	157:properties.privateLinkServiceConnectionState
+!135:.actionRequired	201:.actionRequired
+!136:description	202:description
+!136:status	202:status
+!120:Id	186:Id
+!102:requestMessage	168:requestMessage
 !71:ovisioningState	126:ovisioningState
-69:subnet	124:subnet
-75:.etag	130:.etag
-76:name	131:name
+!69:subnet	124:subnet
+!75:.etag	130:.etag
+!76:name	131:name
 !55:ovisioningState	99:ovisioningState
 !53:resourceGuid	97:resourceGuid
 !53:tapConfigurations	97:tapConfigurations
-70:[*]	114:[*]
+!70:[*]	114:[*]
 !73:.etag	117:.etag
-74:name	118:name
+!74:name	118:name
 !74:type	118:type
 !53:virtualMachine	97:virtualMachine
-67:.id	111:.id
+!67:.id	111:.id
 !32:provisioningState	65:provisioningState
 !32:resourceGuid	65:resourceGuid
-32:securityRules	65:securityRules
-45:[*]	78:[*]
-48:.access	81:.properties.access
-49:description	93:description
-52:tinationAddressPrefix	96:tinationAddressPrefix
-73:es	117:es
-75:[*]	119:[*]
-61:pplicationSecurityGroups	105:pplicationSecurityGroups
-85:[*]	129:[*]
+!32:securityRules	65:securityRules
+!45:[*]	78:[*]
+!48:.access	81:.properties.access
+!49:description	93:description
+!52:tinationAddressPrefix	96:tinationAddressPrefix
+!73:es	117:es
+!75:[*]	119:[*]
+!61:pplicationSecurityGroups	105:pplicationSecurityGroups
+!85:[*]	129:[*]
 !88:.etag	132:.etag
-60:PortRange	104:PortRange
-69:s	113:s
-70:[*]	114:[*]
-50:irection	94:irection
+!60:PortRange	104:PortRange
+!69:s	113:s
+!70:[*]	114:[*]
+!50:irection	94:irection
 !49:etag	82:etag
-49:name	82:name
-49:priority	82:properties.priority
-51:otocol	95:otocol
+!49:name	82:name
+!49:priority	82:properties.priority
+!51:otocol	95:otocol
 !52:visioningState	96:visioningState
-49:sourceAddressPrefix	93:sourceAddressPrefix
-68:es	112:es
-70:[*]	114:[*]
-56:pplicationSecurityGroups	100:pplicationSecurityGroups
-80:[*]	124:[*]
+!49:sourceAddressPrefix	93:sourceAddressPrefix
+!68:es	112:es
+!70:[*]	114:[*]
+!56:pplicationSecurityGroups	100:pplicationSecurityGroups
+!80:[*]	124:[*]
 !83:.etag	127:.etag
-84:id	128:id
-84:location	128:location
+!84:id	128:id
+!84:location	128:location
 !84:name	128:name
 !84:provisioningState	128:properties.provisioningState
 !84:resourceGuid	139:resourceGuid
-84:tags	128:tags
+!84:tags	128:tags
 !85:ype	129:ype
-55:PortRange	99:PortRange
-64:s	108:s
-65:[*]	109:[*]
-32:tags	54:tags
+!55:PortRange	99:PortRange
+!64:s	108:s
+!65:[*]	109:[*]
+!32:tags	54:tags
 !33:ype	55:ype
-11:privateEndpointNetworkPolicies	33:privateEndpointNetworkPolicies
+!11:privateEndpointNetworkPolicies	33:privateEndpointNetworkPolicies
 !26:s	48:s
-27:[*]	49:[*]
+!27:[*]	49:[*]
 !30:.etag	52:.etag
-32:xtendedLocation	54:xtendedLocation
-31:id	53:id
-31:location	53:location
+!32:xtendedLocation	54:xtendedLocation
+!31:id	53:id
+!31:location	53:location
 !31:name	53:name
-31:tags	53:tags
+!31:tags	53:tags
 !32:ype	54:ype
-18:LinkServiceNetworkPolicies	40:LinkServiceNetworkPolicies
+!18:LinkServiceNetworkPolicies	40:LinkServiceNetworkPolicies
 !13:ovisioningState	35:ovisioningState
 !12:urpose	34:urpose
 !11:resourceNavigationLinks	33:resourceNavigationLinks
-34:[*]	56:[*]
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
-38:link	60:properties.link
-42:edResourceType	75:edResourceType
-38:name	60:name
+!38:id	60:id
+!38:link	60:properties.link
+!42:edResourceType	75:edResourceType
+!38:name	60:name
 !38:provisioningState	60:properties.provisioningState
 !38:type	60:type
-12:outeTable	34:outeTable
-21:.disableBgpRoutePropagation	43:.properties.disableBgpRoutePropagation
+!12:outeTable	34:outeTable
+!21:.disableBgpRoutePropagation	43:.properties.disableBgpRoutePropagation
 !22:etag	44:etag
-22:id	44:id
-22:location	44:location
+!22:id	44:id
+!22:location	44:location
 !22:name	44:name
 !22:provisioningState	44:properties.provisioningState
-22:routes	55:routes
-28:[*]	61:[*]
-31:.addressPrefix	64:.properties.addressPrefix
+!22:routes	55:routes
+!28:[*]	61:[*]
+!31:.addressPrefix	64:.properties.addressPrefix
 !32:etag	65:etag
-32:name	65:name
-33:extHopIpAddress	65:properties.nextHopIpAddress
-39:Type	83:Type
+!32:name	65:name
+!33:extHopIpAddress	65:properties.nextHopIpAddress
+!39:Type	83:Type
 !32:provisioningState	76:provisioningState
-22:tags	44:tags
+!22:tags	44:tags
 !23:ype	45:ype
 !11:serviceAssociationLinks	33:serviceAssociationLinks
-34:[*]	56:[*]
-37:.allowDelete	59:.properties.allowDelete
+!34:[*]	56:[*]
+!37:.allowDelete	59:.properties.allowDelete
 !38:etag	60:etag
-38:id	60:id
-38:link	60:properties.link
-42:edResourceType	75:edResourceType
-39:ocations	72:ocations
-47:[*]	80:[*]
-38:name	60:name
+!38:id	60:id
+!38:link	60:properties.link
+!42:edResourceType	75:edResourceType
+!39:ocations	72:ocations
+!47:[*]	80:[*]
+!38:name	60:name
 !38:provisioningState	60:properties.provisioningState
 !38:type	60:type
-18:EndpointPolicies	40:EndpointPolicies
-34:[*]	56:[*]
+!18:EndpointPolicies	40:EndpointPolicies
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
+!38:id	60:id
 !38:kind	60:kind
-38:location	60:location
+!38:location	60:location
 !38:name	60:name
-38:tags	60:tags
+!38:tags	60:tags
 !39:ype	61:ype
-26:s	48:s
-27:[*]	49:[*]
-30:.locations	52:.locations
-40:[*]	62:[*]
-31:networkIdentifier	53:networkIdentifier
+!26:s	48:s
+!27:[*]	49:[*]
+!30:.locations	52:.locations
+!40:[*]	62:[*]
+!31:networkIdentifier	53:networkIdentifier
 !31:provisioningState	53:provisioningState
-31:service	53:service
-12:haringScope	34:haringScope
+!31:service	53:service
+!12:haringScope	34:haringScope
 !11:type
 @Microsoft.Network/serviceEndpointPolicies/serviceEndpointPolicyDefinitions
 0:description
@@ -58357,8 +58357,8 @@ const std::string_view kAliasData[] = {
 14:.connectionState	0:properties.connectionState
 15:peerAsn	11:peerAsn
 19:Ip	15:Ip
-14:[*]
-17:.id
+!14:[*]
+!17:.id
 0:enableVirtualRouterRoutePropogation
 1:xpressRouteGateway
 19:.id
@@ -58755,7 +58755,8 @@ const std::string_view kAliasData[] = {
 44:tags	49:tags
 45:ype	50:ype
 31:LinkServiceNetworkPolicies	36:LinkServiceNetworkPolicies
-26:ovisioningState	31:ovisioningState
+)armlint_aliases",
+    R"armlint_aliases(26:ovisioningState	31:ovisioningState
 25:urpose	30:urpose
 24:resourceNavigationLinks	29:resourceNavigationLinks
 47:[*]	52:[*]
@@ -58832,15 +58833,15 @@ const std::string_view kAliasData[] = {
 53:[*]	58:[*]
 44:provisioningState	49:provisioningState
 44:service	49:service
-16:[*]
-19:.id
+!16:[*]
+!19:.id
 0:p2SVpnGateway
 13:.id
 1:referredRoutingGateway
 !2:ovisioningState
 !0:routeMaps
-9:[*]
-12:.id
+!9:[*]
+!12:.id
 5:Table
 10:.routes
 17:[*]
@@ -58913,13 +58914,13 @@ const std::string_view kAliasData[] = {
 !1:rovisioningState
 @Microsoft.Network/virtualHubs/hubRouteTables
 !0:associatedConnections
-21:[*]
-24:.id
+!21:[*]
+!24:.id
 0:labels
 6:[*]
 !0:propagatingConnections
-22:[*]
-25:.id
+!22:[*]
+!25:.id
 !3:visioningState
 0:routes
 6:[*]
@@ -58951,8 +58952,8 @@ const std::string_view kAliasData[] = {
 49:[*]
 21:vnetRoutes
 !31:.bgpConnections
-46:[*]
-49:.id
+!46:[*]
+!49:.id
 32:staticRoutes
 44:[*]
 47:.addressPrefixes
@@ -58990,8 +58991,8 @@ const std::string_view kAliasData[] = {
 17:pAddress	39:pAddress
 !18:Configuration	40:Configuration
 !31:.etag	53:.etag
-32:id	54:id
-32:name	54:name
+!32:id	54:id
+!32:name	54:name
 18:Tags	40:Tags
 22:[*]	44:[*]
 25:.ipTagType	47:.ipTagType
@@ -59058,7 +59059,7 @@ const std::string_view kAliasData[] = {
 9:legations	31:legations
 18:[*]	40:[*]
 !21:.actions	43:.properties.actions
-29:[*]	62:[*]
+!29:[*]	62:[*]
 !22:etag	44:etag
 22:id	44:id
 22:name	44:name
@@ -59073,269 +59074,268 @@ const std::string_view kAliasData[] = {
 9:amPoolPrefixAllocations	31:amPoolPrefixAllocations
 32:[*]	54:[*]
 !35:.allocatedAddressPrefixes	57:.allocatedAddressPrefixes
-60:[*]	82:[*]
+!60:[*]	82:[*]
 36:numberOfIpAddresses	58:numberOfIpAddresses
 36:pool	58:pool
 !9:ConfigurationProfiles	31:ConfigurationProfiles
-30:[*]	52:[*]
+!30:[*]	52:[*]
 !33:.etag	55:.etag
-34:id	56:id
-34:name	56:name
+!34:id	56:id
+!34:name	56:name
 !34:provisioningState	56:properties.provisioningState
-34:subnet	67:subnet
-40:.etag	73:.etag
-41:id	74:id
-41:name	74:name
+!34:subnet	67:subnet
+!40:.etag	73:.etag
+!41:id	74:id
+!41:name	74:name
 !34:type	56:type
 !22:s	44:s
-23:[*]	45:[*]
+!23:[*]	45:[*]
 !26:.etag	48:.etag
-27:id	49:id
-27:name	49:name
-27:privateIPAddress	49:properties.privateIPAddress
-37:llocationMethod	70:llocationMethod
+!27:id	49:id
+!27:name	49:name
+!27:privateIPAddress	49:properties.privateIPAddress
+!37:llocationMethod	70:llocationMethod
 !29:ovisioningState	62:ovisioningState
-28:ublicIPAddress	61:ublicIPAddress
-42:.ddosSettings	75:.properties.ddosSettings
-55:.ddosCustomPolicy	99:.ddosCustomPolicy
-72:.id	116:.id
-56:protectedIP	100:protectedIP
-63:ionCoverage	107:ionCoverage
-44:nsSettings	88:nsSettings
-54:.domainNameLabel	98:.domainNameLabel
-55:fqdn	99:fqdn
-55:reverseFqdn	99:reverseFqdn
+!28:ublicIPAddress	61:ublicIPAddress
+!42:.ddosSettings	75:.properties.ddosSettings
+!55:.ddosCustomPolicy	99:.ddosCustomPolicy
+!72:.id	116:.id
+!56:protectedIP	100:protectedIP
+!63:ionCoverage	107:ionCoverage
+!44:nsSettings	88:nsSettings
+!54:.domainNameLabel	98:.domainNameLabel
+!55:fqdn	99:fqdn
+!55:reverseFqdn	99:reverseFqdn
 !43:etag	76:etag
-44:xtendedLocation	77:xtendedLocation
-59:.name	92:.name
-60:type	93:type
-43:id	76:id
-45:leTimeoutInMinutes	76:properties.idleTimeoutInMinutes
-44:pAddress	88:pAddress
+!44:xtendedLocation	77:xtendedLocation
+!59:.name	92:.name
+!60:type	93:type
+!43:id	76:id
+!45:leTimeoutInMinutes	76:properties.idleTimeoutInMinutes
+!44:pAddress	88:pAddress
 !45:Configuration	89:Configuration
-58:.etag	102:.etag
-59:id	103:id
-59:name	103:name
-45:Tags	89:Tags
-49:[*]	93:[*]
-52:.ipTagType	96:.ipTagType
-53:tag	97:tag
-43:location	76:location
+!58:.etag	102:.etag
+!59:id	103:id
+!59:name	103:name
+!45:Tags	89:Tags
+!49:[*]	93:[*]
+!52:.ipTagType	96:.ipTagType
+!53:tag	97:tag
+!43:location	76:location
 !43:name	76:name
 !43:provisioningState	76:properties.provisioningState
-44:ublicIPAddressVersion	88:ublicIPAddressVersion
-52:llocationMethod	96:llocationMethod
-51:Prefix	95:Prefix
-57:.id	101:.id
+!44:ublicIPAddressVersion	88:ublicIPAddressVersion
+!52:llocationMethod	96:llocationMethod
+!51:Prefix	95:Prefix
+!57:.id	101:.id
 !43:resourceGuid	87:resourceGuid
-43:sku	76:sku
-46:.name	79:.name
-47:tier	80:tier
-43:tags	76:tags
+!43:sku	76:sku
+!46:.name	79:.name
+!47:tier	80:tier
+!43:tags	76:tags
 !44:ype	77:ype
-43:zones	76:zones
-48:[*]	81:[*]
-27:subnet	60:subnet
-33:.etag	66:.etag
-34:id	67:id
-34:name	67:name
+!43:zones	76:zones
+!48:[*]	81:[*]
+!27:subnet	60:subnet
+!33:.etag	66:.etag
+!34:id	67:id
+!34:name	67:name
 7:name
 9:tGateway	29:natGateway
 17:.id	39:.id
 8:etworkSecurityGroup	30:etworkSecurityGroup
 !27:.defaultSecurityRules	49:.properties.defaultSecurityRules
-48:[*]	81:[*]
-51:.access	84:.properties.access
-52:description	96:description
-55:tinationAddressPrefix	99:tinationAddressPrefix
-76:es	120:es
-78:[*]	122:[*]
-64:pplicationSecurityGroups	108:pplicationSecurityGroups
-88:[*]	132:[*]
+!48:[*]	81:[*]
+!51:.access	84:.properties.access
+!52:description	96:description
+!55:tinationAddressPrefix	99:tinationAddressPrefix
+!76:es	120:es
+!78:[*]	122:[*]
+!64:pplicationSecurityGroups	108:pplicationSecurityGroups
+!88:[*]	132:[*]
 !91:.etag	135:.etag
-92:id	136:id
-92:location	136:location
+!92:id	136:id
+!92:location	136:location
 !92:name	136:name
 !92:provisioningState	136:properties.provisioningState
 !92:resourceGuid	147:resourceGuid
-92:tags	136:tags
+!92:tags	136:tags
 !93:ype	137:ype
-63:PortRange	107:PortRange
-72:s	116:s
-73:[*]	117:[*]
-53:irection	97:irection
+!63:PortRange	107:PortRange
+!72:s	116:s
+!73:[*]	117:[*]
+!53:irection	97:irection
 !52:etag	85:etag
-52:id	85:id
-52:name	85:name
-52:priority	85:properties.priority
-54:otocol	98:otocol
+!52:id	85:id
+!52:name	85:name
+!52:priority	85:properties.priority
+!54:otocol	98:otocol
 !55:visioningState	99:visioningState
-52:sourceAddressPrefix	96:sourceAddressPrefix
-71:es	115:es
-73:[*]	117:[*]
-59:pplicationSecurityGroups	103:pplicationSecurityGroups
-83:[*]	127:[*]
+!52:sourceAddressPrefix	96:sourceAddressPrefix
+!71:es	115:es
+!73:[*]	117:[*]
+!59:pplicationSecurityGroups	103:pplicationSecurityGroups
+!83:[*]	127:[*]
 !86:.etag	130:.etag
-87:id	131:id
-87:location	131:location
+!87:id	131:id
+!87:location	131:location
 !87:name	131:name
 !87:provisioningState	131:properties.provisioningState
 !87:resourceGuid	142:resourceGuid
-87:tags	131:tags
+!87:tags	131:tags
 !88:ype	132:ype
-58:PortRange	102:PortRange
-67:s	111:s
-68:[*]	112:[*]
+!58:PortRange	102:PortRange
+!67:s	111:s
+!68:[*]	112:[*]
 !52:type	85:type
 !28:etag	50:etag
 !28:flowLogs	50:properties.flowLogs
-36:[*]	69:[*]
-39:.enabled	72:.properties.enabled
+!36:[*]	69:[*]
+!39:.enabled	72:.properties.enabled
 !41:tag	73:etag
-40:flowAnalyticsConfiguration	73:properties.flowAnalyticsConfiguration
-66:.networkWatcherFlowAnalyticsConfiguration	110:.networkWatcherFlowAnalyticsConfiguration
-107:.enabled	151:.enabled
-108:trafficAnalyticsInterval	152:trafficAnalyticsInterval
-108:workspaceId	152:workspaceId
-117:Region	161:Region
-119:sourceId	163:sourceId
-41:ormat	85:ormat
-46:.type	90:.type
-47:version	91:version
-40:id	73:id
-40:location	73:location
+!40:flowAnalyticsConfiguration	73:properties.flowAnalyticsConfiguration
+!66:.networkWatcherFlowAnalyticsConfiguration	110:.networkWatcherFlowAnalyticsConfiguration
+!107:.enabled	151:.enabled
+!108:trafficAnalyticsInterval	152:trafficAnalyticsInterval
+!108:workspaceId	152:workspaceId
+!117:Region	161:Region
+!119:sourceId	163:sourceId
+!41:ormat	85:ormat
+!46:.type	90:.type
+!47:version	91:version
+!40:id	73:id
+!40:location	73:location
 !40:name	73:name
 !40:provisioningState	73:properties.provisioningState
-40:retentionPolicy	84:retentionPolicy
-55:.days	99:.days
-56:enabled	100:enabled
-40:storageId	84:storageId
-40:tags	73:tags
+!40:retentionPolicy	84:retentionPolicy
+!55:.days	99:.days
+!56:enabled	100:enabled
+!40:storageId	84:storageId
+!40:tags	73:tags
 !42:rgetResourceGuid	73:properties.targetResourceGuid
-54:Id	98:Id
+!54:Id	98:Id
 !41:ype	73:type
 28:id	50:id
 28:location	50:location
 !28:name	50:name
 !29:etworkInterfaces	50:properties.networkInterfaces
-45:[*]	78:[*]
-48:.dnsSettings	81:.properties.dnsSettings
+!45:[*]	78:[*]
+!48:.dnsSettings	81:.properties.dnsSettings
 !60:.appliedDnsServers	104:.appliedDnsServers
-78:[*]	122:[*]
-61:dnsServers	105:dnsServers
-71:[*]	115:[*]
-61:internalDnsNameLabel	105:internalDnsNameLabel
+!78:[*]	122:[*]
+!61:dnsServers	105:dnsServers
+!71:[*]	115:[*]
+!61:internalDnsNameLabel	105:internalDnsNameLabel
 !70:omainNameSuffix	114:omainNameSuffix
 !69:Fqdn	113:Fqdn
 !50:scpConfiguration	94:scpConfiguration
-66:.id	110:.id
-49:enableAcceleratedNetworking	93:enableAcceleratedNetworking
-55:IPForwarding	99:IPForwarding
+!66:.id	110:.id
+!49:enableAcceleratedNetworking	93:enableAcceleratedNetworking
+!55:IPForwarding	99:IPForwarding
 !50:tag	82:etag
-50:xtendedLocation	83:xtendedLocation
-65:.name	98:.name
-66:type	99:type
+!50:xtendedLocation	83:xtendedLocation
+!65:.name	98:.name
+!66:type	99:type
 !49:hostedWorkloads	82:properties.hostedWorkloads
-64:[*]	108:[*]
-49:id	82:id
-50:pConfigurations	82:properties.ipConfigurations
-65:[*]	109:[*]
+!64:[*]	108:[*]
+!49:id	82:id
+!50:pConfigurations	82:properties.ipConfigurations
+!65:[*]	109:[*]
 !68:.etag	112:.etag
-)armlint_aliases",
-    R"armlint_aliases(69:id	113:id
-69:name	113:name
-49:location	82:location
+!69:id	113:id
+!69:name	113:name
+!49:location	82:location
 !49:macAddress	82:properties.macAddress
 !49:name	82:name
-50:etworkSecurityGroup	82:properties.networkSecurityGroup
-69:.etag	113:.etag
-70:id	114:id
-70:location	114:location
-70:name	114:name
-70:tags	114:tags
-71:ype	115:ype
+!50:etworkSecurityGroup	82:properties.networkSecurityGroup
+!69:.etag	113:.etag
+!70:id	114:id
+!70:location	114:location
+!70:name	114:name
+!70:tags	114:tags
+!71:ype	115:ype
 !49:primary	93:primary
 !52:vateEndpoint	96:vateEndpoint
-64:.customDnsConfigs	108:.properties.customDnsConfigs
-81:[*]	136:[*]
-84:.fqdn	139:.fqdn
-85:ipAddresses	140:ipAddresses
-96:[*]	151:[*]
+!64:.customDnsConfigs	108:.properties.customDnsConfigs
+!81:[*]	136:[*]
+!84:.fqdn	139:.fqdn
+!85:ipAddresses	140:ipAddresses
+!96:[*]	151:[*]
 !65:etag	109:etag
-66:xtendedLocation	110:xtendedLocation
-81:.name	125:.name
-82:type	126:type
-65:id	109:id
-65:location	109:location
-65:manualPrivateLinkServiceConnections	109:properties.manualPrivateLinkServiceConnections
-100:[*]	155:[*]
+!66:xtendedLocation	110:xtendedLocation
+!81:.name	125:.name
+!82:type	126:type
+!65:id	109:id
+!65:location	109:location
+!65:manualPrivateLinkServiceConnections	109:properties.manualPrivateLinkServiceConnections
+!100:[*]	155:[*]
 !103:.etag	158:.etag
-104:groupIds	159:properties.groupIds
-112:[*]	178:[*]
-104:id	159:id
-104:name	159:name
-104:privateLinkServiceConnectionState	159:properties.privateLinkServiceConnectionState
-137:.actionsRequired	203:.actionsRequired
-138:description	204:description
-138:status	204:status
-122:Id	188:Id
+!104:groupIds	159:properties.groupIds
+!112:[*]	178:[*]
+!104:id	159:id
+!104:name	159:name
+!104:privateLinkServiceConnectionState	159:properties.privateLinkServiceConnectionState
+!137:.actionsRequired	203:.actionsRequired
+!138:description	204:description
+!138:status	204:status
+!122:Id	188:Id
 !106:ovisioningState	172:ovisioningState
-104:requestMessage	170:requestMessage
+!104:requestMessage	170:requestMessage
 !104:type	159:type
 !65:name	109:name
 !66:etworkInterfaces	109:properties.networkInterfaces
-82:[*]	137:[*]
-85:.etag	140:.etag
-87:xtendedLocation	142:xtendedLocation
-102:.name	157:.name
-103:type	158:type
-86:id	141:id
-86:location	141:location
-86:name	141:name
-86:tags	141:tags
-87:ype	142:ype
-65:privateLinkServiceConnections	120:privateLinkServiceConnections
-94:[*]	149:[*]
+!82:[*]	137:[*]
+!85:.etag	140:.etag
+!87:xtendedLocation	142:xtendedLocation
+!102:.name	157:.name
+!103:type	158:type
+!86:id	141:id
+!86:location	141:location
+!86:name	141:name
+!86:tags	141:tags
+!87:ype	142:ype
+!65:privateLinkServiceConnections	120:privateLinkServiceConnections
+!94:[*]	149:[*]
 !97:.etag	152:.etag
-98:groupIds	153:properties.groupIds
-106:[*]	172:[*]
-98:id	153:id
-98:name	153:name
-98:privateLinkServiceConnectionState	153:properties.privateLinkServiceConnectionState
-131:.actionsRequired	197:.actionsRequired
-132:description	198:description
-132:status	198:status
-116:Id	182:Id
+!98:groupIds	153:properties.groupIds
+!106:[*]	172:[*]
+!98:id	153:id
+!98:name	153:name
+!98:privateLinkServiceConnectionState	153:properties.privateLinkServiceConnectionState
+!131:.actionsRequired	197:.actionsRequired
+!132:description	198:description
+!132:status	198:status
+!116:Id	182:Id
 !100:ovisioningState	166:ovisioningState
-98:requestMessage	164:requestMessage
+!98:requestMessage	164:requestMessage
 !98:type	153:type
 !67:ovisioningState	122:ovisioningState
-65:subnet	120:subnet
-71:.etag	126:.etag
-72:id	127:id
-72:name	127:name
-65:tags	109:tags
+!65:subnet	120:subnet
+!71:.etag	126:.etag
+!72:id	127:id
+!72:name	127:name
+!65:tags	109:tags
 !66:ype	110:ype
 !51:ovisioningState	95:ovisioningState
 !49:resourceGuid	93:resourceGuid
-49:tags	82:tags
+!49:tags	82:tags
 !51:pConfigurations	82:properties.tapConfigurations
-66:[*]	110:[*]
+!66:[*]	110:[*]
 !69:.etag	113:.etag
-70:id	114:id
-70:name	114:name
+!70:id	114:id
+!70:name	114:name
 !70:provisioningState	114:properties.provisioningState
 !70:type	114:type
-70:virtualNetworkTap	114:properties.virtualNetworkTap
+!70:virtualNetworkTap	114:properties.virtualNetworkTap
 !87:.etag	142:.etag
-88:id	143:id
-88:location	143:location
+!88:id	143:id
+!88:location	143:location
 !88:name	143:name
-88:tags	143:tags
+!88:tags	143:tags
 !89:ype	144:ype
 !50:ype	82:type
 !49:virtualMachine	82:properties.virtualMachine
-63:.id	107:.id
+!63:.id	107:.id
 !28:provisioningState	61:provisioningState
 !28:resourceGuid	61:resourceGuid
 28:securityRules	61:securityRules
@@ -59383,85 +59383,85 @@ const std::string_view kAliasData[] = {
 61:[*]	105:[*]
 !45:type	78:type
 !29:ubnets	62:ubnets
-35:[*]	68:[*]
-38:.etag	71:.etag
-39:id	72:id
-39:name	72:name
+!35:[*]	68:[*]
+!38:.etag	71:.etag
+!39:id	72:id
+!39:name	72:name
 28:tags	50:tags
 !29:ype	51:ype
 7:privateEndpointNetworkPolicies	29:privateEndpointNetworkPolicies
 !22:s	44:s
-23:[*]	45:[*]
-26:.customDnsConfigs	48:.properties.customDnsConfigs
-43:[*]	76:[*]
-46:.fqdn	79:.fqdn
-47:ipAddresses	80:ipAddresses
-58:[*]	91:[*]
+!23:[*]	45:[*]
+!26:.customDnsConfigs	48:.properties.customDnsConfigs
+!43:[*]	76:[*]
+!46:.fqdn	79:.fqdn
+!47:ipAddresses	80:ipAddresses
+!58:[*]	91:[*]
 !27:etag	49:etag
-28:xtendedLocation	50:xtendedLocation
-43:.name	65:.name
-44:type	66:type
-27:id	49:id
-27:location	49:location
-27:manualPrivateLinkServiceConnections	49:properties.manualPrivateLinkServiceConnections
-62:[*]	95:[*]
+!28:xtendedLocation	50:xtendedLocation
+!43:.name	65:.name
+!44:type	66:type
+!27:id	49:id
+!27:location	49:location
+!27:manualPrivateLinkServiceConnections	49:properties.manualPrivateLinkServiceConnections
+!62:[*]	95:[*]
 !65:.etag	98:.etag
-66:groupIds	99:properties.groupIds
-74:[*]	118:[*]
-66:id	99:id
-66:name	99:name
-66:privateLinkServiceConnectionState	99:properties.privateLinkServiceConnectionState
-99:.actionsRequired	143:.actionsRequired
-100:description	144:description
-100:status	144:status
-84:Id	128:Id
+!66:groupIds	99:properties.groupIds
+!74:[*]	118:[*]
+!66:id	99:id
+!66:name	99:name
+!66:privateLinkServiceConnectionState	99:properties.privateLinkServiceConnectionState
+!99:.actionsRequired	143:.actionsRequired
+!100:description	144:description
+!100:status	144:status
+!84:Id	128:Id
 !68:ovisioningState	112:ovisioningState
-66:requestMessage	110:requestMessage
+!66:requestMessage	110:requestMessage
 !66:type	99:type
 !27:name	49:name
 !28:etworkInterfaces	49:properties.networkInterfaces
-44:[*]	77:[*]
+!44:[*]	77:[*]
 !47:.etag	80:.etag
-49:xtendedLocation	82:xtendedLocation
-64:.name	97:.name
-65:type	98:type
-48:id	81:id
-48:location	81:location
+!49:xtendedLocation	82:xtendedLocation
+!64:.name	97:.name
+!65:type	98:type
+!48:id	81:id
+!48:location	81:location
 !48:name	81:name
-48:tags	81:tags
+!48:tags	81:tags
 !49:ype	82:ype
-27:privateLinkServiceConnections	60:privateLinkServiceConnections
-56:[*]	89:[*]
+!27:privateLinkServiceConnections	60:privateLinkServiceConnections
+!56:[*]	89:[*]
 !59:.etag	92:.etag
-60:groupIds	93:properties.groupIds
-68:[*]	112:[*]
-60:id	93:id
-60:name	93:name
-60:privateLinkServiceConnectionState	93:properties.privateLinkServiceConnectionState
-93:.actionsRequired	137:.actionsRequired
-94:description	138:description
-94:status	138:status
-78:Id	122:Id
+!60:groupIds	93:properties.groupIds
+!68:[*]	112:[*]
+!60:id	93:id
+!60:name	93:name
+!60:privateLinkServiceConnectionState	93:properties.privateLinkServiceConnectionState
+!93:.actionsRequired	137:.actionsRequired
+!94:description	138:description
+!94:status	138:status
+!78:Id	122:Id
 !62:ovisioningState	106:ovisioningState
-60:requestMessage	104:requestMessage
+!60:requestMessage	104:requestMessage
 !60:type	93:type
 !29:ovisioningState	62:ovisioningState
-27:subnet	60:subnet
-33:.etag	66:.etag
-34:id	67:id
-34:name	67:name
-27:tags	49:tags
+!27:subnet	60:subnet
+!33:.etag	66:.etag
+!34:id	67:id
+!34:name	67:name
+!27:tags	49:tags
 !28:ype	50:ype
 14:LinkServiceNetworkPolicies	36:LinkServiceNetworkPolicies
 !9:ovisioningState	31:ovisioningState
 !8:urpose	30:urpose
 !7:resourceNavigationLinks	29:resourceNavigationLinks
-30:[*]	52:[*]
+!30:[*]	52:[*]
 !33:.etag	55:.etag
-34:id	56:id
-34:link	56:properties.link
-38:edResourceType	71:edResourceType
-34:name	56:name
+!34:id	56:id
+!34:link	56:properties.link
+!38:edResourceType	71:edResourceType
+!34:name	56:name
 !34:provisioningState	56:properties.provisioningState
 !34:type	56:type
 8:outeTable	30:outeTable
@@ -59484,22 +59484,22 @@ const std::string_view kAliasData[] = {
 !28:provisioningState	72:provisioningState
 !28:type	61:type
 !18:subnets	51:subnets
-25:[*]	58:[*]
-28:.etag	61:.etag
-29:id	62:id
-29:name	62:name
+!25:[*]	58:[*]
+!28:.etag	61:.etag
+!29:id	62:id
+!29:name	62:name
 18:tags	40:tags
 !19:ype	41:ype
 !7:serviceAssociationLinks	29:serviceAssociationLinks
-30:[*]	52:[*]
-33:.allowDelete	55:.properties.allowDelete
+!30:[*]	52:[*]
+!33:.allowDelete	55:.properties.allowDelete
 !34:etag	56:etag
-34:id	56:id
-34:link	56:properties.link
-38:edResourceType	71:edResourceType
-35:ocations	68:ocations
-43:[*]	76:[*]
-34:name	56:name
+!34:id	56:id
+!34:link	56:properties.link
+!38:edResourceType	71:edResourceType
+!35:ocations	68:ocations
+!43:[*]	76:[*]
+!34:name	56:name
 !34:provisioningState	56:properties.provisioningState
 !34:type	56:type
 14:EndpointPolicies	36:EndpointPolicies
@@ -59522,10 +59522,10 @@ const std::string_view kAliasData[] = {
 77:Resources	121:Resources
 86:[*]	130:[*]
 !35:ubnets	68:ubnets
-41:[*]	74:[*]
-44:.etag	77:.etag
-45:id	78:id
-45:name	78:name
+!41:[*]	74:[*]
+!44:.etag	77:.etag
+!45:id	78:id
+!45:name	78:name
 34:tags	56:tags
 !35:ype	57:ype
 22:s	44:s
@@ -59604,10 +59604,10 @@ const std::string_view kAliasData[] = {
 34:.customBgpIpAddresses
 55:[*]
 !35:defaultBgpIpAddresses
-56:[*]
+!56:[*]
 35:ipconfigurationId
 !35:tunnelIpAddresses
-52:[*]
+!52:[*]
 12:peerWeight
 0:customRoutes
 12:.addressPrefixes
@@ -59615,7 +59615,7 @@ const std::string_view kAliasData[] = {
 13:ipamPoolPrefixAllocations
 38:[*]
 !41:.allocatedAddressPrefixes
-66:[*]
+!66:[*]
 42:numberOfIpAddresses
 42:pool
 46:.id
@@ -59690,8 +59690,8 @@ const std::string_view kAliasData[] = {
 38:riority	60:riority
 !39:ovisioningState	61:ovisioningState
 !37:vngClientConnectionConfigurations	59:vngClientConnectionConfigurations
-70:[*]	92:[*]
-73:.id	95:.id
+!70:[*]	92:[*]
+!73:.id	95:.id
 1:NetExtendedLocationResourceId
 1:pnClientConfiguration
 22:.aadAudience
@@ -59724,7 +59724,7 @@ const std::string_view kAliasData[] = {
 44:ipamPoolPrefixAllocations
 69:[*]
 !72:.allocatedAddressPrefixes
-97:[*]
+!97:[*]
 73:numberOfIpAddresses
 73:pool
 32:IpsecPolicies
@@ -59775,7 +59775,7 @@ const std::string_view kAliasData[] = {
 13:ipamPoolPrefixAllocations
 38:[*]
 !41:.allocatedAddressPrefixes
-66:[*]
+!66:[*]
 42:numberOfIpAddresses
 42:pool
 46:.id
@@ -59785,7 +59785,7 @@ const std::string_view kAliasData[] = {
 0:ddosProtectionPlan
 18:.id
 !1:efaultPublicNatGateway
-23:.id
+!23:.id
 1:hcpOptions
 11:.dnsServers
 22:[*]
@@ -59795,37 +59795,37 @@ const std::string_view kAliasData[] = {
 10:.enabled
 13:forcement
 !0:flowLogs
-8:[*]
-11:.enabled	0:properties.flowLogs[*].properties.enabled
-19:FilteringCriteria	41:FilteringCriteria
+!8:[*]
+!11:.enabled	0:properties.flowLogs[*].properties.enabled
+!19:FilteringCriteria	41:FilteringCriteria
 !13:tag
-12:flowAnalyticsConfiguration	34:flowAnalyticsConfiguration
-38:.networkWatcherFlowAnalyticsConfiguration	60:.networkWatcherFlowAnalyticsConfiguration
-79:.enabled	101:.enabled
-80:trafficAnalyticsInterval	102:trafficAnalyticsInterval
-80:workspaceId	102:workspaceId
-89:Region	111:Region
-91:sourceId	113:sourceId
-13:ormat	35:ormat
-18:.type	40:.type
-19:version	41:version
-12:id
-14:entity
+!12:flowAnalyticsConfiguration	34:flowAnalyticsConfiguration
+!38:.networkWatcherFlowAnalyticsConfiguration	60:.networkWatcherFlowAnalyticsConfiguration
+!79:.enabled	101:.enabled
+!80:trafficAnalyticsInterval	102:trafficAnalyticsInterval
+!80:workspaceId	102:workspaceId
+!89:Region	111:Region
+!91:sourceId	113:sourceId
+!13:ormat	35:ormat
+!18:.type	40:.type
+!19:version	41:version
+!12:id
+!14:entity
 !20:.principalId
 !21:tenantId
-22:ype
-21:userAssignedIdentities
-12:location
+!22:ype
+!21:userAssignedIdentities
+!12:location
 !12:name
 !12:provisioningState	34:provisioningState
-12:recordTypes	34:recordTypes
-14:tentionPolicy	36:tentionPolicy
-27:.days	49:.days
-28:enabled	50:enabled
-12:storageId	34:storageId
-12:tags
+!12:recordTypes	34:recordTypes
+!14:tentionPolicy	36:tentionPolicy
+!27:.days	49:.days
+!28:enabled	50:enabled
+!12:storageId	34:storageId
+!12:tags
 !14:rgetResourceGuid	34:targetResourceGuid
-26:Id	48:Id
+!26:Id	48:Id
 !13:ype
 4:TimeoutInMinutes
 0:ipAllocations
@@ -59849,7 +59849,7 @@ const std::string_view kAliasData[] = {
 13:legations	35:legations
 22:[*]	44:[*]
 !25:.actions	47:.properties.actions
-33:[*]	66:[*]
+!33:[*]	66:[*]
 !26:etag	48:etag
 26:id	48:id
 26:name	48:name
@@ -59889,518 +59889,518 @@ const std::string_view kAliasData[] = {
 13:amPoolPrefixAllocations	35:amPoolPrefixAllocations
 36:[*]	58:[*]
 !39:.allocatedAddressPrefixes	61:.allocatedAddressPrefixes
-64:[*]	86:[*]
+!64:[*]	86:[*]
 40:numberOfIpAddresses	62:numberOfIpAddresses
 40:pool	62:pool
 44:.id	66:.id
 !13:ConfigurationProfiles	35:ConfigurationProfiles
-34:[*]	56:[*]
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
-38:name	60:name
+!38:id	60:id
+!38:name	60:name
 !38:provisioningState	60:properties.provisioningState
-38:subnet	71:subnet
-44:.etag	77:.etag
-45:id	78:id
-45:name	78:name
+!38:subnet	71:subnet
+!44:.etag	77:.etag
+!45:id	78:id
+!45:name	78:name
 !38:type	60:type
 !26:s	48:s
-27:[*]	49:[*]
+!27:[*]	49:[*]
 !30:.etag	52:.etag
-31:id	53:id
-31:name	53:name
-31:privateIPAddress	53:properties.privateIPAddress
-41:llocationMethod	74:llocationMethod
+!31:id	53:id
+!31:name	53:name
+!31:privateIPAddress	53:properties.privateIPAddress
+!41:llocationMethod	74:llocationMethod
 !33:ovisioningState	66:ovisioningState
-32:ublicIPAddress	65:ublicIPAddress
-46:.ddosSettings	79:.properties.ddosSettings
-59:.ddosCustomPolicy	103:.ddosCustomPolicy
-76:.id	120:.id
-60:protectedIP	104:protectedIP
-67:ionCoverage	111:ionCoverage
-48:nsSettings	92:nsSettings
-58:.domainNameLabel	102:.domainNameLabel
-59:fqdn	103:fqdn
-59:reverseFqdn	103:reverseFqdn
+!32:ublicIPAddress	65:ublicIPAddress
+!46:.ddosSettings	79:.properties.ddosSettings
+!59:.ddosCustomPolicy	103:.ddosCustomPolicy
+!76:.id	120:.id
+!60:protectedIP	104:protectedIP
+!67:ionCoverage	111:ionCoverage
+!48:nsSettings	92:nsSettings
+!58:.domainNameLabel	102:.domainNameLabel
+!59:fqdn	103:fqdn
+!59:reverseFqdn	103:reverseFqdn
 !47:etag	80:etag
-48:xtendedLocation	81:xtendedLocation
-63:.name	96:.name
-64:type	97:type
-47:id	80:id
-49:leTimeoutInMinutes	80:properties.idleTimeoutInMinutes
-48:pAddress	92:pAddress
+!48:xtendedLocation	81:xtendedLocation
+!63:.name	96:.name
+!64:type	97:type
+!47:id	80:id
+!49:leTimeoutInMinutes	80:properties.idleTimeoutInMinutes
+!48:pAddress	92:pAddress
 !49:Configuration	93:Configuration
-62:.etag	106:.etag
-63:id	107:id
-63:name	107:name
-49:Tags	93:Tags
-53:[*]	97:[*]
-56:.ipTagType	100:.ipTagType
-57:tag	101:tag
-47:location	80:location
+!62:.etag	106:.etag
+!63:id	107:id
+!63:name	107:name
+!49:Tags	93:Tags
+!53:[*]	97:[*]
+!56:.ipTagType	100:.ipTagType
+!57:tag	101:tag
+!47:location	80:location
 !47:name	80:name
 !47:provisioningState	80:properties.provisioningState
-48:ublicIPAddressVersion	92:ublicIPAddressVersion
-56:llocationMethod	100:llocationMethod
-55:Prefix	99:Prefix
-61:.id	105:.id
+!48:ublicIPAddressVersion	92:ublicIPAddressVersion
+!56:llocationMethod	100:llocationMethod
+!55:Prefix	99:Prefix
+!61:.id	105:.id
 !47:resourceGuid	91:resourceGuid
-47:sku	80:sku
-50:.name	83:.name
-51:tier	84:tier
-47:tags	80:tags
+!47:sku	80:sku
+!50:.name	83:.name
+!51:tier	84:tier
+!47:tags	80:tags
 !48:ype	81:ype
-47:zones	80:zones
-52:[*]	85:[*]
-31:subnet	64:subnet
-37:.etag	70:.etag
-38:id	71:id
-38:name	71:name
+!47:zones	80:zones
+!52:[*]	85:[*]
+!31:subnet	64:subnet
+!37:.etag	70:.etag
+!38:id	71:id
+!38:name	71:name
 11:name
 13:tGateway	33:natGateway
 21:.id	43:.id
 12:etworkSecurityGroup	34:etworkSecurityGroup
 !31:.defaultSecurityRules	53:.properties.defaultSecurityRules
-52:[*]	85:[*]
-55:.access	88:.properties.access
-56:description	100:description
-59:tinationAddressPrefix	103:tinationAddressPrefix
-80:es	124:es
-82:[*]	126:[*]
-68:pplicationSecurityGroups	112:pplicationSecurityGroups
-92:[*]	136:[*]
+!52:[*]	85:[*]
+!55:.access	88:.properties.access
+!56:description	100:description
+!59:tinationAddressPrefix	103:tinationAddressPrefix
+!80:es	124:es
+!82:[*]	126:[*]
+!68:pplicationSecurityGroups	112:pplicationSecurityGroups
+!92:[*]	136:[*]
 !95:.etag	139:.etag
-96:id	140:id
-96:location	140:location
+!96:id	140:id
+!96:location	140:location
 !96:name	140:name
 !96:provisioningState	140:properties.provisioningState
 !96:resourceGuid	151:resourceGuid
-96:tags	140:tags
+!96:tags	140:tags
 !97:ype	141:ype
-67:PortRange	111:PortRange
-76:s	120:s
-77:[*]	121:[*]
-57:irection	101:irection
+!67:PortRange	111:PortRange
+!76:s	120:s
+!77:[*]	121:[*]
+!57:irection	101:irection
 !56:etag	89:etag
-56:id	89:id
-56:name	89:name
-56:priority	89:properties.priority
-58:otocol	102:otocol
+!56:id	89:id
+!56:name	89:name
+!56:priority	89:properties.priority
+!58:otocol	102:otocol
 !59:visioningState	103:visioningState
-56:sourceAddressPrefix	100:sourceAddressPrefix
-75:es	119:es
-77:[*]	121:[*]
-63:pplicationSecurityGroups	107:pplicationSecurityGroups
-87:[*]	131:[*]
+!56:sourceAddressPrefix	100:sourceAddressPrefix
+!75:es	119:es
+!77:[*]	121:[*]
+!63:pplicationSecurityGroups	107:pplicationSecurityGroups
+!87:[*]	131:[*]
 !90:.etag	134:.etag
-91:id	135:id
-91:location	135:location
+!91:id	135:id
+!91:location	135:location
 !91:name	135:name
 !91:provisioningState	135:properties.provisioningState
 !91:resourceGuid	146:resourceGuid
-91:tags	135:tags
+!91:tags	135:tags
 !92:ype	136:ype
-62:PortRange	106:PortRange
-71:s	115:s
-72:[*]	116:[*]
+!62:PortRange	106:PortRange
+!71:s	115:s
+!72:[*]	116:[*]
 !56:type	89:type
 !32:etag	54:etag
 !32:flowLogs	54:properties.flowLogs
-40:[*]	73:[*]
-43:.enabled	76:.properties.enabled
+!40:[*]	73:[*]
+!43:.enabled	76:.properties.enabled
 !45:tag	77:etag
-44:flowAnalyticsConfiguration	77:properties.flowAnalyticsConfiguration
-70:.networkWatcherFlowAnalyticsConfiguration	114:.networkWatcherFlowAnalyticsConfiguration
-111:.enabled	155:.enabled
-112:trafficAnalyticsInterval	156:trafficAnalyticsInterval
-112:workspaceId	156:workspaceId
-121:Region	165:Region
-123:sourceId	167:sourceId
-45:ormat	89:ormat
-50:.type	94:.type
-51:version	95:version
-44:id	77:id
-44:location	77:location
+!44:flowAnalyticsConfiguration	77:properties.flowAnalyticsConfiguration
+!70:.networkWatcherFlowAnalyticsConfiguration	114:.networkWatcherFlowAnalyticsConfiguration
+!111:.enabled	155:.enabled
+!112:trafficAnalyticsInterval	156:trafficAnalyticsInterval
+!112:workspaceId	156:workspaceId
+!121:Region	165:Region
+!123:sourceId	167:sourceId
+!45:ormat	89:ormat
+!50:.type	94:.type
+!51:version	95:version
+!44:id	77:id
+!44:location	77:location
 !44:name	77:name
 !44:provisioningState	77:properties.provisioningState
-44:retentionPolicy	88:retentionPolicy
-59:.days	103:.days
-60:enabled	104:enabled
-44:storageId	88:storageId
-44:tags	77:tags
+!44:retentionPolicy	88:retentionPolicy
+!59:.days	103:.days
+!60:enabled	104:enabled
+!44:storageId	88:storageId
+!44:tags	77:tags
 !46:rgetResourceGuid	77:properties.targetResourceGuid
-58:Id	102:Id
+!58:Id	102:Id
 !45:ype	77:type
 32:id	54:id
 32:location	54:location
 !32:name	54:name
 !33:etworkInterfaces	54:properties.networkInterfaces
-49:[*]	82:[*]
-52:.dnsSettings	85:.properties.dnsSettings
+!49:[*]	82:[*]
+!52:.dnsSettings	85:.properties.dnsSettings
 !64:.appliedDnsServers	108:.appliedDnsServers
-82:[*]	126:[*]
-65:dnsServers	109:dnsServers
-75:[*]	119:[*]
-65:internalDnsNameLabel	109:internalDnsNameLabel
+!82:[*]	126:[*]
+!65:dnsServers	109:dnsServers
+!75:[*]	119:[*]
+!65:internalDnsNameLabel	109:internalDnsNameLabel
 !74:omainNameSuffix	118:omainNameSuffix
 !73:Fqdn	117:Fqdn
 !54:scpConfiguration	98:scpConfiguration
-70:.id	114:.id
-53:enableAcceleratedNetworking	97:enableAcceleratedNetworking
-59:IPForwarding	103:IPForwarding
+!70:.id	114:.id
+!53:enableAcceleratedNetworking	97:enableAcceleratedNetworking
+!59:IPForwarding	103:IPForwarding
 !54:tag	86:etag
-54:xtendedLocation	87:xtendedLocation
-69:.name	102:.name
-70:type	103:type
+!54:xtendedLocation	87:xtendedLocation
+!69:.name	102:.name
+!70:type	103:type
 !53:hostedWorkloads	86:properties.hostedWorkloads
-68:[*]	112:[*]
-53:id	86:id
-54:nterfaceEndpoint	86:properties.interfaceEndpoint
-70:.endpointService	114:.properties.endpointService
-86:.id	141:.id
-72:tag	115:etag
-71:fqdn	115:properties.fqdn
-71:id	115:id
-71:location	115:location
-71:name	115:name
-72:etworkInterfaces	115:properties.networkInterfaces
-88:[*]	143:[*]
-91:.etag	146:.etag
-92:id	147:id
-92:location	147:location
-92:name	147:name
-92:tags	147:tags
-93:ype	148:ype
-71:owner	126:owner
-71:provisioningState	126:provisioningState
-71:subnet	126:subnet
-77:.etag	132:.etag
-78:id	133:id
-78:name	133:name
-71:tags	115:tags
-72:ype	116:ype
-54:pConfigurations	98:pConfigurations
-69:[*]	113:[*]
-72:.applicationGatewayBackendAddressPools	116:.properties.applicationGatewayBackendAddressPools
-110:[*]	165:[*]
-113:.backendAddresses	168:.properties.backendAddresses
-130:[*]	196:[*]
-133:.fqdn	199:.fqdn
-134:ipAddress	200:ipAddress
+!68:[*]	112:[*]
+!53:id	86:id
+!54:nterfaceEndpoint	86:properties.interfaceEndpoint
+!70:.endpointService	114:.properties.endpointService
+!86:.id	141:.id
+!72:tag	115:etag
+!71:fqdn	115:properties.fqdn
+!71:id	115:id
+!71:location	115:location
+!71:name	115:name
+!72:etworkInterfaces	115:properties.networkInterfaces
+!88:[*]	143:[*]
+!91:.etag	146:.etag
+!92:id	147:id
+!92:location	147:location
+!92:name	147:name
+!92:tags	147:tags
+!93:ype	148:ype
+!71:owner	126:owner
+!71:provisioningState	126:provisioningState
+!71:subnet	126:subnet
+!77:.etag	132:.etag
+!78:id	133:id
+!78:name	133:name
+!71:tags	115:tags
+!72:ype	116:ype
+!54:pConfigurations	98:pConfigurations
+!69:[*]	113:[*]
+!72:.applicationGatewayBackendAddressPools	116:.properties.applicationGatewayBackendAddressPools
+!110:[*]	165:[*]
+!113:.backendAddresses	168:.properties.backendAddresses
+!130:[*]	196:[*]
+!133:.fqdn	199:.fqdn
+!134:ipAddress	200:ipAddress
 !121:IPConfigurations	187:IPConfigurations
-137:[*]	203:[*]
-140:.etag	206:.etag
-141:id	207:id
-141:loadBalancerBackendAddressPools	207:properties.loadBalancerBackendAddressPools
-172:[*]	249:[*]
-175:.etag	252:.etag
-176:loadBalancingRules	253:properties.loadBalancingRules
-194:[*]	282:[*]
-197:.id	285:.id
-176:name	253:name
-176:outboundNatRule	253:properties.outboundNatRule
-191:.id	279:.id
-176:provisioningState	264:provisioningState
-153:InboundNatRules	230:InboundNatRules
-168:[*]	245:[*]
-171:.backendIPConfiguration	248:.properties.backendIPConfiguration
-194:.etag	282:.etag
-195:name	283:name
-179:Port	267:Port
-172:enableFloatingIP	260:enableFloatingIP
-173:tag	249:etag
-172:frontendIPConfiguration	249:properties.frontendIPConfiguration
-195:.id	283:.id
-180:Port	268:Port
-172:idleTimeoutInMinutes	260:idleTimeoutInMinutes
-172:name	249:name
-172:protocol	249:properties.protocol
-175:visioningState	263:visioningState
-141:name	207:name
-141:primary	207:properties.primary
-144:vateIPAddress	221:vateIPAddress
-157:Version	234:Version
-151:llocationMethod	228:llocationMethod
-143:ovisioningState	220:ovisioningState
-142:ublicIPAddress	219:ublicIPAddress
-156:.dnsSettings	233:.properties.dnsSettings
-168:.domainNameLabel	256:.domainNameLabel
-169:fqdn	257:fqdn
-169:reverseFqdn	257:reverseFqdn
-157:etag	234:etag
-157:idleTimeoutInMinutes	234:properties.idleTimeoutInMinutes
-158:pAddress	246:pAddress
-159:Configuration	247:Configuration
-172:.etag	260:.etag
-173:name	261:name
-173:privateIPAddress	261:properties.privateIPAddress
-183:llocationMethod	282:llocationMethod
-175:ovisioningState	274:ovisioningState
-173:subnet	272:subnet
-179:.etag	278:.etag
-180:name	279:name
-157:provisioningState	245:provisioningState
-158:ublicIPAddressVersion	246:ublicIPAddressVersion
-166:llocationMethod	254:llocationMethod
-157:resourceGuid	245:resourceGuid
-141:subnet	218:subnet
-147:.etag	224:.etag
-148:name	225:name
+!137:[*]	203:[*]
+!140:.etag	206:.etag
+!141:id	207:id
+!141:loadBalancerBackendAddressPools	207:properties.loadBalancerBackendAddressPools
+!172:[*]	249:[*]
+!175:.etag	252:.etag
+!176:loadBalancingRules	253:properties.loadBalancingRules
+!194:[*]	282:[*]
+!197:.id	285:.id
+!176:name	253:name
+!176:outboundNatRule	253:properties.outboundNatRule
+!191:.id	279:.id
+!176:provisioningState	264:provisioningState
+!153:InboundNatRules	230:InboundNatRules
+!168:[*]	245:[*]
+!171:.backendIPConfiguration	248:.properties.backendIPConfiguration
+!194:.etag	282:.etag
+!195:name	283:name
+!179:Port	267:Port
+!172:enableFloatingIP	260:enableFloatingIP
+!173:tag	249:etag
+!172:frontendIPConfiguration	249:properties.frontendIPConfiguration
+!195:.id	283:.id
+!180:Port	268:Port
+!172:idleTimeoutInMinutes	260:idleTimeoutInMinutes
+!172:name	249:name
+!172:protocol	249:properties.protocol
+!175:visioningState	263:visioningState
+!141:name	207:name
+!141:primary	207:properties.primary
+!144:vateIPAddress	221:vateIPAddress
+!157:Version	234:Version
+!151:llocationMethod	228:llocationMethod
+!143:ovisioningState	220:ovisioningState
+!142:ublicIPAddress	219:ublicIPAddress
+!156:.dnsSettings	233:.properties.dnsSettings
+!168:.domainNameLabel	256:.domainNameLabel
+!169:fqdn	257:fqdn
+!169:reverseFqdn	257:reverseFqdn
+!157:etag	234:etag
+!157:idleTimeoutInMinutes	234:properties.idleTimeoutInMinutes
+!158:pAddress	246:pAddress
+!159:Configuration	247:Configuration
+!172:.etag	260:.etag
+!173:name	261:name
+!173:privateIPAddress	261:properties.privateIPAddress
+!183:llocationMethod	282:llocationMethod
+!175:ovisioningState	274:ovisioningState
+!173:subnet	272:subnet
+!179:.etag	278:.etag
+!180:name	279:name
+!157:provisioningState	245:provisioningState
+!158:ublicIPAddressVersion	246:ublicIPAddressVersion
+!166:llocationMethod	254:llocationMethod
+!157:resourceGuid	245:resourceGuid
+!141:subnet	218:subnet
+!147:.etag	224:.etag
+!148:name	225:name
 !114:etag	169:etag
-114:name	169:name
+!114:name	169:name
 !114:provisioningState	169:properties.provisioningState
 !114:type	169:type
-84:SecurityGroups	139:SecurityGroups
-98:[*]	153:[*]
+!84:SecurityGroups	139:SecurityGroups
+!98:[*]	153:[*]
 !101:.etag	156:.etag
 !73:etag	117:etag
-73:id	117:id
-73:loadBalancerBackendAddressPools	117:properties.loadBalancerBackendAddressPools
-104:[*]	159:[*]
+!73:id	117:id
+!73:loadBalancerBackendAddressPools	117:properties.loadBalancerBackendAddressPools
+!104:[*]	159:[*]
 !107:.backendIPConfigurations	162:.properties.backendIPConfigurations
-131:[*]	197:[*]
-134:.etag	200:.etag
-135:name	201:name
+!131:[*]	197:[*]
+!134:.etag	200:.etag
+!135:name	201:name
 !108:etag	163:etag
 !108:loadBalancingRules	163:properties.loadBalancingRules
-126:[*]	192:[*]
-129:.id	195:.id
-108:name	163:name
-108:outboundNatRule	163:properties.outboundNatRule
-123:.id	189:.id
+!126:[*]	192:[*]
+!129:.id	195:.id
+!108:name	163:name
+!108:outboundNatRule	163:properties.outboundNatRule
+!123:.id	189:.id
 !116:Rule	182:Rule
-120:.id	186:.id
+!120:.id	186:.id
 !120:s	186:s
-121:[*]	187:[*]
+!121:[*]	187:[*]
 !108:provisioningState	174:provisioningState
 !108:type	163:type
-85:InboundNatRules	140:InboundNatRules
-100:[*]	155:[*]
+!85:InboundNatRules	140:InboundNatRules
+!100:[*]	155:[*]
 !103:.backendIPConfiguration	158:.properties.backendIPConfiguration
-126:.etag	192:.etag
-127:name	193:name
-111:Port	177:Port
-104:enableFloatingIP	170:enableFloatingIP
-110:TcpReset	176:TcpReset
+!126:.etag	192:.etag
+!127:name	193:name
+!111:Port	177:Port
+!104:enableFloatingIP	170:enableFloatingIP
+!110:TcpReset	176:TcpReset
 !105:tag	159:etag
-104:frontendIPConfiguration	159:properties.frontendIPConfiguration
-127:.id	193:.id
-112:Port	178:Port
-104:idleTimeoutInMinutes	170:idleTimeoutInMinutes
-104:name	159:name
-104:protocol	159:properties.protocol
+!104:frontendIPConfiguration	159:properties.frontendIPConfiguration
+!127:.id	193:.id
+!112:Port	178:Port
+!104:idleTimeoutInMinutes	170:idleTimeoutInMinutes
+!104:name	159:name
+!104:protocol	159:properties.protocol
 !107:visioningState	173:visioningState
 !104:type	159:type
-73:name	117:name
-73:primary	117:properties.primary
-76:vateIPAddress	131:vateIPAddress
-89:Version	144:Version
-83:llocationMethod	138:llocationMethod
+!73:name	117:name
+!73:primary	117:properties.primary
+!76:vateIPAddress	131:vateIPAddress
+!89:Version	144:Version
+!83:llocationMethod	138:llocationMethod
 !75:ovisioningState	130:ovisioningState
-74:ublicIPAddress	129:ublicIPAddress
-88:.dnsSettings	143:.properties.dnsSettings
-100:.domainNameLabel	166:.domainNameLabel
-101:fqdn	167:fqdn
-101:reverseFqdn	167:reverseFqdn
+!74:ublicIPAddress	129:ublicIPAddress
+!88:.dnsSettings	143:.properties.dnsSettings
+!100:.domainNameLabel	166:.domainNameLabel
+!101:fqdn	167:fqdn
+!101:reverseFqdn	167:reverseFqdn
 !89:etag	144:etag
-89:idleTimeoutInMinutes	144:properties.idleTimeoutInMinutes
-90:pAddress	156:pAddress
+!89:idleTimeoutInMinutes	144:properties.idleTimeoutInMinutes
+!90:pAddress	156:pAddress
 !91:Configuration	157:Configuration
-104:.etag	170:.etag
-105:name	171:name
-105:privateIPAddress	171:properties.privateIPAddress
-115:llocationMethod	192:llocationMethod
-107:ovisioningState	184:ovisioningState
-105:subnet	182:subnet
-111:.etag	188:.etag
-112:name	189:name
-91:Tags	157:Tags
-95:[*]	161:[*]
-98:.ipTagType	164:.ipTagType
-99:tag	165:tag
+!104:.etag	170:.etag
+!105:name	171:name
+!105:privateIPAddress	171:properties.privateIPAddress
+!115:llocationMethod	192:llocationMethod
+!107:ovisioningState	184:ovisioningState
+!105:subnet	182:subnet
+!111:.etag	188:.etag
+!112:name	189:name
+!91:Tags	157:Tags
+!95:[*]	161:[*]
+!98:.ipTagType	164:.ipTagType
+!99:tag	165:tag
 !89:provisioningState	155:provisioningState
-90:ublicIPAddressVersion	156:ublicIPAddressVersion
-98:llocationMethod	164:llocationMethod
-97:Prefix	163:Prefix
-103:.id	169:.id
+!90:ublicIPAddressVersion	156:ublicIPAddressVersion
+!98:llocationMethod	164:llocationMethod
+!97:Prefix	163:Prefix
+!103:.id	169:.id
 !89:resourceGuid	155:resourceGuid
-89:sku	144:sku
-92:.name	147:.name
-89:zones	144:zones
-94:[*]	149:[*]
-73:subnet	128:subnet
-79:.etag	134:.etag
-80:name	135:name
-73:virtualNetworkTaps	128:virtualNetworkTaps
-91:[*]	146:[*]
-94:.destinationLoadBalancerFrontEndIPConfiguration	149:.properties.destinationLoadBalancerFrontEndIPConfiguration
-141:.etag	207:.etag
-142:inboundNatPools	208:properties.inboundNatPools
-157:[*]	234:[*]
-160:.id	237:.id
-152:Rules	229:Rules
-157:[*]	234:[*]
-160:.id	237:.id
-142:loadBalancingRules	219:loadBalancingRules
-160:[*]	237:[*]
-163:.id	240:.id
-142:name	208:name
-142:outboundRules	208:properties.outboundRules
-155:[*]	232:[*]
-158:.id	235:.id
-142:privateIPAddress	219:privateIPAddress
-158:Version	235:Version
-152:llocationMethod	229:llocationMethod
-144:ovisioningState	221:ovisioningState
-143:ublicIPAddress	220:ublicIPAddress
-157:.ddosSettings	234:.properties.ddosSettings
-170:.ddosCustomPolicy	258:.ddosCustomPolicy
-187:.id	275:.id
-171:protectionCoverage	259:protectionCoverage
-159:nsSettings	247:nsSettings
-169:.domainNameLabel	257:.domainNameLabel
-170:fqdn	258:fqdn
-170:reverseFqdn	258:reverseFqdn
-158:etag	235:etag
-158:idleTimeoutInMinutes	235:properties.idleTimeoutInMinutes
-159:pAddress	247:pAddress
-160:Configuration	248:Configuration
-173:.etag	261:.etag
-174:name	262:name
-174:privateIPAddress	262:properties.privateIPAddress
-184:llocationMethod	283:llocationMethod
-176:ovisioningState	275:ovisioningState
-174:subnet	273:subnet
-180:.etag	279:.etag
-181:name	280:name
-160:Tags	248:Tags
-164:[*]	252:[*]
-167:.ipTagType	255:.ipTagType
-168:tag	256:tag
-158:provisioningState	246:provisioningState
-159:ublicIPAddressVersion	247:ublicIPAddressVersion
-167:llocationMethod	255:llocationMethod
-166:Prefix	254:Prefix
-172:.id	260:.id
-158:resourceGuid	246:resourceGuid
-158:sku	235:sku
-161:.name	238:.name
-158:zones	235:zones
-163:[*]	240:[*]
-150:Prefix	227:Prefix
-142:subnet	219:subnet
-142:type	208:type
-142:zones	208:zones
-147:[*]	213:[*]
-106:NetworkInterfaceIPConfiguration	172:NetworkInterfaceIPConfiguration
-137:.etag	203:.etag
-138:name	204:name
-106:Port	172:Port
+!89:sku	144:sku
+!92:.name	147:.name
+!89:zones	144:zones
+!94:[*]	149:[*]
+!73:subnet	128:subnet
+!79:.etag	134:.etag
+!80:name	135:name
+!73:virtualNetworkTaps	128:virtualNetworkTaps
+!91:[*]	146:[*]
+!94:.destinationLoadBalancerFrontEndIPConfiguration	149:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!141:.etag	207:.etag
+!142:inboundNatPools	208:properties.inboundNatPools
+!157:[*]	234:[*]
+!160:.id	237:.id
+!152:Rules	229:Rules
+!157:[*]	234:[*]
+!160:.id	237:.id
+!142:loadBalancingRules	219:loadBalancingRules
+!160:[*]	237:[*]
+!163:.id	240:.id
+!142:name	208:name
+!142:outboundRules	208:properties.outboundRules
+!155:[*]	232:[*]
+!158:.id	235:.id
+!142:privateIPAddress	219:privateIPAddress
+!158:Version	235:Version
+!152:llocationMethod	229:llocationMethod
+!144:ovisioningState	221:ovisioningState
+!143:ublicIPAddress	220:ublicIPAddress
+!157:.ddosSettings	234:.properties.ddosSettings
+!170:.ddosCustomPolicy	258:.ddosCustomPolicy
+!187:.id	275:.id
+!171:protectionCoverage	259:protectionCoverage
+!159:nsSettings	247:nsSettings
+!169:.domainNameLabel	257:.domainNameLabel
+!170:fqdn	258:fqdn
+!170:reverseFqdn	258:reverseFqdn
+!158:etag	235:etag
+!158:idleTimeoutInMinutes	235:properties.idleTimeoutInMinutes
+!159:pAddress	247:pAddress
+!160:Configuration	248:Configuration
+!173:.etag	261:.etag
+!174:name	262:name
+!174:privateIPAddress	262:properties.privateIPAddress
+!184:llocationMethod	283:llocationMethod
+!176:ovisioningState	275:ovisioningState
+!174:subnet	273:subnet
+!180:.etag	279:.etag
+!181:name	280:name
+!160:Tags	248:Tags
+!164:[*]	252:[*]
+!167:.ipTagType	255:.ipTagType
+!168:tag	256:tag
+!158:provisioningState	246:provisioningState
+!159:ublicIPAddressVersion	247:ublicIPAddressVersion
+!167:llocationMethod	255:llocationMethod
+!166:Prefix	254:Prefix
+!172:.id	260:.id
+!158:resourceGuid	246:resourceGuid
+!158:sku	235:sku
+!161:.name	238:.name
+!158:zones	235:zones
+!163:[*]	240:[*]
+!150:Prefix	227:Prefix
+!142:subnet	219:subnet
+!142:type	208:type
+!142:zones	208:zones
+!147:[*]	213:[*]
+!106:NetworkInterfaceIPConfiguration	172:NetworkInterfaceIPConfiguration
+!137:.etag	203:.etag
+!138:name	204:name
+!106:Port	172:Port
 !95:etag	150:etag
 !95:networkInterfaceTapConfigurations	150:properties.networkInterfaceTapConfigurations
-128:[*]	194:[*]
-131:.etag	197:.etag
-132:name	198:name
-132:provisioningState	198:properties.provisioningState
-132:type	198:type
-132:virtualNetworkTap	198:properties.virtualNetworkTap
-149:.etag	226:.etag
+!128:[*]	194:[*]
+!131:.etag	197:.etag
+!132:name	198:name
+!132:provisioningState	198:properties.provisioningState
+!132:type	198:type
+!132:virtualNetworkTap	198:properties.virtualNetworkTap
+!149:.etag	226:.etag
 !95:provisioningState	161:provisioningState
 !95:resourceGuid	161:resourceGuid
-53:location	86:location
+!53:location	86:location
 !53:macAddress	86:properties.macAddress
 !53:name	86:name
-54:etworkSecurityGroup	86:properties.networkSecurityGroup
-73:.etag	117:.etag
-74:id	118:id
-74:location	118:location
-74:name	118:name
-74:tags	118:tags
-75:ype	119:ype
+!54:etworkSecurityGroup	86:properties.networkSecurityGroup
+!73:.etag	117:.etag
+!74:id	118:id
+!74:location	118:location
+!74:name	118:name
+!74:tags	118:tags
+!75:ype	119:ype
 !53:primary	97:primary
 !56:vateEndpoint	100:vateEndpoint
-68:.customDnsConfigs	112:.properties.customDnsConfigs
-85:[*]	140:[*]
-88:.fqdn	143:.fqdn
-89:ipAddresses	144:ipAddresses
-100:[*]	155:[*]
+!68:.customDnsConfigs	112:.properties.customDnsConfigs
+!85:[*]	140:[*]
+!88:.fqdn	143:.fqdn
+!89:ipAddresses	144:ipAddresses
+!100:[*]	155:[*]
 !69:etag	113:etag
-70:xtendedLocation	114:xtendedLocation
-85:.name	129:.name
-86:type	130:type
-69:id	113:id
-69:location	113:location
-69:manualPrivateLinkServiceConnections	113:properties.manualPrivateLinkServiceConnections
-104:[*]	159:[*]
+!70:xtendedLocation	114:xtendedLocation
+!85:.name	129:.name
+!86:type	130:type
+!69:id	113:id
+!69:location	113:location
+!69:manualPrivateLinkServiceConnections	113:properties.manualPrivateLinkServiceConnections
+!104:[*]	159:[*]
 !107:.etag	162:.etag
-108:groupIds	163:properties.groupIds
-116:[*]	182:[*]
-108:id	163:id
-108:name	163:name
-108:privateLinkServiceConnectionState	163:properties.privateLinkServiceConnectionState
-141:.actionRequired	207:.actionRequired
-148:sRequired	214:sRequired
-142:description	208:description
-142:status	208:status
-126:Id	192:Id
+!108:groupIds	163:properties.groupIds
+!116:[*]	182:[*]
+!108:id	163:id
+!108:name	163:name
+!108:privateLinkServiceConnectionState	163:properties.privateLinkServiceConnectionState
+!141:.actionRequired	207:.actionRequired
+!148:sRequired	214:sRequired
+!142:description	208:description
+!142:status	208:status
+!126:Id	192:Id
 !110:ovisioningState	176:ovisioningState
-108:requestMessage	174:requestMessage
+!108:requestMessage	174:requestMessage
 !108:type	163:type
 !69:name	113:name
 !70:etworkInterfaces	113:properties.networkInterfaces
-86:[*]	141:[*]
-89:.etag	144:.etag
-91:xtendedLocation	146:xtendedLocation
-106:.name	161:.name
-107:type	162:type
-90:id	145:id
-90:location	145:location
-90:name	145:name
-90:tags	145:tags
-91:ype	146:ype
-69:privateLinkServiceConnections	124:privateLinkServiceConnections
-98:[*]	153:[*]
+!86:[*]	141:[*]
+!89:.etag	144:.etag
+!91:xtendedLocation	146:xtendedLocation
+!106:.name	161:.name
+!107:type	162:type
+!90:id	145:id
+!90:location	145:location
+!90:name	145:name
+!90:tags	145:tags
+!91:ype	146:ype
+!69:privateLinkServiceConnections	124:privateLinkServiceConnections
+!98:[*]	153:[*]
 !101:.etag	156:.etag
-102:groupIds	157:properties.groupIds
-110:[*]	176:[*]
-102:id	157:id
-102:name	157:name
-102:privateLinkServiceConnectionState	157:properties.privateLinkServiceConnectionState
-135:.actionRequired	201:.actionRequired
-142:sRequired	208:sRequired
-136:description	202:description
-136:status	202:status
-120:Id	186:Id
+!102:groupIds	157:properties.groupIds
+!110:[*]	176:[*]
+!102:id	157:id
+!102:name	157:name
+!102:privateLinkServiceConnectionState	157:properties.privateLinkServiceConnectionState
+!135:.actionRequired	201:.actionRequired
+!142:sRequired	208:sRequired
+!136:description	202:description
+!136:status	202:status
+!120:Id	186:Id
 !104:ovisioningState	170:ovisioningState
-102:requestMessage	168:requestMessage
+!102:requestMessage	168:requestMessage
 !102:type	157:type
 !71:ovisioningState	126:ovisioningState
-69:subnet	124:subnet
-75:.etag	130:.etag
-76:id	131:id
-76:name	131:name
-69:tags	113:tags
+!69:subnet	124:subnet
+!75:.etag	130:.etag
+!76:id	131:id
+!76:name	131:name
+!69:tags	113:tags
 !70:ype	114:ype
 !55:ovisioningState	99:ovisioningState
 !53:resourceGuid	97:resourceGuid
-53:tags	86:tags
+!53:tags	86:tags
 !55:pConfigurations	86:properties.tapConfigurations
-70:[*]	114:[*]
+!70:[*]	114:[*]
 !73:.etag	117:.etag
-74:id	118:id
-74:name	118:name
+!74:id	118:id
+!74:name	118:name
 !74:provisioningState	118:properties.provisioningState
 !74:type	118:type
-74:virtualNetworkTap	118:properties.virtualNetworkTap
+!74:virtualNetworkTap	118:properties.virtualNetworkTap
 !91:.etag	146:.etag
-92:id	147:id
-92:location	147:location
+!92:id	147:id
+!92:location	147:location
 !92:name	147:name
-92:tags	147:tags
+!92:tags	147:tags
 !93:ype	148:ype
 !54:ype	86:type
 !53:virtualMachine	86:properties.virtualMachine
-67:.id	111:.id
+!67:.id	111:.id
 !32:provisioningState	65:provisioningState
 !32:resourceGuid	65:resourceGuid
 32:securityRules	65:securityRules
@@ -60448,87 +60448,87 @@ const std::string_view kAliasData[] = {
 65:[*]	109:[*]
 !49:type	82:type
 !33:ubnets	66:ubnets
-39:[*]	72:[*]
-42:.etag	75:.etag
-43:id	76:id
-43:name	76:name
+!39:[*]	72:[*]
+!42:.etag	75:.etag
+!43:id	76:id
+!43:name	76:name
 32:tags	54:tags
 !33:ype	55:ype
 11:privateEndpointNetworkPolicies	33:privateEndpointNetworkPolicies
 !26:s	48:s
-27:[*]	49:[*]
-30:.customDnsConfigs	52:.properties.customDnsConfigs
-47:[*]	80:[*]
-50:.fqdn	83:.fqdn
-51:ipAddresses	84:ipAddresses
-62:[*]	95:[*]
+!27:[*]	49:[*]
+!30:.customDnsConfigs	52:.properties.customDnsConfigs
+!47:[*]	80:[*]
+!50:.fqdn	83:.fqdn
+!51:ipAddresses	84:ipAddresses
+!62:[*]	95:[*]
 !31:etag	53:etag
-32:xtendedLocation	54:xtendedLocation
-47:.name	69:.name
-48:type	70:type
-31:id	53:id
-31:location	53:location
-31:manualPrivateLinkServiceConnections	53:properties.manualPrivateLinkServiceConnections
-66:[*]	99:[*]
+!32:xtendedLocation	54:xtendedLocation
+!47:.name	69:.name
+!48:type	70:type
+!31:id	53:id
+!31:location	53:location
+!31:manualPrivateLinkServiceConnections	53:properties.manualPrivateLinkServiceConnections
+!66:[*]	99:[*]
 !69:.etag	102:.etag
-70:groupIds	103:properties.groupIds
-78:[*]	122:[*]
-70:id	103:id
-70:name	103:name
-70:privateLinkServiceConnectionState	103:properties.privateLinkServiceConnectionState
-103:.actionRequired	147:.actionRequired
-110:sRequired	154:sRequired
-104:description	148:description
-104:status	148:status
-88:Id	132:Id
+!70:groupIds	103:properties.groupIds
+!78:[*]	122:[*]
+!70:id	103:id
+!70:name	103:name
+!70:privateLinkServiceConnectionState	103:properties.privateLinkServiceConnectionState
+!103:.actionRequired	147:.actionRequired
+!110:sRequired	154:sRequired
+!104:description	148:description
+!104:status	148:status
+!88:Id	132:Id
 !72:ovisioningState	116:ovisioningState
-70:requestMessage	114:requestMessage
+!70:requestMessage	114:requestMessage
 !70:type	103:type
 !31:name	53:name
 !32:etworkInterfaces	53:properties.networkInterfaces
-48:[*]	81:[*]
+!48:[*]	81:[*]
 !51:.etag	84:.etag
-53:xtendedLocation	86:xtendedLocation
-68:.name	101:.name
-69:type	102:type
-52:id	85:id
-52:location	85:location
+!53:xtendedLocation	86:xtendedLocation
+!68:.name	101:.name
+!69:type	102:type
+!52:id	85:id
+!52:location	85:location
 !52:name	85:name
-52:tags	85:tags
+!52:tags	85:tags
 !53:ype	86:ype
-31:privateLinkServiceConnections	64:privateLinkServiceConnections
-60:[*]	93:[*]
+!31:privateLinkServiceConnections	64:privateLinkServiceConnections
+!60:[*]	93:[*]
 !63:.etag	96:.etag
-64:groupIds	97:properties.groupIds
-72:[*]	116:[*]
-64:id	97:id
-64:name	97:name
-64:privateLinkServiceConnectionState	97:properties.privateLinkServiceConnectionState
-97:.actionRequired	141:.actionRequired
-104:sRequired	148:sRequired
-98:description	142:description
-98:status	142:status
-82:Id	126:Id
+!64:groupIds	97:properties.groupIds
+!72:[*]	116:[*]
+!64:id	97:id
+!64:name	97:name
+!64:privateLinkServiceConnectionState	97:properties.privateLinkServiceConnectionState
+!97:.actionRequired	141:.actionRequired
+!104:sRequired	148:sRequired
+!98:description	142:description
+!98:status	142:status
+!82:Id	126:Id
 !66:ovisioningState	110:ovisioningState
-64:requestMessage	108:requestMessage
+!64:requestMessage	108:requestMessage
 !64:type	97:type
 !33:ovisioningState	66:ovisioningState
-31:subnet	64:subnet
-37:.etag	70:.etag
-38:id	71:id
-38:name	71:name
-31:tags	53:tags
+!31:subnet	64:subnet
+!37:.etag	70:.etag
+!38:id	71:id
+!38:name	71:name
+!31:tags	53:tags
 !32:ype	54:ype
 18:LinkServiceNetworkPolicies	40:LinkServiceNetworkPolicies
 !13:ovisioningState	35:ovisioningState
 !12:urpose	34:urpose
 !11:resourceNavigationLinks	33:resourceNavigationLinks
-34:[*]	56:[*]
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
-38:link	60:properties.link
-42:edResourceType	75:edResourceType
-38:name	60:name
+!38:id	60:id
+!38:link	60:properties.link
+!42:edResourceType	75:edResourceType
+!38:name	60:name
 !38:provisioningState	60:properties.provisioningState
 !38:type	60:type
 12:outeTable	34:outeTable
@@ -60551,22 +60551,22 @@ const std::string_view kAliasData[] = {
 !32:provisioningState	76:provisioningState
 !32:type	65:type
 !22:subnets	55:subnets
-29:[*]	62:[*]
-32:.etag	65:.etag
-33:id	66:id
-33:name	66:name
+!29:[*]	62:[*]
+!32:.etag	65:.etag
+!33:id	66:id
+!33:name	66:name
 22:tags	44:tags
 !23:ype	45:ype
 !11:serviceAssociationLinks	33:serviceAssociationLinks
-34:[*]	56:[*]
-37:.allowDelete	59:.properties.allowDelete
+!34:[*]	56:[*]
+!37:.allowDelete	59:.properties.allowDelete
 !38:etag	60:etag
-38:id	60:id
-38:link	60:properties.link
-42:edResourceType	75:edResourceType
-39:ocations	72:ocations
-47:[*]	80:[*]
-38:name	60:name
+!38:id	60:id
+!38:link	60:properties.link
+!42:edResourceType	75:edResourceType
+!39:ocations	72:ocations
+!47:[*]	80:[*]
+!38:name	60:name
 !38:provisioningState	60:properties.provisioningState
 !38:type	60:type
 18:EndpointPolicies	40:EndpointPolicies
@@ -60589,10 +60589,10 @@ const std::string_view kAliasData[] = {
 81:Resources	125:Resources
 90:[*]	134:[*]
 !39:ubnets	72:ubnets
-45:[*]	78:[*]
-48:.etag	81:.etag
-49:id	82:id
-49:name	82:name
+!45:[*]	78:[*]
+!48:.etag	81:.etag
+!49:id	82:id
+!49:name	82:name
 38:tags	60:tags
 !39:ype	61:ype
 26:s	48:s
@@ -60648,8 +60648,8 @@ const std::string_view kAliasData[] = {
 59:ipamPoolPrefixAllocations	81:ipamPoolPrefixAllocations
 84:[*]	106:[*]
 !46:Encryption	68:Encryption
-56:.enabled	78:.enabled
-59:forcement	81:forcement
+!56:.enabled	78:.enabled
+!59:forcement	81:forcement
 !28:sourceGuid	50:sourceGuid
 26:syncRemoteAddressSpace	48:syncRemoteAddressSpace
 !26:type
@@ -60671,7 +60671,7 @@ const std::string_view kAliasData[] = {
 2:legations
 11:[*]
 !14:.actions	11:delegations[*].properties.actions
-22:[*]	44:[*]
+!22:[*]	44:[*]
 !15:etag
 15:id
 15:name
@@ -60709,521 +60709,522 @@ const std::string_view kAliasData[] = {
 2:amPoolPrefixAllocations
 25:[*]
 !28:.allocatedAddressPrefixes
-53:[*]
+!53:[*]
 29:numberOfIpAddresses
 29:pool
 33:.id
 !2:ConfigurationProfiles
-23:[*]
+!23:[*]
 !26:.etag
-27:id
-27:name
+!27:id
+!27:name
 !27:provisioningState	12:pConfigurationProfiles[*].properties.provisioningState
-27:subnet	49:subnet
+!27:subnet	49:subnet
 !33:.etag	55:.etag
-34:id	56:id
-34:name	56:name
+!34:id	56:id
+!34:name	56:name
 !34:type	56:type
 !27:type
 !15:s
-16:[*]
+!16:[*]
 !19:.etag
-20:id
-20:name
-20:privateIPAddress	26:s[*].properties.privateIPAddress
-30:llocationMethod	52:llocationMethod
+!20:id
+!20:name
+!20:privateIPAddress	26:s[*].properties.privateIPAddress
+!30:llocationMethod	52:llocationMethod
 !22:ovisioningState	44:ovisioningState
-21:ublicIPAddress	43:ublicIPAddress
-35:.ddosSettings	57:.properties.ddosSettings
-48:.ddosCustomPolicy	81:.ddosCustomPolicy
-65:.id	98:.id
-49:protectedIP	82:protectedIP
-56:ionCoverage	89:ionCoverage
-37:nsSettings	70:nsSettings
-47:.domainNameLabel	80:.domainNameLabel
-48:fqdn	81:fqdn
-48:reverseFqdn	81:reverseFqdn
+!21:ublicIPAddress	43:ublicIPAddress
+!35:.ddosSettings	57:.properties.ddosSettings
+!48:.ddosCustomPolicy	81:.ddosCustomPolicy
+!65:.id	98:.id
+!49:protectedIP	82:protectedIP
+!56:ionCoverage	89:ionCoverage
+!37:nsSettings	70:nsSettings
+!47:.domainNameLabel	80:.domainNameLabel
+!48:fqdn	81:fqdn
+!48:reverseFqdn	81:reverseFqdn
 !36:etag	58:etag
-37:xtendedLocation	59:xtendedLocation
-52:.name	74:.name
-53:type	75:type
-36:id	58:id
-38:leTimeoutInMinutes	58:properties.idleTimeoutInMinutes
-37:pAddress	70:pAddress
+!37:xtendedLocation	59:xtendedLocation
+!52:.name	74:.name
+!53:type	75:type
+!36:id	58:id
+!38:leTimeoutInMinutes	58:properties.idleTimeoutInMinutes
+!37:pAddress	70:pAddress
 !38:Configuration	71:Configuration
-51:.etag	84:.etag
-52:id	85:id
-52:name	85:name
-38:Tags	71:Tags
-42:[*]	75:[*]
-45:.ipTagType	78:.ipTagType
-46:tag	79:tag
-36:location	58:location
+!51:.etag	84:.etag
+!52:id	85:id
+!52:name	85:name
+!38:Tags	71:Tags
+!42:[*]	75:[*]
+!45:.ipTagType	78:.ipTagType
+!46:tag	79:tag
+!36:location	58:location
 !36:name	58:name
 !36:provisioningState	58:properties.provisioningState
-37:ublicIPAddressVersion	70:ublicIPAddressVersion
-45:llocationMethod	78:llocationMethod
-44:Prefix	77:Prefix
-50:.id	83:.id
+!37:ublicIPAddressVersion	70:ublicIPAddressVersion
+!45:llocationMethod	78:llocationMethod
+!44:Prefix	77:Prefix
+!50:.id	83:.id
 !36:resourceGuid	69:resourceGuid
-36:sku	58:sku
-39:.name	61:.name
-40:tier	62:tier
-36:tags	58:tags
+!36:sku	58:sku
+!39:.name	61:.name
+!40:tier	62:tier
+!36:tags	58:tags
 !37:ype	59:ype
-36:zones	58:zones
-41:[*]	63:[*]
-20:subnet	42:subnet
+!36:zones	58:zones
+!41:[*]	63:[*]
+!20:subnet	42:subnet
 !26:.etag	48:.etag
-27:id	49:id
-27:name	49:name
+!27:id	49:id
+!27:name	49:name
 !27:type	49:type
 0:natGateway
 10:.id
 1:etworkSecurityGroup
 !20:.defaultSecurityRules	11:networkSecurityGroup.properties.defaultSecurityRules
-41:[*]	63:[*]
-44:.access	66:.properties.access
-45:description	78:description
-48:tinationAddressPrefix	81:tinationAddressPrefix
-69:es	102:es
-71:[*]	104:[*]
-57:pplicationSecurityGroups	90:pplicationSecurityGroups
-81:[*]	114:[*]
+!41:[*]	63:[*]
+!44:.access	66:.properties.access
+!45:description	78:description
+!48:tinationAddressPrefix	81:tinationAddressPrefix
+!69:es	102:es
+!71:[*]	104:[*]
+!57:pplicationSecurityGroups	90:pplicationSecurityGroups
+!81:[*]	114:[*]
 !84:.etag	117:.etag
-85:id	118:id
-85:location	118:location
+!85:id	118:id
+!85:location	118:location
 !85:name	118:name
 !85:provisioningState	118:properties.provisioningState
 !85:resourceGuid	129:resourceGuid
-85:tags	118:tags
+!85:tags	118:tags
 !86:ype	119:ype
-56:PortRange	89:PortRange
-65:s	98:s
-66:[*]	99:[*]
-46:irection	79:irection
+!56:PortRange	89:PortRange
+!65:s	98:s
+!66:[*]	99:[*]
+!46:irection	79:irection
 !45:etag	67:etag
-45:id	67:id
-45:name	67:name
-45:priority	67:properties.priority
-47:otocol	80:otocol
+!45:id	67:id
+!45:name	67:name
+!45:priority	67:properties.priority
+!47:otocol	80:otocol
 !48:visioningState	81:visioningState
-45:sourceAddressPrefix	78:sourceAddressPrefix
-64:es	97:es
-66:[*]	99:[*]
-52:pplicationSecurityGroups	85:pplicationSecurityGroups
-76:[*]	109:[*]
+!45:sourceAddressPrefix	78:sourceAddressPrefix
+!64:es	97:es
+!66:[*]	99:[*]
+!52:pplicationSecurityGroups	85:pplicationSecurityGroups
+!76:[*]	109:[*]
 !79:.etag	112:.etag
-80:id	113:id
-80:location	113:location
+!80:id	113:id
+!80:location	113:location
 !80:name	113:name
 !80:provisioningState	113:properties.provisioningState
 !80:resourceGuid	124:resourceGuid
-80:tags	113:tags
+!80:tags	113:tags
 !81:ype	114:ype
-51:PortRange	84:PortRange
-60:s	93:s
-61:[*]	94:[*]
+!51:PortRange	84:PortRange
+!60:s	93:s
+!61:[*]	94:[*]
 !45:type	67:type
 !21:etag
 !21:flowLogs	43:flowLogs
-29:[*]	51:[*]
-32:.enabled	54:.properties.enabled
+!29:[*]	51:[*]
+!32:.enabled	54:.properties.enabled
 !34:tag	55:etag
-33:flowAnalyticsConfiguration	55:properties.flowAnalyticsConfiguration
-59:.networkWatcherFlowAnalyticsConfiguration	92:.networkWatcherFlowAnalyticsConfiguration
-100:.enabled	133:.enabled
-101:trafficAnalyticsInterval	134:trafficAnalyticsInterval
-101:workspaceId	134:workspaceId
-110:Region	143:Region
-112:sourceId	145:sourceId
-34:ormat	67:ormat
-39:.type	72:.type
-40:version	73:version
-33:id	55:id
-35:entity	57:entity
-33:location	55:location
+!33:flowAnalyticsConfiguration	55:properties.flowAnalyticsConfiguration
+!59:.networkWatcherFlowAnalyticsConfiguration	92:.networkWatcherFlowAnalyticsConfiguration
+!100:.enabled	133:.enabled
+!101:trafficAnalyticsInterval	134:trafficAnalyticsInterval
+!101:workspaceId	134:workspaceId
+!110:Region	143:Region
+!112:sourceId	145:sourceId
+!34:ormat	67:ormat
+!39:.type	72:.type
+!40:version	73:version
+!33:id	55:id
+!35:entity	57:entity
+!33:location	55:location
 !33:name	55:name
 !33:provisioningState	55:properties.provisioningState
-33:retentionPolicy	66:retentionPolicy
-48:.days	81:.days
-49:enabled	82:enabled
-33:storageId	66:storageId
-33:tags	55:tags
+!33:retentionPolicy	66:retentionPolicy
+!48:.days	81:.days
+!49:enabled	82:enabled
+!33:storageId	66:storageId
+!33:tags	55:tags
 !35:rgetResourceGuid	55:properties.targetResourceGuid
-47:Id	80:Id
+!47:Id	80:Id
 !34:ype	55:type
 23:ushConnection	45:ushConnection
 21:id
 21:location
 !21:name
 !22:etworkInterfaces	43:networkInterfaces
-38:[*]	60:[*]
-41:.dnsSettings	63:.properties.dnsSettings
+!38:[*]	60:[*]
+!41:.dnsSettings	63:.properties.dnsSettings
 !53:.appliedDnsServers	86:.appliedDnsServers
-71:[*]	104:[*]
-54:dnsServers	87:dnsServers
-64:[*]	97:[*]
-54:internalDnsNameLabel	87:internalDnsNameLabel
+!71:[*]	104:[*]
+!54:dnsServers	87:dnsServers
+!64:[*]	97:[*]
+!54:internalDnsNameLabel	87:internalDnsNameLabel
 !63:omainNameSuffix	96:omainNameSuffix
 !62:Fqdn	95:Fqdn
 !43:scpConfiguration	76:scpConfiguration
-59:.id	92:.id
-42:enableAcceleratedNetworking	75:enableAcceleratedNetworking
-48:IPForwarding	81:IPForwarding
+!59:.id	92:.id
+!42:enableAcceleratedNetworking	75:enableAcceleratedNetworking
+!48:IPForwarding	81:IPForwarding
 !43:tag	64:etag
-43:xtendedLocation	65:xtendedLocation
-58:.name	80:.name
-59:type	81:type
+!43:xtendedLocation	65:xtendedLocation
+!58:.name	80:.name
+!59:type	81:type
 !42:hostedWorkloads	64:properties.hostedWorkloads
-57:[*]	90:[*]
-42:id	64:id
-43:nterfaceEndpoint	64:properties.interfaceEndpoint
-59:.endpointService	92:.properties.endpointService
-75:.id	119:.id
-61:tag	93:etag
-60:fqdn	93:properties.fqdn
-60:id	93:id
-60:location	93:location
-60:name	93:name
-61:etworkInterfaces	93:properties.networkInterfaces
-77:[*]	121:[*]
-80:.etag	124:.etag
-81:id	125:id
-81:location	125:location
-81:name	125:name
-81:tags	125:tags
-82:ype	126:ype
-60:owner	104:owner
-60:provisioningState	104:provisioningState
-60:subnet	104:subnet
-66:.etag	110:.etag
-67:id	111:id
-67:name	111:name
-60:tags	93:tags
-61:ype	94:ype
-43:pConfigurations	76:pConfigurations
-58:[*]	91:[*]
-61:.applicationGatewayBackendAddressPools	94:.properties.applicationGatewayBackendAddressPools
-99:[*]	143:[*]
-102:.backendAddresses	146:.properties.backendAddresses
-119:[*]	174:[*]
-122:.fqdn	177:.fqdn
-123:ipAddress	178:ipAddress
+!57:[*]	90:[*]
+!42:id	64:id
+!43:nterfaceEndpoint	64:properties.interfaceEndpoint
+!59:.endpointService	92:.properties.endpointService
+!75:.id	119:.id
+!61:tag	93:etag
+!60:fqdn	93:properties.fqdn
+!60:id	93:id
+!60:location	93:location
+!60:name	93:name
+!61:etworkInterfaces	93:properties.networkInterfaces
+!77:[*]	121:[*]
+!80:.etag	124:.etag
+!81:id	125:id
+!81:location	125:location
+!81:name	125:name
+!81:tags	125:tags
+!82:ype	126:ype
+!60:owner	104:owner
+!60:provisioningState	104:provisioningState
+!60:subnet	104:subnet
+!66:.etag	110:.etag
+!67:id	111:id
+!67:name	111:name
+!60:tags	93:tags
+!61:ype	94:ype
+!43:pConfigurations	76:pConfigurations
+!58:[*]	91:[*]
+!61:.applicationGatewayBackendAddressPools	94:.properties.applicationGatewayBackendAddressPools
+!99:[*]	143:[*]
+!102:.backendAddresses	146:.properties.backendAddresses
+!119:[*]	174:[*]
+!122:.fqdn	177:.fqdn
+!123:ipAddress	178:ipAddress
 !110:IPConfigurations	165:IPConfigurations
-126:[*]	181:[*]
-129:.etag	184:.etag
-130:id	185:id
-130:loadBalancerBackendAddressPools	185:properties.loadBalancerBackendAddressPools
-161:[*]	227:[*]
-164:.etag	230:.etag
-165:loadBalancingRules	231:properties.loadBalancingRules
-183:[*]	260:[*]
-186:.id	263:.id
-165:name	231:name
-165:outboundNatRule	231:properties.outboundNatRule
-180:.id	257:.id
-165:provisioningState	242:provisioningState
-142:InboundNatRules	208:InboundNatRules
-157:[*]	223:[*]
-160:.backendIPConfiguration	226:.properties.backendIPConfiguration
-183:.etag	260:.etag
-184:name	261:name
-168:Port	245:Port
-161:enableFloatingIP	238:enableFloatingIP
-162:tag	227:etag
-161:frontendIPConfiguration	227:properties.frontendIPConfiguration
-184:.id	261:.id
-169:Port	246:Port
-161:idleTimeoutInMinutes	238:idleTimeoutInMinutes
-161:name	227:name
-161:protocol	227:properties.protocol
-164:visioningState	241:visioningState
-130:name	185:name
-130:primary	185:properties.primary
-133:vateIPAddress	199:vateIPAddress
-146:Version	212:Version
-140:llocationMethod	206:llocationMethod
-132:ovisioningState	198:ovisioningState
-131:ublicIPAddress	197:ublicIPAddress
-145:.dnsSettings	211:.properties.dnsSettings
-157:.domainNameLabel	234:.domainNameLabel
-158:fqdn	235:fqdn
-158:reverseFqdn	235:reverseFqdn
-146:etag	212:etag
-146:idleTimeoutInMinutes	212:properties.idleTimeoutInMinutes
-147:pAddress	224:pAddress
-148:Configuration	225:Configuration
-161:.etag	238:.etag
-162:name	239:name
-162:privateIPAddress	239:properties.privateIPAddress
-172:llocationMethod	260:llocationMethod
-164:ovisioningState	252:ovisioningState
-162:subnet	250:subnet
-168:.etag	256:.etag
-169:name	257:name
-146:provisioningState	223:provisioningState
-147:ublicIPAddressVersion	224:ublicIPAddressVersion
-155:llocationMethod	232:llocationMethod
-146:resourceGuid	223:resourceGuid
-130:subnet	196:subnet
-136:.etag	202:.etag
-137:name	203:name
+!126:[*]	181:[*]
+!129:.etag	184:.etag
+!130:id	185:id
+!130:loadBalancerBackendAddressPools	185:properties.loadBalancerBackendAddressPools
+!161:[*]	227:[*]
+!164:.etag	230:.etag
+!165:loadBalancingRules	231:properties.loadBalancingRules
+!183:[*]	260:[*]
+!186:.id	263:.id
+!165:name	231:name
+!165:outboundNatRule	231:properties.outboundNatRule
+!180:.id	257:.id
+!165:provisioningState	242:provisioningState
+!142:InboundNatRules	208:InboundNatRules
+!157:[*]	223:[*]
+!160:.backendIPConfiguration	226:.properties.backendIPConfiguration
+!183:.etag	260:.etag
+!184:name	261:name
+!168:Port	245:Port
+!161:enableFloatingIP	238:enableFloatingIP
+!162:tag	227:etag
+!161:frontendIPConfiguration	227:properties.frontendIPConfiguration
+!184:.id	261:.id
+!169:Port	246:Port
+!161:idleTimeoutInMinutes	238:idleTimeoutInMinutes
+!161:name	227:name
+!161:protocol	227:properties.protocol
+!164:visioningState	241:visioningState
+!130:name	185:name
+!130:primary	185:properties.primary
+!133:vateIPAddress	199:vateIPAddress
+!146:Version	212:Version
+!140:llocationMethod	206:llocationMethod
+!132:ovisioningState	198:ovisioningState
+!131:ublicIPAddress	197:ublicIPAddress
+!145:.dnsSettings	211:.properties.dnsSettings
+!157:.domainNameLabel	234:.domainNameLabel
+!158:fqdn	235:fqdn
+!158:reverseFqdn	235:reverseFqdn
+!146:etag	212:etag
+!146:idleTimeoutInMinutes	212:properties.idleTimeoutInMinutes
+!147:pAddress	224:pAddress
+!148:Configuration	225:Configuration
+!161:.etag	238:.etag
+!162:name	239:name
+!162:privateIPAddress	239:properties.privateIPAddress
+!172:llocationMethod	260:llocationMethod
+!164:ovisioningState	252:ovisioningState
+!162:subnet	250:subnet
+!168:.etag	256:.etag
+!169:name	257:name
+!146:provisioningState	223:provisioningState
+!147:ublicIPAddressVersion	224:ublicIPAddressVersion
+!155:llocationMethod	232:llocationMethod
+!146:resourceGuid	223:resourceGuid
+!130:subnet	196:subnet
+!136:.etag	202:.etag
+!137:name	203:name
 !103:etag	147:etag
-103:name	147:name
+!103:name	147:name
 !103:provisioningState	147:properties.provisioningState
 !103:type	147:type
-73:SecurityGroups	117:SecurityGroups
-87:[*]	131:[*]
+!73:SecurityGroups	117:SecurityGroups
+!87:[*]	131:[*]
 !90:.etag	134:.etag
 !62:etag	95:etag
-62:id	95:id
-62:loadBalancerBackendAddressPools	95:properties.loadBalancerBackendAddressPools
-93:[*]	137:[*]
+!62:id	95:id
+!62:loadBalancerBackendAddressPools	95:properties.loadBalancerBackendAddressPools
+!93:[*]	137:[*]
 !96:.backendIPConfigurations	140:.properties.backendIPConfigurations
-120:[*]	175:[*]
-123:.etag	178:.etag
-124:name	179:name
+!120:[*]	175:[*]
+!123:.etag	178:.etag
+!124:name	179:name
 !97:etag	141:etag
 !97:loadBalancingRules	141:properties.loadBalancingRules
-115:[*]	170:[*]
-118:.id	173:.id
-97:name	141:name
-97:outboundNatRule	141:properties.outboundNatRule
-112:.id	167:.id
+!115:[*]	170:[*]
+!118:.id	173:.id
+!97:name	141:name
+!97:outboundNatRule	141:properties.outboundNatRule
+!112:.id	167:.id
 !105:Rule	160:Rule
-109:.id	164:.id
+!109:.id	164:.id
 !109:s	164:s
-110:[*]	165:[*]
+!110:[*]	165:[*]
 !97:provisioningState	152:provisioningState
 !97:type	141:type
-74:InboundNatRules	118:InboundNatRules
-89:[*]	133:[*]
+!74:InboundNatRules	118:InboundNatRules
+!89:[*]	133:[*]
 !92:.backendIPConfiguration	136:.properties.backendIPConfiguration
-115:.etag	170:.etag
-116:name	171:name
-100:Port	155:Port
-93:enableFloatingIP	148:enableFloatingIP
-99:TcpReset	154:TcpReset
+!115:.etag	170:.etag
+!116:name	171:name
+!100:Port	155:Port
+!93:enableFloatingIP	148:enableFloatingIP
+!99:TcpReset	154:TcpReset
 !94:tag	137:etag
-93:frontendIPConfiguration	137:properties.frontendIPConfiguration
-116:.id	171:.id
-101:Port	156:Port
-93:idleTimeoutInMinutes	148:idleTimeoutInMinutes
-93:name	137:name
-93:protocol	137:properties.protocol
+!93:frontendIPConfiguration	137:properties.frontendIPConfiguration
+!116:.id	171:.id
+!101:Port	156:Port
+!93:idleTimeoutInMinutes	148:idleTimeoutInMinutes
+!93:name	137:name
+!93:protocol	137:properties.protocol
 !96:visioningState	151:visioningState
 !93:type	137:type
-62:name	95:name
-62:primary	95:properties.primary
-65:vateIPAddress	109:vateIPAddress
-78:Version	122:Version
-72:llocationMethod	116:llocationMethod
+!62:name	95:name
+!62:primary	95:properties.primary
+!65:vateIPAddress	109:vateIPAddress
+!78:Version	122:Version
+!72:llocationMethod	116:llocationMethod
 !64:ovisioningState	108:ovisioningState
-63:ublicIPAddress	107:ublicIPAddress
-77:.dnsSettings	121:.properties.dnsSettings
-89:.domainNameLabel	144:.domainNameLabel
-90:fqdn	145:fqdn
-90:reverseFqdn	145:reverseFqdn
+!63:ublicIPAddress	107:ublicIPAddress
+!77:.dnsSettings	121:.properties.dnsSettings
+!89:.domainNameLabel	144:.domainNameLabel
+!90:fqdn	145:fqdn
+!90:reverseFqdn	145:reverseFqdn
 !78:etag	122:etag
-78:idleTimeoutInMinutes	122:properties.idleTimeoutInMinutes
-79:pAddress	134:pAddress
+!78:idleTimeoutInMinutes	122:properties.idleTimeoutInMinutes
+!79:pAddress	134:pAddress
 !80:Configuration	135:Configuration
 !93:.etag	148:.etag
-94:name	149:name
-94:privateIPAddress	149:properties.privateIPAddress
-104:llocationMethod	170:llocationMethod
+!94:name	149:name
+!94:privateIPAddress	149:properties.privateIPAddress
+!104:llocationMethod	170:llocationMethod
 !96:ovisioningState	162:ovisioningState
-94:subnet	160:subnet
-100:.etag	166:.etag
-101:name	167:name
-80:Tags	135:Tags
-84:[*]	139:[*]
-87:.ipTagType	142:.ipTagType
-88:tag	143:tag
+!94:subnet	160:subnet
+!100:.etag	166:.etag
+!101:name	167:name
+!80:Tags	135:Tags
+!84:[*]	139:[*]
+!87:.ipTagType	142:.ipTagType
+!88:tag	143:tag
 !78:provisioningState	133:provisioningState
-79:ublicIPAddressVersion	134:ublicIPAddressVersion
-87:llocationMethod	142:llocationMethod
-86:Prefix	141:Prefix
-92:.id	147:.id
+!79:ublicIPAddressVersion	134:ublicIPAddressVersion
+!87:llocationMethod	142:llocationMethod
+!86:Prefix	141:Prefix
+!92:.id	147:.id
 !78:resourceGuid	133:resourceGuid
-78:sku	122:sku
-81:.name	125:.name
-78:zones	122:zones
-83:[*]	127:[*]
-62:subnet	106:subnet
+!78:sku	122:sku
+!81:.name	125:.name
+!78:zones	122:zones
+!83:[*]	127:[*]
+!62:subnet	106:subnet
 !68:.etag	112:.etag
-69:name	113:name
-62:virtualNetworkTaps	106:virtualNetworkTaps
-80:[*]	124:[*]
-83:.destinationLoadBalancerFrontEndIPConfiguration	127:.properties.destinationLoadBalancerFrontEndIPConfiguration
+!69:name	113:name
+!62:virtualNetworkTaps	106:virtualNetworkTaps
+!80:[*]	124:[*]
+!83:.destinationLoadBalancerFrontEndIPConfiguration	127:.properties.destinationLoadBalancerFrontEndIPConfiguration
 !130:.etag	185:.etag
 !131:inboundNatPools	186:properties.inboundNatPools
-146:[*]	212:[*]
-149:.id	215:.id
+!146:[*]	212:[*]
+!149:.id	215:.id
 !141:Rules	207:Rules
-146:[*]	212:[*]
-149:.id	215:.id
+!146:[*]	212:[*]
+!149:.id	215:.id
 !131:loadBalancingRules	197:loadBalancingRules
-149:[*]	215:[*]
-152:.id	218:.id
-131:name	186:name
+!149:[*]	215:[*]
+!152:.id	218:.id
+!131:name	186:name
 !131:outboundRules	186:properties.outboundRules
-144:[*]	210:[*]
-147:.id	213:.id
-131:privateIPAddress	197:privateIPAddress
-147:Version	213:Version
-141:llocationMethod	207:llocationMethod
+!144:[*]	210:[*]
+!147:.id	213:.id
+!131:privateIPAddress	197:privateIPAddress
+!147:Version	213:Version
+!141:llocationMethod	207:llocationMethod
 !133:ovisioningState	199:ovisioningState
-132:ublicIPAddress	198:ublicIPAddress
-146:.ddosSettings	212:.properties.ddosSettings
-159:.ddosCustomPolicy	236:.ddosCustomPolicy
-176:.id	253:.id
-160:protectionCoverage	237:protectionCoverage
-148:nsSettings	225:nsSettings
-158:.domainNameLabel	235:.domainNameLabel
-159:fqdn	236:fqdn
-159:reverseFqdn	236:reverseFqdn
-147:etag	213:etag
-147:idleTimeoutInMinutes	213:properties.idleTimeoutInMinutes
-148:pAddress	225:pAddress
-149:Configuration	226:Configuration
-162:.etag	239:.etag
-163:name	240:name
-163:privateIPAddress	240:properties.privateIPAddress
-173:llocationMethod	261:llocationMethod
-165:ovisioningState	253:ovisioningState
-163:subnet	251:subnet
-169:.etag	257:.etag
-170:name	258:name
-149:Tags	226:Tags
-153:[*]	230:[*]
-156:.ipTagType	233:.ipTagType
-157:tag	234:tag
-147:provisioningState	224:provisioningState
-148:ublicIPAddressVersion	225:ublicIPAddressVersion
-156:llocationMethod	233:llocationMethod
-155:Prefix	232:Prefix
-161:.id	238:.id
-147:resourceGuid	224:resourceGuid
-147:sku	213:sku
-150:.name	216:.name
-147:zones	213:zones
-152:[*]	218:[*]
-139:Prefix	205:Prefix
-131:subnet	197:subnet
+!132:ublicIPAddress	198:ublicIPAddress
+!146:.ddosSettings	212:.properties.ddosSettings
+!159:.ddosCustomPolicy	236:.ddosCustomPolicy
+!176:.id	253:.id
+!160:protectionCoverage	237:protectionCoverage
+!148:nsSettings	225:nsSettings
+!158:.domainNameLabel	235:.domainNameLabel
+!159:fqdn	236:fqdn
+)armlint_aliases",
+    R"armlint_aliases(!159:reverseFqdn	236:reverseFqdn
+!147:etag	213:etag
+!147:idleTimeoutInMinutes	213:properties.idleTimeoutInMinutes
+!148:pAddress	225:pAddress
+!149:Configuration	226:Configuration
+!162:.etag	239:.etag
+!163:name	240:name
+!163:privateIPAddress	240:properties.privateIPAddress
+!173:llocationMethod	261:llocationMethod
+!165:ovisioningState	253:ovisioningState
+!163:subnet	251:subnet
+!169:.etag	257:.etag
+!170:name	258:name
+!149:Tags	226:Tags
+!153:[*]	230:[*]
+!156:.ipTagType	233:.ipTagType
+!157:tag	234:tag
+!147:provisioningState	224:provisioningState
+!148:ublicIPAddressVersion	225:ublicIPAddressVersion
+!156:llocationMethod	233:llocationMethod
+!155:Prefix	232:Prefix
+!161:.id	238:.id
+!147:resourceGuid	224:resourceGuid
+!147:sku	213:sku
+!150:.name	216:.name
+!147:zones	213:zones
+!152:[*]	218:[*]
+!139:Prefix	205:Prefix
+!131:subnet	197:subnet
 !131:type	186:type
-131:zones	186:zones
-136:[*]	191:[*]
-95:NetworkInterfaceIPConfiguration	150:NetworkInterfaceIPConfiguration
-126:.etag	181:.etag
-127:name	182:name
-95:Port	150:Port
+!131:zones	186:zones
+!136:[*]	191:[*]
+!95:NetworkInterfaceIPConfiguration	150:NetworkInterfaceIPConfiguration
+!126:.etag	181:.etag
+!127:name	182:name
+!95:Port	150:Port
 !84:etag	128:etag
 !84:networkInterfaceTapConfigurations	128:properties.networkInterfaceTapConfigurations
-117:[*]	172:[*]
+!117:[*]	172:[*]
 !120:.etag	175:.etag
-121:name	176:name
+!121:name	176:name
 !121:provisioningState	176:properties.provisioningState
 !121:type	176:type
-121:virtualNetworkTap	176:properties.virtualNetworkTap
-138:.etag	204:.etag
+!121:virtualNetworkTap	176:properties.virtualNetworkTap
+!138:.etag	204:.etag
 !84:provisioningState	139:provisioningState
 !84:resourceGuid	139:resourceGuid
-42:location	64:location
+!42:location	64:location
 !42:macAddress	64:properties.macAddress
 !42:name	64:name
-43:etworkSecurityGroup	64:properties.networkSecurityGroup
-62:.etag	95:.etag
-63:id	96:id
-63:location	96:location
-63:name	96:name
-63:tags	96:tags
-64:ype	97:ype
+!43:etworkSecurityGroup	64:properties.networkSecurityGroup
+!62:.etag	95:.etag
+!63:id	96:id
+!63:location	96:location
+!63:name	96:name
+!63:tags	96:tags
+!64:ype	97:ype
 !42:primary	75:primary
 !45:vateEndpoint	78:vateEndpoint
-57:.customDnsConfigs	90:.properties.customDnsConfigs
-74:[*]	118:[*]
-77:.fqdn	121:.fqdn
-78:ipAddresses	122:ipAddresses
-89:[*]	133:[*]
+!57:.customDnsConfigs	90:.properties.customDnsConfigs
+!74:[*]	118:[*]
+!77:.fqdn	121:.fqdn
+!78:ipAddresses	122:ipAddresses
+!89:[*]	133:[*]
 !58:etag	91:etag
-59:xtendedLocation	92:xtendedLocation
-74:.name	107:.name
-75:type	108:type
-58:id	91:id
-58:location	91:location
-58:manualPrivateLinkServiceConnections	91:properties.manualPrivateLinkServiceConnections
-93:[*]	137:[*]
+!59:xtendedLocation	92:xtendedLocation
+!74:.name	107:.name
+!75:type	108:type
+!58:id	91:id
+!58:location	91:location
+!58:manualPrivateLinkServiceConnections	91:properties.manualPrivateLinkServiceConnections
+!93:[*]	137:[*]
 !96:.etag	140:.etag
-97:groupIds	141:properties.groupIds
-105:[*]	160:[*]
-97:id	141:id
-97:name	141:name
-97:privateLinkServiceConnectionState	141:properties.privateLinkServiceConnectionState
-130:.actionRequired	185:.actionRequired
-137:sRequired	192:sRequired
-131:description	186:description
-131:status	186:status
-115:Id	170:Id
+!97:groupIds	141:properties.groupIds
+!105:[*]	160:[*]
+!97:id	141:id
+!97:name	141:name
+!97:privateLinkServiceConnectionState	141:properties.privateLinkServiceConnectionState
+!130:.actionRequired	185:.actionRequired
+!137:sRequired	192:sRequired
+!131:description	186:description
+!131:status	186:status
+!115:Id	170:Id
 !99:ovisioningState	154:ovisioningState
-97:requestMessage	152:requestMessage
+!97:requestMessage	152:requestMessage
 !97:type	141:type
 !58:name	91:name
 !59:etworkInterfaces	91:properties.networkInterfaces
-75:[*]	119:[*]
-78:.etag	122:.etag
-80:xtendedLocation	124:xtendedLocation
-95:.name	139:.name
-96:type	140:type
-79:id	123:id
-79:location	123:location
-79:name	123:name
-79:tags	123:tags
-80:ype	124:ype
-58:privateLinkServiceConnections	102:privateLinkServiceConnections
-87:[*]	131:[*]
+!75:[*]	119:[*]
+!78:.etag	122:.etag
+!80:xtendedLocation	124:xtendedLocation
+!95:.name	139:.name
+!96:type	140:type
+!79:id	123:id
+!79:location	123:location
+!79:name	123:name
+!79:tags	123:tags
+!80:ype	124:ype
+!58:privateLinkServiceConnections	102:privateLinkServiceConnections
+!87:[*]	131:[*]
 !90:.etag	134:.etag
-91:groupIds	135:properties.groupIds
-99:[*]	154:[*]
-91:id	135:id
-91:name	135:name
-91:privateLinkServiceConnectionState	135:properties.privateLinkServiceConnectionState
-124:.actionRequired	179:.actionRequired
-131:sRequired	186:sRequired
-125:description	180:description
-125:status	180:status
-109:Id	164:Id
+!91:groupIds	135:properties.groupIds
+!99:[*]	154:[*]
+!91:id	135:id
+!91:name	135:name
+!91:privateLinkServiceConnectionState	135:properties.privateLinkServiceConnectionState
+!124:.actionRequired	179:.actionRequired
+!131:sRequired	186:sRequired
+!125:description	180:description
+!125:status	180:status
+!109:Id	164:Id
 !93:ovisioningState	148:ovisioningState
-91:requestMessage	146:requestMessage
+!91:requestMessage	146:requestMessage
 !91:type	135:type
 !60:ovisioningState	104:ovisioningState
-58:subnet	102:subnet
+!58:subnet	102:subnet
 !64:.etag	108:.etag
-65:id	109:id
-65:name	109:name
-58:tags	91:tags
+!65:id	109:id
+!65:name	109:name
+!58:tags	91:tags
 !59:ype	92:ype
 !44:ovisioningState	77:ovisioningState
 !42:resourceGuid	75:resourceGuid
-42:tags	64:tags
+!42:tags	64:tags
 !44:pConfigurations	64:properties.tapConfigurations
-59:[*]	92:[*]
+!59:[*]	92:[*]
 !62:.etag	95:.etag
-63:id	96:id
-63:name	96:name
+!63:id	96:id
+!63:name	96:name
 !63:provisioningState	96:properties.provisioningState
 !63:type	96:type
-63:virtualNetworkTap	96:properties.virtualNetworkTap
+!63:virtualNetworkTap	96:properties.virtualNetworkTap
 !80:.etag	124:.etag
-81:id	125:id
-81:location	125:location
+!81:id	125:id
+!81:location	125:location
 !81:name	125:name
-81:tags	125:tags
+!81:tags	125:tags
 !82:ype	126:ype
 !43:ype	64:type
 !42:virtualMachine	64:properties.virtualMachine
-56:.id	89:.id
+!56:.id	89:.id
 !21:provisioningState	43:provisioningState
 !21:resourceGuid	43:resourceGuid
 21:securityRules	43:securityRules
@@ -61271,108 +61272,108 @@ const std::string_view kAliasData[] = {
 54:[*]	87:[*]
 !38:type	60:type
 !22:ubnets	44:ubnets
-28:[*]	50:[*]
+!28:[*]	50:[*]
 !31:.etag	53:.etag
-32:id	54:id
-32:name	54:name
+!32:id	54:id
+!32:name	54:name
 !32:type	54:type
 21:tags
 !22:ype
 0:privateEndpointNetworkPolicies
 !15:s
-16:[*]
-19:.applicationSecurityGroups	11:privateEndpoints[*].properties.applicationSecurityGroups
-45:[*]	67:[*]
+!16:[*]
+!19:.applicationSecurityGroups	11:privateEndpoints[*].properties.applicationSecurityGroups
+!45:[*]	67:[*]
 !48:.etag	70:.etag
-49:id	71:id
-49:location	71:location
+!49:id	71:id
+!49:location	71:location
 !49:name	71:name
-49:tags	71:tags
+!49:tags	71:tags
 !50:ype	72:ype
-20:customDnsConfigs	42:customDnsConfigs
-36:[*]	58:[*]
-39:.fqdn	61:.fqdn
-40:ipAddresses	62:ipAddresses
-51:[*]	73:[*]
-26:NetworkInterfaceName	48:NetworkInterfaceName
+!20:customDnsConfigs	42:customDnsConfigs
+!36:[*]	58:[*]
+!39:.fqdn	61:.fqdn
+!40:ipAddresses	62:ipAddresses
+!51:[*]	73:[*]
+!26:NetworkInterfaceName	48:NetworkInterfaceName
 !20:etag
-21:xtendedLocation
-36:.name
-37:type
-20:id
-21:pConfigurations	42:ipConfigurations
-36:[*]	58:[*]
+!21:xtendedLocation
+!36:.name
+!37:type
+!20:id
+!21:pConfigurations	42:ipConfigurations
+!36:[*]	58:[*]
 !39:.etag	61:.etag
-40:groupId	62:properties.groupId
-40:memberName	73:memberName
-40:name	62:name
-40:privateIPAddress	62:properties.privateIPAddress
+!40:groupId	62:properties.groupId
+!40:memberName	73:memberName
+!40:name	62:name
+!40:privateIPAddress	62:properties.privateIPAddress
 !40:type	62:type
-22:VersionType	44:VersionType
-20:location
-20:manualPrivateLinkServiceConnections	42:manualPrivateLinkServiceConnections
-55:[*]	77:[*]
+!22:VersionType	44:VersionType
+!20:location
+!20:manualPrivateLinkServiceConnections	42:manualPrivateLinkServiceConnections
+!55:[*]	77:[*]
 !58:.etag	80:.etag
-59:groupIds	81:properties.groupIds
-67:[*]	100:[*]
-59:id	81:id
-59:name	81:name
-59:privateLinkServiceConnectionState	81:properties.privateLinkServiceConnectionState
-92:.actionRequired	125:.actionRequired
-99:sRequired	132:sRequired
-93:description	126:description
-93:status	126:status
-77:Id	110:Id
+!59:groupIds	81:properties.groupIds
+!67:[*]	100:[*]
+!59:id	81:id
+!59:name	81:name
+!59:privateLinkServiceConnectionState	81:properties.privateLinkServiceConnectionState
+!92:.actionRequired	125:.actionRequired
+!99:sRequired	132:sRequired
+!93:description	126:description
+!93:status	126:status
+!77:Id	110:Id
 !61:ovisioningState	94:ovisioningState
-59:requestMessage	92:requestMessage
+!59:requestMessage	92:requestMessage
 !59:type	81:type
 !20:name
 !21:etworkInterfaces	42:networkInterfaces
-37:[*]	59:[*]
+!37:[*]	59:[*]
 !40:.etag	62:.etag
-42:xtendedLocation	64:xtendedLocation
-57:.name	79:.name
-58:type	80:type
-41:id	63:id
-41:location	63:location
+!42:xtendedLocation	64:xtendedLocation
+!57:.name	79:.name
+!58:type	80:type
+!41:id	63:id
+!41:location	63:location
 !41:name	63:name
-41:tags	63:tags
+!41:tags	63:tags
 !42:ype	64:ype
-20:privateLinkServiceConnections	42:privateLinkServiceConnections
-49:[*]	71:[*]
+!20:privateLinkServiceConnections	42:privateLinkServiceConnections
+!49:[*]	71:[*]
 !52:.etag	74:.etag
-53:groupIds	75:properties.groupIds
-61:[*]	94:[*]
-53:id	75:id
-53:name	75:name
-53:privateLinkServiceConnectionState	75:properties.privateLinkServiceConnectionState
-86:.actionRequired	119:.actionRequired
-93:sRequired	126:sRequired
-87:description	120:description
-87:status	120:status
-71:Id	104:Id
+!53:groupIds	75:properties.groupIds
+!61:[*]	94:[*]
+!53:id	75:id
+!53:name	75:name
+!53:privateLinkServiceConnectionState	75:properties.privateLinkServiceConnectionState
+!86:.actionRequired	119:.actionRequired
+!93:sRequired	126:sRequired
+!87:description	120:description
+!87:status	120:status
+!71:Id	104:Id
 !55:ovisioningState	88:ovisioningState
-53:requestMessage	86:requestMessage
+!53:requestMessage	86:requestMessage
 !53:type	75:type
 !22:ovisioningState	44:ovisioningState
-20:resourceGuid	42:resourceGuid
-20:subnet	42:subnet
+!20:resourceGuid	42:resourceGuid
+!20:subnet	42:subnet
 !26:.etag	48:.etag
-27:id	49:id
-27:name	49:name
+!27:id	49:id
+!27:name	49:name
 !27:type	49:type
-20:tags
+!20:tags
 !21:ype
 7:LinkServiceNetworkPolicies
 !2:ovisioningState
 !1:urpose
 !0:resourceNavigationLinks
-23:[*]
+!23:[*]
 !26:.etag
-27:id
-27:link	11:resourceNavigationLinks[*].properties.link
-31:edResourceType	53:edResourceType
-27:name
+!27:id
+!27:link	11:resourceNavigationLinks[*].properties.link
+!31:edResourceType	53:edResourceType
+!27:name
 !27:provisioningState	49:provisioningState
 !27:type
 1:outeTable
@@ -61395,23 +61396,23 @@ const std::string_view kAliasData[] = {
 !21:provisioningState	54:provisioningState
 !21:type	43:type
 !11:subnets	33:subnets
-18:[*]	40:[*]
+!18:[*]	40:[*]
 !21:.etag	43:.etag
-22:id	44:id
-22:name	44:name
+!22:id	44:id
+!22:name	44:name
 !22:type	44:type
 11:tags
 !12:ype
 !0:serviceAssociationLinks
-23:[*]
-26:.allowDelete	11:serviceAssociationLinks[*].properties.allowDelete
+!23:[*]
+!26:.allowDelete	11:serviceAssociationLinks[*].properties.allowDelete
 !27:etag
-27:id
-27:link	49:link
-31:edResourceType	53:edResourceType
-28:ocations	50:ocations
-36:[*]	58:[*]
-27:name
+!27:id
+!27:link	49:link
+!31:edResourceType	53:edResourceType
+!28:ocations	50:ocations
+!36:[*]	58:[*]
+!27:name
 !27:provisioningState	49:provisioningState
 !27:type
 7:EndpointPolicies
@@ -61438,10 +61439,10 @@ const std::string_view kAliasData[] = {
 79:[*]	112:[*]
 !63:type	85:type
 !28:ubnets	50:ubnets
-34:[*]	56:[*]
+!34:[*]	56:[*]
 !37:.etag	59:.etag
-38:id	60:id
-38:name	60:name
+!38:id	60:id
+!38:name	60:name
 !38:type	60:type
 27:tags
 !28:ype
@@ -61466,7 +61467,7 @@ const std::string_view kAliasData[] = {
 18:ipamPoolPrefixAllocations
 43:[*]
 !46:.allocatedAddressPrefixes
-71:[*]
+!71:[*]
 47:numberOfIpAddresses
 47:pool
 51:.id
@@ -61478,7 +61479,7 @@ const std::string_view kAliasData[] = {
 32:ipamPoolPrefixAllocations
 57:[*]
 !60:.allocatedAddressPrefixes
-85:[*]
+!85:[*]
 61:numberOfIpAddresses
 61:pool
 65:.id
@@ -61492,7 +61493,7 @@ const std::string_view kAliasData[] = {
 19:ipamPoolPrefixAllocations
 44:[*]
 !47:.allocatedAddressPrefixes
-72:[*]
+!72:[*]
 48:numberOfIpAddresses
 48:pool
 52:.id
@@ -61509,13 +61510,13 @@ const std::string_view kAliasData[] = {
 33:ipamPoolPrefixAllocations
 58:[*]
 !61:.allocatedAddressPrefixes
-86:[*]
+!86:[*]
 62:numberOfIpAddresses
 62:pool
 66:.id
 !20:Encryption
-30:.enabled
-33:forcement
+!30:.enabled
+!33:forcement
 !2:sourceGuid
 0:syncRemoteAddressSpace
 0:useRemoteGateways
@@ -61526,18 +61527,18 @@ const std::string_view kAliasData[] = {
 66:.id	88:.id
 47:id
 !48:nboundNatPools	69:inboundNatPools
-62:[*]	84:[*]
-65:.id	87:.id
+!62:[*]	84:[*]
+!65:.id	87:.id
 !57:Rules	79:Rules
-62:[*]	84:[*]
-65:.id	87:.id
+!62:[*]	84:[*]
+!65:.id	87:.id
 !47:loadBalancingRules	69:loadBalancingRules
-65:[*]	87:[*]
-68:.id	90:.id
+!65:[*]	87:[*]
+!68:.id	90:.id
 47:name
 !47:outboundRules	69:outboundRules
-60:[*]	82:[*]
-63:.id	85:.id
+!60:[*]	82:[*]
+!63:.id	85:.id
 47:privateIPAddress	69:privateIPAddress
 63:Version	85:Version
 57:llocationMethod	79:llocationMethod
@@ -61561,8 +61562,8 @@ const std::string_view kAliasData[] = {
 64:pAddress	97:pAddress
 !65:Configuration	98:Configuration
 !78:.etag	111:.etag
-79:id	112:id
-79:name	112:name
+!79:id	112:id
+!79:name	112:name
 65:Tags	98:Tags
 69:[*]	102:[*]
 72:.ipTagType	105:.ipTagType
@@ -61591,14 +61592,13 @@ const std::string_view kAliasData[] = {
 54:delegations	87:delegations
 65:[*]	98:[*]
 !68:.actions	101:.properties.actions
-76:[*]	120:[*]
+!76:[*]	120:[*]
 !69:etag	102:etag
 69:id	102:id
 69:name	102:name
 !69:provisioningState	102:properties.provisioningState
 69:serviceName	113:serviceName
-)armlint_aliases",
-    R"armlint_aliases(!54:etag	76:etag
+!54:etag	76:etag
 54:id	76:id
 55:nterfaceEndpoints	76:properties.interfaceEndpoints
 72:[*]	105:[*]
@@ -61629,290 +61629,290 @@ const std::string_view kAliasData[] = {
 67:[*]	100:[*]
 70:.id	103:.id
 !56:ConfigurationProfiles	89:ConfigurationProfiles
-77:[*]	110:[*]
+!77:[*]	110:[*]
 !80:.etag	113:.etag
-81:id	114:id
-81:name	114:name
+!81:id	114:id
+!81:name	114:name
 !81:provisioningState	114:properties.provisioningState
-81:subnet	125:subnet
-87:.etag	131:.etag
-88:id	132:id
-88:name	132:name
+!81:subnet	125:subnet
+!87:.etag	131:.etag
+!88:id	132:id
+!88:name	132:name
 !81:type	114:type
 !69:s	102:s
-70:[*]	103:[*]
+!70:[*]	103:[*]
 !73:.etag	106:.etag
-74:id	107:id
-74:name	107:name
-74:privateIPAddress	107:properties.privateIPAddress
-84:llocationMethod	128:llocationMethod
+!74:id	107:id
+!74:name	107:name
+!74:privateIPAddress	107:properties.privateIPAddress
+!84:llocationMethod	128:llocationMethod
 !76:ovisioningState	120:ovisioningState
-75:ublicIPAddress	119:ublicIPAddress
-89:.ddosSettings	133:.properties.ddosSettings
-102:.ddosCustomPolicy	157:.ddosCustomPolicy
-119:.id	174:.id
-103:protectedIP	158:protectedIP
-110:ionCoverage	165:ionCoverage
-91:nsSettings	146:nsSettings
-101:.domainNameLabel	156:.domainNameLabel
-102:fqdn	157:fqdn
-102:reverseFqdn	157:reverseFqdn
+!75:ublicIPAddress	119:ublicIPAddress
+!89:.ddosSettings	133:.properties.ddosSettings
+!102:.ddosCustomPolicy	157:.ddosCustomPolicy
+!119:.id	174:.id
+!103:protectedIP	158:protectedIP
+!110:ionCoverage	165:ionCoverage
+!91:nsSettings	146:nsSettings
+!101:.domainNameLabel	156:.domainNameLabel
+!102:fqdn	157:fqdn
+!102:reverseFqdn	157:reverseFqdn
 !90:etag	134:etag
-91:xtendedLocation	135:xtendedLocation
-106:.name	150:.name
-107:type	151:type
-90:id	134:id
-92:leTimeoutInMinutes	134:properties.idleTimeoutInMinutes
-91:pAddress	146:pAddress
+!91:xtendedLocation	135:xtendedLocation
+!106:.name	150:.name
+!107:type	151:type
+!90:id	134:id
+!92:leTimeoutInMinutes	134:properties.idleTimeoutInMinutes
+!91:pAddress	146:pAddress
 !92:Configuration	147:Configuration
-105:.etag	160:.etag
-106:id	161:id
-106:name	161:name
-92:Tags	147:Tags
-96:[*]	151:[*]
-99:.ipTagType	154:.ipTagType
-100:tag	155:tag
-90:location	134:location
+!105:.etag	160:.etag
+!106:id	161:id
+!106:name	161:name
+!92:Tags	147:Tags
+!96:[*]	151:[*]
+!99:.ipTagType	154:.ipTagType
+!100:tag	155:tag
+!90:location	134:location
 !90:name	134:name
 !90:provisioningState	134:properties.provisioningState
-91:ublicIPAddressVersion	146:ublicIPAddressVersion
-99:llocationMethod	154:llocationMethod
-98:Prefix	153:Prefix
-104:.id	159:.id
+!91:ublicIPAddressVersion	146:ublicIPAddressVersion
+!99:llocationMethod	154:llocationMethod
+!98:Prefix	153:Prefix
+!104:.id	159:.id
 !90:resourceGuid	145:resourceGuid
-90:sku	134:sku
-93:.name	137:.name
-94:tier	138:tier
-90:tags	134:tags
+!90:sku	134:sku
+!93:.name	137:.name
+!94:tier	138:tier
+!90:tags	134:tags
 !91:ype	135:ype
-90:zones	134:zones
-95:[*]	139:[*]
-74:subnet	118:subnet
-80:.etag	124:.etag
-81:id	125:id
-81:name	125:name
+!90:zones	134:zones
+!95:[*]	139:[*]
+!74:subnet	118:subnet
+!80:.etag	124:.etag
+!81:id	125:id
+!81:name	125:name
 54:name	76:name
 56:tGateway	76:properties.natGateway
 64:.id	97:.id
 55:etworkSecurityGroup	88:etworkSecurityGroup
 !74:.defaultSecurityRules	107:.properties.defaultSecurityRules
-95:[*]	139:[*]
-98:.access	142:.properties.access
-99:description	154:description
-102:tinationAddressPrefix	157:tinationAddressPrefix
-123:es	178:es
-125:[*]	180:[*]
-111:pplicationSecurityGroups	166:pplicationSecurityGroups
-135:[*]	190:[*]
+!95:[*]	139:[*]
+!98:.access	142:.properties.access
+!99:description	154:description
+!102:tinationAddressPrefix	157:tinationAddressPrefix
+!123:es	178:es
+!125:[*]	180:[*]
+!111:pplicationSecurityGroups	166:pplicationSecurityGroups
+!135:[*]	190:[*]
 !138:.etag	193:.etag
-139:id	194:id
-139:location	194:location
+!139:id	194:id
+!139:location	194:location
 !139:name	194:name
 !139:provisioningState	194:properties.provisioningState
 !139:resourceGuid	205:resourceGuid
-139:tags	194:tags
+!139:tags	194:tags
 !140:ype	195:ype
-110:PortRange	165:PortRange
-119:s	174:s
-120:[*]	175:[*]
-100:irection	155:irection
+!110:PortRange	165:PortRange
+!119:s	174:s
+!120:[*]	175:[*]
+!100:irection	155:irection
 !99:etag	143:etag
-99:id	143:id
-99:name	143:name
-99:priority	143:properties.priority
-101:otocol	156:otocol
+!99:id	143:id
+!99:name	143:name
+!99:priority	143:properties.priority
+!101:otocol	156:otocol
 !102:visioningState	157:visioningState
-99:sourceAddressPrefix	154:sourceAddressPrefix
-118:es	173:es
-120:[*]	175:[*]
-106:pplicationSecurityGroups	161:pplicationSecurityGroups
-130:[*]	185:[*]
+!99:sourceAddressPrefix	154:sourceAddressPrefix
+!118:es	173:es
+!120:[*]	175:[*]
+!106:pplicationSecurityGroups	161:pplicationSecurityGroups
+!130:[*]	185:[*]
 !133:.etag	188:.etag
-134:id	189:id
-134:location	189:location
+!134:id	189:id
+!134:location	189:location
 !134:name	189:name
 !134:provisioningState	189:properties.provisioningState
 !134:resourceGuid	200:resourceGuid
-134:tags	189:tags
+!134:tags	189:tags
 !135:ype	190:ype
-105:PortRange	160:PortRange
-114:s	169:s
-115:[*]	170:[*]
+!105:PortRange	160:PortRange
+!114:s	169:s
+!115:[*]	170:[*]
 !99:type	143:type
 !75:etag	108:etag
 !75:flowLogs	108:properties.flowLogs
-83:[*]	127:[*]
-86:.enabled	130:.properties.enabled
+!83:[*]	127:[*]
+!86:.enabled	130:.properties.enabled
 !88:tag	131:etag
-87:flowAnalyticsConfiguration	131:properties.flowAnalyticsConfiguration
-113:.networkWatcherFlowAnalyticsConfiguration	168:.networkWatcherFlowAnalyticsConfiguration
-154:.enabled	209:.enabled
-155:trafficAnalyticsInterval	210:trafficAnalyticsInterval
-155:workspaceId	210:workspaceId
-164:Region	219:Region
-166:sourceId	221:sourceId
-88:ormat	143:ormat
-93:.type	148:.type
-94:version	149:version
-87:id	131:id
-87:location	131:location
+!87:flowAnalyticsConfiguration	131:properties.flowAnalyticsConfiguration
+!113:.networkWatcherFlowAnalyticsConfiguration	168:.networkWatcherFlowAnalyticsConfiguration
+!154:.enabled	209:.enabled
+!155:trafficAnalyticsInterval	210:trafficAnalyticsInterval
+!155:workspaceId	210:workspaceId
+!164:Region	219:Region
+!166:sourceId	221:sourceId
+!88:ormat	143:ormat
+!93:.type	148:.type
+!94:version	149:version
+!87:id	131:id
+!87:location	131:location
 !87:name	131:name
 !87:provisioningState	131:properties.provisioningState
-87:retentionPolicy	142:retentionPolicy
-102:.days	157:.days
-103:enabled	158:enabled
-87:storageId	142:storageId
-87:tags	131:tags
+!87:retentionPolicy	142:retentionPolicy
+!102:.days	157:.days
+!103:enabled	158:enabled
+!87:storageId	142:storageId
+!87:tags	131:tags
 !89:rgetResourceGuid	131:properties.targetResourceGuid
-101:Id	156:Id
+!101:Id	156:Id
 !88:ype	131:type
 75:id	108:id
 75:location	108:location
 !75:name	108:name
 !76:etworkInterfaces	108:properties.networkInterfaces
-92:[*]	136:[*]
-95:.dnsSettings	139:.properties.dnsSettings
+!92:[*]	136:[*]
+!95:.dnsSettings	139:.properties.dnsSettings
 !107:.appliedDnsServers	162:.appliedDnsServers
-125:[*]	180:[*]
-108:dnsServers	163:dnsServers
-118:[*]	173:[*]
-108:internalDnsNameLabel	163:internalDnsNameLabel
+!125:[*]	180:[*]
+!108:dnsServers	163:dnsServers
+!118:[*]	173:[*]
+!108:internalDnsNameLabel	163:internalDnsNameLabel
 !117:omainNameSuffix	172:omainNameSuffix
 !116:Fqdn	171:Fqdn
 !97:scpConfiguration	152:scpConfiguration
-113:.id	168:.id
-96:enableAcceleratedNetworking	151:enableAcceleratedNetworking
-102:IPForwarding	157:IPForwarding
+!113:.id	168:.id
+!96:enableAcceleratedNetworking	151:enableAcceleratedNetworking
+!102:IPForwarding	157:IPForwarding
 !97:tag	140:etag
-97:xtendedLocation	141:xtendedLocation
-112:.name	156:.name
-113:type	157:type
+!97:xtendedLocation	141:xtendedLocation
+!112:.name	156:.name
+!113:type	157:type
 !96:hostedWorkloads	140:properties.hostedWorkloads
-111:[*]	166:[*]
-96:id	140:id
-97:nterfaceEndpoint	140:properties.interfaceEndpoint
-113:.endpointService	168:.properties.endpointService
-129:.id	195:.id
-115:tag	169:etag
-114:fqdn	169:properties.fqdn
-114:id	169:id
-114:location	169:location
-114:name	169:name
-115:etworkInterfaces	169:properties.networkInterfaces
-131:[*]	197:[*]
-134:.etag	200:.etag
-135:id	201:id
-135:location	201:location
-135:name	201:name
-135:tags	201:tags
-136:ype	202:ype
-114:owner	180:owner
-114:provisioningState	180:provisioningState
-114:subnet	180:subnet
-120:.etag	186:.etag
-121:id	187:id
-121:name	187:name
-114:tags	169:tags
-115:ype	170:ype
-97:pConfigurations	152:pConfigurations
-112:[*]	167:[*]
+!111:[*]	166:[*]
+!96:id	140:id
+!97:nterfaceEndpoint	140:properties.interfaceEndpoint
+!113:.endpointService	168:.properties.endpointService
+!129:.id	195:.id
+!115:tag	169:etag
+!114:fqdn	169:properties.fqdn
+!114:id	169:id
+!114:location	169:location
+!114:name	169:name
+!115:etworkInterfaces	169:properties.networkInterfaces
+!131:[*]	197:[*]
+!134:.etag	200:.etag
+!135:id	201:id
+!135:location	201:location
+!135:name	201:name
+!135:tags	201:tags
+!136:ype	202:ype
+!114:owner	180:owner
+!114:provisioningState	180:provisioningState
+!114:subnet	180:subnet
+!120:.etag	186:.etag
+!121:id	187:id
+!121:name	187:name
+!114:tags	169:tags
+!115:ype	170:ype
+!97:pConfigurations	152:pConfigurations
+!112:[*]	167:[*]
 !115:.etag	170:.etag
-116:id	171:id
-116:name	171:name
-96:location	140:location
+!116:id	171:id
+!116:name	171:name
+!96:location	140:location
 !96:macAddress	140:properties.macAddress
 !96:name	140:name
-97:etworkSecurityGroup	140:properties.networkSecurityGroup
-116:.etag	171:.etag
-117:id	172:id
-117:location	172:location
-117:name	172:name
-117:tags	172:tags
-118:ype	173:ype
+!97:etworkSecurityGroup	140:properties.networkSecurityGroup
+!116:.etag	171:.etag
+!117:id	172:id
+!117:location	172:location
+!117:name	172:name
+!117:tags	172:tags
+!118:ype	173:ype
 !96:primary	151:primary
 !99:vateEndpoint	154:vateEndpoint
-111:.customDnsConfigs	166:.properties.customDnsConfigs
-128:[*]	194:[*]
-131:.fqdn	197:.fqdn
-132:ipAddresses	198:ipAddresses
-143:[*]	209:[*]
+!111:.customDnsConfigs	166:.properties.customDnsConfigs
+!128:[*]	194:[*]
+!131:.fqdn	197:.fqdn
+!132:ipAddresses	198:ipAddresses
+!143:[*]	209:[*]
 !112:etag	167:etag
-113:xtendedLocation	168:xtendedLocation
-128:.name	183:.name
-129:type	184:type
-112:id	167:id
-112:location	167:location
-112:manualPrivateLinkServiceConnections	167:properties.manualPrivateLinkServiceConnections
-147:[*]	213:[*]
-150:.etag	216:.etag
-151:groupIds	217:properties.groupIds
-159:[*]	236:[*]
-151:id	217:id
-151:name	217:name
-151:privateLinkServiceConnectionState	217:properties.privateLinkServiceConnectionState
-184:.actionRequired	261:.actionRequired
-191:sRequired	268:sRequired
-185:description	262:description
-185:status	262:status
-169:Id	246:Id
-153:ovisioningState	230:ovisioningState
-151:requestMessage	228:requestMessage
-151:type	217:type
+!113:xtendedLocation	168:xtendedLocation
+!128:.name	183:.name
+!129:type	184:type
+!112:id	167:id
+!112:location	167:location
+!112:manualPrivateLinkServiceConnections	167:properties.manualPrivateLinkServiceConnections
+!147:[*]	213:[*]
+!150:.etag	216:.etag
+!151:groupIds	217:properties.groupIds
+!159:[*]	236:[*]
+!151:id	217:id
+!151:name	217:name
+!151:privateLinkServiceConnectionState	217:properties.privateLinkServiceConnectionState
+!184:.actionRequired	261:.actionRequired
+!191:sRequired	268:sRequired
+!185:description	262:description
+!185:status	262:status
+!169:Id	246:Id
+!153:ovisioningState	230:ovisioningState
+!151:requestMessage	228:requestMessage
+!151:type	217:type
 !112:name	167:name
 !113:etworkInterfaces	167:properties.networkInterfaces
-129:[*]	195:[*]
-132:.etag	198:.etag
-134:xtendedLocation	200:xtendedLocation
-149:.name	215:.name
-150:type	216:type
-133:id	199:id
-133:location	199:location
-133:name	199:name
-133:tags	199:tags
-134:ype	200:ype
-112:privateLinkServiceConnections	178:privateLinkServiceConnections
-141:[*]	207:[*]
-144:.etag	210:.etag
-145:groupIds	211:properties.groupIds
-153:[*]	230:[*]
-145:id	211:id
-145:name	211:name
-145:privateLinkServiceConnectionState	211:properties.privateLinkServiceConnectionState
-178:.actionRequired	255:.actionRequired
-185:sRequired	262:sRequired
-179:description	256:description
-179:status	256:status
-163:Id	240:Id
-147:ovisioningState	224:ovisioningState
-145:requestMessage	222:requestMessage
-145:type	211:type
+!129:[*]	195:[*]
+!132:.etag	198:.etag
+!134:xtendedLocation	200:xtendedLocation
+!149:.name	215:.name
+!150:type	216:type
+!133:id	199:id
+!133:location	199:location
+!133:name	199:name
+!133:tags	199:tags
+!134:ype	200:ype
+!112:privateLinkServiceConnections	178:privateLinkServiceConnections
+!141:[*]	207:[*]
+!144:.etag	210:.etag
+!145:groupIds	211:properties.groupIds
+!153:[*]	230:[*]
+!145:id	211:id
+!145:name	211:name
+!145:privateLinkServiceConnectionState	211:properties.privateLinkServiceConnectionState
+!178:.actionRequired	255:.actionRequired
+!185:sRequired	262:sRequired
+!179:description	256:description
+!179:status	256:status
+!163:Id	240:Id
+!147:ovisioningState	224:ovisioningState
+!145:requestMessage	222:requestMessage
+!145:type	211:type
 !114:ovisioningState	180:ovisioningState
-112:subnet	178:subnet
-118:.etag	184:.etag
-119:id	185:id
-119:name	185:name
-112:tags	167:tags
+!112:subnet	178:subnet
+!118:.etag	184:.etag
+!119:id	185:id
+!119:name	185:name
+!112:tags	167:tags
 !113:ype	168:ype
 !98:ovisioningState	153:ovisioningState
 !96:resourceGuid	151:resourceGuid
-96:tags	140:tags
+!96:tags	140:tags
 !98:pConfigurations	140:properties.tapConfigurations
-113:[*]	168:[*]
+!113:[*]	168:[*]
 !116:.etag	171:.etag
-117:id	172:id
-117:name	172:name
+!117:id	172:id
+!117:name	172:name
 !117:provisioningState	172:properties.provisioningState
 !117:type	172:type
-117:virtualNetworkTap	172:properties.virtualNetworkTap
-134:.etag	200:.etag
-135:id	201:id
-135:location	201:location
-135:name	201:name
-135:tags	201:tags
-136:ype	202:ype
+!117:virtualNetworkTap	172:properties.virtualNetworkTap
+!134:.etag	200:.etag
+!135:id	201:id
+!135:location	201:location
+!135:name	201:name
+!135:tags	201:tags
+!136:ype	202:ype
 !97:ype	140:type
 !96:virtualMachine	140:properties.virtualMachine
-110:.id	165:.id
+!110:.id	165:.id
 !75:provisioningState	119:provisioningState
 !75:resourceGuid	119:resourceGuid
 75:securityRules	119:securityRules
@@ -61960,87 +61960,87 @@ const std::string_view kAliasData[] = {
 108:[*]	163:[*]
 !92:type	136:type
 !76:ubnets	120:ubnets
-82:[*]	126:[*]
-85:.etag	129:.etag
-86:id	130:id
-86:name	130:name
+!82:[*]	126:[*]
+!85:.etag	129:.etag
+!86:id	130:id
+!86:name	130:name
 75:tags	108:tags
 !76:ype	109:ype
 54:privateEndpointNetworkPolicies	87:privateEndpointNetworkPolicies
 !69:s	102:s
-70:[*]	103:[*]
-73:.customDnsConfigs	106:.properties.customDnsConfigs
-90:[*]	134:[*]
-93:.fqdn	137:.fqdn
-94:ipAddresses	138:ipAddresses
-105:[*]	149:[*]
+!70:[*]	103:[*]
+!73:.customDnsConfigs	106:.properties.customDnsConfigs
+!90:[*]	134:[*]
+!93:.fqdn	137:.fqdn
+!94:ipAddresses	138:ipAddresses
+!105:[*]	149:[*]
 !74:etag	107:etag
-75:xtendedLocation	108:xtendedLocation
-90:.name	123:.name
-91:type	124:type
-74:id	107:id
-74:location	107:location
-74:manualPrivateLinkServiceConnections	107:properties.manualPrivateLinkServiceConnections
-109:[*]	153:[*]
+!75:xtendedLocation	108:xtendedLocation
+!90:.name	123:.name
+!91:type	124:type
+!74:id	107:id
+!74:location	107:location
+!74:manualPrivateLinkServiceConnections	107:properties.manualPrivateLinkServiceConnections
+!109:[*]	153:[*]
 !112:.etag	156:.etag
-113:groupIds	157:properties.groupIds
-121:[*]	176:[*]
-113:id	157:id
-113:name	157:name
-113:privateLinkServiceConnectionState	157:properties.privateLinkServiceConnectionState
-146:.actionRequired	201:.actionRequired
-153:sRequired	208:sRequired
-147:description	202:description
-147:status	202:status
-131:Id	186:Id
+!113:groupIds	157:properties.groupIds
+!121:[*]	176:[*]
+!113:id	157:id
+!113:name	157:name
+!113:privateLinkServiceConnectionState	157:properties.privateLinkServiceConnectionState
+!146:.actionRequired	201:.actionRequired
+!153:sRequired	208:sRequired
+!147:description	202:description
+!147:status	202:status
+!131:Id	186:Id
 !115:ovisioningState	170:ovisioningState
-113:requestMessage	168:requestMessage
+!113:requestMessage	168:requestMessage
 !113:type	157:type
 !74:name	107:name
 !75:etworkInterfaces	107:properties.networkInterfaces
-91:[*]	135:[*]
+!91:[*]	135:[*]
 !94:.etag	138:.etag
-96:xtendedLocation	140:xtendedLocation
-111:.name	155:.name
-112:type	156:type
-95:id	139:id
-95:location	139:location
+!96:xtendedLocation	140:xtendedLocation
+!111:.name	155:.name
+!112:type	156:type
+!95:id	139:id
+!95:location	139:location
 !95:name	139:name
-95:tags	139:tags
+!95:tags	139:tags
 !96:ype	140:ype
-74:privateLinkServiceConnections	118:privateLinkServiceConnections
-103:[*]	147:[*]
+!74:privateLinkServiceConnections	118:privateLinkServiceConnections
+!103:[*]	147:[*]
 !106:.etag	150:.etag
-107:groupIds	151:properties.groupIds
-115:[*]	170:[*]
-107:id	151:id
-107:name	151:name
-107:privateLinkServiceConnectionState	151:properties.privateLinkServiceConnectionState
-140:.actionRequired	195:.actionRequired
-147:sRequired	202:sRequired
-141:description	196:description
-141:status	196:status
-125:Id	180:Id
+!107:groupIds	151:properties.groupIds
+!115:[*]	170:[*]
+!107:id	151:id
+!107:name	151:name
+!107:privateLinkServiceConnectionState	151:properties.privateLinkServiceConnectionState
+!140:.actionRequired	195:.actionRequired
+!147:sRequired	202:sRequired
+!141:description	196:description
+!141:status	196:status
+!125:Id	180:Id
 !109:ovisioningState	164:ovisioningState
-107:requestMessage	162:requestMessage
+!107:requestMessage	162:requestMessage
 !107:type	151:type
 !76:ovisioningState	120:ovisioningState
-74:subnet	118:subnet
-80:.etag	124:.etag
-81:id	125:id
-81:name	125:name
-74:tags	107:tags
+!74:subnet	118:subnet
+!80:.etag	124:.etag
+!81:id	125:id
+!81:name	125:name
+!74:tags	107:tags
 !75:ype	108:ype
 61:LinkServiceNetworkPolicies	94:LinkServiceNetworkPolicies
 !56:ovisioningState	89:ovisioningState
 !55:urpose	88:urpose
 !54:resourceNavigationLinks	87:resourceNavigationLinks
-77:[*]	110:[*]
+!77:[*]	110:[*]
 !80:.etag	113:.etag
-81:id	114:id
-81:link	114:properties.link
-85:edResourceType	129:edResourceType
-81:name	114:name
+!81:id	114:id
+!81:link	114:properties.link
+!85:edResourceType	129:edResourceType
+!81:name	114:name
 !81:provisioningState	114:properties.provisioningState
 !81:type	114:type
 55:outeTable	88:outeTable
@@ -62063,22 +62063,22 @@ const std::string_view kAliasData[] = {
 !75:provisioningState	130:provisioningState
 !75:type	119:type
 !65:subnets	109:subnets
-72:[*]	116:[*]
-75:.etag	119:.etag
-76:id	120:id
-76:name	120:name
+!72:[*]	116:[*]
+!75:.etag	119:.etag
+!76:id	120:id
+!76:name	120:name
 65:tags	98:tags
 !66:ype	99:ype
 !54:serviceAssociationLinks	87:serviceAssociationLinks
-77:[*]	110:[*]
-80:.allowDelete	113:.properties.allowDelete
+!77:[*]	110:[*]
+!80:.allowDelete	113:.properties.allowDelete
 !81:etag	114:etag
-81:id	114:id
-81:link	114:properties.link
-85:edResourceType	129:edResourceType
-82:ocations	126:ocations
-90:[*]	134:[*]
-81:name	114:name
+!81:id	114:id
+!81:link	114:properties.link
+!85:edResourceType	129:edResourceType
+!82:ocations	126:ocations
+!90:[*]	134:[*]
+!81:name	114:name
 !81:provisioningState	114:properties.provisioningState
 !81:type	114:type
 61:EndpointPolicies	94:EndpointPolicies
@@ -62100,10 +62100,10 @@ const std::string_view kAliasData[] = {
 124:Resources	179:Resources
 133:[*]	188:[*]
 !82:ubnets	126:ubnets
-88:[*]	132:[*]
-91:.etag	135:.etag
-92:id	136:id
-92:name	136:name
+!88:[*]	132:[*]
+!91:.etag	135:.etag
+!92:id	136:id
+!92:name	136:name
 81:tags	114:tags
 !82:ype	115:ype
 69:s	102:s
@@ -62124,9 +62124,9 @@ const std::string_view kAliasData[] = {
 103:.fqdn	136:.fqdn
 104:ipAddress	137:ipAddress
 !91:IPConfigurations	124:IPConfigurations
-107:[*]	140:[*]
-110:.etag	143:.etag
-111:name	144:name
+!107:[*]	140:[*]
+!110:.etag	143:.etag
+!111:name	144:name
 !84:etag	106:etag
 84:id	106:id
 84:name	106:name
@@ -62147,27 +62147,27 @@ const std::string_view kAliasData[] = {
 43:loadBalancerBackendAddressPools	65:loadBalancerBackendAddressPools
 74:[*]	96:[*]
 !77:.backendIPConfigurations	99:.properties.backendIPConfigurations
-101:[*]	134:[*]
-104:.etag	137:.etag
-105:name	138:name
+!101:[*]	134:[*]
+!104:.etag	137:.etag
+!105:name	138:name
 !78:etag	100:etag
 78:id	100:id
 !78:loadBalancingRules	100:properties.loadBalancingRules
-96:[*]	129:[*]
-99:.id	132:.id
+!96:[*]	129:[*]
+!99:.id	132:.id
 78:name	100:name
 !78:outboundRule	100:properties.outboundRule
-90:.id	123:.id
+!90:.id	123:.id
 !90:s	123:s
-91:[*]	124:[*]
-94:.id	127:.id
+!91:[*]	124:[*]
+!94:.id	127:.id
 !78:provisioningState	111:provisioningState
 !78:type	100:type
 55:InboundNatRules	77:InboundNatRules
 70:[*]	92:[*]
 !73:.backendIPConfiguration	95:.properties.backendIPConfiguration
-96:.etag	129:.etag
-97:name	130:name
+!96:.etag	129:.etag
+!97:name	130:name
 81:Port	114:Port
 74:enableFloatingIP	107:enableFloatingIP
 80:TcpReset	113:TcpReset
@@ -62189,7 +62189,7 @@ const std::string_view kAliasData[] = {
 53:llocationMethod	75:llocationMethod
 !50:LinkConnectionProperties	72:LinkConnectionProperties
 !74:.fqdns	96:.fqdns
-80:[*]	102:[*]
+!80:[*]	102:[*]
 !75:groupId	97:groupId
 !75:requiredMemberName	97:requiredMemberName
 !45:ovisioningState	67:ovisioningState
@@ -62211,7 +62211,7 @@ const std::string_view kAliasData[] = {
 50:delegations	83:delegations
 61:[*]	94:[*]
 !64:.actions	97:.properties.actions
-72:[*]	116:[*]
+!72:[*]	116:[*]
 !65:etag	98:etag
 65:name	98:name
 !65:provisioningState	98:properties.provisioningState
@@ -62222,110 +62222,110 @@ const std::string_view kAliasData[] = {
 68:[*]	101:[*]
 71:.etag	104:.etag
 !51:pConfigurationProfiles	84:pConfigurationProfiles
-73:[*]	106:[*]
+!73:[*]	106:[*]
 !76:.etag	109:.etag
-77:name	110:name
+!77:name	110:name
 !77:provisioningState	110:properties.provisioningState
 !77:type	110:type
 !65:s	98:s
-66:[*]	99:[*]
+!66:[*]	99:[*]
 !69:.etag	102:.etag
-70:name	103:name
-70:privateIPAddress	103:properties.privateIPAddress
-80:llocationMethod	124:llocationMethod
+!70:name	103:name
+!70:privateIPAddress	103:properties.privateIPAddress
+!80:llocationMethod	124:llocationMethod
 !72:ovisioningState	116:ovisioningState
-71:ublicIPAddress	115:ublicIPAddress
-85:.ddosSettings	129:.properties.ddosSettings
-98:.ddosCustomPolicy	153:.ddosCustomPolicy
-115:.id	170:.id
-99:protectionCoverage	154:protectionCoverage
-87:nsSettings	142:nsSettings
-97:.domainNameLabel	152:.domainNameLabel
-98:fqdn	153:fqdn
-98:reverseFqdn	153:reverseFqdn
+!71:ublicIPAddress	115:ublicIPAddress
+!85:.ddosSettings	129:.properties.ddosSettings
+!98:.ddosCustomPolicy	153:.ddosCustomPolicy
+!115:.id	170:.id
+!99:protectionCoverage	154:protectionCoverage
+!87:nsSettings	142:nsSettings
+!97:.domainNameLabel	152:.domainNameLabel
+!98:fqdn	153:fqdn
+!98:reverseFqdn	153:reverseFqdn
 !86:etag	130:etag
-86:idleTimeoutInMinutes	130:properties.idleTimeoutInMinutes
-87:pAddress	142:pAddress
+!86:idleTimeoutInMinutes	130:properties.idleTimeoutInMinutes
+!87:pAddress	142:pAddress
 !88:Configuration	143:Configuration
-101:.etag	156:.etag
-102:name	157:name
-88:Tags	143:Tags
-92:[*]	147:[*]
-95:.ipTagType	150:.ipTagType
-96:tag	151:tag
+!101:.etag	156:.etag
+!102:name	157:name
+!88:Tags	143:Tags
+!92:[*]	147:[*]
+!95:.ipTagType	150:.ipTagType
+!96:tag	151:tag
 !86:provisioningState	141:provisioningState
-87:ublicIPAddressVersion	142:ublicIPAddressVersion
-95:llocationMethod	150:llocationMethod
-94:Prefix	149:Prefix
-100:.id	155:.id
+!87:ublicIPAddressVersion	142:ublicIPAddressVersion
+!95:llocationMethod	150:llocationMethod
+!94:Prefix	149:Prefix
+!100:.id	155:.id
 !86:resourceGuid	141:resourceGuid
-86:sku	130:sku
-89:.name	133:.name
-86:zones	130:zones
-91:[*]	135:[*]
+!86:sku	130:sku
+!89:.name	133:.name
+!86:zones	130:zones
+!91:[*]	135:[*]
 50:name	72:name
 52:tGateway	72:properties.natGateway
 60:.id	93:.id
 51:etworkSecurityGroup	84:etworkSecurityGroup
 !70:.defaultSecurityRules	103:.properties.defaultSecurityRules
-91:[*]	135:[*]
+!91:[*]	135:[*]
 !94:.etag	138:.etag
-95:name	139:name
+!95:name	139:name
 !71:etag	104:etag
 !71:networkInterfaces	104:properties.networkInterfaces
-88:[*]	132:[*]
-91:.dnsSettings	135:.properties.dnsSettings
+!88:[*]	132:[*]
+!91:.dnsSettings	135:.properties.dnsSettings
 !103:.appliedDnsServers	158:.appliedDnsServers
-121:[*]	176:[*]
-104:dnsServers	159:dnsServers
-114:[*]	169:[*]
-104:internalDnsNameLabel	159:internalDnsNameLabel
+!121:[*]	176:[*]
+!104:dnsServers	159:dnsServers
+!114:[*]	169:[*]
+!104:internalDnsNameLabel	159:internalDnsNameLabel
 !113:omainNameSuffix	168:omainNameSuffix
 !112:Fqdn	167:Fqdn
-92:enableAcceleratedNetworking	147:enableAcceleratedNetworking
-98:IPForwarding	153:IPForwarding
+!92:enableAcceleratedNetworking	147:enableAcceleratedNetworking
+!98:IPForwarding	153:IPForwarding
 !93:tag	136:etag
 !92:hostedWorkloads	136:properties.hostedWorkloads
-107:[*]	162:[*]
-92:interfaceEndpoint	147:interfaceEndpoint
-109:.endpointService	164:.properties.endpointService
-125:.id	191:.id
-111:tag	165:etag
-110:fqdn	165:properties.fqdn
-110:owner	176:owner
-110:provisioningState	176:provisioningState
-93:pConfigurations	148:pConfigurations
-108:[*]	163:[*]
-111:.etag	166:.etag
-112:name	167:name
+!107:[*]	162:[*]
+!92:interfaceEndpoint	147:interfaceEndpoint
+!109:.endpointService	164:.properties.endpointService
+!125:.id	191:.id
+!111:tag	165:etag
+!110:fqdn	165:properties.fqdn
+!110:owner	176:owner
+!110:provisioningState	176:provisioningState
+!93:pConfigurations	148:pConfigurations
+!108:[*]	163:[*]
+!111:.etag	166:.etag
+!112:name	167:name
 !92:macAddress	147:macAddress
 !92:primary	147:primary
 !95:vateEndpoint	150:vateEndpoint
 !107:.etag	162:.etag
-108:manualPrivateLinkServiceConnections	163:properties.manualPrivateLinkServiceConnections
-143:[*]	209:[*]
-146:.name	212:.name
-108:privateLinkServiceConnections	174:privateLinkServiceConnections
-137:[*]	203:[*]
-140:.groupIds	206:.properties.groupIds
-149:[*]	226:[*]
-141:name	207:name
-141:privateLinkServiceConnectionState	207:properties.privateLinkServiceConnectionState
-174:.actionRequired	251:.actionRequired
-175:description	252:description
-175:status	252:status
-159:Id	236:Id
-141:requestMessage	218:requestMessage
+!108:manualPrivateLinkServiceConnections	163:properties.manualPrivateLinkServiceConnections
+!143:[*]	209:[*]
+!146:.name	212:.name
+!108:privateLinkServiceConnections	174:privateLinkServiceConnections
+!137:[*]	203:[*]
+!140:.groupIds	206:.properties.groupIds
+!149:[*]	226:[*]
+!141:name	207:name
+!141:privateLinkServiceConnectionState	207:properties.privateLinkServiceConnectionState
+!174:.actionRequired	251:.actionRequired
+!175:description	252:description
+!175:status	252:status
+!159:Id	236:Id
+!141:requestMessage	218:requestMessage
 !110:ovisioningState	176:ovisioningState
 !94:ovisioningState	149:ovisioningState
 !92:resourceGuid	147:resourceGuid
 !92:tapConfigurations	147:tapConfigurations
-109:[*]	164:[*]
+!109:[*]	164:[*]
 !112:.etag	167:.etag
-113:name	168:name
+!113:name	168:name
 !113:type	168:type
 !92:virtualMachine	147:virtualMachine
-106:.id	161:.id
+!106:.id	161:.id
 !71:provisioningState	115:provisioningState
 !71:resourceGuid	115:resourceGuid
 71:securityRules	115:securityRules
@@ -62359,23 +62359,23 @@ const std::string_view kAliasData[] = {
 103:s	158:s
 104:[*]	159:[*]
 !72:ubnets	116:ubnets
-78:[*]	122:[*]
-81:.etag	125:.etag
-82:name	126:name
+!78:[*]	122:[*]
+!81:.etag	125:.etag
+!82:name	126:name
 50:privateEndpointNetworkPolicies	83:privateEndpointNetworkPolicies
 !65:s	98:s
-66:[*]	99:[*]
+!66:[*]	99:[*]
 !69:.etag	102:.etag
 57:LinkServiceNetworkPolicies	90:LinkServiceNetworkPolicies
 !52:ovisioningState	85:ovisioningState
 !51:urpose	84:urpose
 !50:resourceNavigationLinks	83:resourceNavigationLinks
-73:[*]	106:[*]
+!73:[*]	106:[*]
 !76:.etag	109:.etag
-77:id	110:id
-77:link	110:properties.link
-81:edResourceType	125:edResourceType
-77:name	110:name
+!77:id	110:id
+!77:link	110:properties.link
+!81:edResourceType	125:edResourceType
+!77:name	110:name
 !77:provisioningState	110:properties.provisioningState
 !77:type	110:type
 51:outeTable	84:outeTable
@@ -62391,16 +62391,16 @@ const std::string_view kAliasData[] = {
 78:Type	133:Type
 !71:provisioningState	126:provisioningState
 !61:subnets	105:subnets
-68:[*]	112:[*]
+!68:[*]	112:[*]
 !50:serviceAssociationLinks	83:serviceAssociationLinks
-73:[*]	106:[*]
-76:.allowDelete	109:.properties.allowDelete
+!73:[*]	106:[*]
+!76:.allowDelete	109:.properties.allowDelete
 !77:etag	110:etag
-77:link	110:properties.link
-81:edResourceType	125:edResourceType
-78:ocations	122:ocations
-86:[*]	130:[*]
-77:name	110:name
+!77:link	110:properties.link
+!81:edResourceType	125:edResourceType
+!78:ocations	122:ocations
+!86:[*]	130:[*]
+!77:name	110:name
 !77:provisioningState	110:properties.provisioningState
 !77:type	110:type
 57:EndpointPolicies	90:EndpointPolicies
@@ -62418,7 +62418,7 @@ const std::string_view kAliasData[] = {
 120:Resources	175:Resources
 129:[*]	184:[*]
 !78:ubnets	122:ubnets
-84:[*]	128:[*]
+!84:[*]	128:[*]
 65:s	98:s
 66:[*]	99:[*]
 69:.locations	102:.locations
@@ -62437,18 +62437,18 @@ const std::string_view kAliasData[] = {
 !66:ype	88:ype
 11:Port
 !0:networkInterfaceTapConfigurations
-33:[*]
+!33:[*]
 !36:.etag
-37:id
-37:name
+!37:id
+!37:name
 !37:provisioningState	11:networkInterfaceTapConfigurations[*].properties.provisioningState
 !37:type
-37:virtualNetworkTap	59:virtualNetworkTap
+!37:virtualNetworkTap	59:virtualNetworkTap
 !54:.etag	76:.etag
-55:id	77:id
-55:location	77:location
+!55:id	77:id
+!55:location	77:location
 !55:name	77:name
-55:tags	77:tags
+!55:tags	77:tags
 !56:ype	78:ype
 !0:provisioningState
 !0:resourceGuid
@@ -62458,8 +62458,8 @@ const std::string_view kAliasData[] = {
 6:Subnet
 12:.id
 !0:peerings
-8:[*]
-11:.id
+!8:[*]
+!11:.id
 !1:rovisioningState
 0:virtualRouterAsn
 13:Ips
@@ -62477,11 +62477,11 @@ const std::string_view kAliasData[] = {
 0:securityProviderName
 0:type	0:properties.type
 !0:virtualHubs
-11:[*]
-14:.id
+!11:[*]
+!14:.id
 !1:pnSites
-8:[*]
-11:.id
+!8:[*]
+!11:.id
 @Microsoft.Network/vpnGateways
 0:bgpSettings
 11:.asn
@@ -62491,10 +62491,10 @@ const std::string_view kAliasData[] = {
 34:.customBgpIpAddresses
 55:[*]
 !35:defaultBgpIpAddresses
-56:[*]
+!56:[*]
 35:ipconfigurationId
 !35:tunnelIpAddresses
-52:[*]
+!52:[*]
 12:peerWeight
 0:connections
 11:[*]
@@ -62539,8 +62539,8 @@ const std::string_view kAliasData[] = {
 64:[*]	86:[*]
 36:vnetRoutes	58:vnetRoutes
 !46:.bgpConnections	68:.bgpConnections
-61:[*]	83:[*]
-64:.id	86:.id
+!61:[*]	83:[*]
+!64:.id	86:.id
 47:staticRoutes	69:staticRoutes
 59:[*]	81:[*]
 62:.addressPrefixes	84:.addressPrefixes
@@ -62602,16 +62602,16 @@ const std::string_view kAliasData[] = {
 48:.id	81:.id
 0:enableBgpRouteTranslationForNat
 !0:ipConfigurations
-16:[*]
-19:.id
-20:privateIpAddress
-21:ublicIpAddress
+!16:[*]
+!19:.id
+!20:privateIpAddress
+!21:ublicIpAddress
 1:sRoutingPreferenceInternet
 0:natRules
 8:[*]
 !11:.egressVpnSiteLinkConnections	11:natRules[*].properties.egressVpnSiteLinkConnections
-40:[*]	62:[*]
-43:.id	65:.id
+!40:[*]	62:[*]
+!43:.id	65:.id
 !13:tag
 13:xternalMappings	35:xternalMappings
 28:[*]	50:[*]
@@ -62619,8 +62619,8 @@ const std::string_view kAliasData[] = {
 32:portRange	54:portRange
 12:id
 !13:ngressVpnSiteLinkConnections	34:ingressVpnSiteLinkConnections
-41:[*]	63:[*]
-44:.id	66:.id
+!41:[*]	63:[*]
+!44:.id	66:.id
 14:ternalMappings	36:ternalMappings
 28:[*]	50:[*]
 31:.addressSpace	53:.addressSpace
@@ -62639,15 +62639,15 @@ const std::string_view kAliasData[] = {
 1:pnGatewayScaleUnit
 @Microsoft.Network/vpnGateways/natRules
 !0:egressVpnSiteLinkConnections
-28:[*]
-31:.id
+!28:[*]
+!31:.id
 1:xternalMappings
 16:[*]
 19:.addressSpace
 20:portRange
 !0:ingressVpnSiteLinkConnections
-29:[*]
-32:.id
+!29:[*]
+!32:.id
 2:ternalMappings
 16:[*]
 19:.addressSpace
@@ -62694,8 +62694,8 @@ const std::string_view kAliasData[] = {
 49:[*]
 21:vnetRoutes
 !31:.bgpConnections
-46:[*]
-49:.id
+!46:[*]
+!49:.id
 32:staticRoutes
 44:[*]
 47:.addressPrefixes
@@ -62770,8 +62770,8 @@ const std::string_view kAliasData[] = {
 30:sDefault	0:properties.configurationPolicyGroups[*].properties.isDefault
 29:name
 !29:p2SConnectionConfigurations	51:p2SConnectionConfigurations
-56:[*]	78:[*]
-59:.id	81:.id
+!56:[*]	78:[*]
+!59:.id	81:.id
 30:olicyMembers	52:olicyMembers
 42:[*]	64:[*]
 45:.attributeType	67:.attributeType
@@ -62783,54 +62783,54 @@ const std::string_view kAliasData[] = {
 !0:etag
 0:name	11:name
 !0:p2SVpnGateways
-14:[*]
-17:.customDnsServers	11:p2SVpnGateways[*].properties.customDnsServers
-34:[*]	56:[*]
+!14:[*]
+!17:.customDnsServers	11:p2SVpnGateways[*].properties.customDnsServers
+!34:[*]	56:[*]
 !18:etag
-18:id
-19:sRoutingPreferenceInternet	40:isRoutingPreferenceInternet
-18:location
+!18:id
+!19:sRoutingPreferenceInternet	40:isRoutingPreferenceInternet
+!18:location
 !18:name
-18:p2SConnectionConfigurations	40:p2SConnectionConfigurations
-45:[*]	67:[*]
-48:.enableInternetSecurity	70:.properties.enableInternetSecurity
+!18:p2SConnectionConfigurations	40:p2SConnectionConfigurations
+!45:[*]	67:[*]
+!48:.enableInternetSecurity	70:.properties.enableInternetSecurity
 !50:tag	71:etag
-49:id	71:id
-49:name	71:name
+!49:id	71:id
+!49:name	71:name
 !49:provisioningState	71:properties.provisioningState
-49:routingConfiguration	82:routingConfiguration
-69:.associatedRouteTable	102:.associatedRouteTable
-90:.id	123:.id
-70:propagatedRouteTables	103:propagatedRouteTables
-91:.ids	124:.ids
-95:[*]	128:[*]
-98:.id	131:.id
-92:labels	125:labels
-98:[*]	131:[*]
-70:vnetRoutes	103:vnetRoutes
-80:.staticRoutes	113:.staticRoutes
-93:[*]	126:[*]
-96:.addressPrefixes	129:.addressPrefixes
-112:[*]	145:[*]
-97:name	130:name
-98:extHopIpAddress	131:extHopIpAddress
-49:vpnClientAddressPool	82:vpnClientAddressPool
-69:.addressPrefixes	102:.addressPrefixes
-85:[*]	118:[*]
+!49:routingConfiguration	82:routingConfiguration
+!69:.associatedRouteTable	102:.associatedRouteTable
+!90:.id	123:.id
+!70:propagatedRouteTables	103:propagatedRouteTables
+!91:.ids	124:.ids
+!95:[*]	128:[*]
+!98:.id	131:.id
+!92:labels	125:labels
+!98:[*]	131:[*]
+!70:vnetRoutes	103:vnetRoutes
+!80:.staticRoutes	113:.staticRoutes
+!93:[*]	126:[*]
+!96:.addressPrefixes	129:.addressPrefixes
+!112:[*]	145:[*]
+!97:name	130:name
+!98:extHopIpAddress	131:extHopIpAddress
+!49:vpnClientAddressPool	82:vpnClientAddressPool
+!69:.addressPrefixes	102:.addressPrefixes
+!85:[*]	118:[*]
 !19:rovisioningState	41:rovisioningState
-18:tags
+!18:tags
 !19:ype
-18:virtualHub	40:virtualHub
-28:.id	50:.id
+!18:virtualHub	40:virtualHub
+!28:.id	50:.id
 !19:pnClientConnectionHealth	41:pnClientConnectionHealth
-43:.allocatedIpAddresses	65:.allocatedIpAddresses
-64:[*]	86:[*]
+!43:.allocatedIpAddresses	65:.allocatedIpAddresses
+!64:[*]	86:[*]
 !44:totalEgressBytesTransferred	66:totalEgressBytesTransferred
 !49:IngressBytesTransferred	71:IngressBytesTransferred
-44:vpnClientConnectionsCount	66:vpnClientConnectionsCount
-21:GatewayScaleUnit	43:GatewayScaleUnit
-21:ServerConfiguration	43:ServerConfiguration
-40:.id	62:.id
+!44:vpnClientConnectionsCount	66:vpnClientConnectionsCount
+!21:GatewayScaleUnit	43:GatewayScaleUnit
+!21:ServerConfiguration	43:ServerConfiguration
+!40:.id	62:.id
 !1:rovisioningState
 0:radiusClientRootCertificates
 28:[*]
@@ -62888,8 +62888,8 @@ const std::string_view kAliasData[] = {
 @Microsoft.Network/vpnServerConfigurations/configurationPolicyGroups
 0:isDefault
 !0:p2SConnectionConfigurations
-27:[*]
-30:.id
+!27:[*]
+!30:.id
 1:olicyMembers
 13:[*]
 16:.attributeType
@@ -62904,7 +62904,7 @@ const std::string_view kAliasData[] = {
 13:ipamPoolPrefixAllocations
 38:[*]
 !41:.allocatedAddressPrefixes
-66:[*]
+!66:[*]
 42:numberOfIpAddresses
 42:pool
 46:.id
@@ -62916,10 +62916,10 @@ const std::string_view kAliasData[] = {
 36:.customBgpIpAddresses
 57:[*]
 !37:defaultBgpIpAddresses
-58:[*]
+!58:[*]
 37:ipconfigurationId
 !37:tunnelIpAddresses
-54:[*]
+!54:[*]
 14:peerWeight
 0:deviceProperties
 16:.deviceModel
@@ -62953,7 +62953,7 @@ const std::string_view kAliasData[] = {
 !16:type
 @Microsoft.NetworkCloud/bareMetalMachines
 !0:associatedResourceIds
-21:[*]
+!21:[*]
 0:bmcConnectionString
 4:redentials
 14:.password
@@ -62967,13 +62967,13 @@ const std::string_view kAliasData[] = {
 !0:hardwareInventory
 !17:.additionalHostInformation
 !18:interfaces
-28:[*]
+!28:[*]
 !31:.linkStatus
 !32:macAddress
 !32:name
 !33:etworkInterfaceId
 !18:nics
-22:[*]
+!22:[*]
 !25:.lldpNeighbor
 !38:.portDescription
 !43:Name
@@ -62985,13 +62985,13 @@ const std::string_view kAliasData[] = {
 !24:.lastValidationTime
 !25:result
 !1:ybridAksClustersAssociatedIds
-30:[*]
+!30:[*]
 !0:kubernetesNodeName
 !10:Version
 0:machineDetails
 7:Name
 !7:Roles
-12:[*]
+!12:[*]
 7:SkuId
 !0:oamIpv4Address
 !6:6Address
@@ -63010,7 +63010,7 @@ const std::string_view kAliasData[] = {
 0:serialNumber
 !3:viceTag
 !0:virtualMachinesAssociatedIds
-28:[*]
+!28:[*]
 @Microsoft.NetworkCloud/cloudServicesNetworks
 0:additionalEgressEndpoints
 25:[*]
@@ -63020,30 +63020,30 @@ const std::string_view kAliasData[] = {
 41:.domainName
 42:port
 !1:ssociatedResourceIds
-21:[*]
+!21:[*]
 !0:clusterId
 !0:detailedStatus
 !14:Message
 0:enableDefaultEgressEndpoints
 !6:dEgressEndpoints
-22:[*]
-25:.category
-26:endpoints
-35:[*]
-38:.domainName
-39:port
+!22:[*]
+!25:.category
+!26:endpoints
+!35:[*]
+!38:.domainName
+!39:port
 !0:hybridAksClustersAssociatedIds
-30:[*]
+!30:[*]
 !0:interfaceName
 !0:provisioningState
 !0:virtualMachinesAssociatedIds
-28:[*]
+!28:[*]
 @Microsoft.NetworkCloud/clusterManagers
 0:analyticsWorkspaceId
 1:vailabilityZones
 17:[*]
 !0:clusterVersions
-15:[*]
+!15:[*]
 !18:.supportExpiryDate
 !19:targetClusterVersion
 !0:detailedStatus
@@ -63053,8 +63053,8 @@ const std::string_view kAliasData[] = {
 33:.location
 34:name
 !6:rExtendedLocation
-23:.name
-24:type
+!23:.name
+!24:type
 !0:provisioningState
 0:vmSize
 @Microsoft.NetworkCloud/clusters
@@ -63086,7 +63086,7 @@ const std::string_view kAliasData[] = {
 71:torageApplianceName
 1:nalyticsWorkspaceId
 !1:vailableUpgradeVersions
-24:[*]
+!24:[*]
 !27:.controlImpact
 !28:expectedDuration
 !28:impactDescription
@@ -63094,18 +63094,18 @@ const std::string_view kAliasData[] = {
 !28:targetClusterVersion
 !28:workloadImpact
 !0:clusterCapacity
-15:.availableApplianceStorageGB
-25:CoreCount
-25:HostStorageGB
-25:MemoryGB
-16:totalApplianceStorageGB
-21:CoreCount
-21:HostStorageGB
-21:MemoryGB
+!15:.availableApplianceStorageGB
+!25:CoreCount
+!25:HostStorageGB
+!25:MemoryGB
+!16:totalApplianceStorageGB
+!21:CoreCount
+!21:HostStorageGB
+!21:MemoryGB
 !8:onnectionStatus
 !7:ExtendedLocation
-23:.name
-24:type
+!23:.name
+!24:type
 7:Location
 !7:ManagerConnectionStatus
 !14:Id
@@ -63150,8 +63150,8 @@ const std::string_view kAliasData[] = {
 !0:detailedStatus
 !14:Message
 !0:hybridAksExtendedLocation
-25:.name
-26:type
+!25:.name
+!26:type
 0:managedResourceGroupConfiguration
 33:.location
 34:name
@@ -63171,7 +63171,7 @@ const std::string_view kAliasData[] = {
 24:Value
 15:waitTimeMinutes
 !0:workloadResourceIds
-19:[*]
+!19:[*]
 @Microsoft.NetworkCloud/clusters/bareMetalMachineKeySets
 0:azureGroupId
 !0:detailedStatus
@@ -63191,7 +63191,7 @@ const std::string_view kAliasData[] = {
 24:.keyData
 12:userPrincipalName
 !8:Status
-14:[*]
+!14:[*]
 !17:.azureUserName
 !18:status
 !24:Message
@@ -63211,7 +63211,7 @@ const std::string_view kAliasData[] = {
 24:.keyData
 12:userPrincipalName
 !8:Status
-14:[*]
+!14:[*]
 !17:.azureUserName
 !18:status
 !24:Message
@@ -63220,7 +63220,7 @@ const std::string_view kAliasData[] = {
 !0:detailedStatus
 !14:Message
 !1:isabledMetrics
-15:[*]
+!15:[*]
 0:enabledMetrics
 14:[*]
 !0:provisioningState
@@ -63234,9 +63234,9 @@ const std::string_view kAliasData[] = {
 40:[*]
 43:.keyData
 !1:ttachedNetworkIds
-18:[*]
+!18:[*]
 !1:vailableUpgrades
-17:[*]
+!17:[*]
 !20:.availabilityLifecycle
 !21:version
 !0:clusterId
@@ -63255,7 +63255,7 @@ const std::string_view kAliasData[] = {
 !0:detailedStatus
 !14:Message
 !0:featureStatuses
-15:[*]
+!15:[*]
 !18:.detailedStatus
 !33:Message
 !19:name
@@ -63357,7 +63357,7 @@ const std::string_view kAliasData[] = {
 21:serviceCidrs
 33:[*]
 !1:odes
-5:[*]
+!5:[*]
 !8:.agentPoolId
 !10:vailabilityZone
 !9:bareMetalMachineId
@@ -63368,27 +63368,27 @@ const std::string_view kAliasData[] = {
 !9:image
 !9:kubernetesVersion
 !9:labels
-15:[*]
-18:.key
-19:value
+!15:[*]
+!18:.key
+!19:value
 !9:memorySizeGB
 !10:ode
 !9:name
 !10:etworkAttachments
-27:[*]
-30:.attachedNetworkId
-31:defaultGateway
-31:ipAllocationMethod
-33:v4Address
-34:6Address
+!27:[*]
+!30:.attachedNetworkId
+!31:defaultGateway
+!31:ipAllocationMethod
+!33:v4Address
+!34:6Address
 !31:macAddress
-31:networkAttachmentName
+!31:networkAttachmentName
 !9:powerState
 !9:role
 !9:taints
-15:[*]
-18:.key
-19:value
+!15:[*]
+!18:.key
+!19:value
 !9:vmSkuName
 !0:provisioningState
 @Microsoft.NetworkCloud/kubernetesClusters/agentPools
@@ -63435,26 +63435,26 @@ const std::string_view kAliasData[] = {
 0:vmSkuName
 @Microsoft.NetworkCloud/l2Networks
 !0:associatedResourceIds
-21:[*]
+!21:[*]
 !0:clusterId
 !0:detailedStatus
 !14:Message
 !0:hybridAksClustersAssociatedIds
-30:[*]
+!30:[*]
 9:PluginType
 0:interfaceName
 0:l2IsolationDomainId
 !0:provisioningState
 !0:virtualMachinesAssociatedIds
-28:[*]
+!28:[*]
 @Microsoft.NetworkCloud/l3Networks
 !0:associatedResourceIds
-21:[*]
+!21:[*]
 !0:clusterId
 !0:detailedStatus
 !14:Message
 !0:hybridAksClustersAssociatedIds
-30:[*]
+!30:[*]
 9:IpamEnabled
 9:PluginType
 0:interfaceName
@@ -63464,7 +63464,7 @@ const std::string_view kAliasData[] = {
 0:l3IsolationDomainId
 !0:provisioningState
 !0:virtualMachinesAssociatedIds
-28:[*]
+!28:[*]
 1:lan
 @Microsoft.NetworkCloud/racks
 0:availabilityZone
@@ -63494,19 +63494,19 @@ const std::string_view kAliasData[] = {
 1:torageApplianceSkuId
 @Microsoft.NetworkCloud/trunkedNetworks
 !0:associatedResourceIds
-21:[*]
+!21:[*]
 !0:clusterId
 !0:detailedStatus
 !14:Message
 !0:hybridAksClustersAssociatedIds
-30:[*]
+!30:[*]
 9:PluginType
 0:interfaceName
 1:solationDomainIds
 18:[*]
 !0:provisioningState
 !0:virtualMachinesAssociatedIds
-28:[*]
+!28:[*]
 1:lans
 5:[*]
 @Microsoft.NetworkCloud/virtualMachines
@@ -63565,7 +63565,7 @@ const std::string_view kAliasData[] = {
 29:registryUrl
 29:username
 !1:olumes
-7:[*]
+!7:[*]
 @Microsoft.NetworkCloud/virtualMachines/consoles
 !0:detailedStatus
 !14:Message
@@ -63578,7 +63578,7 @@ const std::string_view kAliasData[] = {
 !0:virtualMachineAccessId
 @Microsoft.NetworkCloud/volumes
 !0:attachedTo
-10:[*]
+!10:[*]
 !0:detailedStatus
 !14:Message
 !0:provisioningState
@@ -63644,27 +63644,27 @@ const std::string_view kAliasData[] = {
 31:.appSecret	26:xiaomiCredential.properties.appSecret
 32:endpoint	54:endpoint
 !1:rivateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	12:rivateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
 !63:.actionsRequired	85:.actionsRequired
 !64:description	86:description
-64:status	86:status
-32:ovisioningState	54:ovisioningState
+!64:status	86:status
+!32:ovisioningState	54:ovisioningState
 !30:type
 2:ovisioningState
 1:ublicNetworkAccess
 !0:region
-6:.externalDocs
+!6:.externalDocs
 2:plicationRegion
 0:scaleUnit
 !1:erviceBusEndpoint
-18:.externalDocs
+!18:.externalDocs
 1:ku
 3:.capacity
 4:family
@@ -63696,7 +63696,8 @@ const std::string_view kAliasData[] = {
 @Microsoft.NotificationHubs/namespaces/notificationHubs
 0:admCredential
 13:.authTokenUrl	0:properties.admCredential.properties.authTokenUrl
-14:clientId	36:clientId
+)armlint_aliases",
+    R"armlint_aliases(14:clientId	36:clientId
 20:Secret	42:Secret
 1:pnsCredential
 14:.apnsCertificate	12:pnsCredential.properties.apnsCertificate
@@ -63708,17 +63709,17 @@ const std::string_view kAliasData[] = {
 15:thumbprint	37:thumbprint
 16:oken	38:oken
 !1:uthorizationRules
-18:[*]
+!18:[*]
 !21:.claimType
 !27:Value
 !23:reatedTime
 !22:keyName
 !22:modifiedTime
-22:primaryKey
+!22:primaryKey
 !22:revision
-23:ights
-28:[*]
-22:secondaryKey
+!23:ights
+!28:[*]
+!22:secondaryKey
 0:baiduCredential
 15:.baiduApiKey	11:baiduCredential.properties.baiduApiKey
 21:EndPoint	43:EndPoint
@@ -63775,7 +63776,7 @@ const std::string_view kAliasData[] = {
 4:tier
 @Microsoft.NotificationHubs/namespaces/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -63803,7 +63804,7 @@ const std::string_view kAliasData[] = {
 @Microsoft.OffAzure/HyperVSites/clusters
 !0:createdTimestamp
 !0:errors
-6:[*]
+!6:[*]
 !9:.code
 !10:id
 !10:message
@@ -63823,7 +63824,7 @@ const std::string_view kAliasData[] = {
 @Microsoft.OffAzure/HyperVSites/hosts
 !0:createdTimestamp
 !0:errors
-6:[*]
+!6:[*]
 !9:.code
 !10:id
 !10:message
@@ -63841,24 +63842,24 @@ const std::string_view kAliasData[] = {
 0:allowMultipleSites
 0:customerStorageAccountArmId
 !0:privateEndpointConnections
-26:[*]
-29:.eTag
+!26:[*]
+!29:.eTag
 !30:id
 !30:name
 !30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 1:ublicNetworkAccess
 0:sites
@@ -63891,7 +63892,7 @@ const std::string_view kAliasData[] = {
 @Microsoft.OffAzure/VMwareSites/vcenters
 !0:createdTimestamp
 !0:errors
-6:[*]
+!6:[*]
 !9:.code
 !10:id
 !10:message
@@ -64011,9 +64012,9 @@ const std::string_view kAliasData[] = {
 61:description	45:description
 61:status	45:status
 !7:LinkScopedResources
-26:[*]
-29:.resourceId
-30:scopeId
+!26:[*]
+!29:.resourceId
+!30:scopeId
 !2:ovisioningState
 1:ublicNetworkAccessForIngestion
 22:Query
@@ -64081,8 +64082,8 @@ const std::string_view kAliasData[] = {
 0:containers
 10:[*]
 !0:status
-6:.description
-7:state
+!6:.description
+!7:state
 2:orageAccount
 14:.id
 15:key
@@ -64109,7 +64110,7 @@ const std::string_view kAliasData[] = {
 !15:AsDefault
 0:schema
 !6:.categories
-17:[*]
+!17:[*]
 8:olumns
 14:[*]
 17:.dataTypeHint
@@ -64122,7 +64123,7 @@ const std::string_view kAliasData[] = {
 7:description
 8:isplayName
 !7:labels
-13:[*]
+!13:[*]
 7:name
 7:restoredLogs
 19:.endRestoreTime
@@ -64136,17 +64137,17 @@ const std::string_view kAliasData[] = {
 21:sourceTable
 22:tartSearchTime
 !8:olutions
-16:[*]
+!16:[*]
 !9:urce
 !8:tandardColumns
-22:[*]
-25:.dataTypeHint
-27:escription
-27:isplayName
+!22:[*]
+!25:.dataTypeHint
+!27:escription
+!27:isplayName
 !26:isDefaultDisplay
 !28:Hidden
-26:name
-26:type
+!26:name
+!26:type
 !7:tableSubType
 !12:Type
 1:earchResults
@@ -64272,10 +64273,10 @@ const std::string_view kAliasData[] = {
 !14:errorDetails
 !26:.code
 !27:details
-34:[*]
+!34:[*]
 !37:.code
 !38:details
-45:[*]
+!45:[*]
 !38:message
 !38:target
 !27:message
@@ -64302,15 +64303,15 @@ const std::string_view kAliasData[] = {
 !17:storageAccount
 16:PublicNetworkAccess
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:type
 !2:ovisioningState
@@ -64377,10 +64378,9 @@ const std::string_view kAliasData[] = {
 60:.actionRequired	44:.actionRequired
 61:description	45:description
 61:status	45:status
-)armlint_aliases",
-    R"armlint_aliases(26:[*]
-29:.groupIds	18:EndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!26:[*]
+!29:.groupIds	18:EndpointConnections[*].properties.groupIds
+!38:[*]	60:[*]
 !30:id
 !30:location
 !30:name
@@ -64467,7 +64467,7 @@ const std::string_view kAliasData[] = {
 !59:.code	47:.code
 !60:message	48:message
 !60:recommendations	48:recommendations
-75:[*]	63:[*]
+!75:[*]	63:[*]
 48:inquiryDetails	36:inquiryDetails
 62:[*]	50:[*]
 65:.inquiryValidation	53:.inquiryValidation
@@ -64476,7 +64476,7 @@ const std::string_view kAliasData[] = {
 !95:.code	83:.code
 !96:message	84:message
 !96:recommendations	84:recommendations
-111:[*]	99:[*]
+!111:[*]	99:[*]
 84:status	72:status
 67:temCount	55:temCount
 66:type	54:type
@@ -64487,7 +64487,7 @@ const std::string_view kAliasData[] = {
 !60:.code	48:.code
 !61:message	49:message
 !61:recommendations	49:recommendations
-76:[*]	64:[*]
+!76:[*]	64:[*]
 49:nodeName	37:nodeName
 49:sourceResourceId	37:sourceResourceId
 50:tatus	38:tatus
@@ -64519,7 +64519,7 @@ const std::string_view kAliasData[] = {
 !36:.code
 !37:message
 !37:recommendations
-52:[*]
+!52:[*]
 25:inquiryDetails
 39:[*]
 42:.inquiryValidation
@@ -64528,7 +64528,7 @@ const std::string_view kAliasData[] = {
 !72:.code
 !73:message
 !73:recommendations
-88:[*]
+!88:[*]
 61:status
 44:temCount
 43:type
@@ -64540,7 +64540,7 @@ const std::string_view kAliasData[] = {
 !37:.code
 !38:message
 !38:recommendations
-53:[*]
+!53:[*]
 26:nodeName
 26:sourceResourceId
 27:tatus
@@ -64627,7 +64627,7 @@ const std::string_view kAliasData[] = {
 !41:.code	27:.code
 !42:message	28:message
 !42:recommendations	28:recommendations
-57:[*]	43:[*]
+!57:[*]	43:[*]
 !42:title	28:title
 !31:Status	17:Status
 25:kpisHealths	11:kpisHealths
@@ -64651,7 +64651,7 @@ const std::string_view kAliasData[] = {
 !50:.code	32:.code
 !51:message	33:message
 !51:recommendations	33:recommendations
-66:[*]	48:[*]
+!66:[*]	48:[*]
 39:Status	21:Status
 !39:Time	21:Time
 29:nodesList	11:nodesList
@@ -64660,7 +64660,7 @@ const std::string_view kAliasData[] = {
 !53:.code	35:.code
 !54:message	36:message
 !54:recommendations	36:recommendations
-69:[*]	51:[*]
+!69:[*]	51:[*]
 42:nodeName	24:nodeName
 42:sourceResourceId	24:sourceResourceId
 43:tatus	25:tatus
@@ -64722,7 +64722,7 @@ const std::string_view kAliasData[] = {
 !16:.code
 !17:message
 !17:recommendations
-32:[*]
+!32:[*]
 !17:title
 !6:Status
 0:isArchiveEnabled
@@ -64734,7 +64734,7 @@ const std::string_view kAliasData[] = {
 !21:.code
 !22:message
 !22:recommendations
-37:[*]
+!37:[*]
 10:Status
 !10:Time
 4:RecoveryPoint
@@ -64761,7 +64761,7 @@ const std::string_view kAliasData[] = {
 !24:.code
 !25:message
 !25:recommendations
-40:[*]
+!40:[*]
 13:nodeName
 13:sourceResourceId
 14:tatus
@@ -65753,12 +65753,12 @@ const std::string_view kAliasData[] = {
 64:status	86:status
 32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -65846,21 +65846,21 @@ const std::string_view kAliasData[] = {
 !17:tatus	12:tatus
 !22:.containerInstanceId	17:.containerInstanceId
 !23:endTime	18:endTime
-24:rror	19:rror
+!24:rror	19:rror
 !28:.additionalInfo	23:.additionalInfo
-43:[*]	38:[*]
+!43:[*]	38:[*]
 !46:.type	41:.type
 !29:code	24:code
 !29:details	24:details
-36:[*]	31:[*]
-39:.additionalInfo	34:.additionalInfo
-54:[*]	49:[*]
-57:.type	52:.type
-40:code	35:code
-40:details	35:details
-47:[*]	42:[*]
-40:message	35:message
-40:target	35:target
+!36:[*]	31:[*]
+!39:.additionalInfo	34:.additionalInfo
+!54:[*]	49:[*]
+!57:.type	52:.type
+!40:code	35:code
+!40:details	35:details
+!47:[*]	42:[*]
+!40:message	35:message
+!40:target	35:target
 !29:message	24:message
 !29:target	24:target
 !24:xpirationTime	19:xpirationTime
@@ -65882,7 +65882,7 @@ const std::string_view kAliasData[] = {
 0:debugSetting
 12:.detailLevel
 !2:letedResources
-16:[*]
+!16:[*]
 !19:.id
 2:nySettings
 12:.applyToChildScopes
@@ -65895,77 +65895,77 @@ const std::string_view kAliasData[] = {
 10:Scope
 2:scription
 !2:tachedResources
-17:[*]
+!17:[*]
 !20:.id
 !1:uration
 !0:error
 !5:.additionalInfo
-20:[*]
+!20:[*]
 !23:.type
 !6:code
 !6:details
-13:[*]
-16:.additionalInfo
-31:[*]
-34:.type
-17:code
-17:details
-24:[*]
-17:message
-17:target
-6:error
-11:.additionalInfo
-26:[*]
-29:.type
-12:code
-12:details
-19:[*]
-22:.additionalInfo
-37:[*]
-40:.type
-23:code
-23:details
-30:[*]
-23:message
-23:target
-12:message
-12:target
+!13:[*]
+!16:.additionalInfo
+!31:[*]
+!34:.type
+!17:code
+!17:details
+!24:[*]
+!17:message
+!17:target
+!6:error
+!11:.additionalInfo
+!26:[*]
+!29:.type
+!12:code
+!12:details
+!19:[*]
+!22:.additionalInfo
+!37:[*]
+!40:.type
+!23:code
+!23:details
+!30:[*]
+!23:message
+!23:target
+!12:message
+!12:target
 !6:message
 !6:target
 !0:failedResources
-15:[*]
+!15:[*]
 !18:.error
 !24:.additionalInfo
-39:[*]
+!39:[*]
 !42:.type
 !25:code
 !25:details
-32:[*]
-35:.additionalInfo
-50:[*]
-53:.type
-36:code
-36:details
-43:[*]
-36:message
-36:target
-25:error
-30:.additionalInfo
-45:[*]
-48:.type
-31:code
-31:details
-38:[*]
-41:.additionalInfo
-56:[*]
-59:.type
-42:code
-42:details
-49:[*]
-42:message
-42:target
-31:message
-31:target
+!32:[*]
+!35:.additionalInfo
+!50:[*]
+!53:.type
+!36:code
+!36:details
+!43:[*]
+!36:message
+!36:target
+!25:error
+!30:.additionalInfo
+!45:[*]
+!48:.type
+!31:code
+!31:details
+!38:[*]
+!41:.additionalInfo
+!56:[*]
+!59:.type
+!42:code
+!42:details
+!49:[*]
+!42:message
+!42:target
+!31:message
+!31:target
 !25:message
 !25:target
 !19:id
@@ -65975,10 +65975,10 @@ const std::string_view kAliasData[] = {
 15:uri
 !1:rovisioningState
 !0:resources
-9:[*]
-12:.denyStatus
+!9:[*]
+!12:.denyStatus
 !13:id
-13:status
+!13:status
 0:templateLink
 12:.contentVersion
 13:id
@@ -66062,26 +66062,26 @@ const std::string_view kAliasData[] = {
 60:.actionsRequired	44:.actionsRequired
 61:description	45:description
 61:status	45:status
-26:[*]
-29:.groupId	18:EndpointConnections[*].properties.groupId
+!26:[*]
+!29:.groupId	18:EndpointConnections[*].properties.groupId
 !30:id
-32:.externalDocs
+!32:.externalDocs
 !30:name
-34:.externalDocs
-30:privateEndpoint	52:privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
-32:ovisioningState	54:ovisioningState
+!34:.externalDocs
+!30:privateEndpoint	52:privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
+!32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -66093,23 +66093,23 @@ const std::string_view kAliasData[] = {
 26:.groupId	11:groupId
 27:privateLinkResourceId	11:privateLinkResourceId
 27:requestMessage	11:requestMessage
-26:[*]
-29:.groupId	11:sharedPrivateLinkResources[*].properties.groupId
+!26:[*]
+!29:.groupId	11:sharedPrivateLinkResources[*].properties.groupId
 !30:id
 !30:name
-34:.externalDocs
-30:privateLinkResourceId	52:privateLinkResourceId
-32:ovisioningState	54:ovisioningState
-30:requestMessage	52:requestMessage
-32:sourceRegion	54:sourceRegion
-30:status	52:status
+!34:.externalDocs
+!30:privateLinkResourceId	52:privateLinkResourceId
+!32:ovisioningState	54:ovisioningState
+!30:requestMessage	52:requestMessage
+!32:sourceRegion	54:sourceRegion
+!30:status	52:status
 !31:ystemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 1:ku
 3:.externalDocs
@@ -66155,7 +66155,8 @@ const std::string_view kAliasData[] = {
 31:.field
 @Microsoft.Security/assessmentMetadata
 0:assessmentType
-0:categories
+)armlint_aliases",
+    R"armlint_aliases(0:categories
 10:[*]
 7:y
 8:[*]
@@ -66334,15 +66335,15 @@ const std::string_view kAliasData[] = {
 55:[*]
 25:isEnabled
 !17:perationStatus
-31:.code
-32:message
+!31:.code
+!32:message
 16:scanResultsEventGridTopicResourceId
 0:overrideSubscriptionLevelSettings
 0:sensitiveDataDiscovery
 22:.isEnabled
 !23:operationStatus
-38:.code
-39:message
+!38:.code
+!39:message
 @Microsoft.Security/deviceSecurityGroups
 0:allowlistRules
 14:[*]
@@ -66489,7 +66490,7 @@ const std::string_view kAliasData[] = {
 24:type
 24:workspace
 !1:utoDiscoveredResources
-23:[*]
+!23:[*]
 0:disabledDataSources
 19:[*]
 3:playName
@@ -66590,8 +66591,8 @@ const std::string_view kAliasData[] = {
 14:isEnabled
 14:name
 !14:operationStatus
-29:.code
-30:message
+!29:.code
+!30:message
 14:securityOperatorResourceId
 !0:freeTrialRemainingTime
 !0:inherited
@@ -66600,54 +66601,54 @@ const std::string_view kAliasData[] = {
 !0:originatedFrom
 0:pricingTier
 !0:replacedBy
-10:[*]
+!10:[*]
 !2:sourcesCoverageStatus
 0:securityOperatorResourceId
 1:ubPlan
 @Microsoft.Security/privateLinks
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
+!30:privateEndpoint	52:privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !7:LinkResources
-20:[*]
+!20:[*]
 !23:.groupId	18:LinkResources[*].properties.groupId
 !24:id
 !24:name
 !24:requiredMembers	46:requiredMembers
-39:[*]	61:[*]
-32:ZoneNames	54:ZoneNames
-41:[*]	63:[*]
+!39:[*]	61:[*]
+!32:ZoneNames	54:ZoneNames
+!41:[*]	63:[*]
 !24:systemData
-34:.createdAt
-42:By
-44:Type
-35:lastModifiedAt
-47:By
-49:Type
+!34:.createdAt
+!42:By
+!44:Type
+!35:lastModifiedAt
+!47:By
+!49:Type
 !24:type
 !2:ovisioningState
 1:ublicNetworkAccess
 @Microsoft.Security/privateLinks/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -66771,8 +66772,7 @@ const std::string_view kAliasData[] = {
 38:dataCollectionExternalId	24:dataCollectionExternalId
 38:enableAuditLogsAutoProvisioning	24:enableAuditLogsAutoProvisioning
 44:ContainerVulnerabilityAssessment	30:ContainerVulnerabilityAssessment
-)armlint_aliases",
-    R"armlint_aliases(44:DefenderAgentAutoProvisioning	30:DefenderAgentAutoProvisioning
+44:DefenderAgentAutoProvisioning	30:DefenderAgentAutoProvisioning
 44:PolicyAgentAutoProvisioning	30:PolicyAgentAutoProvisioning
 38:kinesisToS3	24:kinesisToS3
 49:.cloudRoleArn	35:.cloudRoleArn
@@ -66928,7 +66928,7 @@ const std::string_view kAliasData[] = {
 13:.code
 3:oDiscovery
 !0:capabilities
-12:[*]
+!12:[*]
 !15:.name
 !16:value
 !0:provisioningState
@@ -67103,7 +67103,7 @@ const std::string_view kAliasData[] = {
 11:uppressionDuration	12:uppressionDuration
 21:Enabled	22:Enabled
 !10:tactics	11:tactics
-17:[*]	18:[*]
+!17:[*]	18:[*]
 11:riggerOperator	12:riggerOperator
 17:Threshold	18:Threshold
 @Microsoft.SecurityInsights/alertRules/actions
@@ -67132,17 +67132,17 @@ const std::string_view kAliasData[] = {
 11:RunPlaybook.actionConfiguration.logicAppResourceId	42:logicAppResourceId
 43:tenantId	42:tenantId
 !0:createdBy
-9:.email
-10:name
-10:objectId
-10:userPrincipalName
+!9:.email
+!10:name
+!10:objectId
+!10:userPrincipalName
 !7:TimeUtc
 0:displayName
 !0:lastModifiedBy
-14:.email
-15:name
-15:objectId
-15:userPrincipalName
+!14:.email
+!15:name
+!15:objectId
+!15:userPrincipalName
 !12:TimeUtc
 0:order
 0:triggeringLogic
@@ -67210,9 +67210,9 @@ const std::string_view kAliasData[] = {
 !6:name
 6:objectId
 !0:relatedAlertIds
-15:[*]
+!15:[*]
 !12:ProductNames
-24:[*]
+!24:[*]
 5:ions.bookmarkId	0:properties.bookmarkId
 18:Name	19:Name
 10:caseIdentifier	11:caseIdentifier
@@ -67221,7 +67221,7 @@ const std::string_view kAliasData[] = {
 1:tartTimeUtc
 3:tus
 !0:tactics
-7:[*]
+!7:[*]
 1:itle
 !1:otalComments
 @Microsoft.SecurityInsights/cases/comments
@@ -67230,7 +67230,7 @@ const std::string_view kAliasData[] = {
 !0:userInfo
 !8:.email
 !9:name
-9:objectId
+!9:objectId
 @Microsoft.SecurityInsights/dataConnectors
 0:AmazonWebServicesCloudTrail.awsRoleArn	0:properties.awsRoleArn
 28:dataTypes.logs	11:dataTypes.logs
@@ -67278,12 +67278,12 @@ const std::string_view kAliasData[] = {
 @Microsoft.SecurityInsights/incidents
 !0:additionalData
 !14:.alertProductNames
-32:[*]
+!32:[*]
 !20:sCount
 !15:bookmarksCount
 !15:commentsCount
 !15:tactics
-22:[*]
+!22:[*]
 0:classification
 14:Comment
 14:Reason
@@ -67306,16 +67306,16 @@ const std::string_view kAliasData[] = {
 !0:providerIncidentId
 !8:Name
 !0:relatedAnalyticRuleIds
-22:[*]
+!22:[*]
 0:severity
 1:tatus
 0:title
 @Microsoft.SecurityInsights/incidents/comments
 !0:author
-6:.email
-7:name
-7:objectId
-7:userPrincipalName
+!6:.email
+!7:name
+!7:objectId
+!7:userPrincipalName
 !0:createdTimeUtc
 !0:lastModifiedTimeUtc
 0:message
@@ -67463,12 +67463,12 @@ const std::string_view kAliasData[] = {
 64:status	86:status
 32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -67582,10 +67582,10 @@ const std::string_view kAliasData[] = {
 1:pplicationTypeVersionsCleanupPolicy
 36:.maxUnusedVersionsToKeep
 !1:vailableClusterVersions
-24:[*]
-27:.codeVersion
-28:environment
-28:supportExpiryUtc
+!24:[*]
+!27:.codeVersion
+!28:environment
+!28:supportExpiryUtc
 1:zureActiveDirectory
 20:.clientApplication
 23:usterApplication
@@ -67797,7 +67797,7 @@ const std::string_view kAliasData[] = {
 @Microsoft.ServiceFabric/clusters/applicationTypes/versions
 0:appPackageUrl
 !0:defaultParameterList
-20:.Key
+!20:.Key
 !0:provisioningState
 @Microsoft.ServiceFabric/managedclusters
 0:addonFeatures
@@ -67827,7 +67827,7 @@ const std::string_view kAliasData[] = {
 11:thumbprint
 2:usterCertificateThumbprint
 !28:s
-29:[*]
+!29:[*]
 8:odeVersion
 !7:Id
 !7:State
@@ -68094,12 +68094,12 @@ const std::string_view kAliasData[] = {
 5:[*]	16:[*]
 @Microsoft.ServiceLinker/dryruns
 !0:operationPreviews
-17:[*]
-20:.action
-21:description
-21:name
-21:operationType
-21:scope
+!17:[*]
+!20:.action
+!21:description
+!21:name
+!21:operationType
+!21:scope
 0:parameters
 10:.actionName
 12:uthInfo
@@ -68185,16 +68185,16 @@ const std::string_view kAliasData[] = {
 23:.deleteOrUpdateBehavior
 24:type
 !1:rerequisiteResults
-19:[*]
-22:.basicError	12:rerequisiteResults[*]
-33:.code	33:.code
-34:message	34:message
-23:permissionsMissing	33:
-41:.permissions	33:.permissions
-53:[*]	45:[*]
-42:recommendedRole	34:recommendedRole
-42:scope	34:scope
-23:type
+!19:[*]
+!22:.basicError	12:rerequisiteResults[*]
+!33:.code	33:.code
+!34:message	34:message
+!23:permissionsMissing	33:
+!41:.permissions	33:.permissions
+!53:[*]	45:[*]
+!42:recommendedRole	34:recommendedRole
+!42:scope	34:scope
+!23:type
 !2:ovisioningState
 @Microsoft.ServiceLinker/linkers
 0:authInfo
@@ -68366,12 +68366,12 @@ const std::string_view kAliasData[] = {
 13:type
 @Microsoft.ServiceLinker/locations/dryruns
 !0:operationPreviews
-17:[*]
-20:.action
-21:description
-21:name
-21:operationType
-21:scope
+!17:[*]
+!20:.action
+!21:description
+!21:name
+!21:operationType
+!21:scope
 0:parameters
 10:.actionName
 12:uthInfo
@@ -68457,30 +68457,30 @@ const std::string_view kAliasData[] = {
 23:.deleteOrUpdateBehavior
 24:type
 !1:rerequisiteResults
-19:[*]
-22:.basicError	12:rerequisiteResults[*]
-33:.code	33:.code
-34:message	34:message
-23:permissionsMissing	33:
-41:.permissions	33:.permissions
-53:[*]	45:[*]
-42:recommendedRole	34:recommendedRole
-42:scope	34:scope
-23:type
+!19:[*]
+!22:.basicError	12:rerequisiteResults[*]
+!33:.code	33:.code
+!34:message	34:message
+!23:permissionsMissing	33:
+!41:.permissions	33:.permissions
+!53:[*]	45:[*]
+!42:recommendedRole	34:recommendedRole
+!42:scope	34:scope
+!23:type
 !2:ovisioningState
 @Microsoft.ServiceNetworking/trafficControllers
 !0:associations
-12:[*]
-15:.id
+!12:[*]
+!15:.id
 !0:configurationEndpoints
-22:[*]
+!22:[*]
 !0:frontends
-9:[*]
-12:.id
+!9:[*]
+!12:.id
 !0:provisioningState
 !0:securityPolicies
-16:[*]
-19:.id
+!16:[*]
+!19:.id
 13:yConfigurations
 28:.ipAccessRulesSecurityPolicy
 56:.id
@@ -68565,25 +68565,25 @@ const std::string_view kAliasData[] = {
 26:deny
 30:[*]
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!30:privateEndpoint	52:privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -68599,23 +68599,23 @@ const std::string_view kAliasData[] = {
 10:.connectionTimeoutInSeconds
 !6:Port
 !1:haredPrivateLinkResources
-26:[*]
-29:.fqdns	11:sharedPrivateLinkResources[*].properties.fqdns
-35:[*]	57:[*]
-30:groupId	52:groupId
+!26:[*]
+!29:.fqdns	11:sharedPrivateLinkResources[*].properties.fqdns
+!35:[*]	57:[*]
+!30:groupId	52:groupId
 !30:id
 !30:name
-30:privateLinkResourceId	52:privateLinkResourceId
+!30:privateLinkResourceId	52:privateLinkResourceId
 !32:ovisioningState	54:ovisioningState
-30:requestMessage	52:requestMessage
+!30:requestMessage	52:requestMessage
 !30:status	52:status
 !31:ystemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 1:ku
 3:.capacity
@@ -68649,7 +68649,7 @@ const std::string_view kAliasData[] = {
 !0:provisioningState
 @Microsoft.SignalRService/signalR/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 15:.id
 7:LinkServiceConnectionState
@@ -68735,25 +68735,25 @@ const std::string_view kAliasData[] = {
 26:deny
 30:[*]
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
-30:privateEndpoint	52:privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!30:privateEndpoint	52:privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionsRequired	85:.actionsRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -68767,23 +68767,23 @@ const std::string_view kAliasData[] = {
 8:Stopped
 !0:serverPort
 !1:haredPrivateLinkResources
-26:[*]
-29:.fqdns	11:sharedPrivateLinkResources[*].properties.fqdns
-35:[*]	57:[*]
-30:groupId	52:groupId
+!26:[*]
+!29:.fqdns	11:sharedPrivateLinkResources[*].properties.fqdns
+!35:[*]	57:[*]
+!30:groupId	52:groupId
 !30:id
 !30:name
-30:privateLinkResourceId	52:privateLinkResourceId
+!30:privateLinkResourceId	52:privateLinkResourceId
 !32:ovisioningState	54:ovisioningState
-30:requestMessage	52:requestMessage
+!30:requestMessage	52:requestMessage
 !30:status	52:status
 !31:ystemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 1:ku
 3:.capacity
@@ -68834,7 +68834,7 @@ const std::string_view kAliasData[] = {
 0:webSocketKeepAliveIntervalInSeconds
 @Microsoft.SignalRService/WebPubSub/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 15:.id
 7:LinkServiceConnectionState
@@ -68939,7 +68939,8 @@ const std::string_view kAliasData[] = {
 2:ntainerImage
 14:.Custom	13:ntainerImage
 21:.containerRegistryPassword	25:.containerRegistryPassword
-39:Username	43:Username
+)armlint_aliases",
+    R"armlint_aliases(39:Username	43:Username
 22:image	26:image
 22:userAssignedIdentity	26:userAssignedIdentity
 15:kind
@@ -69116,24 +69117,24 @@ const std::string_view kAliasData[] = {
 @Microsoft.Solutions/applications
 0:applicationDefinitionId
 !1:rtifacts
-9:[*]
-12:.name
-13:type
-13:uri
+!9:[*]
+!12:.name
+!13:type
+!13:uri
 !1:uthorizations
-14:[*]
-17:.principalId
-18:roleDefinitionId
+!14:[*]
+!17:.principalId
+!18:roleDefinitionId
 !0:billingDetails
-14:.resourceUsageId
+!14:.resourceUsageId
 !0:createdBy
-9:.applicationId
-10:oid
-10:puid
+!9:.applicationId
+!10:oid
+!10:puid
 !1:ustomerSupport
-15:.contactName
-16:email
-16:phone
+!15:.contactName
+!16:email
+!16:phone
 0:jitAccessPolicy
 15:.jitAccessEnabled
 20:pprovalMode
@@ -69158,19 +69159,19 @@ const std::string_view kAliasData[] = {
 4:size
 4:tier
 !1:upportUrls
-11:.governmentCloud
-12:publicAzure
+!11:.governmentCloud
+!12:publicAzure
 0:uiDefinitionUri
 !1:pdatedBy
-9:.applicationId
-10:oid
-10:puid
+!9:.applicationId
+!10:oid
+!10:puid
 @Microsoft.Solutions/jitRequests
 0:applicationResourceId
 !0:createdBy
-9:.applicationId
-10:oid
-10:puid
+!9:.applicationId
+!10:oid
+!10:puid
 0:jitAuthorizationPolicies
 24:[*]
 27:.principalId
@@ -69183,9 +69184,9 @@ const std::string_view kAliasData[] = {
 !0:provisioningState
 !1:ublisherTenantId
 !0:updatedBy
-9:.applicationId
-10:oid
-10:puid
+!9:.applicationId
+!10:oid
+!10:puid
 @Microsoft.Sql/instancePools
 !0:dnsZone
 0:licenseType
@@ -69253,14 +69254,14 @@ const std::string_view kAliasData[] = {
 0:pricingModel
 3:maryUserAssignedIdentityId
 !3:vateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
 !63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !2:ovisioningState
 3:xyOverride
@@ -69586,23 +69587,22 @@ const std::string_view kAliasData[] = {
 21:Sid
 !8:GovernanceStatus
 0:federatedClientId
-)armlint_aliases",
-    R"armlint_aliases(!1:ullyQualifiedDomainName
+!1:ullyQualifiedDomainName
 0:isIPv6Enabled
 0:keyId
 0:minimalTlsVersion
 0:primaryUserAssignedIdentityId
 !3:vateEndpointConnections
-26:[*]
+!26:[*]
 !29:.groupIds	11:privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
-30:privateEndpoint	52:privateEndpoint
-45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!30:privateEndpoint	52:privateEndpoint
+!45:.id	67:.id
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
 !63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 1:ublicNetworkAccess
 0:restrictOutboundNetworkAccess
@@ -69632,13 +69632,13 @@ const std::string_view kAliasData[] = {
 !0:lastChecked
 !0:recommendationsStatus
 !9:edActions
-18:[*]
+!18:[*]
 !21:.details	0:properties.recommendedActions[*].properties.details
 !22:errorDetails	44:errorDetails
 !34:.errorCode	56:.errorCode
 !35:isRetryable	57:isRetryable
 !23:stimatedImpact	45:stimatedImpact
-37:[*]	59:[*]
+!37:[*]	59:[*]
 !40:.absoluteValue	62:.absoluteValue
 !41:changeValueAbsolute	63:changeValueAbsolute
 !52:Relative	74:Relative
@@ -69658,11 +69658,11 @@ const std::string_view kAliasData[] = {
 !22:kind
 !22:lastRefresh	44:lastRefresh
 !23:inkedObjects	45:inkedObjects
-35:[*]	57:[*]
+!35:[*]	57:[*]
 !23:ocation
 !22:name
 !22:observedImpact	44:observedImpact
-36:[*]	58:[*]
+!36:[*]	58:[*]
 !39:.absoluteValue	61:.absoluteValue
 !40:changeValueAbsolute	62:changeValueAbsolute
 !51:Relative	73:Relative
@@ -69674,19 +69674,19 @@ const std::string_view kAliasData[] = {
 !43:Time	65:Time
 !34:StartTime	56:StartTime
 !22:score	44:score
-23:tate	45:tate
+!23:tate	45:tate
 !27:.actionInitiatedBy	49:.actionInitiatedBy
-28:currentValue	50:currentValue
+!28:currentValue	50:currentValue
 !28:lastModified	50:lastModified
 !23:ystemData
-32:.createdAt
-40:By
-42:Type
-33:lastModifiedAt
-45:By
-47:Type
+!32:.createdAt
+!40:By
+!42:Type
+!33:lastModifiedAt
+!45:By
+!47:Type
 !22:timeSeries	44:timeSeries
-32:[*]	54:[*]
+!32:[*]	54:[*]
 !35:.metricName	57:.metricName
 !36:startTime	58:startTime
 !36:timeGrain	58:timeGrain
@@ -69772,11 +69772,11 @@ const std::string_view kAliasData[] = {
 7:ServiceObjectiveId
 !23:Name
 !8:ku
-10:.capacity
-11:family
-11:name
-11:size
-11:tier
+!10:.capacity
+!11:family
+!11:name
+!11:size
+!11:tier
 !0:databaseId
 !1:efaultSecondaryLocation
 !0:earliestRestoreDate
@@ -69908,13 +69908,13 @@ const std::string_view kAliasData[] = {
 !0:lastChecked
 !0:recommendationsStatus
 !9:edActions
-18:[*]
+!18:[*]
 !21:.details	0:properties.recommendedActions[*].properties.details
 !22:errorDetails	44:errorDetails
 !34:.errorCode	56:.errorCode
 !35:isRetryable	57:isRetryable
 !23:stimatedImpact	45:stimatedImpact
-37:[*]	59:[*]
+!37:[*]	59:[*]
 !40:.absoluteValue	62:.absoluteValue
 !41:changeValueAbsolute	63:changeValueAbsolute
 !52:Relative	74:Relative
@@ -69934,11 +69934,11 @@ const std::string_view kAliasData[] = {
 !22:kind
 !22:lastRefresh	44:lastRefresh
 !23:inkedObjects	45:inkedObjects
-35:[*]	57:[*]
+!35:[*]	57:[*]
 !23:ocation
 !22:name
 !22:observedImpact	44:observedImpact
-36:[*]	58:[*]
+!36:[*]	58:[*]
 !39:.absoluteValue	61:.absoluteValue
 !40:changeValueAbsolute	62:changeValueAbsolute
 !51:Relative	73:Relative
@@ -69950,19 +69950,19 @@ const std::string_view kAliasData[] = {
 !43:Time	65:Time
 !34:StartTime	56:StartTime
 !22:score	44:score
-23:tate	45:tate
+!23:tate	45:tate
 !27:.actionInitiatedBy	49:.actionInitiatedBy
-28:currentValue	50:currentValue
+!28:currentValue	50:currentValue
 !28:lastModified	50:lastModified
 !23:ystemData
-32:.createdAt
-40:By
-42:Type
-33:lastModifiedAt
-45:By
-47:Type
+!32:.createdAt
+!40:By
+!42:Type
+!33:lastModifiedAt
+!45:By
+!47:Type
 !22:timeSeries	44:timeSeries
-32:[*]	54:[*]
+!32:[*]	54:[*]
 !35:.metricName	57:.metricName
 !36:startTime	58:startTime
 !36:timeGrain	58:timeGrain
@@ -69976,7 +69976,7 @@ const std::string_view kAliasData[] = {
 !12:.errorCode
 !13:isRetryable
 !1:stimatedImpact
-15:[*]
+!15:[*]
 !18:.absoluteValue
 !19:changeValueAbsolute
 !30:Relative
@@ -69994,9 +69994,9 @@ const std::string_view kAliasData[] = {
 !2:RevertableAction
 !0:lastRefresh
 !1:inkedObjects
-13:[*]
+!13:[*]
 !0:observedImpact
-14:[*]
+!14:[*]
 !17:.absoluteValue
 !18:changeValueAbsolute
 !29:Relative
@@ -70013,7 +70013,7 @@ const std::string_view kAliasData[] = {
 6:currentValue
 !6:lastModified
 !0:timeSeries
-10:[*]
+!10:[*]
 !13:.metricName
 !14:startTime
 !14:timeGrain
@@ -70335,11 +70335,11 @@ const std::string_view kAliasData[] = {
 1:vailabilityZone
 !0:creationDate
 !1:urrentSku
-10:.capacity
-11:family
-11:name
-11:size
-11:tier
+!10:.capacity
+!11:family
+!11:name
+!11:size
+!11:tier
 0:databaseDtuMax
 12:in
 1:tu	0:sku.capacity
@@ -70564,7 +70564,7 @@ const std::string_view kAliasData[] = {
 !0:provisioningState
 @Microsoft.Sql/servers/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 15:.id
 7:LinkServiceConnectionState
@@ -70634,7 +70634,7 @@ const std::string_view kAliasData[] = {
 16:SasKey
 @Microsoft.Sql/virtualClusters
 !0:childResources
-14:[*]
+!14:[*]
 0:family
 0:maintenanceConfigurationId
 !0:subnetId
@@ -70723,8 +70723,8 @@ const std::string_view kAliasData[] = {
 !22:rootCause
 !22:startTimeUtc
 !22:troubleshootingScenario
-22:unhealthyReplicaInfo	0:properties.troubleshootingStatus.properties.unhealthyReplicaInfo
-42:.availabilityGroupName	64:.availabilityGroupName
+!22:unhealthyReplicaInfo	0:properties.troubleshootingStatus.properties.unhealthyReplicaInfo
+!42:.availabilityGroupName	64:.availabilityGroupName
 0:virtualMachineIdentitySettings
 30:.resourceId
 31:type
@@ -70822,8 +70822,8 @@ const std::string_view kAliasData[] = {
 2:NfsV3Enabled
 2:SftpEnabled
 !0:keyCreationTime
-15:.key1
-19:2
+!15:.key1
+!19:2
 3:Policy
 9:.keyExpirationPeriodInDays
 0:largeFileSharesState
@@ -70852,21 +70852,21 @@ const std::string_view kAliasData[] = {
 !16:.blob
 !17:dfs
 !17:file
-17:internetEndpoints
+!17:internetEndpoints
 !34:.blob
 !35:dfs
 !35:file
 !35:web
-18:pv6Endpoints
+!18:pv6Endpoints
 !30:.blob
 !31:dfs
 !31:file
-31:internetEndpoints
+!31:internetEndpoints
 !48:.blob
 !49:dfs
 !49:file
 !49:web
-31:microsoftEndpoints
+!31:microsoftEndpoints
 !49:.blob
 !50:dfs
 !50:file
@@ -70876,7 +70876,7 @@ const std::string_view kAliasData[] = {
 !31:queue
 !31:table
 !31:web
-17:microsoftEndpoints
+!17:microsoftEndpoints
 !35:.blob
 !36:dfs
 !36:file
@@ -70888,23 +70888,23 @@ const std::string_view kAliasData[] = {
 !17:web
 !7:Location
 !3:vateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
 !30:name
-30:privateEndpoint	11:privateEndpointConnections[*].properties.privateEndpoint
+!30:privateEndpoint	11:privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
-63:.actionRequired	85:.actionRequired
-64:description	86:description
-64:status	86:status
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!63:.actionRequired	85:.actionRequired
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -70940,7 +70940,7 @@ const std::string_view kAliasData[] = {
 0:enabled
 !0:lastModifiedTime
 !0:metricsEmitted
-14:[*]
+!14:[*]
 0:ruleConfig
 10:.filterType
 17:Values
@@ -71318,37 +71318,37 @@ const std::string_view kAliasData[] = {
 16:type
 @Microsoft.Storage/storageAccounts/networkSecurityPerimeterConfigurations
 !0:networkSecurityPerimeter
-24:.id
-25:location
-25:perimeterGuid
+!24:.id
+!25:location
+!25:perimeterGuid
 !0:profile
-7:.accessRules
-19:[*]
-22:.addressPrefixes	0:properties.profile.accessRules[*].properties.addressPrefixes
-38:[*]	60:[*]
-23:direction	45:direction
+!7:.accessRules
+!19:[*]
+!22:.addressPrefixes	0:properties.profile.accessRules[*].properties.addressPrefixes
+!38:[*]	60:[*]
+!23:direction	45:direction
 !23:fullyQualifiedDomainNames	45:fullyQualifiedDomainNames
-48:[*]	70:[*]
-23:name
+!48:[*]	70:[*]
+!23:name
 !24:etworkSecurityPerimeters	45:networkSecurityPerimeters
-48:[*]	70:[*]
-23:subscriptions	45:subscriptions
-36:[*]	58:[*]
-19:Version
-8:diagnosticSettingsVersion
-8:enabledLogCategories
-28:[*]
-8:name
+!48:[*]	70:[*]
+!23:subscriptions	45:subscriptions
+!36:[*]	58:[*]
+!19:Version
+!8:diagnosticSettingsVersion
+!8:enabledLogCategories
+!28:[*]
+!8:name
 !3:visioningIssues
-18:[*]
-21:.description	14:visioningIssues[*].properties.description
-22:issueType	44:issueType
-22:name
-22:severity	44:severity
+!18:[*]
+!21:.description	14:visioningIssues[*].properties.description
+!22:issueType	44:issueType
+!22:name
+!22:severity	44:severity
 !12:State
 !0:resourceAssociation
-19:.accessMode
-20:name
+!19:.accessMode
+!20:name
 @Microsoft.Storage/storageAccounts/objectReplicationPolicies
 0:destinationAccount
 !0:enabledTime
@@ -71511,13 +71511,13 @@ const std::string_view kAliasData[] = {
 19:rotationToLatestKeyVersionEnabled
 !0:health
 !6:.conditions
-17:[*]
+!17:[*]
 !20:.message
 !21:timestamp
-7:state
-11:usDescription
+!7:state
+!11:usDescription
 !0:mountAddresses
-14:[*]
+!14:[*]
 0:networkSettings
 15:.dnsSearchDomain
 21:rvers
@@ -71525,7 +71525,7 @@ const std::string_view kAliasData[] = {
 16:mtu
 16:ntpServer
 !16:utilityAddresses
-32:[*]
+!32:[*]
 0:primingJobs
 11:[*]
 !14:.primingJobDetails
@@ -71554,9 +71554,9 @@ const std::string_view kAliasData[] = {
 1:ku
 3:.name
 !1:paceAllocation
-15:[*]
-18:.allocationPercentage
-19:name
+!15:[*]
+!18:.allocationPercentage
+!19:name
 1:ubnet
 0:upgradeSettings
 15:.scheduledTime
@@ -71601,8 +71601,8 @@ const std::string_view kAliasData[] = {
 3:VmUuid
 0:description
 !0:errorDetails
-12:.code
-13:message
+!12:.code
+!13:message
 !0:lastStatusUpdate
 !1:ocalIPAddress
 !0:memoryInMB
@@ -71764,7 +71764,8 @@ const std::string_view kAliasData[] = {
 9:[*]
 12:.binding	0:properties.functions[*].properties.properties.binding
 20:.Microsoft-MachineLearning-WebService	53:
-57:.apiKey	53:.properties.apiKey
+)armlint_aliases",
+    R"armlint_aliases(57:.apiKey	53:.properties.apiKey
 58:batchSize	65:batchSize
 58:endpoint	65:endpoint
 58:inputs	65:inputs
@@ -71845,7 +71846,7 @@ const std::string_view kAliasData[] = {
 21:.type	43:.type
 !10:diagnostics	32:diagnostics
 !21:.conditions	43:.conditions
-32:[*]	54:[*]
+!32:[*]	54:[*]
 !35:.code	57:.code
 !36:message	58:message
 !36:since	58:since
@@ -72109,16 +72110,16 @@ const std::string_view kAliasData[] = {
 22:type	44:type
 !12:iagnostics	34:iagnostics
 !22:.conditions	44:.conditions
-33:[*]	55:[*]
+!33:[*]	55:[*]
 !36:.code	58:.code
 !37:message	59:message
 !37:since	59:since
 !11:etag	33:etag
 !11:id
 !11:lastOutputEventTimestamps	33:lastOutputEventTimestamps
-36:[*]	58:[*]
-39:.lastOutputEventTime	61:.lastOutputEventTime
-44:UpdateTime	66:UpdateTime
+!36:[*]	58:[*]
+!39:.lastOutputEventTime	61:.lastOutputEventTime
+!44:UpdateTime	66:UpdateTime
 11:name
 11:serialization	33:serialization
 24:.Avro	46:
@@ -72239,7 +72240,7 @@ const std::string_view kAliasData[] = {
 11:.type
 !0:diagnostics
 !11:.conditions
-22:[*]
+!22:[*]
 !25:.code
 !26:message
 !26:since
@@ -72264,8 +72265,7 @@ const std::string_view kAliasData[] = {
 44:blobName	33:blobName
 44:container	33:container
 44:dateFormat	33:dateFormat
-)armlint_aliases",
-    R"armlint_aliases(45:eltaPathPattern	34:eltaPathPattern
+45:eltaPathPattern	34:eltaPathPattern
 49:SnapshotRefreshRate	38:SnapshotRefreshRate
 44:fullSnapshotRefreshRate	33:fullSnapshotRefreshRate
 44:pathPattern	33:pathPattern
@@ -72492,15 +72492,15 @@ const std::string_view kAliasData[] = {
 11:type
 !1:iagnostics
 !11:.conditions
-22:[*]
+!22:[*]
 !25:.code
 !26:message
 !26:since
 !0:etag
 !0:lastOutputEventTimestamps
-25:[*]
-28:.lastOutputEventTime
-33:UpdateTime
+!25:[*]
+!28:.lastOutputEventTime
+!33:UpdateTime
 0:serialization
 13:.Avro	11:serialization
 14:Csv	24:
@@ -72538,14 +72538,14 @@ const std::string_view kAliasData[] = {
 !12:Id
 @Microsoft.Synapse/privateLinkHubs
 !0:privateEndpointConnections
-26:[*]
+!26:[*]
 !29:.id
-30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
+!30:privateEndpoint	0:properties.privateEndpointConnections[*].properties.privateEndpoint
 !45:.id	67:.id
-37:LinkServiceConnectionState	59:LinkServiceConnectionState
+!37:LinkServiceConnectionState	59:LinkServiceConnectionState
 !63:.actionsRequired	85:.actionsRequired
-64:description	86:description
-64:status	86:status
+!64:description	86:description
+!64:status	86:status
 !32:ovisioningState	54:ovisioningState
 2:ovisioningState
 @Microsoft.Synapse/workspaces
@@ -72803,9 +72803,9 @@ const std::string_view kAliasData[] = {
 6:StreamingIngest
 2:gineType
 !0:languageExtensions
-18:.value
-24:[*]
-27:.languageExtensionName
+!18:.value
+!24:[*]
+!27:.languageExtensionName
 0:optimizedAutoscale
 18:.isEnabled
 19:maximum
@@ -72823,7 +72823,7 @@ const std::string_view kAliasData[] = {
 0:workspaceUid
 @Microsoft.Synapse/workspaces/kustoPools/attacheddatabaseconfigurations
 !0:attachedDatabaseNames
-21:[*]
+!21:[*]
 0:clusterResourceId
 0:databaseName
 1:efaultPrincipalsModificationKind
@@ -72849,13 +72849,13 @@ const std::string_view kAliasData[] = {
 !20:ovisioningState	13:ovisioningState
 !18:softDeletePeriod	11:softDeletePeriod
 !19:tatistics	12:tatistics
-28:.size	21:.size
+!28:.size	21:.size
 4:Write.hotCachePeriod	11:hotCachePeriod
 !10:isFollowed	11:isFollowed
 !10:provisioningState	11:provisioningState
 !10:softDeletePeriod	11:softDeletePeriod
 !11:tatistics	12:tatistics
-20:.size	21:.size
+!20:.size	21:.size
 @Microsoft.Synapse/workspaces/kustoPools/databases/dataconnections
 0:EventGrid.blobStorageEventType	0:properties.blobStorageEventType
 10:consumerGroup	11:consumerGroup
@@ -73085,7 +73085,7 @@ const std::string_view kAliasData[] = {
 0:privateEndpointConnections
 26:[*]
 !29:.groupIds	0:properties.privateEndpointConnections[*].properties.groupIds
-38:[*]	60:[*]
+!38:[*]	60:[*]
 !30:id
 !30:name
 30:privateEndpoint	52:privateEndpoint
@@ -73096,12 +73096,12 @@ const std::string_view kAliasData[] = {
 64:status	86:status
 32:ovisioningState	54:ovisioningState
 !30:systemData
-40:.createdAt
-48:By
-50:Type
-41:lastModifiedAt
-53:By
-55:Type
+!40:.createdAt
+!48:By
+!50:Type
+!41:lastModifiedAt
+!53:By
+!55:Type
 !30:type
 !2:ovisioningState
 1:ublicNetworkAccess
@@ -73113,7 +73113,7 @@ const std::string_view kAliasData[] = {
 !5:SecondsIndexed
 @Microsoft.VideoIndexer/accounts/privateEndpointConnections
 !0:groupIds
-8:[*]
+!8:[*]
 0:privateEndpoint
 !15:.id
 7:LinkServiceConnectionState
@@ -73133,14 +73133,14 @@ const std::string_view kAliasData[] = {
 14:runOutputName
 14:type
 !0:lastRunStatus
-13:.endTime
-14:message
-14:runState
-18:ubState
-14:startTime
+!13:.endTime
+!14:message
+!14:runState
+!18:ubState
+!14:startTime
 !0:provisioningError
-17:.message
-18:provisioningErrorCode
+!17:.message
+!18:provisioningErrorCode
 !12:State
 0:source
 6:.type
@@ -73187,7 +73187,7 @@ const std::string_view kAliasData[] = {
 !0:friendlyName
 0:geoRegion
 !0:hostingEnvironmentProfile
-25:.id
+!25:.id
 !26:name
 !26:type
 4:Names
@@ -73559,20 +73559,20 @@ const std::string_view kAliasData[] = {
 7:ingConfiguration
 23:.allowNewPrivateEndpointConnections	12:etworkingConfiguration.properties.allowNewPrivateEndpointConnections
 !24:externalInboundIpAddresses	46:externalInboundIpAddresses
-50:[*]	72:[*]
+!50:[*]	72:[*]
 24:ftpEnabled	46:ftpEnabled
 !24:id
 25:nboundIpAddressOverride	46:inboundIpAddressOverride
 !26:ternalInboundIpAddresses	48:ternalInboundIpAddresses
-50:[*]	72:[*]
+!50:[*]	72:[*]
 24:kind
 !24:linuxOutboundIpAddresses	46:linuxOutboundIpAddresses
-48:[*]	70:[*]
+!48:[*]	70:[*]
 !24:name
 24:remoteDebugEnabled	46:remoteDebugEnabled
 !24:type
 !24:windowsOutboundIpAddresses	46:windowsOutboundIpAddresses
-50:[*]	72:[*]
+!50:[*]	72:[*]
 !0:provisioningState
 0:resourceGroup
 0:sslCertKeyVaultId
@@ -73627,24 +73627,24 @@ const std::string_view kAliasData[] = {
 0:certificateUrl
 0:dnsSuffix
 !0:externalInboundIpAddresses
-26:[*]
+!26:[*]
 0:ftpEnabled
 0:inboundIpAddressOverride
 !2:ternalInboundIpAddresses
-26:[*]
+!26:[*]
 0:keyVaultReferenceIdentity
 !0:linuxOutboundIpAddresses
-24:[*]
+!24:[*]
 !0:provisioningDetails
 !12:State
 0:remoteDebugEnabled
 !0:windowsOutboundIpAddresses
-26:[*]
+!26:[*]
 @Microsoft.Web/hostingEnvironments/multiRolePools
 0:computeMode
 0:default.computeMode	0:properties.computeMode
 !8:instanceNames	11:instanceNames
-21:[*]	24:[*]
+!21:[*]	24:[*]
 8:sku	0:sku
 11:.capabilities	3:.capabilities
 24:[*]	16:[*]
@@ -73667,7 +73667,7 @@ const std::string_view kAliasData[] = {
 14:Size	17:Size
 18:Id	21:Id
 !0:instanceNames
-13:[*]
+!13:[*]
 0:sku
 3:.capabilities
 16:[*]
@@ -73703,7 +73703,7 @@ const std::string_view kAliasData[] = {
 @Microsoft.Web/hostingEnvironments/workerPools
 0:computeMode
 !0:instanceNames
-13:[*]
+!13:[*]
 0:sku
 3:.capabilities
 16:[*]
@@ -73923,7 +73923,7 @@ const std::string_view kAliasData[] = {
 27:[*]
 0:enabled
 !7:HostNames
-16:[*]
+!16:[*]
 2:dToEndEncryptionEnabled
 0:functionAppConfig
 17:.deployment
@@ -73959,7 +73959,7 @@ const std::string_view kAliasData[] = {
 !26:name
 !26:type
 !4:Names
-9:[*]
+!9:[*]
 9:Disabled
 8:SslStates
 17:[*]
@@ -74147,10 +74147,10 @@ const std::string_view kAliasData[] = {
 15:tion
 13:gsDirectorySizeLimit
 !11:machineKey
-21:.decryption
-32:Key
-22:validation
-32:Key
+!21:.decryption
+!32:Key
+!22:validation
+!32:Key
 13:nagedPipelineMode
 18:ServiceIdentityId
 12:etadata
@@ -74254,7 +74254,7 @@ const std::string_view kAliasData[] = {
 !1:uspendedTill
 !0:targetSwapSlot
 !1:rafficManagerHostNames
-23:[*]
+!23:[*]
 !0:usageState
 0:virtualNetworkSubnetId
 1:netBackupRestoreEnabled
@@ -74560,10 +74560,10 @@ const std::string_view kAliasData[] = {
 36:Mb	42:Mb
 4:DirectorySizeLimit
 !0:machineKey
-10:.decryption
-21:Key
-11:validation
-21:Key
+!10:.decryption
+!21:Key
+!11:validation
+!21:Key
 2:nagedPipelineMode
 7:ServiceIdentityId
 1:etadata
@@ -74611,7 +74611,8 @@ const std::string_view kAliasData[] = {
 1:outingRules
 12:[*]
 1:untimeADUser
-13:Password
+)armlint_aliases",
+    R"armlint_aliases(13:Password
 0:scmIpSecurityRestrictions
 25:[*]
 28:.action
@@ -74768,10 +74769,10 @@ const std::string_view kAliasData[] = {
 6:calMySqlEnabled	13:calMySqlEnabled
 6:gsDirectorySizeLimit	13:gsDirectorySizeLimit
 !4:machineKey	11:machineKey
-14:.decryption	21:.decryption
-25:Key	32:Key
-15:validation	22:validation
-25:Key	32:Key
+!14:.decryption	21:.decryption
+!25:Key	32:Key
+!15:validation	22:validation
+!25:Key	32:Key
 6:nagedPipelineMode	13:nagedPipelineMode
 11:ServiceIdentityId	18:ServiceIdentityId
 5:etadata	12:etadata
@@ -75003,7 +75004,7 @@ const std::string_view kAliasData[] = {
 27:[*]
 0:enabled
 !7:HostNames
-16:[*]
+!16:[*]
 2:dToEndEncryptionEnabled
 0:functionAppConfig
 17:.deployment
@@ -75049,7 +75050,7 @@ const std::string_view kAliasData[] = {
 !26:name
 !26:type
 !4:Names
-9:[*]
+!9:[*]
 9:Disabled
 8:SslStates
 17:[*]
@@ -75245,10 +75246,10 @@ const std::string_view kAliasData[] = {
 15:tion
 13:gsDirectorySizeLimit
 !11:machineKey
-21:.decryption
-32:Key
-22:validation
-32:Key
+!21:.decryption
+!32:Key
+!22:validation
+!32:Key
 13:nagedPipelineMode
 18:ServiceIdentityId
 12:etadata
@@ -75283,8 +75284,7 @@ const std::string_view kAliasData[] = {
 41:Type
 16:tagsRequiringAuth	38:tagsRequiringAuth
 19:WhitelistJson	41:WhitelistJson
-)armlint_aliases",
-    R"armlint_aliases(!17:ype
+!17:ype
 12:ythonVersion
 11:remoteDebuggingEnabled
 26:Version
@@ -75353,7 +75353,7 @@ const std::string_view kAliasData[] = {
 !1:uspendedTill
 !0:targetSwapSlot
 !1:rafficManagerHostNames
-23:[*]
+!23:[*]
 !0:usageState
 0:virtualNetworkSubnetId
 1:netBackupRestoreEnabled
@@ -75647,10 +75647,10 @@ const std::string_view kAliasData[] = {
 36:Mb	42:Mb
 4:DirectorySizeLimit
 !0:machineKey
-10:.decryption
-21:Key
-11:validation
-21:Key
+!10:.decryption
+!21:Key
+!11:validation
+!21:Key
 2:nagedPipelineMode
 7:ServiceIdentityId
 1:etadata
@@ -75829,10 +75829,10 @@ const std::string_view kAliasData[] = {
 6:calMySqlEnabled	13:calMySqlEnabled
 6:gsDirectorySizeLimit	13:gsDirectorySizeLimit
 !4:machineKey	11:machineKey
-14:.decryption	21:.decryption
-25:Key	32:Key
-15:validation	22:validation
-25:Key	32:Key
+!14:.decryption	21:.decryption
+!25:Key	32:Key
+!15:validation	22:validation
+!25:Key	32:Key
 6:nagedPipelineMode	13:nagedPipelineMode
 11:ServiceIdentityId	18:ServiceIdentityId
 5:etadata	12:etadata
@@ -76001,23 +76001,23 @@ const std::string_view kAliasData[] = {
 0:isSwift
 !0:resyncRequired
 !1:outes
-6:[*]
-9:.endAddress	11:routes[*].properties.endAddress
+!6:[*]
+!9:.endAddress	11:routes[*].properties.endAddress
 !10:id
-10:kind
-10:location
+!10:kind
+!10:location
 !10:name
-10:routeType	32:routeType
-10:startAddress	32:startAddress
-11:ystemData
-20:.createdAt
-28:By
-30:Type
-21:lastModifiedAt
-33:By
-35:Type
-10:tags
-14:.additionalProperties
+!10:routeType	32:routeType
+!10:startAddress	32:startAddress
+!11:ystemData
+!20:.createdAt
+!28:By
+!30:Type
+!21:lastModifiedAt
+!33:By
+!35:Type
+!10:tags
+!14:.additionalProperties
 !11:ype
 0:vnetResourceId
 @Microsoft.Web/sites/slots/virtualnetworkconnections/gateways
@@ -76054,23 +76054,23 @@ const std::string_view kAliasData[] = {
 0:isSwift
 !0:resyncRequired
 !1:outes
-6:[*]
-9:.endAddress	0:properties.routes[*].properties.endAddress
+!6:[*]
+!9:.endAddress	0:properties.routes[*].properties.endAddress
 !10:id
-10:kind
-10:location
+!10:kind
+!10:location
 !10:name
-10:routeType	32:routeType
-10:startAddress	32:startAddress
-11:ystemData
-20:.createdAt
-28:By
-30:Type
-21:lastModifiedAt
-33:By
-35:Type
-10:tags
-14:.additionalProperties
+!10:routeType	32:routeType
+!10:startAddress	32:startAddress
+!11:ystemData
+!20:.createdAt
+!28:By
+!30:Type
+!21:lastModifiedAt
+!33:By
+!35:Type
+!10:tags
+!14:.additionalProperties
 !11:ype
 0:vnetResourceId
 @Microsoft.Web/sites/virtualnetworkconnections/gateways
@@ -76096,11 +76096,11 @@ const std::string_view kAliasData[] = {
 16:skipGithubActionWorkflowGeneration
 !0:contentDistributionEndpoint
 !1:ustomDomains
-13:[*]
+!13:[*]
 !0:databaseConnections
-19:[*]
+!19:[*]
 !22:.configurationFiles
-41:[*]
+!41:[*]
 !44:.contents
 !45:fileName
 !45:type
@@ -76112,117 +76112,117 @@ const std::string_view kAliasData[] = {
 0:enterpriseGradeCdnStatus
 !0:keyVaultReferenceIdentity
 !0:linkedBackends
-14:[*]
-17:.backendResourceId
+!14:[*]
+!17:.backendResourceId
 !18:createdOn
 !18:provisioningState
-18:region
+!18:region
 !0:privateEndpointConnections
-26:[*]
-29:.error
-35:.code
-36:details
-43:[*]
-46:.code
-47:details
-54:[*]
-47:extendedCode
-47:innerErrors
-58:[*]
-61:.code
-62:details
-69:[*]
-62:extendedCode
-62:innerErrors
-73:[*]
-62:message
-69:Template
-62:parameters
-72:[*]
-62:target
-47:message
-54:Template
-47:parameters
-57:[*]
-47:target
-36:extendedCode
-36:innerErrors
-47:[*]
-50:.code
-51:details
-58:[*]
-61:.code
-62:details
-69:[*]
-62:extendedCode
-62:innerErrors
-73:[*]
-62:message
-69:Template
-62:parameters
-72:[*]
-62:target
-51:extendedCode
-51:innerErrors
-62:[*]
-51:message
-58:Template
-51:parameters
-61:[*]
-51:target
-36:message
-43:Template
-36:parameters
-46:[*]
-36:target
-30:id
-32:entity
+!26:[*]
+!29:.error
+!35:.code
+!36:details
+!43:[*]
+!46:.code
+!47:details
+!54:[*]
+!47:extendedCode
+!47:innerErrors
+!58:[*]
+!61:.code
+!62:details
+!69:[*]
+!62:extendedCode
+!62:innerErrors
+!73:[*]
+!62:message
+!69:Template
+!62:parameters
+!72:[*]
+!62:target
+!47:message
+!54:Template
+!47:parameters
+!57:[*]
+!47:target
+!36:extendedCode
+!36:innerErrors
+!47:[*]
+!50:.code
+!51:details
+!58:[*]
+!61:.code
+!62:details
+!69:[*]
+!62:extendedCode
+!62:innerErrors
+!73:[*]
+!62:message
+!69:Template
+!62:parameters
+!72:[*]
+!62:target
+!51:extendedCode
+!51:innerErrors
+!62:[*]
+!51:message
+!58:Template
+!51:parameters
+!61:[*]
+!51:target
+!36:message
+!43:Template
+!36:parameters
+!46:[*]
+!36:target
+!30:id
+!32:entity
 !38:.principalId
 !39:tenantId
-40:ype
-39:userAssignedIdentities
-31:pAddresses	0:properties.privateEndpointConnections[*].properties.properties.ipAddresses
-41:[*]	74:[*]
-30:kind	52:kind
-30:location
-30:name
-30:plan
-34:.name
-35:product
-38:motionCode
-36:ublisher
-35:version
-31:rivateEndpoint	52:properties.privateEndpoint
+!40:ype
+!39:userAssignedIdentities
+!31:pAddresses	0:properties.privateEndpointConnections[*].properties.properties.ipAddresses
+!41:[*]	74:[*]
+!30:kind	52:kind
+!30:location
+!30:name
+!30:plan
+!34:.name
+!35:product
+!38:motionCode
+!36:ublisher
+!35:version
+!31:rivateEndpoint	52:properties.privateEndpoint
 !45:.id	78:.id
-37:LinkServiceConnectionState	70:LinkServiceConnectionState
-63:.actionsRequired	96:.actionsRequired
-64:description	97:description
-64:status	97:status
+!37:LinkServiceConnectionState	70:LinkServiceConnectionState
+!63:.actionsRequired	96:.actionsRequired
+!64:description	97:description
+!64:status	97:status
 !32:ovisioningState	65:ovisioningState
-30:sku
-33:.capabilities
-46:[*]
-49:.name
-50:reason
-50:value
-38:city
-34:family
-34:locations
-43:[*]
-34:name
-34:size
-35:kuCapacity
-45:.default
-46:elasticMaximum
-46:maximum
-47:inimum
-46:scaleType
-34:tier
-31:tatus
-30:tags
-31:ype
-30:zones
-35:[*]
+!30:sku
+!33:.capabilities
+!46:[*]
+!49:.name
+!50:reason
+!50:value
+!38:city
+!34:family
+!34:locations
+!43:[*]
+!34:name
+!34:size
+!35:kuCapacity
+!45:.default
+!46:elasticMaximum
+!46:maximum
+!47:inimum
+!46:scaleType
+!34:tier
+!31:tatus
+!30:tags
+!31:ype
+!30:zones
+!35:[*]
 2:ovider
 1:ublicNetworkAccess
 0:repositoryToken
@@ -76254,17 +76254,17 @@ const std::string_view kAliasData[] = {
 19:repositoryName
 19:templateRepositoryUrl
 !0:userProvidedFunctionApps
-24:[*]
+!24:[*]
 !27:.createdOn	11:userProvidedFunctionApps[*].properties.createdOn
-28:functionAppRegion	50:functionAppRegion
-41:sourceId	63:sourceId
+!28:functionAppRegion	50:functionAppRegion
+!41:sourceId	63:sourceId
 !28:id
-28:kind
+!28:kind
 !28:name
 !28:type
 @Microsoft.Web/staticSites/builds/databaseConnections
 !0:configurationFiles
-18:[*]
+!18:[*]
 !21:.contents
 !22:fileName
 !22:type
@@ -76283,7 +76283,7 @@ const std::string_view kAliasData[] = {
 13:sourceId
 @Microsoft.Web/staticSites/databaseConnections
 !0:configurationFiles
-18:[*]
+!18:[*]
 !21:.contents
 !22:fileName
 !22:type
@@ -76315,31 +76315,31 @@ const std::string_view kAliasData[] = {
 !0:errors
 !6:.code
 !7:details
-14:[*]
+!14:[*]
 !17:.code
 !18:details
-25:[*]
+!25:[*]
 !18:innerError
-28:.innerError
-39:.code
-40:details
-47:[*]
-40:innerError
-40:message
-40:target
+!28:.innerError
+!39:.code
+!40:details
+!47:[*]
+!40:innerError
+!40:message
+!40:target
 !18:message
 !18:target
 !7:innerError
-17:.innerError
+!17:.innerError
 !28:.code
 !29:details
-36:[*]
-39:.code
-40:details
-47:[*]
-40:innerError
-40:message
-40:target
+!36:[*]
+!39:.code
+!40:details
+!47:[*]
+!40:innerError
+!40:message
+!40:target
 !29:innerError
 !29:message
 !29:target
@@ -76358,31 +76358,31 @@ const std::string_view kAliasData[] = {
 !0:errors
 !6:.code
 !7:details
-14:[*]
+!14:[*]
 !17:.code
 !18:details
-25:[*]
+!25:[*]
 !18:innerError
-28:.innerError
-39:.code
-40:details
-47:[*]
-40:innerError
-40:message
-40:target
+!28:.innerError
+!39:.code
+!40:details
+!47:[*]
+!40:innerError
+!40:message
+!40:target
 !18:message
 !18:target
 !7:innerError
-17:.innerError
+!17:.innerError
 !28:.code
 !29:details
-36:[*]
-39:.code
-40:details
-47:[*]
-40:innerError
-40:message
-40:target
+!36:[*]
+!39:.code
+!40:details
+!47:[*]
+!40:innerError
+!40:message
+!40:target
 !29:innerError
 !29:message
 !29:target
@@ -76489,7 +76489,7 @@ const std::string_view kAliasData[] = {
 32:torageType
 18:name
 !19:odeResourceIds
-33:[*]
+!33:[*]
 22:Sku
 18:osDisk
 24:.sizeInGB
@@ -76530,7 +76530,7 @@ const std::string_view kAliasData[] = {
 27:Tier
 28:ype
 !15:outboundPublicIpResourceIds
-42:[*]
+!42:[*]
 !15:vNetResourceId
 0:phpProfile
 10:.version
@@ -76542,7 +76542,7 @@ const std::string_view kAliasData[] = {
 28:torageType
 14:name
 !15:odeResourceIds
-29:[*]
+!29:[*]
 18:Sku
 14:osDisk
 20:.sizeInGB
@@ -76570,7 +76570,7 @@ const std::string_view kAliasData[] = {
 30:torageType
 16:name
 !17:odeResourceIds
-31:[*]
+!31:[*]
 20:Sku
 16:osDisk
 22:.sizeInGB
@@ -77034,11 +77034,11 @@ const std::string_view kAliasData[] = {
 !1:rrors
 !6:.code	11:errors.properties.code
 !7:details	29:details
-14:[*]	36:[*]
-17:.code	39:.code
-18:details	40:details
-25:[*]	47:[*]
-18:message	40:message
+!14:[*]	36:[*]
+!17:.code	39:.code
+!18:details	40:details
+!25:[*]	47:[*]
+!18:message	40:message
 !7:message	29:message
 !0:health
 0:managedResourceGroupConfiguration
@@ -77051,11 +77051,11 @@ const std::string_view kAliasData[] = {
 !0:errors
 !6:.code	0:properties.errors.properties.code
 !7:details	29:details
-14:[*]	36:[*]
-17:.code	39:.code
-18:details	40:details
-25:[*]	47:[*]
-18:message	40:message
+!14:[*]	36:[*]
+!17:.code	39:.code
+!18:details	40:details
+!25:[*]	47:[*]
+!18:message	40:message
 !7:message	29:message
 !0:gatewayPort
 !0:health
@@ -77076,9 +77076,9 @@ const std::string_view kAliasData[] = {
 !1:ubnet
 0:virtualMachineId
 !1:mDetails
-9:[*]
+!9:[*]
 !12:.storageDetails
-27:[*]
+!27:[*]
 !30:.id
 !13:type
 !13:virtualMachineId
@@ -77099,11 +77099,11 @@ const std::string_view kAliasData[] = {
 !1:rrors
 !6:.code	0:properties.errors.properties.code
 !7:details	29:details
-14:[*]	36:[*]
-17:.code	39:.code
-18:details	40:details
-25:[*]	47:[*]
-18:message	40:message
+!14:[*]	36:[*]
+!17:.code	39:.code
+!18:details	40:details
+!25:[*]	47:[*]
+!18:message	40:message
 !7:message	29:message
 0:gatewayServerProperties
 !23:.health
@@ -77126,9 +77126,9 @@ const std::string_view kAliasData[] = {
 !0:status
 !1:ubnet
 !0:vmDetails
-9:[*]
+!9:[*]
 !12:.storageDetails
-27:[*]
+!27:[*]
 !30:.id
 !13:type
 !13:virtualMachineId
@@ -77138,11 +77138,11 @@ const std::string_view kAliasData[] = {
 !0:errors
 !6:.code	0:properties.errors.properties.code
 !7:details	29:details
-14:[*]	36:[*]
-17:.code	39:.code
-18:details	40:details
-25:[*]	47:[*]
-18:message	40:message
+!14:[*]	36:[*]
+!17:.code	39:.code
+!18:details	40:details
+!25:[*]	47:[*]
+!18:message	40:message
 !7:message	29:message
 !0:ipAddress
 !0:loadBalancerDetails
@@ -77151,10 +77151,10 @@ const std::string_view kAliasData[] = {
 !0:status
 !1:ubnet
 !0:vmDetails
-9:[*]
+!9:[*]
 !12:.status
 !15:orageDetails
-27:[*]
+!27:[*]
 !30:.id
 !13:virtualMachineId
 @Oracle.Database/autonomousDatabases
@@ -77162,12 +77162,12 @@ const std::string_view kAliasData[] = {
 1:dminPassword
 !1:llocatedStorageSizeInTbs
 !1:pexDetails
-11:.apexVersion
-12:ordsVersion
+!11:.apexVersion
+!12:ordsVersion
 1:utonomousDatabaseId
 10:MaintenanceScheduleType
 !1:vailableUpgradeVersions
-24:[*]
+!24:[*]
 0:backupRetentionPeriodInDays
 0:characterSet
 0:Clone.cloneType	0:properties.cloneType
@@ -77186,33 +77186,33 @@ const std::string_view kAliasData[] = {
 0:computeCount
 7:Model
 !2:nnectionStrings
-17:.allConnectionStrings
-38:.high
-39:low
-39:medium
-18:dedicated
-18:high
-18:low
-18:medium
-18:profiles
-26:[*]
-29:.consumerGroup
-30:displayName
-30:hostFormat
-30:isRegional
-30:protocol
-30:sessionMode
-31:yntaxFormat
-30:tlsAuthentication
-30:value
+!17:.allConnectionStrings
+!38:.high
+!39:low
+!39:medium
+!18:dedicated
+!18:high
+!18:low
+!18:medium
+!18:profiles
+!26:[*]
+!29:.consumerGroup
+!30:displayName
+!30:hostFormat
+!30:isRegional
+!30:protocol
+!30:sessionMode
+!31:yntaxFormat
+!30:tlsAuthentication
+!30:value
 !10:Urls
-14:.apexUrl
-15:databaseTransformsUrl
-15:graphStudioUrl
-15:machineLearningNotebookUrl
-16:ongoDbUrl
-15:ordsUrl
-15:sqlDevWebUrl
+!14:.apexUrl
+!15:databaseTransformsUrl
+!15:graphStudioUrl
+!15:machineLearningNotebookUrl
+!16:ongoDbUrl
+!15:ordsUrl
+!15:sqlDevWebUrl
 1:puCoreCount
 0:CrossRegionDisasterRecovery.isReplicateAutomaticBackups	11:isReplicateAutomaticBackups
 28:remoteDisasterRecoveryType	11:remoteDisasterRecoveryType
@@ -77246,11 +77246,11 @@ const std::string_view kAliasData[] = {
 1:ocalAdgAutoFailoverMaxDataLossLimit
 !5:DisasterRecoveryType
 !5:StandbyDb
-14:.lagTimeInSeconds
-16:ifecycleDetails
-24:State
-15:timeDataGuardRoleChanged
-20:isasterRecoveryRoleChanged
+!14:.lagTimeInSeconds
+!16:ifecycleDetails
+!24:State
+!15:timeDataGuardRoleChanged
+!20:isasterRecoveryRoleChanged
 2:ngTermBackupSchedule
 22:.isDisabled
 23:repeatCadence
@@ -77265,19 +77265,19 @@ const std::string_view kAliasData[] = {
 !3:rationsInsightsStatus
 0:peerDbId
 !8:s
-9:[*]
+!9:[*]
 2:rmissionLevel
 !1:rivateEndpoint
 15:Ip
 15:Label
 !2:ovisionableCpus
-17:[*]
+!17:[*]
 !9:ingState
 !0:remoteDisasterRecoveryConfiguration
-35:.disasterRecoveryType
-36:isReplicateAutomaticBackups
-38:SnapshotStandby
-36:timeSnapshotStandbyEnabledTill
+!35:.disasterRecoveryType
+!36:isReplicateAutomaticBackups
+!38:SnapshotStandby
+!36:timeSnapshotStandbyEnabledTill
 1:ole
 0:scheduledOperations
 19:.dayOfWeek
@@ -77294,7 +77294,7 @@ const std::string_view kAliasData[] = {
 !1:qlWebDeveloperUrl
 1:ubnetId
 !2:pportedRegionsToCloneTo
-25:[*]
+!25:[*]
 !0:timeCreated
 !4:DataGuardRoleChanged
 !5:eletionOfFreeAutonomousDatabase
@@ -77344,11 +77344,11 @@ const std::string_view kAliasData[] = {
 !1:bNodeStorageSizeInGbs
 !2:ServerVersion
 !1:efinedFileSystemConfiguration
-30:[*]
-33:.isBackupPartition
-36:Resizable
-34:minSizeGb
-35:ountPoint
+!30:[*]
+!33:.isBackupPartition
+!36:Resizable
+!34:minSizeGb
+!35:ountPoint
 1:isplayName
 !0:estimatedPatchingTime
 !21:.estimatedDbServerPatchingTime
@@ -77356,8 +77356,8 @@ const std::string_view kAliasData[] = {
 !31:StorageServerPatchingTime
 !22:totalEstimatedPatchingTime
 !1:xascaleConfig
-14:.availableStorageInGbs
-15:totalStorageInGbs
+!14:.availableStorageInGbs
+!15:totalStorageInGbs
 !0:lastMaintenanceRunId
 !1:ifecycleDetails
 !9:State
@@ -77426,14 +77426,15 @@ const std::string_view kAliasData[] = {
 0:giVersion
 0:hostname
 !0:iormConfigCache
-15:.dbPlans
-23:[*]
-26:.dbName
-27:flashCacheLimit
-27:share
-16:lifecycleDetails
-25:State
-16:objective
+!15:.dbPlans
+!23:[*]
+!26:.dbName
+!27:flashCacheLimit
+)armlint_aliases",
+    R"armlint_aliases(!27:share
+!16:lifecycleDetails
+!25:State
+!16:objective
 1:sLocalBackupEnabled
 2:SparseDiskgroupEnabled
 !0:lastUpdateHistoryEntryId
@@ -77457,7 +77458,7 @@ const std::string_view kAliasData[] = {
 !0:scanDnsName
 !7:RecordId
 !4:IpIds
-9:[*]
+!9:[*]
 4:ListenerPortTcp
 19:Ssl
 !1:hape
@@ -77471,7 +77472,7 @@ const std::string_view kAliasData[] = {
 !0:timeCreated
 4:Zone
 !0:vipIds
-6:[*]
+!6:[*]
 1:netId
 0:zoneId
 @Oracle.Database/cloudVmClusters/virtualNetworkAddresses
@@ -77518,7 +77519,7 @@ const std::string_view kAliasData[] = {
 0:resourceAnchorId
 !0:scanDnsName
 !4:Ips
-7:[*]
+!7:[*]
 1:hape
 1:ource
 1:shPublicKeys
@@ -77545,14 +77546,14 @@ const std::string_view kAliasData[] = {
 !9:Type
 0:hostname
 !0:iormConfigCache
-15:.dbPlans
-23:[*]
-26:.dbName
-27:flashCacheLimit
-27:share
-16:lifecycleDetails
-25:State
-16:objective
+!15:.dbPlans
+!23:[*]
+!26:.dbName
+!27:flashCacheLimit
+!27:share
+!16:lifecycleDetails
+!25:State
+!16:objective
 0:licenseModel
 !2:fecycleDetails
 !9:State
@@ -77573,13 +77574,13 @@ const std::string_view kAliasData[] = {
 !0:scanDnsName
 !7:RecordId
 !4:IpIds
-9:[*]
+!9:[*]
 4:ListenerPortTcp
 19:Ssl
 1:hape
 5:Attribute
 !1:napshotFileSystemStorage
-25:.totalSizeInGbs
+!25:.totalSizeInGbs
 1:shPublicKeys
 13:[*]
 1:ubnetId
@@ -77588,9 +77589,9 @@ const std::string_view kAliasData[] = {
 0:timeZone
 1:otalEcpuCount
 !5:FileSystemStorage
-22:.totalSizeInGbs
+!22:.totalSizeInGbs
 !0:vipIds
-6:[*]
+!6:[*]
 1:mFileSystemStorage
 19:.totalSizeInGbs
 1:netId
@@ -77600,13 +77601,13 @@ const std::string_view kAliasData[] = {
 @Oracle.Database/exascaleDbStorageVaults
 0:additionalFlashCacheInPercent
 !1:ttachedShapeAttributes
-23:[*]
+!23:[*]
 0:description
 1:isplayName
 0:exadataInfrastructureId
 !0:highCapacityDatabaseStorage
-27:.availableSizeInGbs
-28:totalSizeInGbs
+!27:.availableSizeInGbs
+!28:totalSizeInGbs
 27:Input
 32:.totalSizeInGbs
 !0:lifecycleDetails
@@ -77646,7 +77647,7 @@ const std::string_view kAliasData[] = {
 @Oracle.Database/oracleSubscriptions
 !0:addSubscriptionOperationState
 !1:zureSubscriptionIds
-20:[*]
+!20:[*]
 !0:cloudAccountId
 !12:State
 0:intent
@@ -77660,6 +77661,6 @@ const std::string_view kAliasData[] = {
 !0:provisioningState
 )armlint_aliases",
 };
-const std::size_t kAliasDataCount = 30;
+const std::size_t kAliasDataCount = 31;
 
 }  // namespace armlint::internal
