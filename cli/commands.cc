@@ -11,6 +11,23 @@ namespace {
 
 void PrintStatus(const absl::Status& s) { std::cerr << "armlint: " << s.message() << "\n"; }
 
+// `rules --policy`: the definitions evaluated (as rules) and those left out, with why; policy
+// files that do not load are errors (exit 2), so this also validates them.
+int ListPolicies(const Engine& engine, const std::string& format_name) {
+  std::optional<Format> format = ParseFormat(format_name);
+  if (!format || (*format != Format::kText && *format != Format::kJson)) {
+    std::cerr << "armlint: --policy lists as text or json\n";
+    return kExitError;
+  }
+  absl::Status s = WritePolicyList(engine.Rules(), engine.SkippedPolicies(), engine.PolicyErrors(),
+                                   *format, std::cout);
+  if (!s.ok()) {
+    PrintStatus(s);
+    return kExitError;
+  }
+  return engine.PolicyErrors().empty() ? kExitOk : kExitError;
+}
+
 }  // namespace
 
 // RunLint after the arguments that need checking (--shard) are parsed into `args.options`.
@@ -289,14 +306,18 @@ int RunRules(const RulesArgs& args) {
     std::cout << args.check_dir << ": " << pack->size() << " rules OK\n";
     return kExitOk;
   }
-  options.builtin_rules = !args.no_default_rules;
+  options.builtin_rules = !args.no_default_rules && args.policy_paths.empty();
   options.rule_dirs = args.rule_dirs;
+  options.policy_paths = args.policy_paths;
+  options.policy_parameters_file = args.policy_parameters_file;
+  options.alias_files = args.alias_files;
   absl::StatusOr<Engine> engine = Engine::Create(options);
   if (!engine.ok()) {
     PrintStatus(engine.status());
     return kExitError;
   }
   std::vector<RuleInfo> rules = engine->Rules();
+  if (!args.policy_paths.empty() && !args.show) return ListPolicies(*engine, args.format);
   if (args.show) {
     for (const RuleInfo& r : rules) {
       if (r.id == args.show_id) {

@@ -49,6 +49,9 @@ struct RulesArgs {
   std::string check_dir;
   bool show = false;
   std::string show_id;
+  std::vector<std::string> policy_paths;  // --policy: list definitions, evaluated and left out
+  std::string policy_parameters_file;
+  std::vector<std::string> alias_files;
 };
 
 struct ExpandArgs {

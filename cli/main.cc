@@ -186,6 +186,18 @@ int Run(int argc, char** argv) {
                "Exit 0 when the paths hold nothing to lint (pre-commit hooks)");
   bool version = false;
   app.add_flag("--version", version, "Print the version and exit");
+  app.add_option("--policy", lint.options.policy_paths,
+                 "Azure Policy definitions/initiatives: file or folder (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--policy-parameters", lint.options.policy_parameters_file,
+                 "Assignment parameter values for the policies");
+  app.add_option("--aliases", lint.options.alias_files,
+                 "Alias table (az provider list --expand resourceTypes/aliases), repeatable")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
   CLI::App* rules = app.add_subcommand("rules", "List the loaded rules");
   armlint::cli::RulesArgs rules_args;
@@ -197,6 +209,18 @@ int Run(int argc, char** argv) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   rules->add_flag("--no-default-rules", rules_args.no_default_rules, "Built-in rules off");
   rules->add_option("--check", rules_args.check_dir, "Validate the rule pack in DIR and exit");
+  rules
+      ->add_option("--policy", rules_args.policy_paths,
+                   "List Azure Policy definitions: evaluated, and left out with why")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  rules->add_option("--policy-parameters", rules_args.policy_parameters_file,
+                    "Assignment parameter values for the policies");
+  rules->add_option("--aliases", rules_args.alias_files, "Alias table file (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   CLI::App* show = rules->add_subcommand("show", "Show one rule in full");
   show->add_option("id", rules_args.show_id, "Rule id")->required();
 

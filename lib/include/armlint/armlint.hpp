@@ -62,6 +62,13 @@ struct Location {
   std::string pointer;  // JSON pointer of the source value ("/resources/0/properties/x")
 };
 
+// The Azure Policy definition behind a rule or finding (--policy).
+struct PolicyRef {
+  std::string name;          // the definition's name (also the rule id)
+  std::string display_name;  // its displayName
+  std::string initiative;    // the initiative (policy set) that assigned it; empty when none
+};
+
 struct Finding {
   std::string rule_id;
   Category category = Category::kSecurity;
@@ -81,6 +88,9 @@ struct Finding {
   std::string fingerprint;
   // The workload the linted file belongs to (see FileSummary::workload).
   std::string workload;
+  // Azure Policy findings: the definition's effect ("audit", "deny", ...) and the definition.
+  std::string effect;
+  std::optional<PolicyRef> policy;
 };
 
 // An input that could not be read, parsed or evaluated; the other inputs are still linted.
@@ -139,6 +149,13 @@ struct LintResult {
 };
 
 // A rule as loaded, for listings and documentation.
+// A policy definition that is not evaluated, and why.
+struct SkippedPolicy {
+  std::string name;
+  std::string file;
+  std::string reason;
+};
+
 struct RuleInfo {
   std::string id;
   Category category = Category::kSecurity;
@@ -147,9 +164,11 @@ struct RuleInfo {
   std::string problem;
   std::string solution;
   std::string learn_more_link;
-  std::string source;          // "rules/security/x.json" or the user file path
-  std::string check;           // native check name, or empty for a condition rule
-  std::string condition_json;  // the rule's "if" as written (compact JSON), for `rules show`
+  std::string source;               // "rules/security/x.json" or the user file path
+  std::string check;                // native check name, or empty for a condition rule
+  std::string condition_json;       // the rule's "if" as written (compact JSON), for `rules show`
+  std::string effect;               // Azure Policy definitions: the effect
+  std::optional<PolicyRef> policy;  // Azure Policy definitions: the definition
 };
 
 struct Options {
@@ -172,6 +191,15 @@ struct Options {
   // LintPaths over paths that hold no template, parameter file or export is an error ("nothing
   // to lint in ...") unless this is set (pre-commit hooks handed only other JSON files).
   bool allow_empty = false;
+  // Azure Policy definitions and initiatives evaluated as rules (README "Policies"): files or
+  // folders (walked for *.json); assignment parameter values for them; extra alias tables in
+  // the `az provider list --expand resourceTypes/aliases` shape.
+  std::vector<std::string> policy_paths;
+  std::string policy_parameters_file;
+  std::vector<std::string> alias_files;
+  // *IfNotExists definitions whose related resource is not in the deployment: unknown rather
+  // than non-compliant.
+  bool policy_missing_related_unknown = false;
 };
 
 class Engine {
@@ -193,6 +221,11 @@ class Engine {
 
   // The loaded rules, sorted by id.
   std::vector<RuleInfo> Rules() const;
+  // Policy definitions loaded but left out (no condition, data-plane mode, effect disabled,
+  // a required parameter without value, ...), each with its reason; and the policy files that
+  // could not be loaded (reported as errors by every lint, with file:line:col).
+  std::vector<SkippedPolicy> SkippedPolicies() const;
+  std::vector<InputError> PolicyErrors() const;
 
   struct Impl;
 
@@ -221,6 +254,14 @@ absl::StatusOr<std::string> FormatReport(const LintResult& result, const ReportO
 // Lists rules as text (a table), json (an array of rule objects) or markdown (docs/rules.md:
 // by pillar, with rationale and links). Other formats are InvalidArgument.
 absl::Status WriteRuleList(const std::vector<RuleInfo>& rules, Format format, std::ostream& out);
+
+// Policy definitions as `armlint rules --policy` lists them: text (the rules, then those left
+// out with their reasons, then load errors) or json ({"rules": [...], "skipped": [{"name",
+// "file", "reason"}], "errors": [...]}).
+absl::Status WritePolicyList(const std::vector<RuleInfo>& rules,
+                             const std::vector<SkippedPolicy>& skipped,
+                             const std::vector<InputError>& errors, Format format,
+                             std::ostream& out);
 
 // One rule in full (text), as `armlint rules show ID` prints it.
 void WriteRuleDetails(const RuleInfo& rule, std::ostream& out);

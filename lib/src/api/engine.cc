@@ -19,6 +19,7 @@
 #include "findings/rule_ids.h"
 #include "findings/suppressions.h"
 #include "findings/workloads.h"
+#include "policy/policy_loader.h"
 #include "rules/rule_set.h"
 #include "util/input_error.h"
 
@@ -85,6 +86,19 @@ struct Engine::Impl {
   Options options;
   std::unique_ptr<const internal::RuleSet> rules;
   internal::ContextValues context;
+  // Azure Policy definitions (--policy): compiled once, copied into every rule set.
+  std::vector<std::shared_ptr<const internal::Rule>> policy_rules;
+  std::vector<SkippedPolicy> skipped_policies;
+  std::vector<InputError> policy_errors;
+
+  std::function<absl::Status(std::vector<std::unique_ptr<internal::Rule>>&)> AddPolicyRules()
+      const {
+    if (policy_rules.empty()) return nullptr;
+    return [this](std::vector<std::unique_ptr<internal::Rule>>& out) {
+      for (const auto& r : policy_rules) out.push_back(std::make_unique<internal::Rule>(*r));
+      return absl::OkStatus();
+    };
+  }
 
   // Rule sets for configs that add rule packs, by config path (built once, then shared).
   mutable std::mutex mu;
@@ -101,6 +115,26 @@ struct Engine::Impl {
       rs.rule_dirs = UniqueDirs(rs.rule_dirs);
       rs.only = options.only;
       rs.disable = options.disable;
+      rs.add_rules = AddPolicyRules();
+      if (!config.policies.empty()) {
+        // The config's own policies, with its assignment values, besides --policy's.
+        internal::PolicyLoadOptions po;
+        po.alias_files = options.alias_files;
+        po.missing_related_unknown = options.policy_missing_related_unknown;
+        for (const internal::ConfigPolicy& p : config.policies) {
+          po.sources.emplace_back(p.path, p.parameters_json);
+        }
+        auto load = std::make_shared<internal::PolicyLoad>(internal::LoadPolicies(po));
+        auto base = rs.add_rules;
+        rs.add_rules = [base, load](std::vector<std::unique_ptr<internal::Rule>>& out) {
+          if (!load->errors.empty()) return load->errors.front();
+          if (base) {
+            if (absl::Status s = base(out); !s.ok()) return s;
+          }
+          for (const auto& r : load->rules) out.push_back(std::make_unique<internal::Rule>(*r));
+          return absl::OkStatus();
+        };
+      }
       it = by_config.emplace(config.path, internal::RuleSet::Load(rs)).first;
     }
     if (!it->second.ok()) return it->second.status();
@@ -129,7 +163,21 @@ absl::StatusOr<Engine> Engine::Create(const Options& options) {
   absl::StatusOr<internal::ContextValues> context = ParseContext(options.context);
   if (!context.ok()) return context.status();
   impl->context = *context;
+  if (!options.policy_paths.empty()) {
+    internal::PolicyLoadOptions po;
+    po.paths = options.policy_paths;
+    po.parameters_file = options.policy_parameters_file;
+    po.alias_files = options.alias_files;
+    po.missing_related_unknown = options.policy_missing_related_unknown;
+    internal::PolicyLoad load = internal::LoadPolicies(po);
+    for (auto& r : load.rules) impl->policy_rules.push_back(std::move(r));
+    impl->skipped_policies = std::move(load.skipped);
+    for (const absl::Status& s : load.errors) {
+      impl->policy_errors.push_back(internal::ToInputError(s, ""));
+    }
+  }
   internal::RuleSetOptions rs;
+  rs.add_rules = impl->AddPolicyRules();
   rs.builtin_rules = options.builtin_rules;
   rs.rule_dirs = impl->options.rule_dirs;
   rs.only = options.only;
@@ -434,6 +482,8 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   if (result.files == 0 && result.errors.empty() && !opts.allow_empty && opts.shard_count <= 1) {
     result.errors = NothingToLint(paths, walk.bicep_files_skipped);
   }
+  result.errors.insert(result.errors.end(), impl_->policy_errors.begin(),
+                       impl_->policy_errors.end());
   Finish(impl_->options, configs, result);
   return result;
 }
@@ -445,9 +495,15 @@ LintResult Engine::LintBuffer(std::string_view display_name, std::string_view te
       internal::LintText(impl_->settings(&configs), std::string(display_name), std::string(text));
   DefaultWorkloads({std::string(display_name)}, std::string(display_name), r);
   Merge(std::move(r), result);
+  result.errors.insert(result.errors.end(), impl_->policy_errors.begin(),
+                       impl_->policy_errors.end());
   Finish(impl_->options, configs, result);
   return result;
 }
+
+std::vector<SkippedPolicy> Engine::SkippedPolicies() const { return impl_->skipped_policies; }
+
+std::vector<InputError> Engine::PolicyErrors() const { return impl_->policy_errors; }
 
 std::vector<RuleInfo> Engine::Rules() const {
   std::vector<RuleInfo> out;

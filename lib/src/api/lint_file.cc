@@ -34,7 +34,7 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
               const CheckContext& context, const std::vector<Resource>& resources,
               FileResult& out) {
   std::vector<Hit> hits;
-  for (const Resource& r : resources) file.rules->EvaluateResource(r, hits);
+  for (const Resource& r : resources) file.rules->EvaluateResource(r, hits, resources);
   file.rules->RunNativeChecks(context, hits);
   std::vector<absl::Status> directive_errors;
   Suppressor suppressor(*unit.doc, file.config, settings.today, directive_errors,
@@ -219,7 +219,8 @@ bool ResolveFile(const LintSettings& settings, const std::string& path, FileCont
   for (const std::string& glob : file.config->ignore) {
     if (GlobMatch(glob, rel)) return false;
   }
-  if (!file.config->rule_packs.empty() && settings.rules_for_config) {
+  if ((!file.config->rule_packs.empty() || !file.config->policies.empty()) &&
+      settings.rules_for_config) {
     absl::StatusOr<const RuleSet*> rules = settings.rules_for_config(*file.config);
     if (!rules.ok()) {
       out.errors.push_back(ToInputError(rules.status(), file.config->path));

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 
+#include "arm/functions/common.h"
 #include "findings/config_schema.h"
 #include "json/document.h"
 #include "util/strings.h"
@@ -112,6 +113,14 @@ absl::Status ReadConfig(const Document& doc, Config& c) {
   }
   for (const std::string& p : Strings(root.Get("rulePacks"))) {
     c.rule_packs.push_back(Resolve(c.dir, p));
+  }
+  for (const Node& item : root.Get("policies").Items()) {
+    ConfigPolicy p;
+    p.path = Resolve(c.dir, Str(item.Get("path")));
+    if (Node params = item.Get("parameters"); params.present() && params.value() != nullptr) {
+      p.parameters_json = ToJson(*params.value());
+    }
+    c.policies.push_back(std::move(p));
   }
   c.ignore = Strings(root.Get("ignore"));
   for (const Node& item : root.Get("parameters").Items()) {

@@ -43,6 +43,12 @@ struct ConfigRuleRef {
   SourceLocation at;
 };
 
+// "policies": Azure Policy definitions with assignment values (policy/policy_loader.h).
+struct ConfigPolicy {
+  std::string path;             // resolved file or folder
+  std::string parameters_json;  // {"name": {"value": ...}} as compact JSON; "" when none
+};
+
 struct Config {
   std::string path;                              // the config file
   std::string dir;                               // its folder ("" for none)
@@ -64,6 +70,7 @@ struct Config {
   // context"); --context beats it.
   ContextValues context;
   std::vector<ConfigRuleRef> rule_refs;  // every rule id named in rules.* and suppressions
+  std::vector<ConfigPolicy> policies;
 };
 
 // Loads and validates one config file. Unknown keys and wrong types are InputErrors with the

@@ -138,6 +138,8 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     f.problem = hit.message.empty() ? rule.problem : absl::StrCat(rule.problem, " ", hit.message);
     f.solution = rule.solution;
     f.learn_more_link = rule.learn_more_link;
+    f.effect = rule.effect;
+    f.policy = rule.policy;
     f.outcome = hit.outcome == Tri::kTrue ? Outcome::kFail : Outcome::kUnknown;
     Anchor at = hit.anchor;
     if (!at.known() && hit.resource != nullptr) at = hit.resource->anchor;

@@ -30,6 +30,16 @@ void WriteFinding(PrettyJsonWriter& w, const Finding& f) {
   w.EndObject();
   w.Member("learnMoreLink", f.learn_more_link);
   w.Member("outcome", OutcomeName(f.outcome));
+  // Azure Policy findings only (absent otherwise, so built-in rule findings keep their shape).
+  if (!f.effect.empty()) w.Member("effect", f.effect);
+  if (f.policy) {
+    w.Key("policy");
+    w.BeginObject();
+    w.Member("name", f.policy->name);
+    w.Member("displayName", f.policy->display_name);
+    w.Member("initiative", f.policy->initiative);
+    w.EndObject();
+  }
   w.Key("location");
   w.BeginObject();
   w.Member("file", f.location.file);

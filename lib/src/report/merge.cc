@@ -71,6 +71,10 @@ absl::StatusOr<Finding> ReadFinding(const std::string& path, const json::value& 
     f.suppression_justification = Str(*s, "justification");
   }
   f.workload = Str(*o, "workload");
+  f.effect = Str(*o, "effect");
+  if (const json::object* p = Obj(*o, "policy")) {
+    f.policy = PolicyRef{Str(*p, "name"), Str(*p, "displayName"), Str(*p, "initiative")};
+  }
   return f;
 }
 

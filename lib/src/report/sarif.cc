@@ -255,6 +255,13 @@ absl::Status WriteSarif(const LintResult& result, const ReportOptions& options, 
     properties["impactedField"] = f.impacted_field;
     properties["impactedValue"] = f.impacted_value;
     properties["pointer"] = f.location.pointer;
+    if (f.policy) {
+      // Azure Policy findings: the effect and the definition, as in the JSON report.
+      properties["effect"] = f.effect;
+      properties["policy"] = json::object{{"name", f.policy->name},
+                                          {"displayName", f.policy->display_name},
+                                          {"initiative", f.policy->initiative}};
+    }
     r["properties"] = std::move(properties);
     results.push_back(std::move(r));
   }

@@ -3,6 +3,7 @@
 #include "rules/condition.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/container/inlined_vector.h"
 
@@ -10,6 +11,7 @@
 #include "rules/source_text.h"
 #include "rules/str.h"
 #include "util/limits.h"
+#include "util/strings.h"
 
 namespace armlint::internal {
 namespace {
@@ -52,11 +54,24 @@ void Prefer(Evidence& best, const Evidence& e) {
 
 class Evaluator {
  public:
-  Evaluator(const Resource& r, const Value** scopes) : r_(r), scopes_(scopes) {}
+  Evaluator(const Resource& r, const Value** scopes) : r_(r), outer_(r), scopes_(scopes) {}
+  Evaluator(const Resource& r, const Resource& outer, const Value** scopes)
+      : r_(r), outer_(outer), scopes_(scopes) {}
 
   Result Eval(const Node& n);
 
+  // For policy expressions evaluated per resource (set when the condition has any).
+  Arena* arena = nullptr;
+  const PolicyParameters* parameters = nullptr;
+  const AliasTable* aliases = nullptr;
+  // A path selected more than limits::kMaxFieldValues values: the outcome is unknown.
+  mutable bool exhausted = false;
+
  private:
+  // The value of a policy expression for this resource (Unknown when it cannot be evaluated).
+  const Value* Expression(const Node& n, const Expr& e, Anchor at);
+  const Value* FieldFunction(const Node& n, std::string_view path, Anchor at);
+
   // Appends what `path` selects: nullptr for a missing value; nothing for a [*] over a missing
   // or empty array.
   void Resolve(const FieldPath& path, Values& out, Anchors* ats = nullptr) const;
@@ -66,12 +81,60 @@ class Evaluator {
   Result Count(const Node& n);
 
   const Resource& r_;
+  const Resource& outer_;  // existenceCondition: the `if` resource, for [field()]
   const Value** scopes_;
 };
+
+// The apiVersion of a resource as written (empty when absent or not a string).
+std::string_view ApiVersion(const Resource& r) {
+  const Value* v = r.body != nullptr ? r.body->Find("apiVersion") : nullptr;
+  return v != nullptr && v->is_string() ? v->string_value() : std::string_view();
+}
+
+// What a read-only property (one Azure fills in) is in a template that does not set it.
+const Value* PlatformFilled() {
+  static const Value* v = [] {
+    static Arena* arena = new Arena();
+    return Value::Unknown(*arena, "a read-only property: Azure fills it in at deployment",
+                          Anchor{});
+  }();
+  return v;
+}
+
+// The steps of `path` for resource `r`: an alias of another type selects nothing (null).
+// `read_only` tells whether the alias's path is one Azure fills in.
+const std::vector<PathStep>* StepsFor(const FieldPath& path, const Resource& r,
+                                      bool* read_only = nullptr) {
+  if (path.alias_targets.empty() || path.root != FieldRoot::kBody) return &path.steps;
+  std::string lower;
+  const std::string* type = &r.type_lower;
+  if (type->empty()) {
+    lower = ToLower(r.type);
+    type = &lower;
+  }
+  for (const AliasStep& a : path.alias_targets) {
+    if (a.type_lower != *type) continue;
+    if (read_only != nullptr) *read_only = a.read_only;
+    if (!a.versioned.empty()) {
+      std::string_view v = ApiVersion(r);
+      for (const auto& [versions, steps] : a.versioned) {
+        for (const std::string& ver : versions) {
+          if (EqualsIgnoreCase(ver, v)) return &steps;
+        }
+      }
+    }
+    return &a.steps;
+  }
+  return nullptr;
+}
 
 void Evaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i, Values& out,
                      Anchors* ats, Anchor expr_at) const {
   auto push = [&](const Value* x) {
+    if (out.size() >= limits::kMaxFieldValues) {
+      exhausted = true;
+      return;
+    }
     out.push_back(x);
     if (ats) ats->push_back(expr_at.known() ? expr_at : x ? x->anchor() : Anchor{});
   };
@@ -96,7 +159,10 @@ void Evaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::si
         break;
       case PathStep::Kind::kWildcard:
         if (!v->is_array()) return;
-        for (const Value* item : v->items()) Walk(item, steps, i + 1, out, ats, expr_at);
+        for (const Value* item : v->items()) {
+          if (exhausted) return;
+          Walk(item, steps, i + 1, out, ats, expr_at);
+        }
         return;
     }
   }
@@ -107,6 +173,7 @@ void Evaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::si
 }
 
 void Evaluator::Resolve(const FieldPath& path, Values& out, Anchors* ats) const {
+  const Resource& r_ = path.outer ? outer_ : this->r_;
   const Value* start = nullptr;
   auto one = [&](const Value* v) {
     out.push_back(v);
@@ -132,18 +199,122 @@ void Evaluator::Resolve(const FieldPath& path, Values& out, Anchors* ats) const 
       one(r_.id_value ? r_.id_value : r_.body ? r_.body->Find("id") : nullptr);
       return;
   }
-  Walk(start, path.steps, 0, out, ats, Anchor{});
+  bool read_only = false;
+  const std::vector<PathStep>* steps =
+      path.root == FieldRoot::kBody ? StepsFor(path, r_, &read_only) : &path.steps;
+  if (steps == nullptr) {
+    // An alias of another resource type: the field is missing ([*]: nothing selected).
+    if (!path.has_wildcard) {
+      out.push_back(nullptr);
+      if (ats) ats->push_back(Anchor{});
+    }
+    return;
+  }
+  std::size_t before = out.size();
+  Walk(start, *steps, 0, out, ats, Anchor{});
+  if (read_only && std::all_of(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                               [](const Value* v) { return v == nullptr || v->is_null(); })) {
+    // Not in the template: Azure fills it in, so what it will be is unknown.
+    out.resize(before);
+    if (ats) ats->resize(before);
+    out.push_back(PlatformFilled());
+    if (ats) ats->push_back(r_.anchor);
+  }
+}
+
+const Value* Evaluator::FieldFunction(const Node& n, std::string_view text, Anchor at) {
+  absl::StatusOr<FieldPath> p =
+      ParseAliasedFieldPath(text, aliases != nullptr ? *aliases : AliasTable::Builtin());
+  if (!p.ok()) return Value::Unknown(*arena, Msg(p.status()), at);
+  // Inside a field count's `where`, a path under the counted array reads the current element.
+  for (std::size_t i = n.scope_refs.size(); i-- > 0;) {
+    const ConditionNode::ScopeRef& s = n.scope_refs[i];
+    if (s.field_count && PathHasPrefix(p->steps, s.absolute)) {
+      p->root = FieldRoot::kScope;
+      p->scope = static_cast<int>(i);
+      p->steps.erase(p->steps.begin(),
+                     p->steps.begin() + static_cast<std::ptrdiff_t>(s.absolute.size()));
+      p->alias_targets.clear();
+      break;
+    }
+  }
+  Values values;
+  Resolve(*p, values);
+  bool many = false;
+  for (const PathStep& st : p->steps) many |= st.kind == PathStep::Kind::kWildcard;
+  if (!many) {
+    const Value* v = values.empty() ? nullptr : values[0];
+    return v != nullptr ? v : Value::Null(*arena, at);
+  }
+  std::vector<const Value*> items;
+  for (const Value* v : values) {
+    if (v != nullptr) items.push_back(v);
+  }
+  return Value::Array(*arena, items, at);
+}
+
+const Value* Evaluator::Expression(const Node& n, const Expr& e, Anchor at) {
+  if (arena == nullptr) return nullptr;
+  PolicyEnv env(parameters);
+  env.api_version = std::string(ApiVersion(r_));
+  env.field = [&](std::string_view path, Arena&, Anchor a) -> absl::StatusOr<const Value*> {
+    return FieldFunction(n, path, a);
+  };
+  env.current = [&](std::string_view name, bool has_name, Arena& a,
+                    Anchor where) -> absl::StatusOr<const Value*> {
+    int index = -1;
+    if (!has_name) {
+      index = static_cast<int>(n.scope_refs.size()) - 1;
+    } else {
+      absl::StatusOr<FieldPath> p =
+          ParseAliasedFieldPath(name, aliases != nullptr ? *aliases : AliasTable::Builtin());
+      for (std::size_t i = n.scope_refs.size(); i-- > 0 && index < 0;) {
+        const ConditionNode::ScopeRef& s = n.scope_refs[i];
+        if (!s.field_count && EqualsIgnoreCase(s.name, name)) index = static_cast<int>(i);
+        if (s.field_count && p.ok() && PathHasPrefix(p->steps, s.absolute)) {
+          if (p->steps.size() > s.absolute.size()) {
+            // current('list[*].x'): `x` of the current element.
+            FieldPath rel;
+            rel.root = FieldRoot::kScope;
+            rel.scope = static_cast<int>(i);
+            rel.steps.assign(p->steps.begin() + static_cast<std::ptrdiff_t>(s.absolute.size()),
+                             p->steps.end());
+            Values values;
+            Resolve(rel, values);
+            const Value* v = values.size() == 1 ? values[0] : nullptr;
+            return v != nullptr ? v : Value::Null(a, where);
+          }
+          index = static_cast<int>(i);
+        }
+      }
+    }
+    if (index < 0) {
+      return absl::InvalidArgumentError(Cat("current('", name, "') names no enclosing count"));
+    }
+    const Value* v = scopes_[index];
+    return v != nullptr ? v : Value::Null(a, where);
+  };
+  absl::StatusOr<const Value*> r = EvaluatePolicyExpression(e, env, *arena, at);
+  if (!r.ok()) return Value::Unknown(*arena, Msg(r.status()), at);
+  return *r;
 }
 
 Result Evaluator::Leaf(const Node& n) {
   const Predicate& p = *n.predicate;
   const Value* rhs = nullptr;
+  if (n.rhs_unknown) return Result{Tri::kUnknown, {}};
   if (n.rhs_is_path) {
     Values r;
     Resolve(n.rhs_path, r);
     rhs = r.size() == 1 ? r[0] : nullptr;  // a [*] path is no single value
+  } else if (n.rhs_expr != nullptr) {
+    rhs = Expression(n, *n.rhs_expr, r_.anchor);
   }
-  auto apply = [&](const Value* v) { return n.rhs_is_path ? p.ApplyDynamic(v, rhs) : p.Apply(v); };
+  bool dynamic = n.rhs_is_path || n.rhs_expr != nullptr;
+  auto apply = [&](const Value* v) { return dynamic ? p.ApplyDynamic(v, rhs) : p.Apply(v); };
+  if (n.kind == Node::Kind::kValue && n.value_expr != nullptr) {
+    return Result{apply(Expression(n, *n.value_expr, r_.anchor)), {}};
+  }
   if (n.kind == Node::Kind::kValue && !n.value_is_path) {
     return Result{apply(n.literal), {}};
   }
@@ -192,7 +363,9 @@ Result Evaluator::Count(const Node& n) {
     Resolve(n.path, items, &ats);
   } else {
     const Value* arr = n.literal;
-    if (n.value_is_path) {
+    if (n.value_expr != nullptr) {
+      arr = Expression(n, *n.value_expr, r_.anchor);
+    } else if (n.value_is_path) {
       Values v;
       Resolve(n.path, v);
       arr = v.size() == 1 ? v[0] : nullptr;
@@ -232,10 +405,30 @@ Result Evaluator::Count(const Node& n) {
       ++maybe;
     }
   }
+  // A count compared with a value computed per resource ([length(field('...'))]).
+  const Predicate* pred = &*n.predicate;
+  std::optional<Predicate> computed;
+  if (n.rhs_unknown) return Result{Tri::kUnknown, {}};
+  if (n.rhs_is_path || n.rhs_expr != nullptr) {
+    const Value* rhs = nullptr;
+    if (n.rhs_expr != nullptr) {
+      rhs = Expression(n, *n.rhs_expr, r_.anchor);
+    } else {
+      Values r;
+      Resolve(n.rhs_path, r);
+      rhs = r.size() == 1 ? r[0] : nullptr;
+    }
+    if (rhs == nullptr || rhs->is_null()) return Result{Tri::kFalse, {}};
+    if (rhs->is_unknown()) return Result{Tri::kUnknown, {}};
+    absl::StatusOr<Predicate> p = Predicate::Compile(n.predicate->op(), *rhs);
+    if (!p.ok()) return Result{Tri::kFalse, {}};
+    computed.emplace(std::move(*p));
+    pred = &*computed;
+  }
   // The count lies in [yes, yes + maybe]: decided only if the operator agrees on all of them.
-  Tri t = n.predicate->ApplyCount(yes);
+  Tri t = pred->ApplyCount(yes);
   for (std::int64_t k = yes + 1; k <= yes + maybe && t != Tri::kUnknown; ++k) {
-    if (n.predicate->ApplyCount(k) != t) t = Tri::kUnknown;
+    if (pred->ApplyCount(k) != t) t = Tri::kUnknown;
   }
   Result res{t, first_match.specificity >= 0 ? first_match : ev};
   return res;
@@ -285,9 +478,27 @@ Result Evaluator::Eval(const Node& n) {
 }  // namespace
 
 ConditionResult Condition::Evaluate(const Resource& resource) const {
+  return EvaluateRelated(resource, resource);
+}
+
+ConditionResult Condition::EvaluateRelated(const Resource& resource, const Resource& outer) const {
   const Value* scopes[limits::kMaxConditionDepth + 1] = {};
-  Evaluator e(resource, scopes);
+  Evaluator e(resource, outer, scopes);
+  std::optional<Arena> arena;
+  if (dynamic_) {
+    arena.emplace();
+    e.arena = &*arena;
+    e.parameters = parameters_.get();
+    e.aliases = aliases_;
+  }
   Result r = e.Eval(*root_);
+  if (e.exhausted) {
+    ConditionResult out;
+    out.outcome = Tri::kUnknown;
+    out.note = Cat("(a field path selects more than ", limits::kMaxFieldValues,
+                   " values: kMaxFieldValues)");
+    return out;
+  }
   ConditionResult out;
   out.outcome = r.t;
   out.anchor = r.ev.anchor;

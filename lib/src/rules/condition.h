@@ -12,13 +12,17 @@
 #pragma once
 
 #include <memory>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 
 #include "json/document.h"
 #include "json/value.h"
+#include "knowledge/aliases.h"
 #include "resources/resource.h"
+#include "rules/condition_expr.h"
 #include "rules/field_path.h"
 #include "rules/operators.h"
 #include "rules/tri.h"
@@ -32,25 +36,67 @@ struct ConditionResult {
   // then reports the resource.
   Anchor anchor;
   int specificity = -1;
+  // Policies: a detail for the finding ("no related Microsoft.Insights/diagnosticSettings in
+  // the deployment").
+  std::string note;
 };
 
 struct ConditionNode;
+
+// How a condition is compiled.
+struct ConditionOptions {
+  // An Azure Policy definition's rule: keywords in any case, an empty allOf is true and an empty
+  // anyOf false, template expressions wherever a policy allows them (evaluated once at load
+  // unless they read the resource: field(), current(), requestContext()).
+  bool policy = false;
+  // Aliases are looked up here (null: AliasTable::Builtin()).
+  const AliasTable* aliases = nullptr;
+  // The definition's parameter values (policy only; may be null).
+  const PolicyParameters* parameters = nullptr;
+  // An existenceCondition: `field` names the related resource, [field()] the `if` resource.
+  bool existence = false;
+};
 
 class Condition {
  public:
   // Compiles `cond`, a value of the rule file `doc`, which the Condition keeps alive (literal
   // values are views into it). Errors are InputErrors at the offending value's line:col.
   static absl::StatusOr<std::unique_ptr<Condition>> Compile(std::shared_ptr<const Document> doc,
-                                                            const Value& cond);
+                                                            const Value& cond,
+                                                            const ConditionOptions& options = {});
   ~Condition();
 
   ConditionResult Evaluate(const Resource& resource) const;
+  // As Azure Policy evaluates a definition: the mode, the resources Azure never evaluates and,
+  // for *IfNotExists effects, the related resources among `deployment` (see PolicyScope).
+  ConditionResult Evaluate(const Resource& resource, std::span<const Resource> deployment) const;
+
+  // What decides, besides the condition, whether a policy definition is non-compliant.
+  struct PolicyScope {
+    bool indexed = false;                 // mode Indexed: types with tags and location only
+    const AliasTable* aliases = nullptr;  // capabilities for mode Indexed (null: built-in)
+    // *IfNotExists: the related resources (details.type, details.name) and the
+    // existenceCondition they must meet (null: any). Empty type: not an *IfNotExists effect.
+    std::string related_type_lower;
+    std::string related_type;  // as written, for messages
+    std::string related_name;  // empty: any name
+    std::unique_ptr<Condition> existence;
+    // When no related resource is in the deployment: unknown instead of non-compliant.
+    bool missing_is_unknown = false;
+  };
+  void SetPolicyScope(std::unique_ptr<PolicyScope> scope);
+  // Evaluates an existenceCondition on `related`, with [field()] reading `outer`.
+  ConditionResult EvaluateRelated(const Resource& related, const Resource& outer) const;
 
  private:
   Condition() = default;
   std::shared_ptr<const Document> doc_;
   std::unique_ptr<ConditionNode> root_;
   int max_scopes_ = 0;
+  bool dynamic_ = false;  // has expressions evaluated per resource
+  const AliasTable* aliases_ = nullptr;
+  std::unique_ptr<PolicyScope> policy_;
+  std::shared_ptr<const PolicyParameters> parameters_;
 };
 
 }  // namespace armlint::internal

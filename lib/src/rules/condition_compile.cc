@@ -5,7 +5,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 
+#include "arm/expression_parser.h"
 #include "rules/condition.h"
+#include "rules/condition_expr.h"
 #include "rules/condition_node.h"
 #include "rules/str.h"
 #include "util/did_you_mean.h"
@@ -41,25 +43,79 @@ struct Scope {
 
 class Compiler {
  public:
-  explicit Compiler(const Document& doc) : doc_(doc) {}
+  Compiler(const Document& doc, const ConditionOptions& options)
+      : doc_(doc),
+        options_(options),
+        aliases_(options.aliases != nullptr ? *options.aliases : AliasTable::Builtin()),
+        env_(options.parameters) {
+    env_.arena = &doc.arena();
+  }
   int max_scopes() const { return max_scopes_; }
+  bool dynamic() const { return dynamic_; }
 
   absl::StatusOr<std::unique_ptr<Node>> Compile(const Value& v, int depth);
 
  private:
   absl::Status Err(std::uint32_t pos, std::string_view msg) const { return doc_.ErrorAt(pos, msg); }
   absl::StatusOr<FieldPath> Path(const Value& v);
+  absl::StatusOr<FieldPath> AbsolutePath(const Value& v);
   absl::StatusOr<FieldPath> Relative(FieldPath path, std::uint32_t pos);
   // A `value` operand: literal, or [field('...')] / [current(...)].
   absl::Status ValueOperand(const Value& v, Node& node);
-  absl::Status ValueOrPath(const Value& v, const Value*& literal, bool& is_path, FieldPath& path);
+  absl::Status ValueOrPath(const Value& v, const Value*& literal, bool& is_path, FieldPath& path,
+                           const Expr*& expr);
   absl::StatusOr<std::unique_ptr<Node>> CompileCount(const Value& count, std::uint32_t key_pos,
                                                      int depth);
+  // A keyword as written: exact in rule files, any case in policies.
+  bool Is(std::string_view key, std::string_view keyword) const {
+    return options_.policy ? EqualsIgnoreCase(key, keyword) : key == keyword;
+  }
+  const Member* FindKey(const Value& obj, std::string_view keyword) const {
+    for (const Member& m : obj.members()) {
+      if (Is(m.key, keyword)) return &m;
+    }
+    return nullptr;
+  }
+  absl::StatusOr<FieldPath> ParsePath(std::string_view text) const {
+    absl::StatusOr<FieldPath> p = ParseAliasedFieldPath(text, aliases_);
+    if (p.ok() && options_.existence) p->outer = false;
+    return p;
+  }
+  // Policies: a string expression that does not read the resource, evaluated now (`out` is its
+  // value); one that does, parsed into `expr`. Other values are left as they are.
+  absl::Status PolicyExpression(const Value& v, const Value*& out, const Expr*& expr);
+  void SnapshotScopes(Node& node) const {
+    for (const Scope& s : scopes_) node.scope_refs.push_back({s.field_count, s.absolute, s.name});
+  }
 
   const Document& doc_;
+  const ConditionOptions& options_;
+  const AliasTable& aliases_;
+  PolicyEnv env_;
   std::vector<Scope> scopes_;
   int max_scopes_ = 0;
+  bool dynamic_ = false;
 };
+
+absl::Status Compiler::PolicyExpression(const Value& v, const Value*& out, const Expr*& expr) {
+  out = &v;
+  expr = nullptr;
+  if (!options_.policy || !v.is_string()) return absl::OkStatus();
+  std::string_view s = v.string_value();
+  if (!IsExpression(s)) return absl::OkStatus();
+  absl::StatusOr<const Expr*> parsed = ParseExpression(s.substr(1, s.size() - 2), doc_.arena());
+  if (!parsed.ok()) return Err(v.pos(), Msg(parsed.status()));
+  if (ReadsResource(s)) {
+    expr = *parsed;
+    dynamic_ = true;
+    return absl::OkStatus();
+  }
+  absl::StatusOr<const Value*> r =
+      EvaluatePolicyExpression(**parsed, env_, doc_.arena(), v.anchor());
+  if (!r.ok()) return Err(v.pos(), Msg(r.status()));
+  out = *r;
+  return absl::OkStatus();
+}
 
 absl::StatusOr<FieldPath> Compiler::Relative(FieldPath path, std::uint32_t pos) {
   (void)pos;
@@ -81,12 +137,25 @@ absl::StatusOr<FieldPath> Compiler::Relative(FieldPath path, std::uint32_t pos) 
 }
 
 absl::StatusOr<FieldPath> Compiler::Path(const Value& v) {
-  if (!v.is_string()) {
-    return Err(v.pos(), Cat("'field' takes a string path, not ", KindName(v.kind())));
-  }
-  absl::StatusOr<FieldPath> p = ParseFieldPath(v.string_value());
-  if (!p.ok()) return Err(v.pos(), MessageOf(p.status()));
+  absl::StatusOr<FieldPath> p = AbsolutePath(v);
+  if (!p.ok()) return p.status();
   return Relative(std::move(*p), v.pos());
+}
+
+absl::StatusOr<FieldPath> Compiler::AbsolutePath(const Value& written) {
+  const Value* value = &written;
+  const Expr* expr = nullptr;
+  if (absl::Status s = PolicyExpression(written, value, expr); !s.ok()) return s;
+  if (expr != nullptr) {
+    return Err(written.pos(), "a field name cannot depend on the resource (field()/current())");
+  }
+  const Value& v = *value;
+  if (!v.is_string()) {
+    return Err(written.pos(), Cat("'field' takes a string path, not ", KindName(v.kind())));
+  }
+  absl::StatusOr<FieldPath> p = ParsePath(v.string_value());
+  if (!p.ok()) return Err(written.pos(), Msg(p.status()));
+  return p;
 }
 
 // Parses "name('arg')" or "name()" with optional spaces; returns false if `e` is not that form.
@@ -115,12 +184,15 @@ bool ParseCall(std::string_view e, std::string_view name, std::string& arg, bool
 }
 
 absl::Status Compiler::ValueOperand(const Value& v, Node& node) {
-  return ValueOrPath(v, node.literal, node.value_is_path, node.path);
+  absl::Status s = ValueOrPath(v, node.literal, node.value_is_path, node.path, node.value_expr);
+  if (s.ok() && node.value_expr != nullptr) SnapshotScopes(node);
+  return s;
 }
 
 absl::Status Compiler::ValueOrPath(const Value& v, const Value*& literal, bool& is_path,
-                                   FieldPath& path) {
+                                   FieldPath& path, const Expr*& expr) {
   literal = &v;
+  expr = nullptr;
   if (!v.is_string()) return absl::OkStatus();
   std::string_view s = v.string_value();
   if (StartsWithIgnoreCase(s, "[[")) {
@@ -133,11 +205,17 @@ absl::Status Compiler::ValueOrPath(const Value& v, const Value*& literal, bool& 
   bool has_arg = false;
   if (ParseCall(e, "field", arg, has_arg)) {
     if (!has_arg) return Err(v.pos(), "field() takes a field path: [field('properties.x')]");
-    absl::StatusOr<FieldPath> p = ParseFieldPath(arg);
-    if (!p.ok()) return Err(v.pos(), MessageOf(p.status()));
+    absl::StatusOr<FieldPath> p = ParsePath(arg);
+    if (!p.ok()) return Err(v.pos(), Msg(p.status()));
     absl::StatusOr<FieldPath> rel = Relative(std::move(*p), v.pos());
     if (!rel.ok()) return rel.status();
     path = std::move(*rel);
+    if (options_.existence && path.root != FieldRoot::kScope) path.outer = true;
+    if (options_.policy && path.has_wildcard) {
+      // field() of a [*] path is the array of the values it selects: an expression.
+      path = FieldPath{};
+      return PolicyExpression(v, literal, expr);
+    }
     is_path = true;
     return absl::OkStatus();
   }
@@ -156,7 +234,7 @@ absl::Status Compiler::ValueOrPath(const Value& v, const Value*& literal, bool& 
         }
       }
       if (p.scope < 0) {
-        absl::StatusOr<FieldPath> fp = ParseFieldPath(arg);
+        absl::StatusOr<FieldPath> fp = ParsePath(arg);
         if (fp.ok()) {
           absl::StatusOr<FieldPath> rel = Relative(std::move(*fp), v.pos());
           if (rel.ok() && rel->root == FieldRoot::kScope) p = std::move(*rel);
@@ -172,6 +250,7 @@ absl::Status Compiler::ValueOrPath(const Value& v, const Value*& literal, bool& 
     is_path = true;
     return absl::OkStatus();
   }
+  if (options_.policy) return PolicyExpression(v, literal, expr);
   return Err(v.pos(),
              "armlint evaluates only [field('...')] and [current(...)] expressions in a rule's "
              "'value' (write a literal, or escape a leading '[' as '[[')");
@@ -188,7 +267,8 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::CompileCount(const Value& count,
   const Member* name = count.FindMember("name");
   for (const Member& m : count.members()) {
     static const std::vector<std::string_view> kKeys = {"field", "value", "where", "name"};
-    if (std::find(kKeys.begin(), kKeys.end(), m.key) == kKeys.end()) {
+    if (std::none_of(kKeys.begin(), kKeys.end(),
+                     [&](std::string_view k) { return Is(m.key, k); })) {
       return Err(m.key_pos, Cat("unknown key '", m.key, "' in count", DidYouMean(m.key, kKeys)));
     }
   }
@@ -198,12 +278,11 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::CompileCount(const Value& count,
   Scope scope;
   if (field != nullptr) {
     if (name != nullptr) return Err(name->key_pos, "'name' is only for value counts");
-    absl::StatusOr<FieldPath> absolute = ParseFieldPath(
-        field->value->is_string() ? field->value->string_value() : std::string_view());
-    absl::StatusOr<FieldPath> p = Path(*field->value);
+    absl::StatusOr<FieldPath> absolute = AbsolutePath(*field->value);
+    if (!absolute.ok()) return absolute.status();
+    absl::StatusOr<FieldPath> p = Relative(*absolute, field->value->pos());
     if (!p.ok()) return p.status();
-    if (!absolute.ok() || absolute->steps.empty() ||
-        absolute->steps.back().kind != PathStep::Kind::kWildcard) {
+    if (absolute->steps.empty() || absolute->steps.back().kind != PathStep::Kind::kWildcard) {
       return Err(field->value->pos(), "a field count takes an array path ending in [*]");
     }
     node->path = std::move(*p);
@@ -214,7 +293,8 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::CompileCount(const Value& count,
   } else {
     absl::Status s = ValueOperand(*value->value, *node);
     if (!s.ok()) return s;
-    if (!node->value_is_path && !node->literal->is_array()) {
+    if (!node->value_is_path && node->value_expr == nullptr && !node->literal->is_array() &&
+        !node->literal->is_unknown()) {
       return Err(value->value->pos(), "a value count takes an array or [field('...')]");
     }
     if (name != nullptr) {
@@ -248,7 +328,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
   if (v.members().empty()) return Err(v.pos(), "empty condition");
   // Logical operators.
   for (const Member& m : v.members()) {
-    bool all = m.key == "allOf", any = m.key == "anyOf", neg = m.key == "not";
+    bool all = Is(m.key, "allOf"), any = Is(m.key, "anyOf"), neg = Is(m.key, "not");
     if (!all && !any && !neg) continue;
     if (v.members().size() != 1) {
       for (const Member& o : v.members()) {
@@ -266,7 +346,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
       return node;
     }
     node->kind = all ? Node::Kind::kAllOf : Node::Kind::kAnyOf;
-    if (!m.value->is_array() || m.value->items().empty()) {
+    if (!m.value->is_array() || (m.value->items().empty() && !options_.policy)) {
       return Err(m.value->pos(), Cat("'", m.key, "' takes a non-empty array of conditions"));
     }
     for (const Value* item : m.value->items()) {
@@ -281,7 +361,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
   const Member* op_member = nullptr;
   Op op = Op::kEquals;
   for (const Member& m : v.members()) {
-    if (m.key == "field" || m.key == "value" || m.key == "count") {
+    if (Is(m.key, "field") || Is(m.key, "value") || Is(m.key, "count")) {
       if (operand != nullptr) {
         return Err(m.key_pos, Cat("a condition has one of 'field', 'value' or 'count'; '",
                                   operand->key, "' is already given"));
@@ -289,7 +369,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
       operand = &m;
       continue;
     }
-    std::optional<Op> parsed = ParseOp(m.key);
+    std::optional<Op> parsed = options_.policy ? ParseOpIgnoreCase(m.key) : ParseOp(m.key);
     if (!parsed) {
       std::vector<std::string_view> known = OpNames();
       for (std::string_view k : {"field", "value", "count", "allOf", "anyOf", "not"}) {
@@ -309,7 +389,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
     return Err(v.pos(), Cat("condition on '", operand->key, "' needs an operator"));
   }
   std::unique_ptr<Node> node;
-  if (operand->key == "count") {
+  if (Is(operand->key, "count")) {
     absl::StatusOr<std::unique_ptr<Node>> c =
         CompileCount(*operand->value, operand->key_pos, depth);
     if (!c.ok()) return c.status();
@@ -320,7 +400,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
                      "' does not apply to a count (use equals, "
                      "notEquals, in, notIn, less, lessOrEquals, greater, greaterOrEquals)"));
     }
-  } else if (operand->key == "field") {
+  } else if (Is(operand->key, "field")) {
     node = std::make_unique<Node>();
     node->kind = Node::Kind::kField;
     absl::StatusOr<FieldPath> p = Path(*operand->value);
@@ -333,24 +413,34 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
     absl::Status s = ValueOperand(*operand->value, *node);
     if (!s.ok()) return s;
     node->specificity = node->value_is_path ? PathSpecificity(node->path) : -1;
+    if (node->value_expr == nullptr && !node->value_is_path && node->literal->is_unknown()) {
+      node->rhs_unknown = true;  // a value nothing offline can know: the outcome is unknown
+    }
     if ((op == Op::kWrittenAs || op == Op::kExpressionCalls) && !node->value_is_path) {
       return Err(op_member->key_pos,
                  Cat("'", op_member->key, "' asks how a field is written: use 'field'"));
     }
   }
   const Value* rhs = nullptr;
-  if (absl::Status s = ValueOrPath(*op_member->value, rhs, node->rhs_is_path, node->rhs_path);
+  if (absl::Status s =
+          ValueOrPath(*op_member->value, rhs, node->rhs_is_path, node->rhs_path, node->rhs_expr);
       !s.ok()) {
     return s;
+  }
+  if (node->rhs_expr != nullptr && node->scope_refs.empty()) SnapshotScopes(*node);
+  bool dynamic_rhs = node->rhs_is_path || node->rhs_expr != nullptr;
+  if (!dynamic_rhs && rhs->is_unknown()) {
+    node->rhs_unknown = true;
+    dynamic_rhs = true;
   }
   node->property_path = node->path.root == FieldRoot::kScope ||
                         (node->path.root == FieldRoot::kBody && !node->path.steps.empty() &&
                          node->path.steps[0].kind == PathStep::Kind::kKey &&
                          EqualsIgnoreCase(node->path.steps[0].key, "properties"));
   absl::StatusOr<Predicate> pred =
-      node->rhs_is_path ? Predicate::CompileDynamic(op) : Predicate::Compile(op, *rhs);
-  if (!pred.ok()) return Err(op_member->value->pos(), MessageOf(pred.status()));
-  if (node->rhs_is_path && node->kind == Node::Kind::kCount) {
+      dynamic_rhs ? Predicate::CompileDynamic(op) : Predicate::Compile(op, *rhs);
+  if (!pred.ok()) return Err(op_member->value->pos(), Msg(pred.status()));
+  if (node->rhs_is_path && node->kind == Node::Kind::kCount && !options_.policy) {
     return Err(op_member->value->pos(), "a count is compared with a literal");
   }
   node->predicate.emplace(std::move(*pred));
@@ -360,14 +450,20 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Condition>> Condition::Compile(std::shared_ptr<const Document> doc,
-                                                              const Value& cond) {
-  Compiler compiler(*doc);
+                                                              const Value& cond,
+                                                              const ConditionOptions& options) {
+  Compiler compiler(*doc, options);
   absl::StatusOr<std::unique_ptr<Node>> root = compiler.Compile(cond, 0);
   if (!root.ok()) return root.status();
   std::unique_ptr<Condition> c(new Condition());
   c->doc_ = std::move(doc);
   c->root_ = std::move(*root);
   c->max_scopes_ = compiler.max_scopes();
+  c->dynamic_ = compiler.dynamic();
+  c->aliases_ = options.aliases;
+  if (options.parameters != nullptr) {
+    c->parameters_ = std::make_shared<const PolicyParameters>(*options.parameters);
+  }
   return c;
 }
 

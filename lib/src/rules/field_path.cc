@@ -158,6 +158,59 @@ absl::StatusOr<FieldPath> ParseFieldPath(std::string_view text) {
   return path;
 }
 
+absl::StatusOr<FieldPath> ParseAliasedFieldPath(std::string_view text, const AliasTable& aliases) {
+  std::size_t bracket = text.find('[');
+  if (text.substr(0, bracket).find('/') == std::string_view::npos) {
+    if (EqualsIgnoreCase(text, "tags[]")) {
+      // A tag name from an empty parameter (concat('tags[', parameters('name'), ']')).
+      FieldPath p;
+      p.text = std::string(text);
+      p.steps = {PathStep{PathStep::Kind::kKey, "tags", 0}, PathStep{PathStep::Kind::kKey, "", 0}};
+      return p;
+    }
+    return ParseFieldPath(text);
+  }
+  const std::vector<AliasTarget>* targets = aliases.Find(text);
+  if (targets == nullptr || targets->empty()) {
+    std::size_t slash = text.substr(0, bracket).rfind('/');
+    std::string_view type = text.substr(0, slash);
+    if (aliases.FindType(type) == nullptr) {
+      return absl::InvalidArgumentError(Cat("unknown alias '", text, "': ", kNoAliasType, " '",
+                                            type,
+                                            "' (add the provider's aliases with --aliases FILE)"));
+    }
+    std::string near = aliases.Suggest(text);
+    return absl::InvalidArgumentError(
+        Cat("unknown alias '", text, "'",
+            near.empty() ? std::string(" (add the provider's aliases with --aliases FILE)")
+                         : Cat(" (did you mean '", near, "'?)")));
+  }
+  FieldPath path;
+  path.text = std::string(text);
+  for (const AliasTarget& t : *targets) {
+    AliasStep step;
+    step.type_lower = t.type_lower;
+    step.read_only = t.read_only;
+    absl::Status s = ParseSteps(t.default_path, t.default_path, step.steps);
+    if (!s.ok()) return Bad(text, Cat("its path '", t.default_path, "' is not a field path"));
+    for (const AliasVersionPath& v : t.versioned) {
+      std::vector<PathStep> steps;
+      if (!ParseSteps(v.path, v.path, steps).ok()) {
+        return Bad(text, Cat("its path '", v.path, "' is not a field path"));
+      }
+      step.versioned.emplace_back(v.api_versions, std::move(steps));
+    }
+    path.alias_targets.push_back(std::move(step));
+  }
+  path.steps = path.alias_targets.front().steps;
+  for (const AliasStep& a : path.alias_targets) {
+    for (const PathStep& st : a.steps) {
+      if (st.kind == PathStep::Kind::kWildcard) path.has_wildcard = true;
+    }
+  }
+  return path;
+}
+
 bool PathHasPrefix(const std::vector<PathStep>& path, const std::vector<PathStep>& prefix) {
   if (prefix.size() > path.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {

@@ -17,6 +17,8 @@
 
 #include "absl/status/statusor.h"
 
+#include "knowledge/aliases.h"
+
 namespace armlint::internal {
 
 struct PathStep {
@@ -35,13 +37,38 @@ enum class FieldRoot : std::uint8_t {
   kScope,     // steps start at the current element of an enclosing `count` (scope index)
 };
 
+// An alias looked up in an alias table: the path it stands for on one resource type.
+struct AliasStep {
+  std::string type_lower;
+  std::vector<PathStep> steps;
+  // Per-API-version paths: the steps used when the resource's apiVersion is listed.
+  std::vector<std::pair<std::vector<std::string>, std::vector<PathStep>>> versioned;
+  // Read-only in the type's schema: absent from a template, its value is unknown, not missing.
+  bool read_only = false;
+};
+
 struct FieldPath {
   FieldRoot root = FieldRoot::kBody;
   int scope = -1;  // kScope: index in the evaluation's scope stack
   std::vector<PathStep> steps;
   std::string text;  // as written, for messages and docs
   bool has_wildcard = false;
+  // An alias resolved through a table (ParseAliasedFieldPath): `steps` are those of the first
+  // target; evaluation takes the target of the resource's type (none: the field is missing,
+  // as an alias of another type is in Azure Policy) and its apiVersion.
+  std::vector<AliasStep> alias_targets;
+  // [field('...')] inside an existenceCondition: the resource of the policy's `if`, not the
+  // related resource being tested.
+  bool outer = false;
 };
+
+// Parses `text` as Azure Policy does: a plain path (properties.x, tags['a'], name, ...) as
+// ParseFieldPath, an alias (<Namespace>/<type>/<path>) looked up in `aliases` (never guessed).
+// An unknown alias is InvalidArgument "unknown alias '...' (did you mean '...'?)".
+// How the message of an alias whose resource type no table knows begins after the alias.
+inline constexpr std::string_view kNoAliasType = "the alias table has no resource type";
+
+absl::StatusOr<FieldPath> ParseAliasedFieldPath(std::string_view text, const AliasTable& aliases);
 
 // Parses `text`. Aliases: a path containing '/' is read as `<resource type>/<property path>`;
 // the part after the last '/' is the property path, resolved under `properties` unless its first

@@ -1,6 +1,7 @@
 // Operator semantics: see operators.h; each cites the Azure Policy documentation it follows.
 #include "rules/operators.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdlib>
@@ -14,6 +15,27 @@
 
 namespace armlint::internal {
 namespace {
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Decodes one UTF-8 sequence at s[i]; 0 bytes when invalid.
+std::size_t DecodeUtf8(std::string_view s, std::size_t i, std::uint32_t& cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  cp = n == 1 ? c : n == 2 ? (c & 0x1f) : n == 3 ? (c & 0x0f) : (c & 0x07);
+  for (std::size_t k = 1; k < n; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc >> 6) != 2) return 0;
+    cp = (cp << 6) | (cc & 0x3f);
+  }
+  return n;
+}
 
 struct OpEntry {
   std::string_view name;
@@ -119,6 +141,9 @@ std::optional<int> Order(const Value& a, const Value& b) {
 
 bool ContainsIgnoreCase(std::string_view hay, std::string_view needle) {
   if (needle.empty()) return true;
+  if (!IsAscii(hay) || !IsAscii(needle)) {
+    return FoldCase(hay).find(FoldCase(needle)) != std::string::npos;
+  }
   if (needle.size() > hay.size()) return false;
   for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
     if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return true;
@@ -133,6 +158,13 @@ bool IsMissing(const Value* v) { return v == nullptr || v->is_null(); }
 std::optional<Op> ParseOp(std::string_view name) {
   for (const OpEntry& e : kOps) {
     if (e.name == name) return e.op;
+  }
+  return std::nullopt;
+}
+
+std::optional<Op> ParseOpIgnoreCase(std::string_view name) {
+  for (const OpEntry& e : kOps) {
+    if (EqualsIgnoreCase(e.name, name)) return e.op;
   }
   return std::nullopt;
 }
@@ -205,10 +237,42 @@ bool WildcardPattern::Matches(std::string_view s) const {
   return true;
 }
 
+std::string FoldCase(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::uint32_t cp = 0;
+    std::size_t n = DecodeUtf8(s, i, cp);
+    if (n == 0) {
+      out += s[i++];
+      continue;
+    }
+    if (n == 1) {
+      out += AsciiLower(s[i++]);
+      continue;
+    }
+    const CaseFold* end = kCaseFolds + kCaseFoldCount;
+    const CaseFold* it = std::lower_bound(
+        kCaseFolds, end, cp, [](const CaseFold& f, std::uint32_t v) { return f.code_point < v; });
+    if (it != end && it->code_point == cp) {
+      out += it->folded;
+    } else {
+      out.append(s.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+bool EqualsFolded(std::string_view a, std::string_view b) {
+  if (IsAscii(a) && IsAscii(b)) return EqualsIgnoreCase(a, b);
+  return FoldCase(a) == FoldCase(b);
+}
+
 Tri LooseEquals(const Value& a, const Value& b) {
   if (a.is_unknown() || b.is_unknown()) return Tri::kUnknown;
   if (a.is_string() && b.is_string()) {
-    return TriOf(EqualsIgnoreCase(a.string_value(), b.string_value()));
+    return TriOf(EqualsFolded(a.string_value(), b.string_value()));
   }
   if (a.is_number() && b.is_number()) return TriOf(a.number_value() == b.number_value());
   if (a.is_array() && b.is_array()) {
@@ -436,15 +500,38 @@ Tri Predicate::Apply(const Value* lhs) const {
     return TriOf(!IsMissing(lhs) == exists_);
   }
   if (op_ == Op::kWrittenAs || op_ == Op::kExpressionCalls) return Tri::kFalse;  // ApplySource
-  if (IsMissing(lhs)) return TriOf(negated_);
+  if (IsMissing(lhs)) {
+    // `equals: null` (or `[]`/`""`... no: only null) matches a missing field.
+    bool ignored;
+    if (rhs_ != nullptr && rhs_->is_null() && Positive(op_, ignored) == Op::kEquals) {
+      return TriOf(!negated_);
+    }
+    return TriOf(negated_);
+  }
   if (lhs->is_unknown()) return Tri::kUnknown;
   Tri t = ApplyPositive(*lhs, *rhs_);
   return negated_ ? TriNot(t) : t;
 }
 
 Tri Predicate::ApplyDynamic(const Value* lhs, const Value* rhs) const {
+  if (rhs != nullptr && rhs->is_unknown()) return Tri::kUnknown;
+  bool pattern = op_ == Op::kLike || op_ == Op::kNotLike || op_ == Op::kMatch ||
+                 op_ == Op::kNotMatch || op_ == Op::kMatchInsensitively ||
+                 op_ == Op::kNotMatchInsensitively;
+  if ((op_ == Op::kExists || pattern) && IsMissing(rhs)) return Tri::kFalse;
+  if (op_ == Op::kExists || (pattern && rhs->is_string())) {
+    // A pattern (or exists flag) computed per resource: compiled for this comparison.
+    absl::StatusOr<Predicate> p = Compile(op_, *rhs);
+    if (!p.ok()) return Tri::kFalse;
+    return p->Apply(lhs);
+  }
+  if (IsMissing(rhs) && !IsMissing(lhs) && lhs->is_unknown()) return Tri::kUnknown;
+  if (IsMissing(lhs) && IsMissing(rhs) && rhs != nullptr) {
+    bool ignored;
+    if (Positive(op_, ignored) == Op::kEquals) return TriOf(!negated_);  // null equals null
+  }
   if (IsMissing(lhs) || IsMissing(rhs)) return TriOf(negated_);
-  if (lhs->is_unknown() || rhs->is_unknown()) return Tri::kUnknown;
+  if (lhs->is_unknown()) return Tri::kUnknown;
   Tri t = ApplyPositive(*lhs, *rhs);
   return negated_ ? TriNot(t) : t;
 }
@@ -462,6 +549,10 @@ absl::StatusOr<Predicate> Predicate::CompileDynamic(Op op) {
     case Op::kLessOrEquals:
     case Op::kGreater:
     case Op::kGreaterOrEquals:
+    case Op::kLike:
+    case Op::kMatch:
+    case Op::kMatchInsensitively:
+    case Op::kExists:
       return p;
     default:
       return absl::InvalidArgumentError(

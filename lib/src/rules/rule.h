@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,11 @@ struct Rule {
   std::string check;           // native check (named by the rule id); empty for condition rules
   std::string condition_json;  // the "if" as written (compact JSON)
   std::shared_ptr<const Condition> condition;
+  // Azure Policy definitions (policy/): the effect, the definition, and what its condition
+  // points into (documents, alias tables).
+  std::string effect;
+  std::optional<PolicyRef> policy;
+  std::shared_ptr<const void> keep_alive;
 };
 
 // The public description of a loaded rule (listings, docs, `rules show`).

@@ -125,6 +125,13 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
   for (const std::string& dir : options.rule_dirs) {
     if (absl::Status s = LoadDirInto(dir, set->rules_, ids); !s.ok()) return s;
   }
+  if (options.add_rules) {
+    std::vector<std::unique_ptr<Rule>> extra;
+    if (absl::Status s = options.add_rules(extra); !s.ok()) return s;
+    for (auto& r : extra) {
+      if (ids.emplace(r->id, r.get()).second) set->rules_.push_back(std::move(r));
+    }
+  }
   for (const auto* list : {&options.only, &options.disable}) {
     for (const std::string& id : *list) {
       if (!ids.contains(id)) {
@@ -175,7 +182,8 @@ void RuleSet::BuildIndex() {
   }
 }
 
-void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out) const {
+void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
+                               std::span<const Resource> deployment) const {
   auto run = [&](const Rule* rule) {
     // A rule written for both forms judges a folded child's settings once, on its parent.
     if (!resource.merged_into.empty() &&
@@ -183,13 +191,15 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out) 
             rule->resource_types.end()) {
       return;
     }
-    ConditionResult r = rule->condition->Evaluate(resource);
+    ConditionResult r = rule->policy ? rule->condition->Evaluate(resource, deployment)
+                                     : rule->condition->Evaluate(resource);
     if (r.outcome == Tri::kFalse) return;
     Hit hit;
     hit.rule = rule;
     hit.outcome = r.outcome;
     hit.anchor = r.anchor.known() ? r.anchor : resource.anchor;
     hit.resource = &resource;
+    hit.message = std::move(r.note);
     out.push_back(std::move(hit));
   };
   std::string lower;
@@ -259,6 +269,8 @@ RuleInfo ToRuleInfo(const Rule& r) {
   info.source = r.source;
   info.check = r.check;
   info.condition_json = r.condition_json;
+  info.effect = r.effect;
+  info.policy = r.policy;
   return info;
 }
 

@@ -1,7 +1,10 @@
 // A compiled rule set: the loaded packs indexed by resource type, and their evaluation.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +22,8 @@ struct RuleSetOptions {
   std::vector<std::string> rule_dirs;
   std::vector<std::string> only;
   std::vector<std::string> disable;
+  // Adds rules made elsewhere (Azure Policy definitions) after the packs are loaded.
+  std::function<absl::Status(std::vector<std::unique_ptr<Rule>>&)> add_rules;
 };
 
 class RuleSet {
@@ -34,7 +39,9 @@ class RuleSet {
   ~RuleSet();
 
   // Appends a Hit for every rule whose condition is true or unknown for `resource`.
-  void EvaluateResource(const Resource& resource, std::vector<Hit>& out) const;
+  // `deployment`: every resource of the linted file (policy *IfNotExists effects look there).
+  void EvaluateResource(const Resource& resource, std::vector<Hit>& out,
+                        std::span<const Resource> deployment = {}) const;
 
   // Appends the condition rules that apply to `resource` (its type matches their resourceType):
   // the rules EvaluateResource evaluates for it, each once. For scores (assessments).

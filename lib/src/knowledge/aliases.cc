@@ -1,0 +1,290 @@
+// Alias tables: parsing the front-coded built-in data and az CLI alias lists.
+#include "knowledge/aliases.h"
+
+#include <algorithm>
+
+#include "rules/str.h"
+#include "util/strings.h"
+
+namespace armlint::internal {
+namespace {
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t prev = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         prev + (AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]) ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+
+// "sku.name" -> "sku.name"; "supportsHttpsTrafficOnly" -> "properties.supportsHttpsTrafficOnly".
+std::string PlainPath(std::string_view suffix) {
+  static constexpr std::string_view kTop[] = {
+      "sku",       "kind",       "location", "tags",
+      "identity",  "plan",       "zones",    "extendedlocation",
+      "managedby", "apiversion", "name",     "type",
+      "id"};
+  std::size_t end = suffix.find_first_of(".[");
+  std::string_view first = suffix.substr(0, end);
+  for (std::string_view t : kTop) {
+    if (EqualsIgnoreCase(first, t)) return std::string(suffix);
+  }
+  return Cat("properties.", suffix);
+}
+
+// "<n>:<rest>": the first n characters of `prev` followed by rest.
+std::string Decode(std::string_view coded, const std::string& prev) {
+  std::size_t colon = coded.find(':');
+  int n = 0;
+  if (colon == std::string_view::npos || !ParseInt(coded.substr(0, colon), n) || n < 0 ||
+      static_cast<std::size_t>(n) > prev.size()) {
+    return std::string(coded);  // not front-coded (cannot happen with generated data)
+  }
+  return Cat(std::string_view(prev).substr(0, static_cast<std::size_t>(n)),
+             coded.substr(colon + 1));
+}
+
+std::string_view TypeOfAlias(std::string_view alias) {
+  // "Namespace/type/child/prop.x[*]": the type is everything before the last '/' that precedes
+  // the first '[' (property paths never hold '/').
+  std::size_t bracket = alias.find('[');
+  std::size_t slash = alias.substr(0, bracket).rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : alias.substr(0, slash);
+}
+
+}  // namespace
+
+const std::string& AliasTarget::PathFor(std::string_view api_version) const {
+  if (!api_version.empty()) {
+    for (const AliasVersionPath& v : versioned) {
+      for (const std::string& a : v.api_versions) {
+        if (EqualsIgnoreCase(a, api_version)) return v.path;
+      }
+    }
+  }
+  return default_path;
+}
+
+const AliasTable& AliasTable::Builtin() {
+  static const AliasTable* table = [] {
+    auto* t = new AliasTable();
+    t->ParseBuiltin();
+    return t;
+  }();
+  return *table;
+}
+
+void AliasTable::Add(std::string_view type, std::string_view name, AliasTarget target) {
+  std::string key = ToLower(name);
+  std::vector<AliasTarget>& targets = by_name_[key];
+  if (targets.empty()) names_by_type_[ToLower(type)].push_back(std::string(name));
+  for (AliasTarget& t : targets) {
+    if (t.type_lower == target.type_lower) {
+      t = std::move(target);
+      return;
+    }
+  }
+  targets.push_back(std::move(target));
+}
+
+void AliasTable::ParseBuiltin() {
+  std::string type, type_lower, prev_name, prev_path;
+  AliasTarget* last = nullptr;
+  for (std::size_t c = 0; c < kAliasDataCount; ++c) {
+    std::string_view data = kAliasData[c];
+    while (!data.empty()) {
+      std::size_t nl = data.find('\n');
+      std::string_view line = data.substr(0, nl);
+      data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
+      if (line.empty()) continue;
+      bool read_only = line[0] == '!';
+      if (read_only) line.remove_prefix(1);
+      std::size_t tab = line.find('\t');
+      std::string_view head = line.substr(0, tab);
+      std::string_view tail =
+          tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
+      if (line[0] == '@') {
+        type = std::string(head.substr(1));
+        type_lower = ToLower(type);
+        types_[type_lower] = AliasTypeInfo{type, std::string(tail)};
+        prev_name.clear();
+        prev_path.clear();
+        last = nullptr;
+        continue;
+      }
+      std::string path;
+      if (tab != std::string_view::npos) {
+        path = Decode(tail, prev_path);
+        prev_path = path;
+      }
+      if (line[0] == '~') {
+        if (last != nullptr) {
+          AliasVersionPath v;
+          for (std::string_view s = head.substr(1); !s.empty();) {
+            std::size_t comma = s.find(',');
+            v.api_versions.push_back(std::string(s.substr(0, comma)));
+            s.remove_prefix(comma == std::string_view::npos ? s.size() : comma + 1);
+          }
+          v.path = std::move(path);
+          last->versioned.push_back(std::move(v));
+        }
+        continue;
+      }
+      bool full = line[0] == '=';
+      std::string name = Decode(full ? head.substr(1) : head, prev_name);
+      prev_name = name;
+      AliasTarget target;
+      target.type_lower = type_lower;
+      target.default_path = tab != std::string_view::npos ? path : PlainPath(name);
+      target.read_only = read_only;
+      std::string alias = full ? name : Cat(type, "/", name);
+      Add(type, alias, std::move(target));
+      std::vector<AliasTarget>& targets = by_name_[ToLower(alias)];
+      for (AliasTarget& t : targets) {
+        if (t.type_lower == type_lower) last = &t;
+      }
+    }
+  }
+}
+
+absl::StatusOr<std::unique_ptr<AliasTable>> AliasTable::FromJson(const Value& root,
+                                                                 const AliasTable* base) {
+  std::unique_ptr<AliasTable> t(new AliasTable());
+  t->base_ = base;
+  const Value* list = &root;
+  if (root.is_object() && root.Find("value") != nullptr) list = root.Find("value");
+  std::vector<const Value*> providers;
+  if (list->is_array()) {
+    providers.assign(list->items().begin(), list->items().end());
+  } else if (list->is_object() && list->Find("namespace") != nullptr) {
+    providers.push_back(list);
+  } else {
+    return absl::InvalidArgumentError(
+        "an alias file holds the output of 'az provider list --expand resourceTypes/aliases' "
+        "(an array of {namespace, resourceTypes})");
+  }
+  for (const Value* p : providers) {
+    const Value* ns = p->Find("namespace");
+    const Value* rts = p->Find("resourceTypes");
+    if (ns == nullptr || !ns->is_string() || rts == nullptr || !rts->is_array()) {
+      return absl::InvalidArgumentError("each provider needs 'namespace' and 'resourceTypes'");
+    }
+    for (const Value* rt : rts->items()) {
+      const Value* rtn = rt->Find("resourceType");
+      if (rtn == nullptr || !rtn->is_string()) {
+        return absl::InvalidArgumentError("each resource type needs 'resourceType'");
+      }
+      std::string type = Cat(ns->string_value(), "/", rtn->string_value());
+      std::string type_lower = ToLower(type);
+      AliasTypeInfo info{type, ""};
+      if (const Value* caps = rt->Find("capabilities"); caps != nullptr && caps->is_string()) {
+        info.capabilities = std::string(caps->string_value());
+      }
+      t->types_[type_lower] = info;
+      const Value* aliases = rt->Find("aliases");
+      if (aliases == nullptr || !aliases->is_array()) continue;
+      for (const Value* a : aliases->items()) {
+        const Value* name = a->Find("name");
+        if (name == nullptr || !name->is_string() || name->string_value().empty()) {
+          return absl::InvalidArgumentError(Cat("an alias of '", type, "' has no 'name'"));
+        }
+        AliasTarget target;
+        target.type_lower = type_lower;
+        const Value* dp = a->Find("defaultPath");
+        std::string_view alias_name = name->string_value();
+        if (dp != nullptr && dp->is_string() && !dp->string_value().empty()) {
+          target.default_path = std::string(dp->string_value());
+        } else if (StartsWithIgnoreCase(alias_name, Cat(type, "/"))) {
+          target.default_path = PlainPath(alias_name.substr(type.size() + 1));
+        }
+        if (const Value* paths = a->Find("paths"); paths != nullptr && paths->is_array()) {
+          for (const Value* vp : paths->items()) {
+            const Value* path = vp->Find("path");
+            const Value* versions = vp->Find("apiVersions");
+            if (path == nullptr || !path->is_string() || versions == nullptr ||
+                !versions->is_array()) {
+              continue;
+            }
+            AliasVersionPath v;
+            v.path = std::string(path->string_value());
+            for (const Value* ver : versions->items()) {
+              if (ver->is_string()) v.api_versions.push_back(std::string(ver->string_value()));
+            }
+            if (target.default_path.empty()) target.default_path = v.path;
+            target.versioned.push_back(std::move(v));
+          }
+        }
+        if (target.default_path.empty()) {
+          return absl::InvalidArgumentError(
+              Cat("alias '", alias_name, "' has neither 'defaultPath' nor 'paths'"));
+        }
+        t->Add(type, alias_name, std::move(target));
+      }
+    }
+  }
+  return t;
+}
+
+const std::vector<AliasTarget>* AliasTable::Find(std::string_view alias) const {
+  auto it = by_name_.find(ToLower(alias));
+  if (it != by_name_.end()) return &it->second;
+  return base_ != nullptr ? base_->Find(alias) : nullptr;
+}
+
+const AliasTypeInfo* AliasTable::FindType(std::string_view type) const {
+  auto it = types_.find(ToLower(type));
+  if (it != types_.end()) return &it->second;
+  return base_ != nullptr ? base_->FindType(type) : nullptr;
+}
+
+std::string AliasTable::Suggest(std::string_view alias) const {
+  std::string_view type = TypeOfAlias(alias);
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(3, alias.size() / 4);
+  for (const AliasTable* t = this; t != nullptr; t = t->base_) {
+    auto it = t->names_by_type_.find(ToLower(type));
+    if (it == t->names_by_type_.end()) continue;
+    for (const std::string& n : it->second) {
+      std::size_t d = EditDistance(alias, n);
+      if (d < best_d) {
+        best_d = d;
+        best = n;
+      }
+    }
+  }
+  return best;
+}
+
+bool IndexedModeEvaluates(std::string_view type, const AliasTable* aliases) {
+  if (aliases != nullptr) {
+    if (const AliasTypeInfo* info = aliases->FindType(type);
+        info != nullptr && !info->capabilities.empty()) {
+      std::string caps = ToLower(info->capabilities);
+      return caps.find("supportstags") != std::string::npos &&
+             caps.find("supportslocation") != std::string::npos;
+    }
+  }
+  static const absl::flat_hash_map<std::string, bool>* kTypes = [] {
+    auto* m = new absl::flat_hash_map<std::string, bool>();
+    std::string_view data = kIndexedTypeData;
+    while (!data.empty()) {
+      std::size_t nl = data.find('\n');
+      std::string_view line = data.substr(0, nl);
+      data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
+      if (line.size() > 1) (*m)[std::string(line.substr(1))] = line[0] == '+';
+    }
+    return m;
+  }();
+  auto it = kTypes->find(ToLower(type));
+  return it == kTypes->end() || it->second;
+}
+
+}  // namespace armlint::internal

@@ -1,0 +1,549 @@
+// Policy definitions and initiatives -> rules (see policy_loader.h).
+#include "policy/policy_loader.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+
+#include "arm/expression.h"
+#include "knowledge/aliases.h"
+#include "policy/policy_files.h"
+#include "policy/policy_parameters.h"
+#include "rules/condition.h"
+#include "rules/field_path.h"
+#include "rules/operators.h"
+#include "rules/rule_loader.h"
+#include "rules/str.h"
+#include "util/strings.h"
+
+namespace armlint::internal {
+namespace {
+
+// What compiled policy rules point into: kept alive by every rule.
+struct Holder {
+  std::vector<std::shared_ptr<const Document>> docs;
+  std::vector<std::unique_ptr<AliasTable>> aliases;
+};
+
+// One definition to compile: the definition and the values given for its parameters.
+struct Instance {
+  const PolicyItem* def = nullptr;
+  GivenValues given;
+  std::string initiative;  // the set's name (displayName in PolicyRef)
+  std::string initiative_display;
+};
+
+const Value* Key(const Value* obj, std::string_view key) {
+  return obj != nullptr && obj->is_object() ? obj->Find(key) : nullptr;
+}
+
+std::string Str(const Value* v) {
+  return v != nullptr && v->is_string() ? std::string(v->string_value()) : std::string();
+}
+
+// A string that may be a policy expression over the parameters, evaluated (static only).
+absl::StatusOr<const Value*> Static(const Document& doc, const Value& v,
+                                    const PolicyParameters& params) {
+  if (!v.is_string() || !IsExpression(v.string_value())) {
+    if (v.is_string() && StartsWithIgnoreCase(v.string_value(), "[[")) {
+      return Value::String(doc.arena(), v.string_value().substr(1), v.anchor());
+    }
+    return &v;
+  }
+  std::string_view s = v.string_value();
+  absl::StatusOr<const Expr*> e = ParseExpression(s.substr(1, s.size() - 2), doc.arena());
+  if (!e.ok()) return doc.ErrorAt(v.pos(), Msg(e.status()));
+  PolicyEnv env(&params);
+  absl::StatusOr<const Value*> r = EvaluatePolicyExpression(**e, env, doc.arena(), v.anchor());
+  if (!r.ok()) return doc.ErrorAt(v.pos(), Msg(r.status()));
+  return *r;
+}
+
+// The resource types a condition restricts to (lower-cased; '*' patterns kept); nullopt when
+// it does not restrict them (the rule is then tried on every resource).
+std::optional<std::vector<std::string>> TypesOf(const Value& c) {
+  if (!c.is_object()) return std::nullopt;
+  if (const Value* all = c.Find("allOf"); all != nullptr && all->is_array()) {
+    for (const Value* child : all->items()) {
+      if (auto t = TypesOf(*child)) return t;
+    }
+    return std::nullopt;
+  }
+  if (const Value* any = c.Find("anyOf"); any != nullptr && any->is_array()) {
+    std::vector<std::string> out;
+    if (any->items().empty()) return std::nullopt;
+    for (const Value* child : any->items()) {
+      auto t = TypesOf(*child);
+      if (!t) return std::nullopt;
+      out.insert(out.end(), t->begin(), t->end());
+    }
+    return out;
+  }
+  const Value* field = c.Find("field");
+  if (field == nullptr || !field->is_string() || !EqualsIgnoreCase(field->string_value(), "type")) {
+    return std::nullopt;
+  }
+  auto ok = [](const Value* v) {
+    return v != nullptr && v->is_string() && !v->string_value().empty() &&
+           v->string_value().front() != '[' && v->string_value().find('/') != std::string::npos;
+  };
+  if (const Value* eq = c.Find("equals"); ok(eq)) {
+    return std::vector<std::string>{ToLower(eq->string_value())};
+  }
+  if (const Value* like = c.Find("like"); ok(like)) {
+    return std::vector<std::string>{ToLower(like->string_value())};
+  }
+  if (const Value* in = c.Find("in"); in != nullptr && in->is_array() && !in->items().empty()) {
+    std::vector<std::string> out;
+    for (const Value* t : in->items()) {
+      if (!ok(t)) return std::nullopt;
+      out.push_back(ToLower(t->string_value()));
+    }
+    return out;
+  }
+  return std::nullopt;
+}
+
+// The `if` with the parameters substituted where it names the type, for TypesOf: type filters
+// are often written "[parameters('resourceType')]".
+const Value* Substituted(const Document& doc, const Value& v, const PolicyParameters& params,
+                         int depth) {
+  if (depth > 8) return &v;
+  if (v.is_string()) {
+    absl::StatusOr<const Value*> r = Static(doc, v, params);
+    return r.ok() ? *r : &v;
+  }
+  if (v.is_array()) {
+    std::vector<const Value*> items;
+    for (const Value* i : v.items()) items.push_back(Substituted(doc, *i, params, depth + 1));
+    return Value::Array(doc.arena(), items, v.anchor());
+  }
+  if (v.is_object()) {
+    std::vector<Member> members;
+    for (const Member& m : v.members()) {
+      bool logical = EqualsIgnoreCase(m.key, "allOf") || EqualsIgnoreCase(m.key, "anyOf");
+      bool leaf = EqualsIgnoreCase(m.key, "field") || EqualsIgnoreCase(m.key, "equals") ||
+                  EqualsIgnoreCase(m.key, "in") || EqualsIgnoreCase(m.key, "like");
+      if (!logical && !leaf) continue;
+      // Canonical keyword spelling, so that TypesOf finds them.
+      std::string_view key = EqualsIgnoreCase(m.key, "allOf")    ? "allOf"
+                             : EqualsIgnoreCase(m.key, "anyOf")  ? "anyOf"
+                             : EqualsIgnoreCase(m.key, "field")  ? "field"
+                             : EqualsIgnoreCase(m.key, "equals") ? "equals"
+                             : EqualsIgnoreCase(m.key, "in")     ? "in"
+                                                                 : "like";
+      members.push_back(Member{key, Substituted(doc, *m.value, params, depth + 1), m.key_pos});
+    }
+    return Value::Object(doc.arena(), members, v.anchor());
+  }
+  return &v;
+}
+
+// Whether the condition is an allOf with a member comparing two different literals (a control
+// no resource can meet).
+bool NeverTrue(const Value& cond) {
+  const Value* all = Key(&cond, "allOf");
+  if (all == nullptr || !all->is_array()) return false;
+  for (const Value* c : all->items()) {
+    const Value* v = Key(c, "value");
+    const Value* eq = Key(c, "equals");
+    if (v == nullptr || eq == nullptr || c->members().size() != 2) continue;
+    bool literal = !(v->is_string() && IsExpression(v->string_value())) &&
+                   !(eq->is_string() && IsExpression(eq->string_value()));
+    if (literal && LooseEquals(*v, *eq) == Tri::kFalse) return true;
+  }
+  return false;
+}
+
+std::string PortalLink(std::string_view name) {
+  return Cat(
+      "https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/"
+      "%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2F",
+      name);
+}
+
+class Loader {
+ public:
+  explicit Loader(const PolicyLoadOptions& options) : options_(options) {}
+  PolicyLoad Run();
+
+ private:
+  void Skip(const PolicyItem& item, std::string reason, const std::string& initiative = "") {
+    out_.skipped.push_back(
+        SkippedPolicy{initiative.empty() ? item.name : Cat(item.name, " (", initiative, ")"),
+                      item.doc->path(), std::move(reason)});
+  }
+  void Compile(const Instance& inst);
+  void ExpandSet(const PolicyItem& set, std::vector<Instance>& instances,
+                 absl::flat_hash_set<const PolicyItem*>& members);
+  const PolicyItem* FindDefinition(std::string_view id) const;
+
+  const PolicyLoadOptions& options_;
+  PolicyLoad out_;
+  std::shared_ptr<Holder> holder_ = std::make_shared<Holder>();
+  const AliasTable* aliases_ = nullptr;
+  GivenValues assigned_;
+  std::vector<GivenValues> source_values_;
+  const GivenValues& ValuesFor(const PolicyItem& item) const {
+    return item.source < 0 ? assigned_ : source_values_[static_cast<std::size_t>(item.source)];
+  }
+  void LoadFiles(const std::vector<std::string>& paths, int source);
+  std::vector<PolicyItem> items_;
+  absl::flat_hash_map<std::string, const PolicyItem*> by_id_;  // lower-cased id and name
+  absl::flat_hash_set<std::string> ids_;
+};
+
+const PolicyItem* Loader::FindDefinition(std::string_view id) const {
+  auto it = by_id_.find(ToLower(id));
+  if (it != by_id_.end()) return it->second;
+  std::size_t slash = id.rfind('/');
+  if (slash != std::string_view::npos) {
+    it = by_id_.find(ToLower(id.substr(slash + 1)));
+    if (it != by_id_.end()) return it->second;
+  }
+  return nullptr;
+}
+
+void Loader::ExpandSet(const PolicyItem& set, std::vector<Instance>& instances,
+                       absl::flat_hash_set<const PolicyItem*>& members) {
+  const Document& doc = *set.doc;
+  BoundParameters bound;
+  if (absl::Status s = BindParameters(doc, Key(set.props, "parameters"), ValuesFor(set), bound);
+      !s.ok()) {
+    out_.errors.push_back(s);
+    return;
+  }
+  std::string display = Str(Key(set.props, "displayName"));
+  const Value* list = Key(set.props, "policyDefinitions");
+  if (list == nullptr || !list->is_array()) {
+    out_.errors.push_back(doc.ErrorAt(set.props->pos(), "'policyDefinitions' must be an array"));
+    return;
+  }
+  for (const Value* member : list->items()) {
+    std::string id = Str(Key(member, "policyDefinitionId"));
+    const PolicyItem* def = id.empty() ? nullptr : FindDefinition(id);
+    if (def == nullptr || def->is_set) {
+      std::string ref = Str(Key(member, "policyDefinitionReferenceId"));
+      out_.skipped.push_back(
+          SkippedPolicy{Cat(ref.empty() ? id : ref, " (", set.name, ")"), doc.path(),
+                        Cat("initiative member ", id, " is not among the loaded definitions")});
+      continue;
+    }
+    members.insert(def);
+    Instance inst;
+    inst.def = def;
+    inst.initiative = set.name;
+    inst.initiative_display = display;
+    if (const Value* params = Key(member, "parameters"); params != nullptr && params->is_object()) {
+      bool ok = true;
+      for (const Member& m : params->members()) {
+        const Value* v = Key(m.value, "value");
+        if (v == nullptr) continue;
+        absl::StatusOr<const Value*> r = Static(doc, *v, bound.values);
+        if (!r.ok()) {
+          // A set parameter without a value: left to the definition's default.
+          if (!bound.missing.empty()) continue;
+          out_.errors.push_back(r.status());
+          ok = false;
+          break;
+        }
+        inst.given.values[ToLower(m.key)] = *r;
+        inst.given.docs[ToLower(m.key)] = &doc;
+      }
+      if (!ok) continue;
+    }
+    instances.push_back(std::move(inst));
+  }
+}
+
+void Loader::LoadFiles(const std::vector<std::string>& paths, int source) {
+  absl::StatusOr<std::vector<std::string>> files = PolicyFiles(paths);
+  if (!files.ok()) {
+    out_.errors.push_back(files.status());
+    return;
+  }
+  for (const std::string& f : *files) {
+    absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(f);
+    if (!doc.ok()) {
+      out_.errors.push_back(doc.status());
+      continue;
+    }
+    std::shared_ptr<const Document> shared(std::move(*doc));
+    holder_->docs.push_back(shared);
+    std::size_t before = items_.size();
+    if (absl::Status s = ReadPolicyItems(shared, items_); !s.ok()) out_.errors.push_back(s);
+    for (std::size_t i = before; i < items_.size(); ++i) items_[i].source = source;
+  }
+}
+
+PolicyLoad Loader::Run() {
+  // Alias tables: the built-in one, then each --aliases file on top.
+  for (const std::string& f : options_.alias_files) {
+    absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(f);
+    if (!doc.ok()) {
+      out_.errors.push_back(doc.status());
+      continue;
+    }
+    const AliasTable* base = aliases_ != nullptr ? aliases_ : &AliasTable::Builtin();
+    absl::StatusOr<std::unique_ptr<AliasTable>> t = AliasTable::FromJson((*doc)->root(), base);
+    if (!t.ok()) {
+      out_.errors.push_back((*doc)->ErrorAt((*doc)->root().pos(), Msg(t.status())));
+      continue;
+    }
+    aliases_ = t->get();
+    holder_->aliases.push_back(std::move(*t));
+  }
+  if (!options_.parameters_file.empty()) {
+    absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(options_.parameters_file);
+    if (!doc.ok()) {
+      out_.errors.push_back(doc.status());
+    } else {
+      std::shared_ptr<const Document> shared(std::move(*doc));
+      holder_->docs.push_back(shared);
+      absl::StatusOr<PolicyParameters> values = ReadAssignmentValues(*shared);
+      if (!values.ok()) {
+        out_.errors.push_back(values.status());
+      } else {
+        assigned_.values = std::move(*values);
+        for (const auto& [k, v] : assigned_.values) assigned_.docs[k] = shared.get();
+      }
+    }
+  }
+  if (!options_.paths.empty()) LoadFiles(options_.paths, -1);
+  for (const std::shared_ptr<const Document>& doc : options_.documents) {
+    holder_->docs.push_back(doc);
+    if (absl::Status s = ReadPolicyItems(doc, items_); !s.ok()) out_.errors.push_back(s);
+  }
+  for (std::size_t i = 0; i < options_.sources.size(); ++i) {
+    const auto& [path, params] = options_.sources[i];
+    GivenValues values;
+    if (!params.empty()) {
+      absl::StatusOr<std::unique_ptr<Document>> doc =
+          Document::Parse(Cat(path, " (parameters)"), params);
+      if (doc.ok()) {
+        std::shared_ptr<const Document> shared(std::move(*doc));
+        holder_->docs.push_back(shared);
+        absl::StatusOr<PolicyParameters> v = ReadAssignmentValues(*shared);
+        if (v.ok()) {
+          values.values = std::move(*v);
+          for (const auto& [k, unused] : values.values) values.docs[k] = shared.get();
+        } else {
+          out_.errors.push_back(v.status());
+        }
+      }
+    }
+    source_values_.push_back(std::move(values));
+    LoadFiles({path}, static_cast<int>(i));
+  }
+  for (const PolicyItem& item : items_) {
+    if (item.is_set) continue;
+    if (!item.id.empty()) by_id_.emplace(ToLower(item.id), &item);
+    by_id_.emplace(ToLower(item.name), &item);
+  }
+  std::vector<Instance> instances;
+  absl::flat_hash_set<const PolicyItem*> members;
+  for (const PolicyItem& item : items_) {
+    if (item.is_set) ExpandSet(item, instances, members);
+  }
+  for (const PolicyItem& item : items_) {
+    if (item.is_set || members.contains(&item)) continue;
+    Instance inst;
+    inst.def = &item;
+    inst.given = ValuesFor(item);
+    instances.push_back(std::move(inst));
+  }
+  for (const Instance& inst : instances) Compile(inst);
+  std::sort(out_.rules.begin(), out_.rules.end(),
+            [](const auto& a, const auto& b) { return a->id < b->id; });
+  std::sort(out_.skipped.begin(), out_.skipped.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.file, a.name) < std::tie(b.file, b.name);
+  });
+  return std::move(out_);
+}
+
+void Loader::Compile(const Instance& inst) {
+  const PolicyItem& def = *inst.def;
+  const Document& doc = *def.doc;
+  const Value* props = def.props;
+  std::string mode = Str(Key(props, "mode"));
+  if (mode.empty()) mode = "All";
+  bool indexed = EqualsIgnoreCase(mode, "Indexed");
+  if (!indexed && !EqualsIgnoreCase(mode, "All")) {
+    Skip(def, Cat("mode '", mode, "' evaluates data-plane objects, not template resources"),
+         inst.initiative);
+    return;
+  }
+  const Value* rule = Key(props, "policyRule");
+  const Value* cond = Key(rule, "if");
+  const Value* then = Key(rule, "then");
+  if (rule == nullptr || cond == nullptr || then == nullptr) {
+    Skip(def, "no condition: a Microsoft-managed or manual control", inst.initiative);
+    return;
+  }
+  if (NeverTrue(*cond)) {
+    // Microsoft-managed controls: {"value": "false", "equals": "true"} stands for a control
+    // Microsoft attests, not a condition on resources.
+    Skip(def, "no condition: a Microsoft-managed control (its rule is never true)",
+         inst.initiative);
+    return;
+  }
+  BoundParameters bound;
+  if (absl::Status s = BindParameters(doc, Key(props, "parameters"), inst.given, bound); !s.ok()) {
+    out_.errors.push_back(s);
+    return;
+  }
+  const Value* effect_value = Key(then, "effect");
+  if (effect_value == nullptr) {
+    out_.errors.push_back(doc.ErrorAt(then->pos(), "policyRule.then has no 'effect'"));
+    return;
+  }
+  if (!bound.missing.empty()) {
+    Skip(def, Cat("required parameter '", bound.missing.front(), "' has no value"),
+         inst.initiative);
+    return;
+  }
+  absl::StatusOr<const Value*> effect = Static(doc, *effect_value, bound.values);
+  if (!effect.ok()) {
+    out_.errors.push_back(effect.status());
+    return;
+  }
+  if (!(*effect)->is_string()) {
+    out_.errors.push_back(doc.ErrorAt(effect_value->pos(), "the effect must be a string"));
+    return;
+  }
+  std::string e = ToLower((*effect)->string_value());
+  if (e == "disabled" || e == "manual") {
+    Skip(def, Cat("effect ", (*effect)->string_value(), ": not evaluated"), inst.initiative);
+    return;
+  }
+  static constexpr std::string_view kEffects[] = {
+      "deny", "audit", "auditifnotexists", "deployifnotexists", "modify", "append"};
+  if (std::find(std::begin(kEffects), std::end(kEffects), e) == std::end(kEffects)) {
+    Skip(def,
+         Cat("effect ", (*effect)->string_value(),
+             " does not apply to the resources a template deploys"),
+         inst.initiative);
+    return;
+  }
+  ConditionOptions copts;
+  copts.policy = true;
+  copts.aliases = aliases_;
+  copts.parameters = &bound.values;
+  absl::StatusOr<std::unique_ptr<Condition>> condition = Condition::Compile(def.doc, *cond, copts);
+  if (!condition.ok()) {
+    if (Msg(condition.status()).find(kNoAliasType) != std::string::npos) {
+      // The alias table lacks the whole provider: say so instead of failing the run.
+      Skip(def, std::string(condition.status().message()), inst.initiative);
+      return;
+    }
+    out_.errors.push_back(condition.status());
+    return;
+  }
+  auto scope = std::make_unique<Condition::PolicyScope>();
+  scope->indexed = indexed;
+  scope->aliases = aliases_;
+  scope->missing_is_unknown = options_.missing_related_unknown;
+  if (e == "auditifnotexists" || e == "deployifnotexists") {
+    const Value* details = Key(then, "details");
+    const Value* type = Key(details, "type");
+    if (type == nullptr) {
+      out_.errors.push_back(doc.ErrorAt(then->pos(), Cat(e, ": 'details.type' is required")));
+      return;
+    }
+    absl::StatusOr<const Value*> t = Static(doc, *type, bound.values);
+    if (!t.ok() || !(*t)->is_string()) {
+      Skip(def, "the related resource type is not known before deployment", inst.initiative);
+      return;
+    }
+    scope->related_type_lower = ToLower((*t)->string_value());
+    scope->related_type = std::string((*t)->string_value());
+    // The related resource lives outside the deployment (another resource group, the
+    // subscription) or is created by the platform (private endpoint connections, Defender
+    // assessments): a template cannot show it, so its absence is unknown, not a finding.
+    std::string scope_kind = Str(Key(details, "existenceScope"));
+    static constexpr std::string_view kPlatformMade[] = {
+        "/privateendpointconnections", "microsoft.security/assessments",
+        "microsoft.security/complianceresults", "microsoft.advisor/", "microsoft.policyinsights/"};
+    bool platform = false;
+    for (std::string_view p : kPlatformMade) {
+      platform = platform || scope->related_type_lower.find(p) != std::string::npos;
+    }
+    if (platform || EqualsIgnoreCase(scope_kind, "subscription") ||
+        Key(details, "resourceGroupName") != nullptr) {
+      scope->missing_is_unknown = true;
+    }
+    if (const Value* name = Key(details, "name")) {
+      absl::StatusOr<const Value*> n = Static(doc, *name, bound.values);
+      if (n.ok() && (*n)->is_string() && !IsExpression((*n)->string_value())) {
+        scope->related_name = std::string((*n)->string_value());
+      }
+    }
+    if (const Value* ec = Key(details, "existenceCondition")) {
+      ConditionOptions eopts = copts;
+      eopts.existence = true;
+      absl::StatusOr<std::unique_ptr<Condition>> exist = Condition::Compile(def.doc, *ec, eopts);
+      if (!exist.ok()) {
+        if (Msg(exist.status()).find(kNoAliasType) != std::string::npos) {
+          Skip(def, Msg(exist.status()), inst.initiative);
+          return;
+        }
+        out_.errors.push_back(exist.status());
+        return;
+      }
+      scope->existence = std::move(*exist);
+    }
+  }
+  (*condition)->SetPolicyScope(std::move(scope));
+  auto r = std::make_unique<Rule>();
+  r->id = def.name;
+  if (!ids_.insert(r->id).second) {
+    r->id = Cat(def.name, "@", inst.initiative);
+    if (!ids_.insert(r->id).second) return;  // the same member twice in one initiative
+  }
+  std::string display = Str(Key(props, "displayName"));
+  r->problem = display.empty() ? def.name : display;
+  r->solution = Str(Key(props, "description"));
+  if (r->solution.empty()) r->solution = r->problem;
+  r->learn_more_link = def.builtin ? PortalLink(def.name) : std::string();
+  r->category = Category::kSecurity;
+  r->impact = ImpactOfEffect(e);
+  r->source = doc.path();
+  r->condition_json = CompactJson(*cond);
+  if (auto types = TypesOf(*Substituted(doc, *cond, bound.values, 0))) {
+    r->resource_types = std::move(*types);
+  }
+  r->condition = std::move(*condition);
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"deny", "deny"},
+      {"audit", "audit"},
+      {"auditifnotexists", "auditIfNotExists"},
+      {"deployifnotexists", "deployIfNotExists"},
+      {"modify", "modify"},
+      {"append", "append"}};
+  for (const auto& [lower, name] : kNames) {
+    if (lower == e) r->effect = std::string(name);
+  }
+  r->policy =
+      PolicyRef{def.name, display,
+                inst.initiative_display.empty() ? inst.initiative : inst.initiative_display};
+  r->keep_alive = holder_;
+  out_.rules.push_back(std::move(r));
+}
+
+}  // namespace
+
+Impact ImpactOfEffect(std::string_view effect) {
+  if (EqualsIgnoreCase(effect, "deny")) return Impact::kHigh;
+  if (EqualsIgnoreCase(effect, "audit") || EqualsIgnoreCase(effect, "auditIfNotExists")) {
+    return Impact::kMedium;
+  }
+  return Impact::kLow;
+}
+
+PolicyLoad LoadPolicies(const PolicyLoadOptions& options) {
+  Loader loader(options);
+  return loader.Run();
+}
+
+}  // namespace armlint::internal

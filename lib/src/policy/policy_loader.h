@@ -1,0 +1,55 @@
+// Azure Policy definitions and initiatives as rules: finds them in files (the shapes below),
+// applies assignment parameter values, and compiles each definition that a template can be
+// checked against into a Rule; every other one is listed with the reason it is left out.
+//
+// Accepted shapes, in a file or a folder walked for *.json:
+//   {"name", "properties": {"displayName", "mode", "parameters", "policyRule", "metadata"}}
+//   the `properties` object alone; an array of either, or {"value": [...]} (az CLI output);
+//   a deployment template with Microsoft.Authorization/policyDefinitions (and
+//   policySetDefinitions) resources, expanded first so that "[[" reads as "[";
+//   policy set definitions (initiatives): {"properties": {"policyDefinitions": [...]}}.
+// Assignment values (--policy-parameters): {"name": {"value": v}}, {"parameters": {...}} or an
+// assignment's JSON ({"properties": {"parameters": {...}}}).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+
+#include "armlint/armlint.hpp"
+#include "json/document.h"
+#include "rules/rule_set.h"
+
+namespace armlint::internal {
+
+struct PolicyLoadOptions {
+  std::vector<std::string> paths;
+  std::string parameters_file;
+  std::vector<std::string> alias_files;
+  bool missing_related_unknown = false;
+  // .armlint.json "policies": a file or folder with its own assignment values (compact JSON
+  // {"name": {"value": ...}}, or ""), applied to its definitions instead of parameters_file's.
+  std::vector<std::pair<std::string, std::string>> sources;
+  // Definitions already parsed (editors, the fuzz target), read like files of `paths`.
+  std::vector<std::shared_ptr<const Document>> documents;
+};
+
+struct PolicyLoad {
+  std::vector<std::unique_ptr<Rule>> rules;  // sorted by id
+  std::vector<SkippedPolicy> skipped;        // sorted by file, name
+  // Files or definitions that could not be loaded: InputErrors with file:line:col. The other
+  // definitions are still loaded.
+  std::vector<absl::Status> errors;
+};
+
+// Loads every definition and initiative under `options.paths`. Never fails as a whole: what
+// cannot be loaded is in `errors`.
+PolicyLoad LoadPolicies(const PolicyLoadOptions& options);
+
+// The impact of an effect (lower-cased): deny High; audit, auditIfNotExists Medium;
+// deployIfNotExists, modify, append Low.
+Impact ImpactOfEffect(std::string_view effect);
+
+}  // namespace armlint::internal
