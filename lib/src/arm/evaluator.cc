@@ -308,6 +308,12 @@ absl::StatusOr<const Value*> Evaluator::EvalCall(const Expr& e) {
     return AtOffset(WithheldIfSecret(env_.CallUserFunction(e.ns, e.name, args), e, flags),
                     e.offset);
   }
+  if (fn == nullptr || fn->needs_deployment) {
+    absl::StatusOr<const Value*> host = env_.CallHostFunction(e.name, args, at_);
+    if (!absl::IsNotFound(host.status())) {
+      return AtOffset(WithheldIfSecret(std::move(host), e, flags), e.offset);
+    }
+  }
   if (fn == nullptr) {
     return AtOffset(absl::InvalidArgumentError(FunctionTable::Get().UnknownFunctionMessage(e.name)),
                     e.offset);

@@ -50,6 +50,16 @@ class ExprEnv {
   // The deployment that the functions flagged `needs_deployment` read (subscription(),
   // resourceId(), deployment(), ...). Null when there is none: those functions are then Unknown.
   virtual const DeploymentContext* Deployment() { return nullptr; }
+  // Functions the host of the expression adds or redefines: Azure Policy rules add field(),
+  // current(), requestContext(), ipRangeContains(), addDays() and fix utcNow() and
+  // resourceGroup() (rules/condition_expr.h). The evaluator asks the host first for a name the
+  // function table lacks and for the functions flagged `needs_deployment`; utcNow() asks too.
+  // NotFound: not the host's, the table's function (or "unknown function") applies.
+  virtual absl::StatusOr<const Value*> CallHostFunction(std::string_view /*name*/,
+                                                        std::span<const Value* const> /*args*/,
+                                                        Anchor /*at*/) {
+    return absl::NotFoundError("");
+  }
 };
 
 // Budget shared by all evaluations of one template (limits.h: steps and bytes).

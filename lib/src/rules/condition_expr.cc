@@ -148,7 +148,7 @@ absl::StatusOr<const Value*> PolicyEnv::CallUserFunction(std::string_view ns, st
   return absl::InvalidArgumentError(Cat("unknown function '", ns, ".", name, "'"));
 }
 
-absl::StatusOr<const Value*> PolicyEnv::CallContextFunction(std::string_view name,
+absl::StatusOr<const Value*> PolicyEnv::CallHostFunction(std::string_view name,
                                                             std::span<const Value* const> args,
                                                             Anchor at) {
   Arena& a = *arena;
@@ -190,26 +190,25 @@ absl::StatusOr<const Value*> PolicyEnv::CallContextFunction(std::string_view nam
   }
   if (EqualsIgnoreCase(name, "resourceGroup") && args.empty()) {
     // The placeholder resource group of the offline context is an ordinary one: nothing (no
-    // Databricks workspace, no managed application) manages it.
-    absl::StatusOr<const Value*> rg = CallDeploymentContextFunction(deployment_, name, args, a, at);
-    if (!rg.ok() || !(*rg)->is_object()) return rg;
-    std::vector<Member> members;
-    for (const Member& m : (*rg)->members()) {
-      // Where the resource group is, Azure knows and a template does not: the placeholder
-      // location would make "same location as the group" policies fire on every literal one.
-      if (EqualsIgnoreCase(m.key, "location")) {
-        members.push_back(Member{m.key,
-                                 Value::Unknown(a,
-                                                "the resource group's location is known "
-                                                "at deployment",
-                                                at, Kind::kString),
-                                 m.key_pos});
-        continue;
-      }
-      members.push_back(m);
-    }
-    members.push_back(Member{"managedBy", Value::String(a, "", at), at.pos});
-    return Value::Object(a, members, at);
+    // Databricks workspace, no managed application) manages it. Where it is, Azure knows and a
+    // template does not: the placeholder location would make "same location as the group"
+    // policies fire on every literal one.
+    const DeploymentContext& d = deployment_;
+    return MakeObject(
+        a,
+        {{"id", Value::String(a,
+                              Cat("/subscriptions/", d.subscription_id, "/resourceGroups/",
+                                  d.resource_group),
+                              at)},
+         {"name", Value::String(a, d.resource_group, at)},
+         {"type", Value::StringView(a, "Microsoft.Resources/resourceGroups", at)},
+         {"location", Value::Unknown(a, "the resource group's location is known at deployment",
+                                     at, Kind::kString)},
+         {"managedBy", Value::StringView(a, "", at)},
+         {"tags", Value::Object(a, {}, at)},
+         {"properties",
+          MakeObject(a, {{"provisioningState", Value::StringView(a, "Succeeded", at)}}, at)}},
+        at);
   }
   if (EqualsIgnoreCase(name, "addDays")) {
     if (args.size() != 2 || arg_string(0) == nullptr || !args[1]->is_int()) {
@@ -236,7 +235,7 @@ absl::StatusOr<const Value*> PolicyEnv::CallContextFunction(std::string_view nam
   if (EqualsIgnoreCase(name, "policy")) {
     return Value::Unknown(a, "policy() describes the assignment", at);
   }
-  return CallDeploymentContextFunction(deployment_, name, args, a, at);
+  return absl::NotFoundError("");  // the function table's, reading Deployment()
 }
 
 absl::StatusOr<const Value*> EvaluatePolicyExpression(const Expr& e, PolicyEnv& env, Arena& arena,

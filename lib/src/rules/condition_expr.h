@@ -41,9 +41,10 @@ class PolicyEnv : public ExprEnv {
   absl::StatusOr<std::int64_t> CopyIndex(std::string_view loop) override;
   absl::StatusOr<const Value*> CallUserFunction(std::string_view ns, std::string_view name,
                                                 std::span<const Value* const> args) override;
-  absl::StatusOr<const Value*> CallContextFunction(std::string_view name,
-                                                   std::span<const Value* const> args,
-                                                   Anchor at) override;
+  absl::StatusOr<const Value*> CallHostFunction(std::string_view name,
+                                                std::span<const Value* const> args,
+                                                Anchor at) override;
+  const DeploymentContext* Deployment() override { return &deployment_; }
   Arena* arena = nullptr;  // where context functions allocate
 
  private:

@@ -281,7 +281,7 @@ absl::StatusOr<const Value*> DateTimeToEpoch(CallContext& ctx, std::span<const V
 absl::StatusOr<const Value*> UtcNow(CallContext& ctx, std::span<const Value* const> args) {
   // An environment that fixes the time (Azure Policy evaluation: one timestamp per run) says so.
   if (args.empty()) {
-    absl::StatusOr<const Value*> fixed = ctx.env().CallContextFunction("utcNow", args, ctx.at());
+    absl::StatusOr<const Value*> fixed = ctx.env().CallHostFunction("utcNow", args, ctx.at());
     if (fixed.ok() && *fixed != nullptr && (*fixed)->is_string()) return fixed;
   }
   return ctx.Unknown(Kind::kString, "utcNow() is the time of the deployment");
