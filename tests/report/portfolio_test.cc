@@ -234,6 +234,7 @@ TEST(Portfolio, BaselineShowsTheScoreChange) {
 TEST(Portfolio, NativeChecksAreAssessedOncePerTemplate) {
   Portfolio p;
   const std::string pack = p.root + "-native";
+  std::filesystem::remove_all(pack);  // a pack left by an earlier run would load too
   Write(pack + "/template-unused-parameter.json",
         R"({"id": "template-unused-parameter", "category": "OperationalExcellence",
             "impact": "Medium", "problem": "p.", "solution": "s.",

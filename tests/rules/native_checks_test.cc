@@ -16,7 +16,7 @@ namespace {
 
 TEST(NativeChecks, TableIsSortedAndComplete) {
   std::span<const NativeCheck* const> checks = NativeChecks();
-  EXPECT_EQ(checks.size(), 10u);
+  EXPECT_EQ(checks.size(), 11u);
   EXPECT_TRUE(
       std::is_sorted(checks.begin(), checks.end(),
                      [](const NativeCheck* a, const NativeCheck* b) { return a->name < b->name; }));
@@ -75,12 +75,15 @@ std::vector<int> ApiVersionLines(const std::string& text, std::int64_t now,
 
 TEST(NativeChecks, ApiVersionAgeUsesTheGivenDateAndAge) {
   const std::string tmpl = R"({"resources": [
-    {"type": "A.B/c", "apiVersion": "2021-06-01", "name": "a"},
-    {"type": "A.B/c", "apiVersion": "2021-06-02-preview", "name": "b"},
-    {"type": "A.B/c", "apiVersion": "[variables('v')]", "name": "c"},
-    {"type": "A.B/c", "apiVersion": "latest", "name": "d"}]})";
+    {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2021-05-01", "name": "a"},
+    {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2021-08-01", "name": "b"},
+    {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "[variables('v')]", "name": "c"},
+    {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "latest", "name": "d"},
+    {"type": "Microsoft.Network/dnsZones", "apiVersion": "2018-05-01", "name": "e"},
+    {"type": "A.B/c", "apiVersion": "2015-01-01", "name": "f"}]})";
   const std::int64_t kJune2Of2023 = 1685664000;  // 2023-06-02T00:00:00Z
-  // 2021-06-01 + 24 months = 2023-06-01 < 2023-06-02: too old; 2021-06-02 is not yet.
+  // 2021-05-01 + 24 months = 2023-05-01 < 2023-06-02: too old; 2021-08-01 is not yet. The DNS
+  // zone's version is its type's newest GA one, and A.B/c is no known type: never reported.
   EXPECT_EQ(ApiVersionLines(tmpl, kJune2Of2023, "{}"), (std::vector<int>{2}));
   EXPECT_EQ(ApiVersionLines(tmpl, kJune2Of2023, R"({"api-version-recent": {"maxAgeMonths": 36}})"),
             (std::vector<int>{}));
@@ -93,6 +96,26 @@ TEST(NativeChecks, ApiVersionAgeUsesTheGivenDateAndAge) {
                             R"({"apiVersionMaxAgeMonths": 12,
                                 "api-version-recent": {"maxAgeMonths": 36}})"),
             (std::vector<int>{}));
+}
+
+TEST(NativeChecks, ApiVersionMessageNamesTheAgeAndTheNewerVersion) {
+  absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse(
+      "t.json",
+      R"({"resources": [{"type": "Microsoft.Network/dnsZones", "apiVersion": "2017-09-01"}]})");
+  ASSERT_TRUE(doc.ok());
+  Rule rule;
+  rule.id = "api-version-recent";
+  CheckContext ctx;
+  ctx.doc = doc->get();
+  ctx.classification.kind = ManifestKind::kTemplate;
+  CheckOptionsMap options = Options(R"({"api-version-recent": {"maxAgeMonths": 30}})");
+  ctx.options = &options;
+  std::vector<Hit> hits;
+  FindNativeCheck("api-version-recent")->run(ctx, rule, hits);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].message,
+            "apiVersion '2017-09-01' is more than 30 months old; the newest GA version of "
+            "Microsoft.Network/dnsZones is '2018-05-01'");
 }
 
 TEST(NativeChecks, SkipNonTemplates) {

@@ -12,6 +12,7 @@ namespace armlint::internal {
   X(kLocationNotHardcoded)           \
   X(kOutputsNoSecrets)               \
   X(kResourceRequiredTags)           \
+  X(kResourceTypeVersionExists)      \
   X(kSecretParameterNotSecure)       \
   X(kSecureParameterLiteralDefault)  \
   X(kTemplateUnusedParameter)        \

@@ -1,14 +1,17 @@
 // api-version-recent: a resource apiVersion dated more than N months (default 24, option
-// rules.options.api-version-recent.maxAgeMonths) before today (arm-ttk "apiVersions Should Be
-// Recent"). An API version string starts with its release date,
-// "2019-06-01" or "2021-04-01-preview", which is all the table this check needs.
+// rules.options.api-version-recent.maxAgeMonths) before today while a newer generally available
+// version of its type exists (arm-ttk "apiVersions Should Be Recent"). The newest GA version of
+// a type is never reported, however old (a DNS zone at 2018-05-01), nor is a type with no GA
+// version at all; which versions exist is the resource-type table's (knowledge/api_versions.h).
+// An apiVersion written as an expression is read as the expansion evaluated it. A type or
+// version that does not exist is resource-type-version-exists's.
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 
+#include "knowledge/api_versions.h"
+#include "rules/checks/declared_resources.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "rules/str.h"
@@ -30,27 +33,6 @@ std::optional<absl::CivilDay> ApiVersionDate(std::string_view v) {
   return absl::CivilDay(y, m, d);
 }
 
-// Types whose newest generally available API version is itself older than the usual threshold:
-// using that version is as recent as the type allows (checked against the ARM template
-// reference, learn.microsoft.com/azure/templates/<provider>/<type>, in 2026).
-struct NewestKnown {
-  std::string_view type;
-  std::string_view version;
-};
-constexpr NewestKnown kNewestKnown[] = {
-    {"Microsoft.Authorization/locks", "2020-05-01"},
-    {"Microsoft.Authorization/roleAssignments", "2022-04-01"},
-    {"Microsoft.Authorization/roleDefinitions", "2022-04-01"},
-    {"Microsoft.Insights/diagnosticSettings", "2021-05-01-preview"},
-};
-
-bool IsNewestKnown(std::string_view type, std::string_view version) {
-  for (const NewestKnown& k : kNewestKnown) {
-    if (EqualsIgnoreCase(type, k.type)) return version >= k.version;
-  }
-  return false;
-}
-
 struct Options : CheckOptions {
   int max_age_months = 24;
 };
@@ -69,36 +51,37 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   absl::Time now =
       context.now_unix_seconds != 0 ? absl::FromUnixSeconds(context.now_unix_seconds) : absl::Now();
   absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
-  int months = context.OptionsFor<Options>(rule).max_age_months;
+  const int months = context.OptionsFor<Options>(rule).max_age_months;
   // One finding per type and version in a file: Bicep repeats a module's resource in every
   // nested deployment that uses it, and one change fixes them all.
   absl::flat_hash_set<std::string> seen;
-  checks::ForEachResource(*tmpl, [&](const Value& res) {
-    const Value* api = res.Find("apiVersion");
-    if (api == nullptr || !api->is_string()) return;
-    const Value* type = res.Find("type");
-    std::string_view type_name = type && type->is_string() ? type->string_value() : "";
+  for (const checks::DeclaredResource& d : checks::DeclaredResources(context, *tmpl)) {
+    if (d.api_version == nullptr || d.type.empty() || d.version.empty()) continue;
     // The deployment resource's version does not change what it deploys.
-    if (EqualsIgnoreCase(type_name, "Microsoft.Resources/deployments")) return;
-    if (IsNewestKnown(type_name, api->string_value())) return;
-    if (!seen.insert(ToLower(Cat(type_name, "@", api->string_value()))).second) return;
-    std::optional<absl::CivilDay> date = ApiVersionDate(api->string_value());
-    if (!date) return;
+    if (EqualsIgnoreCase(d.type, "Microsoft.Resources/deployments")) continue;
+    std::optional<absl::CivilDay> date = ApiVersionDate(d.version);
+    if (!date) continue;
     // CivilDay normalises month overflow: 2019-06-01 + 24 months = 2021-06-01.
     absl::CivilDay limit(date->year(), date->month() + months, date->day());
-    if (limit < today) {
-      out.push_back(checks::MakeHit(
-          rule, api->pos(),
-          Cat("apiVersion '", api->string_value(), "' is more than ", months, " months old")));
-    }
-  });
+    if (!(limit < today)) continue;
+    std::optional<ResourceTypeInfo> info = FindResourceType(d.type);
+    if (!info || !info->HasVersion(d.version)) continue;  // resource-type-version-exists
+    std::string_view newer = info->NewerGa(d.version);
+    if (newer.empty()) continue;  // as recent as the type allows
+    if (!seen.insert(ToLower(Cat(d.type, "@", d.version))).second) continue;
+    out.push_back(checks::MakeHit(
+        rule, d.api_version->pos(),
+        Cat("apiVersion '", d.version, "' is more than ", months,
+            " months old; the newest GA version of ", info->name(), " is '", newer, "'")));
+  }
 }
 
 }  // namespace
 
 extern const NativeCheck kApiVersionRecent{
     "api-version-recent", Run,
-    "a resource apiVersion older than rules.options.api-version-recent.maxAgeMonths (24)",
+    "a resource apiVersion older than rules.options.api-version-recent.maxAgeMonths (24) while "
+    "a newer GA version of its type exists",
     ParseOptions};
 
 }  // namespace armlint::internal

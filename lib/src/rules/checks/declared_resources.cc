@@ -33,11 +33,14 @@ void VisitOne(const Value& res, const std::string& parent, const ByPos& by_pos, 
   d.decl = &res;
   d.type_value = res.Find("type");
   d.api_version = res.Find("apiVersion");
-  if (expanded != nullptr && !expanded->type.empty()) {
-    d.type = expanded->type;
-  } else if (std::string t = Evaluated(d.type_value, nullptr, "type"); !t.empty()) {
-    // A child's type is relative to its parent's unless written in full.
-    d.type = t.find('/') != std::string::npos || parent.empty() ? t : parent + "/" + t;
+  if (std::string t = Evaluated(d.type_value, expanded, "type"); !t.empty()) {
+    // A child's type ("blobServices", "blobServices/containers") is relative to its parent's
+    // unless written in full, with the provider namespace ("Microsoft.Storage/..."); the
+    // expansion's body holds the type as written.
+    const std::size_t slash = t.find('/');
+    const bool full =
+        slash != std::string::npos && t.substr(0, slash).find('.') != std::string::npos;
+    d.type = full || parent.empty() ? t : parent + "/" + t;
   }
   d.version = Evaluated(d.api_version, expanded, "apiVersion");
   out.push_back(d);

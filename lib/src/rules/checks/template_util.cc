@@ -7,9 +7,12 @@
 
 #include "absl/strings/ascii.h"
 
+#include "arm/expression.h"
+#include "arm/expression_parser.h"
 #include "manifest/classify.h"
 #include "rules/operators.h"
 #include "rules/str.h"
+#include "util/arena.h"
 #include "util/strings.h"
 #include "util/swar.h"
 
@@ -205,13 +208,23 @@ absl::flat_hash_set<std::string> SecureParameters(const Value& tmpl) {
   return out;
 }
 
-bool CallsFunction(std::string_view e, std::string_view name) {
+namespace {
+
+void VisitCalls(const Expr* e, const std::function<void(const Expr&)>& fn, int depth) {
+  if (e == nullptr || depth > 512) return;
+  if (e->kind == ExprKind::kCall) fn(*e);
+  VisitCalls(e->target, fn, depth + 1);
+  for (const Expr* a : e->args) VisitCalls(a, fn, depth + 1);
+}
+
+// The text scans for an expression the parser rejects (the expander reports it as an error).
+bool TextCallsFunction(std::string_view e, std::string_view name) {
   WildcardPattern p;
   p.pieces = {ToLower(name)};
   return ExpressionCalls(e, p);
 }
 
-bool CallsListFunction(std::string_view e) {
+bool TextCallsList(std::string_view e) {
   static const WildcardPattern* list = [] {
     auto* p = new WildcardPattern();
     p->pieces = {"list", ""};
@@ -220,7 +233,50 @@ bool CallsListFunction(std::string_view e) {
   return ExpressionCalls(e, *list);
 }
 
+}  // namespace
+
+bool ForEachCall(std::string_view e, const std::function<void(const Expr&)>& fn) {
+  if (!IsExpression(e)) return false;
+  Arena arena;
+  absl::StatusOr<const Expr*> parsed = ParseExpression(e.substr(1, e.size() - 2), arena);
+  if (!parsed.ok()) return false;
+  VisitCalls(*parsed, fn, 0);
+  return true;
+}
+
+bool CallsFunction(std::string_view e, std::string_view name) {
+  bool found = false;
+  if (!ForEachCall(e, [&](const Expr& call) {
+        if (call.ns.empty() && EqualsIgnoreCase(call.name, name)) found = true;
+      })) {
+    return TextCallsFunction(e, name);
+  }
+  return found;
+}
+
+bool CallsListFunction(std::string_view e) {
+  bool found = false;
+  if (!ForEachCall(e, [&](const Expr& call) {
+        if (call.ns.empty() && StartsWithIgnoreCase(call.name, "list")) found = true;
+      })) {
+    return TextCallsList(e);
+  }
+  return found;
+}
+
 bool ReferencesSecure(std::string_view e, const absl::flat_hash_set<std::string>& secure) {
+  bool found = false;
+  bool parsed = ForEachCall(e, [&](const Expr& call) {
+    if (!call.ns.empty() || !EqualsIgnoreCase(call.name, "parameters") || call.args.empty()) {
+      return;
+    }
+    const Expr* arg = call.args[0];
+    if (arg->kind == ExprKind::kLiteral && arg->literal->is_string() &&
+        secure.contains(ToLower(arg->literal->string_value()))) {
+      found = true;
+    }
+  });
+  if (parsed) return found;
   absl::flat_hash_set<std::string> names;
   bool dynamic = false;
   CollectReferences(e, "parameters", names, dynamic);
@@ -251,8 +307,18 @@ void ReportUnreferenced(const CheckContext& context, const Rule& rule, std::vect
   const bool dynamic = params ? refs.dynamic_parameters : refs.dynamic_variables;
   if (dynamic) return;  // a computed name could reference any of them
   for (const Member& m : decls->members()) {
-    // Variables declared by a `copy` array in the variables section are named inside it.
-    if (section == "variables" && EqualsIgnoreCase(m.key, "copy")) continue;
+    // Variables declared by a `copy` array in the variables section are named inside it: the
+    // finding is at the name.
+    if (section == "variables" && EqualsIgnoreCase(m.key, "copy")) {
+      if (!m.value->is_array()) continue;
+      for (const Value* item : m.value->items()) {
+        const Value* name = item->is_object() ? item->Find("name") : nullptr;
+        if (name == nullptr || !name->is_string() || used.contains(name->string_value())) continue;
+        out.push_back(MakeHit(rule, name->pos(),
+                              Cat(what, " '", name->string_value(), "' is never referenced")));
+      }
+      continue;
+    }
     // Bicep validation variables (`var check = cond ? fail('...') : null`) exist to fail the
     // deployment, not to be read.
     if (m.value->is_string() && IsExpression(m.value->string_value()) &&

@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_set.h"
 
+#include "arm/expression_parser.h"
 #include "json/value.h"
 #include "rules/check_context.h"
 #include "rules/rule.h"
@@ -80,6 +81,15 @@ void CollectReferences(std::string_view e, std::string_view function,
 
 // Lower-cased names of the template's securestring/secureobject parameters.
 absl::flat_hash_set<std::string> SecureParameters(const Value& tmpl);
+
+// Parses the JSON string `e` ("[...]") as an expression and calls `fn` for every function call
+// in it, outermost first; false (nothing called) when `e` is not an expression or does not
+// parse.
+bool ForEachCall(std::string_view e, const std::function<void(const Expr&)>& fn);
+
+// The three below read the parsed expression (ForEachCall): `listKeys ('x')` is a call,
+// 'listKeys(x)' in a string literal is not. An expression that does not parse (an input error
+// the expander reports) is scanned as text instead.
 
 // Whether expression `e` calls the function `name` (case-insensitive).
 bool CallsFunction(std::string_view e, std::string_view name);
