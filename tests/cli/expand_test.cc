@@ -69,7 +69,8 @@ TEST(CliExpand, FindsTheParameterFileAsLintDoes) {
   // The config beside the template maps it to params/prod.json.
   ExpandRun r = Armlint("expand --format json " + kData + "mapped/storage.json");
   ASSERT_EQ(r.code, 0) << r.err;
-  const json::object& res = Parse(r.out).at("resources").at(0).as_object();
+  const json::value expanded = Parse(r.out);
+  const json::object& res = expanded.at("resources").at(0).as_object();
   EXPECT_EQ(res.at("name"), "stprod001");
   EXPECT_EQ(res.at("properties").at("supportsHttpsTrafficOnly"), false);
 
@@ -77,7 +78,8 @@ TEST(CliExpand, FindsTheParameterFileAsLintDoes) {
   ExpandRun lint = Armlint("--no-default-rules --rules tests/cli/testdata/rules --format json " +
                            kData + "mapped/storage.json");
   EXPECT_EQ(lint.code, 1) << lint.out;
-  const json::object& f = Parse(lint.out).at("findings").at(0).as_object();
+  const json::value report = Parse(lint.out);
+  const json::object& f = report.at("findings").at(0).as_object();
   EXPECT_EQ(f.at("impactedValue"), res.at("name"));
 
   // --no-config: no mapping, so the template's defaults (as lint --no-config would see them).
@@ -120,7 +122,8 @@ TEST(CliExpand, MasksSecretLeavesNotTheObjectsAroundThem) {
   ExpandRun r = Armlint("expand " + kData + "secrets.json");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, Not(HasSubstr("CANARY")));
-  const json::object& props = Parse(r.out).at("resources").at(0).at("properties").as_object();
+  const json::value expanded = Parse(r.out);
+  const json::object& props = expanded.at("resources").at(0).at("properties").as_object();
   EXPECT_EQ(props.at("osProfile").at("adminUsername"), "azureuser");
   EXPECT_EQ(props.at("osProfile").at("adminPassword"), "***");
   // The secureObject keeps its shape: keys and array lengths, every leaf masked.
