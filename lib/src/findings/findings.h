@@ -36,8 +36,8 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
 
 // The identity of the template resource declared at `pointer` in `doc`, for fingerprints: the
 // pointer with each index into a `resources` array replaced by that declaration's type and name
-// as written ("/{Microsoft.Storage/storageAccounts [parameters('name')]}"); symbolic names
-// (languageVersion 2.0) stay as they are. A copy-loop instance adds its `instance_name`.
+// as written ("/resources/{Microsoft.Storage/storageAccounts [parameters('name')]}"); symbolic
+// names (languageVersion 2.0) stay as they are. A copy-loop instance adds its `instance_name`.
 std::string ResourceIdentity(const Document& doc, std::string_view pointer,
                              std::string_view instance_name);
 
