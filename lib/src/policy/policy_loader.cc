@@ -6,7 +6,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 
-#include "arm/expression.h"
+#include "arm/evaluator.h"
+#include "arm/expression_parser.h"
 #include "knowledge/aliases.h"
 #include "policy/policy_files.h"
 #include "policy/policy_parameters.h"
@@ -15,6 +16,8 @@
 #include "rules/operators.h"
 #include "rules/rule_loader.h"
 #include "rules/str.h"
+#include "util/expression_syntax.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -53,10 +56,10 @@ absl::StatusOr<const Value*> Static(const Document& doc, const Value& v,
   }
   std::string_view s = v.string_value();
   absl::StatusOr<const Expr*> e = ParseExpression(s.substr(1, s.size() - 2), doc.arena());
-  if (!e.ok()) return doc.ErrorAt(v.pos(), Msg(e.status()));
+  if (!e.ok()) return doc.ErrorAt(v.pos(), MessageOf(e.status()));
   PolicyEnv env(&params);
   absl::StatusOr<const Value*> r = EvaluatePolicyExpression(**e, env, doc.arena(), v.anchor());
-  if (!r.ok()) return doc.ErrorAt(v.pos(), Msg(r.status()));
+  if (!r.ok()) return doc.ErrorAt(v.pos(), MessageOf(r.status()));
   return *r;
 }
 
@@ -288,7 +291,7 @@ PolicyLoad Loader::Run() {
     const AliasTable* base = aliases_ != nullptr ? aliases_ : &AliasTable::Builtin();
     absl::StatusOr<std::unique_ptr<AliasTable>> t = AliasTable::FromJson((*doc)->root(), base);
     if (!t.ok()) {
-      out_.errors.push_back((*doc)->ErrorAt((*doc)->root().pos(), Msg(t.status())));
+      out_.errors.push_back((*doc)->ErrorAt((*doc)->root().pos(), MessageOf(t.status())));
       continue;
     }
     aliases_ = t->get();
@@ -432,7 +435,7 @@ void Loader::Compile(const Instance& inst) {
   copts.parameters = &bound.values;
   absl::StatusOr<std::unique_ptr<Condition>> condition = Condition::Compile(def.doc, *cond, copts);
   if (!condition.ok()) {
-    if (Msg(condition.status()).find(kNoAliasType) != std::string::npos) {
+    if (MessageOf(condition.status()).find(kNoAliasType) != std::string::npos) {
       // The alias table lacks the whole provider: say so instead of failing the run.
       Skip(def, std::string(condition.status().message()), inst.initiative);
       return;
@@ -484,8 +487,8 @@ void Loader::Compile(const Instance& inst) {
       eopts.existence = true;
       absl::StatusOr<std::unique_ptr<Condition>> exist = Condition::Compile(def.doc, *ec, eopts);
       if (!exist.ok()) {
-        if (Msg(exist.status()).find(kNoAliasType) != std::string::npos) {
-          Skip(def, Msg(exist.status()), inst.initiative);
+        if (MessageOf(exist.status()).find(kNoAliasType) != std::string::npos) {
+          Skip(def, std::string(MessageOf(exist.status())), inst.initiative);
           return;
         }
         out_.errors.push_back(exist.status());

@@ -10,6 +10,7 @@
 #include "rules/condition_node.h"
 #include "rules/source_text.h"
 #include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/limits.h"
 #include "util/strings.h"
 
@@ -52,10 +53,10 @@ void Prefer(Evidence& best, const Evidence& e) {
   }
 }
 
-class Evaluator {
+class ConditionEvaluator {
  public:
-  Evaluator(const Resource& r, const Value** scopes) : r_(r), outer_(r), scopes_(scopes) {}
-  Evaluator(const Resource& r, const Resource& outer, const Value** scopes)
+  ConditionEvaluator(const Resource& r, const Value** scopes) : r_(r), outer_(r), scopes_(scopes) {}
+  ConditionEvaluator(const Resource& r, const Resource& outer, const Value** scopes)
       : r_(r), outer_(outer), scopes_(scopes) {}
 
   Result Eval(const Node& n);
@@ -128,7 +129,7 @@ const std::vector<PathStep>* StepsFor(const FieldPath& path, const Resource& r,
   return nullptr;
 }
 
-void Evaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i, Values& out,
+void ConditionEvaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i, Values& out,
                      Anchors* ats, Anchor expr_at) const {
   auto push = [&](const Value* x) {
     if (out.size() >= limits::kMaxFieldValues) {
@@ -172,7 +173,7 @@ void Evaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::si
   push(v);
 }
 
-void Evaluator::Resolve(const FieldPath& path, Values& out, Anchors* ats) const {
+void ConditionEvaluator::Resolve(const FieldPath& path, Values& out, Anchors* ats) const {
   const Resource& r_ = path.outer ? outer_ : this->r_;
   const Value* start = nullptr;
   auto one = [&](const Value* v) {
@@ -222,10 +223,10 @@ void Evaluator::Resolve(const FieldPath& path, Values& out, Anchors* ats) const 
   }
 }
 
-const Value* Evaluator::FieldFunction(const Node& n, std::string_view text, Anchor at) {
+const Value* ConditionEvaluator::FieldFunction(const Node& n, std::string_view text, Anchor at) {
   absl::StatusOr<FieldPath> p =
       ParseAliasedFieldPath(text, aliases != nullptr ? *aliases : AliasTable::Builtin());
-  if (!p.ok()) return Value::Unknown(*arena, Msg(p.status()), at);
+  if (!p.ok()) return Value::Unknown(*arena, arena->Copy(MessageOf(p.status())), at);
   // Inside a field count's `where`, a path under the counted array reads the current element.
   for (std::size_t i = n.scope_refs.size(); i-- > 0;) {
     const ConditionNode::ScopeRef& s = n.scope_refs[i];
@@ -253,7 +254,7 @@ const Value* Evaluator::FieldFunction(const Node& n, std::string_view text, Anch
   return Value::Array(*arena, items, at);
 }
 
-const Value* Evaluator::Expression(const Node& n, const Expr& e, Anchor at) {
+const Value* ConditionEvaluator::Expression(const Node& n, const Expr& e, Anchor at) {
   if (arena == nullptr) return nullptr;
   PolicyEnv env(parameters);
   env.api_version = std::string(ApiVersion(r_));
@@ -295,11 +296,11 @@ const Value* Evaluator::Expression(const Node& n, const Expr& e, Anchor at) {
     return v != nullptr ? v : Value::Null(a, where);
   };
   absl::StatusOr<const Value*> r = EvaluatePolicyExpression(e, env, *arena, at);
-  if (!r.ok()) return Value::Unknown(*arena, Msg(r.status()), at);
+  if (!r.ok()) return Value::Unknown(*arena, arena->Copy(MessageOf(r.status())), at);
   return *r;
 }
 
-Result Evaluator::Leaf(const Node& n) {
+Result ConditionEvaluator::Leaf(const Node& n) {
   const Predicate& p = *n.predicate;
   const Value* rhs = nullptr;
   if (n.rhs_unknown) return Result{Tri::kUnknown, {}};
@@ -356,7 +357,7 @@ Result Evaluator::Leaf(const Node& n) {
   return res;
 }
 
-Result Evaluator::Count(const Node& n) {
+Result ConditionEvaluator::Count(const Node& n) {
   Values items;
   Anchors ats;
   if (n.count_of_field) {
@@ -434,7 +435,7 @@ Result Evaluator::Count(const Node& n) {
   return res;
 }
 
-Result Evaluator::Eval(const Node& n) {
+Result ConditionEvaluator::Eval(const Node& n) {
   switch (n.kind) {
     case Node::Kind::kNot: {
       Result r = Eval(*n.children[0]);
@@ -483,7 +484,7 @@ ConditionResult Condition::Evaluate(const Resource& resource) const {
 
 ConditionResult Condition::EvaluateRelated(const Resource& resource, const Resource& outer) const {
   const Value* scopes[limits::kMaxConditionDepth + 1] = {};
-  Evaluator e(resource, outer, scopes);
+  ConditionEvaluator e(resource, outer, scopes);
   std::optional<Arena> arena;
   if (dynamic_) {
     arena.emplace();

@@ -12,6 +12,7 @@
 #include "rules/str.h"
 #include "util/did_you_mean.h"
 #include "util/limits.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -104,7 +105,7 @@ absl::Status Compiler::PolicyExpression(const Value& v, const Value*& out, const
   std::string_view s = v.string_value();
   if (!IsExpression(s)) return absl::OkStatus();
   absl::StatusOr<const Expr*> parsed = ParseExpression(s.substr(1, s.size() - 2), doc_.arena());
-  if (!parsed.ok()) return Err(v.pos(), Msg(parsed.status()));
+  if (!parsed.ok()) return Err(v.pos(), MessageOf(parsed.status()));
   if (ReadsResource(s)) {
     expr = *parsed;
     dynamic_ = true;
@@ -112,7 +113,7 @@ absl::Status Compiler::PolicyExpression(const Value& v, const Value*& out, const
   }
   absl::StatusOr<const Value*> r =
       EvaluatePolicyExpression(**parsed, env_, doc_.arena(), v.anchor());
-  if (!r.ok()) return Err(v.pos(), Msg(r.status()));
+  if (!r.ok()) return Err(v.pos(), MessageOf(r.status()));
   out = *r;
   return absl::OkStatus();
 }
@@ -154,7 +155,7 @@ absl::StatusOr<FieldPath> Compiler::AbsolutePath(const Value& written) {
     return Err(written.pos(), Cat("'field' takes a string path, not ", KindName(v.kind())));
   }
   absl::StatusOr<FieldPath> p = ParsePath(v.string_value());
-  if (!p.ok()) return Err(written.pos(), Msg(p.status()));
+  if (!p.ok()) return Err(written.pos(), MessageOf(p.status()));
   return p;
 }
 
@@ -206,7 +207,7 @@ absl::Status Compiler::ValueOrPath(const Value& v, const Value*& literal, bool& 
   if (ParseCall(e, "field", arg, has_arg)) {
     if (!has_arg) return Err(v.pos(), "field() takes a field path: [field('properties.x')]");
     absl::StatusOr<FieldPath> p = ParsePath(arg);
-    if (!p.ok()) return Err(v.pos(), Msg(p.status()));
+    if (!p.ok()) return Err(v.pos(), MessageOf(p.status()));
     absl::StatusOr<FieldPath> rel = Relative(std::move(*p), v.pos());
     if (!rel.ok()) return rel.status();
     path = std::move(*rel);
@@ -439,7 +440,7 @@ absl::StatusOr<std::unique_ptr<Node>> Compiler::Compile(const Value& v, int dept
                          EqualsIgnoreCase(node->path.steps[0].key, "properties"));
   absl::StatusOr<Predicate> pred =
       dynamic_rhs ? Predicate::CompileDynamic(op) : Predicate::Compile(op, *rhs);
-  if (!pred.ok()) return Err(op_member->value->pos(), Msg(pred.status()));
+  if (!pred.ok()) return Err(op_member->value->pos(), MessageOf(pred.status()));
   if (node->rhs_is_path && node->kind == Node::Kind::kCount && !options_.policy) {
     return Err(op_member->value->pos(), "a count is compared with a literal");
   }

@@ -12,7 +12,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 
-#include "arm/expression.h"
+#include "arm/evaluator.h"
+#include "arm/expression_parser.h"
 #include "arm/template_context.h"
 #include "json/value.h"
 
