@@ -137,8 +137,8 @@ TEST_F(ConfigSchemaTest, UnknownKeysAreRejectedInEveryClosedObject) {
   std::vector<std::string> closed;
   ClosedObjects(root, root, "", closed);
   // The root, rules, the options of resource-required-tags and api-version-recent, a
-  // parameters entry, a suppression, the context.
-  EXPECT_EQ(closed.size(), 7u);
+  // parameters entry, a suppression, the context, a policies entry.
+  EXPECT_EQ(closed.size(), 8u);
   for (const std::string& at : closed) {
     const std::string text = Sample(root, root, "", at);
     absl::StatusOr<std::shared_ptr<const Config>> c = LoadConfig(Write(text));

@@ -54,7 +54,7 @@ TEST(EffectiveConfiguration, SitesConfigWebIsTheSitesSiteConfig) {
   ASSERT_NE(always_on, nullptr);
   EXPECT_TRUE(always_on->bool_value());  // the child is deployed after the site: it wins
   // The merged value still points at the child's text.
-  EXPECT_EQ(x.doc->Position(always_on->pos()).line, 4);
+  EXPECT_EQ(x.doc->Position(always_on->pos()).line, 6);
   EXPECT_EQ(At(site->body, {"properties", "siteConfig", "minTlsVersion"})->string_value(), "1.2");
   EXPECT_EQ(At(site->body, {"properties", "siteConfig", "ftpsState"})->string_value(), "FtpsOnly");
   const Resource* config = ByType(x, "Microsoft.Web/sites/config");

@@ -171,7 +171,8 @@ absl::Status WriteBaseline(const LintResult& result, const std::string& path) {
     absl::StrAppend(&score, "\"", internal::AbslView(key), "\": ",
                     v.has_value() ? absl::StrFormat("%.1f", std::round(*v * 10) / 10) : "null");
   };
-  for (int c = 0; c < kCategoryCount; ++c) put(CategoryName(static_cast<Category>(c)), scores.category[c]);
+  for (int c = 0; c < kCategoryCount; ++c)
+    put(CategoryName(static_cast<Category>(c)), scores.category[c]);
   put("overall", scores.overall);
   score += "}";
   std::string text = "{\n  \"armlintBaseline\": 2,\n  \"score\": " + score + ",\n  \"findings\": [";

@@ -2,8 +2,9 @@
 #include "knowledge/aliases.h"
 
 #include <algorithm>
+#include <charconv>
 
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -44,8 +45,12 @@ std::string PlainPath(std::string_view suffix) {
 std::string Decode(std::string_view coded, const std::string& prev) {
   std::size_t colon = coded.find(':');
   int n = 0;
-  if (colon == std::string_view::npos || !ParseInt(coded.substr(0, colon), n) || n < 0 ||
-      static_cast<std::size_t>(n) > prev.size()) {
+  bool parsed = false;
+  if (colon != std::string_view::npos) {
+    auto [end, ec] = std::from_chars(coded.data(), coded.data() + colon, n);
+    parsed = ec == std::errc() && end == coded.data() + colon;
+  }
+  if (!parsed || n < 0 || static_cast<std::size_t>(n) > prev.size()) {
     return std::string(coded);  // not front-coded (cannot happen with generated data)
   }
   return Cat(std::string_view(prev).substr(0, static_cast<std::size_t>(n)),

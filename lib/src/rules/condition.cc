@@ -10,8 +10,8 @@
 #include "rules/condition_node.h"
 #include "rules/source_text.h"
 #include "rules/str.h"
-#include "util/str_cat.h"
 #include "util/limits.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -129,8 +129,8 @@ const std::vector<PathStep>* StepsFor(const FieldPath& path, const Resource& r,
   return nullptr;
 }
 
-void ConditionEvaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i, Values& out,
-                     Anchors* ats, Anchor expr_at) const {
+void ConditionEvaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i,
+                              Values& out, Anchors* ats, Anchor expr_at) const {
   auto push = [&](const Value* x) {
     if (out.size() >= limits::kMaxFieldValues) {
       exhausted = true;

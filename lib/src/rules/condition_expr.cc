@@ -149,8 +149,8 @@ absl::StatusOr<const Value*> PolicyEnv::CallUserFunction(std::string_view ns, st
 }
 
 absl::StatusOr<const Value*> PolicyEnv::CallHostFunction(std::string_view name,
-                                                            std::span<const Value* const> args,
-                                                            Anchor at) {
+                                                         std::span<const Value* const> args,
+                                                         Anchor at) {
   Arena& a = *arena;
   auto arg_string = [&](std::size_t i) -> const Value* {
     return i < args.size() && args[i]->is_string() ? args[i] : nullptr;
@@ -196,14 +196,14 @@ absl::StatusOr<const Value*> PolicyEnv::CallHostFunction(std::string_view name,
     const DeploymentContext& d = deployment_;
     return MakeObject(
         a,
-        {{"id", Value::String(a,
-                              Cat("/subscriptions/", d.subscription_id, "/resourceGroups/",
-                                  d.resource_group),
-                              at)},
+        {{"id",
+          Value::String(
+              a, Cat("/subscriptions/", d.subscription_id, "/resourceGroups/", d.resource_group),
+              at)},
          {"name", Value::String(a, d.resource_group, at)},
          {"type", Value::StringView(a, "Microsoft.Resources/resourceGroups", at)},
-         {"location", Value::Unknown(a, "the resource group's location is known at deployment",
-                                     at, Kind::kString)},
+         {"location", Value::Unknown(a, "the resource group's location is known at deployment", at,
+                                     Kind::kString)},
          {"managedBy", Value::StringView(a, "", at)},
          {"tags", Value::Object(a, {}, at)},
          {"properties",

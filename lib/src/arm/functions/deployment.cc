@@ -69,7 +69,6 @@ const Value* EnvironmentObject(std::string_view cloud, Arena& a, Anchor at) {
       at);
 }
 
-
 absl::StatusOr<const Value*> Deployment(CallContext& call, std::span<const Value* const>) {
   const DeploymentContext& ctx = call.deployment();
   Arena& a = call.arena();
@@ -107,8 +106,8 @@ absl::StatusOr<const Value*> Deployment(CallContext& call, std::span<const Value
 absl::StatusOr<const Value*> Environment(CallContext& call, std::span<const Value* const>) {
   const DeploymentContext& ctx = call.deployment();
   if (ctx.environment.empty()) {
-    return Value::Unknown(call.arena(), "environment() depends on the cloud deployed to",
-                          call.at(), Kind::kObject);
+    return Value::Unknown(call.arena(), "environment() depends on the cloud deployed to", call.at(),
+                          Kind::kObject);
   }
   return EnvironmentObject(ctx.environment, call.arena(), call.at());
 }
