@@ -380,5 +380,4 @@ int RunExpand(const ExpandArgs& args) {
   return out.errors.empty() ? kExitOk : kExitError;
 }
 
-
 }  // namespace armlint::cli

@@ -9,7 +9,6 @@
 
 #include "arm/evaluator.h"
 #include "arm/expression_parser.h"
-#include "util/str_cat.h"
 #include "arm/functions/common.h"
 #include "json/parser.h"
 #include "json/value.h"

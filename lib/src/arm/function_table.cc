@@ -128,7 +128,6 @@ std::string_view Article(std::string_view s) {
   return (!s.empty() && (s[0] == 'a' || s[0] == 'i' || s[0] == 'o')) ? "an " : "a ";
 }
 
-
 }  // namespace
 
 absl::Status FunctionTable::CheckKinds(const ArmFunction& f, std::span<const Value* const> args) {
