@@ -38,36 +38,18 @@ std::vector<std::string> SplitIds(const std::vector<std::string>& lists) {
   return out;
 }
 
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // The subcommand `word` was probably meant to be ("" when none is near): `armlint rule` is a
 // typo for `armlint rules`, not a file to lint.
 std::string NearestCommand(CLI::App& app, std::string_view word) {
-  std::string best;
-  std::size_t best_d = 3;
+  std::vector<std::string> names;
   for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
-    const std::string& name = sub->get_name();
-    std::size_t d = EditDistance(word, name);
-    if (name.starts_with(word) || word.starts_with(name)) d = std::min<std::size_t>(d, 1);
-    if (d < best_d) {
-      best_d = d;
-      best = name;
-    }
+    names.push_back(sub->get_name());
+    // A prefix ("exp") or an extension ("rulesx") of a command is meant as that command.
+    if (word.size() >= 3 && (names.back().starts_with(word) || word.starts_with(names.back())))
+      return names.back();
   }
-  return best;
+  const std::vector<std::string_view> views(names.begin(), names.end());
+  return std::string(armlint::NearestName(word, views));
 }
 
 // `armlint help [COMMAND]` and mistyped commands; -1 when argv is something else.

@@ -34,6 +34,14 @@ TEST(Format, CategoryAndImpactNames) {
   EXPECT_EQ(ParseImpact("none"), std::nullopt);
 }
 
+// The public "did you mean" is the library's: tools that embed armlint suggest alike.
+TEST(Format, PublicNearestName) {
+  const std::vector<std::string_view> commands = {"rules", "test-rules", "expand", "merge"};
+  EXPECT_EQ(NearestName("rule", commands), "rules");
+  EXPECT_EQ(NearestName("EXPNAD", commands), "expand");
+  EXPECT_EQ(NearestName("lint", commands), "");
+}
+
 TEST(Format, HtmlIsImplemented) {
   ReportOptions options;
   options.format = Format::kHtml;

@@ -54,5 +54,20 @@ TEST(DidYouMean, AtMostTwoEditsAndOnePerThreeCharacters) {
   EXPECT_EQ(NearestName("cnct", names), "") << "2 edits in 4 characters";
 }
 
+TEST(DidYouMean, BoundedDistanceStopsPastTheLimit) {
+  EXPECT_EQ(EditDistance("kitten", "sitting", 3), 3u);
+  EXPECT_EQ(EditDistance("kitten", "sitting", 2), 3u) << "limit + 1 once it must exceed 2";
+  EXPECT_EQ(EditDistance("a", "abcdefgh", 2), 3u) << "the lengths alone exceed the limit";
+  EXPECT_EQ(EditDistance("Microsoft.Web/sites", "microsoft.web/SITES", 0), 0u);
+}
+
+TEST(DidYouMean, NearestWithinTakesItsOwnBound) {
+  const std::vector<std::string_view> ids = {"storage-https-only", "storage-min-tls"};
+  EXPECT_EQ(NearestWithin("storage-htps-only", ids, 6), "storage-https-only");
+  EXPECT_EQ(NearestWithin("storage-https", ids, 6), "storage-https-only") << "5 edits";
+  EXPECT_EQ(NearestWithin("storage-https", ids, 4), "") << "5 edits, bound 4";
+  EXPECT_EQ(NearestName("storage-https", ids), "") << "NearestName's bound is two edits";
+}
+
 }  // namespace
 }  // namespace armlint::internal

@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,12 @@ std::optional<Impact> ParseImpact(std::string_view name);  // case-insensitive
 std::string_view FormatName(Format f);
 std::optional<Format> ParseFormat(std::string_view name);
 std::vector<Format> AllFormats();
+
+// The name among `candidates` that `name` is probably a misspelling of, or "" when none is close
+// (at most two edits, one per three characters; ASCII case-insensitive; ties to the first
+// alphabetically): the choice behind every "did you mean" armlint prints, for tools that phrase
+// their own the same way.
+std::string_view NearestName(std::string_view name, std::span<const std::string_view> candidates);
 
 struct Location {
   std::string file;     // as given to the engine

@@ -2,29 +2,13 @@
 #include "knowledge/aliases.h"
 
 #include <algorithm>
-#include <charconv>
 
+#include "util/did_you_mean.h"
 #include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
 namespace {
-
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t prev = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         prev + (AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]) ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
 
 // "sku.name" -> "sku.name"; "supportsHttpsTrafficOnly" -> "properties.supportsHttpsTrafficOnly".
 std::string PlainPath(std::string_view suffix) {
@@ -45,12 +29,8 @@ std::string PlainPath(std::string_view suffix) {
 std::string Decode(std::string_view coded, const std::string& prev) {
   std::size_t colon = coded.find(':');
   int n = 0;
-  bool parsed = false;
-  if (colon != std::string_view::npos) {
-    auto [end, ec] = std::from_chars(coded.data(), coded.data() + colon, n);
-    parsed = ec == std::errc() && end == coded.data() + colon;
-  }
-  if (!parsed || n < 0 || static_cast<std::size_t>(n) > prev.size()) {
+  if (colon == std::string_view::npos || !ParseInt(coded.substr(0, colon), n) || n < 0 ||
+      static_cast<std::size_t>(n) > prev.size()) {
     return std::string(coded);  // not front-coded (cannot happen with generated data)
   }
   return Cat(std::string_view(prev).substr(0, static_cast<std::size_t>(n)),
@@ -252,20 +232,14 @@ const AliasTypeInfo* AliasTable::FindType(std::string_view type) const {
 
 std::string AliasTable::Suggest(std::string_view alias) const {
   std::string_view type = TypeOfAlias(alias);
-  std::string best;
-  std::size_t best_d = std::max<std::size_t>(3, alias.size() / 4);
+  std::vector<std::string_view> names;
   for (const AliasTable* t = this; t != nullptr; t = t->base_) {
     auto it = t->names_by_type_.find(ToLower(type));
-    if (it == t->names_by_type_.end()) continue;
-    for (const std::string& n : it->second) {
-      std::size_t d = EditDistance(alias, n);
-      if (d < best_d) {
-        best_d = d;
-        best = n;
-      }
-    }
+    if (it != t->names_by_type_.end())
+      names.insert(names.end(), it->second.begin(), it->second.end());
   }
-  return best;
+  // Alias names are long paths: a quarter of the length, at least two edits.
+  return std::string(NearestWithin(alias, names, std::max<std::size_t>(3, alias.size() / 4) - 1));
 }
 
 bool IndexedModeEvaluates(std::string_view type, const AliasTable* aliases) {

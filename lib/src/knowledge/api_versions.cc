@@ -5,6 +5,7 @@
 #include <span>
 
 #include "knowledge/api_versions_data.h"
+#include "util/did_you_mean.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -24,28 +25,6 @@ int CompareIgnoreCase(std::string_view a, std::string_view b) {
     if (x != y) return x < y ? -1 : 1;
   }
   return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-}
-
-// Levenshtein distance ignoring ASCII case; stops early (returning `limit + 1`) once every
-// alignment exceeds `limit`.
-std::size_t Distance(std::string_view a, std::string_view b, std::size_t limit) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    std::size_t best = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      std::size_t cost = AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + cost});
-      diag = up;
-      best = std::min(best, row[j]);
-    }
-    if (best > limit) return limit + 1;
-  }
-  return row[b.size()];
 }
 
 // The version index encoded at `versions[2 * i]`.
@@ -91,7 +70,7 @@ std::string_view ResourceTypeInfo::NearestVersion(std::string_view version) cons
   std::string_view best;
   std::size_t best_d = 3;  // at most two edits
   for (std::string_view v : versions()) {
-    std::size_t d = Distance(version, v, best_d);
+    std::size_t d = EditDistance(version, v, best_d);
     if (d <= best_d) {  // ties: the newer
       best = v;
       best_d = d;
@@ -123,18 +102,12 @@ bool IsKnownProviderNamespace(std::string_view ns) {
 }
 
 std::string_view NearestResourceType(std::string_view type) {
+  std::vector<std::string_view> names;
+  names.reserve(kResourceTypeCount);
+  for (const knowledge_data::TypeRow& row : std::span(kResourceTypes, kResourceTypeCount))
+    names.push_back(row.type);
   // A misspelling is a few edits; longer names allow a few more.
-  const std::size_t limit = std::max<std::size_t>(2, type.size() / 10);
-  std::string_view best;
-  std::size_t best_d = limit + 1;
-  for (const knowledge_data::TypeRow& row : std::span(kResourceTypes, kResourceTypeCount)) {
-    std::size_t d = Distance(type, row.type, std::min(best_d, limit));
-    if (d < best_d) {
-      best = row.type;
-      best_d = d;
-    }
-  }
-  return best_d <= limit ? best : std::string_view();
+  return NearestWithin(type, names, std::max<std::size_t>(2, type.size() / 10));
 }
 
 std::size_t ResourceTypeCount() { return kResourceTypeCount; }

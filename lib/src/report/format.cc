@@ -7,6 +7,7 @@
 
 #include "armlint/armlint.hpp"
 #include "report/writers.h"
+#include "util/did_you_mean.h"
 #include "util/strings.h"
 
 namespace armlint {
@@ -66,6 +67,10 @@ std::vector<Format> AllFormats() {
 std::string_view CategoryName(Category c) {
   const auto i = static_cast<std::size_t>(c);
   return i < std::size(kCategoryNames) ? kCategoryNames[i] : std::string_view("Unknown");
+}
+
+std::string_view NearestName(std::string_view name, std::span<const std::string_view> candidates) {
+  return internal::NearestName(name, candidates);
 }
 
 std::optional<Category> ParseCategory(std::string_view name) {
