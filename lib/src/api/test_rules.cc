@@ -8,8 +8,9 @@
 
 #include "armlint/armlint.hpp"
 #include "rules/rule_set.h"
-#include "rules/str.h"
 #include "util/input_error.h"
+#include "util/str_cat.h"
+#include "util/strings.h"
 
 namespace armlint {
 namespace {

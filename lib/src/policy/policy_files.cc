@@ -6,7 +6,7 @@
 
 #include "arm/expand.h"
 #include "manifest/classify.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -15,7 +15,6 @@
 #include "rules/field_path.h"
 #include "rules/operators.h"
 #include "rules/rule_loader.h"
-#include "rules/str.h"
 #include "util/expression_syntax.h"
 #include "util/str_cat.h"
 #include "util/strings.h"

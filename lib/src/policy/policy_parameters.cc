@@ -3,7 +3,7 @@
 #include "policy/policy_parameters.h"
 
 #include "rules/operators.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "rules/native_checks.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -9,7 +9,6 @@
 
 #include "rules/condition_node.h"
 #include "rules/source_text.h"
-#include "rules/str.h"
 #include "util/limits.h"
 #include "util/str_cat.h"
 #include "util/strings.h"

@@ -9,7 +9,6 @@
 #include "rules/condition.h"
 #include "rules/condition_expr.h"
 #include "rules/condition_node.h"
-#include "rules/str.h"
 #include "util/did_you_mean.h"
 #include "util/limits.h"
 #include "util/str_cat.h"

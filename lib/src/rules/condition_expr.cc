@@ -7,7 +7,7 @@
 #include "absl/time/time.h"
 
 #include "rules/operators.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

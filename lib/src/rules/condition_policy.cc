@@ -2,7 +2,7 @@
 // evaluates, and the related resources of *IfNotExists effects
 // (https://learn.microsoft.com/azure/governance/policy/concepts/effect-audit-if-not-exists).
 #include "rules/condition.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

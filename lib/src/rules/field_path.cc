@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

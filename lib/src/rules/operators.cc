@@ -9,8 +9,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
-#include "rules/str.h"
 #include "util/limits.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -10,9 +10,9 @@
 #include "json/compact_json.h"
 #include "rules/condition.h"
 #include "rules/native_checks.h"
-#include "rules/str.h"
 #include "util/did_you_mean.h"
 #include "util/join.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

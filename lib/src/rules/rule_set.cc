@@ -11,7 +11,7 @@
 #include "rules/condition.h"
 #include "rules/native_checks.h"
 #include "rules/rule_loader.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

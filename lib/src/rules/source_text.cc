@@ -3,8 +3,8 @@
 
 #include "absl/strings/ascii.h"
 
-#include "rules/str.h"
 #include "util/expression_syntax.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

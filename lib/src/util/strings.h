@@ -1,6 +1,9 @@
-// ASCII case-insensitive comparison and lowering: ARM names, types and keys are ASCII-insensitive.
+// String helpers on std::string_view: ASCII case-insensitive comparison and lowering (ARM names,
+// types and keys are ASCII-insensitive), stripping and whole-string number parsing. Debian's Abseil
+// has its own absl::string_view, so its strip and parse functions do not take ours.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -60,5 +63,31 @@ namespace armlint::internal {
 // convert explicitly where absl::StrCat or absl::Status take a std::string_view.
 inline absl::string_view AbslView(std::string_view s) { return {s.data(), s.size()}; }
 inline std::string_view StdView(absl::string_view s) { return {s.data(), s.size()}; }
+
+inline std::string_view Strip(std::string_view s) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// Whole-string integer parse.
+inline bool ParseInt(std::string_view s, int& out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+// Whole-string number parse (JSON-like: no leading '+', no spaces).
+inline bool ParseDouble(std::string_view s, double& out) {
+  s = Strip(s);
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
 
 }  // namespace armlint::internal

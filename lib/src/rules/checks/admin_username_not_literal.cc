@@ -7,8 +7,8 @@
 #include "arm/expression_parser.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
-#include "rules/str.h"
 #include "util/arena.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -4,7 +4,7 @@
 // move the command to `protectedSettings`.
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

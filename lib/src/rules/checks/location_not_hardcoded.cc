@@ -3,7 +3,7 @@
 // [parameters('location')] or [resourceGroup().location] so the template deploys anywhere.
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

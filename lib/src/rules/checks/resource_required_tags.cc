@@ -11,8 +11,8 @@
 
 #include "rules/native_checks.h"
 #include "rules/operators.h"
-#include "rules/str.h"
 #include "util/status_macros.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -6,7 +6,7 @@
 
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -3,7 +3,7 @@
 // ("" or {}) and an expression such as [newGuid()] are allowed.
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {

@@ -11,8 +11,8 @@
 #include "arm/expression_parser.h"
 #include "manifest/classify.h"
 #include "rules/operators.h"
-#include "rules/str.h"
 #include "util/arena.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 #include "util/swar.h"
 
