@@ -141,5 +141,14 @@ TEST(Document, PositionsAcrossLineBlocksMatchCountingFromTheStart) {
   }
 }
 
+TEST(Document, PointerTokensRoundTrip) {
+  EXPECT_EQ(EscapePointerToken("a/b~c"), "a~1b~0c");
+  EXPECT_EQ(UnescapePointerToken("a~1b~0c"), "a/b~c");
+  EXPECT_EQ(UnescapePointerToken("~01"), "~1") << "one pass: ~0 then a plain 1";
+  for (std::string_view t : {"", "plain", "Microsoft.Web/sites", "~/~0/~1", "~"}) {
+    EXPECT_EQ(UnescapePointerToken(EscapePointerToken(t)), t);
+  }
+}
+
 }  // namespace
 }  // namespace armlint::internal

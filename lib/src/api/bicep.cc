@@ -20,6 +20,7 @@
 #include "absl/strings/strip.h"
 #include <boost/json.hpp>
 
+#include "json/document.h"
 #include "util/input_error.h"
 #include "util/limits.h"
 #include "util/strings.h"
@@ -190,20 +191,6 @@ std::size_t FindDeclaration(std::string_view text, std::string_view keyword, std
   return std::string_view::npos;
 }
 
-// Unescapes one JSON pointer segment.
-std::string Segment(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '~' && i + 1 < s.size()) {
-      out += s[i + 1] == '1' ? '/' : '~';
-      ++i;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 absl::StatusOr<BicepOutput> CompileBicep(const std::string& path) {
@@ -263,7 +250,7 @@ void MapToBicep(std::string_view compiled_json, std::string_view bicep_text, Loc
   std::vector<std::string> segs;
   if (loc.pointer.starts_with("/")) {
     for (absl::string_view s : absl::StrSplit(AbslView(loc.pointer).substr(1), '/')) {
-      segs.push_back(Segment(StdView(s)));
+      segs.push_back(UnescapePointerToken(StdView(s)));
     }
   }
   std::size_t at = std::string_view::npos;

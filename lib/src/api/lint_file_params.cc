@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 
+#include "json/document.h"
 #include "util/input_error.h"
 #include "util/strings.h"
 
@@ -45,9 +46,7 @@ const Value* AtPointer(const Value& root, std::string_view pointer) {
   while (at != nullptr && start <= pointer.size() && pointer.starts_with("/")) {
     std::size_t slash = pointer.find('/', start);
     if (slash == std::string_view::npos) slash = pointer.size();
-    std::string seg(pointer.substr(start, slash - start));
-    for (std::size_t i; (i = seg.find("~1")) != std::string::npos;) seg.replace(i, 2, "/");
-    for (std::size_t i; (i = seg.find("~0")) != std::string::npos;) seg.replace(i, 2, "~");
+    const std::string seg = UnescapePointerToken(pointer.substr(start, slash - start));
     if (at->is_array()) {
       std::size_t i = static_cast<std::size_t>(std::strtoull(seg.c_str(), nullptr, 10));
       at = i < at->items().size() ? at->items()[i] : nullptr;

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "findings/baseline.h"
+#include "json/document.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -60,20 +61,6 @@ class FingerprintPaths {
   std::string path_;
 };
 
-// One JSON pointer segment, unescaped (~1 -> /, ~0 -> ~).
-std::string Unescape(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '~' && i + 1 < s.size()) {
-      out += s[i + 1] == '1' ? '/' : '~';
-      ++i;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string ResourceIdentity(const Document& doc, std::string_view pointer,
@@ -88,7 +75,7 @@ std::string ResourceIdentity(const Document& doc, std::string_view pointer,
   while (start <= pointer.size() && !pointer.empty()) {
     std::size_t slash = pointer.find('/', start);
     if (slash == std::string_view::npos) slash = pointer.size();
-    std::string seg = Unescape(pointer.substr(start, slash - start));
+    std::string seg = UnescapePointerToken(pointer.substr(start, slash - start));
     const Value* next = nullptr;
     if (at != nullptr && at->is_array()) {
       std::size_t i = static_cast<std::size_t>(std::strtoull(seg.c_str(), nullptr, 10));

@@ -233,6 +233,20 @@ std::string EscapePointerToken(std::string_view token) {
   return out;
 }
 
+std::string UnescapePointerToken(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size()) {
+      out += token[i + 1] == '1' ? '/' : '~';
+      ++i;
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
 std::string Document::PointerAt(std::uint32_t offset) const {
   std::string pointer;
   const Value* v = root_;

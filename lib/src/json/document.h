@@ -90,5 +90,7 @@ class Document {
 
 // Escapes one JSON pointer reference token ("~" -> "~0", "/" -> "~1").
 std::string EscapePointerToken(std::string_view token);
+// The reverse: "~1" -> "/", "~0" -> "~", in one pass (so "~01" is "~1").
+std::string UnescapePointerToken(std::string_view token);
 
 }  // namespace armlint::internal
