@@ -71,6 +71,19 @@ const ArmFunction* FunctionTable::Find(std::string_view name) const {
   return nullptr;
 }
 
+// Entries name only the fields they set (designated initializers).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+ArmFunction DeploymentObjectFunction(std::string_view name, ArmFn fn) {
+  return {.name = name,
+          .min_args = 0,
+          .max_args = 0,
+          .result = Kind::kObject,
+          .fn = fn,
+          .needs_deployment = true};
+}
+#pragma GCC diagnostic pop
+
 void FunctionTable::Add(ArmFunction f) {
   std::string key = ToLower(f.name);
   if (f.name_is_prefix) {

@@ -75,6 +75,10 @@ struct ArmFunction {
   bool name_is_prefix = false;
 };
 
+// The entry of a function of no arguments that answers an object read from the deployment
+// (deployment(), subscription(), resourceGroup(), ...).
+ArmFunction DeploymentObjectFunction(std::string_view name, ArmFn fn);
+
 class FunctionTable {
  public:
   // The table of every built-in function (built once, immutable, thread-safe).

@@ -119,22 +119,10 @@ absl::StatusOr<const Value*> Deployer(CallContext& call, std::span<const Value* 
 
 }  // namespace
 
-// Entries name only the fields they set (designated initializers).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterDeploymentFunctions(FunctionTable& t) {
-  auto add = [&](std::string_view name, ArmFn fn) {
-    t.Add({.name = name,
-           .min_args = 0,
-           .max_args = 0,
-           .result = Kind::kObject,
-           .fn = fn,
-           .needs_deployment = true});
-  };
-  add("deployment", Deployment);
-  add("environment", Environment);
-  add("deployer", Deployer);
+  t.Add(DeploymentObjectFunction("deployment", Deployment));
+  t.Add(DeploymentObjectFunction("environment", Environment));
+  t.Add(DeploymentObjectFunction("deployer", Deployer));
 }
-#pragma GCC diagnostic pop
 
 }  // namespace armlint::internal

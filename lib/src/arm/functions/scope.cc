@@ -83,17 +83,9 @@ absl::StatusOr<const Value*> ManagementGroup(CallContext& call,
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 void RegisterScopeFunctions(FunctionTable& t) {
-  auto scope = [&](std::string_view name, ArmFn fn) {
-    t.Add({.name = name,
-           .min_args = 0,
-           .max_args = 0,
-           .result = Kind::kObject,
-           .fn = fn,
-           .needs_deployment = true});
-  };
-  scope("subscription", Subscription);
-  scope("resourceGroup", ResourceGroup);
-  scope("tenant", Tenant);
+  t.Add(DeploymentObjectFunction("subscription", Subscription));
+  t.Add(DeploymentObjectFunction("resourceGroup", ResourceGroup));
+  t.Add(DeploymentObjectFunction("tenant", Tenant));
   t.Add({.name = "managementGroup",
          .min_args = 0,
          .max_args = 1,
