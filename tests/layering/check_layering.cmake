@@ -30,16 +30,7 @@ set(ARMLINT_LAYERS
 # Include roots that are not armlint's own: allowed everywhere.
 set(ARMLINT_THIRD_PARTY absl re2 boost gtest gmock benchmark CLI)
 
-# Reads a file as a list of lines, empty ones included. ';', '[', ']' and '\' are dropped first:
-# CMake lists split on ';' and not inside brackets. Neither include paths nor the marker use them.
-function(read_lines path out)
-  file(READ "${path}" text)
-  foreach(c ";" "[" "]" "\\")
-    string(REPLACE "${c}" "" text "${text}")
-  endforeach()
-  string(REPLACE "\n" ";" text "${text}")
-  set(${out} "${text}" PARENT_SCOPE)
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/../../cmake/read_lines.cmake")
 
 if(NOT ROOT)
   message(FATAL_ERROR "usage: cmake -DROOT=<source dir> -P check_layering.cmake")
