@@ -111,7 +111,7 @@ test-sanitize: deps
 FUZZ_BUILD ?= $(BUILD)-fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 15
-FUZZ_TARGETS ?= fuzz_json fuzz_template fuzz_expression fuzz_rules
+FUZZ_TARGETS ?= fuzz_json fuzz_template fuzz_expression fuzz_rules fuzz_policy
 .PHONY: fuzz fuzz-build
 fuzz-build: deps
 	@scripts/install-deps.sh fuzz

@@ -11,7 +11,7 @@ build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 seconds=${2:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_json fuzz_template fuzz_expression fuzz_rules)
+[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_json fuzz_template fuzz_expression fuzz_rules fuzz_policy)
 mkdir -p "$root/fuzz/artifacts"
 failed=()
 for t in "${targets[@]}"; do

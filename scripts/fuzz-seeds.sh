@@ -3,12 +3,14 @@
 #   fuzz_json, fuzz_template: JSON files of tests/ and ../shared/corpus (< 64 KiB each)
 #   fuzz_expression:          the expression texts found in those templates
 #   fuzz_rules:               the built-in rule files and the test rule files
+#   fuzz_policy:              the policy test files and ../shared/azure-policy's built-in
+#                             definitions and initiatives (< 64 KiB each)
 # Idempotent; never commit what it writes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dest=${1:-$root/fuzz/corpus}
 corpus=${ARMLINT_CORPUS_DIR:-$root/../shared/corpus}
-mkdir -p "$dest"/{fuzz_json,fuzz_template,fuzz_expression,fuzz_rules}
+mkdir -p "$dest"/{fuzz_json,fuzz_template,fuzz_expression,fuzz_rules,fuzz_policy}
 
 python3 - "$root" "$corpus" "$dest" <<'PY'
 import hashlib, json, os, sys
@@ -61,5 +63,12 @@ for top in (os.path.join(root, "rules"), os.path.join(root, "tests", "cli", "tes
     for p in files(top, (".json",)):
         put("fuzz_rules", open(p, "rb").read())
         rules += 1
-print(f"fuzz-seeds: {count} JSON files, {min(len(exprs), 5000)} expressions, {rules} rule files -> {dest}")
+policies = 0
+for top in (os.path.join(root, "tests", "policy"), os.path.join(os.path.dirname(corpus), "azure-policy", "built-in-policies")):
+    for p in files(top, (".json",)):
+        if os.path.getsize(p) <= 65536:
+            put("fuzz_policy", open(p, "rb").read())
+            policies += 1
+print(f"fuzz-seeds: {count} JSON files, {min(len(exprs), 5000)} expressions, {rules} rule files, "
+      f"{policies} policy files -> {dest}")
 PY
