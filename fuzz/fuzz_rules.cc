@@ -8,34 +8,16 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz/fixed_resources.h"
 #include "json/document.h"
 #include "resources/resource.h"
 #include "rules/condition.h"
 #include "rules/rule_loader.h"
 
-namespace {
-
 using namespace armlint::internal;
 
-constexpr std::string_view kResources = R"([
-  {"type": "Microsoft.Storage/storageAccounts", "name": "st1", "location": "westeurope",
-   "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "tags": {"env": "prod"},
-   "properties": {"supportsHttpsTrafficOnly": false, "minimumTlsVersion": "TLS1_0",
-     "networkAcls": {"defaultAction": "Allow", "ipRules": [{"value": "1.2.3.4"}, {"value": "*"}]}}},
-  {"type": "Microsoft.Web/sites", "name": "app", "properties": {"siteConfig": {"ftpsState":
-    "AllAllowed", "cors": {"allowedOrigins": ["*"]}}, "httpsOnly": true}},
-  {"type": "Microsoft.Sql/servers/databases", "name": "srv/db", "properties": {"zoneRedundant": null}},
-  {"type": "Microsoft.Network/networkSecurityGroups", "name": "nsg", "properties": {"securityRules": [
-    {"name": "r", "properties": {"access": "Allow", "direction": "Inbound", "destinationPortRange": "22",
-     "sourceAddressPrefix": "*", "destinationPortRanges": ["3389", "1-65535"]}}]}}
-])";
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static auto resources_doc = Document::Parse("resources.json", std::string(kResources));
-  if (!resources_doc.ok()) __builtin_trap();
-  static const std::vector<Resource> resources = ResourcesFromExport(**resources_doc);
+  const std::vector<Resource>& resources = armlint::fuzz::FixedResources();
 
   std::string text(reinterpret_cast<const char*>(data), size);
   auto parsed = Document::Parse("rule.json", text);
