@@ -42,6 +42,10 @@ struct ExpandedResource {
   // The evaluated `condition` when it is Unknown (the resource is produced anyway); null when
   // there is no condition or it is true.
   const Value* condition = nullptr;
+  // A nested deployment whose template was not expanded: its `templateLink` (never fetched:
+  // armlint lints offline) or its `template` when that is known only at deployment. Null
+  // otherwise, and for resources that are not deployments.
+  const Value* unexpanded_template = nullptr;
 };
 
 struct Expansion {

@@ -2,7 +2,8 @@
 // is expanded recursively, in the parent's scope (`outer`, the default) or its own (`inner`,
 // parameters passed from the deployment's `parameters`, evaluated in the parent)
 // (https://learn.microsoft.com/azure/azure-resource-manager/templates/linked-templates#expression-evaluation-scope-in-nested-templates).
-// `templateLink` deployments are not fetched: only the deployment resource itself remains.
+// `templateLink` deployments are not fetched: only the deployment resource itself remains, with
+// ExpandedResource::unexpanded_template saying so (rule linked-template-not-evaluated).
 #include "arm/template_resources.h"
 #include "arm/template_strings.h"
 #include "util/limits.h"
@@ -23,17 +24,19 @@ void TargetFrom(const Value* v, std::string& field, DeploymentContext& ctx) {
 
 }  // namespace
 
-void ResourceExpander::ExpandNested(TemplateScope& env, const Value& decl,
-                                    const ExpandedResource& deployment,
-                                    const DeploymentContext& ctx, int depth) {
+const Value* ResourceExpander::ExpandNested(TemplateScope& env, const Value& decl,
+                                            const ExpandedResource& deployment,
+                                            const DeploymentContext& ctx, int depth) {
   const Value* props_raw = decl.Find("properties");
   const Value* tmpl_raw = props_raw == nullptr ? nullptr : props_raw->Find("template");
-  if (tmpl_raw == nullptr) return;  // templateLink or nothing: not expanded
+  if (tmpl_raw == nullptr) {  // templateLink (not fetched) or nothing
+    return props_raw == nullptr ? nullptr : props_raw->Find("templateLink");
+  }
   if (depth + 1 > limits::kMaxDeploymentDepth) {
     state_.AddError(tmpl_raw->anchor(),
                     tmpl::Concat("nested deployments deeper than ", limits::kMaxDeploymentDepth,
                                  " levels (kMaxDeploymentDepth) are not expanded"));
-    return;
+    return nullptr;
   }
   const Value& body = *deployment.body;
   const Value* props = body.Find("properties");
@@ -51,10 +54,10 @@ void ResourceExpander::ExpandNested(TemplateScope& env, const Value& decl,
   // The template: usually an object literal; an expression (a variable, json(...)) is
   // evaluated in the parent.
   const Value* tmpl = tmpl_raw->is_object() ? tmpl_raw : state_.Eval(*tmpl_raw, env);
-  if (tmpl->is_unknown()) return;
+  if (tmpl->is_unknown()) return tmpl_raw;  // known only at deployment
   if (!tmpl->is_object()) {
     state_.AddError(tmpl_raw->anchor(), "a nested deployment's 'template' must be an object");
-    return;
+    return nullptr;
   }
 
   DeploymentContext nested = ctx;
@@ -93,7 +96,7 @@ void ResourceExpander::ExpandNested(TemplateScope& env, const Value& decl,
   if (!inner && tmpl_raw->is_object()) {
     nested.template_root = &env.root();
     if (resources != nullptr) ExpandList(env, *resources, nullptr, nested, depth + 1);
-    return;
+    return nullptr;
   }
   std::vector<SuppliedParameter> supplied;
   if (const Value* ps = props->Find("parameters"); ps != nullptr && !ps->is_null()) {
@@ -107,6 +110,7 @@ void ResourceExpander::ExpandNested(TemplateScope& env, const Value& decl,
   state_.AddError(scope.Init());
   if (resources != nullptr) ExpandList(scope, *resources, nullptr, scope.context(), depth + 1);
   scope.EvaluateAll();
+  return nullptr;
 }
 
 }  // namespace armlint::internal

@@ -208,13 +208,16 @@ void ResourceExpander::ExpandInstanceBody(TemplateScope& env, std::string_view s
                        absl::StatusCode::kResourceExhausted));
     return;
   }
+  const std::size_t index = out_.size();
   out_.push_back(r);
 
   if (const Value* children = decl.Find("resources"); children != nullptr && children->is_array()) {
     Parent p{type, name, name_known};
     ExpandList(env, *children, &p, ctx, depth);
   }
-  if (is_deployment && !r.existing) ExpandNested(env, decl, r, ctx, depth);
+  if (is_deployment && !r.existing) {
+    out_[index].unexpanded_template = ExpandNested(env, decl, r, ctx, depth);
+  }
 }
 
 }  // namespace armlint::internal

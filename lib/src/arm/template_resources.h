@@ -37,8 +37,11 @@ class ResourceExpander {
                       const Parent* parent, const DeploymentContext& ctx, int depth);
   void ExpandInstanceBody(TemplateScope& env, std::string_view symbolic, const Value& decl,
                           const Parent* parent, const DeploymentContext& ctx, int depth);
-  void ExpandNested(TemplateScope& env, const Value& decl, const ExpandedResource& deployment,
-                    const DeploymentContext& ctx, int depth);
+  // Expands a nested deployment's inline template; returns the `templateLink` or `template`
+  // value when the template cannot be expanded (ExpandedResource::unexpanded_template).
+  const Value* ExpandNested(TemplateScope& env, const Value& decl,
+                            const ExpandedResource& deployment, const DeploymentContext& ctx,
+                            int depth);
   const Value* EvalDeploymentProperties(const Value& props, TemplateScope& env);
 
   ExpandState& state_;

@@ -128,6 +128,7 @@ std::vector<Resource> ResourcesFromExpansion(const Document& doc, const Expansio
     r.name_known = e.name_known;
     r.id = e.id;
     r.deployment_depth = e.deployment_depth;
+    r.unexpanded_template = e.unexpanded_template;
     FillComputed(r, doc.arena());
     out.push_back(std::move(r));
   }

@@ -30,6 +30,9 @@ struct Resource {
   // settings were folded into its parent's body: the parent's lower-cased type.
   std::string merged_into;
   int deployment_depth = 0;
+  // Nested deployments: the `templateLink` or `template` that was not expanded
+  // (ExpandedResource::unexpanded_template), else null.
+  const Value* unexpanded_template = nullptr;
 };
 
 // Resources of an exported-resource document: an array of resource objects, {"value": [...]},
