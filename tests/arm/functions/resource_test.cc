@@ -122,6 +122,36 @@ TEST_F(ResourceFunctions, DeployTimeFunctionsAreUnknown) {
   EXPECT_EQ(t_.Show("noSuchFunction()"), "error: unknown function 'noSuchFunction' at character 2");
 }
 
+// The documented calls (Learn, "Resource functions": toLogicalZone, toLogicalZones,
+// toPhysicalZone, toPhysicalZones). Their documented outputs ('1', 'westus2-az1', ...) hold for
+// the docs' own subscription only: the mapping is per subscription, so offline they are Unknown
+// of the documented kind, never a guess.
+TEST_F(ResourceFunctions, ZoneMappingsAreUnknownOfTheirKind) {
+  struct Case {
+    const char* expr;
+    Kind kind;
+  } const kCases[] = {
+      {"toLogicalZone(subscription().subscriptionId, 'westus2', 'westus2-az1')", Kind::kString},
+      {"toLogicalZones(subscription().subscriptionId, 'westus2', createArray('westus2-az1', "
+       "'westus2-az2'))",
+       Kind::kArray},
+      {"toPhysicalZone(subscription().subscriptionId, 'westus2', '1')", Kind::kString},
+      {"toPhysicalZones(subscription().subscriptionId, 'westus2', createArray('1', '2'))",
+       Kind::kArray},
+  };
+  for (const Case& c : kCases) {
+    absl::StatusOr<const Value*> v = t_.Eval(c.expr);
+    ASSERT_TRUE(v.ok()) << c.expr << ": " << v.status();
+    ASSERT_TRUE((*v)->is_unknown()) << c.expr;
+    EXPECT_EQ((*v)->unknown_kind(), c.kind) << c.expr;
+    EXPECT_THAT(std::string((*v)->unknown_reason()), HasSubstr("availability-zone mapping"));
+  }
+  EXPECT_THAT(t_.Show("toLogicalZone('sub', 'westus2', createArray('westus2-az1'))"),
+              HasSubstr("expects argument 3 to be a string, got an array"));
+  EXPECT_THAT(t_.Show("toPhysicalZones('sub', 'westus2')"),
+              HasSubstr("expects 3 arguments, got 2"));
+}
+
 TEST_F(ResourceFunctions, UnknownArgumentGivesUnknownId) {
   t_.Param("name", "null");
   t_.env.params["name"] = Value::Unknown(t_.arena, "parameter 'name' has no value", Anchor{0});

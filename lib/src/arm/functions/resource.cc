@@ -9,6 +9,7 @@
 #include "arm/function_table.h"
 #include "arm/template_context.h"
 #include "arm/template_strings.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -142,6 +143,15 @@ absl::StatusOr<const Value*> PickZones(CallContext& call, std::span<const Value*
                         call.at(), Kind::kArray);
 }
 
+// toLogicalZone(s)/toPhysicalZone(s): the mapping between logical zones ("1") and physical ones
+// ("westus2-az1") differs per subscription and is known only to the deployed cloud.
+absl::StatusOr<const Value*> ZoneMapping(CallContext& call, std::span<const Value* const>) {
+  return Value::Unknown(
+      call.arena(),
+      Cat(call.fn().name, "() depends on the subscription's availability-zone mapping"), call.at(),
+      call.fn().result);
+}
+
 absl::StatusOr<const Value*> Providers(CallContext& call, std::span<const Value* const>) {
   return Value::Unknown(call.arena(), "providers() is evaluated at deployment", call.at(),
                         Kind::kObject);
@@ -192,6 +202,20 @@ void RegisterResourceFunctions(FunctionTable& t) {
   deployed("listSecrets", 2, 3, Kind::kUnknown, List);
   deployed("listAccountSas", 2, 3, Kind::kUnknown, List);
   deployed("pickZones", 3, 5, Kind::kArray, PickZones);
+  auto zones = [&](std::string_view name, std::uint16_t zone_kind, Kind result) {
+    t.Add({.name = name,
+           .min_args = 3,
+           .max_args = 3,
+           .arg_kinds = {kArgString, kArgString, zone_kind},
+           .result = result,
+           .unknowns = UnknownPolicy::kSelf,
+           .fn = ZoneMapping,
+           .needs_deployment = true});
+  };
+  zones("toLogicalZone", kArgString, Kind::kString);
+  zones("toLogicalZones", kArgArray, Kind::kArray);
+  zones("toPhysicalZone", kArgString, Kind::kString);
+  zones("toPhysicalZones", kArgArray, Kind::kArray);
   deployed("providers", 1, 2, Kind::kObject, Providers);
   deployed("resourceInfo", 0, -1, Kind::kObject, ResourceInfo);
 }
