@@ -12,6 +12,7 @@
 #include "arm/expand.h"
 #include "armlint/armlint.hpp"
 #include "json/document.h"
+#include "support/process.h"
 
 namespace armlint::internal {
 namespace {
@@ -19,13 +20,6 @@ namespace {
 namespace json = boost::json;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-json::value Parse(const std::string& text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  EXPECT_FALSE(ec) << ec.message();
-  return v;
-}
 
 std::string Testdata(const std::string& name) {
   return std::string(ARMLINT_SOURCE_DIR) + "/tests/arm/testdata/" + name;
@@ -41,10 +35,10 @@ TEST(ExpansionJson, SecureValuesAreNeverPrinted) {
   EXPECT_THAT(*out, HasSubstr("\"connection\": \"***\""));  // through a variable
   EXPECT_THAT(*out, HasSubstr("\"key\": \"***\""));         // a member of a secureObject
   EXPECT_THAT(*out, HasSubstr("\"adminUsername\": \"azureuser\""));
-  json::value v = Parse(*out);
+  json::value v = armlint::testing::ParseJsonOrFail(*out);
   // A whole secureObject keeps its shape; only its leaves are masked.
   const json::value& props = v.at("resources").at(0).at("properties");
-  EXPECT_EQ(props.at("whole"), Parse(R"({"key": "***"})"));
+  EXPECT_EQ(props.at("whole"), armlint::testing::ParseJsonOrFail(R"({"key": "***"})"));
   const json::object& outputs = v.as_object().at("outputs").as_object();
   EXPECT_EQ(outputs.at("leak").at("value"), json::value("***"));
   EXPECT_EQ(outputs.at("secureOut").at("value"), json::value("***"));  // secure output type
@@ -64,7 +58,7 @@ TEST(ExpansionJson, KeyVaultReferenceIsRedactedAndUnknownIsExplained) {
   auto out = ExpandToJson(Testdata("expand_params.json"), "");
   ASSERT_TRUE(out.ok()) << out.status();
   EXPECT_THAT(*out, Not(HasSubstr("canary-secret-name")));
-  json::value v = Parse(*out);
+  json::value v = armlint::testing::ParseJsonOrFail(*out);
   const json::object& r = v.at("resources").at(0).as_object();
   EXPECT_EQ(r.at("properties").at("secret"), json::value("***"));
   EXPECT_EQ(r.at("sku").at("name"), json::value("Standard_GRS"));
@@ -75,7 +69,7 @@ TEST(ExpansionJson, KeyVaultReferenceIsRedactedAndUnknownIsExplained) {
 
   auto defaults = ExpandToJson(Testdata("expand_conditions.json"), "");
   ASSERT_TRUE(defaults.ok()) << defaults.status();
-  json::value d = Parse(*defaults);
+  json::value d = armlint::testing::ParseJsonOrFail(*defaults);
   // The resource with an unknown condition carries it, explained.
   const json::object& maybe = d.at("resources").at(0).as_object();
   EXPECT_EQ(maybe.at("name"), json::value("maybe"));
@@ -85,7 +79,7 @@ TEST(ExpansionJson, KeyVaultReferenceIsRedactedAndUnknownIsExplained) {
 TEST(ExpansionJson, ShapeOfResourcesOutputsAndErrors) {
   auto out = ExpandToJson(Testdata("expand_errors.json"), "");
   ASSERT_TRUE(out.ok()) << out.status();
-  json::value v = Parse(*out);
+  json::value v = armlint::testing::ParseJsonOrFail(*out);
   ASSERT_TRUE(v.at("resources").is_array());
   ASSERT_TRUE(v.at("outputs").is_object());
   const json::array& errors = v.at("errors").as_array();
@@ -102,7 +96,7 @@ TEST(ExpansionJson, ShapeOfResourcesOutputsAndErrors) {
 TEST(ExpansionJson, NestedTemplatesAreNotRepeated) {
   auto out = ExpandToJson(Testdata("expand_nested.json"), "");
   ASSERT_TRUE(out.ok()) << out.status();
-  json::value v = Parse(*out);
+  json::value v = armlint::testing::ParseJsonOrFail(*out);
   const json::array& rs = v.at("resources").as_array();
   ASSERT_EQ(rs.size(), 5u);
   EXPECT_TRUE(rs[0].at("properties").at("template").as_object().contains("$expanded"));

@@ -1,13 +1,12 @@
 // Runs the built armlint binary as a user would: exit codes, reports, errors, rule listings.
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 #include "gtest/gtest.h"
 #include <boost/json.hpp>
+
+#include "support/process.h"
 
 namespace {
 
@@ -26,21 +25,8 @@ const std::string kTestRules = "--no-default-rules --rules " + kData + "/rules "
 CliRun Armlint(const std::string& args) {
   std::string cmd = "cd '" + kSrc + "' && '" + ARMLINT_CLI_PATH + "' " + args + " 2>/dev/null";
   CliRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.code = armlint::testing::RunShell(cmd, &r.out);
   return r;
-}
-
-json::value ParseJson(const std::string& text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  EXPECT_FALSE(ec) << text;
-  return v;
 }
 
 TEST(Cli, VersionAndHelp) {
@@ -63,7 +49,7 @@ TEST(Cli, UsageErrorsExitTwo) {
 TEST(Cli, ViolationReportedAtThePropertyLine) {
   CliRun r = Armlint(kTestRules + "--format json tests/cli/testdata/lint/violating.json");
   EXPECT_EQ(r.code, 1);
-  json::value v = ParseJson(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   const json::array& findings = v.at("findings").as_array();
   ASSERT_EQ(findings.size(), 1u) << r.out;
   const json::object& f = findings[0].as_object();
@@ -88,7 +74,7 @@ TEST(Cli, FailOnThresholds) {
 TEST(Cli, InvalidJsonExitsTwoWithLineAndColumn) {
   CliRun r = Armlint(kTestRules + "--format json tests/cli/testdata/lint/broken.json");
   EXPECT_EQ(r.code, 2);
-  json::value v = ParseJson(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   const json::array& errors = v.at("errors").as_array();
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].at("line").as_int64(), 4);
@@ -98,7 +84,7 @@ TEST(Cli, InvalidJsonExitsTwoWithLineAndColumn) {
 TEST(Cli, DirectoryWithBrokenAndViolatingFilesReportsBoth) {
   CliRun r = Armlint(kTestRules + "--format json tests/cli/testdata/lint");
   EXPECT_EQ(r.code, 2);
-  json::value v = ParseJson(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   EXPECT_EQ(v.at("findings").as_array().size(), 1u);
   EXPECT_EQ(v.at("errors").as_array().size(), 1u);
   EXPECT_EQ(v.at("summary").at("files").as_int64(), 2);  // package.json is not a manifest

@@ -1,16 +1,15 @@
 // `armlint expand` run as a user would: it prints the deployment lint evaluates (the same
 // configuration, classification and parameter file), reports input errors as lint does
 // (file:line:col, exit 2) and masks secret leaves only.
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include <boost/json.hpp>
+
+#include "support/process.h"
 
 namespace {
 
@@ -33,13 +32,7 @@ ExpandRun Armlint(const std::string& args) {
   std::string cmd =
       "cd '" + kSrc + "' && '" + ARMLINT_CLI_PATH + "' " + args + " 2>'" + err_file + "'";
   ExpandRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.code = armlint::testing::RunShell(cmd, &r.out);
   std::ifstream in(err_file);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -47,17 +40,10 @@ ExpandRun Armlint(const std::string& args) {
   return r;
 }
 
-json::value Parse(const std::string& text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  EXPECT_FALSE(ec) << text;
-  return v;
-}
-
 TEST(CliExpand, TakesFormatJsonAndRejectsOtherFormats) {
   ExpandRun r = Armlint("expand --format json " + kData + "secrets.json");
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_TRUE(Parse(r.out).at("resources").is_array());
+  EXPECT_TRUE(armlint::testing::ParseJsonOrFail(r.out).at("resources").is_array());
   EXPECT_EQ(Armlint("expand -f json " + kData + "secrets.json").out, r.out);
   EXPECT_EQ(Armlint("expand " + kData + "secrets.json").out, r.out) << "json is the default";
   ExpandRun sarif = Armlint("expand --format sarif " + kData + "secrets.json");
@@ -69,7 +55,7 @@ TEST(CliExpand, FindsTheParameterFileAsLintDoes) {
   // The config beside the template maps it to params/prod.json.
   ExpandRun r = Armlint("expand --format json " + kData + "mapped/storage.json");
   ASSERT_EQ(r.code, 0) << r.err;
-  const json::value expanded = Parse(r.out);
+  const json::value expanded = armlint::testing::ParseJsonOrFail(r.out);
   const json::object& res = expanded.at("resources").at(0).as_object();
   EXPECT_EQ(res.at("name"), "stprod001");
   EXPECT_EQ(res.at("properties").at("supportsHttpsTrafficOnly"), false);
@@ -78,18 +64,20 @@ TEST(CliExpand, FindsTheParameterFileAsLintDoes) {
   ExpandRun lint = Armlint("--no-default-rules --rules tests/cli/testdata/rules --format json " +
                            kData + "mapped/storage.json");
   EXPECT_EQ(lint.code, 1) << lint.out;
-  const json::value report = Parse(lint.out);
+  const json::value report = armlint::testing::ParseJsonOrFail(lint.out);
   const json::object& f = report.at("findings").at(0).as_object();
   EXPECT_EQ(f.at("impactedValue"), res.at("name"));
 
   // --no-config: no mapping, so the template's defaults (as lint --no-config would see them).
   ExpandRun bare = Armlint("expand --no-config " + kData + "mapped/storage.json");
   ASSERT_EQ(bare.code, 0) << bare.err;
-  EXPECT_EQ(Parse(bare.out).at("resources").at(0).at("name"), "stdefault");
+  EXPECT_EQ(armlint::testing::ParseJsonOrFail(bare.out).at("resources").at(0).at("name"),
+            "stdefault");
   // -p beats the mapping.
   ExpandRun given = Armlint("expand -p " + kData + "mapped/params/prod.json --no-config " + kData +
                             "mapped/storage.json");
-  EXPECT_EQ(Parse(given.out).at("resources").at(0).at("name"), "stprod001");
+  EXPECT_EQ(armlint::testing::ParseJsonOrFail(given.out).at("resources").at(0).at("name"),
+            "stprod001");
 }
 
 TEST(CliExpand, InputErrorsAsLintReportsThem) {
@@ -108,7 +96,8 @@ TEST(CliExpand, InputErrorsAsLintReportsThem) {
   ExpandRun params = Armlint("expand " + kData + "badparams.json");
   EXPECT_EQ(params.code, 2);
   EXPECT_THAT(params.err, HasSubstr(kData + "badparams.parameters.json:4:"));
-  EXPECT_EQ(Parse(params.out).at("resources").at(0).at("name"), "stfallback");
+  EXPECT_EQ(armlint::testing::ParseJsonOrFail(params.out).at("resources").at(0).at("name"),
+            "stfallback");
 
   // Not a template: classified as lint classifies it.
   ExpandRun not_template = Armlint("expand " + kData + "mapped/params/prod.json");
@@ -122,7 +111,7 @@ TEST(CliExpand, MasksSecretLeavesNotTheObjectsAroundThem) {
   ExpandRun r = Armlint("expand " + kData + "secrets.json");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, Not(HasSubstr("CANARY")));
-  const json::value expanded = Parse(r.out);
+  const json::value expanded = armlint::testing::ParseJsonOrFail(r.out);
   const json::object& props = expanded.at("resources").at(0).at("properties").as_object();
   EXPECT_EQ(props.at("osProfile").at("adminUsername"), "azureuser");
   EXPECT_EQ(props.at("osProfile").at("adminPassword"), "***");

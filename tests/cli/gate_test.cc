@@ -1,16 +1,15 @@
 // The CLI as a gate: a run that checks nothing, a Bicep source, a parameter file alone, a config
 // mistake or a mistyped command must not pass or surprise. Runs the built armlint binary.
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "gtest/gtest.h"
 #include <boost/json.hpp>
+
+#include "support/process.h"
 
 namespace {
 
@@ -32,21 +31,8 @@ GateRun Armlint(const std::string& args, const std::string& env = "", bool stdou
   std::string cmd = "cd '" + kSrc + "' && " + env + "'" + ARMLINT_CLI_PATH + "' " + args +
                     (stdout_only ? " 2>/dev/null" : " 2>&1");
   GateRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.code = armlint::testing::RunShell(cmd, &r.out);
   return r;
-}
-
-json::value Json(const std::string& text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  EXPECT_FALSE(ec) << text;
-  return v;
 }
 
 bool Has(const std::string& text, const std::string& part) {
@@ -72,7 +58,7 @@ TEST(CliGate, AnEmptyFolderIsNothingToLint) {
 TEST(CliGate, AnEmptyObjectOnStdinIsNothingToLint) {
   GateRun piped = Armlint(kRules + "--format json -", "echo '{}' | ", true);
   EXPECT_EQ(piped.code, 2) << piped.out;
-  json::value v = Json(piped.out);
+  json::value v = armlint::testing::ParseJsonOrFail(piped.out);
   ASSERT_EQ(v.at("errors").as_array().size(), 1u) << piped.out;
   EXPECT_TRUE(Has(std::string(v.at("errors").at(0).at("message").as_string()),
                   "nothing to lint in <stdin>"))
@@ -136,7 +122,7 @@ TEST(CliGate, BicepIsCompiledAndFindingsPointAtTheBicepSource) {
       Armlint(kRules + "--format json " + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ", true);
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_EQ(Calls(bin), "build --stdout " + file + "\n");
-  json::value v = Json(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   const json::array& findings = v.at("findings").as_array();
   ASSERT_EQ(findings.size(), 2u) << r.out;
   // Sorted by line: the location (line 21, `location: location` of `data`, from the parameter's
@@ -158,7 +144,7 @@ TEST(CliGate, BicepParamLintsItsTemplateWithItsValues) {
       Armlint(kRules + "--format json " + file, "PATH='" + bin.string() + ":/usr/bin:/bin' ", true);
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_EQ(Calls(bin), "build-params --stdout " + file + "\n");
-  json::value v = Json(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   bool location_in_params = false;
   for (const json::value& f : v.at("findings").as_array()) {
     if (f.at("ruleId") == "test-location-allowed") {
@@ -207,7 +193,7 @@ TEST(CliGate, AParameterFileAloneLintsItsTemplate) {
   const std::string params = kData + "/params/main.parameters.json";
   GateRun r = Armlint(kRules + "--format json " + params, "", true);
   EXPECT_EQ(r.code, 1) << r.out;
-  json::value v = Json(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   const json::array& findings = v.at("findings").as_array();
   ASSERT_EQ(findings.size(), 1u) << r.out;
   EXPECT_EQ(findings[0].at("ruleId"), "test-storage-https");
@@ -225,7 +211,7 @@ TEST(CliGate, AParameterFileFindsItsTemplateByMetadata) {
   const std::string params = kData + "/params/prod.settings.json";
   GateRun r = Armlint(kRules + "--format json " + params, "", true);
   EXPECT_EQ(r.code, 1) << r.out;
-  json::value v = Json(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   const json::array& findings = v.at("findings").as_array();
   ASSERT_EQ(findings.size(), 1u) << r.out;
   EXPECT_EQ(findings[0].at("ruleId"), "test-location-allowed");  // eastus2
@@ -239,7 +225,7 @@ TEST(CliGate, AParameterFileAndItsTemplateReportOnce) {
                           "/params/main.json",
                       "", true);
   EXPECT_EQ(r.code, 1) << r.out;
-  EXPECT_EQ(Json(r.out).at("findings").as_array().size(), 1u) << r.out;
+  EXPECT_EQ(armlint::testing::ParseJsonOrFail(r.out).at("findings").as_array().size(), 1u) << r.out;
 }
 
 TEST(CliGate, AParameterFileWithoutTemplateIsAnError) {
@@ -255,7 +241,7 @@ TEST(CliGate, AParameterFileWithoutTemplateIsAnError) {
 TEST(CliGate, AConfigFailingItsSchemaStopsTheRun) {
   GateRun r = Armlint(kRules + "--format json " + kData + "/config-bad", "", true);
   EXPECT_EQ(r.code, 2) << r.out;
-  json::value v = Json(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   EXPECT_EQ(v.at("findings").as_array().size(), 0u) << r.out;
   const json::array& errors = v.at("errors").as_array();
   ASSERT_EQ(errors.size(), 1u) << r.out;
@@ -266,7 +252,7 @@ TEST(CliGate, AConfigFailingItsSchemaStopsTheRun) {
 TEST(CliGate, AnUnknownRuleIdInTheConfigStopsTheRunWithASuggestion) {
   GateRun r = Armlint(kRules + "--format json " + kData + "/config-typo", "", true);
   EXPECT_EQ(r.code, 2) << r.out;
-  json::value v = Json(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   EXPECT_EQ(v.at("findings").as_array().size(), 0u) << r.out;
   EXPECT_EQ(v.at("summary").at("files").as_int64(), 0) << r.out;
   const json::array& errors = v.at("errors").as_array();
@@ -281,7 +267,7 @@ TEST(CliGate, AnUnknownRuleIdInTheConfigStopsTheRunWithASuggestion) {
 TEST(CliGate, AnUnknownRuleIdInASuppressionCommentIsAnError) {
   GateRun r = Armlint(kRules + "--format json " + kData + "/suppress/main.json", "", true);
   EXPECT_EQ(r.code, 2) << r.out;
-  json::value v = Json(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   const json::array& errors = v.at("errors").as_array();
   ASSERT_EQ(errors.size(), 1u) << r.out;
   EXPECT_EQ(errors[0].at("line").as_int64(), 11);
@@ -297,7 +283,7 @@ TEST(CliGate, AFileNamedTwiceIsLintedOnce) {
   const std::string f = kData + "/params/main.json";
   GateRun r = Armlint(kRules + "--format json " + f + " " + f + " ./" + f + " " + kData + "/params",
                       "", true);
-  json::value v = Json(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   // main.json once, and the folder's three parameter files (found in a folder, not named: they
   // do not bring their template again).
   EXPECT_EQ(v.at("summary").at("files").as_int64(), 4) << r.out;
@@ -391,7 +377,7 @@ TEST(CliGate, BaselinesFollowResourcesNotArrayIndexes) {
   GateRun r = Armlint("--no-config " + kRules + "--format json --baseline " + baseline + " " + file,
                       "", true);
   EXPECT_EQ(r.code, 1) << r.out;
-  json::value v = Json(r.out);
+  json::value v = armlint::testing::ParseJsonOrFail(r.out);
   const json::array& findings = v.at("findings").as_array();
   ASSERT_EQ(findings.size(), 1u) << r.out;
   EXPECT_EQ(findings[0].at("impactedValue"), "new");
@@ -436,11 +422,11 @@ TEST(CliGate, SeveralFormatsInOneRun) {
 TEST(CliGate, MinImpactHidesLowerFindingsButNotTheExitCode) {
   const std::string file = kData + "/bicep/main.compiled.json";
   GateRun all = Armlint(kRules + "--format json " + file, "", true);
-  EXPECT_EQ(Json(all.out).at("findings").as_array().size(), 2u);
+  EXPECT_EQ(armlint::testing::ParseJsonOrFail(all.out).at("findings").as_array().size(), 2u);
   GateRun high =
       Armlint(kRules + "--format json --min-impact high --fail-on medium " + file, "", true);
   EXPECT_EQ(high.code, 1);
-  const json::value high_json = Json(high.out);
+  const json::value high_json = armlint::testing::ParseJsonOrFail(high.out);
   const json::array& shown = high_json.at("findings").as_array();
   ASSERT_EQ(shown.size(), 1u) << high.out;
   EXPECT_EQ(shown[0].at("impact"), "High");

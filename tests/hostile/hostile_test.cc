@@ -1,12 +1,11 @@
 // Runs the hostile-input suite (tests/hostile/hostile.py) against the built CLI, one test per
 // group of cases: each input is generated at test time, the CLI must exit 0/1/2 in time and
 // within memory, locate its errors, keep good files' findings and never print a secret.
-#include <array>
-#include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 #include "gtest/gtest.h"
+
+#include "support/process.h"
 
 namespace {
 
@@ -20,13 +19,7 @@ HostileRun Hostile(const std::string& only) {
                     "/tests/hostile/hostile.py' --cli '" + ARMLINT_CLI_PATH + "' --only '" + only +
                     "' 2>&1";
   HostileRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.code = armlint::testing::RunShell(cmd, &r.out);
   return r;
 }
 

@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 
 #include "armlint/armlint.hpp"
+#include "support/process.h"
 
 namespace armlint::testing {
 
@@ -170,13 +171,7 @@ inline std::string WriteTemp(const std::string& name, const std::string& text) {
 
 // Runs `command`, returning its exit status (-1 if it could not run) and stdout+stderr.
 inline int RunCommand(const std::string& command, std::string* output) {
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return -1;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output->append(buf, n);
-  const int status = pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return RunShell(command + " 2>&1", output);
 }
 
 inline bool PythonHasModule(const std::string& module) {
