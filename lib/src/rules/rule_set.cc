@@ -65,12 +65,13 @@ absl::Status Add(std::unique_ptr<Rule> rule, std::vector<std::unique_ptr<Rule>>&
   return absl::OkStatus();
 }
 
+// A built-in rule file: its condition is compiled on first use.
 absl::Status LoadFile(std::string path, std::string text, std::vector<std::unique_ptr<Rule>>& rules,
                       absl::flat_hash_map<std::string, const Rule*>& ids) {
   absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse(std::move(path), std::move(text));
   if (!doc.ok()) return doc.status();
   std::shared_ptr<const Document> shared(std::move(*doc));
-  absl::StatusOr<std::unique_ptr<Rule>> rule = ParseRule(shared);
+  absl::StatusOr<std::unique_ptr<Rule>> rule = ParseRule(shared, /*lazy_condition=*/true);
   if (!rule.ok()) return rule.status();
   return Add(std::move(*rule), rules, ids, shared);
 }
@@ -191,8 +192,10 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
             rule->resource_types.end()) {
       return;
     }
-    ConditionResult r = rule->policy ? rule->condition->Evaluate(resource, deployment)
-                                     : rule->condition->Evaluate(resource);
+    const Condition* condition = rule->GetCondition();
+    if (condition == nullptr) return;
+    ConditionResult r =
+        rule->policy ? condition->Evaluate(resource, deployment) : condition->Evaluate(resource);
     if (r.outcome == Tri::kFalse) return;
     Hit hit;
     hit.rule = rule;
@@ -257,6 +260,21 @@ const Rule* RuleSet::Find(std::string_view id) const {
   return it != rules_.end() && (*it)->id == id ? it->get() : nullptr;
 }
 
+const Condition* Rule::GetCondition() const {
+  if (lazy == nullptr) return condition.get();
+  std::call_once(lazy->compile_once, [l = lazy.get()] {
+    absl::StatusOr<std::unique_ptr<Condition>> c = Condition::Compile(l->doc, *l->cond);
+    if (c.ok()) l->condition = std::move(*c);
+  });
+  return lazy->condition.get();
+}
+
+const std::string& Rule::ConditionJson() const {
+  if (lazy == nullptr) return condition_json;
+  std::call_once(lazy->json_once, [l = lazy.get()] { l->json = CompactJson(*l->cond); });
+  return lazy->json;
+}
+
 RuleInfo ToRuleInfo(const Rule& r) {
   RuleInfo info;
   info.id = r.id;
@@ -268,7 +286,7 @@ RuleInfo ToRuleInfo(const Rule& r) {
   info.learn_more_link = r.learn_more_link;
   info.source = r.source;
   info.check = r.check;
-  info.condition_json = r.condition_json;
+  info.condition_json = r.ConditionJson();
   info.effect = r.effect;
   info.policy = r.policy;
   return info;
