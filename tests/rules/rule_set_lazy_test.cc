@@ -25,9 +25,17 @@ TEST(RuleSetLazy, BuiltinConditionsEqualTheJsonLoadedEagerly) {
     ASSERT_TRUE(eager.ok()) << f.path << ": " << eager.status();
     const Rule* lazy = (*set)->Find((*eager)->id);
     ASSERT_NE(lazy, nullptr) << (*eager)->id;
-    EXPECT_EQ(lazy->resource_types, (*eager)->resource_types);
-    EXPECT_EQ(lazy->problem, (*eager)->problem);
-    EXPECT_EQ(lazy->check, (*eager)->check);
+    // The build-time index (id, resource types, check) and the metadata parsed on first use.
+    EXPECT_EQ(lazy->resource_types, (*eager)->resource_types) << lazy->id;
+    EXPECT_EQ(lazy->check, (*eager)->check) << lazy->id;
+    EXPECT_EQ(lazy->source, (*eager)->source) << lazy->id;
+    EXPECT_EQ(lazy->category, (*eager)->category) << lazy->id;
+    EXPECT_EQ(lazy->impact, (*eager)->impact) << lazy->id;
+    EXPECT_EQ(lazy->problem, (*eager)->problem) << lazy->id;
+    EXPECT_EQ(lazy->solution, (*eager)->solution) << lazy->id;
+    EXPECT_EQ(lazy->learn_more_link, (*eager)->learn_more_link) << lazy->id;
+    EXPECT_EQ(lazy->effect, (*eager)->effect) << lazy->id;
+    EXPECT_EQ(lazy->policy.has_value(), (*eager)->policy.has_value()) << lazy->id;
     EXPECT_EQ(lazy->ConditionJson(), (*eager)->ConditionJson()) << lazy->id;
     if ((*eager)->check.empty()) {
       ++conditions;
@@ -39,6 +47,12 @@ TEST(RuleSetLazy, BuiltinConditionsEqualTheJsonLoadedEagerly) {
     }
   }
   EXPECT_GT(conditions, 100u);
+}
+
+TEST(RuleSetLazy, IndexEntriesMatchTheEmbeddedFiles) {
+  for (std::size_t i = 0; i < kBuiltinRuleFileCount; ++i) {
+    EXPECT_EQ(FileStem(kBuiltinRuleFiles[i].path), kBuiltinRuleIndex[i].id);
+  }
 }
 
 TEST(RuleSetLazy, FirstUseFromSeveralThreadsCompilesOnce) {

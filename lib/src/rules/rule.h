@@ -31,6 +31,11 @@ struct Rule {
   struct Lazy;
   std::shared_ptr<Lazy> lazy;
 
+  // A built-in rule is indexed at start by its id, resource types and check name alone; its
+  // file is parsed here on first use (once, from any thread): the other metadata is valid
+  // after Load(), GetCondition(), ConditionJson(), and for every rule a RuleSet hands out
+  // (rules(), Find(), ApplicableRules(), NativeRules(), the hits of EvaluateResource).
+  void Load() const;
   // The compiled condition (null for native checks): compiled here, once, from any thread, when
   // the rule was loaded lazily. A built-in condition always compiles (RuleSet tests compile them
   // all); one that did not would be null and never match.

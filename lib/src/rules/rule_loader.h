@@ -21,8 +21,11 @@ namespace armlint::internal {
 absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> doc,
                                                 bool lazy_condition = false);
 
-// A rule's condition kept as written until first use (ParseRule's lazy_condition).
+// A built-in rule loaded on first use: its file parsed (metadata), then its condition kept as
+// written until it is evaluated (ParseRule's lazy_condition).
 struct Rule::Lazy {
+  std::string_view path, text;  // the embedded rule file
+  std::once_flag load_once;
   std::shared_ptr<const Document> doc;
   const Value* cond = nullptr;  // the "if", in doc
   std::once_flag compile_once;
