@@ -2,6 +2,8 @@
 #include "knowledge/aliases.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 
 #include "util/did_you_mean.h"
 #include "util/str_cat.h"
@@ -58,13 +60,81 @@ const std::string& AliasTarget::PathFor(std::string_view api_version) const {
   return default_path;
 }
 
+// The built-in table's parsed types: one small table per type, made on first lookup and
+// published with a release store, so that lookups after the first take no lock.
+struct AliasTable::Lazy {
+  std::unique_ptr<std::atomic<const AliasTable*>[]> blocks {
+    new std::atomic<const AliasTable*>[ kAliasTypeBlockCount ]()
+  };
+  std::mutex mu;  // serialises parsing
+  std::vector<std::unique_ptr<AliasTable>> owned;
+  std::once_flag elsewhere_once;
+  std::unique_ptr<AliasTable> elsewhere;
+};
+
+AliasTable::AliasTable() = default;
+AliasTable::~AliasTable() = default;
+
 const AliasTable& AliasTable::Builtin() {
   static const AliasTable* table = [] {
     auto* t = new AliasTable();
-    t->ParseBuiltin();
+    t->lazy_ = std::make_unique<Lazy>();
     return t;
   }();
   return *table;
+}
+
+std::unique_ptr<AliasTable> AliasTable::ParseAllBuiltin() {
+  std::unique_ptr<AliasTable> t(new AliasTable());
+  t->ParseBuiltin(0, 0, false);
+  return t;
+}
+
+const AliasTable* AliasTable::Block(std::string_view type_lower) const {
+  const AliasTypeBlock* begin = kAliasTypeBlocks;
+  const AliasTypeBlock* end = kAliasTypeBlocks + kAliasTypeBlockCount;
+  const AliasTypeBlock* it = std::lower_bound(
+      begin, end, type_lower,
+      [](const AliasTypeBlock& b, std::string_view t) { return b.type_lower < t; });
+  if (it == end || it->type_lower != type_lower) return nullptr;
+  std::atomic<const AliasTable*>& slot = lazy_->blocks[static_cast<std::size_t>(it - begin)];
+  if (const AliasTable* t = slot.load(std::memory_order_acquire)) return t;
+  std::lock_guard<std::mutex> lock(lazy_->mu);
+  if (const AliasTable* t = slot.load(std::memory_order_relaxed)) return t;
+  std::unique_ptr<AliasTable> t(new AliasTable());
+  t->ParseBuiltin(it->chunk, it->offset, true);
+  slot.store(t.get(), std::memory_order_release);
+  lazy_->owned.push_back(std::move(t));
+  return lazy_->owned.back().get();
+}
+
+const AliasTable& AliasTable::NamedElsewhere() const {
+  std::call_once(lazy_->elsewhere_once, [this] {
+    // Every type that defines or is named by such an alias, parsed in table order (the order
+    // ParseAllBuiltin adds their targets in).
+    std::vector<std::size_t> blocks;
+    auto add = [&](std::string_view type_lower) {
+      const AliasTypeBlock* end = kAliasTypeBlocks + kAliasTypeBlockCount;
+      const AliasTypeBlock* it = std::lower_bound(
+          kAliasTypeBlocks, end, type_lower,
+          [](const AliasTypeBlock& b, std::string_view t) { return b.type_lower < t; });
+      if (it != end && it->type_lower == type_lower) {
+        blocks.push_back(static_cast<std::size_t>(it - kAliasTypeBlocks));
+      }
+    };
+    for (std::size_t i = 0; i < kAliasFullNameCount; ++i) {
+      add(kAliasFullNames[i].type_lower);
+      add(TypeOfAlias(kAliasFullNames[i].name_lower));
+    }
+    std::sort(blocks.begin(), blocks.end());
+    blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
+    std::unique_ptr<AliasTable> t(new AliasTable());
+    for (std::size_t b : blocks) {
+      t->ParseBuiltin(kAliasTypeBlocks[b].chunk, kAliasTypeBlocks[b].offset, true);
+    }
+    lazy_->elsewhere = std::move(t);
+  });
+  return *lazy_->elsewhere;
 }
 
 void AliasTable::Add(std::string_view type, std::string_view name, AliasTarget target) {
@@ -80,11 +150,13 @@ void AliasTable::Add(std::string_view type, std::string_view name, AliasTarget t
   targets.push_back(std::move(target));
 }
 
-void AliasTable::ParseBuiltin() {
+void AliasTable::ParseBuiltin(std::size_t chunk, std::size_t offset, bool one_type) {
   std::string type, type_lower, prev_name, prev_path;
   AliasTarget* last = nullptr;
-  for (std::size_t c = 0; c < kAliasDataCount; ++c) {
+  bool seen_type = false;
+  for (std::size_t c = chunk; c < kAliasDataCount; ++c) {
     std::string_view data = kAliasData[c];
+    if (c == chunk) data.remove_prefix(std::min(offset, data.size()));
     while (!data.empty()) {
       std::size_t nl = data.find('\n');
       std::string_view line = data.substr(0, nl);
@@ -97,6 +169,8 @@ void AliasTable::ParseBuiltin() {
       std::string_view tail =
           tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
       if (line[0] == '@') {
+        if (one_type && seen_type) return;
+        seen_type = true;
         type = std::string(head.substr(1));
         type_lower = ToLower(type);
         types_[type_lower] = AliasTypeInfo{type, std::string(tail)};
@@ -219,25 +293,64 @@ absl::StatusOr<std::unique_ptr<AliasTable>> AliasTable::FromJson(const Value& ro
 }
 
 const std::vector<AliasTarget>* AliasTable::Find(std::string_view alias) const {
+  if (lazy_ != nullptr) {
+    std::string lower = ToLower(alias);
+    const AliasFullName* end = kAliasFullNames + kAliasFullNameCount;
+    const AliasFullName* named = std::lower_bound(
+        kAliasFullNames, end, lower,
+        [](const AliasFullName& f, std::string_view n) { return f.name_lower < n; });
+    const AliasTable* t =
+        named != end && named->name_lower == lower ? &NamedElsewhere() : Block(TypeOfAlias(lower));
+    return t != nullptr ? t->Find(alias) : nullptr;
+  }
   auto it = by_name_.find(ToLower(alias));
   if (it != by_name_.end()) return &it->second;
   return base_ != nullptr ? base_->Find(alias) : nullptr;
 }
 
 const AliasTypeInfo* AliasTable::FindType(std::string_view type) const {
+  if (lazy_ != nullptr) {
+    const AliasTable* t = Block(ToLower(type));
+    return t != nullptr ? t->FindType(type) : nullptr;
+  }
   auto it = types_.find(ToLower(type));
   if (it != types_.end()) return &it->second;
   return base_ != nullptr ? base_->FindType(type) : nullptr;
 }
 
+std::vector<std::string> AliasTable::Names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, targets] : by_name_) out.push_back(name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> AliasTable::Types() const {
+  std::vector<std::string> out;
+  for (const auto& [type, info] : types_) out.push_back(type);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::string AliasTable::Suggest(std::string_view alias) const {
   std::string_view type = TypeOfAlias(alias);
+  std::vector<std::string> from_blocks;  // the built-in table: its type block's own suggestion
   std::vector<std::string_view> names;
   for (const AliasTable* t = this; t != nullptr; t = t->base_) {
+    if (t->lazy_ != nullptr) {
+      if (const AliasTable* block = t->Block(ToLower(type)); block != nullptr) {
+        if (std::string near = block->Suggest(alias); !near.empty()) {
+          from_blocks.push_back(std::move(near));
+        }
+      }
+      continue;
+    }
     auto it = t->names_by_type_.find(ToLower(type));
-    if (it != t->names_by_type_.end())
+    if (it != t->names_by_type_.end()) {
       names.insert(names.end(), it->second.begin(), it->second.end());
+    }
   }
+  names.insert(names.end(), from_blocks.begin(), from_blocks.end());
   // Alias names are long paths: a quarter of the length, at least two edits.
   return std::string(NearestWithin(alias, names, std::max<std::size_t>(3, alias.size() / 4) - 1));
 }
@@ -251,19 +364,28 @@ bool IndexedModeEvaluates(std::string_view type, const AliasTable* aliases) {
              caps.find("supportslocation") != std::string::npos;
     }
   }
-  static const absl::flat_hash_map<std::string, bool>* kTypes = [] {
-    auto* m = new absl::flat_hash_map<std::string, bool>();
-    std::string_view data = kIndexedTypeData;
-    while (!data.empty()) {
-      std::size_t nl = data.find('\n');
-      std::string_view line = data.substr(0, nl);
-      data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
-      if (line.size() > 1) (*m)[std::string(line.substr(1))] = line[0] == '+';
+  // kIndexedTypeData is sorted by type, a line "+type" or "-type": a binary search over its
+  // bytes, backing up to a line start, needs no table built at start.
+  std::string lower = ToLower(type);
+  std::string_view data = kIndexedTypeData;
+  std::size_t lo = 0, hi = data.size();  // line starts in [lo, hi)
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    std::size_t start = data.rfind('\n', mid);
+    start = (start == std::string_view::npos || start < lo) ? lo : start + 1;
+    if (start >= hi) start = lo;
+    std::size_t nl = data.find('\n', start);
+    std::size_t end = nl == std::string_view::npos ? data.size() : nl;
+    std::string_view line = data.substr(start, end - start);
+    std::string_view name = line.size() > 1 ? line.substr(1) : std::string_view();
+    if (name == lower) return line[0] == '+';
+    if (name < lower) {
+      lo = end + 1;
+    } else {
+      hi = start;
     }
-    return m;
-  }();
-  auto it = kTypes->find(ToLower(type));
-  return it == kTypes->end() || it->second;
+  }
+  return true;
 }
 
 }  // namespace armlint::internal

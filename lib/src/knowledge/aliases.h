@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,6 +28,25 @@ namespace armlint::internal {
 extern const std::string_view kAliasData[];
 extern const std::size_t kAliasDataCount;
 extern const std::string_view kIndexedTypeData;  // aliases_indexed.cc
+
+// Where a resource type's aliases start in kAliasData (aliases_index.cc, sorted by type_lower):
+// the line "@Type" at kAliasData[chunk].substr(offset); its aliases follow until the next
+// "@" line, possibly running on into the next chunk.
+struct AliasTypeBlock {
+  std::string_view type_lower;
+  std::uint32_t chunk;
+  std::uint32_t offset;
+};
+extern const AliasTypeBlock kAliasTypeBlocks[];
+extern const std::size_t kAliasTypeBlockCount;
+// Aliases named after another type than the one defining them ("Microsoft.Compute/imageId",
+// defined by disks, virtual machines and scale sets), sorted by name_lower.
+struct AliasFullName {
+  std::string_view name_lower;
+  std::string_view type_lower;  // the defining type
+};
+extern const AliasFullName kAliasFullNames[];
+extern const std::size_t kAliasFullNameCount;
 
 struct AliasVersionPath {
   std::vector<std::string> api_versions;  // as written ("2019-06-01")
@@ -51,8 +71,13 @@ struct AliasTypeInfo {
 
 class AliasTable {
  public:
-  // The table generated from the public alias list, parsed on first use.
+  // The table generated from the public alias list. Nothing is parsed up front: a resource
+  // type's aliases are parsed the first time one of them (or the type) is looked up, once, from
+  // any thread (kAliasTypeBlocks finds them), so start-up does not grow with the table.
   static const AliasTable& Builtin();
+  // The whole generated table parsed at once, as Builtin() was before it parsed lazily (tests:
+  // the lazy table answers as this one does).
+  static std::unique_ptr<AliasTable> ParseAllBuiltin();
 
   // A table of the aliases in `root` (the az CLI shape: [{namespace, resourceTypes: [...]}], or
   // {"value": [...]}) on top of `base` (may be null), whose entries it overrides. Errors are
@@ -66,14 +91,31 @@ class AliasTable {
   const AliasTypeInfo* FindType(std::string_view type) const;
   // The nearest known alias name of the same resource type, for "did you mean"; empty if none.
   std::string Suggest(std::string_view alias) const;
+  // The aliases parsed so far (all of them, but for the lazily parsed built-in table).
   std::size_t size() const { return by_name_.size(); }
+  // The lower-cased names of the aliases parsed so far, sorted (tests).
+  std::vector<std::string> Names() const;
+  // The lower-cased types parsed so far, sorted (tests).
+  std::vector<std::string> Types() const;
+
+  AliasTable(const AliasTable&) = delete;
+  AliasTable& operator=(const AliasTable&) = delete;
+  ~AliasTable();
 
  private:
-  AliasTable() = default;
-  void ParseBuiltin();
+  struct Lazy;
+  AliasTable();
+  // Parses generated lines from kAliasData[chunk] at `offset`; with `one_type`, only the first
+  // type's block.
+  void ParseBuiltin(std::size_t chunk, std::size_t offset, bool one_type);
   void Add(std::string_view type, std::string_view name, AliasTarget target);
+  // Lazy (built-in) tables: the table holding type_lower's aliases (null: no such type), and
+  // the one holding the aliases named after another type.
+  const AliasTable* Block(std::string_view type_lower) const;
+  const AliasTable& NamedElsewhere() const;
 
   const AliasTable* base_ = nullptr;
+  std::unique_ptr<Lazy> lazy_;                                          // set for Builtin() only
   absl::flat_hash_map<std::string, std::vector<AliasTarget>> by_name_;  // lower-cased name
   absl::flat_hash_map<std::string, AliasTypeInfo> types_;               // lower-cased type
   // Alias names by lower-cased type, for suggestions.

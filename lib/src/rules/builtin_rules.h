@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 #include "util/embedded_file.h"
 
@@ -10,5 +11,14 @@ namespace armlint::internal {
 
 extern const EmbeddedFile kBuiltinRuleFiles[];
 extern const std::size_t kBuiltinRuleFileCount;
+
+// What the rule set is indexed by, read from each rule file at build time (same order as
+// kBuiltinRuleFiles): the rest of a rule file is parsed on the rule's first use.
+struct BuiltinRuleEntry {
+  std::string_view id;              // the file stem
+  std::string_view resource_types;  // "resourceType" values as written, '\n'-separated
+  bool check;                       // a native check ("check" instead of "if")
+};
+extern const BuiltinRuleEntry kBuiltinRuleIndex[];
 
 }  // namespace armlint::internal

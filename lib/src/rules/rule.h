@@ -25,8 +25,23 @@ struct Rule {
   std::string learn_more_link;
   std::string source;          // "rules/security/x.json" or the user's path
   std::string check;           // native check (named by the rule id); empty for condition rules
-  std::string condition_json;  // the "if" as written (compact JSON)
+  std::string condition_json;  // the "if" as written (compact JSON); see ConditionJson()
   std::shared_ptr<const Condition> condition;
+  // Built-in rules: the "if", compiled on first use (shared by copies of the rule).
+  struct Lazy;
+  std::shared_ptr<Lazy> lazy;
+
+  // A built-in rule is indexed at start by its id, resource types and check name alone; its
+  // file is parsed here on first use (once, from any thread): the other metadata is valid
+  // after Load(), GetCondition(), ConditionJson(), and for every rule a RuleSet hands out
+  // (rules(), Find(), ApplicableRules(), NativeRules(), the hits of EvaluateResource).
+  void Load() const;
+  // The compiled condition (null for native checks): compiled here, once, from any thread, when
+  // the rule was loaded lazily. A built-in condition always compiles (RuleSet tests compile them
+  // all); one that did not would be null and never match.
+  const Condition* GetCondition() const;
+  // The "if" as compact JSON (empty for native checks).
+  const std::string& ConditionJson() const;
   // Azure Policy definitions (policy/): the effect, the definition, and what its condition
   // points into (documents, alias tables).
   std::string effect;

@@ -94,7 +94,8 @@ std::string_view FileStem(std::string_view path) {
   return path;
 }
 
-absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> doc_ptr) {
+absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> doc_ptr,
+                                                bool lazy_condition) {
   const Document& doc = *doc_ptr;
   const Value& root = doc.root();
   if (!root.is_object()) {
@@ -207,6 +208,12 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
                                            "' (native checks are named by their rules)"));
     }
     rule->check = std::string(check->string_value());
+    return rule;
+  }
+  if (lazy_condition) {
+    rule->lazy = std::make_shared<Rule::Lazy>();
+    rule->lazy->doc = doc_ptr;
+    rule->lazy->cond = cond;
     return rule;
   }
   rule->condition_json = CompactJson(*cond);

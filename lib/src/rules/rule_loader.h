@@ -2,11 +2,13 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "absl/status/statusor.h"
 
 #include "json/document.h"
+#include "rules/condition.h"
 #include "rules/rule_set.h"
 
 namespace armlint::internal {
@@ -14,7 +16,23 @@ namespace armlint::internal {
 // Builds the Rule of `doc`, whose path's file stem must equal the rule id. Every problem
 // (unknown key, wrong type, missing metadata, bad resourceType, unknown native check, invalid
 // condition or RE2 pattern) is an InputError at the offending value's line:col.
-absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> doc);
+// With `lazy_condition` (the built-in rules, validated by the tests), the condition is kept as
+// written and compiled on first use (Rule::GetCondition): errors in it are not reported here.
+absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> doc,
+                                                bool lazy_condition = false);
+
+// A built-in rule loaded on first use: its file parsed (metadata), then its condition kept as
+// written until it is evaluated (ParseRule's lazy_condition).
+struct Rule::Lazy {
+  std::string_view path, text;  // the embedded rule file
+  std::once_flag load_once;
+  std::shared_ptr<const Document> doc;
+  const Value* cond = nullptr;  // the "if", in doc
+  std::once_flag compile_once;
+  std::unique_ptr<const Condition> condition;
+  std::once_flag json_once;
+  std::string json;
+};
 
 // Parses `text` as the rule file `path` and builds its Rule.
 absl::StatusOr<std::unique_ptr<Rule>> ParseRuleText(std::string path, std::string text);

@@ -65,14 +65,29 @@ absl::Status Add(std::unique_ptr<Rule> rule, std::vector<std::unique_ptr<Rule>>&
   return absl::OkStatus();
 }
 
-absl::Status LoadFile(std::string path, std::string text, std::vector<std::unique_ptr<Rule>>& rules,
-                      absl::flat_hash_map<std::string, const Rule*>& ids) {
-  absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse(std::move(path), std::move(text));
-  if (!doc.ok()) return doc.status();
-  std::shared_ptr<const Document> shared(std::move(*doc));
-  absl::StatusOr<std::unique_ptr<Rule>> rule = ParseRule(shared);
-  if (!rule.ok()) return rule.status();
-  return Add(std::move(*rule), rules, ids, shared);
+// A built-in rule, from its build-time index entry alone: the file is parsed on first use
+// (Rule::Load). Native checks run on every file, so they are loaded at once.
+absl::Status AddBuiltin(const EmbeddedFile& file, const BuiltinRuleEntry& entry,
+                        std::vector<std::unique_ptr<Rule>>& rules,
+                        absl::flat_hash_map<std::string, const Rule*>& ids) {
+  auto rule = std::make_unique<Rule>();
+  rule->id = std::string(entry.id);
+  rule->source = std::string(file.path);
+  if (entry.check) rule->check = rule->id;
+  for (std::string_view t = entry.resource_types; !t.empty();) {
+    std::size_t nl = t.find('\n');
+    rule->resource_types.push_back(ToLower(t.substr(0, nl)));
+    t.remove_prefix(nl == std::string_view::npos ? t.size() : nl + 1);
+  }
+  rule->lazy = std::make_shared<Rule::Lazy>();
+  rule->lazy->path = file.path;
+  rule->lazy->text = file.text;
+  if (entry.check) rule->Load();
+  if (!ids.emplace(rule->id, rule.get()).second) {
+    return absl::InternalError(Cat("duplicate built-in rule id '", rule->id, "'"));
+  }
+  rules.push_back(std::move(rule));
+  return absl::OkStatus();
 }
 
 absl::Status LoadDirInto(const std::string& dir, std::vector<std::unique_ptr<Rule>>& rules,
@@ -100,7 +115,8 @@ std::vector<std::string> AllIds(const absl::flat_hash_map<std::string, const Rul
     std::size_t slash = path.rfind('/');
     std::string_view stem = path.substr(slash == std::string_view::npos ? 0 : slash + 1);
     if (!stem.ends_with(".json")) continue;
-    out.emplace_back(stem.substr(0, stem.size() - 5));
+    stem.remove_suffix(5);
+    if (!ids.contains(absl::string_view(stem.data(), stem.size()))) out.emplace_back(stem);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -118,7 +134,7 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
     for (std::size_t i = 0; i < kBuiltinRuleFileCount; ++i) {
       const EmbeddedFile& f = kBuiltinRuleFiles[i];
       if (f.path.empty()) continue;
-      absl::Status s = LoadFile(std::string(f.path), std::string(f.text), set->rules_, ids);
+      absl::Status s = AddBuiltin(f, kBuiltinRuleIndex[i], set->rules_, ids);
       if (!s.ok()) return s;
     }
   }
@@ -191,8 +207,10 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
             rule->resource_types.end()) {
       return;
     }
-    ConditionResult r = rule->policy ? rule->condition->Evaluate(resource, deployment)
-                                     : rule->condition->Evaluate(resource);
+    const Condition* condition = rule->GetCondition();
+    if (condition == nullptr) return;
+    ConditionResult r =
+        rule->policy ? condition->Evaluate(resource, deployment) : condition->Evaluate(resource);
     if (r.outcome == Tri::kFalse) return;
     Hit hit;
     hit.rule = rule;
@@ -228,6 +246,7 @@ void RuleSet::ApplicableRules(const Resource& resource, std::vector<const Rule*>
     lower = ToLower(resource.type);
     type = &lower;
   }
+  std::size_t before = out.size();
   if (auto it = index_->by_type.find(*type); it != index_->by_type.end()) {
     out.insert(out.end(), it->second.begin(), it->second.end());
   }
@@ -239,6 +258,12 @@ void RuleSet::ApplicableRules(const Resource& resource, std::vector<const Rule*>
     }
   }
   out.insert(out.end(), index_->any_type.begin(), index_->any_type.end());
+  for (std::size_t i = before; i < out.size(); ++i) out[i]->Load();
+}
+
+const std::vector<std::unique_ptr<Rule>>& RuleSet::rules() const {
+  for (const auto& r : rules_) r->Load();
+  return rules_;
 }
 
 std::vector<const Rule*> RuleSet::NativeRules() const {
@@ -254,7 +279,52 @@ void RuleSet::RunNativeChecks(const CheckContext& context, std::vector<Hit>& out
 const Rule* RuleSet::Find(std::string_view id) const {
   auto it = std::lower_bound(rules_.begin(), rules_.end(), id,
                              [](const auto& r, std::string_view v) { return r->id < v; });
-  return it != rules_.end() && (*it)->id == id ? it->get() : nullptr;
+  if (it == rules_.end() || (*it)->id != id) return nullptr;
+  (*it)->Load();
+  return it->get();
+}
+
+void Rule::Load() const {
+  if (lazy == nullptr || lazy->text.empty()) return;
+  std::call_once(lazy->load_once, [this] {
+    absl::StatusOr<std::unique_ptr<Document>> doc =
+        Document::Parse(std::string(lazy->path), std::string(lazy->text));
+    if (!doc.ok()) return;
+    absl::StatusOr<std::unique_ptr<Rule>> parsed =
+        ParseRule(std::shared_ptr<const Document>(std::move(*doc)), /*lazy_condition=*/true);
+    if (!parsed.ok()) return;
+    // The metadata the index did not give (id, resource types, check and source did). The
+    // rule object is never const itself: RuleSet owns it.
+    Rule& self = const_cast<Rule&>(*this);
+    self.category = (*parsed)->category;
+    self.impact = (*parsed)->impact;
+    self.problem = std::move((*parsed)->problem);
+    self.solution = std::move((*parsed)->solution);
+    self.learn_more_link = std::move((*parsed)->learn_more_link);
+    self.effect = std::move((*parsed)->effect);
+    self.policy = std::move((*parsed)->policy);
+    if ((*parsed)->lazy != nullptr) {
+      lazy->doc = (*parsed)->lazy->doc;
+      lazy->cond = (*parsed)->lazy->cond;
+    }
+  });
+}
+
+const Condition* Rule::GetCondition() const {
+  Load();
+  if (lazy == nullptr || lazy->cond == nullptr) return condition.get();
+  std::call_once(lazy->compile_once, [l = lazy.get()] {
+    absl::StatusOr<std::unique_ptr<Condition>> c = Condition::Compile(l->doc, *l->cond);
+    if (c.ok()) l->condition = std::move(*c);
+  });
+  return lazy->condition.get();
+}
+
+const std::string& Rule::ConditionJson() const {
+  Load();
+  if (lazy == nullptr || lazy->cond == nullptr) return condition_json;
+  std::call_once(lazy->json_once, [l = lazy.get()] { l->json = CompactJson(*l->cond); });
+  return lazy->json;
 }
 
 RuleInfo ToRuleInfo(const Rule& r) {
@@ -268,7 +338,7 @@ RuleInfo ToRuleInfo(const Rule& r) {
   info.learn_more_link = r.learn_more_link;
   info.source = r.source;
   info.check = r.check;
-  info.condition_json = r.condition_json;
+  info.condition_json = r.ConditionJson();
   info.effect = r.effect;
   info.policy = r.policy;
   return info;

@@ -53,8 +53,8 @@ class RuleSet {
   // Runs the native checks on one linted file.
   void RunNativeChecks(const CheckContext& context, std::vector<Hit>& out) const;
 
-  // All rules, sorted by id.
-  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  // All rules, sorted by id (built-in rules loaded first: see Rule::Load).
+  const std::vector<std::unique_ptr<Rule>>& rules() const;
   const Rule* Find(std::string_view id) const;
   // Every rule id loaded, sorted, including those --only / --disable then left out, and every
   // built-in id even under --no-default-rules: the ids a config or a suppression may name.
