@@ -59,6 +59,15 @@ void WriteMarkdown(const std::vector<RuleInfo>& rules, std::ostream& out) {
           << "**Problem.** " << r.problem << "\n\n"
           << "**Solution.** " << r.solution << "\n\n"
           << "Learn more: <" << r.learn_more_link << ">\n";
+      if (!r.azure_policies.empty()) {
+        out << "\nAzure Policy built-in with the same check:";
+        const char* sep = " ";
+        for (const PolicyRef& p : r.azure_policies) {
+          out << sep << "*" << p.display_name << "* (`" << p.name << "`)";
+          sep = "; ";
+        }
+        out << "\n";
+      }
     }
   }
 }
@@ -97,6 +106,13 @@ absl::Status WriteRuleList(const std::vector<RuleInfo>& rules, Format format, st
         o["learnMoreLink"] = r.learn_more_link;
         o["source"] = r.source;
         if (!r.check.empty()) o["check"] = r.check;
+        if (!r.azure_policies.empty()) {
+          json::array policies;
+          for (const PolicyRef& p : r.azure_policies) {
+            policies.emplace_back(json::object{{"name", p.name}, {"displayName", p.display_name}});
+          }
+          o["azurePolicy"] = std::move(policies);
+        }
         arr.emplace_back(std::move(o));
       }
       out << json::serialize(arr) << "\n";
@@ -119,6 +135,9 @@ void WriteRuleDetails(const RuleInfo& r, std::ostream& out) {
       << "  problem:        " << r.problem << "\n"
       << "  solution:       " << r.solution << "\n"
       << "  learn more:     " << r.learn_more_link << "\n";
+  for (const PolicyRef& p : r.azure_policies) {
+    out << "  azure policy:   " << p.display_name << " (" << p.name << ")\n";
+  }
   if (!r.check.empty()) {
     out << "  native check:   " << r.check << "\n";
   } else {

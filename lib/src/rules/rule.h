@@ -27,6 +27,7 @@ struct Rule {
   std::string check;           // native check (named by the rule id); empty for condition rules
   std::string condition_json;  // the "if" as written (compact JSON)
   std::shared_ptr<const Condition> condition;
+  std::vector<PolicyRef> azure_policies;  // built-ins that check the same control ("azurePolicy")
   // Azure Policy definitions (policy/): the effect, the definition, and what its condition
   // points into (documents, alias tables).
   std::string effect;

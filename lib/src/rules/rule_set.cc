@@ -271,6 +271,7 @@ RuleInfo ToRuleInfo(const Rule& r) {
   info.condition_json = r.condition_json;
   info.effect = r.effect;
   info.policy = r.policy;
+  info.azure_policies = r.azure_policies;
   return info;
 }
 
