@@ -3,10 +3,17 @@
 #include <map>
 #include <ostream>
 
+#include "absl/strings/str_split.h"
 #include <boost/json.hpp>
 
 #include "armlint/armlint.hpp"
+#include "util/embedded_file.h"
 #include "util/join.h"
+
+namespace armlint::internal {
+extern const EmbeddedFile kCoverageFiles[];  // rules/coverage.tsv (scripts/embed-rules.cmake)
+extern const std::size_t kCoverageFileCount;
+}  // namespace armlint::internal
 
 namespace armlint {
 namespace {
@@ -35,6 +42,41 @@ std::string Cell(std::string_view s) {
 
 constexpr Category kPillars[] = {Category::kSecurity, Category::kReliability, Category::kCost,
                                  Category::kPerformance, Category::kOperationalExcellence};
+
+// The "Not covered" list: the rows of the coverage map (rules/coverage.tsv: source, item, resource
+// type, status, text) that no rule covers, those a template cannot decide and those still open.
+void WriteNotCovered(std::ostream& out) {
+  if (internal::kCoverageFileCount != 1) return;
+  struct Row {
+    std::string_view item, type, text;
+  };
+  std::vector<Row> cannot, open;
+  std::size_t total = 0;
+  std::string_view text = internal::kCoverageFiles[0].text;
+  for (absl::string_view line : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string_view> f;
+    for (absl::string_view field : absl::StrSplit(line, '\t'))
+      f.emplace_back(field.data(), field.size());
+    if (f.size() != 5) continue;
+    ++total;
+    if (f[3] == "no") cannot.push_back({f[1], f[2], f[4]});
+    if (f[3] == "open") open.push_back({f[1], f[2], f[4]});
+  }
+  out << "\n## Not covered\n\n"
+      << "`rules/coverage.tsv` maps each of the " << total
+      << " items of the gap lists (the PSRule for Azure checks marked as most valuable and the "
+         "Checkov and KICS ARM checks) to the rules that cover it; "
+      << total - cannot.size() - open.size() << " are covered. These are not, with the reason.\n";
+  auto list = [&out](std::string_view title, const std::vector<Row>& rows) {
+    out << "\n### " << title << " (" << rows.size() << ")\n\n";
+    for (const Row& r : rows) {
+      out << "- `" << r.item << "` (" << Cell(r.type) << "): " << Cell(r.text) << ".\n";
+    }
+  };
+  list("Cannot be decided from a template", cannot);
+  list("Decidable, no rule yet", open);
+}
 
 void WriteMarkdown(const std::vector<RuleInfo>& rules, std::ostream& out) {
   out << "# Built-in rules\n\n"
@@ -69,6 +111,11 @@ void WriteMarkdown(const std::vector<RuleInfo>& rules, std::ostream& out) {
         out << "\n";
       }
     }
+  }
+  // The built-in packs' listing (docs/rules.md) ends with what they leave out.
+  if (std::any_of(rules.begin(), rules.end(),
+                  [](const RuleInfo& r) { return r.source.starts_with("rules/"); })) {
+    WriteNotCovered(out);
   }
 }
 
