@@ -115,6 +115,28 @@ TEST(Cli, RulesCheckValidatesAPack) {
   EXPECT_NE(ok.out.find("1 rules OK"), std::string::npos) << ok.out;
 }
 
+// A rule's azurePolicy metadata reaches the listings, and the built-in listing ends with the
+// coverage map's uncovered items (rules/coverage.tsv).
+TEST(Cli, RuleListingsNameTheAzurePolicyBuiltInsAndWhatIsNotCovered) {
+  CliRun show = Armlint("rules show storage-secure-transfer");
+  ASSERT_EQ(show.code, 0) << show.out;
+  EXPECT_NE(show.out.find("azure policy:   Secure transfer to storage accounts should be enabled "
+                          "(404c3081-a854-4457-ae30-26a93ef643f9)"),
+            std::string::npos)
+      << show.out;
+  CliRun listing = Armlint("rules --format json");
+  ASSERT_EQ(listing.code, 0);
+  EXPECT_NE(listing.out.find(R"("azurePolicy":[{"name":"404c3081-a854-4457-ae30-26a93ef643f9")"),
+            std::string::npos);
+  CliRun md = Armlint("rules --format markdown");
+  ASSERT_EQ(md.code, 0);
+  std::size_t not_covered = md.out.find("\n## Not covered\n");
+  ASSERT_NE(not_covered, std::string::npos);
+  EXPECT_NE(
+      md.out.find("- `Azure.APIM.CORSPolicy` (Microsoft.ApiManagement/service): ", not_covered),
+      std::string::npos);
+}
+
 TEST(Cli, DocsRulesMdIsCurrent) {
   CliRun r = Armlint("rules --format markdown");
   ASSERT_EQ(r.code, 0);

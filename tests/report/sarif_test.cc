@@ -179,6 +179,9 @@ TEST(SarifReport, RuleDescriptorsComeFromTheRules) {
   https.solution = "Set supportsHttpsTrafficOnly to true.";
   https.learn_more_link =
       "https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer";
+  https.azure_policies = {
+      {.name = "404c3081-a854-4457-ae30-26a93ef643f9",
+       .display_name = "Secure transfer to storage accounts should be enabled"}};
   RuleInfo location;
   location.id = "hardcoded-location";
   location.category = Category::kOperationalExcellence;
@@ -197,6 +200,7 @@ TEST(SarifReport, RuleDescriptorsComeFromTheRules) {
   EXPECT_EQ(loc.at("shortDescription").at("text").as_string(), "Location hard-coded.");
   EXPECT_EQ(loc.at("properties").at("precision").as_string(), "medium");
   EXPECT_FALSE(loc.at("properties").as_object().contains("security-severity"));
+  EXPECT_FALSE(loc.at("properties").as_object().contains("azurePolicy"));
   const json::value& sec = rules[1];
   EXPECT_EQ(sec.at("shortDescription").at("text").as_string(), "Storage allows HTTP.");
   EXPECT_EQ(sec.at("fullDescription").at("text").as_string(),
@@ -205,6 +209,11 @@ TEST(SarifReport, RuleDescriptorsComeFromTheRules) {
             std::string::npos);
   EXPECT_EQ(sec.at("properties").at("security-severity").as_string(), "5.5");  // Medium here
   EXPECT_EQ(sec.at("properties").at("precision").as_string(), "high");
+  const json::array& policies = sec.at("properties").at("azurePolicy").as_array();
+  ASSERT_EQ(policies.size(), 1u);
+  EXPECT_EQ(policies[0].at("name").as_string(), "404c3081-a854-4457-ae30-26a93ef643f9");
+  EXPECT_EQ(policies[0].at("displayName").as_string(),
+            "Secure transfer to storage accounts should be enabled");
   const json::array& tags = sec.at("properties").at("tags").as_array();
   EXPECT_NE(std::find(tags.begin(), tags.end(), json::value("security")), tags.end());
   if (testing::PythonHasModule("jsonschema")) {

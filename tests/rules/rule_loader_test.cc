@@ -44,6 +44,22 @@ TEST(RuleLoader, NativeCheckRule) {
   EXPECT_TRUE((*r)->resource_types.empty());
 }
 
+TEST(RuleLoader, AzurePolicyNamesTheBuiltIns) {
+  std::string text = kGood;
+  text.replace(text.find(R"("if": {)"), 7,
+               R"("azurePolicy": [{"name": "404c3081-a854-4457-ae30-26a93ef643f9",
+                  "displayName": "Secure transfer to storage accounts should be enabled"}],
+  "if": {)");
+  absl::StatusOr<std::unique_ptr<Rule>> r =
+      ParseRuleText("rules/security/storage-secure-transfer.json", text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ((*r)->azure_policies.size(), 1u);
+  EXPECT_EQ((*r)->azure_policies[0].name, "404c3081-a854-4457-ae30-26a93ef643f9");
+  EXPECT_EQ((*r)->azure_policies[0].display_name,
+            "Secure transfer to storage accounts should be enabled");
+  EXPECT_EQ(ToRuleInfo(**r).azure_policies.size(), 1u);
+}
+
 struct BadRule {
   const char* what;
   const char* from;  // replaced in kGood
@@ -73,6 +89,14 @@ TEST(RuleLoader, ValidationErrorsCarryLineAndColumn) {
       {"bad operator", R"("equals": false)", R"("equal": false)", "10:58", "unknown operator"},
       {"invalid regex", R"("equals": false)", R"("regex": "(?<")", "10:67", "invalid RE2"},
       {"http link", "https://learn", "http://learn", "9:20", "https://"},
+      {"azurePolicy not an array", R"("if": {)", R"("azurePolicy": "x", "if": {)", "10:18",
+       "non-empty array"},
+      {"azurePolicy name not a GUID", R"("if": {)",
+       R"("azurePolicy": [{"name": "Secure transfer", "displayName": "d"}], "if": {)", "10:28",
+       "definition's name"},
+      {"azurePolicy entry key", R"("if": {)",
+       R"("azurePolicy": [{"name": "404c3081-a854-4457-ae30-26a93ef643f9", "effect": "x"}], "if": {)",
+       "10:68", "unknown key 'effect'"},
       {"if and check", R"("if": {)", R"("check": "template-unused-parameter", "if": {)", "1:1",
        "exactly one of"},
   };

@@ -36,6 +36,10 @@ TEST(RuleSetLazy, BuiltinConditionsEqualTheJsonLoadedEagerly) {
     EXPECT_EQ(lazy->learn_more_link, (*eager)->learn_more_link) << lazy->id;
     EXPECT_EQ(lazy->effect, (*eager)->effect) << lazy->id;
     EXPECT_EQ(lazy->policy.has_value(), (*eager)->policy.has_value()) << lazy->id;
+    ASSERT_EQ(lazy->azure_policies.size(), (*eager)->azure_policies.size()) << lazy->id;
+    for (std::size_t i = 0; i < lazy->azure_policies.size(); ++i) {
+      EXPECT_EQ(lazy->azure_policies[i].name, (*eager)->azure_policies[i].name) << lazy->id;
+    }
     EXPECT_EQ(lazy->ConditionJson(), (*eager)->ConditionJson()) << lazy->id;
     if ((*eager)->check.empty()) {
       ++conditions;

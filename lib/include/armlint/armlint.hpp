@@ -176,6 +176,9 @@ struct RuleInfo {
   std::string condition_json;       // the rule's "if" as written (compact JSON), for `rules show`
   std::string effect;               // Azure Policy definitions: the effect
   std::optional<PolicyRef> policy;  // Azure Policy definitions: the definition
+  // Built-in rules: the Azure Policy built-ins that check the same control (the rule file's
+  // "azurePolicy"; name and display_name only).
+  std::vector<PolicyRef> azure_policies;
 };
 
 struct Options {

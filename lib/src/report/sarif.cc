@@ -93,6 +93,7 @@ struct RuleMeta {
   Impact impact = Impact::kMedium;
   std::string problem, solution, link;
   bool native = false;  // a native check (heuristics over the template text)
+  const std::vector<PolicyRef>* azure_policies = nullptr;  // built-ins with the same check
 };
 
 json::object RuleDescriptor(const RuleMeta& m) {
@@ -135,6 +136,13 @@ json::object RuleDescriptor(const RuleMeta& m) {
     properties["security-severity"] = SecuritySeverity(m.impact);
   }
   properties["tags"] = std::move(tags);
+  if (m.azure_policies != nullptr && !m.azure_policies->empty()) {
+    json::array policies;
+    for (const PolicyRef& p : *m.azure_policies) {
+      policies.emplace_back(json::object{{"name", p.name}, {"displayName", p.display_name}});
+    }
+    properties["azurePolicy"] = std::move(policies);
+  }
   rule["properties"] = std::move(properties);
   return rule;
 }
@@ -150,6 +158,7 @@ RuleMeta MetaOf(const Finding& f, const std::map<std::string_view, const RuleInf
     m.solution = r.solution;
     m.link = r.learn_more_link;
     m.native = !r.check.empty();
+    m.azure_policies = &r.azure_policies;
     return m;
   }
   m.category = f.category;

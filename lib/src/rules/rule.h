@@ -27,6 +27,8 @@ struct Rule {
   std::string check;           // native check (named by the rule id); empty for condition rules
   std::string condition_json;  // the "if" as written (compact JSON); see ConditionJson()
   std::shared_ptr<const Condition> condition;
+  std::vector<PolicyRef> azure_policies;  // built-ins that check the same control ("azurePolicy")
+
   // Built-in rules: the "if", compiled on first use (shared by copies of the rule).
   struct Lazy;
   std::shared_ptr<Lazy> lazy;

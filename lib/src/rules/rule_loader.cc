@@ -18,9 +18,9 @@
 namespace armlint::internal {
 namespace {
 
-constexpr std::array<std::string_view, 10> kKeys = {
-    "$schema", "id",       "category",      "impact", "resourceType",
-    "problem", "solution", "learnMoreLink", "if",     "check"};
+constexpr std::array<std::string_view, 11> kKeys = {
+    "$schema",       "id", "category", "impact",     "resourceType", "problem", "solution",
+    "learnMoreLink", "if", "check",    "azurePolicy"};
 
 bool IsKebab(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;
@@ -77,6 +77,53 @@ std::optional<Impact> ImpactFromName(std::string_view s) {
   if (EqualsIgnoreCase(s, "Medium")) return Impact::kMedium;
   if (EqualsIgnoreCase(s, "Low")) return Impact::kLow;
   return std::nullopt;
+}
+
+// A built-in definition's name: its GUID as Azure publishes it (a few are not valid hex, e.g.
+// 17k78e20-...), so letters, digits and dashes.
+bool IsDefinitionName(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    bool ok =
+        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// "azurePolicy": the Azure Policy built-ins that check the same control, each
+// {"name": "<definition GUID>", "displayName": "..."}. Metadata only: it names the built-in a
+// user may already assign; it does not change what the rule reports.
+absl::Status ParseAzurePolicy(const Document& doc, const Value& list, std::vector<PolicyRef>& out) {
+  if (!list.is_array() || list.items().empty()) {
+    return doc.ErrorAt(list.pos(),
+                       "'azurePolicy' must be a non-empty array of {name, displayName}");
+  }
+  for (const Value* item : list.items()) {
+    if (!item->is_object()) {
+      return doc.ErrorAt(item->pos(), "an 'azurePolicy' entry is an object {name, displayName}");
+    }
+    for (const Member& m : item->members()) {
+      if (m.key != "name" && m.key != "displayName") {
+        return doc.ErrorAt(m.key_pos, Cat("unknown key '", m.key,
+                                          "' in an 'azurePolicy' entry (name, displayName)"));
+      }
+    }
+    const Value* name = item->Find("name");
+    const Value* display = item->Find("displayName");
+    if (name == nullptr || !name->is_string() || !IsDefinitionName(name->string_value())) {
+      return doc.ErrorAt(
+          name ? name->pos() : item->pos(),
+          "an 'azurePolicy' entry's 'name' is the built-in definition's name (its GUID)");
+    }
+    if (display == nullptr || !display->is_string() || display->string_value().empty()) {
+      return doc.ErrorAt(display ? display->pos() : item->pos(),
+                         "an 'azurePolicy' entry needs its 'displayName' (a string)");
+    }
+    out.push_back(PolicyRef{.name = std::string(name->string_value()),
+                            .display_name = std::string(display->string_value())});
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -185,6 +232,9 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
       }
       rule->resource_types.push_back(ToLower(t->string_value()));
     }
+  }
+  if (const Value* list = root.Find("azurePolicy")) {
+    if (absl::Status s = ParseAzurePolicy(doc, *list, rule->azure_policies); !s.ok()) return s;
   }
   const Value* cond = root.Find("if");
   const Value* check = root.Find("check");

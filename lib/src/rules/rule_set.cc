@@ -303,6 +303,7 @@ void Rule::Load() const {
     self.learn_more_link = std::move((*parsed)->learn_more_link);
     self.effect = std::move((*parsed)->effect);
     self.policy = std::move((*parsed)->policy);
+    self.azure_policies = std::move((*parsed)->azure_policies);
     if ((*parsed)->lazy != nullptr) {
       lazy->doc = (*parsed)->lazy->doc;
       lazy->cond = (*parsed)->lazy->cond;
@@ -341,6 +342,7 @@ RuleInfo ToRuleInfo(const Rule& r) {
   info.condition_json = r.ConditionJson();
   info.effect = r.effect;
   info.policy = r.policy;
+  info.azure_policies = r.azure_policies;
   return info;
 }
 
