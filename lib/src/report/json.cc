@@ -207,6 +207,7 @@ absl::Status WriteJson(const LintResult& result, const ReportOptions& options, s
   w.Member("name", "armlint");
   w.Member("version", ReportToolVersion());
   w.EndObject();
+  if (!result.label.empty()) w.Member("label", result.label);
 
   const Portfolio portfolio = BuildPortfolio(result);
   WriteSummary(w, result, portfolio);

@@ -118,6 +118,10 @@ absl::Status ReadReport(const std::string& path, LintResult& into) {
   if (summary == nullptr || workloads == nullptr) {
     return Bad(path, "no summary or workloads: written by an older armlint?");
   }
+  // A labelled report (--label) names its repository: its paths get the label in front, so
+  // that infra/main.json of two repositories stay two files.
+  const std::string label = Str(*root, "label");
+  const std::string prefix = label.empty() ? "" : label + "/";
   into.files += Int(*summary, "files");
   into.resources += Int(*summary, "resources");
   into.suppressed += Int(*summary, "suppressed");
@@ -128,6 +132,7 @@ absl::Status ReadReport(const std::string& path, LintResult& into) {
     for (const json::value& v : *findings) {
       absl::StatusOr<Finding> f = ReadFinding(path, v);
       if (!f.ok()) return f.status();
+      f->location.file = prefix + f->location.file;
       into.findings.push_back(std::move(*f));
     }
   }
@@ -136,7 +141,7 @@ absl::Status ReadReport(const std::string& path, LintResult& into) {
       const json::object* o = v.if_object();
       if (o == nullptr) continue;
       InputError e;
-      e.location.file = Str(*o, "file");
+      e.location.file = prefix + Str(*o, "file");
       e.location.line = Int(*o, "line");
       e.location.column = Int(*o, "column");
       e.message = Str(*o, "message");
