@@ -36,6 +36,13 @@ const json::array* Arr(const json::object& o, std::string_view key) {
   return v == nullptr ? nullptr : v->if_array();
 }
 
+// `file` of a report labelled `prefix` ("repo/"): "repo/infra/main.json", also for "./infra/...".
+std::string Labelled(const std::string& prefix, std::string file) {
+  if (prefix.empty()) return file;
+  while (file.starts_with("./")) file.erase(0, 2);
+  return prefix + file;
+}
+
 absl::Status Bad(const std::string& path, std::string_view what) {
   return absl::InvalidArgumentError(
       absl::StrCat(path, ": not an armlint JSON report (", std::string(what), ")"));
@@ -132,7 +139,7 @@ absl::Status ReadReport(const std::string& path, LintResult& into) {
     for (const json::value& v : *findings) {
       absl::StatusOr<Finding> f = ReadFinding(path, v);
       if (!f.ok()) return f.status();
-      f->location.file = prefix + f->location.file;
+      f->location.file = Labelled(prefix, f->location.file);
       into.findings.push_back(std::move(*f));
     }
   }
@@ -141,7 +148,7 @@ absl::Status ReadReport(const std::string& path, LintResult& into) {
       const json::object* o = v.if_object();
       if (o == nullptr) continue;
       InputError e;
-      e.location.file = prefix + Str(*o, "file");
+      e.location.file = Labelled(prefix, Str(*o, "file"));
       e.location.line = Int(*o, "line");
       e.location.column = Int(*o, "column");
       e.message = Str(*o, "message");
