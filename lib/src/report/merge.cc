@@ -78,6 +78,10 @@ absl::StatusOr<Finding> ReadFinding(const std::string& path, const json::value& 
     f.suppression_justification = Str(*s, "justification");
   }
   f.workload = Str(*o, "workload");
+  f.value = Str(*o, "value");
+  if (const json::value* m = o->if_contains("valueMissing"); m != nullptr && m->is_bool()) {
+    f.value_missing = m->as_bool();
+  }
   f.effect = Str(*o, "effect");
   if (const json::object* p = Obj(*o, "policy")) {
     f.policy = PolicyRef{Str(*p, "name"), Str(*p, "displayName"), Str(*p, "initiative")};
