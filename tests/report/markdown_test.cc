@@ -47,7 +47,8 @@ TEST(MarkdownReport, ThousandsOfHighFindingsStayUnderTheCommentLimit) {
   }
   const std::string out = Render(r, Format::kMarkdown);
   EXPECT_LE(out.size(), 65536u);
-  EXPECT_NE(out.find("more High or Medium findings did not fit in this comment"), std::string::npos);
+  EXPECT_NE(out.find("more High or Medium findings did not fit in this comment"),
+            std::string::npos);
   EXPECT_NE(out.find("### Other findings, per rule"), std::string::npos) << out.substr(0, 2000);
 }
 
