@@ -2,6 +2,10 @@
 #include "cli/commands.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -26,6 +30,55 @@ int ListPolicies(const Engine& engine, const std::string& format_name) {
     return kExitError;
   }
   return engine.PolicyErrors().empty() ? kExitOk : kExitError;
+}
+
+// "2026-12-06 07:30 UTC": SOURCE_DATE_EPOCH when set (reproducible reports), else now.
+std::string GeneratedAt() {
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != 0) {
+    char* end = nullptr;
+    long long v = std::strtoll(epoch, &end, 10);
+    if (end != nullptr && *end == 0 && v >= 0) t = static_cast<std::time_t>(v);
+  }
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return buf;
+}
+
+// The commit checked out in the working directory ("" outside git or without git).
+std::string GitCommit() {
+  FILE* p = popen("git rev-parse --short=12 HEAD 2>/dev/null", "r");
+  if (p == nullptr) return "";
+  char buf[64] = {};
+  std::string out;
+  if (std::fgets(buf, sizeof buf, p) != nullptr) out = buf;
+  if (pclose(p) != 0) return "";
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
+// What makes a path relative to the working directory a link from the folder `output` is
+// written to: "" beside it (or on stdout), "../" one level down, else the absolute folder.
+std::string LinkBase(const std::string& output) {
+  namespace fs = std::filesystem;
+  if (output.empty()) return "";
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return "";
+  const fs::path dir = fs::weakly_canonical(fs::absolute(output, ec), ec).parent_path();
+  const fs::path rel = fs::weakly_canonical(cwd, ec).lexically_relative(dir);
+  if (rel.empty()) return "file://" + cwd.generic_string() + "/";
+  if (rel == ".") return "";
+  return rel.generic_string() + "/";
+}
+
+// The HTML report's provenance and link base for a page written to `output`.
+void HtmlDetails(ReportOptions& report, const std::string& output) {
+  report.generated_at = GeneratedAt();
+  report.commit = GitCommit();
+  report.link_base = LinkBase(output);
 }
 
 }  // namespace
@@ -124,6 +177,7 @@ int RunMerge(const MergeArgs& args) {
   }
   ReportOptions report;
   report.format = *format;
+  if (report.format == Format::kHtml) HtmlDetails(report, args.output);
   if (!Emit(*merged, report, args.output)) return kExitError;
   // Like a single run: input errors recorded in the reports fail with 2.
   if (!merged->errors.empty()) return kExitError;
@@ -253,6 +307,7 @@ int RunLintWith(const LintArgs& args) {
   ReportOptions report;
   report.color = args.color_allowed;
   report.quiet = args.quiet;
+  report.verbose = args.verbose;
   report.show_suppressed = args.show_suppressed;
   report.jobs = args.jobs;
   for (const Output& o : outputs) {
@@ -263,6 +318,7 @@ int RunLintWith(const LintArgs& args) {
   for (const Output& o : outputs) {
     report.format = o.format;
     report.color = args.color_allowed && o.path.empty();
+    if (o.format == Format::kHtml) HtmlDetails(report, o.path);
     if (!Emit(*shown, report, o.path)) return kExitError;
     if (o.path.empty()) {
       all_to_files = false;

@@ -31,8 +31,10 @@ struct LintArgs {
   bool show_suppressed = false;
   bool quiet = false;
   bool no_color = false;
-  bool color_allowed = false;
-  std::string shard;  // --shard K/N ("" = all files)
+  std::string color = "auto";  // --color auto|always|never
+  bool color_allowed = false;  // colours for the report written to stdout
+  bool verbose = false;        // --verbose: solution and link under every text finding
+  std::string shard;           // --shard K/N ("" = all files)
 };
 
 struct MergeArgs {

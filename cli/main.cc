@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -156,7 +157,11 @@ int Run(int argc, char** argv) {
                "List rules whose outcome is unknown (never changes the exit code)");
   app.add_flag("--show-suppressed", lint.show_suppressed, "List suppressed findings too");
   app.add_flag("-q,--quiet", lint.quiet, "Print only findings and the summary line");
-  app.add_flag("--no-color", lint.no_color, "No ANSI colours");
+  app.add_flag("--no-color", lint.no_color, "No ANSI colours (--color never)");
+  app.add_option("--color", lint.color,
+                 "ANSI colours: auto (a terminal, NO_COLOR unset), always, never")
+      ->default_str("auto");
+  app.add_flag("-v,--verbose", lint.verbose, "Solution and link under every finding");
   std::vector<std::string> context;
   app.add_option("--context", context,
                  "Deployment context KEY=VALUE (repeatable): subscriptionId, tenantId, "
@@ -164,6 +169,10 @@ int Run(int argc, char** argv) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--workload-root", lint.options.workload_root,
+                 "Workload = first folder below DIR, from wherever armlint runs");
+  app.add_option("--label", lint.options.label,
+                 "Repository/run name: in workloads (NAME/web) and, merged, in paths");
   app.add_flag("--allow-empty", lint.options.allow_empty,
                "Exit 0 when the paths hold nothing to lint (pre-commit hooks)");
   bool version = false;
@@ -267,13 +276,29 @@ int Run(int argc, char** argv) {
     return kExitError;
   }
   if (!ParseContextArgs(context, lint.options.context)) return kExitError;
+  if (!lint.options.workload_root.empty() &&
+      !std::filesystem::is_directory(lint.options.workload_root)) {
+    std::cerr << "armlint: --workload-root: no folder '" << lint.options.workload_root << "'\n";
+    return kExitError;
+  }
+  if (lint.options.label.find_first_of("/\\") != std::string::npos) {
+    std::cerr << "armlint: --label names one repository or run, without '/': '"
+              << lint.options.label << "'\n";
+    return kExitError;
+  }
   lint.options.only = SplitIds(only);
   lint.options.disable = SplitIds(disable);
   lint.options.builtin_rules = !lint.no_default_rules;
   lint.options.use_config = !lint.no_config;
   lint.fail_on_given = fail_on->count() > 0;
-  lint.color_allowed = !lint.no_color && lint.output.empty() && isatty(STDOUT_FILENO) &&
-                       std::getenv("NO_COLOR") == nullptr;
+  if (lint.color != "auto" && lint.color != "always" && lint.color != "never") {
+    std::cerr << "armlint: --color takes auto, always or never, not '" << lint.color << "'\n";
+    return kExitError;
+  }
+  if (lint.no_color) lint.color = "never";
+  lint.color_allowed =
+      lint.color == "always" || (lint.color == "auto" && lint.output.empty() &&
+                                 isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
   return armlint::cli::RunLint(lint);
 }
 

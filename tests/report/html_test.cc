@@ -21,13 +21,39 @@ TEST(HtmlReport, SelfContainedPage) {
   EXPECT_EQ(html.find("@import"), std::string::npos);
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_NE(html.find("default-src 'none'"), std::string::npos) << "CSP forbids fetching";
-  // The sections: pillar bars, the heat table, top rules, the findings with file:line links.
+  // The sections: pillar bars, the heat table, ranked rules, the findings with file:line links.
   EXPECT_NE(html.find("Portfolio score"), std::string::npos);
   EXPECT_NE(html.find("Workloads &times; pillars"), std::string::npos);
-  EXPECT_NE(html.find("Top rules by findings"), std::string::npos);
+  EXPECT_NE(html.find("Rules ranked by the score they would recover"), std::string::npos);
+  EXPECT_NE(html.find("<th>Solution</th>"), std::string::npos);
   EXPECT_NE(html.find("<a href=\"infra/main.json#L14\">infra/main.json:14</a>"), std::string::npos);
   EXPECT_NE(html.find("storage-secure-transfer"), std::string::npos);
   EXPECT_EQ(Render(testing::BasicResult(), Format::kHtml), html) << "deterministic";
+}
+
+TEST(HtmlReport, ProvenanceAndLinkBaseComeFromTheOptions) {
+  ReportOptions options;
+  options.format = Format::kHtml;
+  absl::StatusOr<std::string> plain = FormatReport(testing::BasicResult(), options);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->find("generated"), std::string::npos) << "no clock read by the writer";
+  options.generated_at = "2026-12-06 07:30 UTC";
+  options.commit = "0123456789ab";
+  options.link_base = "../";
+  absl::StatusOr<std::string> html = FormatReport(testing::BasicResult(), options);
+  ASSERT_TRUE(html.ok());
+  EXPECT_NE(html->find("generated 2026-12-06 07:30 UTC &middot; commit <code>0123456789ab</code>"),
+            std::string::npos);
+  EXPECT_NE(html->find("<a href=\"../infra/main.json#L14\">infra/main.json:14</a>"),
+            std::string::npos);
+}
+
+TEST(HtmlReport, HighFindingsComeFirst) {
+  const std::string html = Render(testing::BasicResult(), Format::kHtml);
+  const std::size_t findings = html.find("<h2>Findings");
+  ASSERT_NE(findings, std::string::npos);
+  // infra/vm.json:44 (High, unknown outcome) before infra/main.json:15 (Medium).
+  EXPECT_LT(html.find("infra/vm.json:44", findings), html.find("infra/main.json:15", findings));
 }
 
 TEST(HtmlReport, TemplateStringsAreEscaped) {
@@ -45,8 +71,8 @@ TEST(HtmlReport, EmptyRunSaysSo) {
   EXPECT_NE(html.find("(not assessed)"), std::string::npos) << "no score is not 100 %";
 }
 
-// Renders the report with headless Chromium: a screenshot is produced and the page logs no
-// console error.
+// Renders the report with headless Chromium at 1280 px: a screenshot is produced and the page
+// logs no console error.
 TEST(HtmlReport, RendersInHeadlessChromium) {
   std::string which;
   if (testing::RunCommand("command -v chromium", &which) != 0) {
@@ -65,7 +91,7 @@ TEST(HtmlReport, RendersInHeadlessChromium) {
       "--user-data-dir=" +
           dir +
           "/profile --enable-logging=stderr --v=0 "
-          "--window-size=1200,1600 --screenshot=" +
+          "--window-size=1280,1600 --screenshot=" +
           png + " file://" + page,
       &log);
   EXPECT_EQ(code, 0) << log;

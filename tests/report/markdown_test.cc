@@ -24,9 +24,37 @@ TEST(MarkdownReport, SummaryTable) {
       << out;
 }
 
+TEST(MarkdownReport, LowFindingsAreCountedPerRule) {
+  const std::string out = Render(testing::BasicResult(), Format::kMarkdown);
+  // vm-managed-disks is the one Low finding: counted, not listed.
+  EXPECT_EQ(out.find("| infra/vm.json:30 |"), std::string::npos) << out;
+  EXPECT_NE(out.find("### Low findings, per rule"), std::string::npos) << out;
+  EXPECT_NE(out.find(") | Low | 1 | Virtual machine does not use managed disks. |"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("| Set properties.supportsHttpsTrafficOnly to true. |"), std::string::npos)
+      << out;
+}
+
+TEST(MarkdownReport, ThousandsOfHighFindingsStayUnderTheCommentLimit) {
+  LintResult r;
+  r.files = 1;
+  r.resources = 3000;
+  for (int i = 0; i < 3000; ++i) {
+    r.findings.push_back(testing::MakeFinding(i % 2 ? "storage-secure-transfer" : "storage-min-tls",
+                                              Category::kSecurity, Impact::kHigh, "infra/main.json",
+                                              i + 1, 9, "stdata" + std::to_string(i)));
+  }
+  const std::string out = Render(r, Format::kMarkdown);
+  EXPECT_LE(out.size(), 65536u);
+  EXPECT_NE(out.find("more High or Medium findings did not fit in this comment"),
+            std::string::npos);
+  EXPECT_NE(out.find("### Other findings, per rule"), std::string::npos) << out.substr(0, 2000);
+}
+
 TEST(MarkdownReport, HostileCellsStayInTheirColumns) {
   const std::string out = Render(testing::HostileResult(), Format::kMarkdown);
-  // Each findings row has exactly 6 unescaped pipes, and nothing opens raw HTML.
+  // Each findings row (six columns) has exactly 7 unescaped pipes, and nothing opens raw HTML.
   std::size_t row = out.find("| dir with space");
   ASSERT_NE(row, std::string::npos) << out;
   const std::string line = out.substr(row, out.find('\n', row) - row);
@@ -34,7 +62,7 @@ TEST(MarkdownReport, HostileCellsStayInTheirColumns) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] == '|' && (i == 0 || line[i - 1] != '\\')) ++pipes;
   }
-  EXPECT_EQ(pipes, 6) << line;
+  EXPECT_EQ(pipes, 7) << line;
   EXPECT_EQ(out.find("<script"), std::string::npos);
   EXPECT_EQ(out.find('\x1b'), std::string::npos);
 }

@@ -1,5 +1,7 @@
 // The portfolio view end to end: a small hand-made portfolio linted with a test rule pack, its
 // scores computed by hand; the JSON workloads; --shard + merge equal to one run; baselines.
+#include <stdlib.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -57,13 +59,20 @@ std::string Template(const std::string& params, const std::string& resources) {
 //               sa2: https true, no TLS,  ZRS  -> sec-high ok,   sec-low FAIL, rel ok
 // data/db.json  sa3: https [parameters('https')] (no value: unknown), TLS1_2, LRS with an
 //               inline suppression of t-rel-med -> sec-high UNKNOWN, sec-low ok, rel suppressed
+// A new folder of its own under the test temp dir: parallel runs (ctest -j, several checkouts
+// on one machine) never share or delete each other's files.
+std::string UniqueDir(const std::string& name) {
+  std::string tmpl = ::testing::TempDir() + "/armlint_" + name + "_XXXXXX";
+  if (mkdtemp(tmpl.data()) == nullptr) ADD_FAILURE() << "mkdtemp " << tmpl;
+  return tmpl;
+}
+
 struct Portfolio {
   std::string root;
   std::string rules;
   Portfolio() {
-    root = ::testing::TempDir() + "/portfolio_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(root);
+    root = UniqueDir(std::string("portfolio_") +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
     rules = root + "-rules";
     Write(rules + "/t-sec-high.json",
           Rule("t-sec-high", "Security", "High", "Microsoft.Storage/storageAccounts",
@@ -276,8 +285,7 @@ json::value ReadJson(const std::string& path) {
 // Lints `paths` in one run and in `n` shards, merges the shards, and compares: the summary (with
 // its scores), the workloads and the findings must be the same.
 void ExpectShardsMergeToOneRun(const std::string& lint_args, const std::string& name, int n) {
-  const std::string dir = ::testing::TempDir() + "/shards_" + name;
-  fs::create_directories(dir);
+  const std::string dir = UniqueDir("shards_" + name);
   // Exit 2 is allowed: the corpus has templates that cannot be expanded (reported as errors).
   const int code = Cli(lint_args + " -f json -o " + dir + "/all.json");
   ASSERT_LE(code, 2);

@@ -41,7 +41,7 @@ TEST(TextReport, SummaryLine) {
                      "1 unknown; 1 suppressed\n"),
             std::string::npos)
       << out;
-  EXPECT_NE(out.find("infra/main.json:14:9  High  Security  storage-secure-transfer  stdata001"
+  EXPECT_NE(out.find("infra/main.json:14:9  High  storage-secure-transfer  stdata001"
                      "  Storage account allows insecure transfer over HTTP\n"),
             std::string::npos)
       << out;

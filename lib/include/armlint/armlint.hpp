@@ -88,6 +88,12 @@ struct Finding {
   std::string learn_more_link;
   Outcome outcome = Outcome::kFail;
   Location location;
+  // What the rule found at `location`: the offending scalar as written ("false", "\"TLS1_0\"",
+  // "[parameters('tls')]"; long text cut, values under names that look secret never copied), or
+  // empty when not known. `value_missing`: the property the rule reads is absent, and
+  // `location` is where it would be added.
+  std::string value;
+  bool value_missing = false;
   bool suppressed = false;
   std::string suppression_justification;
   // Stable across edits elsewhere in the file: a hash of rule id, file, resource id and the
@@ -153,6 +159,8 @@ struct LintResult {
   std::vector<FileSummary> files_linted;
   // The scores recorded in the --baseline file, when it has them (older baselines do not).
   std::optional<Scores> baseline_scores;
+  // Options::label of the run (JSON "label"); merged results: empty.
+  std::string label;
 };
 
 // A rule as loaded, for listings and documentation.
@@ -210,6 +218,14 @@ struct Options {
   // *IfNotExists definitions whose related resource is not in the deployment: unknown rather
   // than non-compliant.
   bool policy_missing_related_unknown = false;
+  // --workload-root DIR: a file below DIR belongs to the first folder under DIR (a file directly
+  // in DIR to DIR's name), whatever path was linted and from where; a config's "workloads"
+  // still win. Empty: the linted directory is the root (README "Workloads").
+  std::string workload_root;
+  // --label NAME: the repository or run the result belongs to. Every workload becomes
+  // "NAME/workload" and LintResult::label records it, so that `armlint merge` can put NAME/ in
+  // front of each file path: reports of several repositories then merge without collisions.
+  std::string label;
 };
 
 class Engine {
@@ -249,6 +265,15 @@ struct ReportOptions {
   bool color = false;            // ANSI colours (text only)
   bool quiet = false;            // only findings and the summary line
   bool show_suppressed = false;  // list suppressed findings too
+  // Text: the solution and link under every finding (by default only under High findings).
+  bool verbose = false;
+  // HTML: when and from what the report was made, shown as given ("2026-12-06 07:30 UTC",
+  // a commit id); empty leaves them out, so that output stays a function of the result.
+  std::string generated_at;
+  std::string commit;
+  // HTML: prefix that makes a relative file path a working link from where the page is read
+  // ("../" when the page is written one folder below the folder armlint ran in; "" none).
+  std::string link_base;
   // Threads rendering the findings of large JSON reports; <= 0 uses the hardware threads.
   // Output is identical for any value.
   int jobs = 1;

@@ -261,14 +261,30 @@ std::string RootOf(const std::vector<std::string>& paths, const std::string& fil
 }
 
 // Gives files (and their findings) without a configured workload the default one.
-void DefaultWorkloads(const std::vector<std::string>& paths, const std::string& file,
-                      internal::FileResult& r) {
-  if (!r.summary.workload.empty()) return;
-  r.summary.workload = internal::DefaultWorkload(RootOf(paths, file), file);
+// With a workload root, files below it are attributed from it (paths made absolute, so that
+// neither the linted path nor the working directory matter); the label prefixes every workload.
+void DefaultWorkloads(const Options& options, const std::vector<std::string>& paths,
+                      const std::string& file, internal::FileResult& r) {
+  namespace fs = std::filesystem;
+  if (r.summary.workload.empty() && !options.workload_root.empty() && file != "-" &&
+      file != "<stdin>") {
+    std::error_code ec;
+    const fs::path root = fs::weakly_canonical(fs::absolute(options.workload_root, ec), ec);
+    const fs::path abs = fs::weakly_canonical(fs::absolute(file, ec), ec);
+    const fs::path rel = abs.lexically_relative(root);
+    if (!ec && !rel.empty() && *rel.begin() != "..") {
+      r.summary.workload = internal::DefaultWorkload(root.generic_string(), abs.generic_string());
+    }
+  }
+  if (r.summary.workload.empty()) {
+    r.summary.workload = internal::DefaultWorkload(RootOf(paths, file), file);
+  }
+  if (!options.label.empty()) r.summary.workload = options.label + "/" + r.summary.workload;
   for (Finding& f : r.findings) f.workload = r.summary.workload;
 }
 
 void Finish(const Options& options, internal::ConfigResolver& configs, LintResult& result) {
+  result.label = options.label;
   internal::SortFindings(result.findings);
   internal::SortErrors(result.errors);
   // failOn comes from --config, or from the config that applies to the working directory.
@@ -436,7 +452,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
       internal::FileResult& r = queue.Result(index);
       const bool named = std::find(paths.begin(), paths.end(), *file) != paths.end();
       r = internal::LintFile(settings, *file, named);
-      DefaultWorkloads(paths, *file, r);
+      DefaultWorkloads(impl_->options, paths, *file, r);
       internal::SortFindings(r.findings);
     }
   };
@@ -493,7 +509,7 @@ LintResult Engine::LintBuffer(std::string_view display_name, std::string_view te
   internal::ConfigResolver configs(impl_->options.config_file, impl_->options.use_config);
   internal::FileResult r =
       internal::LintText(impl_->settings(&configs), std::string(display_name), std::string(text));
-  DefaultWorkloads({std::string(display_name)}, std::string(display_name), r);
+  DefaultWorkloads(impl_->options, {std::string(display_name)}, std::string(display_name), r);
   Merge(std::move(r), result);
   result.errors.insert(result.errors.end(), impl_->policy_errors.begin(),
                        impl_->policy_errors.end());

@@ -14,6 +14,61 @@
 
 namespace armlint::internal {
 
+namespace {
+
+// Pointers under which a value may be a secret: such values are never copied into findings.
+bool SecretLooking(std::string_view pointer) {
+  const std::string lower = ToLower(pointer);
+  for (std::string_view word : {"password", "secret", "key", "token", "connectionstring",
+                                "credential", "sas", "certificate", "pwd"}) {
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The scalar written at `pos` of `doc` ("false", "\"TLS1_0\"", "42"), cut at 60 characters;
+// empty for objects, arrays, values of secure parameters and values under secret-looking names.
+std::string WrittenScalar(const LintUnit& unit, Anchor at, std::string_view pointer) {
+  const Document* doc = at.source == 1 && unit.parameters != nullptr ? unit.parameters : unit.doc;
+  const std::string_view text = doc->text();
+  if (!at.known() || at.pos >= text.size() || SecretLooking(pointer)) return "";
+  // A parameter's value (parameter file) or default: not when the template declares it secure.
+  if (pointer.starts_with("/parameters/")) {
+    std::string_view name = pointer.substr(12);
+    name = name.substr(0, name.find('/'));
+    const Value* params =
+        unit.doc->root().is_object() ? unit.doc->root().Find("parameters") : nullptr;
+    const Value* decl = params != nullptr && params->is_object() ? params->Find(name) : nullptr;
+    const Value* type = decl != nullptr && decl->is_object() ? decl->Find("type") : nullptr;
+    if (type == nullptr || !type->is_string() ||
+        ToLower(type->string_value()).find("secure") != std::string::npos) {
+      return "";
+    }
+  }
+  std::size_t end = at.pos;
+  const char first = text[at.pos];
+  if (first == '{' || first == '[') return "";
+  if (first == '"' || first == '\'') {
+    for (++end; end < text.size() && text[end] != first && text[end] != '\n'; ++end) {
+      if (text[end] == '\\') ++end;
+    }
+    if (end < text.size() && text[end] == first) ++end;
+  } else {
+    while (end < text.size() &&
+           std::string_view(",}] \t\r\n/").find(text[end]) == std::string_view::npos) {
+      ++end;
+    }
+  }
+  std::string_view written = text.substr(at.pos, end - at.pos);
+  constexpr std::size_t kMax = 60;
+  if (written.size() <= kMax) return std::string(written);
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(written[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(written.substr(0, cut)) + "...";
+}
+
+}  // namespace
+
 Location LocateAnchor(const LintUnit& unit, Anchor at) {
   const Document* doc = unit.doc;
   if (at.source == 1 && unit.parameters != nullptr) doc = unit.parameters;
@@ -131,6 +186,11 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     Anchor at = hit.anchor;
     if (!at.known() && hit.resource != nullptr) at = hit.resource->anchor;
     f.location = LocateAnchor(unit, at);
+    if (hit.missing || (!hit.anchor.known() && rule.check.empty() && hit.resource != nullptr)) {
+      f.value_missing = true;  // a condition's deciding field is absent
+    } else if (hit.anchor.known()) {
+      f.value = WrittenScalar(unit, hit.anchor, f.location.pointer);
+    }
     std::string resource_pointer;
     std::string identity;  // what the fingerprint knows the resource by
     if (hit.resource != nullptr) {

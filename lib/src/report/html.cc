@@ -1,6 +1,8 @@
 // The HTML portfolio report (--format html): one self-contained page, inline CSS and SVG, no
 // script and nothing fetched. Portfolio score per pillar (a ring and bars), a workloads x pillars
-// heat table, the top rules by findings and the findings with file:line links. Prints on A4.
+// heat table with the assessments behind each cell, the rules ranked by the score fixing them
+// would recover, and the findings with their fix and file:line links that work from where the
+// page is written (ReportOptions::link_base). Prints on A4.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -53,8 +55,8 @@ std::string Esc(std::string_view raw) {
 
 // A relative URL for a file path: unreserved characters and '/' kept, the rest percent-encoded
 // (so "a:b.json" cannot read as a scheme and a quote cannot end the attribute).
-std::string FileUrl(std::string_view path, int line) {
-  std::string out;
+std::string FileUrl(std::string_view path, int line, std::string_view base) {
+  std::string out = path.starts_with("/") ? "file://" : std::string(base);
   for (unsigned char c : path) {
     if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') {
       out += static_cast<char>(c);
@@ -78,6 +80,29 @@ std::string_view ScoreClass(const std::optional<double>& s) {
 std::string HeatStyle(const std::optional<double>& s) {
   if (!s.has_value()) return "background:#f1f3f5;color:#868e96";
   return absl::StrFormat("background:hsl(%d,70%%,85%%)", static_cast<int>(std::lround(*s * 1.2)));
+}
+
+// Fewer assessments than this behind a cell and its colour would say more than the evidence:
+// one Low finding on the only resource assessed is 0 %, not a red workload.
+constexpr int kFewAssessments = 5;
+
+// A heat cell from the assessments behind it: few of them leave it uncoloured; without a
+// failing High or Medium assessment it is amber at worst.
+std::string HeatCell(const std::optional<double>& s, int assessed, bool serious_failure) {
+  std::string style;
+  if (s.has_value() && assessed < kFewAssessments) {
+    style = "background:#f6f8fa";
+  } else if (s.has_value() && !serious_failure && *s < 50) {
+    style = HeatStyle(50);
+  } else {
+    style = HeatStyle(s);
+  }
+  std::string title =
+      absl::StrCat(Plural(assessed, "assessment"),
+                   assessed > 0 && assessed < kFewAssessments ? ": too few to judge" : "");
+  return absl::StrCat("<td class=\"heat\" style=\"", style, "\" title=\"", title, "\">",
+                      Esc(ScoreText(s)), "<span class=\"n\">", assessed == 0 ? "" : "n=",
+                      assessed == 0 ? std::string() : absl::StrCat(assessed), "</span></td>");
 }
 
 constexpr std::string_view kCss = R"(
@@ -110,6 +135,7 @@ th,td{padding:6px 8px;border-bottom:1px solid #e6e9ed;text-align:left;vertical-a
 th{font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:#59636e}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.heat{text-align:center;font-weight:600;font-variant-numeric:tabular-nums;border:2px solid #fff}
+td.heat .n{display:block;font-size:11px;font-weight:400;color:#59636e}
 tr.total td{font-weight:700;border-top:2px solid #d1d9e0}
 .loc{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;
  word-break:break-all}
@@ -179,80 +205,133 @@ void HeatTable(const Portfolio& p, std::ostream& out) {
   for (Category c : kAllCategories) out << "<th class=\"num\">" << ShortCategoryName(c) << "</th>";
   out << "<th class=\"num\">Overall</th></tr></thead><tbody>\n";
   auto row = [&](std::string_view name, int files, int resources, int findings, const Scores& s,
-                 bool total) {
+                 const Assessments& a, bool total) {
     out << "<tr" << (total ? " class=\"total\"" : "") << "><td>" << Esc(name)
         << "</td><td class=\"num\">" << files << "</td><td class=\"num\">" << resources
         << "</td><td class=\"num\">" << findings << "</td>";
+    bool any_serious = false;
     for (int c = 0; c < kCategoryCount; ++c) {
-      out << "<td class=\"heat\" style=\"" << HeatStyle(s.category[c]) << "\">"
-          << Esc(ScoreText(s.category[c])) << "</td>";
+      int assessed = 0;
+      for (int i = 0; i < kImpactCount; ++i) assessed += a.assessed[c][i];
+      const bool serious = a.failed[c][0] + a.failed[c][1] > 0;
+      any_serious = any_serious || serious;
+      out << HeatCell(s.category[c], assessed, serious);
     }
-    out << "<td class=\"heat\" style=\"" << HeatStyle(s.overall) << "\">"
-        << Esc(ScoreText(s.overall)) << "</td></tr>\n";
+    out << HeatCell(s.overall, a.Total(), any_serious) << "</tr>\n";
   };
   int files = 0, resources = 0, findings = 0;
   for (const WorkloadRow& w : p.workloads) {
-    row(w.name, w.files, w.resources, w.findings, w.scores, false);
+    row(w.name, w.files, w.resources, w.findings, w.scores, w.assessments, false);
     files += w.files;
     resources += w.resources;
     findings += w.findings;
   }
-  row("Portfolio", files, resources, findings, p.scores, true);
-  out << "</tbody></table></section>\n";
+  row("Portfolio", files, resources, findings, p.scores, p.assessments, true);
+  out << "</tbody></table><div class=\"note\">n: assessments behind a score (rule &times; "
+         "applicable resource). Cells with fewer than "
+      << kFewAssessments
+      << " are left uncoloured; without a failing High or Medium assessment a cell is amber at "
+         "worst.</div></section>\n";
 }
 
-void TopRules(const LintResult& result, std::ostream& out) {
-  struct RuleCount {
+// Rules ranked by the overall score the portfolio would recover if their findings were fixed
+// (each finding's assessment turned healthy), then by findings.
+void RankedRules(const LintResult& result, const Portfolio& p, std::ostream& out) {
+  struct RuleGain {
     std::string id;
     Category category;
     Impact impact;
+    std::string solution;
     int n = 0;
+    Assessments fixed;  // the portfolio's assessments with this rule's findings healthy
+    double gain = 0;
   };
-  std::map<std::string, RuleCount> counts;
+  std::map<std::string, RuleGain> rules;
   for (const Finding& f : result.findings) {
     if (f.suppressed || f.outcome != Outcome::kFail) continue;
-    RuleCount& r = counts[f.rule_id];
-    r.id = f.rule_id;
-    r.category = f.category;
-    r.impact = f.impact;
+    auto [it, added] = rules.try_emplace(f.rule_id);
+    RuleGain& r = it->second;
+    if (added) {
+      r.id = f.rule_id;
+      r.category = f.category;
+      r.impact = f.impact;
+      r.solution = f.solution;
+      r.fixed = p.assessments;
+    }
     ++r.n;
+    int& failed = r.fixed.failed[static_cast<int>(f.category)][static_cast<int>(f.impact)];
+    if (failed > 0) --failed;
   }
-  if (counts.empty()) return;
-  std::vector<RuleCount> top;
-  for (auto& [id, r] : counts) top.push_back(r);
-  std::stable_sort(top.begin(), top.end(),
-                   [](const RuleCount& a, const RuleCount& b) { return a.n > b.n; });
-  if (top.size() > 10) top.resize(10);
-  const int max = top.front().n;
-  out << "<section><h2>Top rules by findings</h2><table><thead><tr><th>Rule</th><th>Pillar</th>"
-         "<th>Impact</th><th class=\"num\">Findings</th><th></th></tr></thead><tbody>\n";
-  for (const RuleCount& r : top) {
-    out << "<tr><td class=\"rule\">" << Esc(r.id) << "</td><td>" << CategoryName(r.category)
-        << "</td><td><span class=\"chip " << ImpactName(r.impact) << "\">" << ImpactName(r.impact)
-        << "</span></td><td class=\"num\">" << r.n << "</td><td style=\"width:35%\">"
+  if (rules.empty()) return;
+  std::vector<RuleGain> ranked;
+  for (auto& [id, r] : rules) {
+    const std::optional<double> after = ComputeScores(r.fixed).overall;
+    if (after.has_value() && p.scores.overall.has_value()) r.gain = *after - *p.scores.overall;
+    ranked.push_back(std::move(r));
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const RuleGain& a, const RuleGain& b) {
+    if (std::abs(a.gain - b.gain) > 1e-9) return a.gain > b.gain;
+    return a.n > b.n;
+  });
+  constexpr std::size_t kShown = 15;
+  const std::size_t more = ranked.size() > kShown ? ranked.size() - kShown : 0;
+  if (more > 0) ranked.resize(kShown);
+  const double max = std::max(ranked.front().gain, 1e-9);
+  out << "<section><h2>Rules ranked by the score they would recover</h2><table><colgroup>"
+         "<col style=\"width:24%\"><col style=\"width:9%\"><col style=\"width:8%\">"
+         "<col style=\"width:9%\"><col style=\"width:14%\"><col></colgroup><thead><tr>"
+         "<th>Rule</th><th>Impact</th><th class=\"num\">Findings</th><th class=\"num\">"
+         "Overall</th><th></th><th>Fix</th></tr></thead><tbody>\n";
+  for (const RuleGain& r : ranked) {
+    out << "<tr><td class=\"rule\">" << Esc(r.id) << "<span class=\"sub\">"
+        << CategoryName(r.category) << "</span></td><td><span class=\"chip " << ImpactName(r.impact)
+        << "\">" << ImpactName(r.impact) << "</span></td><td class=\"num\">" << r.n
+        << "</td><td class=\"num\">" << absl::StrFormat("+%.1f", r.gain) << "</td><td>"
         << absl::StrFormat("<span class=\"minibar\" style=\"width:%.1f%%\"></span>",
-                           100.0 * r.n / max)
-        << "</td></tr>\n";
+                           std::max(0.0, 100.0 * r.gain / max))
+        << "</td><td>" << Esc(r.solution) << "</td></tr>\n";
   }
-  out << "</tbody></table></section>\n";
+  out << "</tbody></table><div class=\"note\">Overall: points of the overall score gained if "
+         "that rule&rsquo;s findings were fixed."
+      << (more > 0 ? absl::StrCat(" ", Plural(static_cast<int>(more), "more rule"),
+                                  " with findings not shown.")
+                   : std::string())
+      << "</div></section>\n";
+}
+
+// The resource as people name it: its name and type, never a JSON pointer (template-level
+// findings name the template).
+std::string ResourceCell(const Finding& f) {
+  const bool pointer = f.impacted_value.empty() || f.impacted_value.starts_with("/");
+  std::string type = f.impacted_field;
+  if (std::size_t slash = type.find('/'); slash != std::string::npos) type.erase(0, slash + 1);
+  if (pointer || f.impacted_field == "template") {
+    return "<span class=\"meta\">(template)</span>";
+  }
+  return absl::StrCat(Esc(f.impacted_value), "<span class=\"sub\">", Esc(type), "</span>");
 }
 
 void Findings(const LintResult& result, const ReportOptions& options, std::ostream& out) {
-  const std::vector<const Finding*> findings = ListedFindings(result, options);
-  out << "<section><h2>Findings (" << findings.size() << ")</h2>";
+  // High first, then by file and line as linted.
+  std::vector<const Finding*> findings = ListedFindings(result, options);
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding* a, const Finding* b) {
+    return static_cast<int>(a->impact) < static_cast<int>(b->impact);
+  });
+  out << "<section id=\"findings\"><h2>Findings (" << findings.size() << ")</h2>";
   if (findings.empty()) {
     out << "<p class=\"meta\">No findings.</p></section>\n";
     return;
   }
-  out << "<table class=\"findings\"><colgroup><col style=\"width:27%\"><col style=\"width:10%\">"
-         "<col style=\"width:20%\"><col style=\"width:12%\"><col></colgroup><thead><tr>"
-         "<th>Location</th><th>Impact</th><th>Rule</th><th>Resource</th><th>Problem</th></tr>"
-         "</thead><tbody>\n";
+  out << "<table class=\"findings\"><colgroup><col style=\"width:20%\"><col style=\"width:8%\">"
+         "<col style=\"width:16%\"><col style=\"width:13%\"><col style=\"width:22%\"><col>"
+         "</colgroup><thead><tr><th>Location</th><th>Impact</th><th>Rule</th><th>Resource</th>"
+         "<th>Problem</th><th>Solution</th></tr></thead><tbody>\n";
   for (const Finding* f : findings) {
     std::string where = f->location.file;
     if (f->location.line > 0) absl::StrAppend(&where, ":", f->location.line);
-    out << "<tr><td class=\"loc\"><a href=\"" << Esc(FileUrl(f->location.file, f->location.line))
-        << "\">" << Esc(where) << "</a></td><td><span class=\"chip "
+    out << "<tr><td class=\"loc\"><a href=\""
+        << Esc(FileUrl(f->location.file, f->location.line, options.link_base)) << "\">"
+        << Esc(where) << "</a></td><td><span class=\"chip "
         << (f->outcome == Outcome::kUnknown ? "unknown" : ImpactName(f->impact)) << "\">"
         << ImpactName(f->impact) << "</span></td><td class=\"rule\">";
     if (!f->learn_more_link.empty()) {
@@ -261,10 +340,16 @@ void Findings(const LintResult& result, const ReportOptions& options, std::ostre
       out << Esc(f->rule_id);
     }
     out << "<span class=\"sub\">" << CategoryName(f->category) << "</span></td><td>"
-        << Esc(f->impacted_value) << "</td><td class=\"problem\">";
+        << ResourceCell(*f) << "</td><td class=\"problem\">";
     if (f->outcome == Outcome::kUnknown) out << "<em>(unknown outcome)</em> ";
     if (f->suppressed) out << "<em>(suppressed: " << Esc(f->suppression_justification) << ")</em> ";
-    out << Esc(f->problem) << "</td></tr>\n";
+    out << Esc(f->problem);
+    if (!f->value.empty()) {
+      out << "<span class=\"sub\">found <code>" << Esc(f->value) << "</code></span>";
+    } else if (f->value_missing) {
+      out << "<span class=\"sub\">missing</span>";
+    }
+    out << "</td><td>" << Esc(f->solution) << "</td></tr>\n";
   }
   out << "</tbody></table></section>\n";
 }
@@ -295,13 +380,20 @@ absl::Status WriteHtml(const LintResult& result, const ReportOptions& options, s
          "<title>armlint portfolio report</title><style>"
       << kCss << "</style></head><body><main>\n";
   out << "<header><h1>armlint portfolio report</h1><div class=\"meta\">armlint "
-      << Esc(ReportToolVersion()) << "</div></header>\n";
+      << Esc(ReportToolVersion());
+  if (!options.generated_at.empty()) out << " &middot; generated " << Esc(options.generated_at);
+  if (!options.commit.empty()) out << " &middot; commit <code>" << Esc(options.commit) << "</code>";
+  out << "</div></header>\n";
   out << "<div class=\"meta\">" << Plural(static_cast<int>(p.workloads.size()), "workload")
       << " &middot; " << Plural(c.files, "file") << " &middot; " << Plural(c.resources, "resource")
       << " &middot; " << Plural(c.findings, "finding");
   if (c.unknown > 0) out << " &middot; " << c.unknown << " unknown";
   if (c.suppressed > 0) out << " &middot; " << c.suppressed << " suppressed";
   if (c.errors > 0) out << " &middot; " << Plural(c.errors, "error");
+  if (c.baselined > 0 || c.baseline_fixed > 0) {
+    out << " &middot; " << c.baselined << " hidden by the baseline, " << c.baseline_fixed
+        << " fixed since";
+  }
   out << "</div><div class=\"counts\">";
   for (Impact i : kAllImpacts) {
     out << "<span class=\"chip " << ImpactName(i) << "\">" << c.by_impact[static_cast<int>(i)]
@@ -310,7 +402,7 @@ absl::Status WriteHtml(const LintResult& result, const ReportOptions& options, s
   out << "</div>\n";
   Overview(result, p, out);
   if (!p.empty()) HeatTable(p, out);
-  TopRules(result, out);
+  RankedRules(result, p, out);
   Findings(result, options, out);
   Errors(result, out);
   out << "<footer>Generated by armlint " << Esc(ReportToolVersion())

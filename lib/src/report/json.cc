@@ -47,6 +47,12 @@ void WriteFinding(PrettyJsonWriter& w, const Finding& f) {
   w.Member("column", f.location.column);
   w.Member("pointer", f.location.pointer);
   w.EndObject();
+  // What the rule found there (as written), or that the property is absent; absent when unknown.
+  if (!f.value.empty()) {
+    w.Member("value", f.value);
+  } else if (f.value_missing) {
+    w.Member("valueMissing", true);
+  }
   // Only listed with --show-suppressed; absent otherwise so the contract's shape is unchanged.
   if (f.suppressed) {
     w.Key("suppression");
@@ -207,6 +213,7 @@ absl::Status WriteJson(const LintResult& result, const ReportOptions& options, s
   w.Member("name", "armlint");
   w.Member("version", ReportToolVersion());
   w.EndObject();
+  if (!result.label.empty()) w.Member("label", result.label);
 
   const Portfolio portfolio = BuildPortfolio(result);
   WriteSummary(w, result, portfolio);

@@ -36,6 +36,13 @@ const json::array* Arr(const json::object& o, std::string_view key) {
   return v == nullptr ? nullptr : v->if_array();
 }
 
+// `file` of a report labelled `prefix` ("repo/"): "repo/infra/main.json", also for "./infra/...".
+std::string Labelled(const std::string& prefix, std::string file) {
+  if (prefix.empty()) return file;
+  while (file.starts_with("./")) file.erase(0, 2);
+  return prefix + file;
+}
+
 absl::Status Bad(const std::string& path, std::string_view what) {
   return absl::InvalidArgumentError(
       absl::StrCat(path, ": not an armlint JSON report (", std::string(what), ")"));
@@ -71,6 +78,10 @@ absl::StatusOr<Finding> ReadFinding(const std::string& path, const json::value& 
     f.suppression_justification = Str(*s, "justification");
   }
   f.workload = Str(*o, "workload");
+  f.value = Str(*o, "value");
+  if (const json::value* m = o->if_contains("valueMissing"); m != nullptr && m->is_bool()) {
+    f.value_missing = m->as_bool();
+  }
   f.effect = Str(*o, "effect");
   if (const json::object* p = Obj(*o, "policy")) {
     f.policy = PolicyRef{Str(*p, "name"), Str(*p, "displayName"), Str(*p, "initiative")};
@@ -118,6 +129,10 @@ absl::Status ReadReport(const std::string& path, LintResult& into) {
   if (summary == nullptr || workloads == nullptr) {
     return Bad(path, "no summary or workloads: written by an older armlint?");
   }
+  // A labelled report (--label) names its repository: its paths get the label in front, so
+  // that infra/main.json of two repositories stay two files.
+  const std::string label = Str(*root, "label");
+  const std::string prefix = label.empty() ? "" : label + "/";
   into.files += Int(*summary, "files");
   into.resources += Int(*summary, "resources");
   into.suppressed += Int(*summary, "suppressed");
@@ -128,6 +143,7 @@ absl::Status ReadReport(const std::string& path, LintResult& into) {
     for (const json::value& v : *findings) {
       absl::StatusOr<Finding> f = ReadFinding(path, v);
       if (!f.ok()) return f.status();
+      f->location.file = Labelled(prefix, f->location.file);
       into.findings.push_back(std::move(*f));
     }
   }
@@ -136,7 +152,7 @@ absl::Status ReadReport(const std::string& path, LintResult& into) {
       const json::object* o = v.if_object();
       if (o == nullptr) continue;
       InputError e;
-      e.location.file = Str(*o, "file");
+      e.location.file = Labelled(prefix, Str(*o, "file"));
       e.location.line = Int(*o, "line");
       e.location.column = Int(*o, "column");
       e.message = Str(*o, "message");

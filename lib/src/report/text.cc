@@ -1,14 +1,19 @@
-// The default text report: findings grouped by file, then errors, then one summary line.
+// The default text report, read like a review: findings grouped by file, High first, one line
+// each (location, impact, rule, resource, problem, the value found); the solution and link
+// under High findings (under every finding with ReportOptions::verbose); then errors, the score
+// table, which rules produced most findings when one dominates, and one summary line.
 //
 //   infra/main.json
-//   infra/main.json:14:9  High  Security  storage-secure-transfer  stdata001  Problem.
+//   infra/main.json:14:9  High  storage-secure-transfer  stdata001  Problem (found: false)
 //       Solution.
 //       https://learn.microsoft.com/...
+//   infra/main.json:15:9  Medium  storage-min-tls  stdata001  Problem (missing)
 //
 //   infra/bad.json:3:17: error: unexpected token
 //
 //   1 finding (1 high, 0 medium, 0 low) in 2 files, 4 resources; 1 error
 #include <algorithm>
+#include <map>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -78,12 +83,12 @@ class TextWriter {
 
   void WriteFinding(const Finding& f) {
     // Two spaces between fields and no padding: positions vary in width anyway, and a fixed
-    // separator keeps the line easy to cut and grep ("High  Security").
+    // separator keeps the line easy to cut and grep ("High  storage-secure-transfer").
     const std::string impact(ImpactName(f.impact));
     std::string line =
         absl::StrCat(Paint(Position(f.location), kBold), "  ", Paint(impact, ImpactStyle(f.impact)),
-                     "  ", std::string(CategoryName(f.category)), "  ", Paint(f.rule_id, kDim),
-                     "  ", Clean(f.impacted_value.empty() ? "-" : f.impacted_value), "  ");
+                     "  ", Paint(f.rule_id, kDim), "  ",
+                     Clean(f.impacted_value.empty() ? "-" : f.impacted_value), "  ");
     if (f.outcome == Outcome::kUnknown) {
       absl::StrAppend(&line, Paint("[unknown outcome]", kMagenta), " ");
     }
@@ -91,13 +96,50 @@ class TextWriter {
       absl::StrAppend(&line, Paint("[suppressed]", kDim), " ");
     }
     absl::StrAppend(&line, Clean(f.problem));
+    if (!f.value.empty()) {
+      absl::StrAppend(&line, " (found: ", Paint(Clean(f.value), kBold), ")");
+    } else if (f.value_missing) {
+      absl::StrAppend(&line, " (missing)");
+    }
     out_ << line << "\n";
     if (options_.quiet) return;
     if (f.suppressed && !f.suppression_justification.empty()) {
       out_ << "    Suppressed: " << Clean(f.suppression_justification) << "\n";
     }
+    // The fix for what matters most; the rest on request (--verbose), so that a long report
+    // stays one line per finding.
+    if (!options_.verbose && f.impact != Impact::kHigh) return;
     if (!f.solution.empty()) out_ << "    " << Clean(f.solution) << "\n";
     if (!f.learn_more_link.empty()) out_ << "    " << Clean(f.learn_more_link) << "\n";
+  }
+
+  // "By rule: a 12, b 3, 2 other rules 2" when the most frequent rule produced at least half
+  // of 5 or more findings: the reader then knows one decision (fix, disable, baseline) settles
+  // most of the report.
+  void WriteDominantRules(const std::vector<const Finding*>& findings) {
+    std::map<std::string, int> by_rule;
+    int total = 0;
+    for (const Finding* f : findings) {
+      if (f->suppressed || f->outcome != Outcome::kFail) continue;
+      ++by_rule[f->rule_id];
+      ++total;
+    }
+    std::vector<std::pair<std::string, int>> ranked(by_rule.begin(), by_rule.end());
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (total < 5 || ranked.empty() || ranked[0].second * 2 < total) return;
+    constexpr std::size_t kNamed = 3;
+    std::string line = "By rule: ";
+    int rest = total;
+    for (std::size_t i = 0; i < ranked.size() && i < kNamed; ++i) {
+      absl::StrAppend(&line, i == 0 ? "" : ", ", Clean(ranked[i].first), " ", ranked[i].second);
+      rest -= ranked[i].second;
+    }
+    if (ranked.size() > kNamed) {
+      absl::StrAppend(&line, ", ", Plural(static_cast<int>(ranked.size() - kNamed), "other rule"),
+                      " ", rest);
+    }
+    out_ << line << "\n";
   }
 
   void WriteError(const InputError& e) {
@@ -129,8 +171,13 @@ class TextWriter {
 
 absl::Status WriteText(const LintResult& result, const ReportOptions& options, std::ostream& out) {
   TextWriter w(options, out);
-  const std::vector<const Finding*> findings = ListedFindings(result, options);
-  // Findings arrive sorted by file; a file's group starts where the file name changes.
+  std::vector<const Finding*> findings = ListedFindings(result, options);
+  // Findings arrive sorted by file and line; within a file, High comes first.
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding* a, const Finding* b) {
+    if (a->location.file != b->location.file) return a->location.file < b->location.file;
+    return static_cast<int>(a->impact) < static_cast<int>(b->impact);
+  });
+  // A file's group starts where the file name changes.
   const std::string* group = nullptr;
   for (const Finding* f : findings) {
     if (!options.quiet && (group == nullptr || *group != f->location.file)) {
@@ -168,6 +215,7 @@ absl::Status WriteText(const LintResult& result, const ReportOptions& options, s
     }
     out << "\n";
   }
+  if (!options.quiet) w.WriteDominantRules(findings);
   w.WriteSummary(CountResult(result));
   return absl::OkStatus();
 }

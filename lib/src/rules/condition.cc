@@ -502,6 +502,7 @@ ConditionResult Condition::EvaluateRelated(const Resource& resource, const Resou
   ConditionResult out;
   out.outcome = r.t;
   out.anchor = r.ev.anchor;
+  out.missing = r.ev.missing;
   out.specificity = r.ev.specificity;
   return out;
 }

@@ -35,6 +35,8 @@ struct ConditionResult {
   // than the resource type). Unknown (!known()) when the deciding field is missing: the caller
   // then reports the resource.
   Anchor anchor;
+  // The deciding field is absent (`anchor` is then where it would be added, or unknown).
+  bool missing = false;
   int specificity = -1;
   // Policies: a detail for the finding ("no related Microsoft.Insights/diagnosticSettings in
   // the deployment").
