@@ -1,17 +1,16 @@
 // The reports as people read them, from the built armlint binary: the text review (grouping,
 // order, values, colour, verbosity), the Markdown comment within GitHub's limit, the HTML page.
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 #include "gtest/gtest.h"
 #include <boost/json.hpp>
+
+#include "support/process.h"
 
 namespace {
 
@@ -31,13 +30,7 @@ const std::string kRules = "--no-default-rules --rules " + kData + "/rules ";
 // stdout only (stderr discarded) unless `with_stderr`.
 ReportRun Shell(const std::string& cmd) {
   ReportRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.code = armlint::testing::RunShell(cmd, &r.out);
   return r;
 }
 
