@@ -364,6 +364,27 @@ TEST(CliReport, AWorkloadRootMakesWorkloadsIndependentOfWhereArmlintRuns) {
   EXPECT_TRUE(Has(bad.out, "--workload-root: no folder 'no/such/dir'")) << bad.out;
 }
 
+// The config says the same once for its repository: "workloadRoot", relative to the config.
+TEST(CliReport, AConfigWorkloadRootIsTheDefaultAndTheFlagBeatsIt) {
+  const fs::path dir = Scratch("workload_root");
+  fs::create_directories(dir / "infra" / "web" / "deep");
+  fs::copy_file(kSrc + "/" + kData + "/review/main.json",
+                dir / "infra" / "web" / "deep" / "main.json");
+  std::ofstream(dir / ".armlint.json") << R"({"workloadRoot": "infra"})";
+  const std::string rules =
+      " --no-default-rules --rules '" + kSrc + "/" + kData + "/rules' -f json ";
+  auto from = [&](const fs::path& cwd, const std::string& args) {
+    return Workloads(Shell("cd '" + cwd.string() + "' && '" + ARMLINT_CLI_PATH + "'" + rules +
+                           args + " 2>/dev/null")
+                         .out);
+  };
+  // Named on its own (as pre-commit does) from two folders: the config's root decides.
+  EXPECT_EQ(from(dir, "infra/web/deep/main.json").at("main.json"), "web");
+  EXPECT_EQ(from(dir / "infra" / "web" / "deep", "main.json").at("main.json"), "web");
+  EXPECT_EQ(from(dir, "--workload-root infra/web infra/web/deep/main.json").at("main.json"),
+            "deep");
+}
+
 TEST(CliReport, LabelledReportsOfSeveralRepositoriesMergeWithoutCollisions) {
   const fs::path dir = Scratch("label");
   // Two "repositories" with the same layout: infra/main.json in both.

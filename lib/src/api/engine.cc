@@ -261,20 +261,17 @@ std::string RootOf(const std::vector<std::string>& paths, const std::string& fil
 }
 
 // Gives files (and their findings) without a configured workload the default one.
-// With a workload root, files below it are attributed from it (paths made absolute, so that
-// neither the linted path nor the working directory matter); the label prefixes every workload.
+// With a workload root (--workload-root, else the config's "workloadRoot"), files below it are
+// attributed from it (paths made absolute, so that neither the linted path nor the working
+// directory matter); the label prefixes every workload.
 void DefaultWorkloads(const Options& options, const std::vector<std::string>& paths,
                       const std::string& file, internal::FileResult& r) {
-  namespace fs = std::filesystem;
-  if (r.summary.workload.empty() && !options.workload_root.empty() && file != "-" &&
-      file != "<stdin>") {
-    std::error_code ec;
-    const fs::path root = fs::weakly_canonical(fs::absolute(options.workload_root, ec), ec);
-    const fs::path abs = fs::weakly_canonical(fs::absolute(file, ec), ec);
-    const fs::path rel = abs.lexically_relative(root);
-    if (!ec && !rel.empty() && *rel.begin() != "..") {
-      r.summary.workload = internal::DefaultWorkload(root.generic_string(), abs.generic_string());
-    }
+  // Config "workloads" globs, then --workload-root, then the config's "workloadRoot".
+  if (r.summary.workload.empty()) {
+    r.summary.workload = internal::WorkloadUnderRoot(options.workload_root, file);
+  }
+  if (r.summary.workload.empty()) {
+    r.summary.workload = internal::WorkloadUnderRoot(r.config_workload_root, file);
   }
   if (r.summary.workload.empty()) {
     r.summary.workload = internal::DefaultWorkload(RootOf(paths, file), file);

@@ -215,6 +215,7 @@ bool ResolveFile(const LintSettings& settings, const std::string& path, FileCont
   file.config = *config;
   if (file.config == nullptr) return true;
   out.summary.workload = ConfigWorkload(file.config.get(), path);
+  out.config_workload_root = file.config->workload_root;
   std::string rel = RelativeTo(path, file.config->dir);
   for (const std::string& glob : file.config->ignore) {
     if (GlobMatch(glob, rel)) return false;

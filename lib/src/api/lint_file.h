@@ -19,6 +19,8 @@ struct FileResult {
   int resources = 0;
   // The manifest's summary (when files > 0); workload set when the config names one.
   FileSummary summary;
+  // The "workloadRoot" of the file's config ("" without one), for the engine's default workload.
+  std::string config_workload_root;
 };
 
 struct LintSettings {

@@ -130,6 +130,7 @@ absl::Status ReadConfig(const Document& doc, Config& c) {
   for (const auto& [glob, name] : root.Get("workloads").Entries()) {
     c.workloads.emplace_back(std::string(glob), Str(name));
   }
+  if (Node wr = root.Get("workloadRoot"); wr.present()) c.workload_root = Resolve(c.dir, Str(wr));
   if (Node ctx = root.Get("context"); ctx.present()) {
     c.context.subscription_id = Str(ctx.Get("subscriptionId"));
     c.context.tenant_id = Str(ctx.Get("tenantId"));

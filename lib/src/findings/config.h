@@ -66,6 +66,9 @@ struct Config {
   // "workloads": {glob: name}, globs relative to the config folder; the first match names a
   // file's workload (findings/workloads.h).
   std::vector<std::pair<std::string, std::string>> workloads;
+  // "workloadRoot", resolved against the config folder ("" when absent): the workloads of the
+  // files below it are its first-level subfolders (--workload-root beats it).
+  std::string workload_root;
   // "context": the deployment's subscription, resource group, location ... (README "Offline
   // context"); --context beats it.
   ContextValues context;

@@ -47,5 +47,15 @@ std::string DefaultWorkload(const std::string& root, const std::string& file) {
   return first.generic_string();
 }
 
+std::string WorkloadUnderRoot(const std::string& root, const std::string& file) {
+  if (root.empty() || file == "-" || file == "<stdin>") return "";
+  std::error_code ec;
+  const fs::path r = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  const fs::path abs = fs::weakly_canonical(fs::absolute(file, ec), ec);
+  const fs::path rel = abs.lexically_relative(r);
+  if (ec || rel.empty() || *rel.begin() == "..") return "";
+  return DefaultWorkload(r.generic_string(), abs.generic_string());
+}
+
 }  // namespace internal
 }  // namespace armlint

@@ -20,4 +20,9 @@ std::string ConfigWorkload(const Config* config, const std::string& path);
 // folder holding `root` (a file).
 std::string DefaultWorkload(const std::string& root, const std::string& file);
 
+// The workload of `file` under the workload root `root` (--workload-root, config
+// "workloadRoot"): both made absolute, so that neither the linted path nor the working
+// directory matters; "" when `file` is not below `root` or is stdin.
+std::string WorkloadUnderRoot(const std::string& root, const std::string& file);
+
 }  // namespace armlint::internal
