@@ -12,6 +12,7 @@ namespace armlint::internal {
   X(kDiagnosticLogsEnabled)          \
   X(kLocationNotHardcoded)           \
   X(kOutputsNoSecrets)               \
+  X(kResourceNameValid)              \
   X(kResourceRequiredTags)           \
   X(kResourceTypeVersionExists)      \
   X(kSecretParameterNotSecure)       \
