@@ -9,6 +9,7 @@ namespace armlint::internal {
   X(kAdminUsernameNotLiteral)        \
   X(kApiVersionRecent)               \
   X(kCommandToExecuteProtected)      \
+  X(kDeploymentOuterSecret)          \
   X(kDiagnosticLogsEnabled)          \
   X(kLocationNotHardcoded)           \
   X(kOutputsNoSecrets)               \
