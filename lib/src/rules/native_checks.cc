@@ -19,7 +19,8 @@ namespace armlint::internal {
   X(kSecretParameterNotSecure)       \
   X(kSecureParameterLiteralDefault)  \
   X(kTemplateUnusedParameter)        \
-  X(kTemplateUnusedVariable)
+  X(kTemplateUnusedVariable)         \
+  X(kVmCustomDataCredentials)
 // clang-format on
 
 #define ARMLINT_DECLARE_CHECK(descriptor) extern const NativeCheck descriptor;
