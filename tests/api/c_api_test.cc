@@ -63,7 +63,9 @@ TEST(CApi, ReportEqualsCppReport) {
   }
   for (Format f : AllFormats()) {
     std::string name(FormatName(f));
-    absl::StatusOr<std::string> want = FormatReport(expected, {f});
+    ReportOptions options;
+    options.format = f;
+    absl::StatusOr<std::string> want = FormatReport(expected, options);
     char* got = armlint_result_report(result, name.c_str(), &err);
     if (want.ok()) {
       EXPECT_EQ(Take(got), *want) << name;

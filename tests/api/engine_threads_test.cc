@@ -53,7 +53,9 @@ std::vector<Input> Inputs() {
 }
 
 std::string Json(const LintResult& result) {
-  absl::StatusOr<std::string> report = FormatReport(result, {Format::kJson});
+  ReportOptions options;
+  options.format = Format::kJson;
+  absl::StatusOr<std::string> report = FormatReport(result, options);
   return report.ok() ? *report : report.status().ToString();
 }
 

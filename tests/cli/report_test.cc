@@ -411,8 +411,12 @@ TEST(CliReport, LabelledReportsOfSeveralRepositoriesMergeWithoutCollisions) {
   for (const json::value& f : m.at("findings").as_array()) {
     files.insert(std::string(f.at("location").at("file").as_string()));
     // The value found (or that it is missing) survives the JSON report and the merge.
-    if (f.at("ruleId") == "test-storage-https") EXPECT_EQ(f.at("value"), "false");
-    if (f.at("ruleId") == "test-storage-owner-tag") EXPECT_EQ(f.at("valueMissing"), true);
+    if (f.at("ruleId") == "test-storage-https") {
+      EXPECT_EQ(f.at("value"), "false");
+    }
+    if (f.at("ruleId") == "test-storage-owner-tag") {
+      EXPECT_EQ(f.at("valueMissing"), true);
+    }
   }
   EXPECT_EQ(files, (std::set<std::string>{"repo-a/infra/main.json", "repo-b/infra/main.json"}));
   ReportRun bad = Armlint(kRules + "--label a/b " + kData, "", true);

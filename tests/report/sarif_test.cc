@@ -179,9 +179,9 @@ TEST(SarifReport, RuleDescriptorsComeFromTheRules) {
   https.solution = "Set supportsHttpsTrafficOnly to true.";
   https.learn_more_link =
       "https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer";
-  https.azure_policies = {
-      {.name = "404c3081-a854-4457-ae30-26a93ef643f9",
-       .display_name = "Secure transfer to storage accounts should be enabled"}};
+  https.azure_policies = {{.name = "404c3081-a854-4457-ae30-26a93ef643f9",
+                           .display_name = "Secure transfer to storage accounts should be enabled",
+                           .initiative = ""}};
   RuleInfo location;
   location.id = "hardcoded-location";
   location.category = Category::kOperationalExcellence;

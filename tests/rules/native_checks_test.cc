@@ -10,13 +10,14 @@
 #include "rules/checks/template_util.h"
 #include "rules/rule_loader.h"
 #include "rules/rule_set.h"
+#include "util/str_cat.h"
 
 namespace armlint::internal {
 namespace {
 
 TEST(NativeChecks, TableIsSortedAndComplete) {
   std::span<const NativeCheck* const> checks = NativeChecks();
-  EXPECT_EQ(checks.size(), 12u);
+  EXPECT_EQ(checks.size(), 16u);
   EXPECT_TRUE(
       std::is_sorted(checks.begin(), checks.end(),
                      [](const NativeCheck* a, const NativeCheck* b) { return a->name < b->name; }));
@@ -145,9 +146,6 @@ TEST(NativeChecks, DynamicParameterNamesSuppressUnusedParameter) {
   EXPECT_TRUE(hits.empty());
 }
 
-}  // namespace
-}  // namespace armlint::internal
-
 namespace armlint::internal {
 namespace {
 
@@ -182,6 +180,55 @@ TEST(NativeChecks, CollectReferencesBoundariesCaseAndLiterals) {
   EXPECT_TRUE(names.empty());
   checks::CollectReferences("[variables( 'A' )]", "variables", names, dynamic);
   EXPECT_EQ(names, (absl::flat_hash_set<std::string>{"a"}));
+}
+
+}  // namespace
+}  // namespace armlint::internal
+
+// diagnostic-logs-enabled, on exported resources (resource ids known): no setting for the vault
+// in the deployment is an unknown outcome, not a finding; a setting that targets it by id
+// decides it.
+std::vector<Hit> DiagnosticHits(std::string_view settings) {
+  std::string text = Cat(R"([{"type": "Microsoft.KeyVault/vaults", "name": "kv1",
+      "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1"})",
+                         settings, "]");
+  absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse("e.json", text);
+  EXPECT_TRUE(doc.ok());
+  std::vector<Resource> resources = ResourcesFromExport(**doc);
+  Rule rule;
+  rule.id = "diagnostic-logs-enabled";
+  CheckContext ctx;
+  ctx.doc = doc->get();
+  ctx.resources = &resources;
+  std::vector<Hit> hits;
+  FindNativeCheck("diagnostic-logs-enabled")->run(ctx, rule, hits);
+  return hits;
+}
+
+TEST(NativeChecks, DiagnosticLogsUnknownWithoutSettingsDecidedWithThem) {
+  std::vector<Hit> none = DiagnosticHits("");
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none[0].outcome, Tri::kUnknown);
+  EXPECT_NE(none[0].message.find("No diagnostic settings"), std::string::npos);
+  constexpr std::string_view kSetting = R"(, {"type": "Microsoft.Insights/diagnosticSettings",
+      "name": "d", "scope": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/KV1",
+      "properties": {"logs": [{"category": "AuditEvent", "enabled": %s}]}})";
+  auto with = [&](std::string_view enabled) {
+    std::string s(kSetting);
+    s.replace(s.find("%s"), 2, enabled);
+    return DiagnosticHits(s);
+  };
+  EXPECT_TRUE(with("true").empty());
+  std::vector<Hit> off = with("false");
+  ASSERT_EQ(off.size(), 1u);
+  EXPECT_EQ(off[0].outcome, Tri::kTrue);
+  EXPECT_NE(off[0].message.find("AuditEvent"), std::string::npos);
+  // A setting for another vault does not count.
+  std::vector<Hit> other = DiagnosticHits(R"(, {"type": "Microsoft.Insights/diagnosticSettings",
+      "name": "d", "scope": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv2",
+      "properties": {"logs": [{"categoryGroup": "allLogs", "enabled": true}]}})");
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].outcome, Tri::kUnknown);
 }
 
 }  // namespace

@@ -9,15 +9,19 @@ namespace armlint::internal {
   X(kAdminUsernameNotLiteral)        \
   X(kApiVersionRecent)               \
   X(kCommandToExecuteProtected)      \
+  X(kDeploymentOuterSecret)          \
+  X(kDiagnosticLogsEnabled)          \
   X(kLinkedTemplateNotEvaluated)     \
   X(kLocationNotHardcoded)           \
   X(kOutputsNoSecrets)               \
+  X(kResourceNameValid)              \
   X(kResourceRequiredTags)           \
   X(kResourceTypeVersionExists)      \
   X(kSecretParameterNotSecure)       \
   X(kSecureParameterLiteralDefault)  \
   X(kTemplateUnusedParameter)        \
-  X(kTemplateUnusedVariable)
+  X(kTemplateUnusedVariable)         \
+  X(kVmCustomDataCredentials)
 // clang-format on
 
 #define ARMLINT_DECLARE_CHECK(descriptor) extern const NativeCheck descriptor;
