@@ -50,6 +50,35 @@ std::string XmlEscape(std::string_view text) {
   return out;
 }
 
+std::string HtmlEscape(std::string_view raw) {
+  const std::string s = ValidUtf8(raw);
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') break;
+        out += c;
+    }
+  }
+  return out;
+}
+
 std::string MarkdownEscape(std::string_view text) {
   const std::string valid = ValidUtf8(text);
   const std::string_view s = valid;

@@ -1,4 +1,4 @@
-// Escaping of template-supplied text for the report formats that embed it (XML, Markdown) and
+// Escaping of template-supplied text for the report formats that embed it (XML, HTML, Markdown) and
 // small text helpers the formats share.
 #pragma once
 
@@ -11,6 +11,10 @@ namespace armlint::internal {
 // character references (attribute values keep them), other C0 controls (not allowed in XML
 // 1.0 at all) as U+FFFD.
 std::string XmlEscape(std::string_view s);
+
+// HTML text and attribute values: the five markup characters as entities, invalid UTF-8 as
+// U+FFFD, control characters other than tab and newline dropped (HTML keeps whitespace as is).
+std::string HtmlEscape(std::string_view s);
 
 // Markdown text that renders as itself in GitHub-flavoured Markdown, table cells included:
 // punctuation that could start emphasis, links, code or HTML is backslash-escaped, `<` `>` `&`

@@ -17,41 +17,9 @@
 #include "report/escape.h"
 #include "report/score.h"
 #include "report/writers.h"
-#include "util/utf8.h"
 
 namespace armlint::internal {
 namespace {
-
-// Text and attribute values: the five markup characters as entities, invalid UTF-8 as U+FFFD,
-// control characters (other than tab and newline) dropped.
-std::string Esc(std::string_view raw) {
-  const std::string s = ValidUtf8(raw);
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') break;
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A relative URL for a file path: unreserved characters and '/' kept, the rest percent-encoded
 // (so "a:b.json" cannot read as a scheme and a quote cannot end the attribute).
@@ -101,7 +69,7 @@ std::string HeatCell(const std::optional<double>& s, int assessed, bool serious_
       absl::StrCat(Plural(assessed, "assessment"),
                    assessed > 0 && assessed < kFewAssessments ? ": too few to judge" : "");
   return absl::StrCat("<td class=\"heat\" style=\"", style, "\" title=\"", title, "\">",
-                      Esc(ScoreText(s)), "<span class=\"n\">", assessed == 0 ? "" : "n=",
+                      HtmlEscape(ScoreText(s)), "<span class=\"n\">", assessed == 0 ? "" : "n=",
                       assessed == 0 ? std::string() : absl::StrCat(assessed), "</span></td>");
 }
 
@@ -160,7 +128,7 @@ void Ring(const std::optional<double>& score, std::ostream& out) {
                                   : ScoreClass(score) == "poor" ? "#cf222e"
                                                                 : "#adb5bd";
   out << "<svg width=\"140\" height=\"140\" viewBox=\"0 0 140 140\" role=\"img\" aria-label=\""
-      << "Overall score " << Esc(ScoreText(score)) << "\">"
+      << "Overall score " << HtmlEscape(ScoreText(score)) << "\">"
       << "<circle cx=\"70\" cy=\"70\" r=\"52\" fill=\"none\" stroke=\"#eef1f4\" "
          "stroke-width=\"14\"/>";
   out << absl::StrFormat(
@@ -169,7 +137,7 @@ void Ring(const std::optional<double>& score, std::ostream& out) {
       std::string(colour), filled, kCirc - filled);
   out << "<text x=\"70\" y=\"78\" text-anchor=\"middle\" font-size=\"28\" font-weight=\"700\" "
          "fill=\"#1f2328\">"
-      << Esc(ScoreText(score)) << "</text></svg>";
+      << HtmlEscape(ScoreText(score)) << "</text></svg>";
 }
 
 void Overview(const LintResult& result, const Portfolio& p, std::ostream& out) {
@@ -177,7 +145,7 @@ void Overview(const LintResult& result, const Portfolio& p, std::ostream& out) {
   Ring(p.scores.overall, out);
   out << "<div class=\"label\">Overall</div>";
   if (result.baseline_scores.has_value()) {
-    out << "<div class=\"meta\">baseline " << Esc(ScoreText(result.baseline_scores->overall))
+    out << "<div class=\"meta\">baseline " << HtmlEscape(ScoreText(result.baseline_scores->overall))
         << "</div>";
   }
   out << "</div><div class=\"bars\">";
@@ -189,7 +157,7 @@ void Overview(const LintResult& result, const Portfolio& p, std::ostream& out) {
       out << absl::StrFormat("<div class=\"fill\" style=\"width:%.1f%%\"></div>", *s);
     out << "</div><div class=\"val\">"
         << absl::StrReplaceAll(
-               Esc(ScoreWithChange(result.baseline_scores, p.scores, static_cast<int>(c))),
+               HtmlEscape(ScoreWithChange(result.baseline_scores, p.scores, static_cast<int>(c))),
                {{" -&gt; ", " &rarr; "}})
         << (s.has_value() ? "" : " (not assessed)") << "</div></div>";
   }
@@ -206,7 +174,7 @@ void HeatTable(const Portfolio& p, std::ostream& out) {
   out << "<th class=\"num\">Overall</th></tr></thead><tbody>\n";
   auto row = [&](std::string_view name, int files, int resources, int findings, const Scores& s,
                  const Assessments& a, bool total) {
-    out << "<tr" << (total ? " class=\"total\"" : "") << "><td>" << Esc(name)
+    out << "<tr" << (total ? " class=\"total\"" : "") << "><td>" << HtmlEscape(name)
         << "</td><td class=\"num\">" << files << "</td><td class=\"num\">" << resources
         << "</td><td class=\"num\">" << findings << "</td>";
     bool any_serious = false;
@@ -283,13 +251,13 @@ void RankedRules(const LintResult& result, const Portfolio& p, std::ostream& out
          "<th>Rule</th><th>Impact</th><th class=\"num\">Findings</th><th class=\"num\">"
          "Overall</th><th></th><th>Fix</th></tr></thead><tbody>\n";
   for (const RuleGain& r : ranked) {
-    out << "<tr><td class=\"rule\">" << Esc(r.id) << "<span class=\"sub\">"
+    out << "<tr><td class=\"rule\">" << HtmlEscape(r.id) << "<span class=\"sub\">"
         << CategoryName(r.category) << "</span></td><td><span class=\"chip " << ImpactName(r.impact)
         << "\">" << ImpactName(r.impact) << "</span></td><td class=\"num\">" << r.n
         << "</td><td class=\"num\">" << absl::StrFormat("+%.1f", r.gain) << "</td><td>"
         << absl::StrFormat("<span class=\"minibar\" style=\"width:%.1f%%\"></span>",
                            std::max(0.0, 100.0 * r.gain / max))
-        << "</td><td>" << Esc(r.solution) << "</td></tr>\n";
+        << "</td><td>" << HtmlEscape(r.solution) << "</td></tr>\n";
   }
   out << "</tbody></table><div class=\"note\">Overall: points of the overall score gained if "
          "that rule&rsquo;s findings were fixed."
@@ -308,7 +276,8 @@ std::string ResourceCell(const Finding& f) {
   if (pointer || f.impacted_field == "template") {
     return "<span class=\"meta\">(template)</span>";
   }
-  return absl::StrCat(Esc(f.impacted_value), "<span class=\"sub\">", Esc(type), "</span>");
+  return absl::StrCat(HtmlEscape(f.impacted_value), "<span class=\"sub\">", HtmlEscape(type),
+                      "</span>");
 }
 
 void Findings(const LintResult& result, const ReportOptions& options, std::ostream& out) {
@@ -330,26 +299,28 @@ void Findings(const LintResult& result, const ReportOptions& options, std::ostre
     std::string where = f->location.file;
     if (f->location.line > 0) absl::StrAppend(&where, ":", f->location.line);
     out << "<tr><td class=\"loc\"><a href=\""
-        << Esc(FileUrl(f->location.file, f->location.line, options.link_base)) << "\">"
-        << Esc(where) << "</a></td><td><span class=\"chip "
+        << HtmlEscape(FileUrl(f->location.file, f->location.line, options.link_base)) << "\">"
+        << HtmlEscape(where) << "</a></td><td><span class=\"chip "
         << (f->outcome == Outcome::kUnknown ? "unknown" : ImpactName(f->impact)) << "\">"
         << ImpactName(f->impact) << "</span></td><td class=\"rule\">";
     if (!f->learn_more_link.empty()) {
-      out << "<a href=\"" << Esc(f->learn_more_link) << "\">" << Esc(f->rule_id) << "</a>";
+      out << "<a href=\"" << HtmlEscape(f->learn_more_link) << "\">" << HtmlEscape(f->rule_id)
+          << "</a>";
     } else {
-      out << Esc(f->rule_id);
+      out << HtmlEscape(f->rule_id);
     }
     out << "<span class=\"sub\">" << CategoryName(f->category) << "</span></td><td>"
         << ResourceCell(*f) << "</td><td class=\"problem\">";
     if (f->outcome == Outcome::kUnknown) out << "<em>(unknown outcome)</em> ";
-    if (f->suppressed) out << "<em>(suppressed: " << Esc(f->suppression_justification) << ")</em> ";
-    out << Esc(f->problem);
+    if (f->suppressed)
+      out << "<em>(suppressed: " << HtmlEscape(f->suppression_justification) << ")</em> ";
+    out << HtmlEscape(f->problem);
     if (!f->value.empty()) {
-      out << "<span class=\"sub\">found <code>" << Esc(f->value) << "</code></span>";
+      out << "<span class=\"sub\">found <code>" << HtmlEscape(f->value) << "</code></span>";
     } else if (f->value_missing) {
       out << "<span class=\"sub\">missing</span>";
     }
-    out << "</td><td>" << Esc(f->solution) << "</td></tr>\n";
+    out << "</td><td>" << HtmlEscape(f->solution) << "</td></tr>\n";
   }
   out << "</tbody></table></section>\n";
 }
@@ -362,7 +333,7 @@ void Errors(const LintResult& result, std::ostream& out) {
     if (e.location.line > 0) absl::StrAppend(&where, ":", e.location.line);
     if (e.location.line > 0 && e.location.column > 0)
       absl::StrAppend(&where, ":", e.location.column);
-    out << "<tr><td class=\"loc\">" << Esc(where) << "</td><td>" << Esc(e.message)
+    out << "<tr><td class=\"loc\">" << HtmlEscape(where) << "</td><td>" << HtmlEscape(e.message)
         << "</td></tr>\n";
   }
   out << "</tbody></table></section>\n";
@@ -380,9 +351,11 @@ absl::Status WriteHtml(const LintResult& result, const ReportOptions& options, s
          "<title>armlint portfolio report</title><style>"
       << kCss << "</style></head><body><main>\n";
   out << "<header><h1>armlint portfolio report</h1><div class=\"meta\">armlint "
-      << Esc(ReportToolVersion());
-  if (!options.generated_at.empty()) out << " &middot; generated " << Esc(options.generated_at);
-  if (!options.commit.empty()) out << " &middot; commit <code>" << Esc(options.commit) << "</code>";
+      << HtmlEscape(ReportToolVersion());
+  if (!options.generated_at.empty())
+    out << " &middot; generated " << HtmlEscape(options.generated_at);
+  if (!options.commit.empty())
+    out << " &middot; commit <code>" << HtmlEscape(options.commit) << "</code>";
   out << "</div></header>\n";
   out << "<div class=\"meta\">" << Plural(static_cast<int>(p.workloads.size()), "workload")
       << " &middot; " << Plural(c.files, "file") << " &middot; " << Plural(c.resources, "resource")
@@ -405,7 +378,7 @@ absl::Status WriteHtml(const LintResult& result, const ReportOptions& options, s
   RankedRules(result, p, out);
   Findings(result, options, out);
   Errors(result, out);
-  out << "<footer>Generated by armlint " << Esc(ReportToolVersion())
+  out << "<footer>Generated by armlint " << HtmlEscape(ReportToolVersion())
       << ". Scores: README, &ldquo;Portfolio view&rdquo;.</footer></main></body></html>\n";
   return absl::OkStatus();
 }

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "armlint/armlint.hpp"
+#include "report/rule_json.h"
 
 namespace armlint {
 namespace {
@@ -12,14 +13,7 @@ namespace {
 namespace json = boost::json;
 
 json::object RuleObject(const RuleInfo& r) {
-  json::object o;
-  o["id"] = r.id;
-  o["category"] = std::string(CategoryName(r.category));
-  o["impact"] = std::string(ImpactName(r.impact));
-  json::array types;
-  for (const auto& t : r.resource_types) types.emplace_back(t);
-  o["resourceTypes"] = std::move(types);
-  o["problem"] = r.problem;
+  json::object o = internal::RuleJsonHead(r);
   o["learnMoreLink"] = r.learn_more_link;
   o["source"] = r.source;
   o["effect"] = r.effect;

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "armlint/armlint.hpp"
+#include "report/rule_json.h"
 #include "util/embedded_file.h"
 #include "util/join.h"
 
@@ -141,14 +142,7 @@ absl::Status WriteRuleList(const std::vector<RuleInfo>& rules, Format format, st
     case Format::kJson: {
       json::array arr;
       for (const RuleInfo& r : rules) {
-        json::object o;
-        o["id"] = r.id;
-        o["category"] = std::string(CategoryName(r.category));
-        o["impact"] = std::string(ImpactName(r.impact));
-        json::array types;
-        for (const auto& t : r.resource_types) types.emplace_back(t);
-        o["resourceTypes"] = std::move(types);
-        o["problem"] = r.problem;
+        json::object o = internal::RuleJsonHead(r);
         o["solution"] = r.solution;
         o["learnMoreLink"] = r.learn_more_link;
         o["source"] = r.source;
