@@ -29,6 +29,26 @@ CliRun Armlint(const std::string& args) {
   return r;
 }
 
+// A nested deployment armlint cannot see into is counted in every summary, not skipped in
+// silence, and listed (as an unknown outcome) with --report-unknown.
+TEST(Cli, UnevaluatedNestedDeploymentsAreCountedInTheSummary) {
+  const std::string linked = "tests/rules/linked-template-not-evaluated/fail_template_link.json";
+  CliRun text = Armlint("--no-config " + linked);
+  EXPECT_NE(text.out.find("3 nested deployments not evaluated (linked or computed template)"),
+            std::string::npos)
+      << text.out;
+  EXPECT_EQ(text.out.find("[unknown outcome]"), std::string::npos) << text.out;
+  CliRun listed = Armlint("--no-config --report-unknown " + linked);
+  EXPECT_NE(listed.out.find("linked-template-not-evaluated"), std::string::npos) << listed.out;
+  json::value report =
+      armlint::testing::ParseJsonOrFail(Armlint("--no-config -f json " + linked).out);
+  EXPECT_EQ(report.at("summary").at("unevaluatedDeployments").as_int64(), 3);
+  json::value inline_only = armlint::testing::ParseJsonOrFail(
+      Armlint("--no-config -f json tests/rules/linked-template-not-evaluated/pass_inline.json")
+          .out);
+  EXPECT_FALSE(inline_only.at("summary").as_object().contains("unevaluatedDeployments"));
+}
+
 TEST(Cli, VersionAndHelp) {
   CliRun v = Armlint("--version");
   EXPECT_EQ(v.code, 0);

@@ -151,6 +151,10 @@ struct LintResult {
   int files = 0;      // manifests linted (templates, parameter files, exports)
   int resources = 0;  // resources evaluated
   int suppressed = 0;
+  // Nested deployments whose template was not evaluated (a templateLink, which armlint never
+  // fetches, or a template known only at deployment): their resources were not linted. Each is
+  // an unknown outcome of rule linked-template-not-evaluated (--report-unknown lists them).
+  int unevaluated_deployments = 0;
   int baselined = 0;       // findings left out because the baseline has them
   int baseline_fixed = 0;  // baseline entries no longer found (fixed)
   // failOn from the configuration, when one applies to the run (see Options::config_file).

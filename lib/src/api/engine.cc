@@ -196,6 +196,7 @@ void Merge(internal::FileResult&& from, LintResult& into) {
   std::move(from.errors.begin(), from.errors.end(), std::back_inserter(into.errors));
   into.files += from.files;
   into.resources += from.resources;
+  into.unevaluated_deployments += from.unevaluated_deployments;
   if (from.files > 0) into.files_linted.push_back(std::move(from.summary));
 }
 

@@ -1,6 +1,7 @@
 // The per-file pipeline: json -> manifest -> arm -> resources -> rules -> findings.
 #include "api/lint_file.h"
 
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -60,6 +61,10 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
     out.findings.push_back(std::move(*f));
   }
   out.resources += static_cast<int>(resources.size());
+  out.unevaluated_deployments +=
+      static_cast<int>(std::count_if(resources.begin(), resources.end(), [](const Resource& r) {
+        return r.unexpanded_template != nullptr;
+      }));
   out.summary.resources += static_cast<int>(resources.size());
 }
 

@@ -17,6 +17,7 @@ struct FileResult {
   std::vector<::armlint::InputError> errors;
   int files = 0;
   int resources = 0;
+  int unevaluated_deployments = 0;  // LintResult::unevaluated_deployments
   // The manifest's summary (when files > 0); workload set when the config names one.
   FileSummary summary;
   // The "workloadRoot" of the file's config ("" without one), for the engine's default workload.

@@ -145,6 +145,7 @@ ReportCounts CountResult(const LintResult& result) {
   c.files = result.files;
   c.resources = result.resources;
   c.errors = static_cast<int>(result.errors.size());
+  c.unevaluated_deployments = result.unevaluated_deployments;
   c.baselined = result.baselined;
   c.baseline_fixed = result.baseline_fixed;
   int suppressed_listed = 0;

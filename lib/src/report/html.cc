@@ -361,6 +361,10 @@ absl::Status WriteHtml(const LintResult& result, const ReportOptions& options, s
       << " &middot; " << Plural(c.files, "file") << " &middot; " << Plural(c.resources, "resource")
       << " &middot; " << Plural(c.findings, "finding");
   if (c.unknown > 0) out << " &middot; " << c.unknown << " unknown";
+  if (c.unevaluated_deployments > 0) {
+    out << " &middot; " << Plural(c.unevaluated_deployments, "nested deployment")
+        << " not evaluated (linked or computed template)";
+  }
   if (c.suppressed > 0) out << " &middot; " << c.suppressed << " suppressed";
   if (c.errors > 0) out << " &middot; " << Plural(c.errors, "error");
   if (c.baselined > 0 || c.baseline_fixed > 0) {

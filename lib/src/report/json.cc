@@ -193,6 +193,10 @@ void WriteSummary(PrettyJsonWriter& w, const LintResult& result, const Portfolio
   w.EndObject();
   w.Member("unknown", counts.unknown);
   w.Member("suppressed", counts.suppressed);
+  // Only when there are some, so reports without them keep their shape.
+  if (counts.unevaluated_deployments > 0) {
+    w.Member("unevaluatedDeployments", counts.unevaluated_deployments);
+  }
   // With --baseline only, so reports without one keep their shape.
   if (counts.baselined > 0 || counts.baseline_fixed > 0) {
     w.Member("baselined", counts.baselined);

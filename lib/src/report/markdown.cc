@@ -71,6 +71,10 @@ absl::Status WriteMarkdown(const LintResult& result, const ReportOptions& option
       << c.by_impact[1] << " medium, " << c.by_impact[2] << " low) in " << Plural(c.files, "file")
       << ", " << Plural(c.resources, "resource") << "; " << Plural(c.errors, "error");
   if (c.unknown > 0) out << "; " << c.unknown << " unknown";
+  if (c.unevaluated_deployments > 0) {
+    out << "; " << Plural(c.unevaluated_deployments, "nested deployment")
+        << " not evaluated (linked or computed template)";
+  }
   if (c.suppressed > 0) out << "; " << c.suppressed << " suppressed";
   if (c.baselined > 0 || c.baseline_fixed > 0) {
     out << "; " << c.baselined << " in the baseline, " << c.baseline_fixed << " fixed since";

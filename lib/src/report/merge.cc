@@ -136,6 +136,7 @@ absl::Status ReadReport(const std::string& path, LintResult& into) {
   into.files += Int(*summary, "files");
   into.resources += Int(*summary, "resources");
   into.suppressed += Int(*summary, "suppressed");
+  into.unevaluated_deployments += Int(*summary, "unevaluatedDeployments");
   for (const json::value& w : *workloads) {
     if (absl::Status s = ReadWorkload(path, w, into); !s.ok()) return s;
   }

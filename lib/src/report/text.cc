@@ -153,6 +153,10 @@ class TextWriter {
                      " medium, ", c.by_impact[2], " low) in ", Plural(c.files, "file"), ", ",
                      Plural(c.resources, "resource"), "; ", Plural(c.errors, "error"));
     if (c.unknown > 0) absl::StrAppend(&line, "; ", c.unknown, " unknown");
+    if (c.unevaluated_deployments > 0) {
+      absl::StrAppend(&line, "; ", Plural(c.unevaluated_deployments, "nested deployment"),
+                      " not evaluated (linked or computed template)");
+    }
     if (c.suppressed > 0) absl::StrAppend(&line, "; ", c.suppressed, " suppressed");
     if (c.baselined > 0 || c.baseline_fixed > 0) {
       absl::StrAppend(&line, "; ", c.baselined, " in the baseline, ", c.baseline_fixed,

@@ -40,6 +40,7 @@ struct ReportCounts {
   int unknown = 0;
   int suppressed = 0;
   int errors = 0;
+  int unevaluated_deployments = 0;       // LintResult::unevaluated_deployments
   int baselined = 0;                     // findings the --baseline left out
   int baseline_fixed = 0;                // baseline entries no longer found
   int by_category[kCategoryCount] = {};  // indexed by Category
