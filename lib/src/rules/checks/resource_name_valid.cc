@@ -33,6 +33,9 @@ struct NameRule {
 // Networking names: alphanumerics, underscores, periods and hyphens; start with an
 // alphanumeric, end with an alphanumeric or underscore.
 #define NETWORK "[a-zA-Z0-9]([a-zA-Z0-9_.-]*[a-zA-Z0-9_])?"
+#define NETWORK_VALID                                                                         \
+  "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an " \
+  "alphanumeric or underscore"
 
 const std::vector<NameRule>& NameRules() {
   static const auto* kRules = new std::vector<NameRule>{
@@ -65,30 +68,14 @@ const std::vector<NameRule>& NameRules() {
        "consecutive hyphens"},
       {"microsoft.managedidentity/userassignedidentities", 3, 128, ALNUM "[a-zA-Z0-9_-]*",
        "alphanumerics, hyphens and underscores; start with a letter or number"},
-      {"microsoft.network/applicationgateways", 1, 80, NETWORK,
-       "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an "
-       "alphanumeric or underscore"},
-      {"microsoft.network/loadbalancers", 1, 80, NETWORK,
-       "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an "
-       "alphanumeric or underscore"},
-      {"microsoft.network/networkinterfaces", 1, 80, NETWORK,
-       "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an "
-       "alphanumeric or underscore"},
-      {"microsoft.network/networksecuritygroups", 1, 80, NETWORK,
-       "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an "
-       "alphanumeric or underscore"},
-      {"microsoft.network/publicipaddresses", 1, 80, NETWORK,
-       "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an "
-       "alphanumeric or underscore"},
-      {"microsoft.network/routetables", 1, 80, NETWORK,
-       "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an "
-       "alphanumeric or underscore"},
-      {"microsoft.network/virtualnetworks", 2, 64, NETWORK,
-       "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an "
-       "alphanumeric or underscore"},
-      {"microsoft.network/virtualnetworks/subnets", 1, 80, NETWORK,
-       "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an "
-       "alphanumeric or underscore"},
+      {"microsoft.network/applicationgateways", 1, 80, NETWORK, NETWORK_VALID},
+      {"microsoft.network/loadbalancers", 1, 80, NETWORK, NETWORK_VALID},
+      {"microsoft.network/networkinterfaces", 1, 80, NETWORK, NETWORK_VALID},
+      {"microsoft.network/networksecuritygroups", 1, 80, NETWORK, NETWORK_VALID},
+      {"microsoft.network/publicipaddresses", 1, 80, NETWORK, NETWORK_VALID},
+      {"microsoft.network/routetables", 1, 80, NETWORK, NETWORK_VALID},
+      {"microsoft.network/virtualnetworks", 2, 64, NETWORK, NETWORK_VALID},
+      {"microsoft.network/virtualnetworks/subnets", 1, 80, NETWORK, NETWORK_VALID},
       {"microsoft.operationalinsights/workspaces", 4, 63, ALNUM "([a-zA-Z0-9-]*" ALNUM ")?",
        "alphanumerics and hyphens; start and end with an alphanumeric"},
       {"microsoft.search/searchservices", 2, 60, LOWER_ALNUM "(?!.*--)([a-z0-9-]*" LOWER_ALNUM ")?",
@@ -114,6 +101,7 @@ const std::vector<NameRule>& NameRules() {
 #undef ALNUM
 #undef LOWER_ALNUM
 #undef NETWORK
+#undef NETWORK_VALID
 
 bool IsAscii(std::string_view s) {
   for (char c : s) {
@@ -143,7 +131,8 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
     std::string type = ToLower(r.type);
     if (!RuleCoversType(rule, type)) continue;
     const Value* last = r.name_value;
-    if (last == nullptr || !last->is_string()) continue;
+    // A name from a secure parameter is never printed, so it is not judged either.
+    if (last == nullptr || !last->is_string() || last->secure()) continue;
     std::string_view name = last->string_value();
     // GEN-UNIQUE, GEN-UNIQUE-8...: the placeholders of the Azure Quickstart Templates'
     // parameter files, which their pipeline replaces with generated names before deploying.
