@@ -4,6 +4,8 @@
 
 namespace armlint::internal {
 
+// One row a line, as generated.
+// clang-format off
 const AliasTypeBlock kAliasTypeBlocks[] = {
     {"microsoft.aad/domainservices", 0, 0},
     {"microsoft.aadiam/diagnosticsettings", 0, 1368},
@@ -1495,5 +1497,6 @@ const AliasFullName kAliasFullNames[] = {
     {"microsoft.sql/transparentdataencryption.status", "microsoft.sql/servers/databases/transparentdataencryption"},
 };
 const std::size_t kAliasFullNameCount = 30;
+// clang-format on
 
 }  // namespace armlint::internal
