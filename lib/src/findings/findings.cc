@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "findings/baseline.h"
+#include "json/compact_json.h"
 #include "json/document.h"
 #include "util/strings.h"
 
@@ -28,6 +29,14 @@ bool SecretLooking(std::string_view pointer) {
 
 // The scalar written at `pos` of `doc` ("false", "\"TLS1_0\"", "42"), cut at 60 characters;
 // empty for objects, arrays, values of secure parameters and values under secret-looking names.
+// `v` as compact JSON when it is a known, non-secret scalar ("" otherwise): the value a condition
+// evaluated, printed as the text report's "found:".
+std::string EvaluatedScalar(const Value* v, std::string_view pointer) {
+  if (v == nullptr || v->is_unknown() || v->secure() || SecretLooking(pointer)) return "";
+  if (!v->is_string() && !v->is_bool() && !v->is_int() && !v->is_double()) return "";
+  return ToJson(*v);
+}
+
 std::string WrittenScalar(const LintUnit& unit, Anchor at, std::string_view pointer) {
   const Document* doc = at.source == 1 && unit.parameters != nullptr ? unit.parameters : unit.doc;
   const std::string_view text = doc->text();
@@ -189,7 +198,9 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     if (hit.missing || (!hit.anchor.known() && rule.check.empty() && hit.resource != nullptr)) {
       f.value_missing = true;  // a condition's deciding field is absent
     } else if (hit.anchor.known()) {
-      f.value = WrittenScalar(unit, hit.anchor, f.location.pointer);
+      // The evaluated value ('TLS1_0', not "[parameters('tls')]") where it is a known scalar.
+      f.value = EvaluatedScalar(hit.value, f.location.pointer);
+      if (f.value.empty()) f.value = WrittenScalar(unit, hit.anchor, f.location.pointer);
     }
     std::string resource_pointer;
     std::string identity;  // what the fingerprint knows the resource by

@@ -27,9 +27,10 @@ using Anchors = absl::InlinedVector<Anchor, 4>;
 
 struct Evidence {
   Anchor anchor;
-  int specificity = -1;   // -1: none
-  bool missing = false;   // decided by an absent field: report the resource
-  bool property = false;  // a value under `properties`
+  int specificity = -1;          // -1: none
+  bool missing = false;          // decided by an absent field: report the resource
+  bool property = false;         // a value under `properties`
+  const Value* value = nullptr;  // the evaluated value that decided, when one is present
 };
 
 struct Result {
@@ -338,9 +339,9 @@ Result ConditionEvaluator::Leaf(const Node& n) {
     Evidence e;
     if (v != nullptr && !v->is_null()) {
       // A value found by `exists: true` ranks with the filters: it is often a precondition.
-      e = Evidence{ats[k], n.specificity, false, n.property_path && p.op() != Op::kExists};
+      e = Evidence{ats[k], n.specificity, false, n.property_path && p.op() != Op::kExists, v};
     } else {
-      e = Evidence{Anchor{}, n.specificity, true, n.property_path};
+      e = Evidence{Anchor{}, n.specificity, true, n.property_path, nullptr};
     }
     if (t == Tri::kFalse) return Result{Tri::kFalse, e};
     if (t == Tri::kUnknown && res.t == Tri::kTrue) {
@@ -389,7 +390,9 @@ Result ConditionEvaluator::Count(const Node& n) {
     }
     if (n.where == nullptr) {
       ++yes;
-      if (!ev.anchor.known()) ev = Evidence{item_at, n.specificity, false, n.property_path};
+      if (!ev.anchor.known()) {
+        ev = Evidence{item_at, n.specificity, false, n.property_path, nullptr};
+      }
       continue;
     }
     scopes_[n.scope] = item;
@@ -399,7 +402,7 @@ Result ConditionEvaluator::Count(const Node& n) {
       if (first_match.specificity < 0) {
         first_match = (w.ev.specificity >= 0 && !w.ev.missing && !computed)
                           ? w.ev
-                          : Evidence{item_at, n.specificity, false, n.property_path};
+                          : Evidence{item_at, n.specificity, false, n.property_path, nullptr};
       }
     } else if (w.t == Tri::kUnknown) {
       ++maybe;
@@ -503,6 +506,7 @@ ConditionResult Condition::EvaluateRelated(const Resource& resource, const Resou
   out.outcome = r.t;
   out.anchor = r.ev.anchor;
   out.missing = r.ev.missing;
+  out.value = r.ev.value;
   out.specificity = r.ev.specificity;
   return out;
 }

@@ -37,6 +37,9 @@ struct ConditionResult {
   Anchor anchor;
   // The deciding field is absent (`anchor` is then where it would be added, or unknown).
   bool missing = false;
+  // The evaluated value at `anchor` that decided the outcome (null when missing or not a
+  // single field's value): what the finding says it found.
+  const Value* value = nullptr;
   int specificity = -1;
   // Policies: a detail for the finding ("no related Microsoft.Insights/diagnosticSettings in
   // the deployment").

@@ -60,6 +60,7 @@ struct Hit {
   Tri outcome = Tri::kTrue;            // kTrue: violation; kUnknown: could not be decided
   Anchor anchor;                       // the offending value as written; the resource when absent
   bool missing = false;                // the deciding field is absent (condition rules)
+  const Value* value = nullptr;        // the evaluated value that decided (condition rules)
   const Resource* resource = nullptr;  // null for template-level native findings
   std::string message;                 // native checks: detail appended to the problem
 };

@@ -217,6 +217,7 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
     hit.outcome = r.outcome;
     hit.anchor = r.anchor.known() ? r.anchor : resource.anchor;
     hit.missing = r.missing;
+    hit.value = r.value;
     hit.resource = &resource;
     hit.message = std::move(r.note);
     out.push_back(std::move(hit));
