@@ -49,6 +49,15 @@ TEST(Cli, UnevaluatedNestedDeploymentsAreCountedInTheSummary) {
   EXPECT_FALSE(inline_only.at("summary").as_object().contains("unevaluatedDeployments"));
 }
 
+// "found:" is the value armlint evaluated (from the parameter's default here), not the
+// expression that produced it.
+TEST(Cli, FoundIsTheEvaluatedValue) {
+  CliRun r = Armlint("--no-config examples/storage-v2.json");
+  EXPECT_NE(r.out.find("storage-min-tls"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(found: \"TLS1_0\")"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("found: \"[parameters("), std::string::npos) << r.out;
+}
+
 TEST(Cli, VersionAndHelp) {
   CliRun v = Armlint("--version");
   EXPECT_EQ(v.code, 0);
