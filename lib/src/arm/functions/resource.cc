@@ -146,10 +146,10 @@ absl::StatusOr<const Value*> PickZones(CallContext& call, std::span<const Value*
 // toLogicalZone(s)/toPhysicalZone(s): the mapping between logical zones ("1") and physical ones
 // ("westus2-az1") differs per subscription and is known only to the deployed cloud.
 absl::StatusOr<const Value*> ZoneMapping(CallContext& call, std::span<const Value* const>) {
-  return Value::Unknown(
-      call.arena(),
-      Cat(call.fn().name, "() depends on the subscription's availability-zone mapping"), call.at(),
-      call.fn().result);
+  // The Unknown keeps a view of its reason: the arena owns the text.
+  std::string_view why = call.arena().Copy(
+      Cat(call.fn().name, "() depends on the subscription's availability-zone mapping"));
+  return Value::Unknown(call.arena(), why, call.at(), call.fn().result);
 }
 
 absl::StatusOr<const Value*> Providers(CallContext& call, std::span<const Value* const>) {
