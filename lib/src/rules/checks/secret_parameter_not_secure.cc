@@ -1,7 +1,8 @@
 // secret-parameter-not-secure: a parameter named like a password or secret whose type is string or
 // object rather than securestring/secureobject (arm-ttk "Secure Params In Nested Deployments",
 // Microsoft's "use secure strings for passwords" guidance). Names that only describe a secret
-// (secretName, passwordLength, keyVaultSecretUri...) are not flagged.
+// (secretName, passwordLength, keyVaultSecretUri...) and Application Insights connection strings
+// are not flagged.
 #include <array>
 
 #include "rules/checks/template_util.h"
@@ -19,8 +20,15 @@ constexpr std::array<std::string_view, 16> kDescriptive = {
     "name",    "uri", "url",    "length", "type", "version",        "expiry", "expiration",
     "enabled", "id",  "policy", "path",   "mode", "authentication", "state",  "passwords"};
 
+// Application Insights connection strings and instrumentation keys identify a resource; Microsoft
+// documents that they are not secrets ("Connection strings in Application Insights", FAQ).
+constexpr std::array<std::string_view, 2> kNotSecret = {"appinsights", "applicationinsights"};
+
 bool LooksSecret(std::string_view name) {
   std::string lower = ToLower(name);
+  for (std::string_view w : kNotSecret) {
+    if (lower.find(w) != std::string::npos) return false;
+  }
   bool secret = false;
   for (std::string_view w : kSecretWords) {
     if (lower.find(w) != std::string::npos) secret = true;
