@@ -452,6 +452,9 @@ void Loader::Compile(const Instance& inst) {
   copts.policy = true;
   copts.aliases = aliases_;
   copts.parameters = &bound.values;
+  // Azure decides these effects' compliance on the stored resource, deny/modify/append on the
+  // request as sent.
+  copts.platform_defaults = e == "audit" || e == "auditifnotexists" || e == "deployifnotexists";
   absl::StatusOr<std::unique_ptr<Condition>> condition = Condition::Compile(def.doc, *cond, copts);
   if (!condition.ok()) {
     if (MessageOf(condition.status()).find(kNoAliasType) != std::string::npos) {
