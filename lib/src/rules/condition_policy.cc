@@ -57,6 +57,11 @@ ConditionResult Condition::Evaluate(const Resource& resource,
   if (EqualsIgnoreCase(resource.type, "Microsoft.Resources/deployments")) return {};
   if (policy_->indexed && !IndexedModeEvaluates(resource.type, policy_->aliases)) return {};
   ConditionResult r = Evaluate(resource);
+  if (r.outcome == Tri::kUnknown && r.value != nullptr && r.value->is_unknown() &&
+      !r.value->unknown_reason().empty()) {
+    // Say why: a value only the deployment or Azure decides.
+    r.note = Cat("(", r.value->unknown_reason(), ")");
+  }
   if (r.outcome == Tri::kFalse || policy_->related_type_lower.empty()) return r;
   // *IfNotExists: compliant when a related resource meets the existence condition.
   Tri compliant = Tri::kFalse;
