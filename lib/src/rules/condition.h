@@ -97,9 +97,15 @@ class Condition {
   void SetPolicyScope(std::unique_ptr<PolicyScope> scope);
   // Evaluates an existenceCondition on `related`, with [field()] reading `outer`.
   ConditionResult EvaluateRelated(const Resource& related, const Resource& outer) const;
+  // The type Azure Policy gives a resource group (a template writes
+  // Microsoft.Resources/resourceGroups).
+  static constexpr std::string_view kPolicyResourceGroup =
+      "Microsoft.Resources/subscriptions/resourceGroups";
 
  private:
   Condition() = default;
+  // Evaluate(resource, deployment) once the resource is one the policy evaluates.
+  ConditionResult EvaluateAs(const Resource& resource, std::span<const Resource> deployment) const;
   std::shared_ptr<const Document> doc_;
   std::unique_ptr<ConditionNode> root_;
   int max_scopes_ = 0;

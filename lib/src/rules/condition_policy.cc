@@ -2,6 +2,7 @@
 // evaluates, and the related resources of *IfNotExists effects
 // (https://learn.microsoft.com/azure/governance/policy/concepts/effect-audit-if-not-exists).
 #include "rules/condition.h"
+#include "util/arena.h"
 #include "util/str_cat.h"
 #include "util/strings.h"
 
@@ -46,6 +47,16 @@ bool IsRelated(const Resource& related, const Resource& resource) {
          !ContainsIgnoreCase(related.type_lower, "diagnosticsettings");
 }
 
+constexpr std::string_view kTemplateResourceGroup = "Microsoft.Resources/resourceGroups";
+
+const Value* PolicyResourceGroupType() {
+  static const Value* v = [] {
+    static Arena* arena = new Arena();
+    return Value::StringView(*arena, Condition::kPolicyResourceGroup, Anchor{});
+  }();
+  return v;
+}
+
 }  // namespace
 
 void Condition::SetPolicyScope(std::unique_ptr<PolicyScope> scope) { policy_ = std::move(scope); }
@@ -55,7 +66,23 @@ ConditionResult Condition::Evaluate(const Resource& resource,
   if (policy_ == nullptr) return Evaluate(resource);
   // Nested deployments are how a template deploys, not resources Azure Policy evaluates.
   if (EqualsIgnoreCase(resource.type, "Microsoft.Resources/deployments")) return {};
+  if (EqualsIgnoreCase(resource.type, kTemplateResourceGroup)) {
+    // Mode Indexed evaluates resource types with tags and location, never resource groups
+    // (mode All: "resource groups, subscriptions, and all resource types"). Azure Policy
+    // names the type as the group's id does: Microsoft.Resources/subscriptions/resourceGroups.
+    if (policy_->indexed) return {};
+    Resource as_policy_sees = resource;
+    as_policy_sees.type = std::string(kPolicyResourceGroup);
+    as_policy_sees.type_lower = ToLower(kPolicyResourceGroup);
+    as_policy_sees.type_value = PolicyResourceGroupType();
+    return EvaluateAs(as_policy_sees, deployment);
+  }
   if (policy_->indexed && !IndexedModeEvaluates(resource.type, policy_->aliases)) return {};
+  return EvaluateAs(resource, deployment);
+}
+
+ConditionResult Condition::EvaluateAs(const Resource& resource,
+                                      std::span<const Resource> deployment) const {
   ConditionResult r = Evaluate(resource);
   if (r.outcome == Tri::kUnknown && r.value != nullptr && r.value->is_unknown() &&
       !r.value->unknown_reason().empty()) {
