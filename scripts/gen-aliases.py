@@ -228,7 +228,11 @@ def gen_indexed(root):
                 has.add(path)
     lines = []
     for t in sorted(versions):
-        indexed = any(len(s) == 2 for s in versions[t].values())
+        # The newest version's schema decides (API versions sort by their date): an old shape
+        # can differ, e.g. microsoft.insights/diagnosticSettings 2016-09-01 (the retired
+        # service diagnostic settings) had location and tags; the extension resource has none.
+        newest = max(versions[t], key=lambda v: (v[:10], v))
+        indexed = len(versions[t][newest]) == 2
         lines.append(("+" if indexed else "-") + t)
     out = os.path.join(root, "lib", "src", "knowledge", "aliases_indexed.cc")
     with open(out, "w", encoding="ascii") as f:

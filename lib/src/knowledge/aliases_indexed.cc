@@ -1719,7 +1719,7 @@ const std::string_view kIndexedTypeData = R"armlint_types(+arizeai.observability
 -microsoft.insights/datacollectionendpoints/networksecurityperimeterconfigurations
 -microsoft.insights/datacollectionruleassociations
 +microsoft.insights/datacollectionrules
-+microsoft.insights/diagnosticsettings
+-microsoft.insights/diagnosticsettings
 -microsoft.insights/diagnosticsettingscategories
 +microsoft.insights/guestdiagnosticsettings
 +microsoft.insights/guestdiagnosticsettingsassociation

@@ -452,6 +452,9 @@ void Loader::Compile(const Instance& inst) {
   copts.policy = true;
   copts.aliases = aliases_;
   copts.parameters = &bound.values;
+  // Azure decides these effects' compliance on the stored resource, deny/modify/append on the
+  // request as sent.
+  copts.platform_defaults = e == "audit" || e == "auditifnotexists" || e == "deployifnotexists";
   absl::StatusOr<std::unique_ptr<Condition>> condition = Condition::Compile(def.doc, *cond, copts);
   if (!condition.ok()) {
     if (MessageOf(condition.status()).find(kNoAliasType) != std::string::npos) {
@@ -482,11 +485,15 @@ void Loader::Compile(const Instance& inst) {
     scope->related_type = std::string((*t)->string_value());
     // The related resource lives outside the deployment (another resource group, the
     // subscription) or is created by the platform (private endpoint connections, Defender
-    // assessments): a template cannot show it, so its absence is unknown, not a finding.
+    // assessments, a resource's Defender pricing, which inherits the subscription's plan when
+    // not set): a template cannot show it, so its absence is unknown, not a finding.
     std::string scope_kind = Str(Key(details, "existenceScope"));
-    static constexpr std::string_view kPlatformMade[] = {
-        "/privateendpointconnections", "microsoft.security/assessments",
-        "microsoft.security/complianceresults", "microsoft.advisor/", "microsoft.policyinsights/"};
+    static constexpr std::string_view kPlatformMade[] = {"/privateendpointconnections",
+                                                         "microsoft.security/assessments",
+                                                         "microsoft.security/complianceresults",
+                                                         "microsoft.security/pricings",
+                                                         "microsoft.advisor/",
+                                                         "microsoft.policyinsights/"};
     bool platform = false;
     for (std::string_view p : kPlatformMade) {
       platform = platform || scope->related_type_lower.find(p) != std::string::npos;

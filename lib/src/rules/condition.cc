@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "absl/container/inlined_vector.h"
 
 #include "rules/condition_node.h"
 #include "rules/source_text.h"
+#include "rules/stored_default.h"
 #include "util/limits.h"
 #include "util/str_cat.h"
 #include "util/strings.h"
@@ -65,6 +68,8 @@ class ConditionEvaluator {
   Arena* arena = nullptr;
   const PolicyParameters* parameters = nullptr;
   const AliasTable* aliases = nullptr;
+  // Missing properties read as their platform defaults (ConditionOptions::platform_defaults).
+  bool platform_defaults = false;
   // A path selected more than limits::kMaxFieldValues values: the outcome is unknown.
   mutable bool exhausted = false;
 
@@ -220,6 +225,14 @@ void ConditionEvaluator::Resolve(const FieldPath& path, Values& out, Anchors* at
     if (ats) ats->resize(before);
     out.push_back(PlatformFilled());
     if (ats) ats->push_back(r_.anchor);
+    return;
+  }
+  if (platform_defaults && out.size() == before + 1 && out[before] == nullptr) {
+    // Missing from the template: the stored resource shows the platform's default.
+    if (const Value* d = StoredDefault(r_, ApiVersion(r_), *steps)) {
+      out[before] = d;
+      if (ats) (*ats)[ats->size() - 1] = r_.anchor;
+    }
   }
 }
 
@@ -487,6 +500,7 @@ ConditionResult Condition::Evaluate(const Resource& resource) const {
 ConditionResult Condition::EvaluateRelated(const Resource& resource, const Resource& outer) const {
   const Value* scopes[limits::kMaxConditionDepth + 1] = {};
   ConditionEvaluator e(resource, outer, scopes);
+  e.platform_defaults = platform_defaults_;
   std::optional<Arena> arena;
   if (dynamic_) {
     arena.emplace();

@@ -60,6 +60,11 @@ struct ConditionOptions {
   const PolicyParameters* parameters = nullptr;
   // An existenceCondition: `field` names the related resource, [field()] the `if` resource.
   bool existence = false;
+  // Evaluate the resource as Azure stores it, not the request as sent: a property the template
+  // leaves out reads as its documented platform default (knowledge/platform_defaults.h), or as
+  // unknown when Azure only interprets a missing value. For audit, auditIfNotExists and
+  // deployIfNotExists, whose compliance Azure decides on the stored resource.
+  bool platform_defaults = false;
 };
 
 class Condition {
@@ -92,13 +97,20 @@ class Condition {
   void SetPolicyScope(std::unique_ptr<PolicyScope> scope);
   // Evaluates an existenceCondition on `related`, with [field()] reading `outer`.
   ConditionResult EvaluateRelated(const Resource& related, const Resource& outer) const;
+  // The type Azure Policy gives a resource group (a template writes
+  // Microsoft.Resources/resourceGroups).
+  static constexpr std::string_view kPolicyResourceGroup =
+      "Microsoft.Resources/subscriptions/resourceGroups";
 
  private:
   Condition() = default;
+  // Evaluate(resource, deployment) once the resource is one the policy evaluates.
+  ConditionResult EvaluateAs(const Resource& resource, std::span<const Resource> deployment) const;
   std::shared_ptr<const Document> doc_;
   std::unique_ptr<ConditionNode> root_;
   int max_scopes_ = 0;
   bool dynamic_ = false;  // has expressions evaluated per resource
+  bool platform_defaults_ = false;
   const AliasTable* aliases_ = nullptr;
   std::unique_ptr<PolicyScope> policy_;
   std::shared_ptr<const PolicyParameters> parameters_;

@@ -461,6 +461,7 @@ absl::StatusOr<std::unique_ptr<Condition>> Condition::Compile(std::shared_ptr<co
   c->max_scopes_ = compiler.max_scopes();
   c->dynamic_ = compiler.dynamic();
   c->aliases_ = options.aliases;
+  c->platform_defaults_ = options.platform_defaults;
   if (options.parameters != nullptr) {
     c->parameters_ = std::make_shared<const PolicyParameters>(*options.parameters);
   }

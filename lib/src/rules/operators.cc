@@ -497,6 +497,8 @@ Tri Predicate::ApplyPositive(const Value& lhs, const Value& rhs) const {
 
 Tri Predicate::Apply(const Value* lhs) const {
   if (op_ == Op::kExists) {
+    // An Unknown that may also be missing (a property Azure only interprets when absent).
+    if (lhs != nullptr && lhs->is_unknown() && lhs->assumed_null()) return Tri::kUnknown;
     return TriOf(!IsMissing(lhs) == exists_);
   }
   if (op_ == Op::kWrittenAs || op_ == Op::kExpressionCalls) return Tri::kFalse;  // ApplySource

@@ -191,6 +191,10 @@ void RuleSet::BuildIndex() {
     for (const std::string& t : r->resource_types) {
       if (t.find('*') == std::string::npos) {
         index_->by_type[t].push_back(r.get());
+        // A policy names a resource group's type as its id does; a template does not.
+        if (r->policy && t == "microsoft.resources/subscriptions/resourcegroups") {
+          index_->by_type["microsoft.resources/resourcegroups"].push_back(r.get());
+        }
         continue;
       }
       index_->by_pattern.emplace_back(WildcardPattern::Like(t), r.get());
