@@ -2,11 +2,14 @@
 #include "knowledge/api_versions.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <span>
 
 #include "knowledge/api_versions_data.h"
 #include "util/did_you_mean.h"
 #include "util/strings.h"
+#include "util/swar.h"
 
 namespace armlint::internal {
 namespace {
@@ -19,7 +22,14 @@ using knowledge_data::kResourceTypeCount;
 // ASCII case-insensitive three-way comparison, the order the generator sorts types in.
 int CompareIgnoreCase(std::string_view a, std::string_view b) {
   std::size_t n = std::min(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i) {
+  std::size_t i = 0;
+  // Types share long prefixes ("Microsoft.Network/") that a lookup compares a dozen times:
+  // skip eight bytes at a time while they are equal ignoring case.
+  for (; i + 8 <= n; i += 8) {
+    const std::uint64_t x = swar::Load8(a.data() + i), y = swar::Load8(b.data() + i);
+    if (x != y && swar::LowerAscii(x) != swar::LowerAscii(y)) break;
+  }
+  for (; i < n; ++i) {
     char x = AsciiLower(a[i]);
     char y = AsciiLower(b[i]);
     if (x != y) return x < y ? -1 : 1;
@@ -27,10 +37,42 @@ int CompareIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
-// The version index encoded at `versions[2 * i]`.
-std::size_t VersionIndex(std::string_view versions, std::size_t i) {
-  const std::string_view digits = knowledge_data::kVersionDigits;
-  return digits.find(versions[2 * i]) * digits.size() + digits.find(versions[2 * i + 1]);
+// The value of each kVersionDigits symbol, by byte: decoding is on every version lookup.
+const std::array<std::uint8_t, 256>& DigitValues() {
+  static const std::array<std::uint8_t, 256> values = [] {
+    std::array<std::uint8_t, 256> v{};
+    const std::string_view digits = knowledge_data::kVersionDigits;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      v[static_cast<unsigned char>(digits[i])] = static_cast<std::uint8_t>(i);
+    }
+    return v;
+  }();
+  return values;
+}
+
+// The number of versions of table row `row`.
+std::size_t VersionCount(std::size_t row) { return kResourceTypes[row].versions.size() / 2; }
+
+// The `i`th version (oldest first) of table row `row`, decoded without building the list.
+std::string_view VersionAt(std::size_t row, std::size_t i) {
+  const std::array<std::uint8_t, 256>& values = DigitValues();
+  const std::string_view enc = kResourceTypes[row].versions;
+  const std::size_t index =
+      values[static_cast<unsigned char>(enc[2 * i])] * knowledge_data::kVersionDigits.size() +
+      values[static_cast<unsigned char>(enc[2 * i + 1])];
+  return kApiVersions[index];
+}
+
+// Whether `v` comes after ToLower(`version`) in string order, without making the lower-cased
+// copy.
+bool AfterLowered(std::string_view v, std::string_view version) {
+  const std::size_t n = std::min(v.size(), version.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(v[i]);
+    const auto y = static_cast<unsigned char>(AsciiLower(version[i]));
+    if (x != y) return x > y;
+  }
+  return v.size() > version.size();
 }
 
 }  // namespace
@@ -40,28 +82,27 @@ bool IsGaApiVersion(std::string_view version) { return version.size() == 10; }
 std::string_view ResourceTypeInfo::name() const { return kResourceTypes[row_].type; }
 
 std::vector<std::string_view> ResourceTypeInfo::versions() const {
-  std::string_view enc = kResourceTypes[row_].versions;
   std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < enc.size() / 2; ++i)
-    out.push_back(kApiVersions[VersionIndex(enc, i)]);
+  const std::size_t count = VersionCount(row_);
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) out.push_back(VersionAt(row_, i));
   return out;
 }
 
 bool ResourceTypeInfo::HasVersion(std::string_view version) const {
-  for (std::string_view v : versions()) {
-    if (EqualsIgnoreCase(v, version)) return true;
+  for (std::size_t i = 0, count = VersionCount(row_); i < count; ++i) {
+    if (EqualsIgnoreCase(VersionAt(row_, i), version)) return true;
   }
   return false;
 }
 
 std::string_view ResourceTypeInfo::NewerGa(std::string_view version) const {
-  std::string lower = ToLower(version);
-  std::vector<std::string_view> all = versions();
-  for (auto it = all.rbegin(); it != all.rend(); ++it) {
-    if (!IsGaApiVersion(*it)) continue;
+  for (std::size_t i = VersionCount(row_); i-- > 0;) {
+    const std::string_view v = VersionAt(row_, i);
+    if (!IsGaApiVersion(v)) continue;
     // Versions start with their date, so string order is date order; a preview of the same
     // date as a GA version comes before it.
-    return *it > std::string_view(lower) ? *it : std::string_view();
+    return AfterLowered(v, version) ? v : std::string_view();
   }
   return {};
 }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "arm/expand.h"
 #include "json/document.h"
@@ -15,6 +16,7 @@
 namespace armlint::internal {
 
 namespace checks {
+struct DeclaredResource;
 struct TemplateIndex;
 struct TemplateReferences;
 }  // namespace checks
@@ -30,10 +32,11 @@ struct CheckContext {
   const CheckOptionsMap* options = nullptr;
   // "Now" for checks that compare dates (api-version-recent); 0: absl::Now().
   std::int64_t now_unix_seconds = 0;
-  // Filled by the first check that needs them (checks::Index, checks::References), then shared
-  // by the others.
+  // Filled by the first check that needs them (checks::Index, checks::References,
+  // checks::DeclaredResources), then shared by the others.
   mutable std::shared_ptr<const checks::TemplateIndex> index;
   mutable std::shared_ptr<const checks::TemplateReferences> references;
+  mutable std::shared_ptr<const std::vector<checks::DeclaredResource>> declared;
 
   // The options of `rule`'s check: those the config gave, else the defaults of `T`.
   template <typename T>

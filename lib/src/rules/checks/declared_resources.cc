@@ -64,17 +64,21 @@ void Visit(const Value* resources, const std::string& parent, const ByPos& by_po
 
 }  // namespace
 
-std::vector<DeclaredResource> DeclaredResources(const CheckContext& context, const Value& tmpl) {
-  ByPos by_pos;
-  if (context.expansion != nullptr) {
-    for (const ExpandedResource& r : context.expansion->resources) {
-      // Copies of one declaration share its position; the first stands for them.
-      if (r.body != nullptr && r.body->source() == 0) by_pos.emplace(r.body->pos(), &r);
+const std::vector<DeclaredResource>& DeclaredResources(const CheckContext& context,
+                                                       const Value& tmpl) {
+  if (context.declared == nullptr) {
+    ByPos by_pos;
+    if (context.expansion != nullptr) {
+      for (const ExpandedResource& r : context.expansion->resources) {
+        // Copies of one declaration share its position; the first stands for them.
+        if (r.body != nullptr && r.body->source() == 0) by_pos.emplace(r.body->pos(), &r);
+      }
     }
+    auto out = std::make_shared<std::vector<DeclaredResource>>();
+    Visit(tmpl.Find("resources"), "", by_pos, 0, *out);
+    context.declared = std::move(out);
   }
-  std::vector<DeclaredResource> out;
-  Visit(tmpl.Find("resources"), "", by_pos, 0, out);
-  return out;
+  return *context.declared;
 }
 
 }  // namespace armlint::internal::checks

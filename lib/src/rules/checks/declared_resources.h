@@ -3,6 +3,7 @@
 // resource-type-version-exists).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct DeclaredResource {
 
 // Every resource declaration of the context's template `tmpl` in document order: `resources`
 // (array or languageVersion 2.0 object), child `resources`, and inline nested deployments.
-std::vector<DeclaredResource> DeclaredResources(const CheckContext& context, const Value& tmpl);
+// Made on first use and cached in the context: two checks read them.
+const std::vector<DeclaredResource>& DeclaredResources(const CheckContext& context,
+                                                       const Value& tmpl);
 
 }  // namespace armlint::internal::checks

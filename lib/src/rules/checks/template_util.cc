@@ -1,6 +1,7 @@
 // Template walking and expression scanning shared by the native checks.
 #include "rules/checks/template_util.h"
 
+#include <bit>
 #include <cctype>
 #include <memory>
 #include <span>
@@ -87,27 +88,35 @@ const CallTarget* CalledAt(std::string_view e, std::size_t open,
   return nullptr;
 }
 
+// Whether e[from, to) holds an odd number of quotes: eight bytes at a time, XOR-ing exact
+// flags of the quotes, whose parity is that of the accumulated flags.
+bool OddQuotes(std::string_view e, std::size_t from, std::size_t to) {
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  std::uint64_t flags = 0;
+  std::size_t i = from;
+  for (; i + 8 <= to; i += 8) {
+    // High bit of each byte equal to '\'', exactly (no borrow crosses a byte).
+    const std::uint64_t x = swar::Load8(e.data() + i) ^ swar::Broadcast('\'');
+    flags ^= ~(((x & kLow7) + kLow7) | x) & ~kLow7;
+  }
+  bool odd = (std::popcount(flags) & 1) != 0;
+  for (; i < to; ++i) odd ^= e[i] == '\'';
+  return odd;
+}
+
+// A call is a '(' outside string literals, whose name is read backwards; a '(' is inside one
+// when an odd number of quotes precede it (an escaped quote '' counts twice). Most calls are of
+// other functions, so the quotes are counted only up to a call of a target: every '(' is found
+// by memchr, and most expressions' bytes are looked at once.
 void CollectCalls(std::string_view e, std::span<const CallTarget> targets) {
-  bool in_string = false;
-  for (std::size_t i = 0; i < e.size(); ++i) {
-    // Jump to the next character that matters: a quote, or (outside string literals) the
-    // opening parenthesis of a call, whose name is then read backwards.
-    i = in_string ? swar::FindFirstOf(e, i, '\'') : swar::FindFirstOf(e, i, '\'', '(');
-    if (i >= e.size()) break;
-    if (in_string) {
-      if (i + 1 < e.size() && e[i + 1] == '\'') {
-        ++i;  // an escaped quote
-      } else {
-        in_string = false;
-      }
-      continue;
-    }
-    if (e[i] == '\'') {
-      in_string = true;
-      continue;
-    }
+  bool in_string = false;  // at `counted`
+  std::size_t counted = 0;
+  for (std::size_t i = e.find('('); i != std::string_view::npos; i = e.find('(', i + 1)) {
     const CallTarget* t = CalledAt(e, i, targets);
     if (t == nullptr) continue;
+    in_string ^= OddQuotes(e, counted, i);
+    counted = i;
+    if (in_string) continue;
     std::size_t j = i + 1;
     while (j < e.size() && e[j] == ' ') ++j;
     std::size_t close = j < e.size() && e[j] == '\'' ? e.find('\'', j + 1) : std::string_view::npos;
@@ -115,10 +124,8 @@ void CollectCalls(std::string_view e, std::span<const CallTarget> targets) {
     while (after != std::string_view::npos && after < e.size() && e[after] == ' ') ++after;
     if (close == std::string_view::npos || after >= e.size() || e[after] != ')') {
       *t->dynamic = true;  // parameters(concat(...)) or parameters('a''b'): cannot tell which
-      i = j - 1;           // scan the argument normally
     } else {
       t->names->insert(e.substr(j + 1, close - j - 1));
-      i = close;  // past the name's closing quote
     }
   }
 }
