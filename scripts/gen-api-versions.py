@@ -51,14 +51,15 @@ def main():
               '#include "knowledge/api_versions_data.h"\n\n'
               "namespace armlint::internal::knowledge_data {\n\n")
     out.write(f"// {len(versions)} distinct API versions, sorted.\n")
-    out.write(f"const std::string_view kApiVersions[{len(versions)}] = {{\n")
+    # constinit: tables this large would otherwise be initialised at run time, at every start.
+    out.write(f"constinit const std::string_view kApiVersions[{len(versions)}] = {{\n")
     for i in range(0, len(versions), 6):
         out.write("    " + " ".join(f'"{v}",' for v in versions[i:i + 6]) + "\n")
     out.write("};\n\n")
     out.write(f"// {len(types)} resource types, sorted by lower-cased name: the spelling of the\n"
               "// newest version, then each version (oldest first) as two digits of kVersionDigits\n"
               "// indexing kApiVersions.\n")
-    out.write(f"const TypeRow kResourceTypes[{len(types)}] = {{\n")
+    out.write(f"constinit const TypeRow kResourceTypes[{len(types)}] = {{\n")
     for lower in sorted(types):
         vs = sorted(types[lower], key=lambda v: index[v])
         spelling = types[lower][vs[-1]]
@@ -66,7 +67,7 @@ def main():
         out.write(f'    {{"{spelling}", "{enc}"}},\n')
     out.write("};\n")
     out.write(f"const std::size_t kResourceTypeCount = {len(types)};\n\n")
-    out.write(f'const std::string_view kVersionDigits = "{DIGITS}";\n\n')
+    out.write(f'constinit const std::string_view kVersionDigits = "{DIGITS}";\n\n')
     out.write("}  // namespace armlint::internal::knowledge_data\n")
 
 

@@ -4,8 +4,8 @@
 
 namespace armlint::internal {
 
-const std::string_view kAliasData[] = {
-    R"armlint_aliases(@Microsoft.AAD/DomainServices
+constinit const std::string_view kAliasData[] = {
+    {R"armlint_aliases(@Microsoft.AAD/DomainServices
 !0:deploymentId
 1:omainConfigurationType
 9:trollerIpAddress
@@ -3748,8 +3748,8 @@ const std::string_view kAliasData[] = {
 31:[*]
 !21:latestDefinitionVersion
 21:parameters
-)armlint_aliases",
-    R"armlint_aliases(22:olicyDefinitionId
+)armlint_aliases", 60010},
+    {R"armlint_aliases(22:olicyDefinitionId
 37:ReferenceId
 6:Type
 0:version
@@ -6860,8 +6860,8 @@ const std::string_view kAliasData[] = {
 61:transforms	60:transforms
 71:[*]	70:[*]
 62:ypeName	61:ypeName
-)armlint_aliases",
-    R"armlint_aliases(38:UrlFileExtension	48:
+)armlint_aliases", 60010},
+    {R"armlint_aliases(38:UrlFileExtension	48:
 54:.parameters	48:.parameters
 65:.extensions	59:.extensions
 76:[*]	70:[*]
@@ -9501,8 +9501,8 @@ const std::string_view kAliasData[] = {
 !45:rovisionVMAgent
 !44:ssh
 !47:.publicKeys
-)armlint_aliases",
-    R"armlint_aliases(!58:[*]
+)armlint_aliases", 60001},
+    {R"armlint_aliases(!58:[*]
 !61:.keyData
 !62:path
 !25:requireGuestProvisionSignal
@@ -12572,8 +12572,8 @@ const std::string_view kAliasData[] = {
 !44:[*]
 !37:message
 !37:target
-)armlint_aliases",
-    R"armlint_aliases(!26:message
+)armlint_aliases", 60005},
+    {R"armlint_aliases(!26:message
 !26:target
 !20:Id
 @Microsoft.ContainerService/fleets/updateRuns
@@ -15717,8 +15717,8 @@ const std::string_view kAliasData[] = {
 0:annotations
 11:[*]
 0:AppFigures.typeProperties	25:
-)armlint_aliases",
-    R"armlint_aliases(25:.clientKey	25:.clientKey
+)armlint_aliases", 60008},
+    {R"armlint_aliases(25:.clientKey	25:.clientKey
 35:.AzureKeyVaultSecret	35:
 55:.store	35:.store
 61:.parameters	41:.parameters
@@ -18018,8 +18018,8 @@ const std::string_view kAliasData[] = {
 62:OrcWriteSettings	59:
 62:ParquetWriteSettings	59:
 62:type	59:.type
-)armlint_aliases",
-    R"armlint_aliases(47:storeSettings	45:storeSettings
+)armlint_aliases", 60014},
+    {R"armlint_aliases(47:storeSettings	45:storeSettings
 60:.AzureBlobFSWriteSettings	58:
 70:StorageWriteSettings	58:
 66:DataLakeStoreWriteSettings	58:
@@ -19922,8 +19922,8 @@ const std::string_view kAliasData[] = {
 91:referenceName	70:referenceName
 91:type	70:type
 65:SecureString	63:
-)armlint_aliases",
-    R"armlint_aliases(77:.value	63:.value
+)armlint_aliases", 60003},
+    {R"armlint_aliases(77:.value	63:.value
 65:type	64:type
 65:value	64:value
 57:fx	56:fx
@@ -21973,8 +21973,8 @@ const std::string_view kAliasData[] = {
 !65:fullLoadCompletedTables	21:fullLoadCompletedTables
 !73:ErroredTables	29:ErroredTables
 !73:LoadingTables	29:LoadingTables
-)armlint_aliases",
-    R"armlint_aliases(!73:QueuedTables	29:QueuedTables
+)armlint_aliases", 60031},
+    {R"armlint_aliases(!73:QueuedTables	29:QueuedTables
 !65:incomingChanges	21:incomingChanges
 !67:itializationCompleted	23:itializationCompleted
 !65:latency	21:latency
@@ -23930,8 +23930,8 @@ const std::string_view kAliasData[] = {
 92:.connectionString	37:.connectionString
 72:ySqlConnectionInfo	37:
 90:.encryptConnection	37:.encryptConnection
-)armlint_aliases",
-    R"armlint_aliases(91:port	38:port
+)armlint_aliases", 60017},
+    {R"armlint_aliases(91:port	38:port
 91:serverName	38:serverName
 71:OracleConnectionInfo	37:
 91:.dataSource	37:.dataSource
@@ -25884,8 +25884,8 @@ const std::string_view kAliasData[] = {
 !68:lastModifiedTime	21:lastModifiedTime
 !68:state	21:state
 !68:tableName	21:tableName
-)armlint_aliases",
-    R"armlint_aliases(!69:otalChangesApplied	22:otalChangesApplied
+)armlint_aliases", 60008},
+    {R"armlint_aliases(!69:otalChangesApplied	22:otalChangesApplied
 8:PostgreSql-AzureDbForPostgreSql-SyncV2.createdOn	11:createdOn
 47:input	11:input
 52:.encryptedKeyForSecureFields	16:.encryptedKeyForSecureFields
@@ -28042,8 +28042,8 @@ const std::string_view kAliasData[] = {
 8:retentionDays	11:retentionDays
 8:state	11:state
 10:orageAccountAccessKey	13:orageAccountAccessKey
-)armlint_aliases",
-    R"armlint_aliases(15:Endpoint	18:Endpoint
+)armlint_aliases", 60017},
+    {R"armlint_aliases(15:Endpoint	18:Endpoint
 0:disabledAlerts
 14:[*]
 0:emailAccountAdmins
@@ -30951,8 +30951,8 @@ const std::string_view kAliasData[] = {
 46:.autoUpgradePolicy	49:.autoUpgradePolicy
 64:.throughputPolicy	67:.throughputPolicy
 81:.incrementPercent	84:.incrementPercent
-)armlint_aliases",
-    R"armlint_aliases(83:sEnabled	86:sEnabled
+)armlint_aliases", 60038},
+    {R"armlint_aliases(83:sEnabled	86:sEnabled
 47:maxThroughput	50:maxThroughput
 47:targetMaxThroughput	50:targetMaxThroughput
 17:throughput	20:throughput
@@ -33475,8 +33475,8 @@ const std::string_view kAliasData[] = {
 31:maxDeliveryAttempts	23:maxDeliveryAttempts
 19:topic	11:topic
 !0:metricResourceId
-)armlint_aliases",
-    R"armlint_aliases(0:platformCapabilities
+)armlint_aliases", 60003},
+    {R"armlint_aliases(0:platformCapabilities
 20:.confidentialCompute
 40:.mode
 !1:rovisioningState
@@ -36563,8 +36563,8 @@ const std::string_view kAliasData[] = {
 154:rigger	19:rigger
 160:.metricTrigger	25:.metricTrigger
 174:.metricColumn	39:.metricColumn
-)armlint_aliases",
-    R"armlint_aliases(181:TriggerType	46:TriggerType
+)armlint_aliases", 60013},
+    {R"armlint_aliases(181:TriggerType	46:TriggerType
 175:threshold	40:threshold
 184:Operator	49:Operator
 161:threshold	26:threshold
@@ -39550,8 +39550,8 @@ const std::string_view kAliasData[] = {
 4:tier	15:tier
 0:type	11:type
 0:versionUpgradeOption
-)armlint_aliases",
-    R"armlint_aliases(@Microsoft.MachineLearningServices/workspaces/connections/raiBlocklists
+)armlint_aliases", 60012},
+    {R"armlint_aliases(@Microsoft.MachineLearningServices/workspaces/connections/raiBlocklists
 0:description
 @Microsoft.MachineLearningServices/workspaces/connections/raiBlocklists/raiBlocklistItems
 0:isRegex
@@ -41869,8 +41869,8 @@ const std::string_view kAliasData[] = {
 43:jectId	35:jectId
 43:visioningState	35:visioningState
 40:statusMessages	32:statusMessages
-)armlint_aliases",
-    R"armlint_aliases(54:[*]	46:[*]
+)armlint_aliases", 60015},
+    {R"armlint_aliases(54:[*]	46:[*]
 57:.code	49:.code
 59:reatedDateTime	51:reatedDateTime
 58:level	50:level
@@ -44264,8 +44264,8 @@ const std::string_view kAliasData[] = {
 !205:tags	304:tags
 !206:ype	305:ype
 !184:privateLinkServiceConnections	283:privateLinkServiceConnections
-)armlint_aliases",
-    R"armlint_aliases(!213:[*]	312:[*]
+)armlint_aliases", 60047},
+    {R"armlint_aliases(!213:[*]	312:[*]
 !216:.etag	315:.etag
 !217:groupIds	316:properties.groupIds
 !225:[*]	335:[*]
@@ -46486,8 +46486,8 @@ const std::string_view kAliasData[] = {
 !75:.id	108:.id
 !53:ovisioningState	86:ovisioningState
 !52:ublicIPAddress	85:ublicIPAddress
-)armlint_aliases",
-    R"armlint_aliases(!66:.id	99:.id
+)armlint_aliases", 60027},
+    {R"armlint_aliases(!66:.id	99:.id
 !51:subnet	84:subnet
 !57:.id	90:.id
 !51:type	73:type
@@ -49481,8 +49481,8 @@ const std::string_view kAliasData[] = {
 89:.port	50:.port
 91:rotocolType	52:rotocolType
 77:sourceAddresses	38:sourceAddresses
-)armlint_aliases",
-    R"armlint_aliases(92:[*]	53:[*]
+)armlint_aliases", 60013},
+    {R"armlint_aliases(92:[*]	53:[*]
 83:IpGroups	44:IpGroups
 91:[*]	52:[*]
 77:targetFqdns	38:targetFqdns
@@ -51758,8 +51758,8 @@ const std::string_view kAliasData[] = {
 89:subnet	133:subnet
 !89:type	122:type
 89:zones	122:zones
-)armlint_aliases",
-    R"armlint_aliases(94:[*]	127:[*]
+)armlint_aliases", 60009},
+    {R"armlint_aliases(94:[*]	127:[*]
 53:NetworkInterfaceIPConfiguration	86:NetworkInterfaceIPConfiguration
 84:.etag	117:.etag
 85:name	118:name
@@ -54058,8 +54058,8 @@ const std::string_view kAliasData[] = {
 !46:[*]
 !49:.id
 32:staticRoutes
-)armlint_aliases",
-    R"armlint_aliases(44:[*]
+)armlint_aliases", 60008},
+    {R"armlint_aliases(44:[*]
 47:.addressPrefixes
 63:[*]
 48:name
@@ -56488,8 +56488,8 @@ const std::string_view kAliasData[] = {
 !67:location	100:location
 !67:name	100:name
 !67:tags	100:tags
-)armlint_aliases",
-    R"armlint_aliases(!68:ype	101:ype
+)armlint_aliases", 60017},
+    {R"armlint_aliases(!68:ype	101:ype
 !46:privateLinkServiceConnections	79:privateLinkServiceConnections
 !75:[*]	108:[*]
 !78:.etag	111:.etag
@@ -58755,8 +58755,8 @@ const std::string_view kAliasData[] = {
 44:tags	49:tags
 45:ype	50:ype
 31:LinkServiceNetworkPolicies	36:LinkServiceNetworkPolicies
-)armlint_aliases",
-    R"armlint_aliases(26:ovisioningState	31:ovisioningState
+)armlint_aliases", 60047},
+    {R"armlint_aliases(26:ovisioningState	31:ovisioningState
 25:urpose	30:urpose
 24:resourceNavigationLinks	29:resourceNavigationLinks
 47:[*]	52:[*]
@@ -61083,8 +61083,8 @@ const std::string_view kAliasData[] = {
 !148:nsSettings	225:nsSettings
 !158:.domainNameLabel	235:.domainNameLabel
 !159:fqdn	236:fqdn
-)armlint_aliases",
-    R"armlint_aliases(!159:reverseFqdn	236:reverseFqdn
+)armlint_aliases", 60001},
+    {R"armlint_aliases(!159:reverseFqdn	236:reverseFqdn
 !147:etag	213:etag
 !147:idleTimeoutInMinutes	213:properties.idleTimeoutInMinutes
 !148:pAddress	225:pAddress
@@ -63696,8 +63696,8 @@ const std::string_view kAliasData[] = {
 @Microsoft.NotificationHubs/namespaces/notificationHubs
 0:admCredential
 13:.authTokenUrl	0:properties.admCredential.properties.authTokenUrl
-)armlint_aliases",
-    R"armlint_aliases(14:clientId	36:clientId
+)armlint_aliases", 60058},
+    {R"armlint_aliases(14:clientId	36:clientId
 20:Secret	42:Secret
 1:pnsCredential
 14:.apnsCertificate	12:pnsCredential.properties.apnsCertificate
@@ -66155,8 +66155,8 @@ const std::string_view kAliasData[] = {
 31:.field
 @Microsoft.Security/assessmentMetadata
 0:assessmentType
-)armlint_aliases",
-    R"armlint_aliases(0:categories
+)armlint_aliases", 60004},
+    {R"armlint_aliases(0:categories
 10:[*]
 7:y
 8:[*]
@@ -68939,8 +68939,8 @@ const std::string_view kAliasData[] = {
 2:ntainerImage
 14:.Custom	13:ntainerImage
 21:.containerRegistryPassword	25:.containerRegistryPassword
-)armlint_aliases",
-    R"armlint_aliases(39:Username	43:Username
+)armlint_aliases", 60038},
+    {R"armlint_aliases(39:Username	43:Username
 22:image	26:image
 22:userAssignedIdentity	26:userAssignedIdentity
 15:kind
@@ -71764,8 +71764,8 @@ const std::string_view kAliasData[] = {
 9:[*]
 12:.binding	0:properties.functions[*].properties.properties.binding
 20:.Microsoft-MachineLearning-WebService	53:
-)armlint_aliases",
-    R"armlint_aliases(57:.apiKey	53:.properties.apiKey
+)armlint_aliases", 60006},
+    {R"armlint_aliases(57:.apiKey	53:.properties.apiKey
 58:batchSize	65:batchSize
 58:endpoint	65:endpoint
 58:inputs	65:inputs
@@ -74611,8 +74611,8 @@ const std::string_view kAliasData[] = {
 1:outingRules
 12:[*]
 1:untimeADUser
-)armlint_aliases",
-    R"armlint_aliases(13:Password
+)armlint_aliases", 60004},
+    {R"armlint_aliases(13:Password
 0:scmIpSecurityRestrictions
 25:[*]
 28:.action
@@ -77430,8 +77430,8 @@ const std::string_view kAliasData[] = {
 !23:[*]
 !26:.dbName
 !27:flashCacheLimit
-)armlint_aliases",
-    R"armlint_aliases(!27:share
+)armlint_aliases", 60013},
+    {R"armlint_aliases(!27:share
 !16:lifecycleDetails
 !25:State
 !16:objective
@@ -77659,7 +77659,7 @@ const std::string_view kAliasData[] = {
 @Oracle.Database/resourceAnchors
 !0:linkedCompartmentId
 !0:provisioningState
-)armlint_aliases",
+)armlint_aliases", 3518},
 };
 const std::size_t kAliasDataCount = 31;
 

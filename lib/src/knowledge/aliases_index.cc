@@ -6,7 +6,7 @@ namespace armlint::internal {
 
 // One row a line, as generated.
 // clang-format off
-const AliasTypeBlock kAliasTypeBlocks[] = {
+constinit const AliasTypeBlock kAliasTypeBlocks[] = {
     {"microsoft.aad/domainservices", 0, 0},
     {"microsoft.aadiam/diagnosticsettings", 0, 1368},
     {"microsoft.alertsmanagement/actionrules", 0, 1566},
@@ -1464,7 +1464,7 @@ const AliasTypeBlock kAliasTypeBlocks[] = {
 };
 const std::size_t kAliasTypeBlockCount = 1454;
 
-const AliasFullName kAliasFullNames[] = {
+constinit const AliasFullName kAliasFullNames[] = {
     {"microsoft.compute/imageid", "microsoft.compute/disks"},
     {"microsoft.compute/imageid", "microsoft.compute/virtualmachines"},
     {"microsoft.compute/imageid", "microsoft.compute/virtualmachinescalesets"},

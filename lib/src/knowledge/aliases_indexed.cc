@@ -4,7 +4,7 @@
 
 namespace armlint::internal {
 
-const std::string_view kIndexedTypeData = R"armlint_types(+arizeai.observabilityeval/organizations
+constinit const std::string_view kIndexedTypeData{R"armlint_types(+arizeai.observabilityeval/organizations
 +astronomer.astro/organizations
 +commvault.contentstore/cloudaccounts
 -commvault.contentstore/cloudaccounts/plans
@@ -3409,6 +3409,6 @@ const std::string_view kIndexedTypeData = R"armlint_types(+arizeai.observability
 -purestorage.block/storagepools/volumegroups/volumes
 +qumulo.storage/filesystems
 +splitio.experimentation/experimentationworkspaces
-)armlint_types";
+)armlint_types", 173330};
 
 }  // namespace armlint::internal

@@ -7,7 +7,7 @@
 namespace armlint::internal::knowledge_data {
 
 // 890 distinct API versions, sorted.
-const std::string_view kApiVersions[890] = {
+constinit const std::string_view kApiVersions[890] = {
     "2014-04-01", "2014-08-01-preview", "2014-09-01", "2015-01-01", "2015-01-14-preview", "2015-02-01-preview",
     "2015-02-28", "2015-03-01-preview", "2015-03-20", "2015-04-01", "2015-04-08", "2015-05-01",
     "2015-05-01-preview", "2015-05-04-preview", "2015-05-21-preview", "2015-06-01", "2015-06-01-preview", "2015-06-15",
@@ -162,7 +162,7 @@ const std::string_view kApiVersions[890] = {
 // 3405 resource types, sorted by lower-cased name: the spelling of the
 // newest version, then each version (oldest first) as two digits of kVersionDigits
 // indexing kApiVersions.
-const TypeRow kResourceTypes[3405] = {
+constinit const TypeRow kResourceTypes[3405] = {
     {"ArizeAi.ObservabilityEval/organizations", "9293"},
     {"Astronomer.Astro/organizations", "6w6x8p8q"},
     {"Commvault.ContentStore/cloudAccounts", "939OB9BSBaBcBhBi"},
@@ -3571,6 +3571,6 @@ const TypeRow kResourceTypes[3405] = {
 };
 const std::size_t kResourceTypeCount = 3405;
 
-const std::string_view kVersionDigits = "+/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+constinit const std::string_view kVersionDigits = "+/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 }  // namespace armlint::internal::knowledge_data

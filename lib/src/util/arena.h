@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -96,9 +97,18 @@ class Arena {
 
   // Large blocks are mapped with MAP_POPULATE: one system call faults in all their pages,
   // where first touches would take one page fault per 4 KB page (dear on virtual machines).
+  // From 2 MB, a block is aligned to 2 MB and asks for transparent huge pages, populated in one
+  // call: a 2 MB page costs about what two 4 KB faults do on a virtual machine whose page
+  // tables are shadowed (first touches of populated 4 KB pages still trap to the host there).
   static constexpr std::size_t kPopulateBytes = 128 * 1024;
+  static constexpr std::size_t kHugeBytes = 2 * 1024 * 1024;
   static Block NewBlock(std::size_t size) {
 #if !defined(__SANITIZE_ADDRESS__) && !ARMLINT_HAS_ASAN && defined(MAP_POPULATE)
+    if (size >= kHugeBytes && size % kHugeBytes == 0) {
+      if (char* p = MapHuge(size)) {
+        return Block{std::unique_ptr<char[], BlockFree>(p, BlockFree{size}), size};
+      }
+    }
     if (size >= kPopulateBytes) {
       void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
@@ -110,6 +120,29 @@ class Arena {
 #endif
     return Block{std::unique_ptr<char[], BlockFree>(new char[size], BlockFree{}), size};
   }
+
+#if !defined(__SANITIZE_ADDRESS__) && !ARMLINT_HAS_ASAN && defined(MAP_POPULATE)
+  // `size` bytes (a multiple of 2 MB) at a 2 MB boundary, advised as huge pages and populated;
+  // nullptr if it cannot be mapped.
+  static char* MapHuge(std::size_t size) {
+    void* m = ::mmap(nullptr, size + kHugeBytes, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m == MAP_FAILED) return nullptr;
+    char* raw = static_cast<char*>(m);
+    std::uintptr_t at = reinterpret_cast<std::uintptr_t>(raw);
+    char* p = raw + ((kHugeBytes - at % kHugeBytes) % kHugeBytes);
+    if (p != raw) ::munmap(raw, static_cast<std::size_t>(p - raw));
+    std::size_t tail = static_cast<std::size_t>(raw + size + kHugeBytes - (p + size));
+    if (tail != 0) ::munmap(p + size, tail);
+#if defined(MADV_HUGEPAGE)
+    ::madvise(p, size, MADV_HUGEPAGE);
+#endif
+    // Linux 5.14; where it is missing (EINVAL) the pages are faulted in as they are touched.
+    constexpr int kMadvPopulateWrite = 23;  // MADV_POPULATE_WRITE
+    ::madvise(p, size, kMadvPopulateWrite);
+    return p;
+  }
+#endif
 
   // Blocks of arenas that ended, kept per thread for the next file's arena: a lint of many
   // files then reuses memory that is already mapped instead of faulting in fresh pages and
