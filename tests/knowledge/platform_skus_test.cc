@@ -26,6 +26,12 @@ TEST(PlatformSkus, AlwaysOnExistsOnlyOnDedicatedTiers) {
   EXPECT_EQ(AlwaysOnAvailable("WorkflowStandard"), std::nullopt);
 }
 
+TEST(PlatformSkus, FreeAndSharedRun32BitWorkersOnly) {
+  EXPECT_EQ(X64WorkerAvailable("Free"), false);
+  EXPECT_EQ(X64WorkerAvailable("shared"), false);
+  EXPECT_EQ(X64WorkerAvailable("Basic"), std::nullopt);
+}
+
 TEST(PlatformSkus, AcceleratedNetworkingExceptions) {
   for (const char* size : {"Standard_A2_v2", "Basic_A1", "standard_b2s", "Standard_B1ls",
                            "Standard_DS1_v2", "Standard_F1"}) {

@@ -117,6 +117,12 @@ constexpr std::string_view kNoAcceleratedNetworking[] = {
 // 500 MB daily cap that cannot be changed; see also .../logs/cost-logs#free-trial-pricing-tier).
 constexpr std::string_view kFixedDailyCap[] = {"Free"};
 
+// Tiers whose workers are 32-bit only. Source:
+// https://learn.microsoft.com/azure/app-service/configure-common#configure-general-settings
+// (Platform settings, Bitness: 64-bit needs the Basic tier or higher; Free and Shared run
+// 32-bit workers).
+constexpr std::string_view k32BitOnlyTiers[] = {"Free", "Shared"};
+
 bool Matches(std::string_view pattern, std::string_view s) {
   if (!pattern.empty() && pattern.back() == '*') {
     return StartsWithIgnoreCase(s, pattern.substr(0, pattern.size() - 1));
@@ -139,6 +145,13 @@ std::optional<std::string_view> AppServicePlanTier(std::string_view name) {
 std::optional<bool> AlwaysOnAvailable(std::string_view tier) {
   for (const TierFact& t : kTierFacts) {
     if (EqualsIgnoreCase(t.tier, tier)) return t.always_on;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> X64WorkerAvailable(std::string_view tier) {
+  for (std::string_view t : k32BitOnlyTiers) {
+    if (EqualsIgnoreCase(t, tier)) return false;
   }
   return std::nullopt;
 }

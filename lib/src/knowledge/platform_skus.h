@@ -5,6 +5,7 @@
 //
 //   AppServicePlanTier("P1v3");             // "PremiumV3"
 //   AlwaysOnAvailable("Free");              // false ("Dynamic" too); "Standard": true
+//   X64WorkerAvailable("Shared");           // false: 32-bit workers only
 //   VmSizeSupportsAcceleratedNetworking("Standard_B2s");  // false
 //   LogAnalyticsSkuHasFixedDailyCap("Free");              // true
 //
@@ -26,6 +27,9 @@ std::optional<std::string_view> AppServicePlanTier(std::string_view sku_name_or_
 // false on Free, Shared and the serverless function plans (Consumption, Flex Consumption,
 // Elastic Premium), true on the dedicated tiers; nullopt for a tier the table does not list.
 std::optional<bool> AlwaysOnAvailable(std::string_view tier);
+
+// False for a tier whose workers are 32-bit only (Free, Shared); nullopt for the others.
+std::optional<bool> X64WorkerAvailable(std::string_view tier);
 
 // False for a VM size that Azure documents as not supporting accelerated networking (A-series,
 // Basic, B-series v1 below B12ms, single-vCPU sizes); nullopt for any other size (most support

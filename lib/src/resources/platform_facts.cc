@@ -89,14 +89,19 @@ void SiteFacts(Arena& arena, std::vector<Resource>& resources, const Resource& s
   const Value* decided = nullptr;
   std::optional<std::string_view> tier = PlanTier(*plan, decided);
   if (decided != nullptr && decided->is_unknown()) {
-    facts.Set("alwaysOnAvailable",
-              Value::Unknown(arena, "the App Service plan's SKU is not known offline",
-                             decided->anchor(), Kind::kBool));
+    for (std::string_view fact : {"alwaysOnAvailable", "x64WorkerAvailable"}) {
+      facts.Set(fact, Value::Unknown(arena, "the App Service plan's SKU is not known offline",
+                                     decided->anchor(), Kind::kBool));
+    }
     return;
   }
   if (!tier) return;
-  std::optional<bool> available = AlwaysOnAvailable(*tier);
-  if (available) facts.Set("alwaysOnAvailable", Value::Bool(arena, *available, decided->anchor()));
+  if (std::optional<bool> on = AlwaysOnAvailable(*tier)) {
+    facts.Set("alwaysOnAvailable", Value::Bool(arena, *on, decided->anchor()));
+  }
+  if (std::optional<bool> x64 = X64WorkerAvailable(*tier)) {
+    facts.Set("x64WorkerAvailable", Value::Bool(arena, *x64, decided->anchor()));
+  }
 }
 
 // The acceleratedNetworkingAvailable fact of a VM size value, or null when the table has none.

@@ -5,6 +5,8 @@
 //   platform.alwaysOnAvailable              Microsoft.Web/sites, sites/slots: whether the App
 //                                           Service plan named by serverFarmId (a slot: its
 //                                           own, else its site's) offers Always On
+//   platform.x64WorkerAvailable             the same sites: false on a Free or Shared plan
+//                                           (32-bit workers only)
 //   platform.acceleratedNetworkingAvailable Microsoft.Network/networkInterfaces: false when a
 //                                           VM that uses the NIC has a size without it;
 //                                           Microsoft.Compute/virtualMachineScaleSets: its
