@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_map.h"
 
+#include "resources/platform_facts.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -250,10 +251,8 @@ Resource* FindParent(std::vector<Resource>& resources,
   return found;
 }
 
-}  // namespace
-
-void ApplyEffectiveConfiguration(Arena& arena, std::vector<Resource>& resources) {
-  KeepLastDeclarations(resources);
+// Folds each child resource of a kind in kFolds into its parent's body.
+void FoldChildren(Arena& arena, std::vector<Resource>& resources) {
   absl::flat_hash_map<std::string, std::vector<std::size_t>> by_name;
   bool any_child = false;
   for (std::size_t i = 0; i < resources.size(); ++i) {
@@ -280,6 +279,14 @@ void ApplyEffectiveConfiguration(Arena& arena, std::vector<Resource>& resources)
     parent->body = body;
     child.merged_into = parent->type_lower;
   }
+}
+
+}  // namespace
+
+void ApplyEffectiveConfiguration(Arena& arena, std::vector<Resource>& resources) {
+  KeepLastDeclarations(resources);
+  FoldChildren(arena, resources);
+  ApplyPlatformFacts(arena, resources);
 }
 
 }  // namespace armlint::internal

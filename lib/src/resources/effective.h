@@ -32,6 +32,8 @@ namespace armlint::internal {
 //   parent). The child stays a resource of its own with `merged_into` set to the parent's
 //   lower-cased type, so that a rule written for both forms judges the setting once, on the
 //   parent (RuleSet skips such a rule on the merged child).
+// - then the platform facts are set (resources/platform_facts.h): what each resource's SKU,
+//   plan or VM size allows, found through the related resources of the deployment.
 // New values are allocated in `arena`, which must outlive the resources.
 void ApplyEffectiveConfiguration(Arena& arena, std::vector<Resource>& resources);
 

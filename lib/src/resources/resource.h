@@ -29,6 +29,9 @@ struct Resource {
   // Set by ApplyEffectiveConfiguration (resources/effective.h) when this child resource's
   // settings were folded into its parent's body: the parent's lower-cased type.
   std::string merged_into;
+  // Set by ApplyPlatformFacts (resources/platform_facts.h): what the resource's SKU, plan or
+  // VM size allows, as an object of facts (`platform.<fact>` in rule conditions); else null.
+  const Value* platform = nullptr;
   int deployment_depth = 0;
   // Nested deployments: the `templateLink` or `template` that was not expanded
   // (ExpandedResource::unexpanded_template), else null.

@@ -192,6 +192,9 @@ void ConditionEvaluator::Resolve(const FieldPath& path, Values& out, Anchors* at
     case FieldRoot::kScope:
       start = scopes_[path.scope];
       break;
+    case FieldRoot::kPlatform:
+      start = r_.platform;
+      break;
     case FieldRoot::kName:
       one(r_.name_value ? r_.name_value : r_.body ? r_.body->Find("name") : nullptr);
       return;

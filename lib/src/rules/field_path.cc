@@ -132,6 +132,13 @@ absl::StatusOr<FieldPath> ParseFieldPath(std::string_view text) {
     rest = text.substr(slash + 1);
     alias = true;
   }
+  // platform.<fact>: armlint's SKU facts (resources/platform_facts.h), not a resource member.
+  if (!alias && StartsWithIgnoreCase(rest, "platform.") && rest.size() > 9) {
+    absl::Status s = ParseSteps(rest.substr(9), text, path.steps);
+    if (!s.ok()) return s;
+    path.root = FieldRoot::kPlatform;
+    return path;
+  }
   // tags.<name>: the whole remainder is the tag name (tag names may contain dots).
   if (StartsWithIgnoreCase(rest, "tags.") && rest.size() > 5) {
     path.steps.push_back(PathStep{PathStep::Kind::kKey, "tags", 0});
@@ -230,6 +237,7 @@ int PathSpecificity(const FieldPath& path) {
     case FieldRoot::kName:
     case FieldRoot::kFullName:
     case FieldRoot::kId:
+    case FieldRoot::kPlatform:
       return 1;
     case FieldRoot::kScope:
       return 8 + static_cast<int>(path.steps.size());

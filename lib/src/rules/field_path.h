@@ -8,6 +8,8 @@
 //   tags, tags.<name>, tags['<name>'], tags[<name>]   (everything after "tags." is the tag name)
 //   identity.type, sku.name, properties.a.b, properties.list[*].x, a['b.c'], a[0]
 //   <Namespace>/<type>[/<child>...]/<path>   an alias: see ParseFieldPath.
+//   platform.<fact>                   armlint's facts about what the resource's SKU, plan or
+//                                     size allows (resources/platform_facts.h); not a member
 #pragma once
 
 #include <cstdint>
@@ -35,6 +37,7 @@ enum class FieldRoot : std::uint8_t {
   kType,      // Resource::type_value
   kId,        // Resource::id_value
   kScope,     // steps start at the current element of an enclosing `count` (scope index)
+  kPlatform,  // Resource::platform: facts derived from the SKU tables (platform.<fact>)
 };
 
 // An alias looked up in an alias table: the path it stands for on one resource type.

@@ -11,6 +11,7 @@ namespace armlint::internal {
   X(kCommandToExecuteProtected)      \
   X(kDeploymentOuterSecret)          \
   X(kDiagnosticLogsEnabled)          \
+  X(kLbNatManagementPortsInternet)   \
   X(kLinkedTemplateNotEvaluated)     \
   X(kLocationNotHardcoded)           \
   X(kOutputsNoSecrets)               \
