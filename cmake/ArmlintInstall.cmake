@@ -36,7 +36,7 @@ install(FILES ${PROJECT_BINARY_DIR}/armlintConfig.cmake
 # the private dependencies go to Libs/Requires too, since there is no shared one to stand in.
 file(RELATIVE_PATH ARMLINT_PC_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
 string(REGEX REPLACE "/$" "" ARMLINT_PC_PREFIX "${ARMLINT_PC_PREFIX}")
-set(ARMLINT_PC_DEPS "re2 absl_strings absl_str_format absl_flat_hash_map absl_flat_hash_set absl_time")
+set(ARMLINT_PC_DEPS "re2 pugixml absl_strings absl_str_format absl_flat_hash_map absl_flat_hash_set absl_time")
 set(ARMLINT_PC_LIBS "-lboost_json -lstdc++ -lm -pthread")
 if(ARMLINT_LIBRARY_TYPE STREQUAL "STATIC_LIBRARY")
   set(ARMLINT_PC_REQUIRES "absl_status absl_statusor ${ARMLINT_PC_DEPS}")

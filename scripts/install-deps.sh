@@ -29,6 +29,7 @@ base=(
   "libre2-dev|has_headers re2/re2.h && pkg-config --exists re2|the build"
   "libabsl-dev|has_headers absl/status/statusor.h|the build"
   "libcli11-dev|has_headers CLI/CLI.hpp|the build"
+  "libpugixml-dev|has_headers pugixml.hpp && pkg-config --exists pugixml|the build"
   "libgtest-dev|has_headers gtest/gtest.h|the tests"
   "libgmock-dev|has_headers gmock/gmock.h|the tests"
   "libbenchmark-dev|has_headers benchmark/benchmark.h|the benchmarks"

@@ -162,7 +162,7 @@ TEST(Cli, RuleListingsNameTheAzurePolicyBuiltInsAndWhatIsNotCovered) {
   std::size_t not_covered = md.out.find("\n## Not covered\n");
   ASSERT_NE(not_covered, std::string::npos);
   EXPECT_NE(
-      md.out.find("- `Azure.APIM.CORSPolicy` (Microsoft.ApiManagement/service): ", not_covered),
+      md.out.find("- `Azure.APIM.DefenderCloud` (Microsoft.ApiManagement/service): ", not_covered),
       std::string::npos);
 }
 

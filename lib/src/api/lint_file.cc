@@ -14,6 +14,7 @@
 #include "arm/parameter_files.h"
 #include "findings/findings.h"
 #include "findings/scores.h"
+#include "findings/workload_environment.h"
 #include "findings/workloads.h"
 #include "json/document.h"
 #include "manifest/classify.h"
@@ -37,6 +38,8 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   std::vector<Hit> hits;
   for (const Resource& r : resources) file.rules->EvaluateResource(r, hits, resources);
   file.rules->RunNativeChecks(context, hits);
+  ApplyWorkloadEnvironments(hits, resources,
+                            ConfigEnvironment(file.config.get(), unit.doc->path()));
   std::vector<absl::Status> directive_errors;
   Suppressor suppressor(*unit.doc, file.config, settings.today, directive_errors,
                         &file.rules->all_ids());

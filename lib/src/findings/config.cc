@@ -9,6 +9,7 @@
 #include "arm/functions/common.h"
 #include "findings/config_schema.h"
 #include "json/document.h"
+#include "rules/environments.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -131,6 +132,22 @@ absl::Status ReadConfig(const Document& doc, Config& c) {
     c.workloads.emplace_back(std::string(glob), Str(name));
   }
   if (Node wr = root.Get("workloadRoot"); wr.present()) c.workload_root = Resolve(c.dir, Str(wr));
+  // The schema's enum holds the accepted spellings; stored canonical.
+  auto environment = [](const Node& n) -> absl::StatusOr<std::string> {
+    std::optional<std::string_view> env = CanonicalEnvironment(Str(n));
+    if (!env) return Unexpected(n, "a workload environment");
+    return std::string(*env);
+  };
+  if (Node env = root.Get("workloadEnvironment"); env.present()) {
+    absl::StatusOr<std::string> e = environment(env);
+    if (!e.ok()) return e.status();
+    c.workload_environment = *e;
+  }
+  for (const auto& [key, env] : root.Get("workloadEnvironments").Entries()) {
+    absl::StatusOr<std::string> e = environment(env);
+    if (!e.ok()) return e.status();
+    c.workload_environments.emplace_back(std::string(key), *e);
+  }
   if (Node ctx = root.Get("context"); ctx.present()) {
     c.context.subscription_id = Str(ctx.Get("subscriptionId"));
     c.context.tenant_id = Str(ctx.Get("tenantId"));

@@ -69,6 +69,11 @@ struct Config {
   // "workloadRoot", resolved against the config folder ("" when absent): the workloads of the
   // files below it are its first-level subfolders (--workload-root beats it).
   std::string workload_root;
+  // "workloadEnvironment" (canonical, rules/environments.h; "" when absent) and
+  // "workloadEnvironments" {glob or workload name: environment}, in order: a file's workload
+  // environment (findings/workload_environment.h).
+  std::string workload_environment;
+  std::vector<std::pair<std::string, std::string>> workload_environments;
   // "context": the deployment's subscription, resource group, location ... (README "Offline
   // context"); --context beats it.
   ContextValues context;

@@ -7,7 +7,9 @@
 #include <boost/json.hpp>
 
 #include "armlint/armlint.hpp"
+#include "json/document.h"
 #include "report/rule_json.h"
+#include "rules/builtin_rules.h"
 #include "util/embedded_file.h"
 #include "util/join.h"
 
@@ -24,6 +26,33 @@ namespace json = boost::json;
 std::string Types(const RuleInfo& r) {
   if (r.resource_types.empty()) return "any";
   return internal::Join(r.resource_types, ", ");
+}
+
+// The rule file's "environments" (README "Workload environments"), read from the embedded text
+// of a built-in rule or from a pack's file: the public RuleInfo does not carry them. The file was
+// validated when the rule loaded.
+std::vector<std::string> Environments(const RuleInfo& r) {
+  absl::StatusOr<std::unique_ptr<internal::Document>> doc = absl::NotFoundError("not a rule file");
+  for (std::size_t i = 0; i < internal::kBuiltinRuleFileCount; ++i) {
+    if (internal::kBuiltinRuleFiles[i].path == r.source) {
+      std::string_view text = internal::kBuiltinRuleFiles[i].text;
+      if (text.find("\"environments\"") == std::string_view::npos) return {};
+      doc = internal::Document::Parse(r.source, std::string(text));
+      break;
+    }
+  }
+  if (!doc.ok() && r.source.ends_with(".json") && !r.policy.has_value()) {
+    doc = internal::Document::Load(r.source);
+  }
+  std::vector<std::string> out;
+  if (!doc.ok() || !(*doc)->root().is_object()) return out;
+  if (const internal::Value* list = (*doc)->root().Find("environments");
+      list != nullptr && list->is_array()) {
+    for (const internal::Value* item : list->items()) {
+      if (item->is_string()) out.emplace_back(item->string_value());
+    }
+  }
+  return out;
 }
 
 // Markdown table cells: no line breaks, escaped pipes.
@@ -98,7 +127,12 @@ void WriteMarkdown(const std::vector<RuleInfo>& rules, std::ostream& out) {
           << "- Impact: " << ImpactName(r.impact) << "\n"
           << "- Resource types: " << Cell(Types(r)) << "\n"
           << "- " << (r.check.empty() ? "Condition rule" : "Native check `" + r.check + "`")
-          << ", defined in `" << r.source << "`\n\n"
+          << ", defined in `" << r.source << "`\n";
+      if (std::vector<std::string> envs = Environments(r); !envs.empty()) {
+        out << "- Workload environments: " << internal::Join(envs, ", ")
+            << " (elsewhere it does not run; README \"Workload environments\")\n";
+      }
+      out << "\n"
           << "**Problem.** " << r.problem << "\n\n"
           << "**Solution.** " << r.solution << "\n\n"
           << "Learn more: <" << r.learn_more_link << ">\n";
@@ -147,6 +181,9 @@ absl::Status WriteRuleList(const std::vector<RuleInfo>& rules, Format format, st
         o["learnMoreLink"] = r.learn_more_link;
         o["source"] = r.source;
         if (!r.check.empty()) o["check"] = r.check;
+        if (std::vector<std::string> envs = Environments(r); !envs.empty()) {
+          o["environments"] = json::array(envs.begin(), envs.end());
+        }
         if (!r.azure_policies.empty()) {
           json::array policies;
           for (const PolicyRef& p : r.azure_policies) {
@@ -176,6 +213,9 @@ void WriteRuleDetails(const RuleInfo& r, std::ostream& out) {
       << "  problem:        " << r.problem << "\n"
       << "  solution:       " << r.solution << "\n"
       << "  learn more:     " << r.learn_more_link << "\n";
+  if (std::vector<std::string> envs = Environments(r); !envs.empty()) {
+    out << "  environments:   " << internal::Join(envs, ", ") << "\n";
+  }
   for (const PolicyRef& p : r.azure_policies) {
     out << "  azure policy:   " << p.display_name << " (" << p.name << ")\n";
   }

@@ -8,9 +8,14 @@ namespace armlint::internal {
 #define ARMLINT_NATIVE_CHECKS(X)     \
   X(kAdminUsernameNotLiteral)        \
   X(kApiVersionRecent)               \
+  X(kApimCorsAnyOrigin)              \
+  X(kApimPolicyBase)                 \
+  X(kAppgwHttpRedirect)              \
   X(kCommandToExecuteProtected)      \
   X(kDeploymentOuterSecret)          \
   X(kDiagnosticLogsEnabled)          \
+  X(kDnsZoneDnssec)                  \
+  X(kFrontdoorManagedIdentity)       \
   X(kLbNatManagementPortsInternet)   \
   X(kLinkedTemplateNotEvaluated)     \
   X(kLocationNotHardcoded)           \

@@ -28,6 +28,9 @@ struct Rule {
   std::string condition_json;  // the "if" as written (compact JSON); see ConditionJson()
   std::shared_ptr<const Condition> condition;
   std::vector<PolicyRef> azure_policies;  // built-ins that check the same control ("azurePolicy")
+  // "environments": the workload environments the rule is about (rules/environments.h:
+  // canonical names or "non-production"); empty: every workload.
+  std::vector<std::string> environments;
 
   // Built-in rules: the "if", compiled on first use (shared by copies of the rule).
   struct Lazy;

@@ -9,6 +9,7 @@
 
 #include "json/compact_json.h"
 #include "rules/condition.h"
+#include "rules/environments.h"
 #include "rules/native_checks.h"
 #include "util/did_you_mean.h"
 #include "util/join.h"
@@ -18,9 +19,9 @@
 namespace armlint::internal {
 namespace {
 
-constexpr std::array<std::string_view, 11> kKeys = {
-    "$schema",       "id", "category", "impact",     "resourceType", "problem", "solution",
-    "learnMoreLink", "if", "check",    "azurePolicy"};
+constexpr std::array<std::string_view, 12> kKeys = {
+    "$schema",       "id", "category", "impact",      "resourceType", "problem", "solution",
+    "learnMoreLink", "if", "check",    "azurePolicy", "environments"};
 
 bool IsKebab(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;
@@ -122,6 +123,35 @@ absl::Status ParseAzurePolicy(const Document& doc, const Value& list, std::vecto
     }
     out.push_back(PolicyRef{.name = std::string(name->string_value()),
                             .display_name = std::string(display->string_value())});
+  }
+  return absl::OkStatus();
+}
+
+// "environments": the workload environments the rule is about, each a canonical name or
+// "non-production" (rules/environments.h).
+absl::Status ParseEnvironments(const Document& doc, const Value& list,
+                               std::vector<std::string>& out) {
+  std::vector<std::string_view> known(EnvironmentNames().begin(), EnvironmentNames().end());
+  known.push_back(kNonProduction);
+  const std::string names = Join(known, ", ", " or ");
+  if (!list.is_array() || list.items().empty()) {
+    return doc.ErrorAt(list.pos(), Cat("'environments' must be a non-empty array of ", names));
+  }
+  for (const Value* item : list.items()) {
+    if (!item->is_string()) {
+      return doc.ErrorAt(item->pos(), Cat("an 'environments' entry is one of ", names));
+    }
+    std::string_view name = item->string_value();
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      std::optional<std::string_view> canonical = CanonicalEnvironment(name);
+      std::string hint = canonical ? Cat(" (write '", *canonical, "')") : DidYouMean(name, known);
+      return doc.ErrorAt(item->pos(), Cat("unknown environment '", name, "'", hint,
+                                          "; the rule's environments are ", names));
+    }
+    if (std::find(out.begin(), out.end(), name) != out.end()) {
+      return doc.ErrorAt(item->pos(), Cat("environment '", name, "' is listed twice"));
+    }
+    out.emplace_back(name);
   }
   return absl::OkStatus();
 }
@@ -235,6 +265,9 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   }
   if (const Value* list = root.Find("azurePolicy")) {
     if (absl::Status s = ParseAzurePolicy(doc, *list, rule->azure_policies); !s.ok()) return s;
+  }
+  if (const Value* list = root.Find("environments")) {
+    if (absl::Status s = ParseEnvironments(doc, *list, rule->environments); !s.ok()) return s;
   }
   const Value* cond = root.Find("if");
   const Value* check = root.Find("check");

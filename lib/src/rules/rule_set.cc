@@ -310,6 +310,7 @@ void Rule::Load() const {
     self.effect = std::move((*parsed)->effect);
     self.policy = std::move((*parsed)->policy);
     self.azure_policies = std::move((*parsed)->azure_policies);
+    self.environments = std::move((*parsed)->environments);
     if ((*parsed)->lazy != nullptr) {
       lazy->doc = (*parsed)->lazy->doc;
       lazy->cond = (*parsed)->lazy->cond;
