@@ -19,6 +19,7 @@ namespace armlint::internal {
   X(kLbNatManagementPortsInternet)   \
   X(kLinkedTemplateNotEvaluated)     \
   X(kLocationNotHardcoded)           \
+  X(kNsgManagementPortsInternet)     \
   X(kOutputsNoSecrets)               \
   X(kResourceNameValid)              \
   X(kResourceRequiredTags)           \
