@@ -17,7 +17,7 @@ namespace {
 
 TEST(NativeChecks, TableIsSortedAndComplete) {
   std::span<const NativeCheck* const> checks = NativeChecks();
-  EXPECT_EQ(checks.size(), 22u);
+  EXPECT_EQ(checks.size(), 23u);
   EXPECT_TRUE(
       std::is_sorted(checks.begin(), checks.end(),
                      [](const NativeCheck* a, const NativeCheck* b) { return a->name < b->name; }));
