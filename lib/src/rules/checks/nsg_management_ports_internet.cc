@@ -17,7 +17,7 @@
 
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
-#include "rules/str.h"
+#include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -146,6 +146,16 @@ std::string_view LastSegment(std::string_view s) {
   return slash == std::string_view::npos ? s : s.substr(slash + 1);
 }
 
+void UnknownGroup(const Rule& rule, const Resource& r, Anchor at, std::vector<Hit>& out) {
+  Hit hit;
+  hit.rule = &rule;
+  hit.outcome = Tri::kUnknown;
+  hit.anchor = at;
+  hit.resource = &r;
+  hit.message = "The group's rules are not known before deployment.";
+  out.push_back(std::move(hit));
+}
+
 void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   if (context.resources == nullptr) return;
   for (const Resource& r : *context.resources) {
@@ -158,17 +168,13 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
     }
     if (r.type_lower != "microsoft.network/networksecuritygroups" || props == nullptr) continue;
     if (props->is_unknown()) {
-      Hit hit{&rule, Tri::kUnknown, props->anchor(), &r,
-              "The group's rules are not known before deployment."};
-      out.push_back(std::move(hit));
+      UnknownGroup(rule, r, props->anchor(), out);
       continue;
     }
     const Value* rules = props->Find("securityRules");
     if (rules == nullptr) continue;
     if (rules->is_unknown()) {
-      Hit hit{&rule, Tri::kUnknown, rules->anchor(), &r,
-              "The group's rules are not known before deployment."};
-      out.push_back(std::move(hit));
+      UnknownGroup(rule, r, rules->anchor(), out);
       continue;
     }
     if (!rules->is_array()) continue;
