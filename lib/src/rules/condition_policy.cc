@@ -86,9 +86,16 @@ ConditionResult Condition::Evaluate(const Resource& resource,
   if (candidates == 0) {
     r.outcome = TriAnd(r.outcome, policy_->missing_is_unknown ? Tri::kUnknown : Tri::kTrue);
     r.note = Cat("(no related ", policy_->related_type, " in the deployment)");
+    if (r.outcome == Tri::kUnknown && r.unknown_reason.empty()) {
+      r.unknown_reason = Cat("the related ", policy_->related_type, " is not in this deployment");
+    }
     return r;
   }
   r.outcome = TriAnd(r.outcome, TriNot(compliant));
+  if (r.outcome == Tri::kUnknown && r.unknown_reason.empty()) {
+    r.unknown_reason = Cat("whether a related ", policy_->related_type,
+                           " meets the existence condition is not known offline");
+  }
   if (r.outcome != Tri::kFalse) {
     r.note = Cat("(no related ", policy_->related_type,
                  " in the deployment meets the existence condition)");
