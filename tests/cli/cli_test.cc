@@ -194,7 +194,7 @@ TEST(Cli, TestRulesRunsACustomPacksFixtures) {
 // at its nearest existing ancestor, a resource whose name is not known by its type and name
 // expression, a template-level finding by the template's file name, an unknown outcome with why.
 TEST(Cli, LocationsNamesAndUnknownReasons) {
-  const std::string file = "tests/cli/testdata/lint/locations.json";
+  const std::string file = "tests/cli/testdata/locations/site.json";
   CliRun text = Armlint(
       "--no-config --report-unknown --only webapp-http2,webapp-arr-affinity,"
       "template-unused-parameter " +
@@ -206,7 +206,7 @@ TEST(Cli, LocationsNamesAndUnknownReasons) {
   EXPECT_NE(text.out.find("(cannot tell: parameter 'serverFarmResourceId' has no value)"),
             std::string::npos)
       << text.out;
-  EXPECT_NE(text.out.find("template-unused-parameter  locations.json  "), std::string::npos)
+  EXPECT_NE(text.out.find("template-unused-parameter  site.json  "), std::string::npos)
       << text.out;
   EXPECT_EQ(text.out.find("{unknown}"), std::string::npos) << text.out;
   json::value report = armlint::testing::ParseJsonOrFail(
