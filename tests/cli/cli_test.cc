@@ -190,4 +190,42 @@ TEST(Cli, TestRulesRunsACustomPacksFixtures) {
   EXPECT_NE(bad.code, 0) << bad.out;
 }
 
+// Findings say where to fix and what they are about in words a user reads: an absent property
+// at its nearest existing ancestor, a resource whose name is not known by its type and name
+// expression, a template-level finding by the template's file name, an unknown outcome with why.
+TEST(Cli, LocationsNamesAndUnknownReasons) {
+  const std::string file = "tests/cli/testdata/locations/site.json";
+  CliRun text = Armlint(
+      "--no-config --report-unknown --only webapp-http2,webapp-arr-affinity,"
+      "template-unused-parameter " +
+      file);
+  const std::string site = "  sites [parameters('siteName')]  ";
+  // http20Enabled is absent: where it would be added, `siteConfig` (line 27).
+  EXPECT_NE(text.out.find(file + ":27:23  Low  webapp-http2" + site), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("(cannot tell: parameter 'serverFarmResourceId' has no value)"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("template-unused-parameter  site.json  "), std::string::npos)
+      << text.out;
+  EXPECT_EQ(text.out.find("{unknown}"), std::string::npos) << text.out;
+  json::value report = armlint::testing::ParseJsonOrFail(
+      Armlint("--no-config --report-unknown -f json --only webapp-http2,webapp-arr-affinity " +
+              file)
+          .out);
+  int unknown = 0;
+  for (const json::value& f : report.at("findings").as_array()) {
+    const json::object& o = f.as_object();
+    EXPECT_EQ(o.at("impactedValue"), "sites [parameters('siteName')]");
+    if (o.at("outcome") == "unknown") {
+      ++unknown;
+      EXPECT_EQ(o.at("unknownReason"), "parameter 'serverFarmResourceId' has no value");
+    } else {
+      EXPECT_FALSE(o.contains("unknownReason"));
+      EXPECT_EQ(o.at("location").at("pointer"), "/resources/0/properties/siteConfig");
+    }
+  }
+  EXPECT_EQ(unknown, 1);
+}
+
 }  // namespace

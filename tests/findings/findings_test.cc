@@ -26,7 +26,7 @@ TEST(Findings, MakeFindingsIsAlignedWithTheHits) {
   hits[1].outcome = Tri::kFalse;
   hits[2].outcome = Tri::kUnknown;
   hits[3].anchor = (*doc)->root().Find("a")->anchor();
-  LintUnit unit{doc->get(), nullptr};
+  LintUnit unit{doc->get(), nullptr, {}};
   std::vector<std::optional<Finding>> made = MakeFindings(hits, unit, FindingPolicy{});
   ASSERT_EQ(made.size(), 4u);
   ASSERT_TRUE(made[0].has_value());
@@ -47,6 +47,77 @@ TEST(Findings, MakeFindingsIsAlignedWithTheHits) {
   made = MakeFindings(hits, unit, unknown);
   ASSERT_TRUE(made[2].has_value());
   EXPECT_EQ(made[2]->outcome, Outcome::kUnknown);
+}
+
+// A missing property points at `properties` (where it would be added), but the fingerprint is
+// the one it had when it pointed at the resource: recorded baselines keep matching.
+TEST(Findings, MovedLocationKeepsTheFingerprint) {
+  absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse(
+      "main.json",
+      "{\"resources\": [\n  {\"type\": \"A.B/c\", \"name\": \"x\",\n   \"properties\": {}}]}");
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  const Value* decl = (*doc)->root().Find("resources")->items()[0];
+  Resource r;
+  r.doc = doc->get();
+  r.type = "A.B/c";
+  r.name = "x";
+  r.body = decl;
+  r.anchor = decl->anchor();
+  Rule rule;
+  rule.id = "r";
+  std::vector<Hit> hits(2);
+  for (Hit& h : hits) {
+    h.rule = &rule;
+    h.resource = &r;
+    h.missing = true;
+  }
+  hits[0].anchor = decl->Find("properties")->anchor();  // now
+  hits[0].identity_anchor = Anchor{};                   // then: the resource
+  hits[1].anchor = decl->anchor();                      // as findings were made before
+  LintUnit unit{doc->get(), nullptr, {}};
+  std::vector<std::optional<Finding>> made = MakeFindings(hits, unit, FindingPolicy{});
+  ASSERT_TRUE(made[0].has_value() && made[1].has_value());
+  EXPECT_EQ(made[0]->location.pointer, "/resources/0/properties");
+  EXPECT_EQ(made[0]->location.line, 3);
+  EXPECT_TRUE(made[0]->value_missing);
+  EXPECT_EQ(made[1]->location.pointer, "/resources/0");
+  EXPECT_EQ(made[0]->fingerprint, made[1]->fingerprint);
+}
+
+TEST(Findings, UnknownOutcomeCarriesItsReasonAndNames) {
+  absl::StatusOr<std::unique_ptr<Document>> doc =
+      Document::Parse("infra/main.json",
+                      R"({"parameters": {"p": {"type": "string"}},
+          "resources": [{"type": "Microsoft.Web/sites", "name": "[parameters('p')]"}]})");
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  const Value* decl = (*doc)->root().Find("resources")->items()[0];
+  Resource r;
+  r.doc = doc->get();
+  r.type = "Microsoft.Web/sites";
+  r.name = "{unknown}";
+  r.name_known = false;
+  r.body = decl;
+  r.anchor = decl->anchor();
+  Rule rule;
+  rule.id = "r";
+  std::vector<Hit> hits(2);
+  hits[0].rule = &rule;
+  hits[0].resource = &r;
+  hits[0].anchor = decl->Find("name")->anchor();
+  hits[0].outcome = Tri::kUnknown;
+  hits[0].unknown_reason = "parameter 'p' has no value";
+  hits[1].rule = &rule;  // a template-level hit: the parameter
+  hits[1].anchor = (*doc)->root().Find("parameters")->Find("p")->anchor();
+  LintUnit unit{doc->get(), nullptr, {}};
+  FindingPolicy policy;
+  policy.report_unknown = true;
+  std::vector<std::optional<Finding>> made = MakeFindings(hits, unit, policy);
+  ASSERT_TRUE(made[0].has_value() && made[1].has_value());
+  EXPECT_EQ(made[0]->unknown_reason, "parameter 'p' has no value");
+  EXPECT_EQ(made[0]->impacted_value, "sites [parameters('p')]");
+  EXPECT_EQ(made[1]->impacted_field, "template");
+  EXPECT_EQ(made[1]->impacted_value, "main.json");
+  EXPECT_EQ(made[1]->unknown_reason, "");
 }
 
 Finding At(std::string file, int line, std::string rule, std::string problem) {

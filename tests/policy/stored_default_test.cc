@@ -35,10 +35,10 @@ TEST(StoredDefaults, AnUnknownOutcomeSaysWhy) {
   LintResult r = engine->LintPaths({Dir() + "/template-storage-omitted.json"});
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].outcome, Outcome::kUnknown);
-  EXPECT_NE(r.findings[0].problem.find(
+  EXPECT_NE(r.findings[0].unknown_reason.find(
                 "Azure treats a missing properties.allowCrossTenantReplication as false"),
             std::string::npos)
-      << r.findings[0].problem;
+      << r.findings[0].unknown_reason;
 }
 
 fs::path BuiltIn(const std::string& rel) {

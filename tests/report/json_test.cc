@@ -82,6 +82,24 @@ TEST(JsonReport, HostileStringsRoundTrip) {
   EXPECT_EQ(doc.at("errors").at(0).at("message").as_string(), r.errors[0].message);
 }
 
+// "unknownReason" appears on unknown outcomes that have one, never on failures.
+TEST(JsonReport, UnknownReasonOnlyOnUnknownOutcomes) {
+  LintResult r;
+  r.files = 1;
+  Finding f = testing::MakeFinding("r", Category::kCost, Impact::kLow, "a.json", 3, 5, "st");
+  f.unknown_reason = "reference() is evaluated at deployment";
+  r.findings.push_back(f);  // a failure: the reason is not written
+  f.outcome = Outcome::kUnknown;
+  r.findings.push_back(f);
+  boost::system::error_code ec;
+  json::value doc = json::parse(Render(r, Format::kJson), ec);
+  ASSERT_FALSE(ec) << ec.message();
+  const json::array& findings = doc.at("findings").as_array();
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_FALSE(findings[0].as_object().contains("unknownReason"));
+  EXPECT_EQ(findings[1].at("unknownReason").as_string(), "reference() is evaluated at deployment");
+}
+
 TEST(JsonReport, TwoSpaceIndentation) {
   const std::string out = Render(testing::EmptyResult(), Format::kJson);
   EXPECT_EQ(out.substr(0, 30), "{\n  \"tool\": {\n    \"name\": \"arm");

@@ -156,6 +156,25 @@ TEST(SarifReport, UnknownLineStillHasAValidRegion) {
   EXPECT_EQ(region.at("startColumn").as_int64(), 1);
 }
 
+// An unknown outcome's message says why the rule could not decide, where that is known.
+TEST(SarifReport, UnknownOutcomeMessageSaysWhy) {
+  LintResult r;
+  r.files = 1;
+  Finding f = testing::MakeFinding("r", Category::kCost, Impact::kLow, "a.json", 3, 5, "st");
+  f.outcome = Outcome::kUnknown;
+  f.unknown_reason = "parameter 'tls' has no value";
+  r.findings.push_back(f);
+  f.unknown_reason.clear();
+  r.findings.push_back(f);
+  json::value doc = ParseSarif(r);
+  const json::array& results = doc.at("runs").at(0).at("results").as_array();
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_TRUE(std::string(results[0].at("message").at("text").as_string())
+                  .starts_with("Outcome unknown (parameter 'tls' has no value): "));
+  EXPECT_TRUE(std::string(results[1].at("message").at("text").as_string())
+                  .starts_with("Outcome unknown (a value could not be evaluated offline): "));
+}
+
 // GitHub ranks alerts by rule-level metadata: descriptions from the rule (never one finding's
 // text), help with the solution and link, security-severity, precision and pillar tags.
 TEST(SarifReport, RuleDescriptorsComeFromTheRules) {

@@ -62,6 +62,25 @@ TEST(EffectiveConfiguration, SitesConfigWebIsTheSitesSiteConfig) {
   EXPECT_EQ(config->merged_into, "microsoft.web/sites");
 }
 
+// App settings from a sites/config child point at the child; the siteConfig made on the way to
+// them points where siteConfig would be written, the site's `properties`: a finding on a setting
+// absent from both forms (healthCheckPath) points there, not at the appsettings child.
+TEST(EffectiveConfiguration, ObjectsMadeOnTheWayPointWhereTheyWouldBeWritten) {
+  Expanded x = ExpandAndFold(std::string(kHeader) + R"([
+    {"type": "Microsoft.Web/sites", "apiVersion": "2023-12-01", "name": "app",
+     "properties": {"httpsOnly": true}},
+    {"type": "Microsoft.Web/sites/config", "apiVersion": "2023-12-01", "name": "app/appsettings",
+     "properties": {"A": "1"}}]})");
+  const Resource* site = ByType(x, "Microsoft.Web/sites");
+  ASSERT_NE(site, nullptr);
+  const Value* site_config = At(site->body, {"properties", "siteConfig"});
+  ASSERT_NE(site_config, nullptr);
+  EXPECT_EQ(site_config->pos(), At(site->body, {"properties"})->pos());
+  const Value* settings = At(site->body, {"properties", "siteConfig", "appSettings"});
+  ASSERT_NE(settings, nullptr);
+  EXPECT_EQ(x.doc->Position(settings->pos()).line, 6);  // the child's text
+}
+
 TEST(EffectiveConfiguration, OtherConfigNamesAndMissingParentsAreLeftAlone) {
   Expanded x = ExpandAndFold(std::string(kHeader) + R"([
     {"type": "Microsoft.Web/sites", "apiVersion": "2023-12-01", "name": "app", "properties": {}},

@@ -93,12 +93,14 @@ TEST(Condition, EvidencePointsAtTheOffendingProperty) {
       {"field": "properties.supportsHttpsTrafficOnly", "equals": false}]})");
   EXPECT_EQ(e.outcome, Tri::kTrue);
   EXPECT_EQ(e.at, "8:33");
-  // A missing property: no evidence, the caller reports the resource.
+  // A missing property: where it would be added, its nearest existing ancestor (`properties`).
   e = Check(t, R"({"allOf": [
       {"field": "type", "equals": "Microsoft.Storage/storageAccounts"},
       {"field": "properties.allowBlobPublicAccess", "exists": false}]})");
   EXPECT_EQ(e.outcome, Tri::kTrue);
-  EXPECT_EQ(e.at, "none");
+  EXPECT_EQ(e.at, "7:17");
+  e = Check(t, R"({"field": "properties.networkAcls.bypass", "exists": false})");
+  EXPECT_EQ(e.at, "10:20");
   // anyOf: the member that was true.
   e = Check(t, R"({"anyOf": [
       {"field": "properties.minimumTlsVersion", "equals": "TLS1_2"},
@@ -114,6 +116,102 @@ TEST(Condition, EvidencePointsAtTheOffendingProperty) {
       {"field": "properties.networkAcls.defaultAction", "equals": "Allow"},
       {"field": "location", "equals": "westeurope"}]})");
   EXPECT_EQ(e.at, "11:24");
+}
+
+TEST(Condition, MissingPropertyPointsWhereItWouldBeAdded) {
+  // No `properties` at all: the resource.
+  testing::TestResource bare = MakeResource(R"({
+  "type": "A.B/c",
+  "name": "x"
+})");
+  Eval e = Check(bare, R"({"field": "properties.a.b", "exists": false})");
+  EXPECT_EQ(e.outcome, Tri::kTrue);
+  EXPECT_EQ(e.at, "1:1");
+  // A filter on a present property, then the absent one: the absent one is the offence.
+  testing::TestResource vm = MakeResource(R"({
+  "type": "Microsoft.Compute/virtualMachines",
+  "properties": {
+    "storageProfile": {"imageReference": {"publisher": "MicrosoftWindowsServer"}},
+    "priority": "Spot"
+  }
+})");
+  e = Check(vm, R"({"allOf": [
+      {"field": "properties.storageProfile.imageReference.publisher",
+       "equals": "MicrosoftWindowsServer"},
+      {"field": "properties.licenseType", "exists": false}]})");
+  EXPECT_EQ(e.outcome, Tri::kTrue);
+  EXPECT_EQ(e.at, "3:17");
+  // A present value that is not the safe one names the offence before an absent filter.
+  e = Check(vm, R"({"allOf": [
+      {"field": "properties.priority", "notEquals": "Regular"},
+      {"field": "properties.privateEndpoint", "exists": false}]})");
+  EXPECT_EQ(e.outcome, Tri::kTrue);
+  EXPECT_EQ(e.at, "5:17");
+}
+
+TEST(Condition, NullAndEmptyValuesPointAtThemselves) {
+  testing::TestResource t = MakeResource(R"({
+  "type": "Microsoft.ContainerService/managedClusters",
+  "properties": {
+    "dnsPrefix": null,
+    "apiServerAccessProfile": {
+      "authorizedIPRanges": []
+    }
+  }
+})");
+  // Written as null (or an expression that evaluated to null): that value.
+  Eval e = Check(t, R"({"field": "properties.dnsPrefix", "exists": false})");
+  EXPECT_EQ(e.outcome, Tri::kTrue);
+  EXPECT_EQ(e.at, "4:18");
+  // Present but empty: the empty array, not the resource.
+  e = Check(t, R"({"count": {"field": "properties.apiServerAccessProfile.authorizedIPRanges[*]"},
+                   "equals": 0})");
+  EXPECT_EQ(e.outcome, Tri::kTrue);
+  EXPECT_EQ(e.at, "6:29");
+  // Absent array: where it would be added.
+  e = Check(t, R"({"count": {"field": "properties.agentPoolProfiles[*]"}, "equals": 0})");
+  EXPECT_EQ(e.outcome, Tri::kTrue);
+  EXPECT_EQ(e.at, "3:17");
+}
+
+TEST(Condition, FingerprintEvidenceKeepsTheResourceForMissingFields) {
+  testing::TestResource t = MakeResource(kStorage);
+  absl::StatusOr<std::unique_ptr<Condition>> c =
+      CompileCondition(R"({"field": "properties.allowBlobPublicAccess", "exists": false})");
+  ASSERT_TRUE(c.ok());
+  ConditionResult r = (*c)->Evaluate(t.resource);
+  EXPECT_TRUE(r.missing);
+  EXPECT_EQ(LineColOf(t, r.anchor), "7:17");
+  ASSERT_TRUE(r.identity_anchor.has_value());
+  EXPECT_FALSE(r.identity_anchor->known());  // the resource, as findings had it
+  // A present property: the same anchor for both.
+  c = CompileCondition(R"({"field": "properties.minimumTlsVersion", "equals": "TLS1_0"})");
+  ASSERT_TRUE(c.ok());
+  r = (*c)->Evaluate(t.resource);
+  EXPECT_EQ(LineColOf(t, r.anchor), "9:26");
+  EXPECT_EQ(LineColOf(t, *r.identity_anchor), "9:26");
+}
+
+TEST(Condition, UnknownOutcomeSaysWhy) {
+  testing::TestResource t = MakeResource(R"({"type": "A.B/c", "properties": {"a": 1}})");
+  Arena arena;
+  std::vector<Member> members = {
+      Member{"a", Value::Int(arena, 1, Anchor{}), 0},
+      Member{"plan", Value::Unknown(arena, "parameter 'plan' has no value", Anchor{}), 0}};
+  std::vector<Member> body = {Member{"type", t.doc->root().Find("type"), 0},
+                              Member{"properties", Value::Object(arena, members, Anchor{}), 0}};
+  t.resource.body = Value::Object(arena, body, t.doc->root().anchor());
+  absl::StatusOr<std::unique_ptr<Condition>> c = CompileCondition(R"({"allOf": [
+      {"field": "properties.a", "equals": 1},
+      {"field": "properties.plan", "equals": "Free"}]})");
+  ASSERT_TRUE(c.ok());
+  ConditionResult r = (*c)->Evaluate(t.resource);
+  EXPECT_EQ(r.outcome, Tri::kUnknown);
+  EXPECT_EQ(r.unknown_reason, "parameter 'plan' has no value");
+  // A known outcome carries no reason.
+  c = CompileCondition(R"({"field": "properties.a", "equals": 1})");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ((*c)->Evaluate(t.resource).unknown_reason, "");
 }
 
 TEST(Condition, KleeneLogicWithUnknowns) {

@@ -114,7 +114,11 @@ TEST(RuleSet, HitsCarryEvidenceOrTheResourceAnchor) {
   hits.clear();
   (*set)->EvaluateResource(missing.resource, hits);
   ASSERT_EQ(hits.size(), 1u);
-  EXPECT_EQ(hits[0].anchor.pos, missing.resource.anchor.pos);
+  // Absent: where it would be added (`properties`); the fingerprint still reads the resource.
+  EXPECT_TRUE(hits[0].missing);
+  EXPECT_EQ(hits[0].anchor.pos, missing.resource.body->Find("properties")->pos());
+  ASSERT_TRUE(hits[0].identity_anchor.has_value());
+  EXPECT_FALSE(hits[0].identity_anchor->known());
 }
 
 TEST(RuleSet, DuplicateIdsAndStemMismatchAreErrors) {

@@ -94,6 +94,9 @@ struct Finding {
   // `location` is where it would be added.
   std::string value;
   bool value_missing = false;
+  // Outcome kUnknown: why the rule cannot decide ("parameter 'plan' has no value",
+  // "reference() is evaluated at deployment"); empty when not known or not unknown.
+  std::string unknown_reason;
   bool suppressed = false;
   std::string suppression_justification;
   // Stable across edits elsewhere in the file: a hash of rule id, file, resource id and the

@@ -51,7 +51,9 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   policy.config = file.config.get();
   policy.suppressor = &suppressor;
   // Aligned with the hits, so that each finding is known to come from its hit (for assessments).
-  std::vector<std::optional<Finding>> made = MakeFindings(hits, unit, policy);
+  LintUnit named = unit;
+  named.resources = resources;
+  std::vector<std::optional<Finding>> made = MakeFindings(hits, named, policy);
   AssessFile(*file.rules, file.config.get(), resources,
              context.classification.kind == ManifestKind::kTemplate, hits, made,
              out.summary.assessments);
@@ -90,7 +92,7 @@ ContextValues ContextFor(const LintSettings& settings, const Config* config) {
 // Expands and evaluates the template `doc` with the parameter file `params` (may be null).
 void LintTemplate(const LintSettings& settings, const FileContext& file, const Document& doc,
                   const Document* params, CheckContext& context, FileResult& out) {
-  LintUnit unit{&doc, nullptr};
+  LintUnit unit{&doc, nullptr, {}};
   ExpandOptions options;
   options.parameters = params;
   options.context = ContextFor(settings, file.config.get());
@@ -157,7 +159,7 @@ void LintParameterFileAlone(const LintSettings& settings, const FileContext& fil
 void LintDocument(const LintSettings& settings, const FileContext& file, const Document& doc,
                   bool named, FileResult& out, const Document* params_override = nullptr) {
   CheckContext context = ContextOf(file, doc);
-  LintUnit unit{&doc, nullptr};
+  LintUnit unit{&doc, nullptr, {}};
   switch (context.classification.kind) {
     case ManifestKind::kOther:
       return;

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "findings/baseline.h"
+#include "findings/names.h"
 #include "json/compact_json.h"
 #include "json/document.h"
 #include "util/strings.h"
@@ -78,9 +79,12 @@ std::string WrittenScalar(const LintUnit& unit, Anchor at, std::string_view poin
 
 }  // namespace
 
+const Document* LocatedIn(const LintUnit& unit, Anchor at) {
+  return at.source == 1 && unit.parameters != nullptr ? unit.parameters : unit.doc;
+}
+
 Location LocateAnchor(const LintUnit& unit, Anchor at) {
-  const Document* doc = unit.doc;
-  if (at.source == 1 && unit.parameters != nullptr) doc = unit.parameters;
+  const Document* doc = LocatedIn(unit, at);
   Location loc;
   loc.file = doc->path();
   if (!at.known()) return loc;
@@ -192,6 +196,7 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     f.effect = rule.effect;
     f.policy = rule.policy;
     f.outcome = hit.outcome == Tri::kTrue ? Outcome::kFail : Outcome::kUnknown;
+    if (f.outcome == Outcome::kUnknown) f.unknown_reason = hit.unknown_reason;
     Anchor at = hit.anchor;
     if (!at.known() && hit.resource != nullptr) at = hit.resource->anchor;
     f.location = LocateAnchor(unit, at);
@@ -206,9 +211,9 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     std::string identity;  // what the fingerprint knows the resource by
     if (hit.resource != nullptr) {
       const Resource& r = *hit.resource;
-      f.impacted_field = r.type;
-      f.impacted_value = r.name;
       resource_pointer = unit.doc->PointerAt(r.anchor.pos);
+      f.impacted_field = r.type;
+      f.impacted_value = ResourceLabel(*unit.doc, r, resource_pointer);
       f.resource_id = !r.id.empty() ? r.id : absl::StrCat(unit.doc->path(), "#", resource_pointer);
       // Exports carry real ids; a template's evaluated id depends on the deployment context
       // (--context) and its pointer on the array index, so templates use the declaration.
@@ -217,11 +222,24 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
                      : ResourceIdentity(*unit.doc, resource_pointer,
                                         r.name_known ? std::string_view(r.name) : "");
     } else {
-      f.impacted_field = "template";
-      f.impacted_value = f.location.pointer;
+      // The resource declared there, or the template (its file or nested deployment's name).
+      Subject s = SubjectAt(*LocatedIn(unit, at), unit.resources, f.location.pointer);
+      f.impacted_field = std::move(s.field);
+      f.impacted_value = std::move(s.value);
       f.resource_id = absl::StrCat(f.location.file, "#", f.location.pointer);
     }
+    // The fingerprint reads the location findings had before absent properties pointed at
+    // their ancestor: existing baselines keep matching.
+    std::string identity_pointer;
     std::string_view relative = f.location.pointer;
+    if (hit.identity_anchor.has_value()) {
+      Anchor id_at = *hit.identity_anchor;
+      if (!id_at.known() && hit.resource != nullptr) id_at = hit.resource->anchor;
+      if (id_at.pos != at.pos || id_at.source != at.source) {
+        identity_pointer = LocateAnchor(unit, id_at).pointer;
+        relative = identity_pointer;
+      }
+    }
     if (!resource_pointer.empty() && relative.starts_with(resource_pointer)) {
       relative.remove_prefix(resource_pointer.size());
     }

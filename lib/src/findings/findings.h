@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "armlint/armlint.hpp"
@@ -16,7 +17,13 @@ namespace armlint::internal {
 struct LintUnit {
   const Document* doc = nullptr;
   const Document* parameters = nullptr;
+  // The file's resources: findings without a resource are named after the one declared at
+  // their location.
+  std::span<const Resource> resources;
 };
+
+// The document an anchor points into.
+const Document* LocatedIn(const LintUnit& unit, Anchor at);
 
 // The location of an anchor in its document (line 0 when the anchor is unknown).
 Location LocateAnchor(const LintUnit& unit, Anchor at);

@@ -30,6 +30,10 @@ void WriteFinding(PrettyJsonWriter& w, const Finding& f) {
   w.EndObject();
   w.Member("learnMoreLink", f.learn_more_link);
   w.Member("outcome", OutcomeName(f.outcome));
+  // Unknown outcomes: why the rule cannot decide (absent otherwise).
+  if (f.outcome == Outcome::kUnknown && !f.unknown_reason.empty()) {
+    w.Member("unknownReason", f.unknown_reason);
+  }
   // Azure Policy findings only (absent otherwise, so built-in rule findings keep their shape).
   if (!f.effect.empty()) w.Member("effect", f.effect);
   if (f.policy) {

@@ -67,6 +67,7 @@ absl::StatusOr<Finding> ReadFinding(const std::string& path, const json::value& 
   }
   f.learn_more_link = Str(*o, "learnMoreLink");
   f.outcome = Str(*o, "outcome") == "unknown" ? Outcome::kUnknown : Outcome::kFail;
+  if (f.outcome == Outcome::kUnknown) f.unknown_reason = Str(*o, "unknownReason");
   if (const json::object* l = Obj(*o, "location")) {
     f.location.file = Str(*l, "file");
     f.location.line = Int(*l, "line");

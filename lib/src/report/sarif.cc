@@ -188,7 +188,10 @@ json::object PhysicalLocation(const Location& loc, const std::filesystem::path& 
 json::object Message(const Finding& f) {
   std::string text = Sentence(f.problem.empty() ? f.rule_id : f.problem);
   if (f.outcome == Outcome::kUnknown) {
-    text = absl::StrCat("Outcome unknown (a value could not be evaluated offline): ", text);
+    text = absl::StrCat(
+        "Outcome unknown (",
+        f.unknown_reason.empty() ? "a value could not be evaluated offline" : f.unknown_reason,
+        "): ", text);
   }
   if (!f.impacted_value.empty() || !f.impacted_field.empty()) {
     absl::StrAppend(&text, " Resource: '", f.impacted_value, "' (", f.impacted_field, ").");

@@ -96,6 +96,9 @@ class TextWriter {
       absl::StrAppend(&line, Paint("[suppressed]", kDim), " ");
     }
     absl::StrAppend(&line, Clean(f.problem));
+    if (f.outcome == Outcome::kUnknown && !f.unknown_reason.empty()) {
+      absl::StrAppend(&line, " (cannot tell: ", Clean(f.unknown_reason), ")");
+    }
     if (!f.value.empty()) {
       absl::StrAppend(&line, " (found: ", Paint(Clean(f.value), kBold), ")");
     } else if (f.value_missing) {

@@ -89,10 +89,12 @@ std::uint8_t OwnFlags(const Value& v) {
 // `base` (an object, or null for absent) with the value at `path` replaced by `fn(old)`, where
 // `old` is null when absent. An Unknown on the way is kept as it is: what it holds is not known,
 // so nothing can be said about what the child changes in it. Objects made here take the anchor
-// of what they replace, else `at`.
+// of what they replace, else `made_at`: their nearest existing ancestor, where the user would
+// write them (a finding on a setting absent from both forms points there, not at a child that
+// set something else).
 template <typename Fn>
 const Value* With(Arena& arena, const Value* base, std::span<const std::string_view> path,
-                  Anchor at, const Fn& fn) {
+                  Anchor at, const Fn& fn, Anchor made_at) {
   if (path.empty()) return fn(base);
   if (base != nullptr && !base->is_object() && !base->is_null()) return base;
   std::vector<Member> members;
@@ -107,7 +109,8 @@ const Value* With(Arena& arena, const Value* base, std::span<const std::string_v
     }
   }
   const Value* old = slot ? slot->value : nullptr;
-  const Value* updated = With(arena, old, path.subspan(1), at, fn);
+  const Anchor inner_made_at = base != nullptr && base->is_object() ? base->anchor() : made_at;
+  const Value* updated = With(arena, old, path.subspan(1), at, fn, inner_made_at);
   if (updated == old) return base;
   if (slot != nullptr) {
     slot->value = updated;
@@ -115,7 +118,7 @@ const Value* With(Arena& arena, const Value* base, std::span<const std::string_v
     members.push_back(Member{path.front(), updated, at.pos});  // kFolds is static
   }
   bool keep = base != nullptr && base->is_object();
-  return Value::Object(arena, members, keep ? base->anchor() : at, keep ? OwnFlags(*base) : 0);
+  return Value::Object(arena, members, keep ? base->anchor() : made_at, keep ? OwnFlags(*base) : 0);
 }
 
 // The items of `old` (an array, or nothing) with `item` replacing the one of the same name, or
@@ -274,8 +277,9 @@ void FoldChildren(Arena& arena, std::vector<Resource>& resources) {
       path.push_back(rest.substr(0, dot));
       rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
     }
-    const Value* body = With(arena, parent->body, path, child.anchor,
-                             [&](const Value* old) { return Folded(arena, *spec, child, old); });
+    const Value* body = With(
+        arena, parent->body, path, child.anchor,
+        [&](const Value* old) { return Folded(arena, *spec, child, old); }, parent->anchor);
     parent->body = body;
     child.merged_into = parent->type_lower;
   }

@@ -9,6 +9,7 @@
 
 #include "absl/container/inlined_vector.h"
 
+#include "rules/condition_evidence.h"
 #include "rules/condition_node.h"
 #include "rules/source_text.h"
 #include "rules/stored_default.h"
@@ -20,6 +21,14 @@ namespace armlint::internal {
 namespace {
 
 using Node = ConditionNode;
+using evidence::Evidence;
+using evidence::kRuleValueUnknown;
+using evidence::Legacy;
+using evidence::Prefer;
+using evidence::Reach;
+using evidence::Result;
+using evidence::UnknownReason;
+using evidence::Unsafe;
 
 // What a path selects: most paths select one value, so no allocation is needed for them.
 using Values = absl::InlinedVector<const Value*, 4>;
@@ -27,34 +36,6 @@ using Values = absl::InlinedVector<const Value*, 4>;
 // computed ("[variables('origins')]"), that expression in the resource rather than the variable
 // it read.
 using Anchors = absl::InlinedVector<Anchor, 4>;
-
-struct Evidence {
-  Anchor anchor;
-  int specificity = -1;          // -1: none
-  bool missing = false;          // decided by an absent field: report the resource
-  bool property = false;         // a value under `properties`
-  const Value* value = nullptr;  // the evaluated value that decided, when one is present
-};
-
-struct Result {
-  Tri t = Tri::kFalse;
-  Evidence ev;
-};
-
-// Keeps the more specific evidence; on a tie the later one (rules name the resource type first
-// and the offending property after it).
-// Which evidence names the offence: a present value under `properties` first, then an absent
-// field (reported at the resource), then other present values (kind, sku, location: usually
-// filters); within a rank the later member (rules name the filters first and the offending
-// property after them).
-int Rank(const Evidence& e) { return e.missing ? 1 : e.property ? 2 : 0; }
-
-void Prefer(Evidence& best, const Evidence& e) {
-  if (e.specificity <= 0 || (!e.anchor.known() && !e.missing)) return;
-  if (best.specificity <= 0 || Rank(e) > Rank(best) || Rank(e) == Rank(best)) {
-    best = e;
-  }
-}
 
 class ConditionEvaluator {
  public:
@@ -80,9 +61,13 @@ class ConditionEvaluator {
 
   // Appends what `path` selects: nullptr for a missing value; nothing for a [*] over a missing
   // or empty array.
-  void Resolve(const FieldPath& path, Values& out, Anchors* ats = nullptr) const;
+  // An absent value's anchor in `ats` is its nearest existing ancestor; a null one's, the null
+  // (or the expression that evaluated to null). `reach` (optional) tells where a walk that
+  // selected nothing stopped.
+  void Resolve(const FieldPath& path, Values& out, Anchors* ats = nullptr,
+               Reach* reach = nullptr) const;
   void Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i, Values& out,
-            Anchors* ats, Anchor expr_at) const;
+            Anchors* ats, Anchor expr_at, Anchor parent_at, Reach* reach) const;
   Result Leaf(const Node& n);
   Result Count(const Node& n);
 
@@ -135,26 +120,36 @@ const std::vector<PathStep>* StepsFor(const FieldPath& path, const Resource& r,
 }
 
 void ConditionEvaluator::Walk(const Value* v, const std::vector<PathStep>& steps, std::size_t i,
-                              Values& out, Anchors* ats, Anchor expr_at) const {
-  auto push = [&](const Value* x) {
+                              Values& out, Anchors* ats, Anchor expr_at, Anchor parent_at,
+                              Reach* reach) const {
+  auto push = [&](const Value* x, Anchor missing_at = Anchor{}) {
     if (out.size() >= limits::kMaxFieldValues) {
       exhausted = true;
       return;
     }
     out.push_back(x);
-    if (ats) ats->push_back(expr_at.known() ? expr_at : x ? x->anchor() : Anchor{});
+    if (ats) ats->push_back(expr_at.known() ? expr_at : x ? x->anchor() : missing_at);
   };
   for (; i < steps.size(); ++i) {
     if (i > 0 && v != nullptr && !expr_at.known() && v->from_expression()) expr_at = v->anchor();
     if (v == nullptr || v->is_null()) {
+      // Absent: where it would be added (its parent, or the expression that computed the
+      // parent). Null as written, or an expression that evaluated to null: that value.
+      Anchor at = v != nullptr ? v->anchor() : parent_at;
       // A [*] below a missing value selects nothing; otherwise the field is missing.
       for (std::size_t j = i; j < steps.size(); ++j) {
-        if (steps[j].kind == PathStep::Kind::kWildcard) return;
+        if (steps[j].kind == PathStep::Kind::kWildcard) {
+          if (reach != nullptr && !reach->at.known()) {
+            *reach = Reach{expr_at.known() ? expr_at : at, false};
+          }
+          return;
+        }
       }
-      push(nullptr);
+      push(nullptr, at);
       return;
     }
     if (v->is_unknown()) break;  // what lies below an unknown value is unknown
+    parent_at = v->anchor();
     const PathStep& s = steps[i];
     switch (s.kind) {
       case PathStep::Kind::kKey:
@@ -165,9 +160,12 @@ void ConditionEvaluator::Walk(const Value* v, const std::vector<PathStep>& steps
         break;
       case PathStep::Kind::kWildcard:
         if (!v->is_array()) return;
+        if (v->items().empty() && reach != nullptr && !reach->at.known()) {
+          *reach = Reach{expr_at.known() ? expr_at : v->anchor(), true};
+        }
         for (const Value* item : v->items()) {
           if (exhausted) return;
-          Walk(item, steps, i + 1, out, ats, expr_at);
+          Walk(item, steps, i + 1, out, ats, expr_at, v->anchor(), reach);
         }
         return;
     }
@@ -175,10 +173,11 @@ void ConditionEvaluator::Walk(const Value* v, const std::vector<PathStep>& steps
   if (!steps.empty() && v != nullptr && !expr_at.known() && v->from_expression()) {
     expr_at = v->anchor();
   }
-  push(v);
+  push(v, parent_at);
 }
 
-void ConditionEvaluator::Resolve(const FieldPath& path, Values& out, Anchors* ats) const {
+void ConditionEvaluator::Resolve(const FieldPath& path, Values& out, Anchors* ats,
+                                 Reach* reach) const {
   const Resource& r_ = path.outer ? outer_ : this->r_;
   const Value* start = nullptr;
   auto one = [&](const Value* v) {
@@ -220,7 +219,7 @@ void ConditionEvaluator::Resolve(const FieldPath& path, Values& out, Anchors* at
     return;
   }
   std::size_t before = out.size();
-  Walk(start, *steps, 0, out, ats, Anchor{});
+  Walk(start, *steps, 0, out, ats, Anchor{}, r_.anchor, reach);
   if (read_only && std::all_of(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
                                [](const Value* v) { return v == nullptr || v->is_null(); })) {
     // Not in the template: Azure fills it in, so what it will be is unknown.
@@ -319,7 +318,7 @@ const Value* ConditionEvaluator::Expression(const Node& n, const Expr& e, Anchor
 Result ConditionEvaluator::Leaf(const Node& n) {
   const Predicate& p = *n.predicate;
   const Value* rhs = nullptr;
-  if (n.rhs_unknown) return Result{Tri::kUnknown, {}};
+  if (n.rhs_unknown) return Result{Tri::kUnknown, {}, {}, kRuleValueUnknown};
   if (n.rhs_is_path) {
     Values r;
     Resolve(n.rhs_path, r);
@@ -329,15 +328,22 @@ Result ConditionEvaluator::Leaf(const Node& n) {
   }
   bool dynamic = n.rhs_is_path || n.rhs_expr != nullptr;
   auto apply = [&](const Value* v) { return dynamic ? p.ApplyDynamic(v, rhs) : p.Apply(v); };
-  if (n.kind == Node::Kind::kValue && n.value_expr != nullptr) {
-    return Result{apply(Expression(n, *n.value_expr, r_.anchor)), {}};
-  }
-  if (n.kind == Node::Kind::kValue && !n.value_is_path) {
-    return Result{apply(n.literal), {}};
+  // Why `t` is unknown: the value read, else what it was compared with.
+  auto why = [&](Tri t, const Value* v) {
+    if (t != Tri::kUnknown) return std::string_view();
+    std::string_view r = UnknownReason(v);
+    if (r.empty() && dynamic) r = UnknownReason(rhs);
+    return r;
+  };
+  if (n.kind == Node::Kind::kValue && (n.value_expr != nullptr || !n.value_is_path)) {
+    const Value* v = n.value_expr != nullptr ? Expression(n, *n.value_expr, r_.anchor) : n.literal;
+    Tri t = apply(v);
+    return Result{t, {}, {}, why(t, v)};
   }
   Values values;
   Anchors ats;
-  Resolve(n.path, values, &ats);
+  Reach reach;
+  Resolve(n.path, values, &ats, &reach);
   bool source_op = p.op() == Op::kWrittenAs || p.op() == Op::kExpressionCalls;
   // [*]: every selected element must satisfy the operator (vacuously true when none is).
   Result res{Tri::kTrue, {}};
@@ -355,14 +361,16 @@ Result ConditionEvaluator::Leaf(const Node& n) {
     Evidence e;
     if (v != nullptr && !v->is_null()) {
       // A value found by `exists: true` ranks with the filters: it is often a precondition.
-      e = Evidence{ats[k], n.specificity, false, n.property_path && p.op() != Op::kExists, v};
+      e = Evidence{ats[k], n.specificity, false, n.property_path && p.op() != Op::kExists,
+                   v,      Unsafe(p.op())};
     } else {
-      e = Evidence{Anchor{}, n.specificity, true, n.property_path, nullptr};
+      e = Evidence{ats[k], n.specificity, true, n.property_path, nullptr};
     }
-    if (t == Tri::kFalse) return Result{Tri::kFalse, e};
+    if (t == Tri::kFalse) return Result{Tri::kFalse, e, Legacy(e)};
     if (t == Tri::kUnknown && res.t == Tri::kTrue) {
       res.t = Tri::kUnknown;
       res.ev = e;
+      res.why = why(t, v);
     }
     if (t == Tri::kTrue && !have_true) {
       have_true = true;
@@ -370,14 +378,20 @@ Result ConditionEvaluator::Leaf(const Node& n) {
     }
   }
   if (res.t == Tri::kTrue) res.ev = first_true;
+  res.legacy = Legacy(res.ev);
+  if (values.empty() && reach.at.known()) {
+    // Nothing selected: the empty array, or where the absent one would be added.
+    res.ev = Evidence{reach.at, n.specificity, !reach.present, n.property_path, nullptr};
+  }
   return res;
 }
 
 Result ConditionEvaluator::Count(const Node& n) {
   Values items;
   Anchors ats;
+  Reach reach;
   if (n.count_of_field) {
-    Resolve(n.path, items, &ats);
+    Resolve(n.path, items, &ats, &reach);
   } else {
     const Value* arr = n.literal;
     if (n.value_expr != nullptr) {
@@ -387,13 +401,16 @@ Result ConditionEvaluator::Count(const Node& n) {
       Resolve(n.path, v);
       arr = v.size() == 1 ? v[0] : nullptr;
     }
-    if (arr != nullptr && arr->is_unknown()) return Result{Tri::kUnknown, {}};
+    if (arr != nullptr && arr->is_unknown()) {
+      return Result{Tri::kUnknown, {}, {}, UnknownReason(arr)};
+    }
     if (arr != nullptr && arr->is_array()) {
       items.assign(arr->items().begin(), arr->items().end());
     }
   }
   std::int64_t yes = 0, maybe = 0;
-  Evidence ev, first_match;
+  Evidence ev, first_match, legacy_match;
+  std::string_view maybe_why;
   for (std::size_t k = 0; k < items.size(); ++k) {
     const Value* item = items[k];
     if (item == nullptr) continue;
@@ -401,7 +418,7 @@ Result ConditionEvaluator::Count(const Node& n) {
     bool computed = k < ats.size() && ats[k].pos != item->pos();
     Anchor item_at = computed ? ats[k] : item->anchor();
     if (item->is_unknown()) {
-      ++maybe;
+      if (maybe++ == 0) maybe_why = UnknownReason(item);
       continue;
     }
     if (n.where == nullptr) {
@@ -416,18 +433,20 @@ Result ConditionEvaluator::Count(const Node& n) {
     if (w.t == Tri::kTrue) {
       ++yes;
       if (first_match.specificity < 0) {
-        first_match = (w.ev.specificity >= 0 && !w.ev.missing && !computed)
-                          ? w.ev
-                          : Evidence{item_at, n.specificity, false, n.property_path, nullptr};
+        const Evidence whole{item_at, n.specificity, false, n.property_path, nullptr};
+        // An absent field of the element points where it would be added inside the element.
+        first_match = (w.ev.specificity >= 0 && w.ev.anchor.known() && !computed) ? w.ev : whole;
+        legacy_match =
+            (w.legacy.specificity >= 0 && !w.legacy.missing && !computed) ? w.legacy : whole;
       }
     } else if (w.t == Tri::kUnknown) {
-      ++maybe;
+      if (maybe++ == 0) maybe_why = w.why;
     }
   }
   // A count compared with a value computed per resource ([length(field('...'))]).
   const Predicate* pred = &*n.predicate;
   std::optional<Predicate> computed;
-  if (n.rhs_unknown) return Result{Tri::kUnknown, {}};
+  if (n.rhs_unknown) return Result{Tri::kUnknown, {}, {}, kRuleValueUnknown};
   if (n.rhs_is_path || n.rhs_expr != nullptr) {
     const Value* rhs = nullptr;
     if (n.rhs_expr != nullptr) {
@@ -438,7 +457,7 @@ Result ConditionEvaluator::Count(const Node& n) {
       rhs = r.size() == 1 ? r[0] : nullptr;
     }
     if (rhs == nullptr || rhs->is_null()) return Result{Tri::kFalse, {}};
-    if (rhs->is_unknown()) return Result{Tri::kUnknown, {}};
+    if (rhs->is_unknown()) return Result{Tri::kUnknown, {}, {}, UnknownReason(rhs)};
     absl::StatusOr<Predicate> p = Predicate::Compile(n.predicate->op(), *rhs);
     if (!p.ok()) return Result{Tri::kFalse, {}};
     computed.emplace(std::move(*p));
@@ -449,7 +468,13 @@ Result ConditionEvaluator::Count(const Node& n) {
   for (std::int64_t k = yes + 1; k <= yes + maybe && t != Tri::kUnknown; ++k) {
     if (pred->ApplyCount(k) != t) t = Tri::kUnknown;
   }
-  Result res{t, first_match.specificity >= 0 ? first_match : ev};
+  Result res{t, first_match.specificity >= 0 ? first_match : ev,
+             first_match.specificity >= 0 ? legacy_match : ev};
+  if (t == Tri::kUnknown) res.why = maybe_why;
+  if (res.ev.specificity < 0 && reach.at.known()) {
+    // Nothing counted: the empty array, or where the absent one would be added.
+    res.ev = Evidence{reach.at, n.specificity, !reach.present, n.property_path, nullptr};
+  }
   return res;
 }
 
@@ -458,6 +483,7 @@ Result ConditionEvaluator::Eval(const Node& n) {
     case Node::Kind::kNot: {
       Result r = Eval(*n.children[0]);
       r.t = TriNot(r.t);
+      r.ev.unsafe = !r.ev.unsafe;  // not {"in": [safe values]}: the value is not a safe one
       return r;
     }
     case Node::Kind::kAllOf:
@@ -468,22 +494,25 @@ Result ConditionEvaluator::Eval(const Node& n) {
       bool all = n.kind == Node::Kind::kAllOf;
       Tri decisive = all ? Tri::kFalse : Tri::kTrue;
       Tri acc = all ? Tri::kTrue : Tri::kFalse;
-      Evidence decided, rest;
+      Result decided, rest;
       bool have_decided = false;
+      std::string_view why;
       for (const auto& child : n.children) {
         Result r = Eval(*child);
         if (r.t == decisive) {
           if (!have_decided) {
-            decided = Evidence{};
+            decided = Result{};
             have_decided = true;
           }
-          Prefer(decided, r.ev);
+          Prefer(decided, r);
         } else if (!have_decided) {
-          Prefer(rest, r.ev);
+          Prefer(rest, r);
         }
+        if (r.t == Tri::kUnknown && why.empty()) why = r.why;
         acc = all ? TriAnd(acc, r.t) : TriOr(acc, r.t);
       }
-      return Result{acc, have_decided ? decided : rest};
+      Result& chosen = have_decided ? decided : rest;
+      return Result{acc, chosen.ev, chosen.legacy, acc == Tri::kUnknown ? why : std::string_view()};
     }
     case Node::Kind::kField:
     case Node::Kind::kValue:
@@ -517,14 +546,19 @@ ConditionResult Condition::EvaluateRelated(const Resource& resource, const Resou
     out.outcome = Tri::kUnknown;
     out.note = Cat("(a field path selects more than ", limits::kMaxFieldValues,
                    " values: kMaxFieldValues)");
+    out.unknown_reason = Cat("a field path selects more than ", limits::kMaxFieldValues, " values");
     return out;
   }
   ConditionResult out;
   out.outcome = r.t;
   out.anchor = r.ev.anchor;
+  out.identity_anchor = r.legacy.anchor;
   out.missing = r.ev.missing;
   out.value = r.ev.value;
   out.specificity = r.ev.specificity;
+  if (r.t == Tri::kUnknown) {
+    out.unknown_reason = r.why.empty() ? "a value is not known offline" : std::string(r.why);
+  }
   return out;
 }
 

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -32,9 +33,14 @@ namespace armlint::internal {
 struct ConditionResult {
   Tri outcome = Tri::kFalse;
   // The value that decided the outcome, as written (the most specific field: a property rather
-  // than the resource type). Unknown (!known()) when the deciding field is missing: the caller
-  // then reports the resource.
+  // than the resource type). When the deciding field is absent: its nearest existing ancestor,
+  // where it would be added (`properties`, `siteConfig`...). Unknown (!known()): the caller
+  // reports the resource.
   Anchor anchor;
+  // What the finding's fingerprint is computed from: the anchor as chosen before absent fields
+  // pointed at their ancestor (unknown: the resource), so that baselines keep matching.
+  // nullopt: `anchor`.
+  std::optional<Anchor> identity_anchor;
   // The deciding field is absent (`anchor` is then where it would be added, or unknown).
   bool missing = false;
   // The evaluated value at `anchor` that decided the outcome (null when missing or not a
@@ -44,6 +50,8 @@ struct ConditionResult {
   // Policies: a detail for the finding ("no related Microsoft.Insights/diagnosticSettings in
   // the deployment").
   std::string note;
+  // Why the outcome is unknown ("parameter 'x' has no value"); empty when it is known.
+  std::string unknown_reason;
 };
 
 struct ConditionNode;

@@ -122,11 +122,6 @@ ConditionResult Condition::Evaluate(const Resource& resource,
 ConditionResult Condition::EvaluateAs(const Resource& resource,
                                       std::span<const Resource> deployment) const {
   ConditionResult r = Evaluate(resource);
-  if (r.outcome == Tri::kUnknown && r.value != nullptr && r.value->is_unknown() &&
-      !r.value->unknown_reason().empty()) {
-    // Say why: a value only the deployment or Azure decides.
-    r.note = Cat("(", r.value->unknown_reason(), ")");
-  }
   if (r.outcome == Tri::kFalse || policy_->related_type_lower.empty()) return r;
   // *IfNotExists: compliant when a related resource meets the existence condition.
   Tri compliant = Tri::kFalse;
@@ -174,12 +169,18 @@ ConditionResult Condition::EvaluateAs(const Resource& resource,
   if (candidates == 0) {
     r.outcome = TriAnd(r.outcome, policy_->missing_is_unknown ? Tri::kUnknown : Tri::kTrue);
     r.note = Cat("(no related ", policy_->related_type, " in the deployment)");
+    if (r.outcome == Tri::kUnknown && r.unknown_reason.empty()) {
+      r.unknown_reason = Cat("the related ", policy_->related_type, " is not in this deployment");
+    }
     return r;
   }
   r.outcome = TriAnd(r.outcome, TriNot(compliant));
   if (compliant == Tri::kUnknown) {
-    r.note = Cat("(whether a related ", policy_->related_type,
-                 " in the deployment meets the existence condition is not known)");
+    if (r.outcome == Tri::kUnknown && r.unknown_reason.empty()) {
+      r.unknown_reason =
+          Cat("whether a related ", policy_->related_type,
+              " in the deployment meets the existence condition is not known offline");
+    }
   } else if (r.outcome != Tri::kFalse) {
     r.note = Cat("(no related ", policy_->related_type,
                  " in the deployment meets the existence condition)");

@@ -66,6 +66,10 @@ struct Hit {
   const Value* value = nullptr;        // the evaluated value that decided (condition rules)
   const Resource* resource = nullptr;  // null for template-level native findings
   std::string message;                 // native checks: detail appended to the problem
+  // Where the fingerprint is computed from when it is not `anchor` (see
+  // ConditionResult::identity_anchor); unknown: the resource.
+  std::optional<Anchor> identity_anchor;
+  std::string unknown_reason;  // outcome kUnknown: why the rule cannot decide
 };
 
 }  // namespace armlint::internal

@@ -224,6 +224,8 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
     hit.value = r.value;
     hit.resource = &resource;
     hit.message = std::move(r.note);
+    hit.identity_anchor = r.identity_anchor;
+    hit.unknown_reason = std::move(r.unknown_reason);
     out.push_back(std::move(hit));
   };
   std::string lower;
