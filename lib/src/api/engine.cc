@@ -20,6 +20,7 @@
 #include "findings/suppressions.h"
 #include "findings/workloads.h"
 #include "policy/policy_loader.h"
+#include "rules/rule_loader.h"
 #include "rules/rule_set.h"
 #include "util/input_error.h"
 
@@ -95,7 +96,7 @@ struct Engine::Impl {
       const {
     if (policy_rules.empty()) return nullptr;
     return [this](std::vector<std::unique_ptr<internal::Rule>>& out) {
-      for (const auto& r : policy_rules) out.push_back(std::make_unique<internal::Rule>(*r));
+      for (const auto& r : policy_rules) out.push_back(internal::CopyRule(*r));
       return absl::OkStatus();
     };
   }
@@ -131,7 +132,7 @@ struct Engine::Impl {
           if (base) {
             if (absl::Status s = base(out); !s.ok()) return s;
           }
-          for (const auto& r : load->rules) out.push_back(std::make_unique<internal::Rule>(*r));
+          for (const auto& r : load->rules) out.push_back(internal::CopyRule(*r));
           return absl::OkStatus();
         };
       }

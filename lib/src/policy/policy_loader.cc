@@ -13,6 +13,7 @@
 #include "knowledge/aliases.h"
 #include "policy/policy_files.h"
 #include "policy/policy_parameters.h"
+#include "policy/policy_static.h"
 #include "rules/condition.h"
 #include "rules/field_path.h"
 #include "rules/operators.h"
@@ -37,128 +38,6 @@ struct Instance {
   std::string initiative;  // the set's name (displayName in PolicyRef)
   std::string initiative_display;
 };
-
-const Value* Key(const Value* obj, std::string_view key) {
-  return obj != nullptr && obj->is_object() ? obj->Find(key) : nullptr;
-}
-
-std::string Str(const Value* v) {
-  return v != nullptr && v->is_string() ? std::string(v->string_value()) : std::string();
-}
-
-// A string that may be a policy expression over the parameters, evaluated (static only).
-absl::StatusOr<const Value*> Static(const Document& doc, const Value& v,
-                                    const PolicyParameters& params) {
-  if (!v.is_string() || !IsExpression(v.string_value())) {
-    if (v.is_string() && StartsWithIgnoreCase(v.string_value(), "[[")) {
-      return Value::String(doc.arena(), v.string_value().substr(1), v.anchor());
-    }
-    return &v;
-  }
-  std::string_view s = v.string_value();
-  absl::StatusOr<const Expr*> e = ParseExpression(s.substr(1, s.size() - 2), doc.arena());
-  if (!e.ok()) return doc.ErrorAt(v.pos(), MessageOf(e.status()));
-  PolicyEnv env(&params);
-  absl::StatusOr<const Value*> r = EvaluatePolicyExpression(**e, env, doc.arena(), v.anchor());
-  if (!r.ok()) return doc.ErrorAt(v.pos(), MessageOf(r.status()));
-  return *r;
-}
-
-// The resource types a condition restricts to (lower-cased; '*' patterns kept); nullopt when
-// it does not restrict them (the rule is then tried on every resource).
-std::optional<std::vector<std::string>> TypesOf(const Value& c) {
-  if (!c.is_object()) return std::nullopt;
-  if (const Value* all = c.Find("allOf"); all != nullptr && all->is_array()) {
-    for (const Value* child : all->items()) {
-      if (auto t = TypesOf(*child)) return t;
-    }
-    return std::nullopt;
-  }
-  if (const Value* any = c.Find("anyOf"); any != nullptr && any->is_array()) {
-    std::vector<std::string> out;
-    if (any->items().empty()) return std::nullopt;
-    for (const Value* child : any->items()) {
-      auto t = TypesOf(*child);
-      if (!t) return std::nullopt;
-      out.insert(out.end(), t->begin(), t->end());
-    }
-    return out;
-  }
-  const Value* field = c.Find("field");
-  if (field == nullptr || !field->is_string() || !EqualsIgnoreCase(field->string_value(), "type")) {
-    return std::nullopt;
-  }
-  auto ok = [](const Value* v) {
-    return v != nullptr && v->is_string() && !v->string_value().empty() &&
-           v->string_value().front() != '[' && v->string_value().find('/') != std::string::npos;
-  };
-  if (const Value* eq = c.Find("equals"); ok(eq)) {
-    return std::vector<std::string>{ToLower(eq->string_value())};
-  }
-  if (const Value* like = c.Find("like"); ok(like)) {
-    return std::vector<std::string>{ToLower(like->string_value())};
-  }
-  if (const Value* in = c.Find("in"); in != nullptr && in->is_array() && !in->items().empty()) {
-    std::vector<std::string> out;
-    for (const Value* t : in->items()) {
-      if (!ok(t)) return std::nullopt;
-      out.push_back(ToLower(t->string_value()));
-    }
-    return out;
-  }
-  return std::nullopt;
-}
-
-// The `if` with the parameters substituted where it names the type, for TypesOf: type filters
-// are often written "[parameters('resourceType')]".
-const Value* Substituted(const Document& doc, const Value& v, const PolicyParameters& params,
-                         int depth) {
-  if (depth > 8) return &v;
-  if (v.is_string()) {
-    absl::StatusOr<const Value*> r = Static(doc, v, params);
-    return r.ok() ? *r : &v;
-  }
-  if (v.is_array()) {
-    std::vector<const Value*> items;
-    for (const Value* i : v.items()) items.push_back(Substituted(doc, *i, params, depth + 1));
-    return Value::Array(doc.arena(), items, v.anchor());
-  }
-  if (v.is_object()) {
-    std::vector<Member> members;
-    for (const Member& m : v.members()) {
-      bool logical = EqualsIgnoreCase(m.key, "allOf") || EqualsIgnoreCase(m.key, "anyOf");
-      bool leaf = EqualsIgnoreCase(m.key, "field") || EqualsIgnoreCase(m.key, "equals") ||
-                  EqualsIgnoreCase(m.key, "in") || EqualsIgnoreCase(m.key, "like");
-      if (!logical && !leaf) continue;
-      // Canonical keyword spelling, so that TypesOf finds them.
-      std::string_view key = EqualsIgnoreCase(m.key, "allOf")    ? "allOf"
-                             : EqualsIgnoreCase(m.key, "anyOf")  ? "anyOf"
-                             : EqualsIgnoreCase(m.key, "field")  ? "field"
-                             : EqualsIgnoreCase(m.key, "equals") ? "equals"
-                             : EqualsIgnoreCase(m.key, "in")     ? "in"
-                                                                 : "like";
-      members.push_back(Member{key, Substituted(doc, *m.value, params, depth + 1), m.key_pos});
-    }
-    return Value::Object(doc.arena(), members, v.anchor());
-  }
-  return &v;
-}
-
-// Whether the condition is an allOf with a member comparing two different literals (a control
-// no resource can meet).
-bool NeverTrue(const Value& cond) {
-  const Value* all = Key(&cond, "allOf");
-  if (all == nullptr || !all->is_array()) return false;
-  for (const Value* c : all->items()) {
-    const Value* v = Key(c, "value");
-    const Value* eq = Key(c, "equals");
-    if (v == nullptr || eq == nullptr || c->members().size() != 2) continue;
-    bool literal = !(v->is_string() && IsExpression(v->string_value())) &&
-                   !(eq->is_string() && IsExpression(eq->string_value()));
-    if (literal && LooseEquals(*v, *eq) == Tri::kFalse) return true;
-  }
-  return false;
-}
 
 std::string PortalLink(std::string_view name) {
   return Cat(
@@ -531,8 +410,10 @@ void Loader::Compile(const Instance& inst) {
   r->category = Category::kSecurity;
   r->impact = ImpactOfEffect(e);
   r->source = doc.path();
-  r->condition_json = CompactJson(*cond);
-  if (auto types = TypesOf(*Substituted(doc, *cond, bound.values, 0))) {
+  // Listings only: written out when asked for (it was a quarter of loading the built-ins).
+  r->lazy = std::make_shared<Rule::Lazy>();
+  r->lazy->json_of = [doc = def.doc, cond] { return CompactJson(*cond); };
+  if (auto types = TypesOf(doc, *cond, bound.values)) {
     r->resource_types = std::move(*types);
   }
   r->condition = std::move(*condition);
