@@ -123,7 +123,7 @@ struct Engine::Impl {
         po.alias_files = options.alias_files;
         po.missing_related_unknown = options.policy_missing_related_unknown;
         for (const internal::ConfigPolicy& p : config.policies) {
-          po.sources.emplace_back(p.path, p.parameters_json);
+          po.sources.push_back({p.path, p.parameters_json, p.category});
         }
         auto load = std::make_shared<internal::PolicyLoad>(internal::LoadPolicies(po));
         auto base = rs.add_rules;

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 
+#include "util/did_you_mean.h"
 #include "util/join.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -168,11 +169,16 @@ class Validator {
       if (!e->is_array()) return SchemaBug("enum must be an array");
       bool ok = false;
       std::vector<std::string> names;
+      std::vector<std::string_view> strings;  // for a suggestion when `v` is a misspelt one
       for (const Value* item : e->items()) {
         ok = ok || DeepEquals(v, *item);
         names.push_back(Literal(*item));
+        if (item->is_string()) strings.push_back(item->string_value());
       }
-      if (!ok) return doc_.ErrorAt(v.pos(), absl::StrCat(who, " must be ", JoinOr(names)));
+      if (!ok) {
+        std::string hint = v.is_string() ? DidYouMean(v.string_value(), strings) : "";
+        return doc_.ErrorAt(v.pos(), absl::StrCat(who, " must be ", JoinOr(names), hint));
+      }
     }
     if (v.is_string()) {
       if (absl::Status s = CheckString(v, *schema, who); !s.ok()) return s;

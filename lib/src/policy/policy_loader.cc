@@ -217,7 +217,8 @@ PolicyLoad Loader::Run() {
     if (absl::Status s = ReadPolicyItems(doc, items_); !s.ok()) out_.errors.push_back(s);
   }
   for (std::size_t i = 0; i < options_.sources.size(); ++i) {
-    const auto& [path, params] = options_.sources[i];
+    const std::string& path = options_.sources[i].path;
+    const std::string& params = options_.sources[i].parameters_json;
     GivenValues values;
     if (!params.empty()) {
       absl::StatusOr<std::unique_ptr<Document>> doc =
@@ -407,7 +408,10 @@ void Loader::Compile(const Instance& inst) {
   r->solution = Str(Key(props, "description"));
   if (r->solution.empty()) r->solution = r->problem;
   r->learn_more_link = def.builtin ? PortalLink(def.name) : std::string();
-  r->category = Category::kSecurity;
+  r->category = def.source < 0
+                    ? Category::kSecurity
+                    : options_.sources[static_cast<std::size_t>(def.source)].category.value_or(
+                          Category::kSecurity);
   r->impact = ImpactOfEffect(e);
   r->source = doc.path();
   // Listings only: written out when asked for (it was a quarter of loading the built-ins).

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,14 @@ struct PolicyLoadOptions {
   std::vector<std::string> alias_files;
   bool missing_related_unknown = false;
   // .armlint.json "policies": a file or folder with its own assignment values (compact JSON
-  // {"name": {"value": ...}}, or ""), applied to its definitions instead of parameters_file's.
-  std::vector<std::pair<std::string, std::string>> sources;
+  // {"name": {"value": ...}}, or ""), applied to its definitions instead of parameters_file's,
+  // and the category of their findings (unset: Security, or what a cache file holds).
+  struct Source {
+    std::string path;
+    std::string parameters_json;
+    std::optional<Category> category;
+  };
+  std::vector<Source> sources;
   // Definitions already parsed (editors, the fuzz target), read like files of `paths`.
   std::vector<std::shared_ptr<const Document>> documents;
 };
