@@ -11,6 +11,7 @@
 #include "arm/evaluator.h"
 #include "arm/expression_parser.h"
 #include "knowledge/aliases.h"
+#include "policy/policy_cache.h"
 #include "policy/policy_files.h"
 #include "policy/policy_parameters.h"
 #include "policy/policy_static.h"
@@ -67,6 +68,8 @@ class Loader {
 
   const PolicyLoadOptions& options_;
   PolicyLoad out_;
+  PolicyLoad cached_;  // what cache files gave
+  void MergeCached();
   std::shared_ptr<Holder> holder_ = std::make_shared<Holder>();
   const AliasTable* aliases_ = nullptr;
   GivenValues assigned_;
@@ -79,6 +82,20 @@ class Loader {
   absl::flat_hash_map<std::string, const PolicyItem*> by_id_;  // lower-cased id and name
   absl::flat_hash_set<std::string> ids_;
 };
+
+// Cache rules come sorted and skipped lists are read when listed: a load from caches alone
+// sorts nothing.
+void Loader::MergeCached() {
+  if (out_.rules.empty()) {
+    out_.rules = std::move(cached_.rules);
+  } else {
+    for (auto& r : cached_.rules) out_.rules.push_back(std::move(r));
+  }
+  for (auto& s : cached_.skipped) out_.skipped.push_back(std::move(s));
+  for (auto& s : cached_.errors) out_.errors.push_back(std::move(s));
+  for (auto& n : cached_.notes) out_.notes.push_back(std::move(n));
+  out_.more_skipped = std::move(cached_.more_skipped);
+}
 
 const PolicyItem* Loader::FindDefinition(std::string_view id) const {
   auto it = by_id_.find(ToLower(id));
@@ -151,6 +168,7 @@ void Loader::LoadFiles(const std::vector<std::string>& paths, int source) {
   }
   // Reading and parsing the files (~3,600 for the built-in definitions) is independent work:
   // two threads, results kept in file order so the load stays deterministic.
+  if (options_.record) out_.files_read.insert(out_.files_read.end(), files->begin(), files->end());
   std::vector<absl::StatusOr<std::unique_ptr<Document>>> docs(files->size());
   std::atomic<std::size_t> next{0};
   auto parse = [&] {
@@ -181,6 +199,7 @@ void Loader::LoadFiles(const std::vector<std::string>& paths, int source) {
 PolicyLoad Loader::Run() {
   // Alias tables: the built-in one, then each --aliases file on top.
   for (const std::string& f : options_.alias_files) {
+    if (options_.record) out_.files_read.push_back(f);
     absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(f);
     if (!doc.ok()) {
       out_.errors.push_back(doc.status());
@@ -196,6 +215,7 @@ PolicyLoad Loader::Run() {
     holder_->aliases.push_back(std::move(*t));
   }
   if (!options_.parameters_file.empty()) {
+    if (options_.record) out_.files_read.push_back(options_.parameters_file);
     absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(options_.parameters_file);
     if (!doc.ok()) {
       out_.errors.push_back(doc.status());
@@ -211,7 +231,16 @@ PolicyLoad Loader::Run() {
       }
     }
   }
-  if (!options_.paths.empty()) LoadFiles(options_.paths, -1);
+  // Cache files (policy_cache.h) are read as they are; the other paths loaded.
+  std::vector<std::string> paths;
+  for (const std::string& p : options_.paths) {
+    if (IsPolicyCachePath(p)) {
+      ReadPolicyCache(p, options_, std::nullopt, cached_);
+    } else {
+      paths.push_back(p);
+    }
+  }
+  if (!paths.empty()) LoadFiles(paths, -1);
   for (const std::shared_ptr<const Document>& doc : options_.documents) {
     holder_->docs.push_back(doc);
     if (absl::Status s = ReadPolicyItems(doc, items_); !s.ok()) out_.errors.push_back(s);
@@ -236,6 +265,10 @@ PolicyLoad Loader::Run() {
       }
     }
     source_values_.push_back(std::move(values));
+    if (IsPolicyCachePath(path)) {
+      ReadPolicyCache(path, options_, options_.sources[i].category, cached_);
+      continue;
+    }
     LoadFiles({path}, static_cast<int>(i));
   }
   for (const PolicyItem& item : items_) {
@@ -256,8 +289,13 @@ PolicyLoad Loader::Run() {
     instances.push_back(std::move(inst));
   }
   for (const Instance& inst : instances) Compile(inst);
-  std::sort(out_.rules.begin(), out_.rules.end(),
-            [](const auto& a, const auto& b) { return a->id < b->id; });
+  MergeCached();
+  auto by_id = [](const auto& a, const auto& b) { return a->id < b->id; };
+  if (!std::is_sorted(out_.rules.begin(), out_.rules.end(), by_id)) {
+    std::sort(out_.rules.begin(), out_.rules.end(), by_id);
+  }
+  std::sort(out_.records.begin(), out_.records.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
   std::sort(out_.skipped.begin(), out_.skipped.end(), [](const auto& a, const auto& b) {
     return std::tie(a.file, a.name) < std::tie(b.file, b.name);
   });
@@ -346,6 +384,10 @@ void Loader::Compile(const Instance& inst) {
   scope->indexed = indexed;
   scope->aliases = aliases_;
   scope->missing_is_unknown = options_.missing_related_unknown;
+  PolicyPayloadParts parts;  // what a cache keeps besides the rule's metadata
+  parts.cond = cond;
+  parts.params = &bound.values;
+  parts.indexed = indexed;
   if (e == "auditifnotexists" || e == "deployifnotexists") {
     const Value* details = Key(then, "details");
     const Value* type = Key(details, "type");
@@ -374,6 +416,7 @@ void Loader::Compile(const Instance& inst) {
     if (platform || EqualsIgnoreCase(scope_kind, "subscription") ||
         Key(details, "resourceGroupName") != nullptr) {
       scope->missing_is_unknown = true;
+      parts.related_unknown = true;
     }
     if (const Value* name = Key(details, "name")) {
       absl::StatusOr<const Value*> n = Static(doc, *name, bound.values);
@@ -394,8 +437,11 @@ void Loader::Compile(const Instance& inst) {
         return;
       }
       scope->existence = std::move(*exist);
+      parts.existence = ec;
     }
   }
+  parts.related_type = scope->related_type;
+  parts.related_name = scope->related_name;
   (*condition)->SetPolicyScope(std::move(scope));
   auto r = std::make_unique<Rule>();
   r->id = def.name;
@@ -409,7 +455,7 @@ void Loader::Compile(const Instance& inst) {
   if (r->solution.empty()) r->solution = r->problem;
   r->learn_more_link = def.builtin ? PortalLink(def.name) : std::string();
   r->category = def.source < 0
-                    ? Category::kSecurity
+                    ? options_.category
                     : options_.sources[static_cast<std::size_t>(def.source)].category.value_or(
                           Category::kSecurity);
   r->impact = ImpactOfEffect(e);
@@ -435,6 +481,9 @@ void Loader::Compile(const Instance& inst) {
       PolicyRef{def.name, display,
                 inst.initiative_display.empty() ? inst.initiative : inst.initiative_display};
   r->keep_alive = holder_;
+  if (options_.record) {
+    out_.records.push_back(PolicyRecord{r->id, r->resource_types, PolicyPayload(*r, parts)});
+  }
   out_.rules.push_back(std::move(r));
 }
 
