@@ -204,7 +204,8 @@ struct CacheData {
 
 const Document* CachedEntry::Doc() {
   std::call_once(parse_once, [this] {
-    absl::StatusOr<std::unique_ptr<Document>> d = Document::Parse(data->path, std::string(payload));
+    absl::StatusOr<std::unique_ptr<Document>> d =
+        Document::Parse(data->path, std::string(payload), Anchor::kPolicySource);
     if (d.ok()) doc = std::shared_ptr<const Document>(std::move(*d));
   });
   return doc.get();

@@ -173,7 +173,7 @@ void Loader::LoadFiles(const std::vector<std::string>& paths, int source) {
   std::atomic<std::size_t> next{0};
   auto parse = [&] {
     for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < files->size();) {
-      docs[i] = Document::Load((*files)[i]);
+      docs[i] = Document::Load((*files)[i], Anchor::kPolicySource);
     }
   };
   if (files->size() >= kParallelPolicyFiles) {

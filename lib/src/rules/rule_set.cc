@@ -215,7 +215,8 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
     Hit hit;
     hit.rule = rule;
     hit.outcome = r.outcome;
-    hit.anchor = r.anchor.known() ? r.anchor : resource.anchor;
+    hit.anchor =
+        r.anchor.known() && r.anchor.source != Anchor::kPolicySource ? r.anchor : resource.anchor;
     hit.missing = r.missing;
     hit.value = r.value;
     hit.resource = &resource;
