@@ -279,6 +279,7 @@ int RunLintWith(const LintArgs& args) {
     return kExitError;
   }
   LintResult result = engine->LintPaths(args.paths, args.jobs);
+  for (const std::string& note : engine->PolicyNotes()) std::cerr << "armlint: " << note << "\n";
   if (!args.fail_on_given && result.config_fail_on.has_value()) fail_on = *result.config_fail_on;
   if (!args.write_baseline.empty()) {
     absl::Status s = WriteBaseline(result, args.write_baseline);
@@ -362,6 +363,29 @@ int RunRules(const RulesArgs& args) {
     std::cout << args.check_dir << ": " << pack->size() << " rules OK\n";
     return kExitOk;
   }
+  if (!args.write_cache.empty()) {
+    if (args.policy_paths.empty()) {
+      std::cerr << "armlint: --write-cache needs --policy PATH (the definitions to cache)\n";
+      return kExitError;
+    }
+    options.policy_paths = args.policy_paths;
+    options.policy_parameters_file = args.policy_parameters_file;
+    options.alias_files = args.alias_files;
+    absl::StatusOr<PolicyCacheSummary> cache = WritePolicyCache(options, args.write_cache);
+    if (!cache.ok()) {
+      PrintStatus(cache.status());
+      return kExitError;
+    }
+    // Load errors are kept in the cache too: a cached run reports them as the folder does.
+    for (const InputError& e : cache->errors) {
+      std::cerr << e.location.file;
+      if (e.location.line > 0) std::cerr << ":" << e.location.line << ":" << e.location.column;
+      std::cerr << ": error: " << e.message << "\n";
+    }
+    std::cout << args.write_cache << ": " << cache->rules << " definitions evaluated, "
+              << cache->skipped << " left out, " << cache->errors.size() << " errors\n";
+    return cache->errors.empty() ? kExitOk : kExitError;
+  }
   options.builtin_rules = !args.no_default_rules && args.policy_paths.empty();
   options.rule_dirs = args.rule_dirs;
   options.policy_paths = args.policy_paths;
@@ -373,6 +397,7 @@ int RunRules(const RulesArgs& args) {
     return kExitError;
   }
   std::vector<RuleInfo> rules = engine->Rules();
+  for (const std::string& note : engine->PolicyNotes()) std::cerr << "armlint: " << note << "\n";
   if (!args.policy_paths.empty() && !args.show) return ListPolicies(*engine, args.format);
   if (args.show) {
     for (const RuleInfo& r : rules) {

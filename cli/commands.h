@@ -54,6 +54,7 @@ struct RulesArgs {
   std::vector<std::string> policy_paths;  // --policy: list definitions, evaluated and left out
   std::string policy_parameters_file;
   std::vector<std::string> alias_files;
+  std::string write_cache;  // --write-cache FILE: the --policy definitions as a cache file
 };
 
 struct ExpandArgs {

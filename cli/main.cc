@@ -212,6 +212,8 @@ int Run(int argc, char** argv) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  rules->add_option("--write-cache", rules_args.write_cache,
+                    "Write the --policy definitions to a cache FILE for --policy FILE.cache");
   CLI::App* show = rules->add_subcommand("show", "Show one rule in full");
   show->add_option("id", rules_args.show_id, "Rule id")->required();
 

@@ -98,6 +98,9 @@ TEST_F(ConfigTest, ErrorsNameTheLineAndColumn) {
       {"{\"failOn\": \"High\"}", 1, 12,
        "'failOn' must be \"high\", \"medium\", \"low\" or \"none\""},
       {"{\"Rules\": {}}", 1, 2, "unknown key 'Rules' in the configuration (known: $schema, rules,"},
+      {"{\"policies\": [{\"path\": \"p\", \"category\": \"Securty\"}]}", 1, 41,
+       "'policies[0].category' (category) must be \"Cost\", \"Security\", \"Reliability\", "
+       "\"Performance\" or \"OperationalExcellence\" (did you mean 'Security'?)"},
   };
   for (const auto& c : cases) {
     std::string path = Write("bad.json", c.text);
@@ -110,6 +113,19 @@ TEST_F(ConfigTest, ErrorsNameTheLineAndColumn) {
     EXPECT_EQ(at->line, c.line) << c.text;
     EXPECT_EQ(at->column, c.column) << c.text;
   }
+}
+
+// "policies[].category": the pillar of a policy source's findings; unset is left to the loader
+// (Security, or what a cache holds).
+TEST_F(ConfigTest, PolicyCategory) {
+  auto c = LoadConfig(Write(".armlint.json", R"({"policies": [
+    {"path": "cost", "category": "Cost"}, {"path": "ops", "category": "OperationalExcellence"},
+    {"path": "plain"}]})"));
+  ASSERT_TRUE(c.ok()) << c.status();
+  ASSERT_EQ((*c)->policies.size(), 3u);
+  EXPECT_EQ((*c)->policies[0].category, Category::kCost);
+  EXPECT_EQ((*c)->policies[1].category, Category::kOperationalExcellence);
+  EXPECT_EQ((*c)->policies[2].category, std::nullopt);
 }
 
 // "$schema" lets editors find docs/armlint.schema.json; armlint ignores it.

@@ -167,6 +167,23 @@ TEST_F(PolicyFiles, RulesAreIndexedByTheTypeTheyTest) {
             (std::vector<std::string>{"microsoft.storage/storageaccounts", "microsoft.web/sites"}));
 }
 
+// .armlint.json "policies[].category" decides the pillar; --policy (and an unset one) Security.
+TEST_F(PolicyFiles, CategoryComesFromTheSource) {
+  std::string f = Write("p.json", Def("c", kStorageType));
+  PolicyLoadOptions o;
+  o.sources = {{f, "", Category::kCost}};
+  PolicyLoad load = LoadPolicies(o);
+  ASSERT_EQ(load.rules.size(), 1u);
+  EXPECT_EQ(load.rules[0]->category, Category::kCost);
+  o.sources = {{f, "", std::nullopt}};
+  load = LoadPolicies(o);
+  ASSERT_EQ(load.rules.size(), 1u);
+  EXPECT_EQ(load.rules[0]->category, Category::kSecurity);
+  load = Load(f);
+  ASSERT_EQ(load.rules.size(), 1u);
+  EXPECT_EQ(load.rules[0]->category, Category::kSecurity);
+}
+
 // Hostile policies finish quickly or stop at a named limit.
 TEST_F(PolicyFiles, HugeAnyOfAndAllowedValuesLoad) {
   std::string any = R"({"anyOf": [)";

@@ -259,6 +259,9 @@ class Engine {
   // could not be loaded (reported as errors by every lint, with file:line:col).
   std::vector<SkippedPolicy> SkippedPolicies() const;
   std::vector<InputError> PolicyErrors() const;
+  // Notes about the policies that are not errors, for stderr: a policy cache out of date with
+  // its sources, which were loaded instead (README "Policies").
+  std::vector<std::string> PolicyNotes() const;
 
   struct Impl;
 
@@ -337,6 +340,19 @@ struct FixtureReport {
 // --check DIR`): the pack's rules, sorted by id, or the first error with the rule file's
 // line:col (InvalidArgument; NotFound when `dir` is missing).
 absl::StatusOr<std::vector<RuleInfo>> CheckRulePack(const std::string& dir);
+
+// Loads the policy definitions of `options` (policy_paths, policy_parameters_file,
+// alias_files) and writes them as a policy cache file at `path` (`armlint rules --policy ...
+// --write-cache FILE`; README "Policies"), for `--policy FILE.cache`. Returns the load errors,
+// which the cache also holds (a cached load reports them again); an error when the file cannot
+// be written or a path given is a cache itself.
+struct PolicyCacheSummary {
+  std::size_t rules = 0;    // definitions evaluated
+  std::size_t skipped = 0;  // left out, with a reason
+  std::vector<InputError> errors;
+};
+absl::StatusOr<PolicyCacheSummary> WritePolicyCache(const Options& options,
+                                                    const std::string& path);
 
 // Runs the fixtures of a pack. A pack that does not load is an error (InvalidArgument with the
 // rule file's line:col); fixture problems are listed in the report.

@@ -19,7 +19,9 @@
 #include "findings/rule_ids.h"
 #include "findings/suppressions.h"
 #include "findings/workloads.h"
+#include "policy/policy_cache.h"
 #include "policy/policy_loader.h"
+#include "rules/rule_loader.h"
 #include "rules/rule_set.h"
 #include "util/input_error.h"
 
@@ -88,14 +90,18 @@ struct Engine::Impl {
   internal::ContextValues context;
   // Azure Policy definitions (--policy): compiled once, copied into every rule set.
   std::vector<std::shared_ptr<const internal::Rule>> policy_rules;
-  std::vector<SkippedPolicy> skipped_policies;
+  mutable std::vector<SkippedPolicy> skipped_policies;  // completed by SkippedPolicies()
   std::vector<InputError> policy_errors;
+  mutable std::vector<std::string> policy_notes;  // config caches add theirs (under mu)
+  // Policy caches list their skipped definitions when asked (SkippedPolicies).
+  std::function<void(std::vector<SkippedPolicy>&)> more_skipped;
+  mutable std::once_flag skipped_once;
 
   std::function<absl::Status(std::vector<std::unique_ptr<internal::Rule>>&)> AddPolicyRules()
       const {
     if (policy_rules.empty()) return nullptr;
     return [this](std::vector<std::unique_ptr<internal::Rule>>& out) {
-      for (const auto& r : policy_rules) out.push_back(std::make_unique<internal::Rule>(*r));
+      for (const auto& r : policy_rules) out.push_back(internal::CopyRule(*r));
       return absl::OkStatus();
     };
   }
@@ -122,16 +128,17 @@ struct Engine::Impl {
         po.alias_files = options.alias_files;
         po.missing_related_unknown = options.policy_missing_related_unknown;
         for (const internal::ConfigPolicy& p : config.policies) {
-          po.sources.emplace_back(p.path, p.parameters_json);
+          po.sources.push_back({p.path, p.parameters_json, p.category});
         }
         auto load = std::make_shared<internal::PolicyLoad>(internal::LoadPolicies(po));
+        policy_notes.insert(policy_notes.end(), load->notes.begin(), load->notes.end());
         auto base = rs.add_rules;
         rs.add_rules = [base, load](std::vector<std::unique_ptr<internal::Rule>>& out) {
           if (!load->errors.empty()) return load->errors.front();
           if (base) {
             if (absl::Status s = base(out); !s.ok()) return s;
           }
-          for (const auto& r : load->rules) out.push_back(std::make_unique<internal::Rule>(*r));
+          for (const auto& r : load->rules) out.push_back(internal::CopyRule(*r));
           return absl::OkStatus();
         };
       }
@@ -172,6 +179,8 @@ absl::StatusOr<Engine> Engine::Create(const Options& options) {
     internal::PolicyLoad load = internal::LoadPolicies(po);
     for (auto& r : load.rules) impl->policy_rules.push_back(std::move(r));
     impl->skipped_policies = std::move(load.skipped);
+    impl->more_skipped = std::move(load.more_skipped);
+    impl->policy_notes = std::move(load.notes);
     for (const absl::Status& s : load.errors) {
       impl->policy_errors.push_back(internal::ToInputError(s, ""));
     }
@@ -515,7 +524,43 @@ LintResult Engine::LintBuffer(std::string_view display_name, std::string_view te
   return result;
 }
 
-std::vector<SkippedPolicy> Engine::SkippedPolicies() const { return impl_->skipped_policies; }
+std::vector<SkippedPolicy> Engine::SkippedPolicies() const {
+  std::call_once(impl_->skipped_once, [impl = impl_.get()] {
+    if (!impl->more_skipped) return;
+    std::vector<SkippedPolicy>& list = impl->skipped_policies;
+    bool sort = !list.empty();
+    impl->more_skipped(list);
+    if (sort) {
+      std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.file, a.name) < std::tie(b.file, b.name);
+      });
+    }
+  });
+  return impl_->skipped_policies;
+}
+
+std::vector<std::string> Engine::PolicyNotes() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->policy_notes;
+}
+
+absl::StatusOr<PolicyCacheSummary> WritePolicyCache(const Options& options,
+                                                    const std::string& path) {
+  internal::PolicyLoadOptions po;
+  po.paths = options.policy_paths;
+  po.parameters_file = options.policy_parameters_file;
+  po.alias_files = options.alias_files;
+  po.record = true;
+  internal::PolicyLoad load = internal::LoadPolicies(po);
+  if (absl::Status s = internal::WritePolicyCache(po, load, path); !s.ok()) {
+    return internal::WithLocationInMessage(s);
+  }
+  PolicyCacheSummary out;
+  out.rules = load.records.size();
+  out.skipped = load.skipped.size();
+  for (const absl::Status& s : load.errors) out.errors.push_back(internal::ToInputError(s, ""));
+  return out;
+}
 
 std::vector<InputError> Engine::PolicyErrors() const { return impl_->policy_errors; }
 

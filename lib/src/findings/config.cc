@@ -121,6 +121,10 @@ absl::Status ReadConfig(const Document& doc, Config& c) {
     if (Node params = item.Get("parameters"); params.present() && params.value() != nullptr) {
       p.parameters_json = ToJson(*params.value());
     }
+    if (Node cat = item.Get("category"); cat.present()) {
+      p.category = ParseCategory(Str(cat));
+      if (!p.category) return Unexpected(cat, "a category");
+    }
     c.policies.push_back(std::move(p));
   }
   c.ignore = Strings(root.Get("ignore"));

@@ -45,8 +45,9 @@ struct ConfigRuleRef {
 
 // "policies": Azure Policy definitions with assignment values (policy/policy_loader.h).
 struct ConfigPolicy {
-  std::string path;             // resolved file or folder
-  std::string parameters_json;  // {"name": {"value": ...}} as compact JSON; "" when none
+  std::string path;                  // resolved file or folder
+  std::string parameters_json;       // {"name": {"value": ...}} as compact JSON; "" when none
+  std::optional<Category> category;  // "category": the findings' pillar; unset: Security
 };
 
 struct Config {

@@ -169,19 +169,14 @@ class Validator {
       if (!e->is_array()) return SchemaBug("enum must be an array");
       bool ok = false;
       std::vector<std::string> names;
+      std::vector<std::string_view> strings;  // for a suggestion when `v` is a misspelt one
       for (const Value* item : e->items()) {
         ok = ok || DeepEquals(v, *item);
         names.push_back(Literal(*item));
+        if (item->is_string()) strings.push_back(item->string_value());
       }
       if (!ok) {
-        std::string hint;
-        if (v.is_string()) {
-          std::vector<std::string_view> strings;
-          for (const Value* item : e->items()) {
-            if (item->is_string()) strings.push_back(item->string_value());
-          }
-          hint = DidYouMean(v.string_value(), strings);
-        }
+        std::string hint = v.is_string() ? DidYouMean(v.string_value(), strings) : "";
         return doc_.ErrorAt(v.pos(), absl::StrCat(who, " must be ", JoinOr(names), hint));
       }
     }

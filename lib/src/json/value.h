@@ -27,6 +27,9 @@ struct Anchor {
   static constexpr std::uint32_t kNoPos = std::numeric_limits<std::uint32_t>::max();
   std::uint32_t pos = kNoPos;
   std::uint8_t source = 0;  // 0: the linted file; others: see the lint unit (parameter files)
+  // A policy definition's own text (a literal a condition compared): never a place in the
+  // linted file, so a finding it decides points at the resource.
+  static constexpr std::uint8_t kPolicySource = 255;
   bool known() const { return pos != kNoPos; }
 };
 

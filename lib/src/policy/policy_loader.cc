@@ -11,8 +11,10 @@
 #include "arm/evaluator.h"
 #include "arm/expression_parser.h"
 #include "knowledge/aliases.h"
+#include "policy/policy_cache.h"
 #include "policy/policy_files.h"
 #include "policy/policy_parameters.h"
+#include "policy/policy_static.h"
 #include "rules/condition.h"
 #include "rules/field_path.h"
 #include "rules/operators.h"
@@ -37,128 +39,6 @@ struct Instance {
   std::string initiative;  // the set's name (displayName in PolicyRef)
   std::string initiative_display;
 };
-
-const Value* Key(const Value* obj, std::string_view key) {
-  return obj != nullptr && obj->is_object() ? obj->Find(key) : nullptr;
-}
-
-std::string Str(const Value* v) {
-  return v != nullptr && v->is_string() ? std::string(v->string_value()) : std::string();
-}
-
-// A string that may be a policy expression over the parameters, evaluated (static only).
-absl::StatusOr<const Value*> Static(const Document& doc, const Value& v,
-                                    const PolicyParameters& params) {
-  if (!v.is_string() || !IsExpression(v.string_value())) {
-    if (v.is_string() && StartsWithIgnoreCase(v.string_value(), "[[")) {
-      return Value::String(doc.arena(), v.string_value().substr(1), v.anchor());
-    }
-    return &v;
-  }
-  std::string_view s = v.string_value();
-  absl::StatusOr<const Expr*> e = ParseExpression(s.substr(1, s.size() - 2), doc.arena());
-  if (!e.ok()) return doc.ErrorAt(v.pos(), MessageOf(e.status()));
-  PolicyEnv env(&params);
-  absl::StatusOr<const Value*> r = EvaluatePolicyExpression(**e, env, doc.arena(), v.anchor());
-  if (!r.ok()) return doc.ErrorAt(v.pos(), MessageOf(r.status()));
-  return *r;
-}
-
-// The resource types a condition restricts to (lower-cased; '*' patterns kept); nullopt when
-// it does not restrict them (the rule is then tried on every resource).
-std::optional<std::vector<std::string>> TypesOf(const Value& c) {
-  if (!c.is_object()) return std::nullopt;
-  if (const Value* all = c.Find("allOf"); all != nullptr && all->is_array()) {
-    for (const Value* child : all->items()) {
-      if (auto t = TypesOf(*child)) return t;
-    }
-    return std::nullopt;
-  }
-  if (const Value* any = c.Find("anyOf"); any != nullptr && any->is_array()) {
-    std::vector<std::string> out;
-    if (any->items().empty()) return std::nullopt;
-    for (const Value* child : any->items()) {
-      auto t = TypesOf(*child);
-      if (!t) return std::nullopt;
-      out.insert(out.end(), t->begin(), t->end());
-    }
-    return out;
-  }
-  const Value* field = c.Find("field");
-  if (field == nullptr || !field->is_string() || !EqualsIgnoreCase(field->string_value(), "type")) {
-    return std::nullopt;
-  }
-  auto ok = [](const Value* v) {
-    return v != nullptr && v->is_string() && !v->string_value().empty() &&
-           v->string_value().front() != '[' && v->string_value().find('/') != std::string::npos;
-  };
-  if (const Value* eq = c.Find("equals"); ok(eq)) {
-    return std::vector<std::string>{ToLower(eq->string_value())};
-  }
-  if (const Value* like = c.Find("like"); ok(like)) {
-    return std::vector<std::string>{ToLower(like->string_value())};
-  }
-  if (const Value* in = c.Find("in"); in != nullptr && in->is_array() && !in->items().empty()) {
-    std::vector<std::string> out;
-    for (const Value* t : in->items()) {
-      if (!ok(t)) return std::nullopt;
-      out.push_back(ToLower(t->string_value()));
-    }
-    return out;
-  }
-  return std::nullopt;
-}
-
-// The `if` with the parameters substituted where it names the type, for TypesOf: type filters
-// are often written "[parameters('resourceType')]".
-const Value* Substituted(const Document& doc, const Value& v, const PolicyParameters& params,
-                         int depth) {
-  if (depth > 8) return &v;
-  if (v.is_string()) {
-    absl::StatusOr<const Value*> r = Static(doc, v, params);
-    return r.ok() ? *r : &v;
-  }
-  if (v.is_array()) {
-    std::vector<const Value*> items;
-    for (const Value* i : v.items()) items.push_back(Substituted(doc, *i, params, depth + 1));
-    return Value::Array(doc.arena(), items, v.anchor());
-  }
-  if (v.is_object()) {
-    std::vector<Member> members;
-    for (const Member& m : v.members()) {
-      bool logical = EqualsIgnoreCase(m.key, "allOf") || EqualsIgnoreCase(m.key, "anyOf");
-      bool leaf = EqualsIgnoreCase(m.key, "field") || EqualsIgnoreCase(m.key, "equals") ||
-                  EqualsIgnoreCase(m.key, "in") || EqualsIgnoreCase(m.key, "like");
-      if (!logical && !leaf) continue;
-      // Canonical keyword spelling, so that TypesOf finds them.
-      std::string_view key = EqualsIgnoreCase(m.key, "allOf")    ? "allOf"
-                             : EqualsIgnoreCase(m.key, "anyOf")  ? "anyOf"
-                             : EqualsIgnoreCase(m.key, "field")  ? "field"
-                             : EqualsIgnoreCase(m.key, "equals") ? "equals"
-                             : EqualsIgnoreCase(m.key, "in")     ? "in"
-                                                                 : "like";
-      members.push_back(Member{key, Substituted(doc, *m.value, params, depth + 1), m.key_pos});
-    }
-    return Value::Object(doc.arena(), members, v.anchor());
-  }
-  return &v;
-}
-
-// Whether the condition is an allOf with a member comparing two different literals (a control
-// no resource can meet).
-bool NeverTrue(const Value& cond) {
-  const Value* all = Key(&cond, "allOf");
-  if (all == nullptr || !all->is_array()) return false;
-  for (const Value* c : all->items()) {
-    const Value* v = Key(c, "value");
-    const Value* eq = Key(c, "equals");
-    if (v == nullptr || eq == nullptr || c->members().size() != 2) continue;
-    bool literal = !(v->is_string() && IsExpression(v->string_value())) &&
-                   !(eq->is_string() && IsExpression(eq->string_value()));
-    if (literal && LooseEquals(*v, *eq) == Tri::kFalse) return true;
-  }
-  return false;
-}
 
 std::string PortalLink(std::string_view name) {
   return Cat(
@@ -188,6 +68,8 @@ class Loader {
 
   const PolicyLoadOptions& options_;
   PolicyLoad out_;
+  PolicyLoad cached_;  // what cache files gave
+  void MergeCached();
   std::shared_ptr<Holder> holder_ = std::make_shared<Holder>();
   const AliasTable* aliases_ = nullptr;
   GivenValues assigned_;
@@ -200,6 +82,20 @@ class Loader {
   absl::flat_hash_map<std::string, const PolicyItem*> by_id_;  // lower-cased id and name
   absl::flat_hash_set<std::string> ids_;
 };
+
+// Cache rules come sorted and skipped lists are read when listed: a load from caches alone
+// sorts nothing.
+void Loader::MergeCached() {
+  if (out_.rules.empty()) {
+    out_.rules = std::move(cached_.rules);
+  } else {
+    for (auto& r : cached_.rules) out_.rules.push_back(std::move(r));
+  }
+  for (auto& s : cached_.skipped) out_.skipped.push_back(std::move(s));
+  for (auto& s : cached_.errors) out_.errors.push_back(std::move(s));
+  for (auto& n : cached_.notes) out_.notes.push_back(std::move(n));
+  out_.more_skipped = std::move(cached_.more_skipped);
+}
 
 const PolicyItem* Loader::FindDefinition(std::string_view id) const {
   auto it = by_id_.find(ToLower(id));
@@ -272,11 +168,12 @@ void Loader::LoadFiles(const std::vector<std::string>& paths, int source) {
   }
   // Reading and parsing the files (~3,600 for the built-in definitions) is independent work:
   // two threads, results kept in file order so the load stays deterministic.
+  if (options_.record) out_.files_read.insert(out_.files_read.end(), files->begin(), files->end());
   std::vector<absl::StatusOr<std::unique_ptr<Document>>> docs(files->size());
   std::atomic<std::size_t> next{0};
   auto parse = [&] {
     for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < files->size();) {
-      docs[i] = Document::Load((*files)[i]);
+      docs[i] = Document::Load((*files)[i], Anchor::kPolicySource);
     }
   };
   if (files->size() >= kParallelPolicyFiles) {
@@ -302,6 +199,7 @@ void Loader::LoadFiles(const std::vector<std::string>& paths, int source) {
 PolicyLoad Loader::Run() {
   // Alias tables: the built-in one, then each --aliases file on top.
   for (const std::string& f : options_.alias_files) {
+    if (options_.record) out_.files_read.push_back(f);
     absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(f);
     if (!doc.ok()) {
       out_.errors.push_back(doc.status());
@@ -317,6 +215,7 @@ PolicyLoad Loader::Run() {
     holder_->aliases.push_back(std::move(*t));
   }
   if (!options_.parameters_file.empty()) {
+    if (options_.record) out_.files_read.push_back(options_.parameters_file);
     absl::StatusOr<std::unique_ptr<Document>> doc = Document::Load(options_.parameters_file);
     if (!doc.ok()) {
       out_.errors.push_back(doc.status());
@@ -332,13 +231,23 @@ PolicyLoad Loader::Run() {
       }
     }
   }
-  if (!options_.paths.empty()) LoadFiles(options_.paths, -1);
+  // Cache files (policy_cache.h) are read as they are; the other paths loaded.
+  std::vector<std::string> paths;
+  for (const std::string& p : options_.paths) {
+    if (IsPolicyCachePath(p)) {
+      ReadPolicyCache(p, options_, std::nullopt, cached_);
+    } else {
+      paths.push_back(p);
+    }
+  }
+  if (!paths.empty()) LoadFiles(paths, -1);
   for (const std::shared_ptr<const Document>& doc : options_.documents) {
     holder_->docs.push_back(doc);
     if (absl::Status s = ReadPolicyItems(doc, items_); !s.ok()) out_.errors.push_back(s);
   }
   for (std::size_t i = 0; i < options_.sources.size(); ++i) {
-    const auto& [path, params] = options_.sources[i];
+    const std::string& path = options_.sources[i].path;
+    const std::string& params = options_.sources[i].parameters_json;
     GivenValues values;
     if (!params.empty()) {
       absl::StatusOr<std::unique_ptr<Document>> doc =
@@ -356,6 +265,10 @@ PolicyLoad Loader::Run() {
       }
     }
     source_values_.push_back(std::move(values));
+    if (IsPolicyCachePath(path)) {
+      ReadPolicyCache(path, options_, options_.sources[i].category, cached_);
+      continue;
+    }
     LoadFiles({path}, static_cast<int>(i));
   }
   for (const PolicyItem& item : items_) {
@@ -376,8 +289,13 @@ PolicyLoad Loader::Run() {
     instances.push_back(std::move(inst));
   }
   for (const Instance& inst : instances) Compile(inst);
-  std::sort(out_.rules.begin(), out_.rules.end(),
-            [](const auto& a, const auto& b) { return a->id < b->id; });
+  MergeCached();
+  auto by_id = [](const auto& a, const auto& b) { return a->id < b->id; };
+  if (!std::is_sorted(out_.rules.begin(), out_.rules.end(), by_id)) {
+    std::sort(out_.rules.begin(), out_.rules.end(), by_id);
+  }
+  std::sort(out_.records.begin(), out_.records.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
   std::sort(out_.skipped.begin(), out_.skipped.end(), [](const auto& a, const auto& b) {
     return std::tie(a.file, a.name) < std::tie(b.file, b.name);
   });
@@ -469,6 +387,10 @@ void Loader::Compile(const Instance& inst) {
   scope->indexed = indexed;
   scope->aliases = aliases_;
   scope->missing_is_unknown = options_.missing_related_unknown;
+  PolicyPayloadParts parts;  // what a cache keeps besides the rule's metadata
+  parts.cond = cond;
+  parts.params = &bound.values;
+  parts.indexed = indexed;
   if (e == "auditifnotexists" || e == "deployifnotexists") {
     const Value* details = Key(then, "details");
     const Value* type = Key(details, "type");
@@ -501,6 +423,7 @@ void Loader::Compile(const Instance& inst) {
     if (platform || EqualsIgnoreCase(scope_kind, "subscription") ||
         Key(details, "resourceGroupName") != nullptr) {
       scope->missing_is_unknown = true;
+      parts.related_unknown = true;
     }
     if (const Value* name = Key(details, "name")) {
       absl::StatusOr<const Value*> n = Static(doc, *name, bound.values);
@@ -521,8 +444,11 @@ void Loader::Compile(const Instance& inst) {
         return;
       }
       scope->existence = std::move(*exist);
+      parts.existence = ec;
     }
   }
+  parts.related_type = scope->related_type;
+  parts.related_name = scope->related_name;
   (*condition)->SetPolicyScope(std::move(scope));
   auto r = std::make_unique<Rule>();
   r->id = def.name;
@@ -535,11 +461,16 @@ void Loader::Compile(const Instance& inst) {
   r->solution = Str(Key(props, "description"));
   if (r->solution.empty()) r->solution = r->problem;
   r->learn_more_link = def.builtin ? PortalLink(def.name) : std::string();
-  r->category = Category::kSecurity;
+  r->category = def.source < 0
+                    ? options_.category
+                    : options_.sources[static_cast<std::size_t>(def.source)].category.value_or(
+                          Category::kSecurity);
   r->impact = ImpactOfEffect(e);
   r->source = doc.path();
-  r->condition_json = CompactJson(*cond);
-  if (auto types = TypesOf(*Substituted(doc, *cond, bound.values, 0))) {
+  // Listings only: written out when asked for (it was a quarter of loading the built-ins).
+  r->lazy = std::make_shared<Rule::Lazy>();
+  r->lazy->json_of = [doc = def.doc, cond] { return CompactJson(*cond); };
+  if (auto types = TypesOf(doc, *cond, bound.values)) {
     r->resource_types = std::move(*types);
   }
   r->condition = std::move(*condition);
@@ -557,6 +488,9 @@ void Loader::Compile(const Instance& inst) {
       PolicyRef{def.name, display,
                 inst.initiative_display.empty() ? inst.initiative : inst.initiative_display};
   r->keep_alive = holder_;
+  if (options_.record) {
+    out_.records.push_back(PolicyRecord{r->id, r->resource_types, PolicyPayload(*r, parts)});
+  }
   out_.rules.push_back(std::move(r));
 }
 

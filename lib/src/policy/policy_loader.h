@@ -12,7 +12,9 @@
 // assignment's JSON ({"properties": {"parameters": {...}}}).
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,10 +32,29 @@ struct PolicyLoadOptions {
   std::vector<std::string> alias_files;
   bool missing_related_unknown = false;
   // .armlint.json "policies": a file or folder with its own assignment values (compact JSON
-  // {"name": {"value": ...}}, or ""), applied to its definitions instead of parameters_file's.
-  std::vector<std::pair<std::string, std::string>> sources;
+  // {"name": {"value": ...}}, or ""), applied to its definitions instead of parameters_file's,
+  // and the category of their findings (unset: Security, or what a cache file holds).
+  struct Source {
+    std::string path;
+    std::string parameters_json;
+    std::optional<Category> category;
+  };
+  std::vector<Source> sources;
   // Definitions already parsed (editors, the fuzz target), read like files of `paths`.
   std::vector<std::shared_ptr<const Document>> documents;
+  // The category of the definitions under `paths`.
+  Category category = Category::kSecurity;
+  // Keep what a cache file needs (PolicyLoad::records, files_read): --write-cache.
+  bool record = false;
+};
+
+// One evaluated definition as a cache file keeps it (policy_cache.h): its id, the resource
+// types it is indexed by, and the rest as compact JSON (metadata, the "if" and the bound
+// parameter values, the *IfNotExists details), compiled when a resource first reaches it.
+struct PolicyRecord {
+  std::string id;
+  std::vector<std::string> resource_types;
+  std::string payload;
 };
 
 struct PolicyLoad {
@@ -42,6 +63,16 @@ struct PolicyLoad {
   // Files or definitions that could not be loaded: InputErrors with file:line:col. The other
   // definitions are still loaded.
   std::vector<absl::Status> errors;
+  // Not errors, said on stderr: a cache file out of date with its sources, which were loaded
+  // instead (policy_cache.h).
+  std::vector<std::string> notes;
+  // Definitions left out that a cache file lists, read only when asked for (listings): appends
+  // them to `skipped` and sorts it as loading the sources does. Null when there are none.
+  std::function<void(std::vector<SkippedPolicy>&)> more_skipped;
+  // With PolicyLoadOptions::record: each rule as a cache keeps it (sorted by id, as `rules`),
+  // and every file read (definitions, assignment values, alias tables), in reading order.
+  std::vector<PolicyRecord> records;
+  std::vector<std::string> files_read;
 };
 
 // Loads every definition and initiative under `options.paths`. Never fails as a whole: what

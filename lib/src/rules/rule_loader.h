@@ -1,6 +1,7 @@
 // Parses and validates one rule file (format in DESIGN.md, "Rule files"; docs/rule-language.md).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -32,7 +33,18 @@ struct Rule::Lazy {
   std::unique_ptr<const Condition> condition;
   std::once_flag json_once;
   std::string json;
+  // Rules made elsewhere (Azure Policy definitions, policy/), instead of an embedded file:
+  // `load` fills in the metadata of the rule it is given (once per Lazy: a copy of the rule
+  // needs its own Lazy, see ForkLazy), `compile` answers the condition (compiling it once,
+  // for every copy), `json` the "if" as compact JSON (once per Lazy). Each may be empty.
+  std::function<void(Rule&)> load;
+  std::function<const Condition*()> compile;
+  std::function<std::string()> json_of;
 };
+
+// A copy of `rule` for another rule set: a rule whose metadata is filled in on first use gets
+// a Lazy of its own (sharing what `compile` shares).
+std::unique_ptr<Rule> CopyRule(const Rule& rule);
 
 // Parses `text` as the rule file `path` and builds its Rule.
 absl::StatusOr<std::unique_ptr<Rule>> ParseRuleText(std::string path, std::string text);

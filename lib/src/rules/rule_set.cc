@@ -219,7 +219,8 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
     Hit hit;
     hit.rule = rule;
     hit.outcome = r.outcome;
-    hit.anchor = r.anchor.known() ? r.anchor : resource.anchor;
+    hit.anchor =
+        r.anchor.known() && r.anchor.source != Anchor::kPolicySource ? r.anchor : resource.anchor;
     hit.missing = r.missing;
     hit.value = r.value;
     hit.resource = &resource;
@@ -293,6 +294,10 @@ const Rule* RuleSet::Find(std::string_view id) const {
 }
 
 void Rule::Load() const {
+  if (lazy != nullptr && lazy->load) {
+    std::call_once(lazy->load_once, [this] { lazy->load(const_cast<Rule&>(*this)); });
+    return;
+  }
   if (lazy == nullptr || lazy->text.empty()) return;
   std::call_once(lazy->load_once, [this] {
     absl::StatusOr<std::unique_ptr<Document>> doc =
@@ -322,6 +327,7 @@ void Rule::Load() const {
 
 const Condition* Rule::GetCondition() const {
   Load();
+  if (lazy != nullptr && lazy->compile) return lazy->compile();
   if (lazy == nullptr || lazy->cond == nullptr) return condition.get();
   std::call_once(lazy->compile_once, [l = lazy.get()] {
     absl::StatusOr<std::unique_ptr<Condition>> c = Condition::Compile(l->doc, *l->cond);
@@ -332,9 +338,24 @@ const Condition* Rule::GetCondition() const {
 
 const std::string& Rule::ConditionJson() const {
   Load();
+  if (lazy != nullptr && lazy->json_of) {
+    std::call_once(lazy->json_once, [l = lazy.get()] { l->json = l->json_of(); });
+    return lazy->json;
+  }
   if (lazy == nullptr || lazy->cond == nullptr) return condition_json;
   std::call_once(lazy->json_once, [l = lazy.get()] { l->json = CompactJson(*l->cond); });
   return lazy->json;
+}
+
+std::unique_ptr<Rule> CopyRule(const Rule& rule) {
+  auto copy = std::make_unique<Rule>(rule);
+  if (rule.lazy != nullptr && rule.lazy->load) {
+    copy->lazy = std::make_shared<Rule::Lazy>();
+    copy->lazy->load = rule.lazy->load;
+    copy->lazy->compile = rule.lazy->compile;
+    copy->lazy->json_of = rule.lazy->json_of;
+  }
+  return copy;
 }
 
 RuleInfo ToRuleInfo(const Rule& r) {

@@ -1,0 +1,62 @@
+// A policy cache file: the evaluable definitions of a policy load (parameters bound, load errors
+// and the definitions left out with their reasons), indexed by resource type, written by
+// `armlint rules --policy PATH... --write-cache FILE` and read back with one read by `--policy
+// FILE.cache`. A definition's condition is compiled when a resource of its type first reaches
+// it. Private to policy/.
+//
+// Layout (text; the index is tab-separated lines, the payloads compact JSON):
+//   armlint-policy-cache 1\n  armlint <version>\n  <body bytes> <body hash>\n  <body>
+// The body records each source (the --policy roots, --policy-parameters and --aliases files,
+// relative to the cache's folder; every file read with its size, mtime and content hash; every
+// folder walked with its mtime), the load errors, the skipped list (JSON, parsed when listed),
+// then one index line per rule (id, resource types, payload size) and the payloads.
+//
+// Staleness: when a root is reachable and a source differs from what the cache recorded (size,
+// or content hash where the mtime moved; a file added to or removed from a walked folder), the
+// cache is not used: its sources are loaded instead, with a note that names the changed file.
+// When the roots are not reachable (a cache shipped without its sources), the cache is used as
+// written. Another armlint version, a truncated or corrupt file: an InputError at the cache.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+
+#include "json/value.h"
+#include "policy/policy_loader.h"
+#include "rules/condition_expr.h"
+
+namespace armlint::internal {
+
+// What a cache keeps of a rule besides its metadata: the "if", the bound parameter values, the
+// mode and the *IfNotExists details (related_unknown: the related resource cannot be in a
+// template, so its absence is unknown whatever the option says).
+struct PolicyPayloadParts {
+  const Value* cond = nullptr;
+  const PolicyParameters* params = nullptr;
+  bool indexed = false;
+  bool related_unknown = false;
+  std::string related_type;
+  std::string related_name;
+  const Value* existence = nullptr;
+};
+
+// The payload (compact JSON) of `rule`, loaded from policy files, for a cache.
+std::string PolicyPayload(const Rule& rule, const PolicyPayloadParts& parts);
+
+// Whether `path` names a policy cache (its extension is ".cache").
+bool IsPolicyCachePath(std::string_view path);
+
+// Writes `load` (LoadPolicies of `options` with `record`) as the cache file `path`.
+absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad& load,
+                              const std::string& path);
+
+// Reads the cache `path` into `into` (rules appended unsorted, errors, notes, more_skipped).
+// `category`: the pillar of its findings, else what the cache holds; options: aliases are the
+// cache's own, missing_related_unknown applies.
+void ReadPolicyCache(const std::string& path, const PolicyLoadOptions& options,
+                     std::optional<Category> category, PolicyLoad& into);
+
+}  // namespace armlint::internal

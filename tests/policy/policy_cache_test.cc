@@ -1,0 +1,277 @@
+// Tests for policy cache files: findings, listings and skipped reasons equal to loading the
+// sources (conformance fixtures and the real built-ins), staleness, bad caches, category.
+#include "policy/policy_cache.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "gtest/gtest.h"
+
+#include "armlint/armlint.hpp"
+
+namespace armlint::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string TestData() { return std::string(ARMLINT_SOURCE_DIR) + "/tests/policy/testdata"; }
+
+class PolicyCache : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("armlint_pcache_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "defs");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
+    return p.string();
+  }
+  fs::path dir_;
+};
+
+std::string Def(const std::string& name, const std::string& equals) {
+  return R"({"name": ")" + name + R"(", "properties": {"displayName": "D )" + name +
+         R"(", "mode": "All", "policyRule": {"if": {"allOf": [
+           {"field": "type", "equals": "Microsoft.Storage/storageAccounts"},
+           {"field": "location", "equals": ")" +
+         equals + R"("}]}, "then": {"effect": "audit"}}}})";
+}
+
+constexpr const char* kTemplate = R"({
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01",
+                 "name": "st1", "location": "eastus", "properties": {}}]})";
+
+// Everything a run shows about findings, as one comparable string.
+std::string Describe(const LintResult& r) {
+  std::ostringstream out;
+  for (const Finding& f : r.findings) {
+    out << f.location.file << ":" << f.location.line << ":" << f.location.column << " " << f.rule_id
+        << " " << ImpactName(f.impact) << " " << CategoryName(f.category) << " " << f.effect << " "
+        << static_cast<int>(f.outcome) << " " << f.impacted_value << " " << f.problem << " | "
+        << f.solution << " | " << f.value << "\n";
+  }
+  for (const armlint::InputError& e : r.errors) {
+    out << "error " << e.location.file << ":" << e.location.line << " " << e.message << "\n";
+  }
+  return out.str();
+}
+
+std::string Describe(const Engine& e) {
+  std::ostringstream out;
+  for (const RuleInfo& r : e.Rules()) {
+    out << r.id << " " << CategoryName(r.category) << " " << ImpactName(r.impact) << " " << r.effect
+        << " " << r.source << " " << r.problem << " " << r.solution << " " << r.learn_more_link
+        << " " << r.condition_json;
+    for (const std::string& t : r.resource_types) out << " " << t;
+    if (r.policy) out << " " << r.policy->name << "/" << r.policy->initiative;
+    out << "\n";
+  }
+  for (const SkippedPolicy& s : e.SkippedPolicies()) {
+    out << "skipped " << s.name << " " << s.file << " " << s.reason << "\n";
+  }
+  for (const armlint::InputError& err : e.PolicyErrors()) {
+    out << "error " << err.location.file << ":" << err.location.line << " " << err.message << "\n";
+  }
+  return out.str();
+}
+
+Options Base() {
+  Options o;
+  o.builtin_rules = false;
+  o.use_config = false;
+  o.report_unknown = true;
+  return o;
+}
+
+// Every conformance folder: the same rules, skipped reasons and findings from a cache.
+TEST_F(PolicyCache, ConformanceFixturesGiveTheSameFindingsFromTheCache) {
+  int folders = 0;
+  for (const auto& d : fs::directory_iterator(TestData())) {
+    Options options = Base();
+    std::vector<std::string> templates;
+    for (const auto& e : fs::directory_iterator(d.path())) {
+      std::string name = e.path().filename().string();
+      if (name.rfind("policy", 0) == 0 || name.rfind("initiative", 0) == 0) {
+        options.policy_paths.push_back(e.path().string());
+      } else if (name == "assignment.json") {
+        options.policy_parameters_file = e.path().string();
+      } else if (name == "aliases.json") {
+        options.alias_files.push_back(e.path().string());
+      } else if (name.rfind("template", 0) == 0) {
+        templates.push_back(e.path().string());
+      }
+    }
+    std::sort(options.policy_paths.begin(), options.policy_paths.end());
+    std::sort(templates.begin(), templates.end());
+    std::string cache = (dir_ / (d.path().filename().string() + ".cache")).string();
+    absl::StatusOr<armlint::PolicyCacheSummary> written = armlint::WritePolicyCache(options, cache);
+    ASSERT_TRUE(written.ok()) << written.status();
+    Options cached = Base();
+    cached.policy_paths = {cache};
+    absl::StatusOr<Engine> a = Engine::Create(options);
+    absl::StatusOr<Engine> b = Engine::Create(cached);
+    ASSERT_TRUE(a.ok() && b.ok()) << d.path();
+    EXPECT_TRUE(b->PolicyNotes().empty()) << b->PolicyNotes()[0];
+    EXPECT_EQ(Describe(*a), Describe(*b)) << d.path();
+    EXPECT_EQ(written->rules, a->Rules().size());
+    std::string findings = Describe(a->LintPaths(templates));
+    EXPECT_NE(findings, "") << d.path();
+    EXPECT_EQ(findings, Describe(b->LintPaths(templates))) << d.path();
+    ++folders;
+  }
+  EXPECT_GE(folders, 10);
+}
+
+TEST_F(PolicyCache, ChangedSourceIsLoadedInsteadWithANote) {
+  Write("defs/a.json", Def("a", "eastus"));
+  std::string tmpl = Write("t.json", kTemplate);
+  Options options = Base();
+  options.policy_paths = {(dir_ / "defs").string()};
+  std::string cache = (dir_ / "p.cache").string();
+  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  Options cached = Base();
+  cached.policy_paths = {cache};
+  {
+    absl::StatusOr<Engine> e = Engine::Create(cached);
+    ASSERT_TRUE(e.ok());
+    EXPECT_TRUE(e->PolicyNotes().empty());
+    EXPECT_EQ(e->LintPaths({tmpl}).findings.size(), 1u);
+  }
+  // Rewritten with the same bytes (the mtime moves): still fresh, by content hash.
+  Write("defs/a.json", Def("a", "eastus"));
+  {
+    absl::StatusOr<Engine> e = Engine::Create(cached);
+    ASSERT_TRUE(e.ok());
+    EXPECT_TRUE(e->PolicyNotes().empty());
+  }
+  // Same size, other content: the sources are loaded, and the note names the file.
+  Write("defs/a.json", Def("a", "westus"));
+  {
+    absl::StatusOr<Engine> e = Engine::Create(cached);
+    ASSERT_TRUE(e.ok());
+    ASSERT_EQ(e->PolicyNotes().size(), 1u);
+    EXPECT_NE(e->PolicyNotes()[0].find("a.json changed"), std::string::npos) << e->PolicyNotes()[0];
+    EXPECT_EQ(e->LintPaths({tmpl}).findings.size(), 0u);
+  }
+  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  // A definition added to the folder.
+  Write("defs/b.json", Def("b", "eastus"));
+  {
+    absl::StatusOr<Engine> e = Engine::Create(cached);
+    ASSERT_TRUE(e.ok());
+    ASSERT_EQ(e->PolicyNotes().size(), 1u);
+    EXPECT_NE(e->PolicyNotes()[0].find("b.json was added"), std::string::npos)
+        << e->PolicyNotes()[0];
+    EXPECT_EQ(e->LintPaths({tmpl}).findings.size(), 1u);  // b fires; a (westus) does not
+  }
+  // Sources not reachable (a cache shipped alone): used as written.
+  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  fs::remove_all(dir_ / "defs");
+  {
+    absl::StatusOr<Engine> e = Engine::Create(cached);
+    ASSERT_TRUE(e.ok());
+    EXPECT_TRUE(e->PolicyNotes().empty());
+    EXPECT_EQ(e->LintPaths({tmpl}).findings.size(), 1u);
+  }
+}
+
+TEST_F(PolicyCache, BadCachesAreErrorsNamingTheProblem) {
+  Write("defs/a.json", Def("a", "eastus"));
+  Options options = Base();
+  options.policy_paths = {(dir_ / "defs").string()};
+  std::string cache = (dir_ / "p.cache").string();
+  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  std::string good;
+  {
+    std::ifstream in(cache, std::ios::binary);
+    good.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto load = [&](const std::string& bytes) {
+    Write("bad.cache", bytes);
+    PolicyLoadOptions o;
+    o.paths = {(dir_ / "bad.cache").string()};
+    return LoadPolicies(o);
+  };
+  std::string version_line = std::string("armlint ") + armlint::Version();
+  std::string other = good;
+  other.replace(other.find(version_line), version_line.size(), "armlint 0.0.0-old");
+  std::string flipped = good;
+  flipped[flipped.size() - 3] ^= 1;
+  struct {
+    std::string bytes;
+    const char* message;
+  } cases[] = {
+      {good.substr(0, good.size() - 10), "truncated"},
+      {good.substr(0, 30), "truncated"},
+      {"", "not an armlint policy cache"},
+      {"{\"not\": \"a cache\"}", "not an armlint policy cache"},
+      {other, "written by armlint 0.0.0-old"},
+      {flipped, "corrupt"},
+      {good + "x", "corrupt"},
+  };
+  for (const auto& c : cases) {
+    PolicyLoad l = load(c.bytes);
+    ASSERT_EQ(l.errors.size(), 1u) << c.message;
+    EXPECT_NE(l.errors[0].message().find(c.message), absl::string_view::npos) << l.errors[0];
+    EXPECT_NE(l.errors[0].message().find("--write-cache"), absl::string_view::npos);
+    EXPECT_TRUE(l.rules.empty());
+  }
+  // Every prefix of a cache is refused, never a crash.
+  for (std::size_t n = 0; n < good.size(); n += 1 + n / 8) {
+    EXPECT_FALSE(load(good.substr(0, n)).errors.empty()) << n;
+  }
+}
+
+TEST_F(PolicyCache, CategoryFromTheConfigElseTheCached) {
+  Write("defs/a.json", Def("a", "eastus"));
+  Options options = Base();
+  options.policy_paths = {(dir_ / "defs").string()};
+  std::string cache = (dir_ / "p.cache").string();
+  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  PolicyLoadOptions o;
+  o.sources = {{cache, "", Category::kCost}};
+  PolicyLoad l = LoadPolicies(o);
+  ASSERT_EQ(l.rules.size(), 1u);
+  l.rules[0]->Load();
+  EXPECT_EQ(l.rules[0]->category, Category::kCost);
+  o.sources = {{cache, "", std::nullopt}};
+  l = LoadPolicies(o);
+  ASSERT_EQ(l.rules.size(), 1u);
+  l.rules[0]->Load();
+  EXPECT_EQ(l.rules[0]->category, Category::kSecurity);
+}
+
+// The real built-in definitions and initiatives (../shared/azure-policy), when present.
+TEST(PolicyCacheBuiltins, ListingEqualsTheFolder) {
+  std::string dir = std::string(ARMLINT_SOURCE_DIR) + "/../shared/azure-policy/built-in-policies";
+  if (!fs::is_directory(dir)) GTEST_SKIP() << "no built-in policies at " << dir;
+  Options options = Base();
+  options.policy_paths = {dir};
+  std::string cache =
+      (fs::temp_directory_path() /
+       ("armlint_builtins_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+        ".cache"))
+          .string();
+  absl::StatusOr<armlint::PolicyCacheSummary> written = armlint::WritePolicyCache(options, cache);
+  ASSERT_TRUE(written.ok()) << written.status();
+  EXPECT_GE(written->rules, 1000u);
+  Options cached = Base();
+  cached.policy_paths = {cache};
+  absl::StatusOr<Engine> a = Engine::Create(options);
+  absl::StatusOr<Engine> b = Engine::Create(cached);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_TRUE(b->PolicyNotes().empty());
+  EXPECT_EQ(Describe(*a), Describe(*b));
+  fs::remove(cache);
+}
+
+}  // namespace
+}  // namespace armlint::internal
