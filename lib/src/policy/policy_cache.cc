@@ -244,6 +244,11 @@ const Condition* CachedEntry::Compile() {
     copts.policy = true;
     copts.aliases = data->aliases;
     copts.parameters = &params;
+    // As the loader does: Azure decides these effects' compliance on the stored resource.
+    std::string effect = Str(Key(&root, "effect"));
+    copts.platform_defaults = EqualsIgnoreCase(effect, "audit") ||
+                              EqualsIgnoreCase(effect, "auditIfNotExists") ||
+                              EqualsIgnoreCase(effect, "deployIfNotExists");
     absl::StatusOr<std::unique_ptr<Condition>> c = Condition::Compile(doc, *cond, copts);
     if (!c.ok()) return;
     auto scope = std::make_unique<Condition::PolicyScope>();
