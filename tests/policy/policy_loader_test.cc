@@ -128,6 +128,23 @@ TEST_F(PolicyFiles, BadParameterValueIsAnErrorInTheAssignment) {
   EXPECT_NE(load.errors[0].message().find("not in allowedValues"), absl::string_view::npos);
 }
 
+TEST_F(PolicyFiles, ADefaultOfAnotherTypeIsAcceptedAGivenValueIsNot) {
+  // Azure accepts a definition whose unused String parameter defaults to [] (a built-in
+  // initiative has one); an assignment value of the wrong type is still an error.
+  std::string f = Write("p.json", Def("a", kStorageType, "audit",
+                                      R"("parameters": {"op": {"type": "String",
+      "defaultValue": []}},)"));
+  PolicyLoad ok = Load(f, "");
+  for (const absl::Status& e : ok.errors) ADD_FAILURE() << e;
+  EXPECT_EQ(ok.rules.size(), 1u);
+  std::string params = Write("assign.json", "{\n  \"op\": {\"value\": [1]}}");
+  PolicyLoad bad = Load(f, params);
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_NE(bad.errors[0].message().find("must be of type String, not array"),
+            absl::string_view::npos)
+      << bad.errors[0];
+}
+
 TEST_F(PolicyFiles, LeftOutDefinitionsCarryAReason) {
   Write("manual.json", Def("manual", kStorageType, "Manual"));
   Write("disabled.json", Def("disabled", kStorageType, "Disabled"));
@@ -229,6 +246,21 @@ TEST(BuiltinPolicies, AllLoadWithoutErrorAndMostAreEvaluated) {
   EXPECT_GE(load.rules.size(), 1000u);
   EXPECT_EQ(load.rules.size() + load.skipped.size(), 3586u);
   for (const SkippedPolicy& s : load.skipped) EXPECT_FALSE(s.reason.empty()) << s.name;
+}
+
+TEST(BuiltinPolicies, InitiativesLoadWithoutError) {
+  std::string dir = std::string(ARMLINT_SOURCE_DIR) + "/../shared/azure-policy/built-in-policies";
+  if (!fs::is_directory(dir + "/policySetDefinitions")) {
+    dir = std::string(ARMLINT_SOURCE_DIR) + "/../../shared/azure-policy/built-in-policies";
+  }
+  if (!fs::is_directory(dir + "/policySetDefinitions")) {
+    GTEST_SKIP() << "no built-in initiatives at " << dir;
+  }
+  PolicyLoadOptions o;
+  o.paths = {dir};
+  PolicyLoad load = LoadPolicies(o);
+  for (const absl::Status& s : load.errors) ADD_FAILURE() << s;
+  EXPECT_GT(load.rules.size(), 3586u);  // initiative members come on top of the definitions
 }
 
 }  // namespace

@@ -40,6 +40,7 @@ absl::Status BindParameters(const Document& doc, const Value* declared, const Gi
     const Value* decl = m.value;
     const Value* value = nullptr;
     const Document* value_doc = &doc;
+    bool from_default = false;
     if (auto it = given.values.find(key); it != given.values.end()) {
       value = it->second;
       if (auto d = given.docs.find(key); d != given.docs.end() && d->second) {
@@ -47,13 +48,18 @@ absl::Status BindParameters(const Document& doc, const Value* declared, const Gi
       }
     } else if (decl->is_object() && decl->Find("defaultValue") != nullptr) {
       value = decl->Find("defaultValue");
+      from_default = true;
     }
     if (value == nullptr) {
       out.missing.push_back(std::string(m.key));
       continue;
     }
     const Value* type = decl->is_object() ? decl->Find("type") : nullptr;
-    if (type != nullptr && type->is_string() && !HasType(*value, type->string_value())) {
+    // A definition's own default of another type is accepted, as Azure accepted the definition
+    // (a built-in initiative declares an unused String parameter with the default []); a value
+    // given by an assignment must match.
+    if (type != nullptr && type->is_string() && !from_default &&
+        !HasType(*value, type->string_value())) {
       return value_doc->ErrorAt(
           value->pos(), Cat("policy parameter '", m.key, "' must be of type ", type->string_value(),
                             ", not ", KindName(value->kind())));

@@ -191,8 +191,9 @@ void RuleSet::BuildIndex() {
     for (const std::string& t : r->resource_types) {
       if (t.find('*') == std::string::npos) {
         index_->by_type[t].push_back(r.get());
-        // A policy names a resource group's type as its id does; a template does not.
-        if (r->policy && t == "microsoft.resources/subscriptions/resourcegroups") {
+        // A policy names a resource group's type as its id does; a template does not. (Not
+        // `r->policy`: a rule from a policy cache is not loaded yet when it is indexed.)
+        if (t == "microsoft.resources/subscriptions/resourcegroups") {
           index_->by_type["microsoft.resources/resourcegroups"].push_back(r.get());
         }
         continue;
