@@ -311,6 +311,28 @@ def cases():
         rf = dict(rule, **{"if": cond})
         add(Case(f"rules-{name}", {"a.json": good, "rules/r.json": j(rf)},
                  args=["--no-config", "--no-default-rules", "--rules", "rules", "a.json"]))
+    # ---- Azure Policy definitions (--policy): the same condition engine, hostile shapes -------
+    def policy(cond):
+        return j({"name": "p", "properties": {"displayName": "p", "mode": "All",
+                                              "policyRule": {"if": cond, "then": {"effect": "audit"}}}})
+    wide = tmpl([dict(storage(), tags={"t": "a" * 100000},
+                      properties={"supportsHttpsTrafficOnly": True,
+                                  "items": [{"v": [{"w": [i, i + 1] * 20} for _ in range(40)]}
+                                            for i in range(40)],
+                                  "flat": list(range(3000))})])
+    deep_policy = '{"not":' * 100 + '{"field":"name","equals":"x"}' + "}" * 100
+    for name, cond in (
+            ("anyof-100k", {"anyOf": [{"field": "name", "equals": f"x{i}"} for i in range(100000)]}),
+            ("notin-200k", {"field": "location", "notIn": [f"l{i}" for i in range(200000)]}),
+            ("like-stars-long-value", {"field": "tags.t", "like": "*a" * 60 + "*b"}),
+            ("count-nested-large", {"count": {"field": "properties.flat[*]", "where": {
+                "count": {"value": "[range(0, 3000)]", "where": {
+                    "value": "[current()]", "equals": 5}},
+                "greater": 0}}, "greater": 2999}),
+            ("star-paths-multiply", {"field": "properties.items[*].v[*].w[*]", "equals": 1}),
+            ("nesting-over-limit", json.loads(deep_policy))):
+        add(Case(f"policy-{name}", {"a.json": j(wide), "p.json": policy(cond)},
+                 args=["--no-config", "--no-default-rules", "--policy", "p.json", "a.json"]))
     add(Case("rules-broken-json", {"a.json": good, "rules/r.json": b'{"id": "r", "if": {'},
              args=["--no-config", "--rules", "rules", "a.json"], codes=(2,)))
     # ---- directories -------------------------------------------------------------------------
