@@ -33,7 +33,8 @@ TEST_P(HostileTest, CliSurvives) {
 
 INSTANTIATE_TEST_SUITE_P(Groups, HostileTest,
                          ::testing::Values("json-", "template-", "expr-", "deploy-", "paramfile-",
-                                           "config-", "baseline-", "rules-", "dir-", "secret-"),
+                                           "config-", "baseline-", "rules-", "policy-", "dir-",
+                                           "secret-"),
                          [](const ::testing::TestParamInfo<const char*>& info) {
                            std::string name = info.param;
                            name.pop_back();  // the trailing '-'
