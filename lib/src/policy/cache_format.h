@@ -1,0 +1,46 @@
+// The policy cache file's building blocks (private to lib/src/policy): the body's hash, field
+// escaping, whole-file reads and the source paths a cache records.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace armlint::internal::cache_format {
+
+// A 64-bit hash of bytes, a word at a time (about half an instruction a byte): a cache's body
+// is checked on every read. Not a fingerprint anyone stores but the cache file.
+std::uint64_t Hash64(std::string_view s);
+// `v` as 16 lowercase hex digits.
+std::string Hex(std::uint64_t v);
+// Appends `s` as a JSON string.
+void Quoted(std::string& out, std::string_view s);
+// One tab-separated field: tabs, newlines and backslashes escaped; Unfield undoes it.
+std::string Field(std::string_view s);
+std::string Unfield(std::string_view s);
+
+struct Stat {
+  bool ok = false;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  bool dir = false;
+};
+Stat StatOf(const std::string& path);
+
+// The whole file in one read, into a buffer not zero-filled first (the cache is 20 MB for all
+// the built-ins); false when it cannot be read or is over limits::kMaxFileBytes.
+bool ReadWhole(const std::string& path, std::unique_ptr<char[]>& buf, std::size_t& size);
+// The whole file as a string (sources whose mtime moved, hashed).
+bool ReadWhole(const std::string& path, std::string& out);
+
+// `p` relative to the folder `base` (both as the process sees them), or absolute when that
+// cannot be said.
+std::string RelativeTo(const std::string& p, const std::filesystem::path& base);
+// `rel` as recorded, from the cache's folder (plain concatenation: thousands of these are
+// stat()ed on every read, and the kernel normalises).
+std::string Resolve(const std::string& cache_dir, std::string_view rel);
+
+}  // namespace armlint::internal::cache_format
