@@ -33,7 +33,7 @@ struct StoredValues {
 
 const StoredValues& StoredValuesOf(const PlatformDefault& d) {
   static const std::vector<StoredValues>* table = [] {
-    auto* arena = new Arena();
+    static Arena* arena = new Arena();  // lives for the process, reachable for leak checkers
     auto* out = new std::vector<StoredValues>();
     for (const PlatformDefault& row : PlatformDefaults()) {
       StoredValues v;
