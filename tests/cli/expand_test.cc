@@ -1,6 +1,9 @@
 // `armlint expand` run as a user would: it prints the deployment lint evaluates (the same
 // configuration, classification and parameter file), reports input errors as lint does
 // (file:line:col, exit 2) and masks secret leaves only.
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -28,7 +31,11 @@ struct ExpandRun {
 
 // Runs armlint with `args` (a shell fragment) from the source directory.
 ExpandRun Armlint(const std::string& args) {
-  const std::string err_file = testing::TempDir() + "/armlint_expand_stderr.txt";
+  // One file per process and call: ctest runs these tests in parallel processes, and a shared
+  // name let one test read another's (empty) stderr.
+  static int calls = 0;
+  const std::string err_file = testing::TempDir() + "/armlint_expand_stderr." +
+                               std::to_string(::getpid()) + "." + std::to_string(++calls) + ".txt";
   std::string cmd =
       "cd '" + kSrc + "' && '" + ARMLINT_CLI_PATH + "' " + args + " 2>'" + err_file + "'";
   ExpandRun r;
@@ -37,6 +44,7 @@ ExpandRun Armlint(const std::string& args) {
   std::stringstream ss;
   ss << in.rdbuf();
   r.err = ss.str();
+  std::remove(err_file.c_str());
   return r;
 }
 
