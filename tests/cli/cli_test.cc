@@ -206,8 +206,7 @@ TEST(Cli, LocationsNamesAndUnknownReasons) {
   EXPECT_NE(text.out.find("(cannot tell: parameter 'serverFarmResourceId' has no value)"),
             std::string::npos)
       << text.out;
-  EXPECT_NE(text.out.find("template-unused-parameter  site.json  "), std::string::npos)
-      << text.out;
+  EXPECT_NE(text.out.find("template-unused-parameter  site.json  "), std::string::npos) << text.out;
   EXPECT_EQ(text.out.find("{unknown}"), std::string::npos) << text.out;
   json::value report = armlint::testing::ParseJsonOrFail(
       Armlint("--no-config --report-unknown -f json --only webapp-http2,webapp-arr-affinity " +

@@ -12,7 +12,7 @@
 //                                 // missing value and the stored resource may show nothing
 //
 // The table is armlint's own, one row per documented default, each with its source: the
-// azure-types data (../shared/azure-types, from bicep-types-az) has each property's flags and
+// resource type schemas armlint ships (from bicep-types-az) give each property's flags and
 // kinds but no default values. Static, so thread-safe.
 #pragma once
 
