@@ -16,6 +16,7 @@
 
 #include "armlint/armlint.hpp"
 #include "cli/commands.h"
+#include "cli/heap.h"
 
 namespace {
 
@@ -313,6 +314,7 @@ int main(int argc, char** argv) {
     std::printf("armlint %s\n", armlint::Version());
     return kExitOk;
   }
+  armlint::cli::UseHugePagesForHeap();
   try {
     return Run(argc, argv);
   } catch (const std::exception& e) {
