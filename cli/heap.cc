@@ -49,6 +49,10 @@ void UseHugePagesForHeap() {
   // and freed memory stays there for the next file instead of being unmapped and faulted in
   // again.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  // Worker threads allocate from this heap too, instead of each growing an arena of its own
+  // in 4 KB pages (the second thread of a `-j 2` corpus run took 2,700 faults there); their
+  // small allocations still come from per-thread caches, without the heap's lock.
+  mallopt(M_ARENA_MAX, 1);
   mallopt(M_TRIM_THRESHOLD, 2 * kPad);
   mallopt(M_TOP_PAD, kPad);
   // A request just larger than the free top of the heap makes glibc grow it, by the pad.
