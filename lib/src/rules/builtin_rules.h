@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "util/embedded_file.h"
@@ -18,7 +20,31 @@ struct BuiltinRuleEntry {
   std::string_view id;              // the file stem
   std::string_view resource_types;  // "resourceType" values as written, '\n'-separated
   bool check;                       // a native check ("check" instead of "if")
+  std::string_view category;        // "category" as written
+  std::string_view impact;          // "impact" as written
 };
 extern const BuiltinRuleEntry kBuiltinRuleIndex[];
+
+// A lower-cased resource type (or wildcard pattern) and a rule that names it (an index into
+// kBuiltinRuleIndex).
+struct BuiltinTypeEntry {
+  std::string_view type;
+  std::uint16_t rule;
+};
+
+// Read-only lookup tables over kBuiltinRuleIndex, made at build time, so that a rule set
+// binary-searches them instead of building maps at start. Each lists rule indices.
+struct BuiltinRuleTables {
+  std::span<const std::uint16_t> by_id;  // every rule, sorted by id
+  // Condition rules by each resourceType without a wildcard, sorted by type then id (a rule
+  // naming a type twice is listed twice; "Microsoft.Resources/subscriptions/resourceGroups"
+  // is listed under "microsoft.resources/resourcegroups" too, as templates write it).
+  std::span<const BuiltinTypeEntry> by_type;
+  // Condition rules by each wildcard resourceType, sorted by id (a rule's patterns as written).
+  std::span<const BuiltinTypeEntry> by_pattern;
+  std::span<const std::uint16_t> any_type;  // condition rules without resourceType, by id
+  std::span<const std::uint16_t> native;    // native checks, by id
+};
+extern const BuiltinRuleTables kBuiltinRuleTables;
 
 }  // namespace armlint::internal
