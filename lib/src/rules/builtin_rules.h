@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -46,5 +47,8 @@ struct BuiltinRuleTables {
   std::span<const std::uint16_t> native;    // native checks, by id
 };
 extern const BuiltinRuleTables kBuiltinRuleTables;
+
+// The index in kBuiltinRuleIndex of the built-in rule `id` (a binary search of by_id).
+std::optional<std::size_t> FindBuiltinRule(std::string_view id);
 
 }  // namespace armlint::internal

@@ -68,16 +68,6 @@ absl::StatusOr<std::vector<std::string>> RuleFiles(const std::string& dir) {
   return files;
 }
 
-// The index in kBuiltinRuleIndex of the built-in rule `id`, if any.
-std::optional<std::size_t> BuiltinIndexOf(std::string_view id) {
-  std::span<const std::uint16_t> by_id = kBuiltinRuleTables.by_id;
-  auto it = std::lower_bound(
-      by_id.begin(), by_id.end(), id,
-      [](std::uint16_t i, std::string_view v) { return kBuiltinRuleIndex[i].id < v; });
-  if (it == by_id.end() || kBuiltinRuleIndex[*it].id != id) return std::nullopt;
-  return *it;
-}
-
 // The ids a rule set knows besides its own rules' (with or without the built-in rules loaded).
 struct KnownIds {
   bool builtin = false;                                  // the built-in rules are loaded
@@ -85,7 +75,7 @@ struct KnownIds {
   // The source of the rule `id` already loaded, if any.
   std::optional<std::string_view> SourceOf(const std::string& id) const {
     if (builtin) {
-      if (std::optional<std::size_t> i = BuiltinIndexOf(id)) return kBuiltinRuleFiles[*i].path;
+      if (std::optional<std::size_t> i = FindBuiltinRule(id)) return kBuiltinRuleFiles[*i].path;
     }
     auto it = others.find(id);
     if (it == others.end()) return std::nullopt;
@@ -120,23 +110,12 @@ absl::Status LoadDirInto(const std::string& dir, std::vector<std::unique_ptr<Rul
   return absl::OkStatus();
 }
 
-// The ids of the rules not built in plus every built-in id, sorted: a config or suppression
-// naming a built-in rule is valid under --no-default-rules too.
-std::vector<std::string> AllIds(const KnownIds& ids) {
-  std::vector<std::string_view> others;
+// The ids of the rules not built in plus every built-in id: a config or suppression naming a
+// built-in rule is valid under --no-default-rules too.
+RuleIdList AllIds(const KnownIds& ids) {
+  std::vector<std::string> others;
   for (const auto& [id, rule] : ids.others) others.push_back(id);
-  std::sort(others.begin(), others.end());
-  std::vector<std::string> out;
-  out.reserve(kBuiltinRuleTables.by_id.size() + others.size());
-  auto o = others.begin();
-  for (std::uint16_t i : kBuiltinRuleTables.by_id) {
-    std::string_view id = kBuiltinRuleIndex[i].id;
-    for (; o != others.end() && *o < id; ++o) out.emplace_back(*o);
-    if (o != others.end() && *o == id) ++o;
-    out.emplace_back(id);
-  }
-  for (; o != others.end(); ++o) out.emplace_back(*o);
-  return out;
+  return RuleIdList(std::move(others));
 }
 
 // A built-in rule from its build-time index entry alone: its file is parsed on first use
@@ -231,7 +210,7 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
       b.off.assign(kBuiltinRuleFileCount, !options.only.empty());
       for (const auto* list : {&options.only, &options.disable}) {
         for (const std::string& id : *list) {
-          if (std::optional<std::size_t> i = BuiltinIndexOf(id)) b.off[*i] = !keep(id);
+          if (std::optional<std::size_t> i = FindBuiltinRule(id)) b.off[*i] = !keep(id);
         }
       }
     }
@@ -431,7 +410,7 @@ const Rule* RuleSet::Find(std::string_view id) const {
   if (it != rules_.end() && (*it)->id == id) {
     found = it->get();
   } else if (builtins_ != nullptr) {
-    if (std::optional<std::size_t> i = BuiltinIndexOf(id)) found = Builtin(*i);
+    if (std::optional<std::size_t> i = FindBuiltinRule(id)) found = Builtin(*i);
   }
   if (found != nullptr) found->Load();
   return found;

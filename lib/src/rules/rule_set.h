@@ -15,6 +15,7 @@
 #include "resources/resource.h"
 #include "rules/check_context.h"
 #include "rules/rule.h"
+#include "rules/rule_id_list.h"
 
 namespace armlint::internal {
 
@@ -60,7 +61,7 @@ class RuleSet {
   const Rule* Find(std::string_view id) const;
   // Every rule id loaded, sorted, including those --only / --disable then left out, and every
   // built-in id even under --no-default-rules: the ids a config or a suppression may name.
-  const std::vector<std::string>& all_ids() const { return all_ids_; }
+  const RuleIdList& all_ids() const { return all_ids_; }
 
  private:
   RuleSet();
@@ -77,7 +78,7 @@ class RuleSet {
   std::vector<std::unique_ptr<Rule>> rules_;  // not built in (packs, add_rules); sorted by id
   std::unique_ptr<Index> index_;              // of rules_
   std::unique_ptr<Builtins> builtins_;        // null without the built-in rules
-  std::vector<std::string> all_ids_;
+  RuleIdList all_ids_;
   mutable std::once_flag all_once_;
   mutable std::vector<const Rule*> all_;  // rules(), made on its first call
 };
