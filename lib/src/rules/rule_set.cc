@@ -267,6 +267,12 @@ const Rule* RuleSet::Builtin(std::size_t i) const {
   return r;
 }
 
+std::size_t RuleSet::builtin_rules_made() const {
+  if (builtins_ == nullptr) return 0;
+  std::lock_guard<std::mutex> lock(builtins_->mu);
+  return builtins_->owned.size();
+}
+
 template <class Fn>
 void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn) const {
   auto builtin = [&](std::uint16_t i) {

@@ -62,6 +62,8 @@ class RuleSet {
   // Every rule id loaded, sorted, including those --only / --disable then left out, and every
   // built-in id even under --no-default-rules: the ids a config or a suppression may name.
   const RuleIdList& all_ids() const { return all_ids_; }
+  // How many built-in rule objects have been made so far (they are made on first need).
+  std::size_t builtin_rules_made() const;
 
  private:
   RuleSet();
