@@ -7,10 +7,10 @@
 # resourceType values as written ('\n'-separated; empty for any type), whether it is a native
 # check, its category and impact as written; and the lookup tables a rule set binary-searches
 # instead of building maps at start: the rules sorted by id, (lower-cased resource type, rule)
-# sorted by type then id, the wildcard types, the any-type rules and the native checks, each
-# sorted by id. All of it is read here so that a rule set is ready at start without parsing any
-# rule file or making any rule object (a rule is made, and its file parsed, on its first use;
-# RuleSetLazy tests check these tables against what loading the JSON gives).
+# sorted by the type's length, the type, then id, the wildcard types, the any-type rules and the
+# native checks, each sorted by id. All of it is read here so that a rule set is ready at start
+# without parsing any rule file or making any rule object (a rule is made, and its file parsed,
+# on its first use; RuleSetLazy tests check these tables against what loading the JSON gives).
 #
 # The tables are `constinit`: left to itself GCC initialises arrays this large at run time, which
 # cost every run ~40 KB of initialiser code and a page fault per 4 KB of the tables at start.
@@ -87,11 +87,19 @@ foreach(f IN LISTS files)
         math(EXPR k "${k} + 1")
         continue()
       endif()
-      list(APPEND by_type "${t} ${id} ${i}")
+      # Sorted by length first (zero-padded), so that a lookup compares lengths before bytes.
+      set(keyed "${t}")
       # A policy names a resource group's type as its id does; a template does not.
       if(t STREQUAL "microsoft.resources/subscriptions/resourcegroups")
-        list(APPEND by_type "microsoft.resources/resourcegroups ${id} ${i}")
+        list(APPEND keyed "microsoft.resources/resourcegroups")
       endif()
+      foreach(k IN LISTS keyed)
+        string(LENGTH "${k}" len)
+        string(LENGTH "${len}" digits)
+        math(EXPR zeros "4 - ${digits}")
+        string(REPEAT "0" ${zeros} pad)
+        list(APPEND by_type "${pad}${len} ${k} ${id} ${i}")
+      endforeach()
     endforeach()
     set(category "")
     if(text MATCHES "\"category\"${ws}:${ws}\"([^\"]*)\"")
@@ -139,7 +147,7 @@ if(INDEX)
   string(APPEND body "constinit const BuiltinRuleEntry kBuiltinRuleIndex[] = {\n${index}};\n")
   string(APPEND body "namespace {\n")
   emit_table(std::uint16_t kById "${by_id}" "@1@")
-  emit_table(BuiltinTypeEntry kByType "${by_type}" "{\"@0@\", @2@}")
+  emit_table(BuiltinTypeEntry kByType "${by_type}" "{\"@1@\", @3@}")
   emit_table(BuiltinTypeEntry kByPattern "${patterns}" "{\"@3@\", @2@}")
   emit_table(std::uint16_t kAnyType "${any_type}" "@1@")
   emit_table(std::uint16_t kNative "${native}" "@1@")

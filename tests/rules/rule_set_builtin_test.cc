@@ -94,7 +94,7 @@ TEST(RuleSetLazy, TablesAreSortedAsTheirLookupsNeed) {
   for (std::size_t i = 1; i < t.by_id.size(); ++i) EXPECT_LT(id(t.by_id[i - 1]), id(t.by_id[i]));
   for (std::size_t i = 1; i < t.by_type.size(); ++i) {
     const BuiltinTypeEntry &a = t.by_type[i - 1], &b = t.by_type[i];
-    EXPECT_TRUE(a.type < b.type || (a.type == b.type && id(a.rule) <= id(b.rule)))
+    EXPECT_TRUE(TypeOrder(a.type, b.type) || (a.type == b.type && id(a.rule) <= id(b.rule)))
         << a.type << " " << id(a.rule) << " / " << b.type << " " << id(b.rule);
   }
   for (std::size_t i = 1; i < t.by_pattern.size(); ++i) {
@@ -218,7 +218,7 @@ TEST(RuleSetLazy, PackRulesMergeWithBuiltinRulesById) {
   options.rule_dirs = {pack.string()};
   std::unique_ptr<const RuleSet> lazy = Load(options);
   ASSERT_TRUE(eager && lazy);
-  for (const std::string& type :
+  for (const char* type :
        {"Microsoft.Storage/storageAccounts", "Microsoft.Storage/storageAccounts/blobServices",
         "Microsoft.Web/sites", "Microsoft.ClassicCompute/virtualMachines", "Microsoft.Nothing/x"}) {
     std::vector<std::string> want = Applicable(*eager, type);

@@ -37,9 +37,10 @@ struct BuiltinTypeEntry {
 // binary-searches them instead of building maps at start. Each lists rule indices.
 struct BuiltinRuleTables {
   std::span<const std::uint16_t> by_id;  // every rule, sorted by id
-  // Condition rules by each resourceType without a wildcard, sorted by type then id (a rule
-  // naming a type twice is listed twice; "Microsoft.Resources/subscriptions/resourceGroups"
-  // is listed under "microsoft.resources/resourcegroups" too, as templates write it).
+  // Condition rules by each resourceType without a wildcard, sorted by type (TypeOrder) then id
+  // (a rule naming a type twice is listed twice; "Microsoft.Resources/subscriptions/
+  // resourceGroups" is listed under "microsoft.resources/resourcegroups" too, as templates
+  // write it).
   std::span<const BuiltinTypeEntry> by_type;
   // Condition rules by each wildcard resourceType, sorted by id (a rule's patterns as written).
   std::span<const BuiltinTypeEntry> by_pattern;
@@ -47,6 +48,12 @@ struct BuiltinRuleTables {
   std::span<const std::uint16_t> native;    // native checks, by id
 };
 extern const BuiltinRuleTables kBuiltinRuleTables;
+
+// The order of the types in BuiltinRuleTables::by_type: by length, then bytes (a lookup then
+// compares most types by their lengths alone).
+constexpr bool TypeOrder(std::string_view a, std::string_view b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
 
 // The index in kBuiltinRuleIndex of the built-in rule `id` (a binary search of by_id).
 std::optional<std::size_t> FindBuiltinRule(std::string_view id);

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
-#include <type_traits>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -36,7 +35,10 @@ struct RuleSet::Builtins {
   std::vector<std::unique_ptr<Rule>> owned;  // under `mu`
   std::vector<bool> off;                     // left out by --only / --disable; empty: none
   std::vector<std::pair<WildcardPattern, std::uint16_t>> by_pattern;  // kBuiltinRuleTables'
+  std::vector<NativeCheckFn> native;  // the check of each of kBuiltinRuleTables.native
   bool Keeps(std::size_t i) const { return off.empty() || !off[i]; }
+  // Makes the rule kBuiltinRuleIndex[i] unless another thread just did; publishes it in `made`.
+  [[gnu::noinline]] const Rule* Make(std::size_t i);
 };
 
 namespace {
@@ -217,6 +219,10 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
     for (const BuiltinTypeEntry& e : kBuiltinRuleTables.by_pattern) {
       b.by_pattern.emplace_back(WildcardPattern::Like(e.type), e.rule);
     }
+    for (std::uint16_t i : kBuiltinRuleTables.native) {
+      const NativeCheck* check = FindNativeCheck(kBuiltinRuleIndex[i].id);
+      b.native.push_back(check != nullptr ? check->run : nullptr);  // null: none (tests)
+    }
   }
   set->BuildIndex();
   return std::unique_ptr<const RuleSet>(std::move(set));
@@ -255,16 +261,19 @@ void RuleSet::BuildIndex() {
   }
 }
 
-const Rule* RuleSet::Builtin(std::size_t i) const {
-  if (builtins_ == nullptr || !builtins_->Keeps(i)) return nullptr;
-  std::atomic<const Rule*>& slot = builtins_->made[i];
-  if (const Rule* r = slot.load(std::memory_order_acquire)) return r;
-  std::lock_guard<std::mutex> lock(builtins_->mu);
-  if (const Rule* r = slot.load(std::memory_order_relaxed)) return r;
-  builtins_->owned.push_back(MakeBuiltin(i));
-  const Rule* r = builtins_->owned.back().get();
-  slot.store(r, std::memory_order_release);
+const Rule* RuleSet::Builtins::Make(std::size_t i) {
+  std::lock_guard<std::mutex> lock(mu);
+  if (const Rule* r = made[i].load(std::memory_order_relaxed)) return r;
+  owned.push_back(MakeBuiltin(i));
+  const Rule* r = owned.back().get();
+  made[i].store(r, std::memory_order_release);
   return r;
+}
+
+inline const Rule* RuleSet::Builtin(std::size_t i) const {
+  if (builtins_ == nullptr || !builtins_->Keeps(i)) return nullptr;
+  if (const Rule* r = builtins_->made[i].load(std::memory_order_acquire)) return r;
+  return builtins_->Make(i);
 }
 
 std::size_t RuleSet::builtin_rules_made() const {
@@ -280,15 +289,12 @@ void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn) const {
   };
   std::span<const BuiltinTypeEntry> by_type;
   if (builtins_ != nullptr) {
-    auto [lo, hi] = std::equal_range(
-        kBuiltinRuleTables.by_type.begin(), kBuiltinRuleTables.by_type.end(), type,
-        [](const auto& a, const auto& b) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(a)>, BuiltinTypeEntry>) {
-            return a.type < std::string_view(b);
-          } else {
-            return std::string_view(a) < b.type;
-          }
-        });
+    std::span<const BuiltinTypeEntry> all = kBuiltinRuleTables.by_type;
+    auto lo = std::lower_bound(
+        all.begin(), all.end(), std::string_view(type),
+        [](const BuiltinTypeEntry& e, std::string_view t) { return TypeOrder(e.type, t); });
+    auto hi = lo;  // a type's rules are few: walked, not searched
+    while (hi != all.end() && hi->type == type) ++hi;
     by_type = {lo, hi};
   }
   static const std::vector<const Rule*> kNone;
@@ -394,6 +400,7 @@ std::vector<const Rule*> RuleSet::NativeRules() const {
 
 void RuleSet::RunNativeChecks(const CheckContext& context, std::vector<Hit>& out) const {
   auto run = [&](const Rule& rule, NativeCheckFn fn) {
+    if (fn == nullptr) return;
     std::size_t before = out.size();
     fn(context, rule, out);
     // A finding is made of the rule's metadata: the rule file is parsed once it has one.
@@ -403,8 +410,8 @@ void RuleSet::RunNativeChecks(const CheckContext& context, std::vector<Hit>& out
   if (builtins_ != nullptr) builtin = kBuiltinRuleTables.native;
   MergeById(
       builtin, index_->native,
-      [&](std::uint16_t i) {
-        if (const Rule* r = Builtin(i)) run(*r, FindNativeCheck(r->check)->run);
+      [&](const std::uint16_t& i) {
+        if (const Rule* r = Builtin(i)) run(*r, builtins_->native[&i - builtin.data()]);
       },
       [&](const auto& p) { run(*p.first, p.second); });
 }
