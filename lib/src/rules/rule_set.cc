@@ -219,6 +219,7 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
     for (const BuiltinTypeEntry& e : kBuiltinRuleTables.by_pattern) {
       b.by_pattern.emplace_back(WildcardPattern::Like(e.type), e.rule);
     }
+    b.native.reserve(kBuiltinRuleTables.native.size());
     for (std::uint16_t i : kBuiltinRuleTables.native) {
       const NativeCheck* check = FindNativeCheck(kBuiltinRuleIndex[i].id);
       b.native.push_back(check != nullptr ? check->run : nullptr);  // null: none (tests)
