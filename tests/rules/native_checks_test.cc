@@ -23,6 +23,9 @@ TEST(NativeChecks, TableIsSortedAndComplete) {
                      [](const NativeCheck* a, const NativeCheck* b) { return a->name < b->name; }));
   EXPECT_NE(FindNativeCheck("template-unused-parameter"), nullptr);
   EXPECT_EQ(FindNativeCheck("Template-Unused-Parameter"), nullptr);
+  for (const NativeCheck* c : checks) EXPECT_EQ(FindNativeCheck(c->name), c);
+  EXPECT_EQ(FindNativeCheck("zzz"), nullptr);
+  EXPECT_EQ(FindNativeCheck(""), nullptr);
 }
 
 // Every check is named by a built-in rule whose "check" is that same id.

@@ -19,4 +19,12 @@ bool IsKnownRuleId(std::string_view id, const std::vector<std::string>& known) {
   return std::binary_search(known.begin(), known.end(), id);
 }
 
+std::string DidYouMean(std::string_view id, const RuleIdList& known) {
+  const std::vector<std::string_view> names = known.Sorted();
+  std::string_view best = NearestWithin(id, names, std::max<std::size_t>(2, id.size() / 3));
+  return best.empty() ? std::string() : Cat(" (did you mean '", best, "'?)");
+}
+
+bool IsKnownRuleId(std::string_view id, const RuleIdList& known) { return known.contains(id); }
+
 }  // namespace armlint::internal

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/rule_id_list.h"
+
 namespace armlint::internal {
 
 // " (did you mean 'x'?)" for the known id nearest `id` (edit distance at most a third of its
@@ -14,5 +16,9 @@ std::string DidYouMean(std::string_view id, const std::vector<std::string>& know
 
 // Whether `id` is in `known` (sorted).
 bool IsKnownRuleId(std::string_view id, const std::vector<std::string>& known);
+
+// The same for the ids a rule set knows (RuleSet::all_ids).
+std::string DidYouMean(std::string_view id, const RuleIdList& known);
+bool IsKnownRuleId(std::string_view id, const RuleIdList& known);
 
 }  // namespace armlint::internal

@@ -51,7 +51,7 @@ std::uint32_t ValueEnd(std::string_view text, std::uint32_t start) {
 std::string TodayUtc() { return absl::FormatTime("%Y-%m-%d", absl::Now(), absl::UTCTimeZone()); }
 
 Suppressor::Suppressor(const Document& doc, std::shared_ptr<const Config> config, std::string today,
-                       std::vector<absl::Status>& errors, const std::vector<std::string>* known_ids)
+                       std::vector<absl::Status>& errors, const RuleIdList* known_ids)
     : doc_(doc), config_(std::move(config)), today_(std::move(today)) {
   for (const Comment& c : doc.comments()) {
     std::string_view text = StdView(absl::StripAsciiWhitespace(AbslView(c.text)));

@@ -20,6 +20,7 @@
 #include "findings/config.h"
 #include "json/document.h"
 #include "resources/resource.h"
+#include "rules/rule_id_list.h"
 
 namespace armlint::internal {
 
@@ -31,11 +32,10 @@ struct SuppressionMatch {
 class Suppressor {
  public:
   // Reads the directives of `doc` (malformed ones are appended to `errors`). `today` is
-  // "YYYY-MM-DD". With `known_ids` (sorted), a directive naming another id is an error too
+  // "YYYY-MM-DD". With `known_ids`, a directive naming another id is an error too
   // (with the nearest known id suggested).
   Suppressor(const Document& doc, std::shared_ptr<const Config> config, std::string today,
-             std::vector<absl::Status>& errors,
-             const std::vector<std::string>* known_ids = nullptr);
+             std::vector<absl::Status>& errors, const RuleIdList* known_ids = nullptr);
 
   // The suppression that applies to a finding of `rule_id` at `offset` (source 0) on
   // `resource` (may be null), if any.

@@ -36,10 +36,11 @@ struct Rule {
   struct Lazy;
   std::shared_ptr<Lazy> lazy;
 
-  // A built-in rule is indexed at start by its id, resource types and check name alone; its
-  // file is parsed here on first use (once, from any thread): the other metadata is valid
-  // after Load(), GetCondition(), ConditionJson(), and for every rule a RuleSet hands out
-  // (rules(), Find(), ApplicableRules(), NativeRules(), the hits of EvaluateResource).
+  // A built-in rule is made on first need from its build-time index entry (id, resource types,
+  // check name, category, impact, source); its file is parsed here on first use (once, from
+  // any thread): the other metadata is valid after Load(), GetCondition(), ConditionJson(), and
+  // for every rule a RuleSet hands out (rules(), Find(), ApplicableRules(), the hits of
+  // EvaluateResource and RunNativeChecks) except NativeRules(), which gives the index's only.
   void Load() const;
   // The compiled condition (null for native checks): compiled here, once, from any thread, when
   // the rule was loaded lazily. A built-in condition always compiles (RuleSet tests compile them

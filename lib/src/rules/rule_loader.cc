@@ -57,29 +57,6 @@ bool IsResourceType(std::string_view t) {
   return true;
 }
 
-std::optional<Category> CategoryFromName(std::string_view s) {
-  struct E {
-    std::string_view n;
-    Category c;
-  };
-  static constexpr E kCats[] = {{"Cost", Category::kCost},
-                                {"Security", Category::kSecurity},
-                                {"Reliability", Category::kReliability},
-                                {"Performance", Category::kPerformance},
-                                {"OperationalExcellence", Category::kOperationalExcellence}};
-  for (const E& e : kCats) {
-    if (EqualsIgnoreCase(e.n, s)) return e.c;
-  }
-  return std::nullopt;
-}
-
-std::optional<Impact> ImpactFromName(std::string_view s) {
-  if (EqualsIgnoreCase(s, "High")) return Impact::kHigh;
-  if (EqualsIgnoreCase(s, "Medium")) return Impact::kMedium;
-  if (EqualsIgnoreCase(s, "Low")) return Impact::kLow;
-  return std::nullopt;
-}
-
 // A built-in definition's name: its GUID as Azure publishes it (a few are not valid hex, e.g.
 // 17k78e20-...), so letters, digits and dashes.
 bool IsDefinitionName(std::string_view s) {
@@ -157,6 +134,29 @@ absl::Status ParseEnvironments(const Document& doc, const Value& list,
 }
 
 }  // namespace
+
+std::optional<Category> CategoryFromName(std::string_view s) {
+  struct E {
+    std::string_view n;
+    Category c;
+  };
+  static constexpr E kCats[] = {{"Cost", Category::kCost},
+                                {"Security", Category::kSecurity},
+                                {"Reliability", Category::kReliability},
+                                {"Performance", Category::kPerformance},
+                                {"OperationalExcellence", Category::kOperationalExcellence}};
+  for (const E& e : kCats) {
+    if (EqualsIgnoreCase(e.n, s)) return e.c;
+  }
+  return std::nullopt;
+}
+
+std::optional<Impact> ImpactFromName(std::string_view s) {
+  if (EqualsIgnoreCase(s, "High")) return Impact::kHigh;
+  if (EqualsIgnoreCase(s, "Medium")) return Impact::kMedium;
+  if (EqualsIgnoreCase(s, "Low")) return Impact::kLow;
+  return std::nullopt;
+}
 
 std::string CompactJson(const Value& v) {
   // The same compact JSON the ARM functions print (string(), json()).

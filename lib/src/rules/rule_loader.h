@@ -4,7 +4,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 
@@ -51,6 +53,10 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRuleText(std::string path, std::strin
 
 // Compact JSON of a value (for Rule::condition_json).
 std::string CompactJson(const Value& v);
+
+// A rule file's "category" / "impact" value (case-insensitive); nullopt if unknown.
+std::optional<Category> CategoryFromName(std::string_view s);
+std::optional<Impact> ImpactFromName(std::string_view s);
 
 // The stem of a path: "rules/security/x.json" -> "x".
 std::string_view FileStem(std::string_view path);

@@ -2,7 +2,10 @@
 #include "rules/rule_set.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -21,6 +24,21 @@ struct RuleSet::Index {
   std::vector<std::pair<WildcardPattern, const Rule*>> by_pattern;     // "Microsoft.Web/*"
   std::vector<const Rule*> any_type;
   std::vector<std::pair<const Rule*, NativeCheckFn>> native;
+};
+
+// The built-in rules: kBuiltinRuleIndex and kBuiltinRuleTables answer every lookup; a rule
+// object is made the first time the rule is needed (Builtin()), and then owned here.
+struct RuleSet::Builtins {
+  explicit Builtins(std::size_t n) : made(new std::atomic<const Rule*>[n]()) {}
+  std::unique_ptr<std::atomic<const Rule*>[]> made;  // published once, under `mu`
+  std::mutex mu;
+  std::vector<std::unique_ptr<Rule>> owned;  // under `mu`
+  std::vector<bool> off;                     // left out by --only / --disable; empty: none
+  std::vector<std::pair<WildcardPattern, std::uint16_t>> by_pattern;  // kBuiltinRuleTables'
+  std::vector<NativeCheckFn> native;  // the check of each of kBuiltinRuleTables.native
+  bool Keeps(std::size_t i) const { return off.empty() || !off[i]; }
+  // Makes the rule kBuiltinRuleIndex[i] unless another thread just did; publishes it in `made`.
+  [[gnu::noinline]] const Rule* Make(std::size_t i);
 };
 
 namespace {
@@ -52,46 +70,35 @@ absl::StatusOr<std::vector<std::string>> RuleFiles(const std::string& dir) {
   return files;
 }
 
-absl::Status Add(std::unique_ptr<Rule> rule, std::vector<std::unique_ptr<Rule>>& rules,
-                 absl::flat_hash_map<std::string, const Rule*>& ids,
-                 const std::shared_ptr<const Document>& doc) {
-  auto [it, inserted] = ids.emplace(rule->id, rule.get());
-  if (!inserted) {
-    const Value* id = doc->root().Find("id");
-    return doc->ErrorAt(id->pos(), Cat("duplicate rule id '", rule->id, "' (also defined in ",
-                                       it->second->source, ")"));
+// The ids a rule set knows besides its own rules' (with or without the built-in rules loaded).
+struct KnownIds {
+  bool builtin = false;                                  // the built-in rules are loaded
+  absl::flat_hash_map<std::string, const Rule*> others;  // the rules not built in
+  // The source of the rule `id` already loaded, if any.
+  std::optional<std::string_view> SourceOf(const std::string& id) const {
+    if (builtin) {
+      if (std::optional<std::size_t> i = FindBuiltinRule(id)) return kBuiltinRuleFiles[*i].path;
+    }
+    auto it = others.find(id);
+    if (it == others.end()) return std::nullopt;
+    return it->second->source;
   }
-  rules.push_back(std::move(rule));
-  return absl::OkStatus();
-}
+};
 
-// A built-in rule, from its build-time index entry alone: the file is parsed on first use
-// (Rule::Load). Native checks run on every file, so they are loaded at once.
-absl::Status AddBuiltin(const EmbeddedFile& file, const BuiltinRuleEntry& entry,
-                        std::vector<std::unique_ptr<Rule>>& rules,
-                        absl::flat_hash_map<std::string, const Rule*>& ids) {
-  auto rule = std::make_unique<Rule>();
-  rule->id = std::string(entry.id);
-  rule->source = std::string(file.path);
-  if (entry.check) rule->check = rule->id;
-  for (std::string_view t = entry.resource_types; !t.empty();) {
-    std::size_t nl = t.find('\n');
-    rule->resource_types.push_back(ToLower(t.substr(0, nl)));
-    t.remove_prefix(nl == std::string_view::npos ? t.size() : nl + 1);
+absl::Status Add(std::unique_ptr<Rule> rule, std::vector<std::unique_ptr<Rule>>& rules,
+                 KnownIds& ids, const std::shared_ptr<const Document>& doc) {
+  if (std::optional<std::string_view> other = ids.SourceOf(rule->id)) {
+    const Value* id = doc->root().Find("id");
+    return doc->ErrorAt(id->pos(),
+                        Cat("duplicate rule id '", rule->id, "' (also defined in ", *other, ")"));
   }
-  rule->lazy = std::make_shared<Rule::Lazy>();
-  rule->lazy->path = file.path;
-  rule->lazy->text = file.text;
-  if (entry.check) rule->Load();
-  if (!ids.emplace(rule->id, rule.get()).second) {
-    return absl::InternalError(Cat("duplicate built-in rule id '", rule->id, "'"));
-  }
+  ids.others.emplace(rule->id, rule.get());
   rules.push_back(std::move(rule));
   return absl::OkStatus();
 }
 
 absl::Status LoadDirInto(const std::string& dir, std::vector<std::unique_ptr<Rule>>& rules,
-                         absl::flat_hash_map<std::string, const Rule*>& ids) {
+                         KnownIds& ids) {
   absl::StatusOr<std::vector<std::string>> files = RuleFiles(dir);
   if (!files.ok()) return files.status();
   for (const std::string& f : *files) {
@@ -105,39 +112,70 @@ absl::Status LoadDirInto(const std::string& dir, std::vector<std::unique_ptr<Rul
   return absl::OkStatus();
 }
 
-// The ids loaded plus every built-in id (a built-in rule file's stem is its id), so that a
-// config or suppression naming a built-in rule is valid under --no-default-rules too.
-std::vector<std::string> AllIds(const absl::flat_hash_map<std::string, const Rule*>& ids) {
-  std::vector<std::string> out;
-  for (const auto& [id, rule] : ids) out.push_back(id);
-  for (std::size_t i = 0; i < kBuiltinRuleFileCount; ++i) {
-    std::string_view path = kBuiltinRuleFiles[i].path;
-    std::size_t slash = path.rfind('/');
-    std::string_view stem = path.substr(slash == std::string_view::npos ? 0 : slash + 1);
-    if (!stem.ends_with(".json")) continue;
-    stem.remove_suffix(5);
-    if (!ids.contains(absl::string_view(stem.data(), stem.size()))) out.emplace_back(stem);
+// The ids of the rules not built in plus every built-in id: a config or suppression naming a
+// built-in rule is valid under --no-default-rules too.
+RuleIdList AllIds(const KnownIds& ids) {
+  std::vector<std::string> others;
+  for (const auto& [id, rule] : ids.others) others.push_back(id);
+  return RuleIdList(std::move(others));
+}
+
+// A built-in rule from its build-time index entry alone: its file is parsed on first use
+// (Rule::Load).
+std::unique_ptr<Rule> MakeBuiltin(std::size_t i) {
+  const BuiltinRuleEntry& entry = kBuiltinRuleIndex[i];
+  const EmbeddedFile& file = kBuiltinRuleFiles[i];
+  auto rule = std::make_unique<Rule>();
+  rule->id = std::string(entry.id);
+  rule->source = std::string(file.path);
+  if (entry.check) rule->check = rule->id;
+  for (std::string_view t = entry.resource_types; !t.empty();) {
+    std::size_t nl = t.find('\n');
+    rule->resource_types.push_back(ToLower(t.substr(0, nl)));
+    t.remove_prefix(nl == std::string_view::npos ? t.size() : nl + 1);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  // Set here, not by Load(): a native rule's category and impact are read (assessments)
+  // without loading it.
+  rule->category = CategoryFromName(entry.category).value_or(Category::kSecurity);
+  rule->impact = ImpactFromName(entry.impact).value_or(Impact::kMedium);
+  rule->lazy = std::make_shared<Rule::Lazy>();
+  rule->lazy->path = file.path;
+  rule->lazy->text = file.text;
+  return rule;
+}
+
+std::uint16_t BuiltinOf(std::uint16_t i) { return i; }
+std::uint16_t BuiltinOf(const BuiltinTypeEntry& e) { return e.rule; }
+std::uint16_t BuiltinOf(const std::pair<WildcardPattern, std::uint16_t>& p) { return p.second; }
+const Rule* RuleOf(const Rule* r) { return r; }
+const Rule* RuleOf(const std::unique_ptr<Rule>& r) { return r.get(); }
+const Rule* RuleOf(const std::pair<WildcardPattern, const Rule*>& p) { return p.second; }
+const Rule* RuleOf(const std::pair<const Rule*, NativeCheckFn>& p) { return p.first; }
+
+// Walks `builtin` and `other` (each sorted by rule id) together in rule id order.
+template <class B, class O, class OnBuiltin, class OnOther>
+void MergeById(const B& builtin, const O& other, OnBuiltin on_builtin, OnOther on_other) {
+  auto b = std::begin(builtin);
+  auto o = std::begin(other);
+  while (b != std::end(builtin) || o != std::end(other)) {
+    if (o == std::end(other) ||
+        (b != std::end(builtin) && kBuiltinRuleIndex[BuiltinOf(*b)].id < RuleOf(*o)->id)) {
+      on_builtin(*b++);
+    } else {
+      on_other(*o++);
+    }
+  }
 }
 
 }  // namespace
 
+RuleSet::RuleSet() : index_(std::make_unique<Index>()) {}
 RuleSet::~RuleSet() = default;
 
 absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOptions& options) {
   std::unique_ptr<RuleSet> set(new RuleSet());
-  absl::flat_hash_map<std::string, const Rule*> ids;
-  if (options.builtin_rules) {
-    for (std::size_t i = 0; i < kBuiltinRuleFileCount; ++i) {
-      const EmbeddedFile& f = kBuiltinRuleFiles[i];
-      if (f.path.empty()) continue;
-      absl::Status s = AddBuiltin(f, kBuiltinRuleIndex[i], set->rules_, ids);
-      if (!s.ok()) return s;
-    }
-  }
+  KnownIds ids;
+  ids.builtin = options.builtin_rules && kBuiltinRuleFileCount > 0;
   for (const std::string& dir : options.rule_dirs) {
     if (absl::Status s = LoadDirInto(dir, set->rules_, ids); !s.ok()) return s;
   }
@@ -145,33 +183,55 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
     std::vector<std::unique_ptr<Rule>> extra;
     if (absl::Status s = options.add_rules(extra); !s.ok()) return s;
     for (auto& r : extra) {
-      if (ids.emplace(r->id, r.get()).second) set->rules_.push_back(std::move(r));
+      if (ids.SourceOf(r->id)) continue;  // the rule loaded first wins
+      ids.others.emplace(r->id, r.get());
+      set->rules_.push_back(std::move(r));
     }
   }
   for (const auto* list : {&options.only, &options.disable}) {
     for (const std::string& id : *list) {
-      if (!ids.contains(id)) {
+      if (!ids.SourceOf(id)) {
         return absl::InvalidArgumentError(
             Cat("unknown rule id '", id, "' in ", list == &options.only ? "--only" : "--disable"));
       }
     }
   }
   set->all_ids_ = AllIds(ids);
-  auto keep = [&](const Rule& r) {
+  auto keep = [&](std::string_view id) {
     if (!options.only.empty() &&
-        std::find(options.only.begin(), options.only.end(), r.id) == options.only.end()) {
+        std::find(options.only.begin(), options.only.end(), id) == options.only.end()) {
       return false;
     }
-    return std::find(options.disable.begin(), options.disable.end(), r.id) == options.disable.end();
+    return std::find(options.disable.begin(), options.disable.end(), id) == options.disable.end();
   };
-  std::erase_if(set->rules_, [&](const std::unique_ptr<Rule>& r) { return !keep(*r); });
+  std::erase_if(set->rules_, [&](const std::unique_ptr<Rule>& r) { return !keep(r->id); });
+  if (ids.builtin) {
+    set->builtins_ = std::make_unique<Builtins>(kBuiltinRuleFileCount);
+    Builtins& b = *set->builtins_;
+    if (!options.only.empty() || !options.disable.empty()) {
+      b.off.assign(kBuiltinRuleFileCount, !options.only.empty());
+      for (const auto* list : {&options.only, &options.disable}) {
+        for (const std::string& id : *list) {
+          if (std::optional<std::size_t> i = FindBuiltinRule(id)) b.off[*i] = !keep(id);
+        }
+      }
+    }
+    for (const BuiltinTypeEntry& e : kBuiltinRuleTables.by_pattern) {
+      b.by_pattern.emplace_back(WildcardPattern::Like(e.type), e.rule);
+    }
+    b.native.reserve(kBuiltinRuleTables.native.size());
+    for (std::uint16_t i : kBuiltinRuleTables.native) {
+      const NativeCheck* check = FindNativeCheck(kBuiltinRuleIndex[i].id);
+      b.native.push_back(check != nullptr ? check->run : nullptr);  // null: none (tests)
+    }
+  }
   set->BuildIndex();
   return std::unique_ptr<const RuleSet>(std::move(set));
 }
 
 absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadDir(const std::string& dir) {
   std::unique_ptr<RuleSet> set(new RuleSet());
-  absl::flat_hash_map<std::string, const Rule*> ids;
+  KnownIds ids;
   if (absl::Status s = LoadDirInto(dir, set->rules_, ids); !s.ok()) return s;
   set->all_ids_ = AllIds(ids);
   set->BuildIndex();
@@ -181,7 +241,6 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadDir(const std::strin
 void RuleSet::BuildIndex() {
   std::sort(rules_.begin(), rules_.end(),
             [](const auto& a, const auto& b) { return a->id < b->id; });
-  index_ = std::make_unique<Index>();
   for (const auto& r : rules_) {
     if (!r->check.empty()) {
       index_->native.emplace_back(r.get(), FindNativeCheck(r->check)->run);
@@ -201,6 +260,69 @@ void RuleSet::BuildIndex() {
       index_->by_pattern.emplace_back(WildcardPattern::Like(t), r.get());
     }
   }
+}
+
+const Rule* RuleSet::Builtins::Make(std::size_t i) {
+  std::lock_guard<std::mutex> lock(mu);
+  if (const Rule* r = made[i].load(std::memory_order_relaxed)) return r;
+  owned.push_back(MakeBuiltin(i));
+  const Rule* r = owned.back().get();
+  made[i].store(r, std::memory_order_release);
+  return r;
+}
+
+inline const Rule* RuleSet::Builtin(std::size_t i) const {
+  if (builtins_ == nullptr || !builtins_->Keeps(i)) return nullptr;
+  if (const Rule* r = builtins_->made[i].load(std::memory_order_acquire)) return r;
+  return builtins_->Make(i);
+}
+
+std::size_t RuleSet::builtin_rules_made() const {
+  if (builtins_ == nullptr) return 0;
+  std::lock_guard<std::mutex> lock(builtins_->mu);
+  return builtins_->owned.size();
+}
+
+template <class Fn>
+void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn) const {
+  auto builtin = [&](std::uint16_t i) {
+    if (const Rule* r = Builtin(i)) fn(r);
+  };
+  std::span<const BuiltinTypeEntry> by_type;
+  if (builtins_ != nullptr) {
+    std::span<const BuiltinTypeEntry> all = kBuiltinRuleTables.by_type;
+    auto lo = std::lower_bound(
+        all.begin(), all.end(), std::string_view(type),
+        [](const BuiltinTypeEntry& e, std::string_view t) { return TypeOrder(e.type, t); });
+    auto hi = lo;  // a type's rules are few: walked, not searched
+    while (hi != all.end() && hi->type == type) ++hi;
+    by_type = {lo, hi};
+  }
+  static const std::vector<const Rule*> kNone;
+  auto it = index_->by_type.find(type);
+  MergeById(
+      by_type, it == index_->by_type.end() ? kNone : it->second,
+      [&](const BuiltinTypeEntry& e) { builtin(e.rule); }, fn);
+  const Rule* last = nullptr;  // a rule with several matching patterns runs once
+  static const std::vector<std::pair<WildcardPattern, std::uint16_t>> kNoPatterns;
+  MergeById(
+      builtins_ != nullptr ? builtins_->by_pattern : kNoPatterns, index_->by_pattern,
+      [&](const auto& p) {
+        if (!p.first.Matches(type)) return;
+        const Rule* r = Builtin(p.second);
+        if (r != nullptr && r != last) {
+          fn(r);
+          last = r;
+        }
+      },
+      [&](const auto& p) {
+        if (p.second != last && p.first.Matches(type)) {
+          fn(p.second);
+          last = p.second;
+        }
+      });
+  MergeById(builtins_ != nullptr ? kBuiltinRuleTables.any_type : std::span<const std::uint16_t>(),
+            index_->any_type, builtin, fn);
 }
 
 void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
@@ -230,68 +352,82 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
     hit.unknown_reason = std::move(r.unknown_reason);
     out.push_back(std::move(hit));
   };
-  std::string lower;
-  const std::string* type = &resource.type_lower;
-  if (type->empty() && !resource.type.empty()) {
-    lower = ToLower(resource.type);
-    type = &lower;
+  if (resource.type_lower.empty() && !resource.type.empty()) {
+    ForEachApplicable(ToLower(resource.type), run);
+  } else {
+    ForEachApplicable(resource.type_lower, run);
   }
-  if (auto it = index_->by_type.find(*type); it != index_->by_type.end()) {
-    for (const Rule* rule : it->second) run(rule);
-  }
-  const Rule* last = nullptr;  // a rule with several matching patterns runs once
-  for (const auto& [pattern, rule] : index_->by_pattern) {
-    if (rule != last && pattern.Matches(*type)) {
-      run(rule);
-      last = rule;
-    }
-  }
-  for (const Rule* rule : index_->any_type) run(rule);
 }
 
 void RuleSet::ApplicableRules(const Resource& resource, std::vector<const Rule*>& out) const {
-  std::string lower;
-  const std::string* type = &resource.type_lower;
-  if (type->empty() && !resource.type.empty()) {
-    lower = ToLower(resource.type);
-    type = &lower;
+  auto add = [&](const Rule* rule) {
+    rule->Load();
+    out.push_back(rule);
+  };
+  if (resource.type_lower.empty() && !resource.type.empty()) {
+    ForEachApplicable(ToLower(resource.type), add);
+  } else {
+    ForEachApplicable(resource.type_lower, add);
   }
-  std::size_t before = out.size();
-  if (auto it = index_->by_type.find(*type); it != index_->by_type.end()) {
-    out.insert(out.end(), it->second.begin(), it->second.end());
-  }
-  const Rule* last = nullptr;
-  for (const auto& [pattern, rule] : index_->by_pattern) {
-    if (rule != last && pattern.Matches(*type)) {
-      out.push_back(rule);
-      last = rule;
-    }
-  }
-  out.insert(out.end(), index_->any_type.begin(), index_->any_type.end());
-  for (std::size_t i = before; i < out.size(); ++i) out[i]->Load();
 }
 
-const std::vector<std::unique_ptr<Rule>>& RuleSet::rules() const {
-  for (const auto& r : rules_) r->Load();
-  return rules_;
+const std::vector<const Rule*>& RuleSet::rules() const {
+  std::call_once(all_once_, [this] {
+    std::span<const std::uint16_t> builtin;
+    if (builtins_ != nullptr) builtin = kBuiltinRuleTables.by_id;
+    MergeById(
+        builtin, rules_,
+        [&](std::uint16_t i) {
+          if (const Rule* r = Builtin(i)) all_.push_back(r);
+        },
+        [&](const std::unique_ptr<Rule>& r) { all_.push_back(r.get()); });
+    for (const Rule* r : all_) r->Load();
+  });
+  return all_;
 }
 
 std::vector<const Rule*> RuleSet::NativeRules() const {
   std::vector<const Rule*> out;
-  for (const auto& [rule, fn] : index_->native) out.push_back(rule);
+  std::span<const std::uint16_t> builtin;
+  if (builtins_ != nullptr) builtin = kBuiltinRuleTables.native;
+  MergeById(
+      builtin, index_->native,
+      [&](std::uint16_t i) {
+        if (const Rule* r = Builtin(i)) out.push_back(r);
+      },
+      [&](const auto& p) { out.push_back(p.first); });
   return out;
 }
 
 void RuleSet::RunNativeChecks(const CheckContext& context, std::vector<Hit>& out) const {
-  for (const auto& [rule, fn] : index_->native) fn(context, *rule, out);
+  auto run = [&](const Rule& rule, NativeCheckFn fn) {
+    if (fn == nullptr) return;
+    std::size_t before = out.size();
+    fn(context, rule, out);
+    // A finding is made of the rule's metadata: the rule file is parsed once it has one.
+    if (out.size() > before) rule.Load();
+  };
+  std::span<const std::uint16_t> builtin;
+  if (builtins_ != nullptr) builtin = kBuiltinRuleTables.native;
+  MergeById(
+      builtin, index_->native,
+      [&](const std::uint16_t& i) {
+        if (const Rule* r = Builtin(i)) run(*r, builtins_->native[&i - builtin.data()]);
+      },
+      [&](const auto& p) { run(*p.first, p.second); });
 }
 
 const Rule* RuleSet::Find(std::string_view id) const {
   auto it = std::lower_bound(rules_.begin(), rules_.end(), id,
                              [](const auto& r, std::string_view v) { return r->id < v; });
-  if (it == rules_.end() || (*it)->id != id) return nullptr;
-  (*it)->Load();
-  return it->get();
+  const Rule* found = nullptr;
+  if (it != rules_.end() && (*it)->id == id) {
+    found = it->get();
+  } else if (builtins_ != nullptr) {
+    if (std::optional<std::size_t> i = FindBuiltinRule(id)) found = Builtin(*i);
+  }
+  if (found != nullptr) found->Load();
+  return found;
 }
 
 void Rule::Load() const {
@@ -307,11 +443,10 @@ void Rule::Load() const {
     absl::StatusOr<std::unique_ptr<Rule>> parsed =
         ParseRule(std::shared_ptr<const Document>(std::move(*doc)), /*lazy_condition=*/true);
     if (!parsed.ok()) return;
-    // The metadata the index did not give (id, resource types, check and source did). The
+    // The metadata the index did not give (id, resource types, check, source, category and
+    // impact did: those are read without loading, and so never written here). The
     // rule object is never const itself: RuleSet owns it.
     Rule& self = const_cast<Rule&>(*this);
-    self.category = (*parsed)->category;
-    self.impact = (*parsed)->impact;
     self.problem = std::move((*parsed)->problem);
     self.solution = std::move((*parsed)->solution);
     self.learn_more_link = std::move((*parsed)->learn_more_link);

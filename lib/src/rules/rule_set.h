@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -14,6 +15,7 @@
 #include "resources/resource.h"
 #include "rules/check_context.h"
 #include "rules/rule.h"
+#include "rules/rule_id_list.h"
 
 namespace armlint::internal {
 
@@ -53,20 +55,34 @@ class RuleSet {
   // Runs the native checks on one linted file.
   void RunNativeChecks(const CheckContext& context, std::vector<Hit>& out) const;
 
-  // All rules, sorted by id (built-in rules loaded first: see Rule::Load).
-  const std::vector<std::unique_ptr<Rule>>& rules() const;
+  // All rules, sorted by id (every built-in rule is made and loaded on the first call: see
+  // Rule::Load).
+  const std::vector<const Rule*>& rules() const;
   const Rule* Find(std::string_view id) const;
   // Every rule id loaded, sorted, including those --only / --disable then left out, and every
   // built-in id even under --no-default-rules: the ids a config or a suppression may name.
-  const std::vector<std::string>& all_ids() const { return all_ids_; }
+  const RuleIdList& all_ids() const { return all_ids_; }
+  // How many built-in rule objects have been made so far (they are made on first need).
+  std::size_t builtin_rules_made() const;
 
  private:
-  RuleSet() = default;
+  RuleSet();
   void BuildIndex();
+  // The built-in rule kBuiltinRuleIndex[i], made on the first call (from any thread); null
+  // when --only / --disable leave it out.
+  const Rule* Builtin(std::size_t i) const;
+  // Calls `fn` with each rule that applies to a resource of the lower-cased `type`, in the
+  // order EvaluateResource runs them.
+  template <class Fn>
+  void ForEachApplicable(const std::string& type, Fn&& fn) const;
   struct Index;
-  std::vector<std::unique_ptr<Rule>> rules_;
-  std::unique_ptr<Index> index_;
-  std::vector<std::string> all_ids_;
+  struct Builtins;
+  std::vector<std::unique_ptr<Rule>> rules_;  // not built in (packs, add_rules); sorted by id
+  std::unique_ptr<Index> index_;              // of rules_
+  std::unique_ptr<Builtins> builtins_;        // null without the built-in rules
+  RuleIdList all_ids_;
+  mutable std::once_flag all_once_;
+  mutable std::vector<const Rule*> all_;  // rules(), made on its first call
 };
 
 }  // namespace armlint::internal
