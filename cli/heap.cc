@@ -9,7 +9,7 @@
 // that range is advised MADV_HUGEPAGE, so the kernel backs each touched 2 MB of it with one
 // huge page where the system allows them (transparent_hugepage "madvise" or "always"; with
 // "never" nothing changes). The heap is no longer trimmed during the run: it is released at
-// exit. bench/README.md "Page faults" has the figures.
+// exit. bench/memory.md has the figures.
 #include "cli/heap.h"
 
 #include <cstddef>  // defines __GLIBC__ (through <features.h>) for the test below
