@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "util/str_cat.h"
 #include "util/strings.h"
@@ -139,7 +140,8 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   for (const Resource& r : *context.resources) {
     // Exported resources exist, so Azure accepted their names.
     if (r.from_export || !r.name_known || r.body == nullptr) continue;
-    std::string type = ToLower(r.type);
+    std::string lower;
+    std::string_view type = checks::LowerType(r, lower);
     if (!RuleCoversType(rule, type)) continue;
     const Value* last = r.name_value;
     // A name from a secure parameter is never printed, so it is not judged either.
