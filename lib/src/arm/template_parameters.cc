@@ -106,7 +106,7 @@ std::vector<SuppliedParameter> SuppliedParameters(ExpandState& state, const Valu
 }
 
 absl::StatusOr<const Value*> TemplateScope::Parameter(std::string_view name) {
-  auto it = params_.find(ToLower(name));
+  auto it = params_.find(name);
   if (it == params_.end()) {
     return tmpl::Invalid(
         tmpl::Concat("parameter '", name, "' is not declared in the template's parameters"));
