@@ -1,6 +1,7 @@
 // Deployment scope ids and arena objects for the scope functions.
 #include "arm/template_context.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "arm/template_strings.h"
@@ -34,32 +35,55 @@ ScopeLevel ScopeLevelFromSchema(std::string_view schema, ScopeLevel fallback) {
 }
 
 std::string ScopeId(const DeploymentContext& ctx) {
+  std::string out;
+  AppendScopeId(ctx, out);
+  return out;
+}
+
+void AppendScopeId(const DeploymentContext& ctx, std::string& out) {
   switch (ctx.level) {
     case ScopeLevel::kTenant:
-      return "";
+      return;
     case ScopeLevel::kManagementGroup:
-      return tmpl::Concat("/providers/Microsoft.Management/managementGroups/",
-                          ctx.management_group);
+      tmpl::AppendTo(out, "/providers/Microsoft.Management/managementGroups/",
+                     ctx.management_group);
+      return;
     case ScopeLevel::kSubscription:
-      return tmpl::Concat("/subscriptions/", ctx.subscription_id);
+      tmpl::AppendTo(out, "/subscriptions/", ctx.subscription_id);
+      return;
     case ScopeLevel::kResourceGroup:
-      return tmpl::Concat("/subscriptions/", ctx.subscription_id, "/resourceGroups/",
-                          ctx.resource_group);
+      tmpl::AppendTo(out, "/subscriptions/", ctx.subscription_id, "/resourceGroups/",
+                     ctx.resource_group);
+      return;
   }
-  return "";
 }
 
 std::string ResourceIdUnder(std::string_view scope_id, std::string_view type,
                             std::string_view name) {
-  std::vector<std::string_view> types = tmpl::Split(type, '/');
-  std::vector<std::string_view> names = tmpl::Split(name, '/');
-  if (types.size() < 2 || names.size() + 1 != types.size()) return "";
-  std::string id = tmpl::Concat(scope_id, "/providers/", types[0]);
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (types[i + 1].empty() || names[i].empty()) return "";
-    tmpl::AppendTo(id, "/", types[i + 1], "/", names[i]);
-  }
+  std::string id(scope_id);
+  if (!AppendResourceId(type, name, id)) return "";
   return id;
+}
+
+bool AppendResourceId(std::string_view type, std::string_view name, std::string& id) {
+  // type = ns/t1/.../tn pairs with name = n1/.../nn, no segment empty; walked in place.
+  const std::size_t types = static_cast<std::size_t>(std::count(type.begin(), type.end(), '/'));
+  const std::size_t names = static_cast<std::size_t>(std::count(name.begin(), name.end(), '/'));
+  if (types < 1 || names + 1 != types) return false;
+  std::size_t slash = type.find('/');
+  tmpl::AppendTo(id, "/providers/", type.substr(0, slash));
+  type.remove_prefix(slash + 1);
+  for (std::size_t i = 0; i < types; ++i) {
+    const std::size_t t_end = type.find('/');
+    const std::size_t n_end = name.find('/');
+    const std::string_view t = type.substr(0, t_end);
+    const std::string_view n = name.substr(0, n_end);
+    if (t.empty() || n.empty()) return false;
+    tmpl::AppendTo(id, "/", t, "/", n);
+    type.remove_prefix(t_end == std::string_view::npos ? type.size() : t_end + 1);
+    name.remove_prefix(n_end == std::string_view::npos ? name.size() : n_end + 1);
+  }
+  return true;
 }
 
 const Value* MakeObject(Arena& arena,

@@ -106,7 +106,7 @@ const Value* ResourceExpander::ExpandNested(TemplateScope& env, const Value& dec
       supplied = SuppliedParameters(state_, *ps);
     }
   }
-  TemplateScope scope(state_, *tmpl, nested, std::move(supplied));
+  TemplateScope scope(state_, *tmpl, std::move(nested), std::move(supplied));
   state_.AddError(scope.Init());
   if (resources != nullptr) ExpandList(scope, *resources, nullptr, scope.context(), depth + 1);
   scope.EvaluateAll();
