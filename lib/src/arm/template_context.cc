@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
+
 #include "arm/template_strings.h"
 #include "util/strings.h"
 
@@ -89,8 +91,7 @@ bool AppendResourceId(std::string_view type, std::string_view name, std::string&
 const Value* MakeObject(Arena& arena,
                         std::initializer_list<std::pair<std::string_view, const Value*>> members,
                         Anchor at) {
-  std::vector<Member> ms;
-  ms.reserve(members.size());
+  absl::InlinedVector<Member, 8> ms;  // the scope functions' objects have a few members
   for (const auto& [k, v] : members) ms.push_back(Member{k, v, at.pos});
   return Value::Object(arena, ms, at);
 }
