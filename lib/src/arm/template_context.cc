@@ -24,15 +24,22 @@ void ApplyContextValues(const ContextValues& given, DeploymentContext& ctx) {
 }
 
 ScopeLevel ScopeLevelFromSchema(std::string_view schema, ScopeLevel fallback) {
-  std::string lower = ToLower(schema);
-  if (lower.find("subscriptiondeploymenttemplate") != std::string::npos) {
-    return ScopeLevel::kSubscription;
+  // Lower-cased on the stack (schema URIs are short), then searched with find's fast scan.
+  char buffer[160];
+  std::string long_lower;
+  std::string_view lower;
+  if (schema.size() <= sizeof(buffer)) {
+    for (std::size_t i = 0; i < schema.size(); ++i) buffer[i] = AsciiLower(schema[i]);
+    lower = std::string_view(buffer, schema.size());
+  } else {
+    long_lower = ToLower(schema);
+    lower = long_lower;
   }
-  if (lower.find("managementgroupdeploymenttemplate") != std::string::npos) {
-    return ScopeLevel::kManagementGroup;
-  }
-  if (lower.find("tenantdeploymenttemplate") != std::string::npos) return ScopeLevel::kTenant;
-  if (lower.find("deploymenttemplate") != std::string::npos) return ScopeLevel::kResourceGroup;
+  auto has = [&](std::string_view part) { return lower.find(part) != std::string_view::npos; };
+  if (has("subscriptiondeploymenttemplate")) return ScopeLevel::kSubscription;
+  if (has("managementgroupdeploymenttemplate")) return ScopeLevel::kManagementGroup;
+  if (has("tenantdeploymenttemplate")) return ScopeLevel::kTenant;
+  if (has("deploymenttemplate")) return ScopeLevel::kResourceGroup;
   return fallback;
 }
 

@@ -78,7 +78,7 @@ const Value* ResourceExpander::ExpandNested(TemplateScope& env, const Value& dec
     if (scope->is_string()) {
       std::string_view s = scope->string_value();
       std::string_view marker = "Microsoft.Management/managementGroups/";
-      std::size_t at = ToLower(s).find(ToLower(marker));
+      std::size_t at = tmpl::FindIgnoreCase(s, marker);
       if (at != std::string_view::npos) {
         nested.management_group = std::string(s.substr(at + marker.size()));
         nested.level = ScopeLevel::kManagementGroup;
