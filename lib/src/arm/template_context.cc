@@ -12,7 +12,7 @@
 namespace armlint::internal {
 
 void ApplyContextValues(const ContextValues& given, DeploymentContext& ctx) {
-  auto set = [](const std::string& v, std::string& into) {
+  auto set = [](const std::string& v, std::string_view& into) {
     if (!v.empty()) into = v;
   };
   set(given.subscription_id, ctx.subscription_id);

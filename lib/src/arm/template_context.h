@@ -24,7 +24,7 @@ struct ContextValues {
   std::string environment;  // the cloud: AzureCloud, AzureChinaCloud, AzureUSGovernment
 };
 
-// `ctx` with the values `given` sets.
+// `ctx` with the values `given` sets; `ctx` views them, so `given` must outlive it.
 void ApplyContextValues(const ContextValues& given, DeploymentContext& ctx);
 
 // The scope level a $schema URI names; `fallback` when it names none.

@@ -13,10 +13,10 @@ namespace armlint::internal {
 namespace {
 
 // Sets `field` from a deployment member that names a subscription or resource group.
-void TargetFrom(const Value* v, std::string& field, DeploymentContext& ctx) {
+void TargetFrom(const Value* v, std::string_view& field, DeploymentContext& ctx) {
   if (v == nullptr) return;
   if (v->is_string()) {
-    field = std::string(v->string_value());
+    field = v->string_value();
   } else {
     ctx.ids_known = false;
   }
@@ -80,7 +80,7 @@ const Value* ResourceExpander::ExpandNested(TemplateScope& env, const Value& dec
       std::string_view marker = "Microsoft.Management/managementGroups/";
       std::size_t at = tmpl::FindIgnoreCase(s, marker);
       if (at != std::string_view::npos) {
-        nested.management_group = std::string(s.substr(at + marker.size()));
+        nested.management_group = s.substr(at + marker.size());
         nested.level = ScopeLevel::kManagementGroup;
       }
     } else {

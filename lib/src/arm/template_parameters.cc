@@ -83,6 +83,7 @@ std::vector<SuppliedParameter> SuppliedParameters(ExpandState& state, const Valu
     state.AddError(parameters.anchor(), "'parameters' must be an object of {\"value\": ...}");
     return out;
   }
+  out.reserve(parameters.members().size());
   for (const Member& m : parameters.members()) {
     SuppliedParameter s{m.key, nullptr, nullptr, m.value->anchor()};
     // Bicep passes optional module parameters as
