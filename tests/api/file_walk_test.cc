@@ -76,5 +76,24 @@ TEST(FileWalk, FoldersCountTheBicepFilesTheySkip) {
   EXPECT_EQ(walk.bicep_files_skipped, 2);
 }
 
+TEST(FileWalk, FollowsLinksToFilesNotToFolders) {
+  const fs::path root = MakeTree();
+  fs::create_directory_symlink(root / "a", root / "b" / "loop");
+  fs::create_symlink(root / "c.json", root / "b" / "link.json");
+  fs::create_symlink(root / "gone.json", root / "b" / "dangling.json");
+  WalkResult walk = CollectFiles({root.generic_string()});
+  const std::string r = root.generic_string();
+  EXPECT_EQ(walk.files,
+            (std::vector<std::string>{r + "/a/deep/x.json", r + "/a/z.json", r + "/b/1.jsonc",
+                                      r + "/b/2.json", r + "/b/link.json", r + "/c.json"}));
+}
+
+TEST(FileWalk, NamesFilesAsTheFolderWasGivenWithSeparatorsMadeOne) {
+  const fs::path root = MakeTree();
+  const std::string r = root.generic_string();
+  WalkResult walk = CollectFiles({r + "//b/"});
+  EXPECT_EQ(walk.files, (std::vector<std::string>{r + "/b/1.jsonc", r + "/b/2.json"}));
+}
+
 }  // namespace
 }  // namespace armlint::internal

@@ -48,7 +48,7 @@ Expanded ExpandFile(const std::string& name, const std::string& params = "") {
 
 std::vector<std::string> Names(const Expansion& ex) {
   std::vector<std::string> out;
-  for (const ExpandedResource& r : ex.resources) out.push_back(r.name);
+  for (const ExpandedResource& r : ex.resources) out.emplace_back(r.name);
   return out;
 }
 

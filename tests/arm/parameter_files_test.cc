@@ -61,5 +61,27 @@ TEST_F(ParameterFiles, NoneFound) {
   EXPECT_EQ(FindParameterFile(t), "");
 }
 
+TEST_F(ParameterFiles, LinksToFilesCountFoldersDoNot) {
+  std::string t = Write("main.json");
+  std::string real = Write("elsewhere/values.json");
+  fs::create_directories(dir_ / "main.parameters-dir.json");  // a folder, not a file
+  fs::create_symlink(real, dir_ / "main.parameters-dev.json");
+  EXPECT_EQ(FindParameterFile(t), (dir_ / "main.parameters-dev.json").string());
+}
+
+TEST_F(ParameterFiles, TemplateInTheCurrentFolder) {
+  Write("main.json");
+  Write("main.parameters-dev.json");
+  const fs::path was = fs::current_path();
+  fs::current_path(dir_);
+  // A listed sibling is named as the listing of "." names it; the same-stem file as joined.
+  std::string env = FindParameterFile("main.json");
+  Write("main.parameters.json");
+  std::string same = FindParameterFile("main.json");
+  fs::current_path(was);
+  EXPECT_EQ(env, "./main.parameters-dev.json");
+  EXPECT_EQ(same, "main.parameters.json");
+}
+
 }  // namespace
 }  // namespace armlint::internal

@@ -1,6 +1,7 @@
 // Tests for fingerprints and applying baselines.
 #include "findings/baseline.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -24,6 +25,17 @@ TEST(Baseline, FingerprintOfANormalisedPathIsTheSame) {
         << file;
   }
   EXPECT_EQ(FingerprintPath("./infra/../infra/main.json"), "infra/main.json");
+}
+
+TEST(Baseline, FingerprintPathIsTheLexicallyNormalPath) {
+  for (const char* file :
+       {"main.json", "../corpus/a/main.json", "../../a.json", "..", "/abs/a.json", "/../a.json",
+        "a/../b.json", "a/./b.json", "a//b.json", "a/b/", "../a/../b.json", "./a.json", ".",
+        "//a.json", "a/..", "../.."}) {
+    EXPECT_EQ(FingerprintPath(file),
+              std::filesystem::path(file).lexically_normal().generic_string())
+        << file;
+  }
 }
 
 TEST(Baseline, ApplyCountsBaselinedAndFixed) {

@@ -18,6 +18,12 @@ TEST(Workload, TopLevelFolderUnderTheLintedDirectory) {
   // A file given directly: its folder.
   EXPECT_EQ(DefaultWorkload("infra/web/main.json", "infra/web/main.json"), "web");
   EXPECT_EQ(DefaultWorkload("-", "<stdin>"), "stdin");
+  // Paths read as paths, not text: a doubled separator; a sibling folder sharing the prefix
+  // and a file reached through ".." are outside the linted folder (their own folder's name).
+  EXPECT_EQ(DefaultWorkload("repos", "repos//web/main.json"), "web");
+  EXPECT_EQ(DefaultWorkload("repos/", "repos//web/main.json"), "web");
+  EXPECT_EQ(DefaultWorkload("repos", "repos-old/web/main.json"), "web");
+  EXPECT_EQ(DefaultWorkload("repos", "repos/../data/main.json"), "data");
 }
 
 TEST(Workload, ConfigGlobsNameWorkloadsFirstMatchWins) {

@@ -33,16 +33,19 @@ inline constexpr std::string_view kPlaceholderDeploymentName = "deployment";
 // (https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-subscription).
 enum class ScopeLevel { kTenant, kManagementGroup, kSubscription, kResourceGroup };
 
+// The names are views: of the placeholders, of the ContextValues given to the expansion
+// (ApplyContextValues), or of template values (nested deployments); each outlives the
+// expansion. Copying a context (one per nested deployment) allocates nothing.
 struct DeploymentContext {
   ScopeLevel level = ScopeLevel::kResourceGroup;
-  std::string tenant_id{kPlaceholderTenantId};
-  std::string management_group{kPlaceholderManagementGroup};
-  std::string subscription_id{kPlaceholderSubscriptionId};
-  std::string resource_group{kPlaceholderResourceGroup};
-  std::string location{kPlaceholderLocation};
-  std::string deployment_name{kPlaceholderDeploymentName};
-  std::string environment;  // the cloud's name (--context environment=); empty: environment() is
-                            // Unknown
+  std::string_view tenant_id{kPlaceholderTenantId};
+  std::string_view management_group{kPlaceholderManagementGroup};
+  std::string_view subscription_id{kPlaceholderSubscriptionId};
+  std::string_view resource_group{kPlaceholderResourceGroup};
+  std::string_view location{kPlaceholderLocation};
+  std::string_view deployment_name{kPlaceholderDeploymentName};
+  std::string_view environment;  // the cloud's name (--context environment=); empty:
+                                 // environment() is Unknown
   // False when a nested deployment targets a subscription or resource group whose name is an
   // Unknown value: resource ids in it are then Unknown too.
   bool ids_known = true;

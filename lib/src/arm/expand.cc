@@ -34,10 +34,13 @@ absl::StatusOr<Expansion> ExpandTemplate(const Document& tmpl, const ExpandOptio
   if (const Value* schema = root.Find("$schema"); schema != nullptr && schema->is_string()) {
     ctx.level = ScopeLevelFromSchema(schema->string_value(), ScopeLevel::kResourceGroup);
   }
-  TemplateScope scope(state, root, ctx, std::move(supplied));
+  TemplateScope scope(state, root, std::move(ctx), std::move(supplied));
   if (absl::Status st = scope.Init(); !st.ok()) return st;
 
   Expansion out;
+  // Templates in the wild declare tens of resources (with nested deployments' ones): one
+  // allocation up front instead of a doubling series.
+  out.resources.reserve(64);
   ResourceExpander expander(state, out.resources);
   if (resources != nullptr) expander.ExpandList(scope, *resources, scope.context(), 0);
   if (const Value* outputs = root.Find("outputs"); outputs != nullptr && state.fatal().ok()) {

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -32,13 +33,15 @@ struct ExpandedResource {
   // "type" and "name" hold the full type and full name). Anchored at the resource declaration
   // (for a copy-loop instance: the declaration that produced it).
   const Value* body = nullptr;
-  std::string type;  // full type: "Microsoft.Sql/servers/databases"
-  std::string name;  // full name: "server/db"; unknown segments are written "{unknown}"
+  // The strings are views into the template's document (its text or arena): they live as long
+  // as the document.
+  std::string_view type;  // full type: "Microsoft.Sql/servers/databases"
+  std::string_view name;  // full name: "server/db"; unknown segments are written "{unknown}"
   bool name_known = true;
-  std::string id;             // resource id where every part is known, else empty
-  std::string symbolic_name;  // languageVersion 2.0 resources
-  int deployment_depth = 0;   // 0: the file's own template; n: inside n nested deployments
-  bool existing = false;      // `existing: true`: referenced, not deployed (not linted)
+  std::string_view id;             // resource id where every part is known, else empty
+  std::string_view symbolic_name;  // languageVersion 2.0 resources
+  int deployment_depth = 0;        // 0: the file's own template; n: inside n nested deployments
+  bool existing = false;           // `existing: true`: referenced, not deployed (not linted)
   // The evaluated `condition` when it is Unknown (the resource is produced anyway); null when
   // there is no condition or it is true.
   const Value* condition = nullptr;

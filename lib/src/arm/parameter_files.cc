@@ -1,8 +1,12 @@
 // Parameter file discovery beside a template.
 #include "arm/parameter_files.h"
 
+#include <dirent.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <string_view>
+#include <sys/stat.h>
 #include <system_error>
 #include <vector>
 
@@ -14,24 +18,82 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool IsFile(const fs::path& p) {
-  std::error_code ec;
-  return fs::is_regular_file(p, ec);
+// A path's parent_path(), filename() and stem() as std::filesystem::path makes them, as views:
+// no path object (and its list of components) per template.
+struct PathParts {
+  std::string_view dir;  // "" for a bare file name; "/" for a file in the root
+  std::string_view filename;
+  std::string_view stem;  // "azuredeploy" of azuredeploy.json
+};
+
+PathParts Parts(std::string_view path) {
+  PathParts out;
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) {
+    out.filename = path;
+  } else {
+    out.filename = path.substr(slash + 1);
+    std::size_t end = slash;  // separators before the file name are not part of its parent
+    while (end > 0 && path[end - 1] == '/') --end;
+    out.dir = path.substr(0, end == 0 ? 1 : end);
+  }
+  std::string_view f = out.filename;
+  const std::size_t dot = f.rfind('.');
+  // ".", ".." and ".hidden" are their own stem.
+  const bool whole =
+      (f.size() <= 2 && !f.empty() && f[0] == '.') || dot == 0 || dot == std::string_view::npos;
+  out.stem = whole ? f : f.substr(0, dot);
+  return out;
 }
 
-std::vector<fs::path> SortedSiblings(const fs::path& dir) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec);
-  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec)) out.push_back(it->path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
+// `dir` / `name` as std::filesystem::path's operator/ joins them (no separator after "" or a
+// trailing one).
+void Join(std::string_view dir, std::string_view name, std::string& out) {
+  out.assign(dir);
+  if (!dir.empty() && dir.back() != '/') out += '/';
+  out.append(name);
+}
+
+bool IsFile(const std::string& p) {
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
 bool IsJsonName(std::string_view name) {
   return EndsWithIgnoreCase(name, ".json") || EndsWithIgnoreCase(name, ".jsonc");
+}
+
+bool ContainsIgnoreCase(std::string_view hay, std::string_view needle) {
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+// The names of the regular files in `dir` (symbolic links followed) that could be parameter
+// files: JSON files whose name holds "param" (which the environment files' ".parameters-"
+// does). Sorted, as std::filesystem::path sorts paths of one folder.
+std::vector<std::string> CandidateSiblings(std::string_view dir) {
+  std::vector<std::string> out;
+  std::string path;
+  Join(dir, "", path);  // "dir/": the entries' names are appended
+  const std::size_t base = path.size();
+  DIR* d = ::opendir(path.empty() ? "." : path.c_str());
+  if (d == nullptr) return out;
+  while (const dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (!IsJsonName(name) || !ContainsIgnoreCase(name, "param")) continue;
+    bool regular = e->d_type == DT_REG;
+    if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
+      path.resize(base);
+      path.append(name);
+      regular = IsFile(path);
+    }
+    if (regular) out.emplace_back(name);
+  }
+  ::closedir(d);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // Whether the parameter file at `p` links to `tmpl` with metadata.template.
@@ -52,30 +114,43 @@ bool LinksTo(const fs::path& p, const fs::path& tmpl) {
 }  // namespace
 
 std::string FindParameterFile(const std::string& template_path) {
-  fs::path tmpl(template_path);
-  fs::path dir = tmpl.parent_path();
-  std::string stem = tmpl.stem().string();  // "azuredeploy" of azuredeploy.json
-  for (const char* ext : {".parameters.json", ".parameters.jsonc"}) {
-    fs::path p = dir / (stem + ext);
-    if (IsFile(p)) return p.string();
+  const PathParts parts = Parts(template_path);
+  std::string p;
+  for (std::string_view ext : {".parameters.json", ".parameters.jsonc"}) {
+    Join(parts.dir, parts.stem, p);
+    p.append(ext);
+    if (IsFile(p)) return p;
   }
-  std::vector<fs::path> siblings = SortedSiblings(dir);
-  std::vector<fs::path> envs;
-  std::string env_prefix = stem + ".parameters-";
-  for (const fs::path& p : siblings) {
-    std::string name = p.filename().string();
-    if (StartsWithIgnoreCase(name, env_prefix) && IsJsonName(name)) envs.push_back(p);
+  // Siblings are named as a directory listing names them: "./x" in the current folder.
+  const std::string_view list_dir = parts.dir.empty() ? std::string_view(".") : parts.dir;
+  std::vector<std::string> siblings = CandidateSiblings(list_dir);
+  const std::string_view env_prefix = ".parameters-";  // after the stem
+  const std::string* env = nullptr;
+  int envs = 0;
+  for (const std::string& name : siblings) {
+    std::string_view n = name;
+    if (StartsWithIgnoreCase(n, parts.stem) &&
+        StartsWithIgnoreCase(n.substr(parts.stem.size()), env_prefix)) {
+      env = &name;
+      ++envs;
+    }
   }
-  if (envs.size() == 1) return envs[0].string();
-  if (!envs.empty()) return "";
-  std::vector<fs::path> linked;
-  for (const fs::path& p : siblings) {
-    std::string name = p.filename().string();
-    if (!IsJsonName(name) || p.filename() == tmpl.filename()) continue;
-    if (ToLower(name).find("param") == std::string::npos) continue;
-    if (LinksTo(p, tmpl)) linked.push_back(p);
+  if (envs == 1) {
+    Join(list_dir, *env, p);
+    return p;
   }
-  if (linked.size() == 1) return linked[0].string();
+  if (envs > 1) return "";
+  std::string linked;
+  int links = 0;
+  for (const std::string& name : siblings) {
+    if (name == parts.filename) continue;
+    Join(list_dir, name, p);
+    if (LinksTo(fs::path(p), fs::path(template_path))) {
+      linked = p;
+      ++links;
+    }
+  }
+  if (links == 1) return linked;
   return "";
 }
 

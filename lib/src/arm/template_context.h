@@ -24,7 +24,7 @@ struct ContextValues {
   std::string environment;  // the cloud: AzureCloud, AzureChinaCloud, AzureUSGovernment
 };
 
-// `ctx` with the values `given` sets.
+// `ctx` with the values `given` sets; `ctx` views them, so `given` must outlive it.
 void ApplyContextValues(const ContextValues& given, DeploymentContext& ctx);
 
 // The scope level a $schema URI names; `fallback` when it names none.
@@ -33,11 +33,17 @@ ScopeLevel ScopeLevelFromSchema(std::string_view schema, ScopeLevel fallback);
 // The id of the deployment's scope: "/subscriptions/{s}/resourceGroups/{rg}",
 // "/subscriptions/{s}", "/providers/Microsoft.Management/managementGroups/{mg}" or "" (tenant).
 std::string ScopeId(const DeploymentContext& ctx);
+// ScopeId appended to `out`.
+void AppendScopeId(const DeploymentContext& ctx, std::string& out);
 
 // The id of a resource of full type `type` ("Microsoft.Sql/servers/databases") and full name
 // `name` ("server/db") under `scope_id`; "" when the segments do not match.
 std::string ResourceIdUnder(std::string_view scope_id, std::string_view type,
                             std::string_view name);
+// Appends the part of that id after the scope ("/providers/Microsoft.Sql/servers/server/...")
+// to `id`, which holds the scope id; false (and `id` left partly written) when the segments do
+// not match.
+bool AppendResourceId(std::string_view type, std::string_view name, std::string& id);
 
 // An arena object from (key, value) pairs; keys must outlive the arena (string literals).
 const Value* MakeObject(Arena& arena,

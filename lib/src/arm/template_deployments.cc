@@ -13,10 +13,10 @@ namespace armlint::internal {
 namespace {
 
 // Sets `field` from a deployment member that names a subscription or resource group.
-void TargetFrom(const Value* v, std::string& field, DeploymentContext& ctx) {
+void TargetFrom(const Value* v, std::string_view& field, DeploymentContext& ctx) {
   if (v == nullptr) return;
   if (v->is_string()) {
-    field = std::string(v->string_value());
+    field = v->string_value();
   } else {
     ctx.ids_known = false;
   }
@@ -78,9 +78,9 @@ const Value* ResourceExpander::ExpandNested(TemplateScope& env, const Value& dec
     if (scope->is_string()) {
       std::string_view s = scope->string_value();
       std::string_view marker = "Microsoft.Management/managementGroups/";
-      std::size_t at = ToLower(s).find(ToLower(marker));
+      std::size_t at = tmpl::FindIgnoreCase(s, marker);
       if (at != std::string_view::npos) {
-        nested.management_group = std::string(s.substr(at + marker.size()));
+        nested.management_group = s.substr(at + marker.size());
         nested.level = ScopeLevel::kManagementGroup;
       }
     } else {
@@ -106,7 +106,7 @@ const Value* ResourceExpander::ExpandNested(TemplateScope& env, const Value& dec
       supplied = SuppliedParameters(state_, *ps);
     }
   }
-  TemplateScope scope(state_, *tmpl, nested, std::move(supplied));
+  TemplateScope scope(state_, *tmpl, std::move(nested), std::move(supplied));
   state_.AddError(scope.Init());
   if (resources != nullptr) ExpandList(scope, *resources, nullptr, scope.context(), depth + 1);
   scope.EvaluateAll();

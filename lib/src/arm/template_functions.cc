@@ -56,29 +56,32 @@ class FunctionEnv : public CopyEnv {
 absl::StatusOr<const Value*> TemplateScope::CallUserFunction(std::string_view ns,
                                                              std::string_view name,
                                                              std::span<const Value* const> args) {
-  std::string full = tmpl::Concat(ns, ".", name);
-  auto it = functions_.find(ToLower(full));
+  function_key_.assign(ns);
+  function_key_ += '.';
+  function_key_.append(name);
+  auto it = functions_.find(function_key_);
   if (it == functions_.end()) {
     return tmpl::Invalid(
-        tmpl::Concat("user-defined function '", full, "' is not declared in 'functions'"));
+        tmpl::Concat("user-defined function '", ns, ".", name, "' is not declared in 'functions'"));
   }
   const Value& decl = *it->second.decl;
   const Value* params = decl.Find("parameters");
   if (params != nullptr && !params->is_array()) params = nullptr;
   std::size_t want = params == nullptr ? 0 : params->items().size();
   if (want != args.size()) {
-    return tmpl::Invalid(tmpl::Concat("user-defined function '", full, "' takes ", want,
+    return tmpl::Invalid(tmpl::Concat("user-defined function '", ns, ".", name, "' takes ", want,
                                       " argument(s), got ", args.size()));
   }
   const Value* output = decl.Find("output");
   const Value* value = output == nullptr ? nullptr : output->Find("value");
   if (value == nullptr) {
-    return tmpl::Invalid(tmpl::Concat("user-defined function '", full, "' has no output.value"));
+    return tmpl::Invalid(
+        tmpl::Concat("user-defined function '", ns, ".", name, "' has no output.value"));
   }
   if (state_.user_function_depth >= limits::kMaxUserFunctionDepth) {
-    return tmpl::Invalid(tmpl::Concat("user-defined function calls nest deeper than ",
-                                      limits::kMaxUserFunctionDepth,
-                                      " (kMaxUserFunctionDepth; recursion through '", full, "'?)"));
+    return tmpl::Invalid(
+        tmpl::Concat("user-defined function calls nest deeper than ", limits::kMaxUserFunctionDepth,
+                     " (kMaxUserFunctionDepth; recursion through '", ns, ".", name, "'?)"));
   }
   // The name must outlive the env only for messages during this call.
   FunctionEnv env(*this, state_, it->second.name, params, args);

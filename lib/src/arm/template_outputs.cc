@@ -1,6 +1,8 @@
 // Template outputs: evaluated like a deployment's outputs, with `condition` and `copy`
 // (https://learn.microsoft.com/azure/azure-resource-manager/templates/outputs). Outputs of a
 // secure type are flagged kFlagSecure so that no printer shows them.
+#include <span>
+
 #include "arm/template_resources.h"
 #include "arm/template_strings.h"
 #include "util/strings.h"
@@ -15,6 +17,7 @@ const Value* ExpandOutputs(TemplateScope& env, const Value& outputs) {
     return nullptr;
   }
   std::vector<Member> out;
+  out.reserve(outputs.members().size());
   for (const Member& m : outputs.members()) {
     const Value& decl = *m.value;
     if (!decl.is_object()) {
@@ -58,10 +61,12 @@ const Value* ExpandOutputs(TemplateScope& env, const Value& outputs) {
                    EqualsIgnoreCase(type->string_value(), "secureobject"));
     if (secure && !value->secure())
       value = Value::Reanchor(a, *value, value->anchor(), kFlagSecure);
-    std::vector<Member> o;
-    if (type != nullptr) o.push_back(Member{"type", type, decl.pos()});
-    o.push_back(Member{"value", value, decl.pos()});
-    out.push_back(Member{m.key, Value::Object(a, o, decl.anchor()), m.key_pos});
+    Member o[2];
+    std::size_t n = 0;
+    if (type != nullptr) o[n++] = Member{"type", type, decl.pos()};
+    o[n++] = Member{"value", value, decl.pos()};
+    out.push_back(
+        Member{m.key, Value::Object(a, std::span<const Member>(o, n), decl.anchor()), m.key_pos});
   }
   return Value::Object(a, out, outputs.anchor());
 }

@@ -83,6 +83,7 @@ std::vector<SuppliedParameter> SuppliedParameters(ExpandState& state, const Valu
     state.AddError(parameters.anchor(), "'parameters' must be an object of {\"value\": ...}");
     return out;
   }
+  out.reserve(parameters.members().size());
   for (const Member& m : parameters.members()) {
     SuppliedParameter s{m.key, nullptr, nullptr, m.value->anchor()};
     // Bicep passes optional module parameters as
@@ -106,7 +107,7 @@ std::vector<SuppliedParameter> SuppliedParameters(ExpandState& state, const Valu
 }
 
 absl::StatusOr<const Value*> TemplateScope::Parameter(std::string_view name) {
-  auto it = params_.find(ToLower(name));
+  auto it = params_.find(name);
   if (it == params_.end()) {
     return tmpl::Invalid(
         tmpl::Concat("parameter '", name, "' is not declared in the template's parameters"));

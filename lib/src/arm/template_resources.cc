@@ -3,6 +3,9 @@
 // .../conditional-resource-deployment, .../child-resource-name-type).
 #include "arm/template_resources.h"
 
+#include <cstring>
+#include <span>
+
 #include "arm/template_strings.h"
 #include "util/limits.h"
 #include "util/strings.h"
@@ -12,12 +15,17 @@ namespace {
 
 bool IsMember(std::string_view key, std::string_view name) { return EqualsIgnoreCase(key, name); }
 
-// The id prefix a resource's `scope` property names (extension resources): an absolute id, or
-// one relative to the deployment scope ("Microsoft.KeyVault/vaults/kv", as Bicep writes it).
-std::string ScopePrefix(const Value& scope, const DeploymentContext& ctx) {
+// Appends the id prefix a resource's `scope` property names (extension resources): an absolute
+// id, or one relative to the deployment scope ("Microsoft.KeyVault/vaults/kv", as Bicep writes
+// it).
+void AppendScopePrefix(const Value& scope, const DeploymentContext& ctx, std::string& out) {
   std::string_view s = scope.string_value();
-  if (!s.empty() && s[0] == '/') return std::string(s);
-  return tmpl::Concat(ScopeId(ctx), "/providers/", s);
+  if (!s.empty() && s[0] == '/') {
+    out.append(s);
+    return;
+  }
+  AppendScopeId(ctx, out);
+  tmpl::AppendTo(out, "/providers/", s);
 }
 
 }  // namespace
@@ -92,13 +100,24 @@ void ResourceExpander::ExpandDecl(TemplateScope& env, std::string_view symbolic,
 const Value* ResourceExpander::EvalDeploymentProperties(const Value& props, TemplateScope& env) {
   if (!props.is_object()) return state_.Eval(props, env);
   // The inline template is not evaluated here: its expressions belong to the nested scope.
-  std::vector<Member> out;
-  out.reserve(props.members().size());
+  const std::size_t base = members_.size();
   for (const Member& m : props.members()) {
     const Value* v = IsMember(m.key, "template") ? m.value : state_.Eval(*m.value, env);
-    out.push_back(Member{m.key, v, m.key_pos});
+    members_.push_back(Member{m.key, v, m.key_pos});
   }
-  return Value::Object(state_.arena(), out, props.anchor(), props.flags());
+  const Value* out = Value::Object(state_.arena(), std::span<const Member>(members_).subspan(base),
+                                   props.anchor(), props.flags());
+  members_.resize(base);
+  return out;
+}
+
+std::string_view ResourceExpander::JoinPath(std::string_view parent, std::string_view child) {
+  const std::size_t n = parent.size() + 1 + child.size();
+  char* p = state_.arena().NewArray<char>(n);
+  std::memcpy(p, parent.data(), parent.size());
+  p[parent.size()] = '/';
+  std::memcpy(p + parent.size() + 1, child.data(), child.size());
+  return {p, n};
 }
 
 void ResourceExpander::ExpandInstance(TemplateScope& env, std::string_view symbolic,
@@ -136,19 +155,19 @@ void ResourceExpander::ExpandInstanceBody(TemplateScope& env, std::string_view s
   }
   const Value* type_v = state_.Eval(*type_raw, env);
   const Value* name_v = state_.Eval(*name_raw, env);
-  std::string type = type_v->is_string() ? std::string(type_v->string_value()) : "{unknown}";
+  // Views into the document (its text or arena), as ExpandedResource keeps them.
+  std::string_view type = type_v->is_string() ? type_v->string_value() : "{unknown}";
   bool name_known = name_v->is_string();
-  std::string name = name_known ? std::string(name_v->string_value()) : "{unknown}";
-  if (parent != nullptr && type.find('/') == std::string::npos) {
+  std::string_view name = name_known ? name_v->string_value() : "{unknown}";
+  if (parent != nullptr && type.find('/') == std::string_view::npos) {
     // A child declared inside its parent: type and name are the last segment only.
-    type = tmpl::Concat(parent->type, "/", type);
-    name = tmpl::Concat(parent->name, "/", name);
+    type = JoinPath(parent->type, type);
+    name = JoinPath(parent->name, name);
     name_known = name_known && parent->name_known;
   }
   bool is_deployment = EqualsIgnoreCase(type, "Microsoft.Resources/deployments");
 
-  std::vector<Member> body;
-  body.reserve(decl.members().size());
+  const std::size_t base = members_.size();
   for (const Member& m : decl.members()) {
     if (IsMember(m.key, "copy") || IsMember(m.key, "condition") || IsMember(m.key, "dependsOn") ||
         (IsMember(m.key, "resources") && m.value->is_array())) {
@@ -156,10 +175,10 @@ void ResourceExpander::ExpandInstanceBody(TemplateScope& env, std::string_view s
     }
     const Value* v = nullptr;
     if (IsMember(m.key, "type")) {
-      v = type_v->is_string() ? Value::String(a, type, type_raw->anchor(), type_v->flags())
+      v = type_v->is_string() ? Value::StringView(a, type, type_raw->anchor(), type_v->flags())
                               : type_v;
     } else if (IsMember(m.key, "name")) {
-      v = name_known             ? Value::String(a, name, name_raw->anchor(), name_v->flags())
+      v = name_known             ? Value::StringView(a, name, name_raw->anchor(), name_v->flags())
           : name_v->is_unknown() ? name_v
                                  : Value::Unknown(a, "the parent's name is unknown",
                                                   name_raw->anchor(), Kind::kString);
@@ -168,37 +187,43 @@ void ResourceExpander::ExpandInstanceBody(TemplateScope& env, std::string_view s
     } else {
       v = state_.Eval(*m.value, env);
     }
-    body.push_back(Member{m.key, v, m.key_pos});
+    members_.push_back(Member{m.key, v, m.key_pos});
   }
-  const Value* body_v = Value::Object(a, body, decl.anchor(), decl.flags());
+  const Value* body_v = Value::Object(a, std::span<const Member>(members_).subspan(base),
+                                      decl.anchor(), decl.flags());
+  members_.resize(base);
 
   ExpandedResource r;
   r.body = body_v;
   r.type = type;
   r.name = name;
   r.name_known = name_known;
-  r.symbolic_name = std::string(symbolic);
+  r.symbolic_name = symbolic;
   r.deployment_depth = depth;
   r.condition = condition;
   if (const Value* e = body_v->Find("existing"); e != nullptr && e->is_bool()) {
     r.existing = e->bool_value();
   }
   if (name_known && type_v->is_string() && ctx.ids_known) {
+    // Built in a buffer the resources share, then copied into the arena.
+    id_.clear();
+    bool scoped = true;
     if (const Value* scope = body_v->Find("scope"); scope != nullptr) {
-      if (scope->is_string()) r.id = ResourceIdUnder(ScopePrefix(*scope, ctx), type, name);
+      scoped = scope->is_string();
+      if (scoped) AppendScopePrefix(*scope, ctx, id_);
     } else if (is_deployment && (body_v->Find("subscriptionId") || body_v->Find("resourceGroup"))) {
       const Value* sub = body_v->Find("subscriptionId");
       const Value* rg = body_v->Find("resourceGroup");
-      bool known = (sub == nullptr || sub->is_string()) && (rg == nullptr || rg->is_string());
-      if (known) {
-        std::string prefix = tmpl::Concat(
-            "/subscriptions/", sub ? sub->string_value() : std::string_view(ctx.subscription_id));
-        if (rg != nullptr) tmpl::AppendTo(prefix, "/resourceGroups/", rg->string_value());
-        r.id = ResourceIdUnder(prefix, type, name);
+      scoped = (sub == nullptr || sub->is_string()) && (rg == nullptr || rg->is_string());
+      if (scoped) {
+        tmpl::AppendTo(id_, "/subscriptions/",
+                       sub ? sub->string_value() : std::string_view(ctx.subscription_id));
+        if (rg != nullptr) tmpl::AppendTo(id_, "/resourceGroups/", rg->string_value());
       }
     } else {
-      r.id = ResourceIdUnder(ScopeId(ctx), type, name);
+      AppendScopeId(ctx, id_);
     }
+    if (scoped && AppendResourceId(type, name, id_)) r.id = a.Copy(id_);
   }
   if (out_.size() >= limits::kMaxResources) {
     state_.SetFatal(

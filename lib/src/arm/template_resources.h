@@ -25,8 +25,8 @@ class ResourceExpander {
 
  private:
   struct Parent {
-    std::string type;
-    std::string name;
+    std::string_view type;  // views into the document, as ExpandedResource's
+    std::string_view name;
     bool name_known = true;
   };
   void ExpandList(TemplateScope& env, const Value& resources, const Parent* parent,
@@ -44,8 +44,15 @@ class ResourceExpander {
                             int depth);
   const Value* EvalDeploymentProperties(const Value& props, TemplateScope& env);
 
+  // "p/c" in the arena.
+  std::string_view JoinPath(std::string_view parent, std::string_view child);
+
   ExpandState& state_;
   std::vector<ExpandedResource>& out_;
+  // Reused by every resource: evaluated members (a stack: nested uses push above and pop
+  // back), and the resource id being built.
+  std::vector<Member> members_;
+  std::string id_;
 };
 
 // Evaluates a template's `outputs` ({"name": {"type", "value" | "copy", "condition"}}) into

@@ -1,6 +1,8 @@
 // TemplateScope: the template's sections indexed by name.
 #include "arm/template_scope.h"
 
+#include <cstring>
+
 #include "arm/template_strings.h"
 #include "util/strings.h"
 
@@ -22,15 +24,17 @@ absl::Status TemplateScope::Init() {
     if (!ps->is_object()) {
       fail(ps->anchor(), "template 'parameters' must be an object");
     } else {
+      params_.reserve(ps->members().size());
+      param_order_.reserve(ps->members().size());
       for (const Member& m : ps->members()) {
-        std::string key = ToLower(m.key);
-        if (params_.try_emplace(key).second) param_order_.push_back(key);
-        params_[key] = ParamSlot{m.key, m.value};
+        auto [it, added] = params_.try_emplace(m.key);
+        if (added) param_order_.push_back(m.key);
+        it->second = ParamSlot{m.key, m.value};
       }
     }
   }
   for (const SuppliedParameter& s : supplied_) {
-    auto it = params_.find(ToLower(s.name));
+    auto it = params_.find(s.name);
     if (it == params_.end()) {
       state_.AddError(s.anchor, tmpl::Concat("parameter '", s.name,
                                              "' is given a value but the template does not "
@@ -43,6 +47,8 @@ absl::Status TemplateScope::Init() {
     if (!vs->is_object()) {
       fail(vs->anchor(), "template 'variables' must be an object");
     } else {
+      vars_.reserve(vs->members().size());
+      var_order_.reserve(vs->members().size());
       for (const Member& m : vs->members()) {
         if (EqualsIgnoreCase(m.key, "copy") && m.value->is_array()) {
           // Variable iteration: [{"name", "count", "input"}]
@@ -54,15 +60,15 @@ absl::Status TemplateScope::Init() {
               fail(c->anchor(), "variable copy entries need a string 'name', 'count' and 'input'");
               continue;
             }
-            std::string key = ToLower(name->string_value());
-            if (vars_.try_emplace(key).second) var_order_.push_back(key);
-            vars_[key] = VarSlot{name->string_value(), c, true};
+            auto [it, added] = vars_.try_emplace(name->string_value());
+            if (added) var_order_.push_back(name->string_value());
+            it->second = VarSlot{name->string_value(), c, true};
           }
           continue;
         }
-        std::string key = ToLower(m.key);
-        if (vars_.try_emplace(key).second) var_order_.push_back(key);
-        vars_[key] = VarSlot{m.key, m.value, false};
+        auto [it, added] = vars_.try_emplace(m.key);
+        if (added) var_order_.push_back(m.key);
+        it->second = VarSlot{m.key, m.value, false};
       }
     }
   }
@@ -78,9 +84,16 @@ absl::Status TemplateScope::Init() {
           fail(ns->anchor(), "a 'functions' entry needs a string 'namespace' and 'members'");
           continue;
         }
+        const std::string_view ns_view = ns_name->string_value();
         for (const Member& m : members->members()) {
-          functions_[ToLower(tmpl::Concat(ns_name->string_value(), ".", m.key))] =
-              FunctionSlot{ns_name->string_value(), m.key, m.value};
+          // "ns.name" in the arena: the map's key lives as long as the expansion.
+          const std::size_t n = ns_view.size() + 1 + m.key.size();
+          char* key = state_.arena().NewArray<char>(n);
+          std::memcpy(key, ns_view.data(), ns_view.size());
+          key[ns_view.size()] = '.';
+          std::memcpy(key + ns_view.size() + 1, m.key.data(), m.key.size());
+          functions_.insert_or_assign(std::string_view(key, n),
+                                      FunctionSlot{ns_view, m.key, m.value});
         }
       }
     }
@@ -90,12 +103,12 @@ absl::Status TemplateScope::Init() {
 
 void TemplateScope::EvaluateAll() {
   // In declaration order, so that errors come out in a stable order.
-  for (const std::string& key : param_order_) {
-    ParamSlot& slot = params_[key];
+  for (std::string_view key : param_order_) {
+    ParamSlot& slot = params_.find(key)->second;
     if (slot.state == Eval::kNotYet) ResolveParameter(slot);
   }
-  for (const std::string& key : var_order_) {
-    VarSlot& slot = vars_[key];
+  for (std::string_view key : var_order_) {
+    VarSlot& slot = vars_.find(key)->second;
     if (slot.state == Eval::kNotYet) ResolveVariable(slot);
   }
 }

@@ -15,6 +15,7 @@
 
 #include "arm/template_context.h"
 #include "arm/template_state.h"
+#include "util/name_set.h"
 
 namespace armlint::internal {
 
@@ -84,11 +85,17 @@ class TemplateScope : public CopyEnv {
   const Value& root_;
   DeploymentContext ctx_;
   std::vector<SuppliedParameter> supplied_;
-  absl::flat_hash_map<std::string, ParamSlot> params_;  // by lower-cased name
-  absl::flat_hash_map<std::string, VarSlot> vars_;
-  absl::flat_hash_map<std::string, FunctionSlot> functions_;  // "ns.name", lower-cased
-  std::vector<std::string> param_order_, var_order_;          // declaration order
-  std::vector<std::string_view> var_chain_;                   // variables being evaluated
+  // By name ignoring ASCII case, as ARM looks names up: the keys are views into the template
+  // (function keys, "ns.name", are in the arena), so that indexing a template allocates
+  // nothing per name.
+  template <typename T>
+  using NameMap = absl::flat_hash_map<std::string_view, T, CaseInsensitiveHash, CaseInsensitiveEq>;
+  NameMap<ParamSlot> params_;
+  NameMap<VarSlot> vars_;
+  NameMap<FunctionSlot> functions_;
+  std::vector<std::string_view> param_order_, var_order_;  // declaration order
+  std::vector<std::string_view> var_chain_;                // variables being evaluated
+  std::string function_key_;                               // CallUserFunction's "ns.name", reused
 };
 
 }  // namespace armlint::internal

@@ -104,17 +104,22 @@ const Value* ExpandState::Eval(const Value& v, CopyEnv& env) {
       return EvalString(v, env);
     case Kind::kArray: {
       std::span<const Value* const> items = v.items();
-      std::vector<const Value*> out;
+      const std::size_t base = item_stack_.size();
+      bool changed = false;
       for (std::size_t i = 0; i < items.size(); ++i) {
         const Value* e = Eval(*items[i], env);
-        if (e != items[i] && out.empty()) {
-          out.reserve(items.size());
-          out.assign(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(i));
+        if (e != items[i] && !changed) {
+          changed = true;
+          item_stack_.insert(item_stack_.end(), items.begin(),
+                             items.begin() + static_cast<std::ptrdiff_t>(i));
         }
-        if (!out.empty() || e != items[i]) out.push_back(e);
+        if (changed) item_stack_.push_back(e);
       }
-      if (out.empty()) return &v;
-      return Bounded(Value::Array(arena(), out, v.anchor(), v.flags()));
+      if (!changed) return &v;
+      const Value* out = Value::Array(
+          arena(), std::span<const Value* const>(item_stack_).subspan(base), v.anchor(), v.flags());
+      item_stack_.resize(base);
+      return Bounded(out);
     }
     case Kind::kObject:
       return Bounded(EvalObject(v, env));
@@ -156,19 +161,22 @@ const Value* ExpandState::EvalObject(const Value& v, CopyEnv& env) {
       return EvalPropertyCopy(v, *m.value, env);
     }
   }
-  std::vector<Member> out;
+  const std::size_t base = member_stack_.size();
+  bool changed = false;
   for (std::size_t i = 0; i < members.size(); ++i) {
     const Value* e = Eval(*members[i].value, env);
-    if (e != members[i].value && out.empty()) {
-      out.reserve(members.size());
-      out.assign(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(i));
+    if (e != members[i].value && !changed) {
+      changed = true;
+      member_stack_.insert(member_stack_.end(), members.begin(),
+                           members.begin() + static_cast<std::ptrdiff_t>(i));
     }
-    if (!out.empty() || e != members[i].value) {
-      out.push_back(Member{members[i].key, e, members[i].key_pos});
-    }
+    if (changed) member_stack_.push_back(Member{members[i].key, e, members[i].key_pos});
   }
-  if (out.empty()) return &v;
-  return Value::Object(arena(), out, v.anchor(), v.flags());
+  if (!changed) return &v;
+  const Value* out = Value::Object(arena(), std::span<const Member>(member_stack_).subspan(base),
+                                   v.anchor(), v.flags());
+  member_stack_.resize(base);
+  return out;
 }
 
 const Value* ExpandState::EvalPropertyCopy(const Value& obj, const Value& copies, CopyEnv& env) {

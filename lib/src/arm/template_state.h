@@ -128,6 +128,10 @@ class ExpandState {
   absl::flat_hash_map<std::pair<const char*, std::size_t>, Parsed> parsed_;
   std::vector<absl::Status> errors_;
   absl::flat_hash_set<std::string> error_keys_;
+  // Evaluated members and items of the objects and arrays being evaluated, reused: a stack on
+  // which each evaluation pushes above the enclosing one's and pops back when done.
+  std::vector<Member> member_stack_;
+  std::vector<const Value*> item_stack_;
   absl::Status fatal_;
   bool secure_touched_ = false;
   bool assumed_null_touched_ = false;

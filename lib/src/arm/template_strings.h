@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 
 #include "util/str_cat.h"
+#include "util/strings.h"
 
 namespace armlint::internal::tmpl {
 
@@ -35,6 +36,19 @@ inline std::vector<std::string_view> Split(std::string_view s, char sep) {
     }
   }
   return out;
+}
+
+// Where `needle` first occurs in `hay` ignoring ASCII case (npos if nowhere): a search that
+// lower-cases neither.
+inline std::size_t FindIgnoreCase(std::string_view hay, std::string_view needle) {
+  if (needle.empty()) return 0;
+  const char first = AsciiLower(needle[0]);
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (AsciiLower(hay[i]) == first && EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
 }
 
 using internal::MessageOf;

@@ -9,7 +9,7 @@
 namespace armlint::internal {
 
 absl::StatusOr<const Value*> TemplateScope::Variable(std::string_view name) {
-  auto it = vars_.find(ToLower(name));
+  auto it = vars_.find(name);
   if (it == vars_.end()) {
     return tmpl::Invalid(
         tmpl::Concat("variable '", name, "' is not declared in the template's variables"));

@@ -25,7 +25,34 @@ std::string Fingerprint(std::string_view rule_id, std::string_view file,
   return FingerprintOfPath(rule_id, FingerprintPath(file), resource_id, relative_pointer);
 }
 
+namespace {
+
+// Whether lexically_normal() leaves `p` as it is: no empty or "." component, ".." only as a
+// leading run of a relative path, no trailing separator ("../corpus/a/main.json").
+bool AlreadyNormal(std::string_view p) {
+  if (p.empty() || p.back() == '/') return false;
+  const bool absolute = p.front() == '/';
+  bool named = false;  // a component other than ".." seen
+  for (std::size_t start = absolute ? 1 : 0; start <= p.size();) {
+    std::size_t slash = p.find('/', start);
+    if (slash == std::string_view::npos) slash = p.size();
+    const std::string_view c = p.substr(start, slash - start);
+    if (c.empty() || c == ".") return false;
+    if (c != "..") {
+      named = true;
+    } else if (named || absolute) {
+      return false;
+    }
+    start = slash + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string FingerprintPath(std::string_view file) {
+  // Most paths are normal already: no path object for them.
+  if (AlreadyNormal(file)) return std::string(file);
   return std::filesystem::path(std::string(file)).lexically_normal().generic_string();
 }
 

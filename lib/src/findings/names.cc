@@ -2,6 +2,7 @@
 #include "findings/names.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <vector>
 
@@ -24,24 +25,39 @@ struct Declaration {
 std::vector<Declaration> DeclarationsAlong(const Document& doc, std::string_view pointer) {
   std::vector<Declaration> out;
   const Value* at = &doc.root();
-  std::string previous;
+  bool after_resources = false;  // the previous token was "resources"
+  std::string unescaped;         // a token with escapes (~0, ~1); most have none
   std::size_t start = 1;
   while (at != nullptr && pointer.starts_with("/") && start <= pointer.size()) {
     std::size_t slash = pointer.find('/', start);
     if (slash == std::string_view::npos) slash = pointer.size();
-    std::string seg = UnescapePointerToken(pointer.substr(start, slash - start));
+    std::string_view seg = pointer.substr(start, slash - start);
+    if (seg.find('~') != std::string_view::npos) {
+      unescaped = UnescapePointerToken(seg);
+      seg = unescaped;
+    }
     const Value* next = nullptr;
     if (at->is_array()) {
-      std::size_t i = static_cast<std::size_t>(std::strtoull(seg.c_str(), nullptr, 10));
+      char digits[32];  // a NUL-terminated copy for strtoull, on the stack when it fits
+      std::string long_token;
+      const char* text = digits;
+      if (seg.size() < sizeof(digits)) {
+        std::memcpy(digits, seg.data(), seg.size());
+        digits[seg.size()] = '\0';
+      } else {
+        long_token = std::string(seg);
+        text = long_token.c_str();
+      }
+      std::size_t i = static_cast<std::size_t>(std::strtoull(text, nullptr, 10));
       if (i < at->items().size()) next = at->items()[i];
     } else if (at->is_object()) {
       next = at->Find(seg);
     }
-    if (previous == "resources" && next != nullptr && next->is_object() &&
+    if (after_resources && next != nullptr && next->is_object() &&
         (at->is_array() || at->is_object())) {
-      out.push_back(Declaration{slash, seg, next});
+      out.push_back(Declaration{slash, std::string(seg), next});
     }
-    previous = std::move(seg);
+    after_resources = seg == "resources";
     at = next;
     start = slash + 1;
   }

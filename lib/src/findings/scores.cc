@@ -2,8 +2,9 @@
 // Advisor-style score of a set of them. The report formats only aggregate and print these.
 #include "findings/scores.h"
 
-#include <map>
-#include <tuple>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "findings/findings.h"
 
@@ -61,20 +62,16 @@ namespace {
 // says otherwise; an unsuppressed failure beats unknown.
 enum class AssessmentState { kHealthy, kUnknown, kFailed };
 
-struct AssessmentKey {
-  const Rule* rule;
-  const Resource* resource;  // null: the template (native checks)
-  bool operator<(const AssessmentKey& o) const {
-    return std::tie(rule, resource) < std::tie(o.rule, o.resource);
-  }
-};
+// A rule and the resource it assesses (null: the template, for native checks). The counts
+// do not depend on the order states are visited in: a hash map, one allocation per growth.
+using AssessmentKey = std::pair<const Rule*, const Resource*>;
 
 }  // namespace
 
 void AssessFile(const RuleSet& rules, const Config* config, const std::vector<Resource>& resources,
                 bool is_template, const std::vector<Hit>& hits,
                 const std::vector<std::optional<Finding>>& made, Assessments& out) {
-  std::map<AssessmentKey, AssessmentState> states;
+  absl::flat_hash_map<AssessmentKey, AssessmentState> states;
   std::vector<const Rule*> applicable;
   for (const Resource& r : resources) {
     applicable.clear();
@@ -97,14 +94,15 @@ void AssessFile(const RuleSet& rules, const Config* config, const std::vector<Re
     if (static_cast<int>(now) > static_cast<int>(state)) state = now;
   }
   for (const auto& [key, state] : states) {
-    if (!ConfigKeepsRule(config, *key.rule)) continue;
-    Impact impact = key.rule->impact;
+    const Rule* rule = key.first;
+    if (!ConfigKeepsRule(config, *rule)) continue;
+    Impact impact = rule->impact;
     if (config != nullptr) {
-      if (auto it = config->impact.find(key.rule->id); it != config->impact.end()) {
+      if (auto it = config->impact.find(rule->id); it != config->impact.end()) {
         impact = it->second;
       }
     }
-    const int c = static_cast<int>(key.rule->category), i = static_cast<int>(impact);
+    const int c = static_cast<int>(rule->category), i = static_cast<int>(impact);
     if (state == AssessmentState::kUnknown) {
       ++out.unknown[c][i];
       continue;

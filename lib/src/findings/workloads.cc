@@ -35,6 +35,19 @@ std::string DefaultWorkload(const std::string& root, const std::string& file) {
     return abs.parent_path().filename().generic_string();  // "dir/" normalises to "dir/"
   };
   if (root == "-" || file == "<stdin>") return "stdin";
+  // The common case, read from the text without path objects: `file` is in a subfolder of
+  // `root` whose name is a plain one, the first component lexically_relative would give too.
+  if (!root.empty() && file.size() > root.size() && file.starts_with(root)) {
+    std::string_view rest = std::string_view(file).substr(root.size());
+    if (root.back() == '/' || rest.front() == '/') {
+      if (root.back() != '/') rest.remove_prefix(1);
+      const std::size_t slash = rest.find('/');
+      const std::string_view first = rest.substr(0, slash);
+      if (slash != std::string_view::npos && !first.empty() && first != "." && first != "..") {
+        return std::string(first);
+      }
+    }
+  }
   fs::path f(file), r(root);
   if (file == root) return name_of(f.parent_path().empty() ? fs::path(".") : f.parent_path());
   fs::path rel = f.lexically_relative(r);

@@ -5,10 +5,14 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 
 #include "resources/platform_facts.h"
+#include "util/name_set.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -200,7 +204,23 @@ const Value* Folded(Arena& arena, const FoldSpec& spec, const Resource& child, c
   return old;
 }
 
-std::string IdentityKey(const Resource& r) { return ToLower(r.id); }
+// Resource ids, and (type, name) pairs, compared ignoring ASCII case: views into the resources,
+// which stay in place while the maps are used.
+using IdMap =
+    absl::flat_hash_map<std::string_view, std::size_t, CaseInsensitiveHash, CaseInsensitiveEq>;
+using TypeAndName = std::pair<std::string_view, std::string_view>;
+struct TypeAndNameHash {
+  std::size_t operator()(const TypeAndName& k) const {
+    return CaseInsensitiveHash()(k.first) * 31 ^ CaseInsensitiveHash()(k.second);
+  }
+};
+struct TypeAndNameEq {
+  bool operator()(const TypeAndName& a, const TypeAndName& b) const {
+    return EqualsIgnoreCase(a.first, b.first) && EqualsIgnoreCase(a.second, b.second);
+  }
+};
+using ByTypeAndName = absl::flat_hash_map<TypeAndName, absl::InlinedVector<std::size_t, 2>,
+                                          TypeAndNameHash, TypeAndNameEq>;
 
 // Whether ApplyEffectiveConfiguration makes `r` one resource with other declarations of its id:
 // those inside nested deployments. ARM rejects a template that declares one resource twice, so
@@ -210,37 +230,35 @@ bool Redeclarable(const Resource& r) { return !r.id.empty() && r.deployment_dept
 
 // Keeps the last declaration of each resource id (see Redeclarable).
 void KeepLastDeclarations(std::vector<Resource>& resources) {
-  absl::flat_hash_map<std::string, std::size_t> last;
+  IdMap last;
   std::size_t candidates = 0;
   for (std::size_t i = 0; i < resources.size(); ++i) {
     if (resources[i].id.empty()) continue;
     ++candidates;
-    last[IdentityKey(resources[i])] = i;
+    last.insert_or_assign(resources[i].id, i);
   }
   if (last.size() == candidates) return;
+  // Decided before anything moves: the map's keys are views into the resources.
+  std::vector<bool> keep(resources.size(), true);
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    const Resource& r = resources[i];
+    if (r.id.empty()) continue;
+    std::size_t winner = last.find(r.id)->second;
+    // Dropped: an earlier declaration when either it or the last one is in a nested deployment.
+    keep[i] = winner == i || !(Redeclarable(r) || Redeclarable(resources[winner]));
+  }
   std::vector<Resource> kept;
   kept.reserve(resources.size());
   for (std::size_t i = 0; i < resources.size(); ++i) {
-    const Resource& r = resources[i];
-    if (r.id.empty()) {
-      kept.push_back(std::move(resources[i]));
-      continue;
-    }
-    std::size_t winner = last[IdentityKey(r)];
-    // Dropped: an earlier declaration when either it or the last one is in a nested deployment.
-    if (winner == i || !(Redeclarable(r) || Redeclarable(resources[winner]))) {
-      kept.push_back(std::move(resources[i]));
-    }
+    if (keep[i]) kept.push_back(std::move(resources[i]));
   }
   resources = std::move(kept);
 }
 
 // The parent of `child` among `resources` (same scope when both ids are known), or null.
-Resource* FindParent(std::vector<Resource>& resources,
-                     const absl::flat_hash_map<std::string, std::vector<std::size_t>>& by_name,
+Resource* FindParent(std::vector<Resource>& resources, const ByTypeAndName& by_name,
                      const Resource& child) {
-  std::string key = ToLower(Parent(child.type_lower)) + '|' + ToLower(Parent(child.name));
-  auto it = by_name.find(key);
+  auto it = by_name.find(TypeAndName{Parent(child.type_lower), Parent(child.name)});
   if (it == by_name.end()) return nullptr;
   Resource* found = nullptr;
   for (std::size_t i : it->second) {
@@ -256,15 +274,18 @@ Resource* FindParent(std::vector<Resource>& resources,
 
 // Folds each child resource of a kind in kFolds into its parent's body.
 void FoldChildren(Arena& arena, std::vector<Resource>& resources) {
-  absl::flat_hash_map<std::string, std::vector<std::size_t>> by_name;
   bool any_child = false;
+  for (const Resource& r : resources) {
+    any_child = any_child || (r.name_known && FindFold(r) != nullptr);
+  }
+  if (!any_child) return;
+  ByTypeAndName by_name;
+  by_name.reserve(resources.size());
   for (std::size_t i = 0; i < resources.size(); ++i) {
     const Resource& r = resources[i];
     if (!r.name_known) continue;
-    by_name[r.type_lower + '|' + ToLower(r.name)].push_back(i);
-    any_child = any_child || FindFold(r) != nullptr;
+    by_name[TypeAndName{r.type_lower, r.name}].push_back(i);
   }
-  if (!any_child) return;
   for (Resource& child : resources) {
     if (!child.name_known) continue;
     const FoldSpec* spec = FindFold(child);

@@ -20,11 +20,6 @@ const Value* At(const Value* v, std::initializer_list<std::string_view> keys) {
   return v;
 }
 
-std::string_view LastSegment(std::string_view s) {
-  std::size_t slash = s.rfind('/');
-  return slash == std::string_view::npos ? s : s.substr(slash + 1);
-}
-
 // Whether `ref` (a resource id, or a bare name as ARM also accepts for some references) names
 // `r`. Ids computed offline share their placeholder subscription and group, so they compare
 // whole; a reference to a group the template does not deploy to still matches by type and

@@ -25,7 +25,9 @@ TEST(DeclaredResources, FullTypesInDocumentOrderMadeOncePerContext) {
   ctx.doc = doc->get();
   const std::vector<DeclaredResource>& declared = DeclaredResources(ctx, (*doc)->root());
   std::vector<std::string> got;
-  for (const DeclaredResource& d : declared) got.push_back(d.type + "@" + d.version);
+  for (const DeclaredResource& d : declared) {
+    got.push_back(std::string(d.type) + "@" + std::string(d.version));
+  }
   EXPECT_EQ(got,
             (std::vector<std::string>{"Microsoft.Storage/storageAccounts@2023-01-01",
                                       "Microsoft.Storage/storageAccounts/blobServices@2023-05-01",

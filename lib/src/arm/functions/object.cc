@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <string>
 
+#include "absl/container/inlined_vector.h"
+
 #include "arm/evaluator.h"
 #include "arm/function_table.h"
 #include "arm/functions/common.h"
@@ -24,7 +26,7 @@ absl::StatusOr<const Value*> CreateObject(CallContext& ctx, std::span<const Valu
     return ctx.Error(
         Cat("expects key/value pairs (an even number of arguments), got ", args.size()));
   }
-  std::vector<Member> members;
+  absl::InlinedVector<Member, 16> members;
   for (std::size_t i = 0; i < args.size(); i += 2) {
     if (args[i]->is_unknown()) return ctx.Unknown(Kind::kObject, args[i]->unknown_reason());
     if (!args[i]->is_string()) {

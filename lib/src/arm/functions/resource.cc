@@ -2,6 +2,7 @@
 // (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-resource):
 // the *ResourceId family computed for the deployment's scope; reference(), references(), list*(),
 // pickZones() and other functions answered by the deployed cloud are Unknown with a reason.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -9,35 +10,49 @@
 #include "arm/function_table.h"
 #include "arm/template_context.h"
 #include "arm/template_strings.h"
+#include "util/status_macros.h"
 #include "util/str_cat.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
 namespace {
 
-// Joins `type` ("Microsoft.Sql/servers/databases") with `names` under `prefix`:
+// Appends to `id` (the prefix) `type` ("Microsoft.Sql/servers/databases") joined with `names`:
 // prefix/providers/Microsoft.Sql/servers/n1/databases/n2. Names may hold several segments
-// ("server/db"), as ARM accepts.
-absl::StatusOr<std::string> JoinId(std::string_view fn, std::string_view prefix,
-                                   std::string_view type, std::span<const Value* const> names) {
+// ("server/db"), as ARM accepts. Walks the segments in place: no list of them is made.
+absl::Status JoinId(std::string_view fn, std::string_view type, std::span<const Value* const> names,
+                    std::string& id) {
   // "Microsoft.Storage/storageAccounts/" (a trailing slash) is accepted by ARM.
   while (!type.empty() && type.back() == '/') type.remove_suffix(1);
-  std::vector<std::string_view> types = tmpl::Split(type, '/');
-  std::vector<std::string_view> segs;
+  const std::size_t types = static_cast<std::size_t>(std::count(type.begin(), type.end(), '/')) + 1;
+  std::size_t segs = 0;
   for (const Value* n : names) {
-    for (std::string_view s : tmpl::Split(n->string_value(), '/')) segs.push_back(s);
+    std::string_view s = n->string_value();
+    segs += static_cast<std::size_t>(std::count(s.begin(), s.end(), '/')) + 1;
   }
-  if (types.size() < 2) {
+  if (types < 2) {
     return tmpl::Invalid(
         tmpl::Concat(fn, "(): '", type, "' is not a resource type (namespace/type)"));
   }
-  if (segs.size() + 1 != types.size()) {
-    return tmpl::Invalid(tmpl::Concat(fn, "(): resource type '", type, "' needs ", types.size() - 1,
-                                      " name segment(s), got ", segs.size()));
+  if (segs + 1 != types) {
+    return tmpl::Invalid(tmpl::Concat(fn, "(): resource type '", type, "' needs ", types - 1,
+                                      " name segment(s), got ", segs));
   }
-  std::string id = tmpl::Concat(prefix, "/providers/", types[0]);
-  for (std::size_t i = 0; i < segs.size(); ++i) tmpl::AppendTo(id, "/", types[i + 1], "/", segs[i]);
-  return id;
+  std::size_t slash = type.find('/');
+  tmpl::AppendTo(id, "/providers/", type.substr(0, slash));
+  type.remove_prefix(slash + 1);
+  for (const Value* n : names) {
+    std::string_view s = n->string_value();
+    while (true) {
+      const std::size_t t_end = type.find('/');
+      const std::size_t s_end = s.find('/');
+      tmpl::AppendTo(id, "/", type.substr(0, t_end), "/", s.substr(0, s_end));
+      type.remove_prefix(t_end == std::string_view::npos ? type.size() : t_end + 1);
+      if (s_end == std::string_view::npos) break;
+      s.remove_prefix(s_end + 1);
+    }
+  }
+  return absl::OkStatus();
 }
 
 bool AnyUnknown(std::span<const Value* const> args) {
@@ -59,11 +74,13 @@ absl::StatusOr<const Value*> ResourceIdFn(CallContext& call, std::span<const Val
   Anchor at = call.at();
   const bool known = !AnyUnknown(args);
   bool ids_known = ctx.ids_known;
-  std::string prefix;
+  // The id is built in a buffer each thread reuses, then copied into the arena.
+  thread_local std::string prefix;
+  prefix.clear();
   std::size_t type_at = 0;
   if (EqualsIgnoreCase(fn, "extensionResourceId")) {
     if (!known) return Value::Unknown(a, "resource id of unknown parts", at, Kind::kString);
-    prefix = std::string(args[0]->string_value());
+    prefix.assign(args[0]->string_value());
     type_at = 1;
     ids_known = true;
   } else {
@@ -90,9 +107,9 @@ absl::StatusOr<const Value*> ResourceIdFn(CallContext& call, std::span<const Val
         rg = args[0]->string_value();
       }
       if (type_at > 0 || ctx.level == ScopeLevel::kResourceGroup) {
-        prefix = tmpl::Concat("/subscriptions/", sub, "/resourceGroups/", rg);
+        tmpl::AppendTo(prefix, "/subscriptions/", sub, "/resourceGroups/", rg);
       } else if (ctx.level == ScopeLevel::kSubscription) {
-        prefix = tmpl::Concat("/subscriptions/", sub);
+        tmpl::AppendTo(prefix, "/subscriptions/", sub);
       }  // management group and tenant deployments: tenant-level ids ("/providers/...")
     } else if (EqualsIgnoreCase(fn, "subscriptionResourceId")) {
       if (type_at > 1) {
@@ -100,7 +117,7 @@ absl::StatusOr<const Value*> ResourceIdFn(CallContext& call, std::span<const Val
             "subscriptionResourceId(): only a subscriptionId may precede the type");
       }
       if (type_at == 1) sub = args[0]->string_value();
-      prefix = tmpl::Concat("/subscriptions/", sub);
+      tmpl::AppendTo(prefix, "/subscriptions/", sub);
     } else if (EqualsIgnoreCase(fn, "managementGroupResourceId")) {
       if (type_at > 1) {
         return tmpl::Invalid(
@@ -108,7 +125,7 @@ absl::StatusOr<const Value*> ResourceIdFn(CallContext& call, std::span<const Val
       }
       std::string_view mg = ctx.management_group;
       if (type_at == 1) mg = args[0]->string_value();
-      prefix = tmpl::Concat("/providers/Microsoft.Management/managementGroups/", mg);
+      tmpl::AppendTo(prefix, "/providers/Microsoft.Management/managementGroups/", mg);
     } else {  // tenantResourceId
       if (type_at > 0) {
         return tmpl::Invalid("tenantResourceId(): the first argument is the type");
@@ -116,9 +133,9 @@ absl::StatusOr<const Value*> ResourceIdFn(CallContext& call, std::span<const Val
     }
   }
   if (!ids_known) return Value::Unknown(a, "resource id in an unknown scope", at, Kind::kString);
-  auto id = JoinId(fn, prefix, args[type_at]->string_value(), args.subspan(type_at + 1));
-  if (!id.ok()) return id.status();
-  return Value::String(a, *id, at);
+  ARMLINT_RETURN_IF_ERROR(
+      JoinId(fn, args[type_at]->string_value(), args.subspan(type_at + 1), prefix));
+  return Value::String(a, prefix, at);
 }
 
 absl::StatusOr<const Value*> Reference(CallContext& call, std::span<const Value* const>) {

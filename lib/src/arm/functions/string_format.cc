@@ -145,7 +145,10 @@ absl::StatusOr<std::string> FormatNumber(CallContext& ctx, const Value& v, std::
 absl::StatusOr<const Value*> Format(CallContext& ctx, std::span<const Value* const> args) {
   std::string_view f = args[0]->string_value();
   std::span<const Value* const> values = args.subspan(1);
-  std::string out;
+  // Built in a buffer each thread reuses (format() calls nothing that formats), then copied
+  // into the arena.
+  thread_local std::string out;
+  out.clear();
   for (std::size_t i = 0; i < f.size(); ++i) {
     char c = f[i];
     if (c == '}') {
@@ -200,6 +203,12 @@ absl::StatusOr<const Value*> Format(CallContext& ctx, std::span<const Value* con
                            ", but only ", values.size(), " values were given"));
     }
     const Value& v = *values[index];
+    if (v.is_string() && align == 0) {  // the common item: a string as it is
+      out.append(v.string_value());
+      ARMLINT_RETURN_IF_ERROR(
+          ctx.CheckSize(out.size(), limits::kMaxStringBytes, "a string", "kMaxStringBytes"));
+      continue;
+    }
     std::string text;
     if (v.is_number() && !fmt.empty()) {
       ARMLINT_ASSIGN_OR_RETURN(text, FormatNumber(ctx, v, fmt));

@@ -54,7 +54,7 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   const int months = context.OptionsFor<Options>(rule).max_age_months;
   // One finding per type and version in a file: Bicep repeats a module's resource in every
   // nested deployment that uses it, and one change fixes them all.
-  absl::flat_hash_set<std::string> seen;
+  checks::NamePairSet seen;
   for (const checks::DeclaredResource& d : checks::DeclaredResources(context, *tmpl)) {
     if (d.api_version == nullptr || d.type.empty() || d.version.empty()) continue;
     // The deployment resource's version does not change what it deploys.
@@ -68,7 +68,7 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
     if (!info || !info->HasVersion(d.version)) continue;  // resource-type-version-exists
     std::string_view newer = info->NewerGa(d.version);
     if (newer.empty()) continue;  // as recent as the type allows
-    if (!seen.insert(ToLower(Cat(d.type, "@", d.version))).second) continue;
+    if (!seen.insert({d.type, d.version}).second) continue;
     out.push_back(checks::MakeHit(
         rule, d.api_version->pos(),
         Cat("apiVersion '", d.version, "' is more than ", months,

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <memory>
-#include <string>
+#include <string_view>
 #include <vector>
 
 #include "json/value.h"
@@ -18,9 +18,10 @@ struct DeclaredResource {
   const Value* api_version = nullptr;  // `apiVersion` as written (null when absent)
   // The full type ("Microsoft.Storage/storageAccounts/blobServices" for a child declared as
   // "blobServices") and the API version, as the expansion evaluated them when written as
-  // expressions; empty when not known.
-  std::string type;
-  std::string version;
+  // expressions; empty when not known. Views into the document's arena or its values: they live
+  // as long as the context's document.
+  std::string_view type;
+  std::string_view version;
 };
 
 // Every resource declaration of the context's template `tmpl` in document order: `resources`

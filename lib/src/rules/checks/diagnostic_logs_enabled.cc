@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "rules/operators.h"
 #include "util/expression_syntax.h"
@@ -146,7 +147,8 @@ constexpr std::string_view kChild = "/providers/diagnosticsettings";
 std::vector<Setting> FindSettings(const std::vector<Resource>& resources) {
   std::vector<Setting> out;
   for (const Resource& r : resources) {
-    std::string type = ToLower(r.type);
+    std::string lower;
+    std::string_view type = checks::LowerType(r, lower);
     if (r.body == nullptr) continue;
     if (type == "microsoft.insights/diagnosticsettings") {
       Setting s{"", &r};
@@ -253,7 +255,8 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   bool found_settings = false;
   for (const Resource& r : *context.resources) {
     if (r.body == nullptr || !r.merged_into.empty()) continue;
-    std::string type = ToLower(r.type);
+    std::string lower;
+    std::string_view type = checks::LowerType(r, lower);
     if (!RuleCoversType(rule, type)) continue;
     if (!found_settings) {
       settings = FindSettings(*context.resources);

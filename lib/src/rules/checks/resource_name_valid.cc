@@ -9,11 +9,12 @@
 // parameter-file placeholder (GEN-UNIQUE).
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "rules/checks/name_rules.h"
+#include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "util/str_cat.h"
 #include "util/strings.h"
@@ -21,102 +22,17 @@
 namespace armlint::internal {
 namespace {
 
-struct NameRule {
-  std::string_view type;  // lower-cased resource type
-  int min;
-  int max;
-  std::string_view pattern;  // ECMAScript regex over the whole last name segment
-  std::string_view valid;    // the rule, as Learn words it
-};
-
-// Character classes the rows share.
-#define ALNUM "[a-zA-Z0-9]"
-#define LOWER_ALNUM "[a-z0-9]"
-// Networking names: alphanumerics, underscores, periods and hyphens; start with an
-// alphanumeric, end with an alphanumeric or underscore.
-#define NETWORK "[a-zA-Z0-9]([a-zA-Z0-9_.-]*[a-zA-Z0-9_])?"
-#define NETWORK_VALID                                                                         \
-  "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an " \
-  "alphanumeric or underscore"
-
-const std::vector<NameRule>& NameRules() {
-  static const auto* kRules = new std::vector<NameRule>{
-      {"microsoft.apimanagement/service", 1, 50, "[a-zA-Z]([a-zA-Z0-9-]*" ALNUM ")?",
-       "alphanumerics and hyphens; start with a letter, end with an alphanumeric"},
-      {"microsoft.app/containerapps", 2, 32, "[a-z](?!.*--)([a-z0-9-]*" LOWER_ALNUM ")?",
-       "lowercase letters, numbers and hyphens; start with a letter, end with an alphanumeric; "
-       "no '--'"},
-      {"microsoft.cache/redis", 1, 63, ALNUM "(?!.*--)([a-zA-Z0-9-]*" ALNUM ")?",
-       "alphanumerics and hyphens; start and end with an alphanumeric; no consecutive hyphens"},
-      {"microsoft.cognitiveservices/accounts", 2, 64, ALNUM "([a-zA-Z0-9-]*" ALNUM ")?",
-       "alphanumerics and hyphens; start and end with an alphanumeric"},
-      {"microsoft.containerregistry/registries", 5, 50, ALNUM "*", "alphanumerics"},
-      {"microsoft.containerservice/managedclusters", 1, 63, ALNUM "([a-zA-Z0-9_-]*" ALNUM ")?",
-       "alphanumerics, underscores and hyphens; start and end with an alphanumeric"},
-      {"microsoft.dbformysql/flexibleservers", 3, 63, LOWER_ALNUM "([a-z0-9-]*" LOWER_ALNUM ")?",
-       "lowercase letters, numbers and hyphens; can't start or end with a hyphen"},
-      {"microsoft.dbforpostgresql/flexibleservers", 3, 63,
-       LOWER_ALNUM "([a-z0-9-]*" LOWER_ALNUM ")?",
-       "lowercase letters, numbers and hyphens; can't start or end with a hyphen"},
-      {"microsoft.documentdb/databaseaccounts", 3, 44, LOWER_ALNUM "[a-z0-9-]*",
-       "lowercase letters, numbers and hyphens; start with a lowercase letter or number"},
-      {"microsoft.eventhub/namespaces", 6, 50, "[a-zA-Z]([a-zA-Z0-9-]*" ALNUM ")?",
-       "alphanumerics and hyphens; start with a letter, end with a letter or number"},
-      {"microsoft.keyvault/managedhsms", 3, 24, "[a-zA-Z](?!.*--)([a-zA-Z0-9-]*" ALNUM ")?",
-       "alphanumerics and hyphens; start with a letter, end with a letter or digit; no "
-       "consecutive hyphens"},
-      {"microsoft.keyvault/vaults", 3, 24, "[a-zA-Z](?!.*--)([a-zA-Z0-9-]*" ALNUM ")?",
-       "alphanumerics and hyphens; start with a letter, end with a letter or digit; no "
-       "consecutive hyphens"},
-      {"microsoft.managedidentity/userassignedidentities", 3, 128, ALNUM "[a-zA-Z0-9_-]*",
-       "alphanumerics, hyphens and underscores; start with a letter or number"},
-      {"microsoft.network/applicationgateways", 1, 80, NETWORK, NETWORK_VALID},
-      {"microsoft.network/loadbalancers", 1, 80, NETWORK, NETWORK_VALID},
-      {"microsoft.network/networkinterfaces", 1, 80, NETWORK, NETWORK_VALID},
-      {"microsoft.network/networksecuritygroups", 1, 80, NETWORK, NETWORK_VALID},
-      {"microsoft.network/publicipaddresses", 1, 80, NETWORK, NETWORK_VALID},
-      {"microsoft.network/routetables", 1, 80, NETWORK, NETWORK_VALID},
-      {"microsoft.network/virtualnetworks", 2, 64, NETWORK, NETWORK_VALID},
-      {"microsoft.network/virtualnetworks/subnets", 1, 80, NETWORK, NETWORK_VALID},
-      {"microsoft.operationalinsights/workspaces", 4, 63, ALNUM "([a-zA-Z0-9-]*" ALNUM ")?",
-       "alphanumerics and hyphens; start and end with an alphanumeric"},
-      {"microsoft.search/searchservices", 2, 60, LOWER_ALNUM "(?!.*--)([a-z0-9-]*" LOWER_ALNUM ")?",
-       "lowercase letters, numbers and hyphens; can't start or end with a hyphen or use "
-       "consecutive hyphens"},
-      {"microsoft.servicebus/namespaces", 6, 50, "[a-zA-Z]([a-zA-Z0-9-]*" ALNUM ")?",
-       "alphanumerics and hyphens; start with a letter, end with a letter or number"},
-      {"microsoft.sql/servers", 1, 63, LOWER_ALNUM "([a-z0-9-]*" LOWER_ALNUM ")?",
-       "lowercase letters, numbers and hyphens; can't start or end with a hyphen"},
-      {"microsoft.storage/storageaccounts", 3, 24, LOWER_ALNUM "*",
-       "lowercase letters and numbers"},
-      {"microsoft.storage/storageaccounts/blobservices/containers", 3, 63,
-       LOWER_ALNUM "(?!.*--)[a-z0-9-]*",
-       "lowercase letters, numbers and hyphens; start with a lowercase letter or number; no "
-       "consecutive hyphens"},
-      {"microsoft.web/serverfarms", 1, 60, "[a-zA-Z0-9-]*", "alphanumerics and hyphens"},
-      {"microsoft.web/sites", 2, 60, ALNUM "([a-zA-Z0-9-]*" ALNUM ")?",
-       "alphanumerics and hyphens; can't start or end with a hyphen"},
-  };
-  return *kRules;
-}
-
-#undef ALNUM
-#undef LOWER_ALNUM
-#undef NETWORK
-#undef NETWORK_VALID
-
-// Row i's pattern, compiled the first time a name of its type is judged: compiling all of them
-// at once (std::regex: ~0.6 M instructions and a few dozen heap pages each) was paid by every
-// run that held any resource.
-const std::regex& Pattern(std::size_t i) {
+// Row i's pattern, parsed the first time a name of its type is judged.
+const checks::NamePattern& Pattern(std::size_t i) {
   struct Compiled {
     std::once_flag once;
-    std::optional<std::regex> re;
+    std::optional<checks::NamePattern> pattern;
   };
-  static auto* const kCompiled = new Compiled[NameRules().size()];
+  static auto* const kCompiled = new Compiled[checks::NameRules().size()];
   Compiled& c = kCompiled[i];
-  std::call_once(c.once, [&] { c.re.emplace(std::string(NameRules()[i].pattern)); });
-  return *c.re;
+  std::call_once(c.once,
+                 [&] { c.pattern = checks::NamePattern::Parse(checks::NameRules()[i].pattern); });
+  return *c.pattern;  // every row parses (name_rules_test)
 }
 
 bool IsAscii(std::string_view s) {
@@ -139,7 +55,8 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   for (const Resource& r : *context.resources) {
     // Exported resources exist, so Azure accepted their names.
     if (r.from_export || !r.name_known || r.body == nullptr) continue;
-    std::string type = ToLower(r.type);
+    std::string lower;
+    std::string_view type = checks::LowerType(r, lower);
     if (!RuleCoversType(rule, type)) continue;
     const Value* last = r.name_value;
     // A name from a secure parameter is never printed, so it is not judged either.
@@ -148,16 +65,16 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
     // GEN-UNIQUE, GEN-UNIQUE-8...: the placeholders of the Azure Quickstart Templates'
     // parameter files, which their pipeline replaces with generated names before deploying.
     if (!IsAscii(name) || name.find("GEN-") != std::string_view::npos) continue;
-    const std::vector<NameRule>& rules = NameRules();
+    const std::vector<checks::NameRule>& rules = checks::NameRules();
     for (std::size_t i = 0; i < rules.size(); ++i) {
-      const NameRule& n = rules[i];
+      const checks::NameRule& n = rules[i];
       if (n.type != type) continue;
       std::string why;
       int length = static_cast<int>(name.size());
       if (length < n.min || length > n.max) {
         why =
             Cat("is ", length, " characters long; ", r.type, " names take ", n.min, " to ", n.max);
-      } else if (!std::regex_match(name.begin(), name.end(), Pattern(i))) {
+      } else if (!Pattern(i).Matches(name)) {
         why = Cat("breaks the naming rule of ", r.type, ": ", n.valid);
       }
       if (why.empty()) break;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "rules/operators.h"
 #include "util/status_macros.h"
@@ -49,11 +50,7 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   for (const Resource& r : *context.resources) {
     if (r.body == nullptr) continue;
     std::string lower;
-    std::string_view type = r.type_lower;
-    if (type.empty()) {
-      lower = ToLower(r.type);
-      type = lower;
-    }
+    std::string_view type = checks::LowerType(r, lower);
     if (!RuleCoversType(rule, type)) continue;
     Hit hit;
     hit.rule = &rule;

@@ -51,6 +51,13 @@ Hit Finding(const Rule& rule, std::uint32_t pos, std::string message, bool certa
   return h;
 }
 
+bool ContainsIgnoreCase(std::string_view hay, std::string_view needle) {
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
 // " (did you mean 'x'?)" or "".
 std::string DidYouMean(std::string_view nearest) {
   return nearest.empty() ? "" : Cat(" (did you mean '", nearest, "'?)");
@@ -62,16 +69,16 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   absl::Time now =
       context.now_unix_seconds != 0 ? absl::FromUnixSeconds(context.now_unix_seconds) : absl::Now();
   const absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
-  absl::flat_hash_set<std::string> seen;  // one finding per type (and version) in a file
+  // One finding per type (type and "") and per type and version in a file.
+  checks::NamePairSet seen;
   for (const checks::DeclaredResource& d : checks::DeclaredResources(context, *tmpl)) {
     if (d.type.empty() || d.type_value == nullptr) continue;
-    std::string lower = ToLower(d.type);
-    if (lower.find("/providers/") != std::string::npos) continue;
+    if (ContainsIgnoreCase(d.type, "/providers/")) continue;
     std::optional<ResourceTypeInfo> info = FindResourceType(d.type);
     if (!info) {
-      if (!seen.insert(lower).second) continue;
+      if (!seen.insert({d.type, ""}).second) continue;
       std::string_view nearest = NearestResourceType(d.type);
-      const std::string_view ns = std::string_view(d.type).substr(0, d.type.find('/'));
+      const std::string_view ns = d.type.substr(0, d.type.find('/'));
       const bool certain = !nearest.empty() || !IsKnownProviderNamespace(ns);
       out.push_back(Finding(rule, d.type_value->pos(),
                             Cat("resource type '", d.type, "' does not exist",
@@ -82,7 +89,7 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
       continue;
     }
     if (d.api_version == nullptr || d.version.empty() || info->HasVersion(d.version)) continue;
-    if (!seen.insert(Cat(lower, "@", ToLower(d.version))).second) continue;
+    if (!seen.insert({d.type, d.version}).second) continue;
     std::string_view nearest = info->NearestVersion(d.version);
     std::string_view newest = info->NewerGa("");
     const bool certain = !PlausibleVersion(d.version, today);

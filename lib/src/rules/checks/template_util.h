@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -19,6 +20,29 @@
 #include "util/strings.h"
 
 namespace armlint::internal::checks {
+
+// Pairs of names compared ignoring ASCII case (a resource type and an API version), as views:
+// for checks that report a type and version once per file.
+using NamePair = std::pair<std::string_view, std::string_view>;
+struct NamePairHash {
+  std::size_t operator()(const NamePair& p) const {
+    return CaseInsensitiveHash()(p.first) * 31 ^ CaseInsensitiveHash()(p.second);
+  }
+};
+struct NamePairEq {
+  bool operator()(const NamePair& a, const NamePair& b) const {
+    return EqualsIgnoreCase(a.first, b.first) && EqualsIgnoreCase(a.second, b.second);
+  }
+};
+using NamePairSet = absl::flat_hash_set<NamePair, NamePairHash, NamePairEq>;
+
+// The resource's lower-cased type: `type_lower`, or `type` lowered into `scratch` where the
+// resource was made without it.
+inline std::string_view LowerType(const Resource& r, std::string& scratch) {
+  if (!r.type_lower.empty() || r.type.empty()) return r.type_lower;
+  scratch = ToLower(r.type);
+  return scratch;
+}
 
 // The raw template root of a context, or null when the file is not a deployment template.
 const Value* TemplateRoot(const CheckContext& context);

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
 #include "util/str_cat.h"
 #include "util/strings.h"
@@ -78,7 +79,8 @@ void Run(const CheckContext& context, const Rule& rule, std::vector<Hit>& out) {
   if (context.resources == nullptr) return;
   for (const Resource& r : *context.resources) {
     if (r.body == nullptr) continue;
-    std::string type = ToLower(r.type);
+    std::string lower;
+    std::string_view type = checks::LowerType(r, lower);
     bool scale_set = type == "microsoft.compute/virtualmachinescalesets";
     if (!scale_set && type != "microsoft.compute/virtualmachines") continue;
     const Value* data = CustomData(r, scale_set);
