@@ -1,6 +1,9 @@
 // Tests for the edit distance and "did you mean" suggestions.
 #include "util/did_you_mean.h"
 
+#include <algorithm>
+#include <random>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -59,6 +62,46 @@ TEST(DidYouMean, BoundedDistanceStopsPastTheLimit) {
   EXPECT_EQ(EditDistance("kitten", "sitting", 2), 3u) << "limit + 1 once it must exceed 2";
   EXPECT_EQ(EditDistance("a", "abcdefgh", 2), 3u) << "the lengths alone exceed the limit";
   EXPECT_EQ(EditDistance("Microsoft.Web/sites", "microsoft.web/SITES", 0), 0u);
+}
+
+// The plain dynamic programme, every cell, as the bounded one must agree with.
+std::size_t FullDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const bool same = (a[i - 1] | 0x20) == (b[j - 1] | 0x20);
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (same ? 0 : 1)});
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+TEST(DidYouMean, BandedDistanceEqualsTheFullTable) {
+  std::mt19937 rng(7);
+  auto word = [&](std::size_t max_len) {
+    std::string w(rng() % (max_len + 1), 'a');
+    for (char& c : w) c = "abcAB"[rng() % 5];  // a small alphabet: many near pairs
+    return w;
+  };
+  for (int n = 0; n < 3000; ++n) {
+    const std::string a = word(12), b = word(12);
+    const std::size_t full = FullDistance(a, b);
+    EXPECT_EQ(EditDistance(a, b), full) << a << " / " << b;
+    for (std::size_t limit = 0; limit <= 6; ++limit) {
+      EXPECT_EQ(EditDistance(a, b, limit), std::min(full, limit + 1))
+          << a << " / " << b << " limit " << limit;
+    }
+  }
+  // Longer than the row kept on the stack.
+  const std::string long_a(300, 'a');
+  std::string long_b = long_a;
+  long_b[10] = 'b';
+  long_b.insert(200, "c");
+  EXPECT_EQ(EditDistance(long_a, long_b), 2u);
+  EXPECT_EQ(EditDistance(long_a, long_b, 1), 2u);
+  EXPECT_EQ(EditDistance(long_a, long_b, 5), 2u);
 }
 
 TEST(DidYouMean, NearestWithinTakesItsOwnBound) {
