@@ -16,6 +16,7 @@
 #include "rules/builtin_rules.h"
 #include "rules/native_checks.h"
 #include "rules/rule_set.h"
+#include "support/rule_pack.h"
 
 namespace armlint::internal {
 namespace {
@@ -69,16 +70,7 @@ std::vector<std::string> TypesToTry() {
   return {types.begin(), types.end()};
 }
 
-fs::path MakePack(const std::string& name,
-                  const std::vector<std::pair<std::string, std::string>>& files) {
-  fs::path root = fs::path(::testing::TempDir()) / name;
-  fs::remove_all(root);
-  for (const auto& [rel, text] : files) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
-  }
-  return root;
-}
+using ::armlint::testing::MakePack;
 
 std::string RuleJson(const std::string& id, const std::string& type_json) {
   return R"({"id": ")" + id + R"(", "category": "Cost", "impact": "Low",)" +

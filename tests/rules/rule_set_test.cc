@@ -8,6 +8,7 @@
 
 #include "rule_test_util.h"
 #include "rules/builtin_rules.h"
+#include "support/rule_pack.h"
 
 namespace armlint::internal {
 namespace {
@@ -22,16 +23,7 @@ std::string RuleJson(const std::string& id, const std::string& type_json, const 
          cond + "}";
 }
 
-fs::path MakePack(const std::string& name,
-                  const std::vector<std::pair<std::string, std::string>>& files) {
-  fs::path root = fs::path(::testing::TempDir()) / name;
-  fs::remove_all(root);
-  for (const auto& [rel, text] : files) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
-  }
-  return root;
-}
+using ::armlint::testing::MakePack;
 
 TEST(RuleSet, BuiltinPackIsEmbeddedAndLoads) {
   ASSERT_GT(kBuiltinRuleFileCount, 0u);

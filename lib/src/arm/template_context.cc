@@ -7,6 +7,7 @@
 #include "absl/container/inlined_vector.h"
 
 #include "arm/template_strings.h"
+#include "util/lower_view.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -24,18 +25,9 @@ void ApplyContextValues(const ContextValues& given, DeploymentContext& ctx) {
 }
 
 ScopeLevel ScopeLevelFromSchema(std::string_view schema, ScopeLevel fallback) {
-  // Lower-cased on the stack (schema URIs are short), then searched with find's fast scan.
-  char buffer[160];
-  std::string long_lower;
-  std::string_view lower;
-  if (schema.size() <= sizeof(buffer)) {
-    for (std::size_t i = 0; i < schema.size(); ++i) buffer[i] = AsciiLower(schema[i]);
-    lower = std::string_view(buffer, schema.size());
-  } else {
-    long_lower = ToLower(schema);
-    lower = long_lower;
-  }
-  auto has = [&](std::string_view part) { return lower.find(part) != std::string_view::npos; };
+  // Lower-cased once (on the stack: schema URIs are short), then searched with find's scan.
+  const LowerView lower(schema);
+  auto has = [&](std::string_view part) { return lower.Contains(part); };
   if (has("subscriptiondeploymenttemplate")) return ScopeLevel::kSubscription;
   if (has("managementgroupdeploymenttemplate")) return ScopeLevel::kManagementGroup;
   if (has("tenantdeploymenttemplate")) return ScopeLevel::kTenant;

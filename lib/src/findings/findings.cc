@@ -12,6 +12,7 @@
 #include "findings/names.h"
 #include "json/compact_json.h"
 #include "json/document.h"
+#include "util/lower_view.h"
 #include "util/strings.h"
 
 namespace armlint::internal {
@@ -20,20 +21,10 @@ namespace {
 
 // Pointers under which a value may be a secret: such values are never copied into findings.
 bool SecretLooking(std::string_view pointer) {
-  // Lower-cased on the stack when it fits (pointers are short), then searched with find.
-  char buffer[256];
-  std::string long_lower;
-  std::string_view lower;
-  if (pointer.size() <= sizeof(buffer)) {
-    for (std::size_t i = 0; i < pointer.size(); ++i) buffer[i] = AsciiLower(pointer[i]);
-    lower = std::string_view(buffer, pointer.size());
-  } else {
-    long_lower = ToLower(pointer);
-    lower = long_lower;
-  }
+  const LowerView lower(pointer);  // on the stack when it fits: pointers are short
   for (std::string_view word : {"password", "secret", "key", "token", "connectionstring",
                                 "credential", "sas", "certificate", "pwd"}) {
-    if (lower.find(word) != std::string_view::npos) return true;
+    if (lower.Contains(word)) return true;
   }
   return false;
 }
