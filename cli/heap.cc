@@ -55,19 +55,21 @@ void UseHugePagesForHeap() {
   mallopt(M_ARENA_MAX, 1);
   mallopt(M_TRIM_THRESHOLD, 2 * kPad);
   mallopt(M_TOP_PAD, kPad);
-  // A request just larger than the free top of the heap makes glibc grow it, by the pad.
-  void* probe = std::malloc(mallinfo2().keepcost + 4096);
-  if (probe == nullptr) return;
-  std::free(probe);  // back into the top of the heap, which now reaches the pad's end
-  auto end = reinterpret_cast<std::uintptr_t>(::sbrk(0));
-  std::uintptr_t top = end - mallinfo2().keepcost;
-  std::uintptr_t from = (top + kHuge - 1) & ~(kHuge - 1);
-  if (end <= from + kHuge) return;
-  // The heap's first 2 MB boundary may be far from where its next allocation starts: what
-  // lies before it cannot be a huge page. It is taken by one allocation that is never touched
-  // (address space only), so that the run's allocations start at the boundary.
-  if (from - top > 256) heap_hole = std::malloc(from - top - 128);
-  ::madvise(reinterpret_cast<void*>(from), end - from, MADV_HUGEPAGE);
+  [&] {
+    // A request just larger than the free top of the heap makes glibc grow it, by the pad.
+    void* probe = std::malloc(mallinfo2().keepcost + 4096);
+    if (probe == nullptr) return;
+    std::free(probe);  // back into the top of the heap, which now reaches the pad's end
+    auto end = reinterpret_cast<std::uintptr_t>(::sbrk(0));
+    std::uintptr_t top = end - mallinfo2().keepcost;
+    std::uintptr_t from = (top + kHuge - 1) & ~(kHuge - 1);
+    if (end <= from + kHuge) return;  // the heap did not grow (brk refused): nothing to advise
+    // The heap's first 2 MB boundary may be far from where its next allocation starts: what
+    // lies before it cannot be a huge page. It is taken by one allocation that is never
+    // touched (address space only), so that the run's allocations start at the boundary.
+    if (from - top > 256) heap_hole = std::malloc(from - top - 128);
+    ::madvise(reinterpret_cast<void*>(from), end - from, MADV_HUGEPAGE);
+  }();
   mallopt(M_TOP_PAD, 128 * 1024);  // glibc's default again for growth past the pad
 #endif
 }
