@@ -16,6 +16,7 @@
 #include "gtest/gtest.h"
 
 #include "armlint/armlint.hpp"
+#include "support/conformance_folder.h"
 
 namespace armlint {
 namespace {
@@ -56,21 +57,7 @@ TEST_P(Conformance, TemplatesGetTheEffectsAzureWouldApply) {
   options.builtin_rules = false;
   options.use_config = false;
   options.report_unknown = true;
-  std::vector<fs::path> templates;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    std::string name = e.path().filename().string();
-    if (name.rfind("policy", 0) == 0 || name.rfind("initiative", 0) == 0) {
-      options.policy_paths.push_back(e.path().string());
-    } else if (name == "assignment.json") {
-      options.policy_parameters_file = e.path().string();
-    } else if (name == "aliases.json") {
-      options.alias_files.push_back(e.path().string());
-    } else if (name.rfind("template", 0) == 0) {
-      templates.push_back(e.path());
-    }
-  }
-  std::sort(options.policy_paths.begin(), options.policy_paths.end());
-  std::sort(templates.begin(), templates.end());
+  std::vector<std::string> templates = ::armlint::testing::ReadConformanceFolder(dir, options);
   ASSERT_FALSE(options.policy_paths.empty()) << dir;
   ASSERT_FALSE(templates.empty()) << dir;
   absl::StatusOr<Engine> engine = Engine::Create(options);
@@ -78,11 +65,11 @@ TEST_P(Conformance, TemplatesGetTheEffectsAzureWouldApply) {
   for (const InputError& e : engine->PolicyErrors()) {
     ADD_FAILURE() << e.location.file << ":" << e.location.line << ": " << e.message;
   }
-  for (const fs::path& t : templates) {
+  for (const std::string& t : templates) {
     std::ifstream in(t);
     std::stringstream text;
     text << in.rdbuf();
-    LintResult result = engine->LintPaths({t.string()});
+    LintResult result = engine->LintPaths({t});
     std::set<std::string> fails, unknowns;
     for (const Finding& f : result.findings) {
       (f.outcome == Outcome::kFail ? fails : unknowns).insert(f.rule_id);

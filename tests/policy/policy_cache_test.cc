@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 
 #include "armlint/armlint.hpp"
+#include "support/conformance_folder.h"
 
 namespace armlint::internal {
 namespace {
@@ -96,21 +97,8 @@ TEST_F(PolicyCache, ConformanceFixturesGiveTheSameFindingsFromTheCache) {
   int folders = 0;
   for (const auto& d : fs::directory_iterator(TestData())) {
     Options options = Base();
-    std::vector<std::string> templates;
-    for (const auto& e : fs::directory_iterator(d.path())) {
-      std::string name = e.path().filename().string();
-      if (name.rfind("policy", 0) == 0 || name.rfind("initiative", 0) == 0) {
-        options.policy_paths.push_back(e.path().string());
-      } else if (name == "assignment.json") {
-        options.policy_parameters_file = e.path().string();
-      } else if (name == "aliases.json") {
-        options.alias_files.push_back(e.path().string());
-      } else if (name.rfind("template", 0) == 0) {
-        templates.push_back(e.path().string());
-      }
-    }
-    std::sort(options.policy_paths.begin(), options.policy_paths.end());
-    std::sort(templates.begin(), templates.end());
+    std::vector<std::string> templates =
+        ::armlint::testing::ReadConformanceFolder(d.path(), options);
     std::string cache = (dir_ / (d.path().filename().string() + ".cache")).string();
     absl::StatusOr<armlint::PolicyCacheSummary> written = armlint::WritePolicyCache(options, cache);
     ASSERT_TRUE(written.ok()) << written.status();
