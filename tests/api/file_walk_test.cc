@@ -95,5 +95,41 @@ TEST(FileWalk, NamesFilesAsTheFolderWasGivenWithSeparatorsMadeOne) {
   EXPECT_EQ(walk.files, (std::vector<std::string>{r + "/b/1.jsonc", r + "/b/2.json"}));
 }
 
+// Each folder's facts are recorded before any file in it is reported (the config and
+// parameter-file look-ups of that file may run at once), under the folder's path as walked
+// (the parameter-file search's key) and as the config discovery makes it absolute.
+TEST(FileWalk, RecordsEachFolderBeforeReportingItsFiles) {
+  const fs::path root = MakeTree();
+  std::ofstream(root / "b" / "2.parameters.json") << "{}";
+  std::ofstream(root / "a" / ".armlint.json") << "{}";
+  const fs::path was = fs::current_path();
+  fs::current_path(root);
+  FolderFacts facts;
+  std::vector<std::string> unrecorded;
+  std::vector<std::string> absolute_folders;
+  WalkResult walk = CollectFiles(
+      {"./"},
+      [&](const std::string& f) {
+        if (!facts.Find(f.substr(0, f.rfind('/')))) unrecorded.push_back(f);
+        absolute_folders.push_back(fs::absolute(fs::path(f)).parent_path().string());
+      },
+      &facts);
+  fs::current_path(was);
+  EXPECT_EQ(walk.files.size(), 7u);  // the five, the parameter file and a/.armlint.json
+  EXPECT_TRUE(unrecorded.empty()) << unrecorded.front();
+  for (const std::string& folder : absolute_folders) {
+    EXPECT_TRUE(facts.Find(folder).has_value()) << folder;
+  }
+  ASSERT_TRUE(facts.Find(".").has_value());
+  EXPECT_FALSE(facts.Find(".")->param_json);
+  EXPECT_FALSE(facts.Find(".")->config);
+  EXPECT_TRUE(facts.Find(".")->git);  // the hidden folder is not walked, but it is listed
+  EXPECT_FALSE(facts.Find("./.git").has_value());
+  ASSERT_TRUE(facts.Find("./b").has_value());
+  EXPECT_TRUE(facts.Find("./b")->param_json);
+  EXPECT_TRUE(facts.Find("./a")->config);
+  EXPECT_FALSE(facts.Find("./a/deep")->config);
+}
+
 }  // namespace
 }  // namespace armlint::internal

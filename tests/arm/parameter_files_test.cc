@@ -83,5 +83,27 @@ TEST_F(ParameterFiles, TemplateInTheCurrentFolder) {
   EXPECT_EQ(same, "main.parameters.json");
 }
 
+// What a tree walk saw in the folder is taken at its word: a listing without any JSON file named
+// like a parameter file rules every convention out without a look at the disk, and one with
+// such a name leaves the search as it was.
+TEST_F(ParameterFiles, AFolderListedWithoutParameterFilesIsNotLookedAtAgain) {
+  std::string t = Write("main.json");
+  std::string p = Write("main.parameters.json");
+  FolderFacts::Facts listed_before_it_was_written;
+  FolderFacts::Add("main.json", listed_before_it_was_written);
+  FolderFacts stale;
+  stale.Record(dir_.string(), listed_before_it_was_written);
+  EXPECT_EQ(FindParameterFile(t, &stale), "");
+  FolderFacts::Facts listed;
+  FolderFacts::Add("main.json", listed);
+  FolderFacts::Add("main.parameters.json", listed);
+  FolderFacts current;
+  current.Record(dir_.string(), listed);
+  EXPECT_EQ(FindParameterFile(t, &current), p);
+  FolderFacts other_folder;
+  other_folder.Record((dir_ / "sub").string(), listed_before_it_was_written);
+  EXPECT_EQ(FindParameterFile(t, &other_folder), p);
+}
+
 }  // namespace
 }  // namespace armlint::internal

@@ -163,5 +163,33 @@ TEST_F(ConfigTest, DiscoveryWalksUpToTheRepositoryRoot) {
             std::optional<std::optional<Impact>>(std::optional<Impact>()));
 }
 
+// A folder a tree walk listed without a .armlint.json or .git entry is not looked at for them
+// again: here the walk's (stale) word hides a config written after it; folders not listed are
+// looked at as before.
+TEST_F(ConfigTest, DiscoveryTakesTheWalksWordForTheFoldersItListed) {
+  fs::create_directories(root_ / "repo" / ".git");
+  fs::create_directories(root_ / ".git");  // the look upwards ends here
+  Write("repo/.armlint.json", R"({"failOn": "high"})");
+  std::string nested = Write("repo/infra/main.json", "{}");
+  FolderFacts facts;
+  FolderFacts::Facts no_config;
+  FolderFacts::Add("main.json", no_config);
+  facts.Record((root_ / "repo" / "infra").string(), no_config);
+  facts.Record((root_ / "repo").string(), no_config);  // listed before the config was written
+  ConfigResolver stale("", true);
+  stale.set_folder_facts(&facts);
+  auto c = stale.For(nested);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(*c, nullptr);  // nor a .git: on up to root_, which has no config
+  FolderFacts fresh;
+  fresh.Record((root_ / "repo" / "infra").string(), no_config);
+  ConfigResolver resolver("", true);
+  resolver.set_folder_facts(&fresh);
+  auto found = resolver.For(nested);
+  ASSERT_TRUE(found.ok());
+  ASSERT_NE(*found, nullptr);
+  EXPECT_EQ((*found)->fail_on, std::optional<std::optional<Impact>>(Impact::kHigh));
+}
+
 }  // namespace
 }  // namespace armlint::internal

@@ -439,8 +439,13 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   auto in_shard = [&](const std::string& f) {
     return opts.shard_count <= 1 || ShardOf(f, opts.shard_count) == opts.shard_index;
   };
+  // What the walk sees in each folder spares the later look-ups of configs and parameter files
+  // there: the walk records a folder before it reports any file in it.
+  internal::FolderFacts folder_facts;
   internal::ConfigResolver configs(impl_->options.config_file, impl_->options.use_config);
+  configs.set_folder_facts(&folder_facts);
   internal::LintSettings settings = impl_->settings(&configs);
+  settings.folder_facts = &folder_facts;
   RunCoverage coverage(paths);
   settings.linted_in_run = [&coverage](const std::string& f) { return coverage.Covers(f); };
   ConfigGate gate(*impl_, configs);
@@ -468,19 +473,22 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   // what, nor on the order the walk found files in.
   std::vector<std::thread> threads;
   bool thread_refused = false;
-  internal::WalkResult walk = internal::CollectFiles(paths, [&](const std::string& file) {
-    // A config mistake stops the run before the files it governs are linted.
-    if (!gate.Check(file)) stop = true;
-    queue.Push(file);
-    if (threads.size() + 1 < static_cast<std::size_t>(jobs) && queue.size() > 1 &&
-        !thread_refused) {
-      try {
-        threads.emplace_back(worker);
-      } catch (const std::system_error&) {
-        thread_refused = true;  // out of threads (ulimit -u): fewer workers lint it all
-      }
-    }
-  });
+  internal::WalkResult walk = internal::CollectFiles(
+      paths,
+      [&](const std::string& file) {
+        // A config mistake stops the run before the files it governs are linted.
+        if (!gate.Check(file)) stop = true;
+        queue.Push(file);
+        if (threads.size() + 1 < static_cast<std::size_t>(jobs) && queue.size() > 1 &&
+            !thread_refused) {
+          try {
+            threads.emplace_back(worker);
+          } catch (const std::system_error&) {
+            thread_refused = true;  // out of threads (ulimit -u): fewer workers lint it all
+          }
+        }
+      },
+      &folder_facts);
   queue.Close();
   worker();
   for (std::thread& t : threads) t.join();

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <sys/stat.h>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 
@@ -67,8 +69,17 @@ std::string Generic(std::string_view path) {
 // whole walk, where the iterator made a path object per entry.
 class Walker {
  public:
-  Walker(std::string root, const std::function<void(std::string)>& found, int& bicep_skipped)
-      : path_(std::move(root)), found_(found), bicep_skipped_(bicep_skipped) {}
+  // `facts`, when given, gets each folder's facts (util/folder_facts.h) under its path as walked
+  // and under its absolute path.
+  Walker(std::string root, const std::function<void(std::string)>& found, int& bicep_skipped,
+         FolderFacts* facts)
+      : path_(std::move(root)), found_(found), bicep_skipped_(bicep_skipped), facts_(facts) {
+    if (facts_ != nullptr && !path_.starts_with('/')) {
+      std::error_code ec;
+      std::string abs = fs::absolute(fs::path(path_), ec).string();
+      if (!ec) absolute_root_ = std::move(abs);
+    }
+  }
 
   // False with `error` set when a folder or entry cannot be read (the walk stops there).
   bool Run(std::string& error) {
@@ -86,8 +97,8 @@ class Walker {
 
   // What the entry at path_ is, following a symbolic link one step as the iterator's
   // is_directory / is_regular_file do.
-  static Type TypeOf(const dirent& e, const std::string& path) {
-    unsigned char t = e.d_type;
+  static Type TypeOf(unsigned char d_type, const std::string& path) {
+    unsigned char t = d_type;
     struct stat st;
     if (t == DT_UNKNOWN) {
       if (::lstat(path.c_str(), &st) != 0) return Type::kOther;
@@ -104,25 +115,39 @@ class Walker {
                                  : Type::kOther;
   }
 
+  // The folder's whole listing is read first, so that its facts are recorded before any of its
+  // files is reported or its subfolders walked; the entries are then taken in directory order.
   bool Walk(DIR* d, std::string& error) {
     const std::size_t base = path_.size();
-    bool ok = true;
-    while (ok) {
+    std::string names;  // the entries' names, each followed by a NUL
+    std::vector<std::pair<std::size_t, unsigned char>> entries;  // (offset in names, d_type)
+    FolderFacts::Facts facts;
+    std::string listing_error;  // the entries before it are still taken, as they were found
+    for (;;) {
       errno = 0;
       const dirent* e = ::readdir(d);
       if (e == nullptr) {
         if (errno != 0) {
-          error = "cannot read directory entry: " + std::generic_category().message(errno);
-          ok = false;
+          listing_error = "cannot read directory entry: " + std::generic_category().message(errno);
         }
         break;
       }
       std::string_view name = e->d_name;
       if (name == "." || name == "..") continue;
+      FolderFacts::Add(name, facts);
+      entries.emplace_back(names.size(), e->d_type);
+      names.append(name);
+      names.push_back('\0');
+    }
+    ::closedir(d);
+    if (listing_error.empty() && facts_ != nullptr) Record(facts);
+    bool ok = true;
+    for (std::size_t i = 0; i < entries.size() && ok; ++i) {
+      std::string_view name = names.c_str() + entries[i].first;
       path_.resize(base);
       if (!path_.empty() && path_.back() != '/') path_ += '/';
       path_.append(name);
-      switch (TypeOf(*e, path_)) {
+      switch (TypeOf(entries[i].second, path_)) {
         case Type::kDir: {
           if (SkipDirectory(name)) break;
           DIR* sub = ::opendir(path_.c_str());
@@ -147,14 +172,31 @@ class Walker {
           break;
       }
     }
-    ::closedir(d);
     path_.resize(base);
+    if (ok && !listing_error.empty()) {
+      error = std::move(listing_error);
+      ok = false;
+    }
     return ok;
   }
 
+  // The folder at path_ under its path as walked and its absolute path.
+  void Record(const FolderFacts::Facts& facts) {
+    std::string walked = Generic(path_);
+    facts_->Record(walked, facts);
+    if (!absolute_root_.empty()) {
+      std::string abs = absolute_root_;
+      abs.append(path_, root_size_, std::string::npos);
+      facts_->Record(Generic(abs), facts);
+    }
+  }
+
   std::string path_;
+  const std::size_t root_size_ = path_.size();
   const std::function<void(std::string)>& found_;
   int& bicep_skipped_;
+  FolderFacts* facts_;
+  std::string absolute_root_;  // fs::absolute of a relative root; "" otherwise
 };
 
 ::armlint::InputError PathError(const std::string& path, const std::string& message) {
@@ -167,7 +209,8 @@ class Walker {
 }  // namespace
 
 WalkResult CollectFiles(const std::vector<std::string>& paths,
-                        const std::function<void(const std::string&)>& on_file) {
+                        const std::function<void(const std::string&)>& on_file,
+                        FolderFacts* facts) {
   WalkResult out;
   std::size_t found_count = 0;
   // One path can reach a file only once (a walk does not follow links to folders): files are
@@ -207,7 +250,7 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
     const std::function<void(std::string)> add = [&](std::string file) {
       found(std::move(file), files);
     };
-    Walker walker(path, add, out.bicep_files_skipped);
+    Walker walker(path, add, out.bicep_files_skipped, facts);
     if (std::string error; !walker.Run(error)) {
       out.errors.push_back(PathError(path, error));
       if (error.starts_with("cannot read directory: ")) continue;

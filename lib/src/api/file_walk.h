@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "armlint/armlint.hpp"
+#include "util/folder_facts.h"
 
 namespace armlint::internal {
 
@@ -30,7 +31,9 @@ struct WalkResult {
 // A file reached twice (named twice, or named and inside a named folder) is kept once, where it
 // was first reached. Folders yield *.json and *.jsonc only; a file named as a path is kept
 // whatever its extension (a named `.bicep` file is compiled by the linter, api/bicep.h).
+// `facts`, when given, gets what the walk saw in each folder it listed (util/folder_facts.h).
 WalkResult CollectFiles(const std::vector<std::string>& paths,
-                        const std::function<void(const std::string&)>& on_file = {});
+                        const std::function<void(const std::string&)>& on_file = {},
+                        FolderFacts* facts = nullptr);
 
 }  // namespace armlint::internal

@@ -131,7 +131,9 @@ void LintParameterFileAlone(const LintSettings& settings, const FileContext& fil
   }
   // The run lints the template anyway, with this file: nothing to add.
   if (settings.linted_in_run && settings.linted_in_run(*tmpl) &&
-      SameFile(ParameterFileFor(settings.parameters_file, file.config.get(), *tmpl), doc.path())) {
+      SameFile(ParameterFileFor(settings.parameters_file, file.config.get(), *tmpl,
+                                settings.folder_facts),
+               doc.path())) {
     return;
   }
   absl::StatusOr<std::unique_ptr<Document>> t = Document::Load(*tmpl);
@@ -186,8 +188,8 @@ void LintDocument(const LintSettings& settings, const FileContext& file, const D
     return;
   }
   std::unique_ptr<Document> params;
-  if (std::string params_path =
-          ParameterFileFor(settings.parameters_file, file.config.get(), doc.path());
+  if (std::string params_path = ParameterFileFor(settings.parameters_file, file.config.get(),
+                                                 doc.path(), settings.folder_facts);
       !params_path.empty()) {
     absl::StatusOr<std::unique_ptr<Document>> p = Document::Load(params_path, 1);
     if (!p.ok()) {
@@ -251,7 +253,7 @@ void Finalize(const std::string& path, FileResult& out) {
 }  // namespace
 
 std::string ParameterFileFor(const std::string& explicit_file, const Config* config,
-                             const std::string& path) {
+                             const std::string& path, const FolderFacts* facts) {
   if (!explicit_file.empty()) return explicit_file;
   if (config != nullptr) {
     std::string rel = RelativeTo(path, config->dir);
@@ -259,7 +261,7 @@ std::string ParameterFileFor(const std::string& explicit_file, const Config* con
       if (GlobMatch(m.template_glob, rel)) return m.file;
     }
   }
-  return FindParameterFile(path);
+  return FindParameterFile(path, facts);
 }
 
 FileResult LintText(const LintSettings& settings, std::string path, std::string text) {

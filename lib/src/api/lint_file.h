@@ -9,6 +9,7 @@
 #include "armlint/armlint.hpp"
 #include "findings/config.h"
 #include "rules/rule_set.h"
+#include "util/folder_facts.h"
 
 namespace armlint::internal {
 
@@ -37,6 +38,8 @@ struct LintSettings {
   std::function<bool(const std::string&)> linted_in_run;
   // The deployment context given to the run (--context); a config's "context" fills the rest.
   ContextValues context;
+  // What the run's tree walk saw in the folders it listed (util/folder_facts.h); may be null.
+  const FolderFacts* folder_facts = nullptr;
 };
 
 // The parameter file for the template at `path`: `explicit_file` (-p), else the first mapping in
@@ -44,7 +47,7 @@ struct LintSettings {
 // template by the naming conventions (arm/parameter_files.h), else "" (none). Lint and
 // `armlint expand` both take it from here.
 std::string ParameterFileFor(const std::string& explicit_file, const Config* config,
-                             const std::string& path);
+                             const std::string& path, const FolderFacts* facts = nullptr);
 
 // Lints `text` reported as `path`.
 FileResult LintText(const LintSettings& settings, std::string path, std::string text);

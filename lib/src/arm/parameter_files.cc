@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 #include <sys/stat.h>
 #include <system_error>
@@ -63,13 +64,6 @@ bool IsJsonName(std::string_view name) {
   return EndsWithIgnoreCase(name, ".json") || EndsWithIgnoreCase(name, ".jsonc");
 }
 
-bool ContainsIgnoreCase(std::string_view hay, std::string_view needle) {
-  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return true;
-  }
-  return false;
-}
-
 // The names of the regular files in `dir` (symbolic links followed) that could be parameter
 // files: JSON files whose name holds "param" (which the environment files' ".parameters-"
 // does). Sorted, as std::filesystem::path sorts paths of one folder.
@@ -82,7 +76,7 @@ std::vector<std::string> CandidateSiblings(std::string_view dir) {
   if (d == nullptr) return out;
   while (const dirent* e = ::readdir(d)) {
     std::string_view name = e->d_name;
-    if (!IsJsonName(name) || !ContainsIgnoreCase(name, "param")) continue;
+    if (!IsJsonName(name) || !FolderFacts::ContainsIgnoreCase(name, "param")) continue;
     bool regular = e->d_type == DT_REG;
     if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
       path.resize(base);
@@ -113,8 +107,14 @@ bool LinksTo(const fs::path& p, const fs::path& tmpl) {
 
 }  // namespace
 
-std::string FindParameterFile(const std::string& template_path) {
+std::string FindParameterFile(const std::string& template_path, const FolderFacts* facts) {
   const PathParts parts = Parts(template_path);
+  // Every convention below names a JSON file that holds "param".
+  if (facts != nullptr) {
+    const std::optional<FolderFacts::Facts> f =
+        facts->Find(parts.dir.empty() ? std::string_view(".") : parts.dir);
+    if (f && !f->param_json) return "";
+  }
   std::string p;
   for (std::string_view ext : {".parameters.json", ".parameters.jsonc"}) {
     Join(parts.dir, parts.stem, p);

@@ -11,10 +11,13 @@
 
 #include <string>
 
+#include "util/folder_facts.h"
+
 namespace armlint::internal {
 
 // The parameter file's path, or "" when none is found. Never fails: unreadable candidates are
-// skipped.
-std::string FindParameterFile(const std::string& template_path);
+// skipped. `facts`: what a tree walk saw in the template's folder, when it listed it; a folder
+// without any JSON file named like a parameter file is then not looked at again.
+std::string FindParameterFile(const std::string& template_path, const FolderFacts* facts = nullptr);
 
 }  // namespace armlint::internal

@@ -3,6 +3,7 @@
 #include "findings/config.h"
 
 #include <filesystem>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 
@@ -206,14 +207,18 @@ absl::StatusOr<std::shared_ptr<const Config>> ConfigResolver::For(const std::str
       break;
     }
     visited.push_back(key);
-    if (fs::is_regular_file(dir / ".armlint.json", ec)) {
+    std::optional<FolderFacts::Facts> listed;
+    if (facts_ != nullptr) listed = facts_->Find(key);
+    if ((!listed || listed->config) && fs::is_regular_file(dir / ".armlint.json", ec)) {
       // Named relative to the working directory when below it, as errors show it.
       fs::path config = dir / ".armlint.json";
       fs::path rel = config.lexically_proximate(fs::current_path(ec));
       found = (!ec && !rel.empty() && *rel.begin() != "..") ? rel.string() : config.string();
       break;
     }
-    if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
+    if (((!listed || listed->git) && fs::exists(dir / ".git", ec)) || dir == dir.parent_path()) {
+      break;
+    }
     dir = dir.parent_path();
   }
   for (const std::string& d : visited) dir_to_config_[d] = found;

@@ -19,6 +19,7 @@
 #include "arm/template_context.h"
 #include "armlint/armlint.hpp"
 #include "rules/check_options.h"
+#include "util/folder_facts.h"
 #include "util/input_error.h"
 
 namespace armlint::internal {
@@ -96,10 +97,16 @@ class ConfigResolver {
   // The config for `file` (null when none), or the config's load error.
   absl::StatusOr<std::shared_ptr<const Config>> For(const std::string& file);
 
+  // What a tree walk saw in the folders it listed, by absolute path (FolderFacts): a folder
+  // listed without a .armlint.json or .git entry is not looked at for them again. Set before
+  // the first For(); it must outlive the resolver's use.
+  void set_folder_facts(const FolderFacts* facts) { facts_ = facts; }
+
  private:
   absl::StatusOr<std::shared_ptr<const Config>> Cached(const std::string& path);
   std::string explicit_path_;
   bool enabled_;
+  const FolderFacts* facts_ = nullptr;
   std::mutex mu_;
   std::map<std::string, absl::StatusOr<std::shared_ptr<const Config>>> by_path_;
   std::map<std::string, std::string> dir_to_config_;  // folder -> config path ("" none)
