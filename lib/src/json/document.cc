@@ -61,9 +61,8 @@ absl::StatusOr<std::unique_ptr<Document>> Document::Load(const std::string& path
   // Sized from fstat and read straight into place: no stdio buffer, no regrowth. A file that
   // grows meanwhile (or a pipe, whose size is 0) is read on in chunks.
   struct stat st {};
-  std::size_t expected = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
-                             ? static_cast<std::size_t>(st.st_size)
-                             : std::size_t{0};
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  std::size_t expected = regular ? static_cast<std::size_t>(st.st_size) : std::size_t{0};
   if (expected > limits::kMaxFileBytes) {
     ::close(fd);
     return too_large();
@@ -87,11 +86,14 @@ absl::StatusOr<std::unique_ptr<Document>> Document::Load(const std::string& path
       text = grown;
       cap = bigger;
     }
-    ssize_t n = ::read(fd, text + got, cap - got);
+    const std::size_t wanted = cap - got;
+    ssize_t n = ::read(fd, text + got, wanted);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) read_error = true;
     if (n <= 0) break;
     got += static_cast<std::size_t>(n);
+    // A regular file reads short only at its end: no second read to be told so.
+    if (regular && static_cast<std::size_t>(n) < wanted) break;
   }
   ::close(fd);
   if (read_error) {
@@ -185,7 +187,7 @@ std::uint32_t CodePoints(const char* from, const char* to) {
 }  // namespace
 
 LineCol Document::Position(std::uint32_t offset) const {
-  std::call_once(lines_once_, [this] { BuildLineStarts(); });
+  absl::call_once(lines_once_, [this] { BuildLineStarts(); });
   if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
   std::size_t line;  // 1-based
   std::uint32_t start;
@@ -205,7 +207,7 @@ LineCol Document::Position(std::uint32_t offset) const {
   } else {
     // A long (minified) line: code points counted from the nearest checkpoints, so a column
     // costs at most kCheckpointBytes steps at each end rather than the line's length.
-    std::call_once(checkpoints_once_, [this] { BuildCheckpoints(); });
+    absl::call_once(checkpoints_once_, [this] { BuildCheckpoints(); });
     auto before = [this](std::uint32_t at) {
       std::size_t k = at / kCheckpointBytes;
       return checkpoints_[k] + CodePoints(text_.data() + k * kCheckpointBytes, text_.data() + at);

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/base/call_once.h"
 #include "absl/status/statusor.h"
 
 #include "json/parser.h"
@@ -79,12 +80,13 @@ class Document {
   // Line lookup, built on first use. Text with a '\r': every line start. Otherwise only the
   // count of '\n' before each block of kLineBlockBytes (a lookup counts the rest in its block):
   // a file is scanned at the speed of a vectorised count, not a memchr call per line.
-  mutable std::once_flag lines_once_;
+  // absl's once: no futex call when no other thread waits (std::call_once makes one per flag).
+  mutable absl::once_flag lines_once_;
   mutable std::vector<std::uint32_t> line_starts_;
   static constexpr std::size_t kLineBlockBytes = 4096;
   mutable std::vector<std::uint32_t> block_newlines_;  // '\n' before byte k * 4096
   static constexpr std::size_t kCheckpointBytes = 512;
-  mutable std::once_flag checkpoints_once_;         // built only for a column in a long line
+  mutable absl::once_flag checkpoints_once_;        // built only for a column in a long line
   mutable std::vector<std::uint32_t> checkpoints_;  // code points before byte k * 512
 };
 
