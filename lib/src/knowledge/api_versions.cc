@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <span>
 
@@ -90,7 +91,8 @@ std::vector<std::string_view> ResourceTypeInfo::versions() const {
 }
 
 bool ResourceTypeInfo::HasVersion(std::string_view version) const {
-  for (std::size_t i = 0, count = VersionCount(row_); i < count; ++i) {
+  // Newest first: templates mostly use recent versions.
+  for (std::size_t i = VersionCount(row_); i-- > 0;) {
     if (EqualsIgnoreCase(VersionAt(row_, i), version)) return true;
   }
   return false;
@@ -120,7 +122,29 @@ std::string_view ResourceTypeInfo::NearestVersion(std::string_view version) cons
   return best_d <= 2 ? best : std::string_view();
 }
 
+namespace {
+
+// The rows last found, by a hash of the type ignoring case: templates name the same few types
+// again and again, and a hit costs a hash and one comparison where the binary search costs a
+// dozen comparisons across the table. A slot only ever holds a row index (plus one; 0: empty),
+// checked against the type before use, so threads may share and overwrite slots freely.
+constexpr std::size_t kRecentSlots = 512;
+std::atomic<std::uint32_t> recent_rows[kRecentSlots];
+
+std::size_t SlotOf(std::string_view type) {
+  std::uint64_t h = 14695981039346656037ULL;  // FNV-1a over the bytes with the case bit set
+  for (char c : type) h = (h ^ (static_cast<unsigned char>(c) | 0x20u)) * 1099511628211ULL;
+  return static_cast<std::size_t>(h ^ (h >> 29)) % kRecentSlots;
+}
+
+}  // namespace
+
 std::optional<ResourceTypeInfo> FindResourceType(std::string_view type) {
+  std::atomic<std::uint32_t>& slot = recent_rows[SlotOf(type)];
+  if (const std::uint32_t row = slot.load(std::memory_order_relaxed);
+      row != 0 && EqualsIgnoreCase(kResourceTypes[row - 1].type, type)) {
+    return ResourceTypeInfo(row - 1);
+  }
   auto it = std::lower_bound(kResourceTypes, kResourceTypes + kResourceTypeCount, type,
                              [](const knowledge_data::TypeRow& row, std::string_view t) {
                                return CompareIgnoreCase(row.type, t) < 0;
@@ -128,7 +152,9 @@ std::optional<ResourceTypeInfo> FindResourceType(std::string_view type) {
   if (it == kResourceTypes + kResourceTypeCount || CompareIgnoreCase(it->type, type) != 0) {
     return std::nullopt;
   }
-  return ResourceTypeInfo(static_cast<std::size_t>(it - kResourceTypes));
+  const auto row = static_cast<std::size_t>(it - kResourceTypes);
+  slot.store(static_cast<std::uint32_t>(row + 1), std::memory_order_relaxed);
+  return ResourceTypeInfo(row);
 }
 
 bool IsKnownProviderNamespace(std::string_view ns) {
