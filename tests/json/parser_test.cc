@@ -1,6 +1,7 @@
 // Tests for the lenient JSON parser: values, positions, ARM's extensions and errors.
 #include "json/parser.h"
 
+#include <random>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -53,6 +54,57 @@ TEST(Parser, DuplicatesInLargeObjectsLastOneWins) {
   EXPECT_EQ(out.root->members()[18].key, "Key7");
   EXPECT_EQ(out.root->members()[19].key, "key3");
   EXPECT_EQ(out.duplicate_keys.size(), 3u);
+}
+
+// The parser counts each container's nodes() as it reads (duplicates dropped), where the other
+// factories count their items': both give a count of the tree as it is kept. Random documents
+// with duplicate keys in objects of every size.
+std::uint64_t CountNodes(const Value& v) {
+  std::uint64_t n = 1;
+  if (v.is_array()) {
+    for (const Value* i : v.items()) n += CountNodes(*i);
+  } else if (v.is_object()) {
+    for (const Member& m : v.members()) n += CountNodes(*m.value);
+  }
+  return n;
+}
+
+void RandomJson(std::mt19937& rng, int depth, std::string& out) {
+  const unsigned pick = depth > 4 ? rng() % 3 : rng() % 5;
+  if (pick < 3) {
+    out += pick == 0 ? "1" : pick == 1 ? "\"s\"" : "null";
+  } else if (pick == 3) {
+    out += "[";
+    for (int i = static_cast<int>(rng() % 4); i > 0; --i) {
+      RandomJson(rng, depth + 1, out);
+      if (i > 1) out += ", ";
+    }
+    out += "]";
+  } else {
+    const char* keys[] = {"a", "A", "b", "name", "NAME", "type", "k1", "k2", "k3", "k4"};
+    out += "{";
+    for (int i = static_cast<int>(rng() % 24); i > 0; --i) {
+      out += "\"";
+      out += keys[rng() % std::size(keys)];
+      if (rng() % 3 == 0) out += std::to_string(rng() % 20);
+      out += "\": ";
+      RandomJson(rng, depth + 1, out);
+      if (i > 1) out += ", ";
+    }
+    out += "}";
+  }
+}
+
+TEST(Parser, CountsTheNodesOfTheTreeAsKept) {
+  std::mt19937 rng(11);
+  for (int n = 0; n < 2000; ++n) {
+    std::string text;
+    RandomJson(rng, 0, text);
+    Arena arena;
+    ParseOutput out = ParseJson(text, arena);
+    ASSERT_NE(out.root, nullptr) << out.error.message << "\n" << text;
+    ASSERT_EQ(out.root->nodes(), CountNodes(*out.root)) << text;
+  }
 }
 
 TEST(Parser, AcceptsCommentsTrailingCommasAndMultiLineStrings) {

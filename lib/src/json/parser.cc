@@ -132,6 +132,7 @@ class Parser {
       Fail("unexpected end of file: expected a value");
       return nullptr;
     }
+    last_nodes_ = 1;  // a scalar; ParseArray and ParseObject set their own
     switch (*p_) {
       case '{':
         return ParseObject(depth);
@@ -407,6 +408,7 @@ class Parser {
     const char* open = p_;
     ++p_;
     std::size_t base = items_.size();
+    std::uint64_t nodes = 1;
     SkipSpace();
     while (!failed_) {
       if (p_ >= end_) {
@@ -415,14 +417,16 @@ class Parser {
       }
       if (*p_ == ']') {
         ++p_;
-        const Value* v = Value::Array(
+        const Value* v = Value::ParsedArray(
             arena_, std::span<const Value* const>(items_.data() + base, items_.size() - base),
-            At(open));
+            At(open), nodes);
         items_.resize(base);
+        last_nodes_ = nodes;
         return v;
       }
       const Value* item = ParseValue(depth + 1);
       if (failed_) break;
+      nodes += last_nodes_;
       items_.push_back(item);
       SkipSpace();
       if (failed_) break;
@@ -441,6 +445,12 @@ class Parser {
     const char* open = p_;
     ++p_;
     std::size_t base = members_.size();
+    std::uint64_t nodes = 1;
+    // One bit per key signature (length, first and last byte, case bit set): two keys that
+    // differ in one of those cannot be equal, so only an object where a bit repeats is looked
+    // at for duplicates (a few in a hundred).
+    std::uint64_t signatures = 0;
+    bool maybe_duplicates = false;
     SkipSpace();
     while (!failed_) {
       if (p_ >= end_) {
@@ -449,11 +459,12 @@ class Parser {
       }
       if (*p_ == '}') {
         ++p_;
-        DropDuplicates(base);
-        const Value* v = Value::Object(
+        if (maybe_duplicates) nodes -= DropDuplicates(base);
+        const Value* v = Value::ParsedObject(
             arena_, std::span<const Member>(members_.data() + base, members_.size() - base),
-            At(open));
+            At(open), nodes);
         members_.resize(base);
+        last_nodes_ = nodes;
         return v;
       }
       if (*p_ != '"') {
@@ -464,6 +475,9 @@ class Parser {
       const char* key_start = p_;
       std::string_view key;
       if (!ParseString(key)) break;
+      const std::uint64_t bit = std::uint64_t{1} << (KeySignature(key) & 63);
+      maybe_duplicates |= (signatures & bit) != 0;
+      signatures |= bit;
       SkipSpace();
       if (failed_) break;
       if (p_ >= end_ || *p_ != ':') {
@@ -476,6 +490,7 @@ class Parser {
       if (failed_) break;
       const Value* v = ParseValue(depth + 1);
       if (failed_) break;
+      nodes += last_nodes_;
       members_.push_back(Member{key, v, Off(key_start)});
       SkipSpace();
       if (failed_) break;
@@ -490,22 +505,26 @@ class Parser {
     return nullptr;
   }
 
+  // A key's length, first and last byte with the case bit 0x20 set, mixed: equal for keys that
+  // are equal ignoring case.
+  static std::uint32_t KeySignature(std::string_view k) {
+    if (k.empty()) return 0;
+    const std::uint32_t sig = static_cast<std::uint32_t>(k.size() << 16) ^
+                              ((static_cast<unsigned char>(k.front()) | 0x20u) << 8) ^
+                              (static_cast<unsigned char>(k.back()) | 0x20u);
+    return (sig * 0x9E3779B1u) >> 16;
+  }
+
   // Keeps only the last of members with equal (case-insensitive) keys, preserving order.
-  void DropDuplicates(std::size_t base) {
+  // Returns the values the dropped members spanned (their nodes()).
+  std::uint64_t DropDuplicates(std::size_t base) {
     std::size_t n = members_.size() - base;
-    if (n < 2) return;
+    if (n < 2) return 0;
     bool any = false;
     if (n <= 16) {
-      // Compare cheap signatures (length, first and last byte with the case bit 0x20 set)
-      // pairwise, and the keys themselves only where two signatures agree.
+      // Compare the signatures pairwise, and the keys themselves only where two agree.
       std::uint32_t sig[16];
-      for (std::size_t i = 0; i < n; ++i) {
-        std::string_view k = members_[base + i].key;
-        sig[i] = k.empty() ? 0
-                           : static_cast<std::uint32_t>(k.size() << 16) ^
-                                 ((static_cast<unsigned char>(k.front()) | 0x20u) << 8) ^
-                                 (static_cast<unsigned char>(k.back()) | 0x20u);
-      }
+      for (std::size_t i = 0; i < n; ++i) sig[i] = KeySignature(members_[base + i].key);
       for (std::size_t i = 0; i < n && !any; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
           if (sig[i] == sig[j] &&
@@ -525,18 +544,21 @@ class Parser {
         }
       }
     }
-    if (!any) return;
+    if (!any) return 0;
     NameSet later;
     std::vector<Member> kept;
+    std::uint64_t dropped = 0;
     for (std::size_t i = members_.size(); i-- > base;) {
       if (later.insert(members_[i].key).second) {
         kept.push_back(members_[i]);
       } else {
         out_.duplicate_keys.push_back(members_[i].key_pos);
+        dropped += members_[i].value->nodes();
       }
     }
     members_.resize(base);
     members_.insert(members_.end(), kept.rbegin(), kept.rend());
+    return dropped;
   }
 
   const char* p_;
@@ -546,6 +568,7 @@ class Parser {
   std::uint8_t source_;
   ParseOutput& out_;
   bool failed_ = false;
+  std::uint64_t last_nodes_ = 0;  // nodes() of the value ParseValue returned last
   std::vector<const Value*> items_;
   std::vector<Member> members_;
   std::string scratch_string_;

@@ -7,15 +7,6 @@
 
 namespace armlint::internal {
 
-Value* Value::Make(Arena& a, Kind k, Anchor at, std::uint8_t flags) {
-  Value* v = a.New<Value>(Value());
-  v->kind_ = k;
-  v->pos_ = at.pos;
-  v->source_ = at.source;
-  v->flags_ = static_cast<std::uint8_t>(flags & ~(kFlagHasSecure | kFlagHasUnknown));
-  return v;
-}
-
 namespace {
 
 // kFlagHasSecure / kFlagHasUnknown of a composite holding `child`.
@@ -31,35 +22,6 @@ std::uint32_t SaturatedNodes(std::uint64_t n) {
 }
 
 }  // namespace
-
-const Value* Value::Null(Arena& a, Anchor at, std::uint8_t flags) {
-  return Make(a, Kind::kNull, at, flags);
-}
-
-const Value* Value::Bool(Arena& a, bool b, Anchor at, std::uint8_t flags) {
-  Value* v = Make(a, Kind::kBool, at, flags);
-  v->u_.b = b;
-  return v;
-}
-
-const Value* Value::Int(Arena& a, std::int64_t i, Anchor at, std::uint8_t flags) {
-  Value* v = Make(a, Kind::kInt, at, flags);
-  v->u_.i = i;
-  return v;
-}
-
-const Value* Value::Double(Arena& a, double d, Anchor at, std::uint8_t flags) {
-  Value* v = Make(a, Kind::kDouble, at, flags);
-  v->u_.d = d;
-  return v;
-}
-
-const Value* Value::StringView(Arena& a, std::string_view s, Anchor at, std::uint8_t flags) {
-  Value* v = Make(a, Kind::kString, at, flags);
-  v->u_.s.data = s.data();
-  v->u_.s.size = s.size();
-  return v;
-}
 
 const Value* Value::String(Arena& a, std::string_view s, Anchor at, std::uint8_t flags) {
   return StringView(a, a.Copy(s), at, flags);
@@ -91,6 +53,28 @@ const Value* Value::Object(Arena& a, std::span<const Member> members, Anchor at,
     v->flags_ |= InnerFlags(*members[i].value);
     nodes += members[i].value->nodes();
   }
+  v->u_.o.nodes = SaturatedNodes(nodes);
+  v->u_.o.members = p;
+  v->u_.o.size = static_cast<std::uint32_t>(members.size());
+  return v;
+}
+
+const Value* Value::ParsedArray(Arena& a, std::span<const Value* const> items, Anchor at,
+                                std::uint64_t nodes) {
+  Value* v = Make(a, Kind::kArray, at, 0);
+  const Value** p = a.NewArray<const Value*>(items.size());
+  if (!items.empty()) std::memcpy(p, items.data(), items.size() * sizeof(const Value*));
+  v->u_.a.nodes = SaturatedNodes(nodes);
+  v->u_.a.items = p;
+  v->u_.a.size = static_cast<std::uint32_t>(items.size());
+  return v;
+}
+
+const Value* Value::ParsedObject(Arena& a, std::span<const Member> members, Anchor at,
+                                 std::uint64_t nodes) {
+  Value* v = Make(a, Kind::kObject, at, 0);
+  Member* p = a.NewArray<Member>(members.size());
+  if (!members.empty()) std::memcpy(p, members.data(), members.size() * sizeof(Member));
   v->u_.o.nodes = SaturatedNodes(nodes);
   v->u_.o.members = p;
   v->u_.o.size = static_cast<std::uint32_t>(members.size());

@@ -116,6 +116,12 @@ class Value {
                             std::uint8_t flags = 0);
   static const Value* Object(Arena& a, std::span<const Member> members, Anchor at,
                              std::uint8_t flags = 0);
+  // For the JSON parser, whose values carry no flags: an array / object of such values that
+  // spans `nodes` values in all (nodes()), counted as they were read.
+  static const Value* ParsedArray(Arena& a, std::span<const Value* const> items, Anchor at,
+                                  std::uint64_t nodes);
+  static const Value* ParsedObject(Arena& a, std::span<const Member> members, Anchor at,
+                                   std::uint64_t nodes);
   static const Value* Unknown(Arena& a, std::string_view reason, Anchor at,
                               Kind hint = Kind::kUnknown, std::uint8_t flags = 0);
 
@@ -153,6 +159,45 @@ class Value {
 };
 
 static_assert(sizeof(Value) == 24);
+
+// The scalar factories are inline: the parser makes one for most tokens it reads.
+inline Value* Value::Make(Arena& a, Kind k, Anchor at, std::uint8_t flags) {
+  Value* v = a.New<Value>(Value());
+  v->kind_ = k;
+  v->pos_ = at.pos;
+  v->source_ = at.source;
+  v->flags_ = static_cast<std::uint8_t>(flags & ~(kFlagHasSecure | kFlagHasUnknown));
+  return v;
+}
+
+inline const Value* Value::Null(Arena& a, Anchor at, std::uint8_t flags) {
+  return Make(a, Kind::kNull, at, flags);
+}
+
+inline const Value* Value::Bool(Arena& a, bool b, Anchor at, std::uint8_t flags) {
+  Value* v = Make(a, Kind::kBool, at, flags);
+  v->u_.b = b;
+  return v;
+}
+
+inline const Value* Value::Int(Arena& a, std::int64_t i, Anchor at, std::uint8_t flags) {
+  Value* v = Make(a, Kind::kInt, at, flags);
+  v->u_.i = i;
+  return v;
+}
+
+inline const Value* Value::Double(Arena& a, double d, Anchor at, std::uint8_t flags) {
+  Value* v = Make(a, Kind::kDouble, at, flags);
+  v->u_.d = d;
+  return v;
+}
+
+inline const Value* Value::StringView(Arena& a, std::string_view s, Anchor at, std::uint8_t flags) {
+  Value* v = Make(a, Kind::kString, at, flags);
+  v->u_.s.data = s.data();
+  v->u_.s.size = s.size();
+  return v;
+}
 
 // Name of a kind for messages: "string", "array", ...
 std::string_view KindName(Kind k);
