@@ -26,20 +26,65 @@ struct RuleSet::Index {
   std::vector<std::pair<const Rule*, NativeCheckFn>> native;
 };
 
-// The built-in rules: kBuiltinRuleIndex and kBuiltinRuleTables answer every lookup; a rule
-// object is made the first time the rule is needed (Builtin()), and then owned here.
-struct RuleSet::Builtins {
-  explicit Builtins(std::size_t n) : made(new std::atomic<const Rule*>[n]()) {}
+// Rules made the first time they are needed, and then owned here: the built-in rules and each
+// LazyRules source.
+struct RuleSet::Made {
+  explicit Made(std::size_t n) : made(new std::atomic<const Rule*>[n]()) {}
   std::unique_ptr<std::atomic<const Rule*>[]> made;  // published once, under `mu`
   std::mutex mu;
   std::vector<std::unique_ptr<Rule>> owned;  // under `mu`
-  std::vector<bool> off;                     // left out by --only / --disable; empty: none
+  std::vector<bool> off;                     // left out (--only, --disable); empty: none
+  bool Keeps(std::size_t i) const { return off.empty() || !off[i]; }
+  // Rule `i` (made by `make` unless another thread just did); null when left out.
+  template <class MakeFn>
+  const Rule* Get(std::size_t i, MakeFn&& make) {
+    if (!Keeps(i)) return nullptr;
+    if (const Rule* r = made[i].load(std::memory_order_acquire)) return r;
+    return Publish(i, make);
+  }
+  template <class MakeFn>
+  [[gnu::noinline]] const Rule* Publish(std::size_t i, MakeFn&& make) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (const Rule* r = made[i].load(std::memory_order_relaxed)) return r;
+    owned.push_back(make(i));
+    const Rule* r = owned.back().get();
+    made[i].store(r, std::memory_order_release);
+    return r;
+  }
+};
+
+// The built-in rules: kBuiltinRuleIndex and kBuiltinRuleTables answer every lookup; a rule
+// object is made the first time the rule is needed (Builtin()).
+struct RuleSet::Builtins : Made {
+  explicit Builtins(std::size_t n) : Made(n) {}
   std::vector<std::pair<WildcardPattern, std::uint16_t>> by_pattern;  // kBuiltinRuleTables'
   std::vector<NativeCheckFn> native;  // the check of each of kBuiltinRuleTables.native
-  bool Keeps(std::size_t i) const { return off.empty() || !off[i]; }
-  // Makes the rule kBuiltinRuleIndex[i] unless another thread just did; publishes it in `made`.
-  [[gnu::noinline]] const Rule* Make(std::size_t i);
 };
+
+// A LazyRules source: its lookups answer for it, as kBuiltinRuleTables do for the built-ins.
+struct RuleSet::LazySet : Made {
+  explicit LazySet(std::shared_ptr<const LazyRules> s) : Made(s->size()), src(std::move(s)) {
+    for (const auto& [type, rule] : src->Patterns()) {
+      patterns.emplace_back(WildcardPattern::Like(type), rule);
+    }
+  }
+  std::shared_ptr<const LazyRules> src;
+  std::vector<std::pair<WildcardPattern, std::uint32_t>> patterns;  // src->Patterns()
+};
+
+std::optional<std::uint32_t> LazyRules::Find(std::string_view id) const {
+  std::uint32_t lo = 0, hi = size();
+  while (lo < hi) {
+    std::uint32_t mid = lo + (hi - lo) / 2;
+    if (Id(mid) < id) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  if (lo < size() && Id(lo) == id) return lo;
+  return std::nullopt;
+}
 
 namespace {
 
@@ -74,14 +119,18 @@ absl::StatusOr<std::vector<std::string>> RuleFiles(const std::string& dir) {
 struct KnownIds {
   bool builtin = false;                                  // the built-in rules are loaded
   absl::flat_hash_map<std::string, const Rule*> others;  // the rules not built in
+  std::vector<const LazyRules*> lazy;                    // RuleSetOptions::lazy_rules
   // The source of the rule `id` already loaded, if any.
   std::optional<std::string_view> SourceOf(const std::string& id) const {
     if (builtin) {
       if (std::optional<std::size_t> i = FindBuiltinRule(id)) return kBuiltinRuleFiles[*i].path;
     }
     auto it = others.find(id);
-    if (it == others.end()) return std::nullopt;
-    return it->second->source;
+    if (it != others.end()) return it->second->source;
+    for (const LazyRules* l : lazy) {
+      if (std::optional<std::uint32_t> i = l->Find(id)) return l->Id(*i);
+    }
+    return std::nullopt;
   }
 };
 
@@ -148,7 +197,6 @@ std::uint16_t BuiltinOf(std::uint16_t i) { return i; }
 std::uint16_t BuiltinOf(const BuiltinTypeEntry& e) { return e.rule; }
 std::uint16_t BuiltinOf(const std::pair<WildcardPattern, std::uint16_t>& p) { return p.second; }
 const Rule* RuleOf(const Rule* r) { return r; }
-const Rule* RuleOf(const std::unique_ptr<Rule>& r) { return r.get(); }
 const Rule* RuleOf(const std::pair<WildcardPattern, const Rule*>& p) { return p.second; }
 const Rule* RuleOf(const std::pair<const Rule*, NativeCheckFn>& p) { return p.first; }
 
@@ -188,6 +236,27 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
       set->rules_.push_back(std::move(r));
     }
   }
+  for (const std::shared_ptr<const LazyRules>& src : options.lazy_rules) {
+    auto lazy = std::make_unique<LazySet>(src);
+    // An id already loaded wins (as for add_rules): its entry here is left out.
+    auto drop = [&](std::string_view id) {
+      if (std::optional<std::uint32_t> i = src->Find(id)) {
+        if (lazy->off.empty()) lazy->off.assign(src->size(), false);
+        lazy->off[*i] = true;
+      }
+    };
+    if (ids.builtin) {
+      for (std::uint16_t i : kBuiltinRuleTables.by_id) drop(kBuiltinRuleIndex[i].id);
+    }
+    for (const auto& [id, rule] : ids.others) drop(id);
+    for (const LazyRules* earlier : ids.lazy) {
+      for (std::uint32_t i = 0; i < src->size(); ++i) {
+        if (earlier->Find(src->Id(i))) drop(src->Id(i));
+      }
+    }
+    ids.lazy.push_back(src.get());
+    set->lazy_.push_back(std::move(lazy));
+  }
   for (const auto* list : {&options.only, &options.disable}) {
     for (const std::string& id : *list) {
       if (!ids.SourceOf(id)) {
@@ -205,6 +274,21 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
     return std::find(options.disable.begin(), options.disable.end(), id) == options.disable.end();
   };
   std::erase_if(set->rules_, [&](const std::unique_ptr<Rule>& r) { return !keep(r->id); });
+  for (const std::unique_ptr<LazySet>& lazy : set->lazy_) {
+    set->all_ids_.Add(lazy->src);
+    if (options.only.empty() && options.disable.empty()) continue;
+    std::vector<bool> dropped = lazy->off;
+    lazy->off.assign(lazy->src->size(), !options.only.empty());
+    for (std::size_t i = 0; i < dropped.size(); ++i) {
+      if (dropped[i]) lazy->off[i] = true;
+    }
+    for (const auto* list : {&options.only, &options.disable}) {
+      for (const std::string& id : *list) {
+        std::optional<std::uint32_t> i = lazy->src->Find(id);
+        if (i && (dropped.empty() || !dropped[*i])) lazy->off[*i] = !keep(id);
+      }
+    }
+  }
   if (ids.builtin) {
     set->builtins_ = std::make_unique<Builtins>(kBuiltinRuleFileCount);
     Builtins& b = *set->builtins_;
@@ -262,19 +346,28 @@ void RuleSet::BuildIndex() {
   }
 }
 
-const Rule* RuleSet::Builtins::Make(std::size_t i) {
-  std::lock_guard<std::mutex> lock(mu);
-  if (const Rule* r = made[i].load(std::memory_order_relaxed)) return r;
-  owned.push_back(MakeBuiltin(i));
-  const Rule* r = owned.back().get();
-  made[i].store(r, std::memory_order_release);
-  return r;
+inline const Rule* RuleSet::Builtin(std::size_t i) const {
+  if (builtins_ == nullptr) return nullptr;
+  return builtins_->Get(i, MakeBuiltin);
 }
 
-inline const Rule* RuleSet::Builtin(std::size_t i) const {
-  if (builtins_ == nullptr || !builtins_->Keeps(i)) return nullptr;
-  if (const Rule* r = builtins_->made[i].load(std::memory_order_acquire)) return r;
-  return builtins_->Make(i);
+inline const Rule* RuleSet::LazyRule(std::size_t s, std::uint32_t i) const {
+  LazySet& set = *lazy_[s];
+  return set.Get(i, [&set](std::size_t n) { return set.src->Make(static_cast<std::uint32_t>(n)); });
+}
+
+template <class Pick>
+void RuleSet::MergeLazy(std::vector<const Rule*>& out, Pick&& pick) const {
+  for (std::size_t s = 0; s < lazy_.size(); ++s) {
+    std::size_t mid = out.size();
+    for (std::uint32_t i : pick(*lazy_[s])) {
+      if (const Rule* r = LazyRule(s, i)) out.push_back(r);
+    }
+    if (mid > 0 && mid < out.size()) {
+      std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(mid), out.end(),
+                         [](const Rule* a, const Rule* b) { return a->id < b->id; });
+    }
+  }
 }
 
 std::size_t RuleSet::builtin_rules_made() const {
@@ -300,29 +393,66 @@ void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn) const {
   }
   static const std::vector<const Rule*> kNone;
   auto it = index_->by_type.find(type);
-  MergeById(
-      by_type, it == index_->by_type.end() ? kNone : it->second,
-      [&](const BuiltinTypeEntry& e) { builtin(e.rule); }, fn);
+  const std::vector<const Rule*>* others = it == index_->by_type.end() ? &kNone : &it->second;
+  if (lazy_.empty()) {
+    MergeById(
+        by_type, *others, [&](const BuiltinTypeEntry& e) { builtin(e.rule); }, fn);
+  } else {
+    std::vector<const Rule*> merged = *others;
+    MergeLazy(merged, [&](const LazySet& l) { return l.src->OfType(type); });
+    MergeById(
+        by_type, merged, [&](const BuiltinTypeEntry& e) { builtin(e.rule); }, fn);
+  }
   const Rule* last = nullptr;  // a rule with several matching patterns runs once
   static const std::vector<std::pair<WildcardPattern, std::uint16_t>> kNoPatterns;
-  MergeById(
-      builtins_ != nullptr ? builtins_->by_pattern : kNoPatterns, index_->by_pattern,
-      [&](const auto& p) {
-        if (!p.first.Matches(type)) return;
-        const Rule* r = Builtin(p.second);
-        if (r != nullptr && r != last) {
-          fn(r);
-          last = r;
+  auto on_builtin_pattern = [&](const auto& p) {
+    if (!p.first.Matches(type)) return;
+    const Rule* r = Builtin(p.second);
+    if (r != nullptr && r != last) {
+      fn(r);
+      last = r;
+    }
+  };
+  const auto& builtin_patterns = builtins_ != nullptr ? builtins_->by_pattern : kNoPatterns;
+  if (lazy_.empty()) {
+    MergeById(builtin_patterns, index_->by_pattern, on_builtin_pattern, [&](const auto& p) {
+      if (p.second != last && p.first.Matches(type)) {
+        fn(p.second);
+        last = p.second;
+      }
+    });
+  } else {
+    std::vector<const Rule*> matched;  // each rule once, by id
+    for (const auto& [pattern, rule] : index_->by_pattern) {
+      if ((matched.empty() || matched.back() != rule) && pattern.Matches(type)) {
+        matched.push_back(rule);
+      }
+    }
+    MergeLazy(matched, [&](const LazySet& l) {
+      std::vector<std::uint32_t> rules;
+      for (const auto& [pattern, rule] : l.patterns) {
+        if ((rules.empty() || rules.back() != rule) && pattern.Matches(type)) {
+          rules.push_back(rule);
         }
-      },
-      [&](const auto& p) {
-        if (p.second != last && p.first.Matches(type)) {
-          fn(p.second);
-          last = p.second;
-        }
-      });
-  MergeById(builtins_ != nullptr ? kBuiltinRuleTables.any_type : std::span<const std::uint16_t>(),
-            index_->any_type, builtin, fn);
+      }
+      return rules;
+    });
+    MergeById(builtin_patterns, matched, on_builtin_pattern, [&](const Rule* r) {
+      if (r != last) {
+        fn(r);
+        last = r;
+      }
+    });
+  }
+  std::span<const std::uint16_t> builtin_any;
+  if (builtins_ != nullptr) builtin_any = kBuiltinRuleTables.any_type;
+  if (lazy_.empty()) {
+    MergeById(builtin_any, index_->any_type, builtin, fn);
+  } else {
+    std::vector<const Rule*> any = index_->any_type;
+    MergeLazy(any, [](const LazySet& l) { return l.src->AnyType(); });
+    MergeById(builtin_any, any, builtin, fn);
+  }
 }
 
 void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
@@ -375,12 +505,20 @@ const std::vector<const Rule*>& RuleSet::rules() const {
   std::call_once(all_once_, [this] {
     std::span<const std::uint16_t> builtin;
     if (builtins_ != nullptr) builtin = kBuiltinRuleTables.by_id;
+    std::vector<const Rule*> others;
+    others.reserve(rules_.size());
+    for (const auto& r : rules_) others.push_back(r.get());
+    MergeLazy(others, [](const LazySet& l) {
+      std::vector<std::uint32_t> every(l.src->size());
+      for (std::uint32_t i = 0; i < every.size(); ++i) every[i] = i;
+      return every;
+    });
     MergeById(
-        builtin, rules_,
+        builtin, others,
         [&](std::uint16_t i) {
           if (const Rule* r = Builtin(i)) all_.push_back(r);
         },
-        [&](const std::unique_ptr<Rule>& r) { all_.push_back(r.get()); });
+        [&](const Rule* r) { all_.push_back(r); });
     for (const Rule* r : all_) r->Load();
   });
   return all_;
@@ -425,6 +563,9 @@ const Rule* RuleSet::Find(std::string_view id) const {
     found = it->get();
   } else if (builtins_ != nullptr) {
     if (std::optional<std::size_t> i = FindBuiltinRule(id)) found = Builtin(*i);
+  }
+  for (std::size_t s = 0; found == nullptr && s < lazy_.size(); ++s) {
+    if (std::optional<std::uint32_t> i = lazy_[s]->src->Find(id)) found = LazyRule(s, *i);
   }
   if (found != nullptr) found->Load();
   return found;
