@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -160,7 +161,9 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
   for (const std::string& a : options.alias_files) {
     AppendCat(body, "aliases\t", Field(RelativeTo(a, cache_dir)), "\n");
   }
-  // Every folder walked, so that a file added later is noticed.
+  // Every folder walked, so that a file added later is noticed; a file in one of them is
+  // recorded by the folder's number and its name (checked with fstatat in the folder).
+  std::map<std::string, int> dir_number;
   for (const std::string& root : options.paths) {
     if (!fs::is_directory(root, ec)) continue;
     std::vector<std::string> dirs{root};
@@ -169,6 +172,8 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
       if (it->is_directory(ec)) dirs.push_back(it->path().string());
     }
     for (const std::string& d : dirs) {
+      std::string key = fs::absolute(d, ec).lexically_normal().generic_string();
+      if (!dir_number.emplace(key, static_cast<int>(dir_number.size())).second) continue;
       AppendCat(body, "dir\t", Field(RelativeTo(d, cache_dir)), "\t", StatOf(d).mtime_ns, "\n");
     }
   }
@@ -184,8 +189,12 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
       fs::path rel = abs.lexically_relative(roots[i]);
       if (abs == roots[i] || (!rel.empty() && *rel.begin() != "..")) root = static_cast<int>(i);
     }
-    AppendCat(body, "file\t", Field(RelativeTo(f, cache_dir)), "\t", root, "\t", text.size(), "\t",
-              st.mtime_ns, "\t", Hex(Hash64(text)), "\n");
+    auto dir = dir_number.find(abs.lexically_normal().parent_path().generic_string());
+    std::string where = dir == dir_number.end()
+                            ? Cat("-1\t", Field(RelativeTo(f, cache_dir)))
+                            : Cat(dir->second, "\t", Field(abs.filename().string()));
+    AppendCat(body, "file\t", where, "\t", root, "\t", text.size(), "\t", st.mtime_ns, "\t",
+              Hex(Hash64(text)), "\n");
   }
   for (const absl::Status& s : load.errors) {
     SourceLocation at = GetSourceLocation(s).value_or(SourceLocation{});
@@ -219,7 +228,8 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
     payload_of.push_back(it->second);
   }
   AppendCat(body, "payloads\t", seen.size(), "\n", table);
-  AppendCat(body, "rules\t", load.records.size(), "\n");
+  // The rule lines, then where each starts (8 hex digits a rule: read without a scan).
+  std::string rule_lines, offsets;
   for (std::size_t i = 0; i < load.records.size(); ++i) {
     const PolicyRecord& r = load.records[i];
     std::string types;
@@ -229,8 +239,15 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
       }
       AppendCat(types, types.empty() ? "" : " ", t);
     }
-    AppendCat(body, Field(r.id), "\t", payload_of[i], "\t", Field(r.initiative), "\t", types, "\n");
+    if (rule_lines.size() > 0xffffffffu) return Bad(path, "too many rules for one cache");
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08zx", rule_lines.size());
+    offsets += hex;
+    AppendCat(rule_lines, Field(r.id), "\t", payload_of[i], "\t", Field(r.initiative), "\t", types,
+              "\n");
   }
+  AppendCat(body, "rules\t", load.records.size(), "\t", rule_lines.size(), "\n", rule_lines,
+            "offsets\t", offsets, "\n");
   TypeIndex index(load.records);
   AppendCat(body, "types\t", index.exact.size(), "\n");
   for (const auto& [type, rules] : index.exact) AppendCat(body, type, "\t", Numbers(rules), "\n");

@@ -1,10 +1,16 @@
 // Reading a policy cache file: the index checked and read at once, each payload checked,
 // parsed and compiled when a rule first needs it; staleness (see policy_cache.h).
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <sys/stat.h>
+#include <thread>
 
 #include "json/compact_json.h"
 #include "json/document.h"
@@ -89,7 +95,17 @@ class Lines {
     pos_ = end + 1;
     return true;
   }
+  std::string_view Take(std::size_t n) {
+    if (n > s_.size() - pos_) {
+      pos_ = s_.size();
+      return {};
+    }
+    std::string_view out = s_.substr(pos_, n);
+    pos_ += n;
+    return out;
+  }
   std::size_t offset() const { return pos_; }
+  std::size_t left() const { return s_.size() - pos_; }
 
  private:
   std::string_view s_;
@@ -208,24 +224,34 @@ void Fill(CacheData& data, Payload& p, const std::string& initiative, Rule& r) {
       pol != nullptr && pol->is_array() && pol->items().size() == 2) {
     r.policy = PolicyRef{Str(pol->items()[0]), Str(pol->items()[1]), initiative};
   }
-  if (const Value* c = Key(&root, "if")) r.condition_json = CompactJson(*c);
 }
 
-// A cache's rules for a RuleSet: numbered as the index lists them (by id).
+// A cache's rules for a RuleSet: numbered as the index lists them (by id). Nothing is parsed
+// for a rule before it is asked for, but the list of types.
 class CacheRules : public LazyRules {
  public:
   explicit CacheRules(std::shared_ptr<CacheData> data) : data_(std::move(data)) {}
-  std::uint32_t size() const override { return static_cast<std::uint32_t>(lines_.size()); }
+  std::uint32_t size() const override { return count_; }
   std::string_view Id(std::uint32_t i) const override {
-    std::string_view line = lines_[i];
-    return line.substr(0, line.find('\t'));  // ids are written escaped, never with a tab
+    std::uint32_t off = 0;
+    if (!Number(offsets_.substr(std::size_t{i} * 8, 8), off, 16) || off >= block_.size()) {
+      return {};
+    }
+    std::string_view rest = block_.substr(off);
+    return rest.substr(0, rest.find('\t'));  // ids are written escaped, never with a tab
   }
   std::span<const std::uint32_t> OfType(std::string_view type) const override {
-    auto it = std::lower_bound(
-        types_.begin(), types_.end(), type,
-        [](const TypeRange& t, std::string_view v) { return TypeOrder(t.type, v); });
-    if (it == types_.end() || it->type != type) return {};
-    return std::span<const std::uint32_t>(by_type_).subspan(it->begin, it->end - it->begin);
+    auto end = types_.get() + type_count_;
+    auto it = std::lower_bound(types_.get(), end, type, [](const TypeRules& t, std::string_view v) {
+      return TypeOrder(t.type, v);
+    });
+    if (it == end || it->type != type) return {};
+    std::call_once(it->once, [&] {
+      if (!Numbers(it->numbers, count_, it->rules)) {
+        data_->Late(Bad(data_->path, Cat("corrupt (the rules of type ", type, ")")));
+      }
+    });
+    return it->rules;
   }
   std::span<const std::pair<std::string_view, std::uint32_t>> Patterns() const override {
     return patterns_;
@@ -238,60 +264,77 @@ class CacheRules : public LazyRules {
   }
 
   // Reads the rule lines and the type index from `lines`; false when they are malformed.
-  bool Read(Lines& lines, std::uint32_t count);
+  bool Read(Lines& lines);
 
  private:
-  struct TypeRange {
-    std::string_view type;
-    std::size_t begin = 0, end = 0;  // in by_type_
+  // The rules of one type, parsed when the type is first looked up.
+  struct TypeRules {
+    std::string_view type, numbers;
+    mutable std::once_flag once;
+    mutable std::vector<std::uint32_t> rules;
   };
+  // Rule i's index line (empty when the offsets table points nowhere).
+  std::string_view Line(std::uint32_t i) const {
+    std::uint32_t off = 0;
+    std::string_view hex = offsets_.substr(std::size_t{i} * 8, 8);
+    if (!Number(hex, off, 16) || off >= block_.size()) return {};
+    std::string_view rest = block_.substr(off);
+    return rest.substr(0, rest.find('\n'));
+  }
   std::shared_ptr<CacheData> data_;
-  std::vector<std::string_view> lines_;  // each rule's index line
-  std::vector<TypeRange> types_;         // TypeOrder
-  std::vector<std::uint32_t> by_type_;
+  std::uint32_t count_ = 0;
+  std::string_view block_;              // the rule lines
+  std::string_view offsets_;            // where each starts in block_, 8 hex digits a rule
+  std::unique_ptr<TypeRules[]> types_;  // TypeOrder
+  std::size_t type_count_ = 0;
   std::vector<std::pair<std::string_view, std::uint32_t>> patterns_;
   std::vector<std::uint32_t> any_;
 };
 
-bool CacheRules::Read(Lines& lines, std::uint32_t count) {
-  lines_.resize(count);
-  for (std::string_view& l : lines_) {
-    if (!lines.Next(l)) return false;
-  }
+bool CacheRules::Read(Lines& lines) {
   std::string_view line;
-  std::array<std::string_view, 2> f;
-  std::uint32_t n = 0;
-  if (!lines.Next(line) || Fields(line, f) != 2 || f[0] != "types" || !Number(f[1], n)) {
+  std::array<std::string_view, 3> f;
+  std::size_t bytes = 0;
+  if (!lines.Next(line) || Fields(line, f) != 3 || f[0] != "rules" || !Number(f[1], count_) ||
+      !Number(f[2], bytes) || bytes > lines.left() || count_ > bytes) {
     return false;
   }
-  types_.reserve(n);
-  for (std::uint32_t i = 0; i < n; ++i) {
+  block_ = lines.Take(bytes);
+  if (!lines.Next(line) || !line.starts_with("offsets\t")) return false;
+  offsets_ = line.substr(8);
+  if (offsets_.size() != std::size_t{count_} * 8) return false;
+  std::uint32_t n = 0;
+  if (!lines.Next(line) || Fields(line, f) != 2 || f[0] != "types" || !Number(f[1], n) ||
+      n > lines.left()) {
+    return false;
+  }
+  types_ = std::make_unique<TypeRules[]>(n);
+  for (; type_count_ < n; ++type_count_) {
+    TypeRules& t = types_[type_count_];
     if (!lines.Next(line) || Fields(line, f) != 2) return false;
-    TypeRange t{f[0], by_type_.size(), 0};
-    if (!Numbers(f[1], count, by_type_)) return false;
-    t.end = by_type_.size();
-    if (!types_.empty() && !TypeOrder(types_.back().type, t.type)) return false;
-    types_.push_back(t);
+    t.type = f[0];
+    t.numbers = f[1];
+    if (type_count_ > 0 && !TypeOrder(types_[type_count_ - 1].type, t.type)) return false;
   }
   if (!lines.Next(line) || Fields(line, f) != 2 || f[0] != "patterns" || !Number(f[1], n)) {
     return false;
   }
   for (std::uint32_t i = 0; i < n; ++i) {
     std::uint32_t rule = 0;
-    if (!lines.Next(line) || Fields(line, f) != 2 || !Number(f[0], rule) || rule >= count) {
+    if (!lines.Next(line) || Fields(line, f) != 2 || !Number(f[0], rule) || rule >= count_) {
       return false;
     }
     patterns_.emplace_back(f[1], rule);
   }
   if (!lines.Next(line) || Fields(line, f) != 2 || f[0] != "any") return false;
-  return Numbers(f[1], count, any_);
+  return Numbers(f[1], count_, any_);
 }
 
 std::unique_ptr<Rule> CacheRules::Make(std::uint32_t i) const {
   auto r = std::make_unique<Rule>();
   std::array<std::string_view, 4> f;
   std::uint32_t payload = 0;
-  if (Fields(lines_[i], f) != 4 || !Number(f[1], payload) || payload >= data_->payload_count) {
+  if (Fields(Line(i), f) != 4 || !Number(f[1], payload) || payload >= data_->payload_count) {
     data_->Late(Bad(data_->path, Cat("corrupt (the index line of rule ", i, ")")));
     r->id = std::string(Id(i));
     return r;
@@ -309,38 +352,120 @@ std::unique_ptr<Rule> CacheRules::Make(std::uint32_t i) const {
     Fill(*data, *p, initiative, self);
   };
   r->lazy->compile = [data, p] { return p->Compile(*data); };
+  r->lazy->json_of = [data, p] {  // listings only
+    const Document* d = p->Doc(*data);
+    const Value* c = d != nullptr ? Key(&d->root(), "if") : nullptr;
+    return c != nullptr ? CompactJson(*c) : std::string();
+  };
   r->keep_alive = data_;
   return r;
 }
 
 struct SourceFile {
-  std::string path;  // resolved
-  int root = -1;     // index into roots; -1: parameters or alias file
+  int dir = -1;           // a walked folder (SourceFolder), -1: none
+  std::string_view name;  // in `dir`, as written (escaped); path when dir is -1
+  std::string path;       // resolved, when dir is -1
+  int root = -1;          // index into roots; -1: parameters or alias file
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
-  std::uint64_t hash = 0;
+  std::string_view hash;  // hex, read when the mtime moved
 };
 
+struct SourceFolder {
+  std::string path;  // resolved
+  std::int64_t mtime_ns = 0;
+};
+
+// From this many source files on, two threads stat() them.
+constexpr std::size_t kParallelStats = 256;
+
+// A source file's path, for messages and reads.
+std::string PathOf(const SourceFile& f, const std::vector<SourceFolder>& dirs) {
+  if (f.dir < 0) return f.path;
+  return Cat(dirs[static_cast<std::size_t>(f.dir)].path, "/", Unfield(f.name));
+}
+
+Stat FromStat(const struct stat& st) {
+  Stat out;
+  out.ok = true;
+  out.size = static_cast<std::uint64_t>(st.st_size);
+  out.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  out.dir = S_ISDIR(st.st_mode);
+  return out;
+}
+
 // The first source that differs from what the cache recorded, as a message; "" when none does
-// (or when the roots cannot be reached: the cache then stands for its sources).
+// (or when the roots cannot be reached: the cache then stands for its sources). Each folder is
+// opened once and its files stat()ed by name in it: one path step each instead of the whole
+// path's.
 std::string StaleSource(const std::vector<std::string>& roots, const std::vector<SourceFile>& files,
-                        const std::vector<std::pair<std::string, std::int64_t>>& dirs) {
+                        const std::vector<SourceFolder>& dirs) {
   std::vector<bool> reachable(roots.size());
   for (std::size_t i = 0; i < roots.size(); ++i) reachable[i] = StatOf(roots[i]).ok;
-  for (const SourceFile& f : files) {
-    if (f.root >= 0 && !reachable[static_cast<std::size_t>(f.root)]) continue;
-    Stat st = StatOf(f.path);
-    if (!st.ok) return Cat(f.path, " is gone");
-    if (st.size != f.size) return Cat(f.path, " changed");
-    if (st.mtime_ns == f.mtime_ns) continue;
-    std::string text;
-    if (!ReadWhole(f.path, text) || Hash64(text) != f.hash) return Cat(f.path, " changed");
-  }
+  std::vector<int> fds(dirs.size(), -1);
+  struct Closer {
+    std::vector<int>& fds;
+    ~Closer() {
+      for (int fd : fds) {
+        if (fd >= 0) ::close(fd);
+      }
+    }
+  } closer{fds};
   bool moved = false;
-  for (const auto& [dir, mtime] : dirs) {
-    Stat st = StatOf(dir);
-    if (st.ok && st.mtime_ns != mtime) moved = true;
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    fds[i] = ::open(dirs[i].path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    struct stat st;
+    if (fds[i] >= 0 && ::fstat(fds[i], &st) == 0 && FromStat(st).mtime_ns != dirs[i].mtime_ns) {
+      moved = true;
+    }
   }
+  // The files in two halves, the first on a second thread: each stat() is a system call of a
+  // few microseconds here, thousands of them the largest part of reading a cache.
+  auto check = [&](std::size_t from, std::size_t to) -> std::string {
+    for (std::size_t i = from; i < to; ++i) {
+      const SourceFile& f = files[i];
+      if (f.root >= 0 && !reachable[static_cast<std::size_t>(f.root)]) continue;
+      Stat st;
+      if (f.dir < 0) {
+        st = StatOf(f.path);
+      } else {
+        char name[256];
+        std::string escaped;
+        const char* z = name;
+        if (f.name.size() < sizeof name && f.name.find('\\') == std::string_view::npos) {
+          std::memcpy(name, f.name.data(), f.name.size());
+          name[f.name.size()] = '\0';
+        } else {
+          escaped = Unfield(f.name);
+          z = escaped.c_str();
+        }
+        struct stat raw;
+        int fd = fds[static_cast<std::size_t>(f.dir)];
+        if (fd >= 0 && ::fstatat(fd, z, &raw, 0) == 0) st = FromStat(raw);
+      }
+      if (!st.ok) return Cat(PathOf(f, dirs), " is gone");
+      if (st.size != f.size) return Cat(PathOf(f, dirs), " changed");
+      if (st.mtime_ns == f.mtime_ns) continue;
+      std::string text;
+      std::string path = PathOf(f, dirs);
+      std::uint64_t hash = 0;
+      if (!ReadWhole(path, text) || !Number(f.hash, hash, 16) || Hash64(text) != hash) {
+        return Cat(path, " changed");
+      }
+    }
+    return "";
+  };
+  std::size_t half = files.size() / 2;
+  std::string first, second;
+  if (half < kParallelStats) {
+    first = check(0, files.size());
+  } else {
+    std::thread helper([&] { first = check(0, half); });
+    second = check(half, files.size());
+    helper.join();
+  }
+  if (!first.empty()) return first;
+  if (!second.empty()) return second;
   if (!moved) return "";
   // A folder changed: compare the files it holds now with those read then.
   std::vector<std::string> walk;
@@ -351,7 +476,9 @@ std::string StaleSource(const std::vector<std::string>& roots, const std::vector
   if (!now.ok()) return std::string(now.status().message());
   std::vector<std::string> then;
   for (const SourceFile& f : files) {
-    if (f.root >= 0 && reachable[static_cast<std::size_t>(f.root)]) then.push_back(f.path);
+    if (f.root >= 0 && reachable[static_cast<std::size_t>(f.root)]) {
+      then.push_back(PathOf(f, dirs));
+    }
   }
   for (std::string& p : *now) p = fs::path(p).lexically_normal().generic_string();
   for (std::string& p : then) p = fs::path(p).lexically_normal().generic_string();
@@ -435,13 +562,12 @@ void ReadPolicyCache(const std::string& path, const PolicyLoadOptions& options,
   std::vector<std::string> roots, alias_files;
   std::string params_file;
   std::vector<SourceFile> files;
-  std::vector<std::pair<std::string, std::int64_t>> dirs;
+  std::vector<SourceFolder> dirs;
   std::vector<absl::Status> errors;
   Lines lines(index);
   std::string_view line;
   std::string_view skipped_json;
   std::uint64_t skipped_hash = 0;
-  std::uint32_t count = 0;
   auto corrupt = [&](std::string_view what) {
     into.errors.push_back(
         Bad(path, Cat("corrupt at byte ", blob_size + lines.offset(), " (", what, ")")));
@@ -458,8 +584,14 @@ void ReadPolicyCache(const std::string& path, const PolicyLoadOptions& options,
     return true;
   };
   std::array<std::string_view, 7> f;
-  bool rules_seen = false;
-  while (!rules_seen && lines.Next(line)) {
+  while (true) {
+    std::size_t at = lines.offset();
+    if (!lines.Next(line)) return corrupt("no rules");
+    if (line.starts_with("rules\t")) {
+      lines = Lines(index);
+      lines.Take(at);
+      break;
+    }
     std::size_t nf = Fields(line, f);
     if (f[0] == "root" && nf == 2) {
       roots.push_back(Resolve(cache_dir, Unfield(f[1])));
@@ -470,14 +602,17 @@ void ReadPolicyCache(const std::string& path, const PolicyLoadOptions& options,
     } else if (f[0] == "dir" && nf == 3) {
       std::int64_t mtime = 0;
       if (!Number(f[2], mtime)) return corrupt("dir");
-      dirs.emplace_back(Resolve(cache_dir, Unfield(f[1])), mtime);
-    } else if (f[0] == "file" && nf == 6) {
+      dirs.push_back(SourceFolder{Resolve(cache_dir, Unfield(f[1])), mtime});
+    } else if (f[0] == "file" && nf == 7) {
       SourceFile s;
-      s.path = Resolve(cache_dir, Unfield(f[1]));
-      if (!Number(f[5], s.hash, 16) || !Number(f[2], s.root) || !Number(f[3], s.size) ||
-          !Number(f[4], s.mtime_ns) || s.root >= static_cast<int>(roots.size())) {
+      if (!Number(f[1], s.dir) || s.dir < -1 || s.dir >= static_cast<int>(dirs.size()) ||
+          f[6].size() != 16 || !Number(f[3], s.root) || !Number(f[4], s.size) ||
+          !Number(f[5], s.mtime_ns) || s.root >= static_cast<int>(roots.size())) {
         return corrupt("file");
       }
+      s.name = f[2];
+      s.hash = f[6];
+      if (s.dir < 0) s.path = Resolve(cache_dir, Unfield(f[2]));
       files.push_back(std::move(s));
     } else if (f[0] == "error" && nf == 7) {
       SourceLocation at{Unfield(f[1]), 0, 0, Unfield(f[4])};
@@ -501,16 +636,12 @@ void ReadPolicyCache(const std::string& path, const PolicyLoadOptions& options,
           return corrupt("payloads");
         }
       }
-    } else if (f[0] == "rules" && nf == 2) {
-      if (!Number(f[1], count) || count > index.size()) return corrupt("rules");
-      rules_seen = true;
     } else {
       return corrupt("unknown line");
     }
   }
-  if (!rules_seen) return corrupt("no rules");
   auto rules = std::make_shared<CacheRules>(data);
-  if (!rules->Read(lines, count) || lines.offset() != index.size()) return corrupt("rule index");
+  if (!rules->Read(lines) || lines.offset() != index.size()) return corrupt("rule index");
   std::string stale = StaleSource(roots, files, dirs);
   if (!stale.empty()) {
     // Never used silently when it no longer says what its sources say: they are loaded.
@@ -550,7 +681,7 @@ void ReadPolicyCache(const std::string& path, const PolicyLoadOptions& options,
   if (options.lazy_caches) {
     into.lazy.push_back(rules);
   } else {
-    for (std::uint32_t i = 0; i < count; ++i) into.rules.push_back(rules->Make(i));
+    for (std::uint32_t i = 0; i < rules->size(); ++i) into.rules.push_back(rules->Make(i));
   }
   for (absl::Status& s : errors) into.errors.push_back(std::move(s));
   if (!skipped_json.empty()) {

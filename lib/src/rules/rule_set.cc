@@ -457,6 +457,9 @@ void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn) const {
 
 void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
                                std::span<const Resource> deployment) const {
+  // A policy cache's rules share one condition per distinct definition and parameter values
+  // (a definition in many initiatives): it is evaluated once per resource.
+  absl::flat_hash_map<const Condition*, ConditionResult> policy_results;
   auto run = [&](const Rule* rule) {
     // A rule written for both forms judges a folded child's settings once, on its parent.
     if (!resource.merged_into.empty() &&
@@ -466,8 +469,15 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
     }
     const Condition* condition = rule->GetCondition();
     if (condition == nullptr) return;
-    ConditionResult r =
-        rule->policy ? condition->Evaluate(resource, deployment) : condition->Evaluate(resource);
+    ConditionResult r;
+    if (!rule->policy) {
+      r = condition->Evaluate(resource);
+    } else if (auto it = policy_results.find(condition); it != policy_results.end()) {
+      r = it->second;
+    } else {
+      r = condition->Evaluate(resource, deployment);
+      policy_results.emplace(condition, r);
+    }
     if (r.outcome == Tri::kFalse) return;
     Hit hit;
     hit.rule = rule;
