@@ -36,22 +36,28 @@ struct RuleSet::Made {
   std::vector<bool> off;                     // left out (--only, --disable); empty: none
   bool Keeps(std::size_t i) const { return off.empty() || !off[i]; }
   // Rule `i` (made by `make` unless another thread just did); null when left out.
+  // `make` may give null: the rule is then left out for good.
   template <class MakeFn>
   const Rule* Get(std::size_t i, MakeFn&& make) {
     if (!Keeps(i)) return nullptr;
-    if (const Rule* r = made[i].load(std::memory_order_acquire)) return r;
-    return Publish(i, make);
+    const Rule* r = made[i].load(std::memory_order_acquire);
+    if (r == nullptr) r = Publish(i, make);
+    return r == &kLeftOut ? nullptr : r;
   }
   template <class MakeFn>
   [[gnu::noinline]] const Rule* Publish(std::size_t i, MakeFn&& make) {
     std::lock_guard<std::mutex> lock(mu);
     if (const Rule* r = made[i].load(std::memory_order_relaxed)) return r;
-    owned.push_back(make(i));
-    const Rule* r = owned.back().get();
+    std::unique_ptr<Rule> rule = make(i);
+    const Rule* r = rule != nullptr ? rule.get() : &kLeftOut;
+    if (rule != nullptr) owned.push_back(std::move(rule));
     made[i].store(r, std::memory_order_release);
     return r;
   }
+  static const Rule kLeftOut;
 };
+
+const Rule RuleSet::Made::kLeftOut{};
 
 // The built-in rules: kBuiltinRuleIndex and kBuiltinRuleTables answer every lookup; a rule
 // object is made the first time the rule is needed (Builtin()).
@@ -236,26 +242,13 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
       set->rules_.push_back(std::move(r));
     }
   }
+  // An id loaded before a lazy source's wins (as for add_rules): checked when the source's
+  // rule is first needed (RuleSet::LazyRule), against these.
+  for (const auto& [id, rule] : ids.others) set->loaded_ids_.push_back(id);
+  std::sort(set->loaded_ids_.begin(), set->loaded_ids_.end());
   for (const std::shared_ptr<const LazyRules>& src : options.lazy_rules) {
-    auto lazy = std::make_unique<LazySet>(src);
-    // An id already loaded wins (as for add_rules): its entry here is left out.
-    auto drop = [&](std::string_view id) {
-      if (std::optional<std::uint32_t> i = src->Find(id)) {
-        if (lazy->off.empty()) lazy->off.assign(src->size(), false);
-        lazy->off[*i] = true;
-      }
-    };
-    if (ids.builtin) {
-      for (std::uint16_t i : kBuiltinRuleTables.by_id) drop(kBuiltinRuleIndex[i].id);
-    }
-    for (const auto& [id, rule] : ids.others) drop(id);
-    for (const LazyRules* earlier : ids.lazy) {
-      for (std::uint32_t i = 0; i < src->size(); ++i) {
-        if (earlier->Find(src->Id(i))) drop(src->Id(i));
-      }
-    }
     ids.lazy.push_back(src.get());
-    set->lazy_.push_back(std::move(lazy));
+    set->lazy_.push_back(std::make_unique<LazySet>(src));
   }
   for (const auto* list : {&options.only, &options.disable}) {
     for (const std::string& id : *list) {
@@ -277,15 +270,10 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
   for (const std::unique_ptr<LazySet>& lazy : set->lazy_) {
     set->all_ids_.Add(lazy->src);
     if (options.only.empty() && options.disable.empty()) continue;
-    std::vector<bool> dropped = lazy->off;
     lazy->off.assign(lazy->src->size(), !options.only.empty());
-    for (std::size_t i = 0; i < dropped.size(); ++i) {
-      if (dropped[i]) lazy->off[i] = true;
-    }
     for (const auto* list : {&options.only, &options.disable}) {
       for (const std::string& id : *list) {
-        std::optional<std::uint32_t> i = lazy->src->Find(id);
-        if (i && (dropped.empty() || !dropped[*i])) lazy->off[*i] = !keep(id);
+        if (std::optional<std::uint32_t> i = lazy->src->Find(id)) lazy->off[*i] = !keep(id);
       }
     }
   }
@@ -353,7 +341,16 @@ inline const Rule* RuleSet::Builtin(std::size_t i) const {
 
 inline const Rule* RuleSet::LazyRule(std::size_t s, std::uint32_t i) const {
   LazySet& set = *lazy_[s];
-  return set.Get(i, [&set](std::size_t n) { return set.src->Make(static_cast<std::uint32_t>(n)); });
+  return set.Get(i, [&](std::size_t n) -> std::unique_ptr<Rule> {
+    std::string_view id = set.src->Id(static_cast<std::uint32_t>(n));
+    // Left out when the id was loaded before: a built-in rule, a pack's, an earlier source's.
+    if (builtins_ != nullptr && FindBuiltinRule(id)) return nullptr;
+    if (std::binary_search(loaded_ids_.begin(), loaded_ids_.end(), id)) return nullptr;
+    for (std::size_t e = 0; e < s; ++e) {
+      if (lazy_[e]->src->Find(id)) return nullptr;
+    }
+    return set.src->Make(static_cast<std::uint32_t>(n));
+  });
 }
 
 template <class Pick>

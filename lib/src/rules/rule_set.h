@@ -94,6 +94,7 @@ class RuleSet {
   std::unique_ptr<Index> index_;                // of rules_
   std::unique_ptr<Builtins> builtins_;          // null without the built-in rules
   std::vector<std::unique_ptr<LazySet>> lazy_;  // RuleSetOptions::lazy_rules
+  std::vector<std::string> loaded_ids_;         // of the rules not built in, before lazy_'s
   RuleIdList all_ids_;
   mutable std::once_flag all_once_;
   mutable std::vector<const Rule*> all_;  // rules(), made on its first call
