@@ -133,9 +133,9 @@ struct CacheData;
 struct Payload {
   std::string_view bytes;
   std::uint64_t hash = 0;
-  std::once_flag parse_once;
+  Once parse_once;
   std::shared_ptr<const Document> doc;
-  std::once_flag compile_once;
+  Once compile_once;
   std::unique_ptr<const Condition> condition;
   const Document* Doc(CacheData& data);
   const Condition* Compile(CacheData& data);
@@ -159,7 +159,7 @@ struct CacheData {
 };
 
 const Document* Payload::Doc(CacheData& data) {
-  std::call_once(parse_once, [&] {
+  parse_once.Call([&] {
     if (Hash64(bytes) != hash) {
       data.Late(Bad(data.path,
                     Cat("corrupt (the payload at byte ", bytes.data() - data.file->view().data(),
@@ -178,7 +178,7 @@ const Document* Payload::Doc(CacheData& data) {
 }
 
 const Condition* Payload::Compile(CacheData& data) {
-  std::call_once(compile_once, [&] {
+  compile_once.Call([&] {
     if (Doc(data) == nullptr) return;
     const Value& root = doc->root();
     const Value* cond = Key(&root, "if");
@@ -260,7 +260,7 @@ class CacheRules : public LazyRules {
       return TypeOrder(t.type, v);
     });
     if (it == end || it->type != type) return {};
-    std::call_once(it->once, [&] {
+    it->once.Call([&] {
       if (!Numbers(it->numbers, count_, it->rules)) {
         data_->Late(Bad(data_->path, Cat("corrupt (the rules of type ", type, ")")));
       }
@@ -284,7 +284,7 @@ class CacheRules : public LazyRules {
   // The rules of one type, parsed when the type is first looked up.
   struct TypeRules {
     std::string_view type, numbers;
-    mutable std::once_flag once;
+    mutable Once once;
     mutable std::vector<std::uint32_t> rules;
   };
   // Rule i's index line (empty when the offsets table points nowhere).

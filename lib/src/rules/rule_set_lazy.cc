@@ -24,11 +24,11 @@ std::optional<std::uint32_t> LazyRules::Find(std::string_view id) const {
 
 void Rule::Load() const {
   if (lazy != nullptr && lazy->load) {
-    std::call_once(lazy->load_once, [this] { lazy->load(const_cast<Rule&>(*this)); });
+    lazy->load_once.Call([this] { lazy->load(const_cast<Rule&>(*this)); });
     return;
   }
   if (lazy == nullptr || lazy->text.empty()) return;
-  std::call_once(lazy->load_once, [this] {
+  lazy->load_once.Call([this] {
     absl::StatusOr<std::unique_ptr<Document>> doc =
         Document::Parse(std::string(lazy->path), std::string(lazy->text));
     if (!doc.ok()) return;
@@ -57,7 +57,7 @@ const Condition* Rule::GetCondition() const {
   Load();
   if (lazy != nullptr && lazy->compile) return lazy->compile();
   if (lazy == nullptr || lazy->cond == nullptr) return condition.get();
-  std::call_once(lazy->compile_once, [l = lazy.get()] {
+  lazy->compile_once.Call([l = lazy.get()] {
     absl::StatusOr<std::unique_ptr<Condition>> c = Condition::Compile(l->doc, *l->cond);
     if (c.ok()) l->condition = std::move(*c);
   });
@@ -67,11 +67,11 @@ const Condition* Rule::GetCondition() const {
 const std::string& Rule::ConditionJson() const {
   Load();
   if (lazy != nullptr && lazy->json_of) {
-    std::call_once(lazy->json_once, [l = lazy.get()] { l->json = l->json_of(); });
+    lazy->json_once.Call([l = lazy.get()] { l->json = l->json_of(); });
     return lazy->json;
   }
   if (lazy == nullptr || lazy->cond == nullptr) return condition_json;
-  std::call_once(lazy->json_once, [l = lazy.get()] { l->json = CompactJson(*l->cond); });
+  lazy->json_once.Call([l = lazy.get()] { l->json = CompactJson(*l->cond); });
   return lazy->json;
 }
 
