@@ -237,6 +237,96 @@ TEST_F(PolicyCache, CategoryFromTheConfigElseTheCached) {
   EXPECT_EQ(l.rules[0]->category, Category::kSecurity);
 }
 
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::size_t Count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+std::string Initiative(const std::string& name) {
+  return R"({"name": ")" + name + R"(", "properties": {"displayName": "Set )" + name +
+         R"(", "policyDefinitions": [{"policyDefinitionId":
+         "/providers/Microsoft.Authorization/policyDefinitions/a"}]}})";
+}
+
+TEST_F(PolicyCache, ADefinitionInSeveralInitiativesIsStoredOnce) {
+  Write("defs/a.json", Def("a", "eastus"));
+  Write("defs/set1.json", Initiative("set1"));
+  Write("defs/set2.json", Initiative("set2"));
+  std::string tmpl = Write("t.json", kTemplate);
+  Options options = Base();
+  options.policy_paths = {(dir_ / "defs").string()};
+  std::string cache = (dir_ / "p.cache").string();
+  absl::StatusOr<armlint::PolicyCacheSummary> written = armlint::WritePolicyCache(options, cache);
+  ASSERT_TRUE(written.ok()) << written.status();
+  EXPECT_EQ(written->rules, 2u);                    // a, and a@ the other initiative
+  EXPECT_EQ(Count(ReadFile(cache), "eastus"), 1u);  // its payload once
+  Options cached = Base();
+  cached.policy_paths = {cache};
+  absl::StatusOr<Engine> a = Engine::Create(options);
+  absl::StatusOr<Engine> b = Engine::Create(cached);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(Describe(*a), Describe(*b));  // each rule with its own initiative
+  LintResult from_cache = b->LintPaths({tmpl});
+  EXPECT_EQ(from_cache.findings.size(), 2u);
+  EXPECT_EQ(Describe(a->LintPaths({tmpl})), Describe(from_cache));
+}
+
+TEST_F(PolicyCache, AnOlderFormatIsAnErrorSayingSo) {
+  Write("defs/a.json", Def("a", "eastus"));
+  Options options = Base();
+  options.policy_paths = {(dir_ / "defs").string()};
+  std::string cache = (dir_ / "p.cache").string();
+  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  std::string old = ReadFile(cache);
+  ASSERT_TRUE(old.starts_with("armlint-policy-cache 2\n"));
+  old[std::string("armlint-policy-cache ").size()] = '1';
+  Write("old.cache", old);
+  PolicyLoadOptions o;
+  o.paths = {(dir_ / "old.cache").string()};
+  PolicyLoad l = LoadPolicies(o);
+  ASSERT_EQ(l.errors.size(), 1u);
+  EXPECT_NE(l.errors[0].message().find("written in cache format 1"), absl::string_view::npos)
+      << l.errors[0];
+  EXPECT_NE(l.errors[0].message().find("--write-cache"), absl::string_view::npos);
+  EXPECT_TRUE(l.rules.empty());
+}
+
+// A payload is checked when a rule first needs it: a corrupt one is then an error at the cache,
+// said with the findings, and its rule finds nothing.
+TEST_F(PolicyCache, ACorruptPayloadIsAnErrorWhenFirstUsed) {
+  Write("defs/a.json", Def("a", "eastus"));
+  std::string tmpl = Write("t.json", kTemplate);
+  Options options = Base();
+  options.policy_paths = {(dir_ / "defs").string()};
+  std::string cache = (dir_ / "p.cache").string();
+  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  std::string bytes = ReadFile(cache);
+  std::size_t at = bytes.find("\"D a\"");
+  ASSERT_NE(at, std::string::npos);
+  bytes[at + 1] = 'X';            // in the payload, not in the index: the cache still opens
+  fs::remove_all(dir_ / "defs");  // used as written
+  Write("p.cache", bytes);
+  Options cached = Base();
+  cached.policy_paths = {cache};
+  absl::StatusOr<Engine> e = Engine::Create(cached);
+  ASSERT_TRUE(e.ok()) << e.status();
+  EXPECT_TRUE(e->PolicyErrors().empty());
+  LintResult r = e->LintPaths({tmpl});
+  EXPECT_TRUE(r.findings.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].location.file, cache);
+  EXPECT_NE(r.errors[0].message.find("corrupt"), std::string::npos) << r.errors[0].message;
+  EXPECT_NE(r.errors[0].message.find("--write-cache"), std::string::npos);
+}
+
 // The real built-in definitions and initiatives (../shared/azure-policy), when present.
 TEST(PolicyCacheBuiltins, ListingEqualsTheFolder) {
   std::string dir = std::string(ARMLINT_SOURCE_DIR) + "/../shared/azure-policy/built-in-policies";

@@ -1,11 +1,17 @@
 // Tests for the built-in rules' lazy conditions (rules/rule_set.h, Rule::GetCondition): the
-// embedded rules compile on first use to what loading their JSON eagerly gives.
+// embedded rules compile on first use to what loading their JSON eagerly gives; rules from a
+// LazyRules source (rules/rule_set_lazy.h) are made on first need and merged by id.
+#include "rules/rule_set_lazy.h"
+
+#include <atomic>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "gtest/gtest.h"
 
+#include "rule_test_util.h"
 #include "rules/builtin_rules.h"
 #include "rules/condition.h"
 #include "rules/rule_loader.h"
@@ -84,6 +90,127 @@ TEST(RuleSetLazy, UserRuleFilesAreCompiledAtLoad) {
           "solution": "s", "learnMoreLink": "https://example.com",
           "if": {"field": "name", "regex": "("}})");
   EXPECT_FALSE(bad.ok());
+}
+
+// A LazyRules source as a policy cache gives one: entries by id, each made (from its JSON) when
+// asked for, counting how many were made.
+class FakeLazy : public LazyRules {
+ public:
+  struct Entry {
+    std::string id, type;  // type "": any; with '*': a pattern
+  };
+  explicit FakeLazy(std::vector<Entry> entries) : entries_(std::move(entries)) {
+    for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+      const std::string& t = entries_[i].type;
+      if (t.empty()) {
+        any_.push_back(i);
+      } else if (t.find('*') != std::string::npos) {
+        patterns_.emplace_back(t, i);
+      } else {
+        types_[t].push_back(i);
+      }
+    }
+  }
+  std::uint32_t size() const override { return static_cast<std::uint32_t>(entries_.size()); }
+  std::string_view Id(std::uint32_t i) const override { return entries_[i].id; }
+  std::span<const std::uint32_t> OfType(std::string_view type) const override {
+    auto it = types_.find(std::string(type));
+    if (it == types_.end()) return {};
+    return it->second;
+  }
+  std::span<const std::pair<std::string_view, std::uint32_t>> Patterns() const override {
+    return patterns_;
+  }
+  std::span<const std::uint32_t> AnyType() const override { return any_; }
+  std::unique_ptr<Rule> Make(std::uint32_t i) const override {
+    ++made;
+    const Entry& e = entries_[i];
+    std::string cond = e.type.empty() ? R"({"field": "location", "equals": "westeurope"})"
+                                      : R"({"field": "name", "exists": true})";
+    absl::StatusOr<std::unique_ptr<Rule>> r = ParseRuleText(
+        "lazy/" + e.id + ".json",
+        R"({"id": ")" + e.id + R"(", "category": "Security", "impact": "High", )" +
+            (e.type.empty() ? "" : R"("resourceType": ")" + e.type + R"(", )") +
+            R"("problem": "p", "solution": "s", "learnMoreLink": "https://example.com", "if": )" +
+            cond + "}");
+    EXPECT_TRUE(r.ok()) << r.status();
+    return r.ok() ? std::move(*r) : std::make_unique<Rule>();
+  }
+  mutable std::atomic<int> made{0};
+
+ private:
+  std::vector<Entry> entries_;
+  std::map<std::string, std::vector<std::uint32_t>> types_;
+  std::vector<std::pair<std::string_view, std::uint32_t>> patterns_;
+  std::vector<std::uint32_t> any_;
+};
+
+std::shared_ptr<FakeLazy> Fake() {
+  return std::make_shared<FakeLazy>(std::vector<FakeLazy::Entry>{
+      {"p-any", ""},
+      {"p-storage", "microsoft.storage/storageaccounts"},
+      {"p-web", "microsoft.web/sites"},
+      {"p-wild", "microsoft.storage/*"},
+      {"storage-secure-transfer", "microsoft.web/sites"},  // a built-in id: the built-in wins
+  });
+}
+
+std::vector<std::string> Hits(const RuleSet& set, const std::string& json) {
+  testing::TestResource t = testing::MakeResource(json);
+  std::vector<Hit> hits;
+  set.EvaluateResource(t.resource, hits);
+  std::vector<std::string> out;
+  for (const Hit& h : hits) {
+    if (h.rule->id.starts_with("p-")) out.push_back(h.rule->id);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+constexpr const char* kStorage =
+    R"({"type": "Microsoft.Storage/storageAccounts", "name": "s", "location": "westeurope"})";
+
+TEST(RuleSetLazy, LazySourceRulesAreMadeOnFirstNeedAndMergedById) {
+  std::shared_ptr<FakeLazy> fake = Fake();
+  RuleSetOptions options;
+  options.lazy_rules = {fake};
+  absl::StatusOr<std::unique_ptr<const RuleSet>> set = RuleSet::Load(options);
+  ASSERT_TRUE(set.ok()) << set.status();
+  EXPECT_EQ(fake->made.load(), 0);  // loading makes none
+  EXPECT_TRUE((*set)->all_ids().contains("p-web"));
+  EXPECT_FALSE((*set)->all_ids().contains("p-webs"));
+  EXPECT_EQ(Hits(**set, kStorage), (std::vector<std::string>{"p-any", "p-storage", "p-wild"}));
+  EXPECT_EQ(fake->made.load(), 3);  // those, and only those
+  EXPECT_EQ(Hits(**set, kStorage).size(), 3u);
+  EXPECT_EQ(fake->made.load(), 3);  // made once
+  const Rule* web = (*set)->Find("p-web");
+  ASSERT_NE(web, nullptr);
+  EXPECT_EQ(web->id, "p-web");
+  // The built-in rule of the same id wins over the source's.
+  const Rule* builtin = (*set)->Find("storage-secure-transfer");
+  ASSERT_NE(builtin, nullptr);
+  EXPECT_TRUE(builtin->source.starts_with("rules/")) << builtin->source;
+  const std::vector<const Rule*>& all = (*set)->rules();
+  EXPECT_EQ(all.size(), kBuiltinRuleFileCount + 4);
+  EXPECT_TRUE(std::is_sorted(all.begin(), all.end(),
+                             [](const Rule* a, const Rule* b) { return a->id < b->id; }));
+}
+
+TEST(RuleSetLazy, OnlyAndDisableApplyToLazySourceRules) {
+  RuleSetOptions options;
+  options.lazy_rules = {Fake()};
+  options.disable = {"p-storage"};
+  absl::StatusOr<std::unique_ptr<const RuleSet>> set = RuleSet::Load(options);
+  ASSERT_TRUE(set.ok()) << set.status();
+  EXPECT_EQ(Hits(**set, kStorage), (std::vector<std::string>{"p-any", "p-wild"}));
+  EXPECT_EQ((*set)->Find("p-storage"), nullptr);
+  options.disable.clear();
+  options.only = {"p-wild"};
+  set = RuleSet::Load(options);
+  ASSERT_TRUE(set.ok()) << set.status();
+  EXPECT_EQ(Hits(**set, kStorage), (std::vector<std::string>{"p-wild"}));
+  options.only = {"p-nope"};
+  EXPECT_FALSE(RuleSet::Load(options).ok());
 }
 
 }  // namespace

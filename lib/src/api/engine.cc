@@ -90,6 +90,8 @@ struct Engine::Impl {
   internal::ContextValues context;
   // Azure Policy definitions (--policy): compiled once, copied into every rule set.
   std::vector<std::shared_ptr<const internal::Rule>> policy_rules;
+  // Policy caches' rules: made by each rule set on first need.
+  std::vector<std::shared_ptr<const internal::LazyRules>> policy_lazy;
   mutable std::vector<SkippedPolicy> skipped_policies;  // completed by SkippedPolicies()
   std::vector<InputError> policy_errors;
   mutable std::vector<std::string> policy_notes;  // config caches add theirs (under mu)
@@ -106,8 +108,23 @@ struct Engine::Impl {
     };
   }
 
+  // The InputErrors that policy caches found only when a rule was first used.
+  std::vector<InputError> LatePolicyErrors() const {
+    std::vector<InputError> out;
+    auto add = [&](const std::vector<std::shared_ptr<const internal::LazyRules>>& lazy) {
+      for (const auto& l : lazy) {
+        for (const absl::Status& s : l->LateErrors()) out.push_back(internal::ToInputError(s, ""));
+      }
+    };
+    add(policy_lazy);
+    std::lock_guard<std::mutex> lock(mu);
+    add(config_lazy);
+    return out;
+  }
+
   // Rule sets for configs that add rule packs, by config path (built once, then shared).
   mutable std::mutex mu;
+  mutable std::vector<std::shared_ptr<const internal::LazyRules>> config_lazy;  // under mu
   mutable std::map<std::string, absl::StatusOr<std::unique_ptr<const internal::RuleSet>>> by_config;
 
   absl::StatusOr<const internal::RuleSet*> RulesFor(const internal::Config& config) const {
@@ -122,16 +139,22 @@ struct Engine::Impl {
       rs.only = options.only;
       rs.disable = options.disable;
       rs.add_rules = AddPolicyRules();
+      rs.lazy_rules = policy_lazy;
       if (!config.policies.empty()) {
         // The config's own policies, with its assignment values, besides --policy's.
         internal::PolicyLoadOptions po;
         po.alias_files = options.alias_files;
         po.missing_related_unknown = options.policy_missing_related_unknown;
+        po.lazy_caches = true;
         for (const internal::ConfigPolicy& p : config.policies) {
           po.sources.push_back({p.path, p.parameters_json, p.category});
         }
         auto load = std::make_shared<internal::PolicyLoad>(internal::LoadPolicies(po));
         policy_notes.insert(policy_notes.end(), load->notes.begin(), load->notes.end());
+        if (load->errors.empty()) {
+          rs.lazy_rules.insert(rs.lazy_rules.end(), load->lazy.begin(), load->lazy.end());
+          config_lazy.insert(config_lazy.end(), load->lazy.begin(), load->lazy.end());
+        }
         auto base = rs.add_rules;
         rs.add_rules = [base, load](std::vector<std::unique_ptr<internal::Rule>>& out) {
           if (!load->errors.empty()) return load->errors.front();
@@ -176,8 +199,10 @@ absl::StatusOr<Engine> Engine::Create(const Options& options) {
     po.parameters_file = options.policy_parameters_file;
     po.alias_files = options.alias_files;
     po.missing_related_unknown = options.policy_missing_related_unknown;
+    po.lazy_caches = true;
     internal::PolicyLoad load = internal::LoadPolicies(po);
     for (auto& r : load.rules) impl->policy_rules.push_back(std::move(r));
+    impl->policy_lazy = std::move(load.lazy);
     impl->skipped_policies = std::move(load.skipped);
     impl->more_skipped = std::move(load.more_skipped);
     impl->policy_notes = std::move(load.notes);
@@ -187,6 +212,7 @@ absl::StatusOr<Engine> Engine::Create(const Options& options) {
   }
   internal::RuleSetOptions rs;
   rs.add_rules = impl->AddPolicyRules();
+  rs.lazy_rules = impl->policy_lazy;
   rs.builtin_rules = options.builtin_rules;
   rs.rule_dirs = impl->options.rule_dirs;
   rs.only = options.only;
@@ -515,6 +541,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   }
   result.errors.insert(result.errors.end(), impl_->policy_errors.begin(),
                        impl_->policy_errors.end());
+  for (InputError& e : impl_->LatePolicyErrors()) result.errors.push_back(std::move(e));
   Finish(impl_->options, configs, result);
   return result;
 }
@@ -528,6 +555,7 @@ LintResult Engine::LintBuffer(std::string_view display_name, std::string_view te
   Merge(std::move(r), result);
   result.errors.insert(result.errors.end(), impl_->policy_errors.begin(),
                        impl_->policy_errors.end());
+  for (InputError& e : impl_->LatePolicyErrors()) result.errors.push_back(std::move(e));
   Finish(impl_->options, configs, result);
   return result;
 }
@@ -570,7 +598,11 @@ absl::StatusOr<PolicyCacheSummary> WritePolicyCache(const Options& options,
   return out;
 }
 
-std::vector<InputError> Engine::PolicyErrors() const { return impl_->policy_errors; }
+std::vector<InputError> Engine::PolicyErrors() const {
+  std::vector<InputError> out = impl_->policy_errors;
+  for (InputError& e : impl_->LatePolicyErrors()) out.push_back(std::move(e));
+  return out;
+}
 
 std::vector<RuleInfo> Engine::Rules() const {
   std::vector<RuleInfo> out;

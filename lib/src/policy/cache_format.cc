@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "util/json_escape.h"
@@ -86,6 +87,32 @@ Stat StatOf(const std::string& path) {
   out.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
   out.dir = S_ISDIR(st.st_mode);
   return out;
+}
+
+MappedFile::MappedFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && static_cast<std::uint64_t>(st.st_size) <= limits::kMaxFileBytes) {
+    size_ = static_cast<std::size_t>(st.st_size);
+    if (size_ == 0) {
+      ok_ = true;
+    } else {
+      void* m = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (m != MAP_FAILED) {
+        map_ = m;
+        data_ = static_cast<const char*>(m);
+        ok_ = true;
+      } else {
+        size_ = 0;
+      }
+    }
+  }
+  ::close(fd);
+}
+
+MappedFile::~MappedFile() {
+  if (map_ != nullptr) ::munmap(map_, size_);
 }
 
 // The whole file in one read, into a buffer not zero-filled first (the cache is 20 MB for all

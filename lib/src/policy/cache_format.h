@@ -11,6 +11,11 @@
 
 namespace armlint::internal::cache_format {
 
+// The first line of a cache file: its format (2: each distinct payload stored once, the index
+// after the payloads).
+constexpr std::string_view kMagicPrefix = "armlint-policy-cache ";
+constexpr std::string_view kMagic = "armlint-policy-cache 2\n";
+
 // A 64-bit hash of bytes, a word at a time (about half an instruction a byte): a cache's body
 // is checked on every read. Not a fingerprint anyone stores but the cache file.
 std::uint64_t Hash64(std::string_view s);
@@ -33,6 +38,25 @@ Stat StatOf(const std::string& path);
 // The whole file in one read, into a buffer not zero-filled first (the cache is 20 MB for all
 // the built-ins); false when it cannot be read or is over limits::kMaxFileBytes.
 bool ReadWhole(const std::string& path, std::unique_ptr<char[]>& buf, std::size_t& size);
+// The whole file mapped read-only (a cache file is replaced by rename, never rewritten in
+// place); pages are read as they are touched. Empty when it cannot be read or is over
+// limits::kMaxFileBytes; ok() tells an empty file from a missing one.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  bool ok() const { return ok_; }
+  std::string_view view() const { return {data_, size_}; }
+
+ private:
+  bool ok_ = false;
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+  void* map_ = nullptr;
+};
+
 // The whole file as a string (sources whose mtime moved, hashed).
 bool ReadWhole(const std::string& path, std::string& out);
 

@@ -1,21 +1,31 @@
 // A policy cache file: the evaluable definitions of a policy load (parameters bound, load errors
 // and the definitions left out with their reasons), indexed by resource type, written by
-// `armlint rules --policy PATH... --write-cache FILE` and read back with one read by `--policy
-// FILE.cache`. A definition's condition is compiled when a resource of its type first reaches
-// it. Private to policy/.
+// `armlint rules --policy PATH... --write-cache FILE` and read back by `--policy FILE.cache`.
+// Private to policy/.
 //
-// Layout (text; the index is tab-separated lines, the payloads compact JSON):
-//   armlint-policy-cache 1\n  armlint <version>\n  <body bytes> <body hash>\n  <body>
-// The body records each source (the --policy roots, --policy-parameters and --aliases files,
-// relative to the cache's folder; every file read with its size, mtime and content hash; every
-// folder walked with its mtime), the load errors, the skipped list (JSON, parsed when listed),
-// then one index line per rule (id, resource types, payload size) and the payloads.
+// Layout (text, format 2):
+//   armlint-policy-cache 2\n  armlint <version>\n  <blob bytes> <index bytes> <index hash>\n
+//   <blobs><index>
+// The blobs: the skipped list (JSON), then each distinct payload once (compact JSON: metadata,
+// the "if" and the bound parameter values, the *IfNotExists details; the same definition with
+// the same values recurs in many initiatives). The index (tab-separated lines, checked whole on
+// every read): each source (the --policy roots, --policy-parameters and --aliases files,
+// relative to the cache's folder; every folder walked with its mtime; every file read with its
+// folder, size, mtime and content hash), the load errors, where each blob is with its hash, one
+// line per rule sorted by id (id, payload number, initiative, resource types) and where each
+// line starts, the rules of each resource type, the wildcard types, the rules of any type.
+//
+// Reading maps the file and reads the index; nothing else is parsed before it is needed: a
+// RuleSet takes the rules as a LazyRules and makes a rule when a resource of its type first
+// reaches it; a payload is checked (a corrupt one is an InputError at the cache, said with the
+// findings), parsed and compiled once for all the rules that share it.
 //
 // Staleness: when a root is reachable and a source differs from what the cache recorded (size,
 // or content hash where the mtime moved; a file added to or removed from a walked folder), the
 // cache is not used: its sources are loaded instead, with a note that names the changed file.
 // When the roots are not reachable (a cache shipped without its sources), the cache is used as
-// written. Another armlint version, a truncated or corrupt file: an InputError at the cache.
+// written. Another armlint version or cache format, a truncated or corrupt file: an InputError
+// at the cache.
 #pragma once
 
 #include <optional>
@@ -53,7 +63,8 @@ bool IsPolicyCachePath(std::string_view path);
 absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad& load,
                               const std::string& path);
 
-// Reads the cache `path` into `into` (rules appended unsorted, errors, notes, more_skipped).
+// Reads the cache `path` into `into`: its rules as one of `into.lazy` with
+// options.lazy_caches, else appended to `into.rules` (in id order); errors, notes, more_skipped.
 // `category`: the pillar of its findings, else what the cache holds; options: aliases are the
 // cache's own, missing_related_unknown applies.
 void ReadPolicyCache(const std::string& path, const PolicyLoadOptions& options,

@@ -95,6 +95,7 @@ void Loader::MergeCached() {
   for (auto& s : cached_.errors) out_.errors.push_back(std::move(s));
   for (auto& n : cached_.notes) out_.notes.push_back(std::move(n));
   out_.more_skipped = std::move(cached_.more_skipped);
+  for (auto& l : cached_.lazy) out_.lazy.push_back(std::move(l));
 }
 
 const PolicyItem* Loader::FindDefinition(std::string_view id) const {
@@ -489,7 +490,8 @@ void Loader::Compile(const Instance& inst) {
                 inst.initiative_display.empty() ? inst.initiative : inst.initiative_display};
   r->keep_alive = holder_;
   if (options_.record) {
-    out_.records.push_back(PolicyRecord{r->id, r->resource_types, PolicyPayload(*r, parts)});
+    out_.records.push_back(
+        PolicyRecord{r->id, r->resource_types, PolicyPayload(*r, parts), r->policy->initiative});
   }
   out_.rules.push_back(std::move(r));
 }

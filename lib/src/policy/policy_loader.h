@@ -46,20 +46,27 @@ struct PolicyLoadOptions {
   Category category = Category::kSecurity;
   // Keep what a cache file needs (PolicyLoad::records, files_read): --write-cache.
   bool record = false;
+  // A cache file's rules as a LazyRules (PolicyLoad::lazy) for a RuleSet to make on first
+  // need, instead of a Rule each in PolicyLoad::rules.
+  bool lazy_caches = false;
 };
 
 // One evaluated definition as a cache file keeps it (policy_cache.h): its id, the resource
-// types it is indexed by, and the rest as compact JSON (metadata, the "if" and the bound
-// parameter values, the *IfNotExists details), compiled when a resource first reaches it.
+// types it is indexed by, the initiative that assigned it, and the rest as compact JSON
+// (metadata, the "if" and the bound parameter values, the *IfNotExists details), compiled when
+// a resource first reaches it. The same payload recurs for a definition in many initiatives.
 struct PolicyRecord {
   std::string id;
   std::vector<std::string> resource_types;
   std::string payload;
+  std::string initiative;
 };
 
 struct PolicyLoad {
   std::vector<std::unique_ptr<Rule>> rules;  // sorted by id
-  std::vector<SkippedPolicy> skipped;        // sorted by file, name
+  // With PolicyLoadOptions::lazy_caches: each cache file's rules (not in `rules`).
+  std::vector<std::shared_ptr<const LazyRules>> lazy;
+  std::vector<SkippedPolicy> skipped;  // sorted by file, name
   // Files or definitions that could not be loaded: InputErrors with file:line:col. The other
   // definitions are still loaded.
   std::vector<absl::Status> errors;

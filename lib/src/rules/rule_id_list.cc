@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "rules/builtin_rules.h"
+#include "rules/rule_set_lazy.h"
 
 namespace armlint::internal {
 
@@ -29,7 +30,11 @@ RuleIdList::RuleIdList(std::vector<std::string> others) : others_(std::move(othe
 }
 
 bool RuleIdList::contains(std::string_view id) const {
-  return IsBuiltinId(id) || std::binary_search(others_.begin(), others_.end(), id);
+  if (IsBuiltinId(id) || std::binary_search(others_.begin(), others_.end(), id)) return true;
+  for (const auto& l : lazy_) {
+    if (l->Find(id)) return true;
+  }
+  return false;
 }
 
 std::vector<std::string_view> RuleIdList::Sorted() const {
@@ -42,9 +47,20 @@ std::vector<std::string_view> RuleIdList::Sorted() const {
     out.push_back(id);
   }
   for (; o != others_.end(); ++o) out.emplace_back(*o);
+  if (!lazy_.empty()) {
+    for (const auto& l : lazy_) {
+      for (std::uint32_t i = 0; i < l->size(); ++i) out.push_back(l->Id(i));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
   return out;
 }
 
-std::size_t RuleIdList::size() const { return kBuiltinRuleTables.by_id.size() + others_.size(); }
+std::size_t RuleIdList::size() const {
+  std::size_t n = kBuiltinRuleTables.by_id.size() + others_.size();
+  for (const auto& l : lazy_) n += l->size();
+  return n;  // an id both here and in a lazy source counts twice
+}
 
 }  // namespace armlint::internal

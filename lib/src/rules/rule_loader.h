@@ -28,12 +28,12 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
 // written until it is evaluated (ParseRule's lazy_condition).
 struct Rule::Lazy {
   std::string_view path, text;  // the embedded rule file
-  std::once_flag load_once;
+  Once load_once;
   std::shared_ptr<const Document> doc;
   const Value* cond = nullptr;  // the "if", in doc
-  std::once_flag compile_once;
+  Once compile_once;
   std::unique_ptr<const Condition> condition;
-  std::once_flag json_once;
+  Once json_once;
   std::string json;
   // Rules made elsewhere (Azure Policy definitions, policy/), instead of an embedded file:
   // `load` fills in the metadata of the rule it is given (once per Lazy: a copy of the rule

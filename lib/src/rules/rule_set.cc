@@ -26,19 +26,56 @@ struct RuleSet::Index {
   std::vector<std::pair<const Rule*, NativeCheckFn>> native;
 };
 
-// The built-in rules: kBuiltinRuleIndex and kBuiltinRuleTables answer every lookup; a rule
-// object is made the first time the rule is needed (Builtin()), and then owned here.
-struct RuleSet::Builtins {
-  explicit Builtins(std::size_t n) : made(new std::atomic<const Rule*>[n]()) {}
+// Rules made the first time they are needed, and then owned here: the built-in rules and each
+// LazyRules source.
+struct RuleSet::Made {
+  explicit Made(std::size_t n) : made(new std::atomic<const Rule*>[n]()) {}
   std::unique_ptr<std::atomic<const Rule*>[]> made;  // published once, under `mu`
   std::mutex mu;
   std::vector<std::unique_ptr<Rule>> owned;  // under `mu`
-  std::vector<bool> off;                     // left out by --only / --disable; empty: none
+  std::vector<bool> off;                     // left out (--only, --disable); empty: none
+  bool Keeps(std::size_t i) const { return off.empty() || !off[i]; }
+  // Rule `i` (made by `make` unless another thread just did); null when left out.
+  // `make` may give null: the rule is then left out for good.
+  template <class MakeFn>
+  const Rule* Get(std::size_t i, MakeFn&& make) {
+    if (!Keeps(i)) return nullptr;
+    const Rule* r = made[i].load(std::memory_order_acquire);
+    if (r == nullptr) r = Publish(i, make);
+    return r == &kLeftOut ? nullptr : r;
+  }
+  template <class MakeFn>
+  [[gnu::noinline]] const Rule* Publish(std::size_t i, MakeFn&& make) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (const Rule* r = made[i].load(std::memory_order_relaxed)) return r;
+    std::unique_ptr<Rule> rule = make(i);
+    const Rule* r = rule != nullptr ? rule.get() : &kLeftOut;
+    if (rule != nullptr) owned.push_back(std::move(rule));
+    made[i].store(r, std::memory_order_release);
+    return r;
+  }
+  static const Rule kLeftOut;
+};
+
+const Rule RuleSet::Made::kLeftOut{};
+
+// The built-in rules: kBuiltinRuleIndex and kBuiltinRuleTables answer every lookup; a rule
+// object is made the first time the rule is needed (Builtin()).
+struct RuleSet::Builtins : Made {
+  explicit Builtins(std::size_t n) : Made(n) {}
   std::vector<std::pair<WildcardPattern, std::uint16_t>> by_pattern;  // kBuiltinRuleTables'
   std::vector<NativeCheckFn> native;  // the check of each of kBuiltinRuleTables.native
-  bool Keeps(std::size_t i) const { return off.empty() || !off[i]; }
-  // Makes the rule kBuiltinRuleIndex[i] unless another thread just did; publishes it in `made`.
-  [[gnu::noinline]] const Rule* Make(std::size_t i);
+};
+
+// A LazyRules source: its lookups answer for it, as kBuiltinRuleTables do for the built-ins.
+struct RuleSet::LazySet : Made {
+  explicit LazySet(std::shared_ptr<const LazyRules> s) : Made(s->size()), src(std::move(s)) {
+    for (const auto& [type, rule] : src->Patterns()) {
+      patterns.emplace_back(WildcardPattern::Like(type), rule);
+    }
+  }
+  std::shared_ptr<const LazyRules> src;
+  std::vector<std::pair<WildcardPattern, std::uint32_t>> patterns;  // src->Patterns()
 };
 
 namespace {
@@ -74,14 +111,18 @@ absl::StatusOr<std::vector<std::string>> RuleFiles(const std::string& dir) {
 struct KnownIds {
   bool builtin = false;                                  // the built-in rules are loaded
   absl::flat_hash_map<std::string, const Rule*> others;  // the rules not built in
+  std::vector<const LazyRules*> lazy;                    // RuleSetOptions::lazy_rules
   // The source of the rule `id` already loaded, if any.
   std::optional<std::string_view> SourceOf(const std::string& id) const {
     if (builtin) {
       if (std::optional<std::size_t> i = FindBuiltinRule(id)) return kBuiltinRuleFiles[*i].path;
     }
     auto it = others.find(id);
-    if (it == others.end()) return std::nullopt;
-    return it->second->source;
+    if (it != others.end()) return it->second->source;
+    for (const LazyRules* l : lazy) {
+      if (std::optional<std::uint32_t> i = l->Find(id)) return l->Id(*i);
+    }
+    return std::nullopt;
   }
 };
 
@@ -148,7 +189,6 @@ std::uint16_t BuiltinOf(std::uint16_t i) { return i; }
 std::uint16_t BuiltinOf(const BuiltinTypeEntry& e) { return e.rule; }
 std::uint16_t BuiltinOf(const std::pair<WildcardPattern, std::uint16_t>& p) { return p.second; }
 const Rule* RuleOf(const Rule* r) { return r; }
-const Rule* RuleOf(const std::unique_ptr<Rule>& r) { return r.get(); }
 const Rule* RuleOf(const std::pair<WildcardPattern, const Rule*>& p) { return p.second; }
 const Rule* RuleOf(const std::pair<const Rule*, NativeCheckFn>& p) { return p.first; }
 
@@ -188,6 +228,14 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
       set->rules_.push_back(std::move(r));
     }
   }
+  // An id loaded before a lazy source's wins (as for add_rules): checked when the source's
+  // rule is first needed (RuleSet::LazyRule), against these.
+  for (const auto& [id, rule] : ids.others) set->loaded_ids_.push_back(id);
+  std::sort(set->loaded_ids_.begin(), set->loaded_ids_.end());
+  for (const std::shared_ptr<const LazyRules>& src : options.lazy_rules) {
+    ids.lazy.push_back(src.get());
+    set->lazy_.push_back(std::make_unique<LazySet>(src));
+  }
   for (const auto* list : {&options.only, &options.disable}) {
     for (const std::string& id : *list) {
       if (!ids.SourceOf(id)) {
@@ -205,6 +253,16 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(const RuleSetOption
     return std::find(options.disable.begin(), options.disable.end(), id) == options.disable.end();
   };
   std::erase_if(set->rules_, [&](const std::unique_ptr<Rule>& r) { return !keep(r->id); });
+  for (const std::unique_ptr<LazySet>& lazy : set->lazy_) {
+    set->all_ids_.Add(lazy->src);
+    if (options.only.empty() && options.disable.empty()) continue;
+    lazy->off.assign(lazy->src->size(), !options.only.empty());
+    for (const auto* list : {&options.only, &options.disable}) {
+      for (const std::string& id : *list) {
+        if (std::optional<std::uint32_t> i = lazy->src->Find(id)) lazy->off[*i] = !keep(id);
+      }
+    }
+  }
   if (ids.builtin) {
     set->builtins_ = std::make_unique<Builtins>(kBuiltinRuleFileCount);
     Builtins& b = *set->builtins_;
@@ -262,19 +320,37 @@ void RuleSet::BuildIndex() {
   }
 }
 
-const Rule* RuleSet::Builtins::Make(std::size_t i) {
-  std::lock_guard<std::mutex> lock(mu);
-  if (const Rule* r = made[i].load(std::memory_order_relaxed)) return r;
-  owned.push_back(MakeBuiltin(i));
-  const Rule* r = owned.back().get();
-  made[i].store(r, std::memory_order_release);
-  return r;
+inline const Rule* RuleSet::Builtin(std::size_t i) const {
+  if (builtins_ == nullptr) return nullptr;
+  return builtins_->Get(i, MakeBuiltin);
 }
 
-inline const Rule* RuleSet::Builtin(std::size_t i) const {
-  if (builtins_ == nullptr || !builtins_->Keeps(i)) return nullptr;
-  if (const Rule* r = builtins_->made[i].load(std::memory_order_acquire)) return r;
-  return builtins_->Make(i);
+inline const Rule* RuleSet::LazyRule(std::size_t s, std::uint32_t i) const {
+  LazySet& set = *lazy_[s];
+  return set.Get(i, [&](std::size_t n) -> std::unique_ptr<Rule> {
+    std::string_view id = set.src->Id(static_cast<std::uint32_t>(n));
+    // Left out when the id was loaded before: a built-in rule, a pack's, an earlier source's.
+    if (builtins_ != nullptr && FindBuiltinRule(id)) return nullptr;
+    if (std::binary_search(loaded_ids_.begin(), loaded_ids_.end(), id)) return nullptr;
+    for (std::size_t e = 0; e < s; ++e) {
+      if (lazy_[e]->src->Find(id)) return nullptr;
+    }
+    return set.src->Make(static_cast<std::uint32_t>(n));
+  });
+}
+
+template <class Pick>
+void RuleSet::MergeLazy(std::vector<const Rule*>& out, Pick&& pick) const {
+  for (std::size_t s = 0; s < lazy_.size(); ++s) {
+    std::size_t mid = out.size();
+    for (std::uint32_t i : pick(*lazy_[s])) {
+      if (const Rule* r = LazyRule(s, i)) out.push_back(r);
+    }
+    if (mid > 0 && mid < out.size()) {
+      std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(mid), out.end(),
+                         [](const Rule* a, const Rule* b) { return a->id < b->id; });
+    }
+  }
 }
 
 std::size_t RuleSet::builtin_rules_made() const {
@@ -300,33 +376,73 @@ void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn) const {
   }
   static const std::vector<const Rule*> kNone;
   auto it = index_->by_type.find(type);
-  MergeById(
-      by_type, it == index_->by_type.end() ? kNone : it->second,
-      [&](const BuiltinTypeEntry& e) { builtin(e.rule); }, fn);
+  const std::vector<const Rule*>* others = it == index_->by_type.end() ? &kNone : &it->second;
+  if (lazy_.empty()) {
+    MergeById(
+        by_type, *others, [&](const BuiltinTypeEntry& e) { builtin(e.rule); }, fn);
+  } else {
+    std::vector<const Rule*> merged = *others;
+    MergeLazy(merged, [&](const LazySet& l) { return l.src->OfType(type); });
+    MergeById(
+        by_type, merged, [&](const BuiltinTypeEntry& e) { builtin(e.rule); }, fn);
+  }
   const Rule* last = nullptr;  // a rule with several matching patterns runs once
   static const std::vector<std::pair<WildcardPattern, std::uint16_t>> kNoPatterns;
-  MergeById(
-      builtins_ != nullptr ? builtins_->by_pattern : kNoPatterns, index_->by_pattern,
-      [&](const auto& p) {
-        if (!p.first.Matches(type)) return;
-        const Rule* r = Builtin(p.second);
-        if (r != nullptr && r != last) {
-          fn(r);
-          last = r;
+  auto on_builtin_pattern = [&](const auto& p) {
+    if (!p.first.Matches(type)) return;
+    const Rule* r = Builtin(p.second);
+    if (r != nullptr && r != last) {
+      fn(r);
+      last = r;
+    }
+  };
+  const auto& builtin_patterns = builtins_ != nullptr ? builtins_->by_pattern : kNoPatterns;
+  if (lazy_.empty()) {
+    MergeById(builtin_patterns, index_->by_pattern, on_builtin_pattern, [&](const auto& p) {
+      if (p.second != last && p.first.Matches(type)) {
+        fn(p.second);
+        last = p.second;
+      }
+    });
+  } else {
+    std::vector<const Rule*> matched;  // each rule once, by id
+    for (const auto& [pattern, rule] : index_->by_pattern) {
+      if ((matched.empty() || matched.back() != rule) && pattern.Matches(type)) {
+        matched.push_back(rule);
+      }
+    }
+    MergeLazy(matched, [&](const LazySet& l) {
+      std::vector<std::uint32_t> rules;
+      for (const auto& [pattern, rule] : l.patterns) {
+        if ((rules.empty() || rules.back() != rule) && pattern.Matches(type)) {
+          rules.push_back(rule);
         }
-      },
-      [&](const auto& p) {
-        if (p.second != last && p.first.Matches(type)) {
-          fn(p.second);
-          last = p.second;
-        }
-      });
-  MergeById(builtins_ != nullptr ? kBuiltinRuleTables.any_type : std::span<const std::uint16_t>(),
-            index_->any_type, builtin, fn);
+      }
+      return rules;
+    });
+    MergeById(builtin_patterns, matched, on_builtin_pattern, [&](const Rule* r) {
+      if (r != last) {
+        fn(r);
+        last = r;
+      }
+    });
+  }
+  std::span<const std::uint16_t> builtin_any;
+  if (builtins_ != nullptr) builtin_any = kBuiltinRuleTables.any_type;
+  if (lazy_.empty()) {
+    MergeById(builtin_any, index_->any_type, builtin, fn);
+  } else {
+    std::vector<const Rule*> any = index_->any_type;
+    MergeLazy(any, [](const LazySet& l) { return l.src->AnyType(); });
+    MergeById(builtin_any, any, builtin, fn);
+  }
 }
 
 void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
                                std::span<const Resource> deployment) const {
+  // A policy cache's rules share one condition per distinct definition and parameter values
+  // (a definition in many initiatives): it is evaluated once per resource.
+  absl::flat_hash_map<const Condition*, ConditionResult> policy_results;
   auto run = [&](const Rule* rule) {
     // A rule written for both forms judges a folded child's settings once, on its parent.
     if (!resource.merged_into.empty() &&
@@ -336,8 +452,15 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
     }
     const Condition* condition = rule->GetCondition();
     if (condition == nullptr) return;
-    ConditionResult r =
-        rule->policy ? condition->Evaluate(resource, deployment) : condition->Evaluate(resource);
+    ConditionResult r;
+    if (!rule->policy) {
+      r = condition->Evaluate(resource);
+    } else if (auto it = policy_results.find(condition); it != policy_results.end()) {
+      r = it->second;
+    } else {
+      r = condition->Evaluate(resource, deployment);
+      policy_results.emplace(condition, r);
+    }
     if (r.outcome == Tri::kFalse) return;
     Hit hit;
     hit.rule = rule;
@@ -375,12 +498,20 @@ const std::vector<const Rule*>& RuleSet::rules() const {
   std::call_once(all_once_, [this] {
     std::span<const std::uint16_t> builtin;
     if (builtins_ != nullptr) builtin = kBuiltinRuleTables.by_id;
+    std::vector<const Rule*> others;
+    others.reserve(rules_.size());
+    for (const auto& r : rules_) others.push_back(r.get());
+    MergeLazy(others, [](const LazySet& l) {
+      std::vector<std::uint32_t> every(l.src->size());
+      for (std::uint32_t i = 0; i < every.size(); ++i) every[i] = i;
+      return every;
+    });
     MergeById(
-        builtin, rules_,
+        builtin, others,
         [&](std::uint16_t i) {
           if (const Rule* r = Builtin(i)) all_.push_back(r);
         },
-        [&](const std::unique_ptr<Rule>& r) { all_.push_back(r.get()); });
+        [&](const Rule* r) { all_.push_back(r); });
     for (const Rule* r : all_) r->Load();
   });
   return all_;
@@ -426,90 +557,11 @@ const Rule* RuleSet::Find(std::string_view id) const {
   } else if (builtins_ != nullptr) {
     if (std::optional<std::size_t> i = FindBuiltinRule(id)) found = Builtin(*i);
   }
+  for (std::size_t s = 0; found == nullptr && s < lazy_.size(); ++s) {
+    if (std::optional<std::uint32_t> i = lazy_[s]->src->Find(id)) found = LazyRule(s, *i);
+  }
   if (found != nullptr) found->Load();
   return found;
-}
-
-void Rule::Load() const {
-  if (lazy != nullptr && lazy->load) {
-    std::call_once(lazy->load_once, [this] { lazy->load(const_cast<Rule&>(*this)); });
-    return;
-  }
-  if (lazy == nullptr || lazy->text.empty()) return;
-  std::call_once(lazy->load_once, [this] {
-    absl::StatusOr<std::unique_ptr<Document>> doc =
-        Document::Parse(std::string(lazy->path), std::string(lazy->text));
-    if (!doc.ok()) return;
-    absl::StatusOr<std::unique_ptr<Rule>> parsed =
-        ParseRule(std::shared_ptr<const Document>(std::move(*doc)), /*lazy_condition=*/true);
-    if (!parsed.ok()) return;
-    // The metadata the index did not give (id, resource types, check, source, category and
-    // impact did: those are read without loading, and so never written here). The
-    // rule object is never const itself: RuleSet owns it.
-    Rule& self = const_cast<Rule&>(*this);
-    self.problem = std::move((*parsed)->problem);
-    self.solution = std::move((*parsed)->solution);
-    self.learn_more_link = std::move((*parsed)->learn_more_link);
-    self.effect = std::move((*parsed)->effect);
-    self.policy = std::move((*parsed)->policy);
-    self.azure_policies = std::move((*parsed)->azure_policies);
-    self.environments = std::move((*parsed)->environments);
-    if ((*parsed)->lazy != nullptr) {
-      lazy->doc = (*parsed)->lazy->doc;
-      lazy->cond = (*parsed)->lazy->cond;
-    }
-  });
-}
-
-const Condition* Rule::GetCondition() const {
-  Load();
-  if (lazy != nullptr && lazy->compile) return lazy->compile();
-  if (lazy == nullptr || lazy->cond == nullptr) return condition.get();
-  std::call_once(lazy->compile_once, [l = lazy.get()] {
-    absl::StatusOr<std::unique_ptr<Condition>> c = Condition::Compile(l->doc, *l->cond);
-    if (c.ok()) l->condition = std::move(*c);
-  });
-  return lazy->condition.get();
-}
-
-const std::string& Rule::ConditionJson() const {
-  Load();
-  if (lazy != nullptr && lazy->json_of) {
-    std::call_once(lazy->json_once, [l = lazy.get()] { l->json = l->json_of(); });
-    return lazy->json;
-  }
-  if (lazy == nullptr || lazy->cond == nullptr) return condition_json;
-  std::call_once(lazy->json_once, [l = lazy.get()] { l->json = CompactJson(*l->cond); });
-  return lazy->json;
-}
-
-std::unique_ptr<Rule> CopyRule(const Rule& rule) {
-  auto copy = std::make_unique<Rule>(rule);
-  if (rule.lazy != nullptr && rule.lazy->load) {
-    copy->lazy = std::make_shared<Rule::Lazy>();
-    copy->lazy->load = rule.lazy->load;
-    copy->lazy->compile = rule.lazy->compile;
-    copy->lazy->json_of = rule.lazy->json_of;
-  }
-  return copy;
-}
-
-RuleInfo ToRuleInfo(const Rule& r) {
-  RuleInfo info;
-  info.id = r.id;
-  info.category = r.category;
-  info.impact = r.impact;
-  info.resource_types = r.resource_types;
-  info.problem = r.problem;
-  info.solution = r.solution;
-  info.learn_more_link = r.learn_more_link;
-  info.source = r.source;
-  info.check = r.check;
-  info.condition_json = r.ConditionJson();
-  info.effect = r.effect;
-  info.policy = r.policy;
-  info.azure_policies = r.azure_policies;
-  return info;
 }
 
 }  // namespace armlint::internal

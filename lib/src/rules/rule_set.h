@@ -1,6 +1,7 @@
 // A compiled rule set: the loaded packs indexed by resource type, and their evaluation.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -16,6 +17,7 @@
 #include "rules/check_context.h"
 #include "rules/rule.h"
 #include "rules/rule_id_list.h"
+#include "rules/rule_set_lazy.h"
 
 namespace armlint::internal {
 
@@ -26,6 +28,9 @@ struct RuleSetOptions {
   std::vector<std::string> disable;
   // Adds rules made elsewhere (Azure Policy definitions) after the packs are loaded.
   std::function<absl::Status(std::vector<std::unique_ptr<Rule>>&)> add_rules;
+  // Rules made on first need from their own index (policy caches), after add_rules'; an id
+  // already loaded wins over theirs.
+  std::vector<std::shared_ptr<const LazyRules>> lazy_rules;
 };
 
 class RuleSet {
@@ -75,11 +80,21 @@ class RuleSet {
   // order EvaluateResource runs them.
   template <class Fn>
   void ForEachApplicable(const std::string& type, Fn&& fn) const;
+  // Rule `i` of lazy_[s], made on the first call (from any thread); null when left out.
+  const Rule* LazyRule(std::size_t s, std::uint32_t i) const;
+  // Appends the rules of lazy_ that `pick` gives (rule numbers of each source, ascending) to
+  // `out` (sorted by id), keeping it sorted by id.
+  template <class Pick>
+  void MergeLazy(std::vector<const Rule*>& out, Pick&& pick) const;
   struct Index;
+  struct Made;
   struct Builtins;
-  std::vector<std::unique_ptr<Rule>> rules_;  // not built in (packs, add_rules); sorted by id
-  std::unique_ptr<Index> index_;              // of rules_
-  std::unique_ptr<Builtins> builtins_;        // null without the built-in rules
+  struct LazySet;
+  std::vector<std::unique_ptr<Rule>> rules_;    // not built in (packs, add_rules); sorted by id
+  std::unique_ptr<Index> index_;                // of rules_
+  std::unique_ptr<Builtins> builtins_;          // null without the built-in rules
+  std::vector<std::unique_ptr<LazySet>> lazy_;  // RuleSetOptions::lazy_rules
+  std::vector<std::string> loaded_ids_;         // of the rules not built in, before lazy_'s
   RuleIdList all_ids_;
   mutable std::once_flag all_once_;
   mutable std::vector<const Rule*> all_;  // rules(), made on its first call
