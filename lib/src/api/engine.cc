@@ -10,6 +10,8 @@
 #include <system_error>
 #include <thread>
 
+#include "absl/base/call_once.h"
+
 #include "api/file_walk.h"
 #include "api/lint_file.h"
 #include "armlint/armlint.hpp"
@@ -97,7 +99,7 @@ struct Engine::Impl {
   mutable std::vector<std::string> policy_notes;  // config caches add theirs (under mu)
   // Policy caches list their skipped definitions when asked (SkippedPolicies).
   std::function<void(std::vector<SkippedPolicy>&)> more_skipped;
-  mutable std::once_flag skipped_once;
+  mutable absl::once_flag skipped_once;
 
   std::function<absl::Status(std::vector<std::unique_ptr<internal::Rule>>&)> AddPolicyRules()
       const {
@@ -561,7 +563,7 @@ LintResult Engine::LintBuffer(std::string_view display_name, std::string_view te
 }
 
 std::vector<SkippedPolicy> Engine::SkippedPolicies() const {
-  std::call_once(impl_->skipped_once, [impl = impl_.get()] {
+  absl::call_once(impl_->skipped_once, [impl = impl_.get()] {
     if (!impl->more_skipped) return;
     std::vector<SkippedPolicy>& list = impl->skipped_policies;
     bool sort = !list.empty();

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <mutex>
 
+#include "absl/base/call_once.h"
+
 #include "util/did_you_mean.h"
 #include "util/str_cat.h"
 #include "util/strings.h"
@@ -68,7 +70,7 @@ struct AliasTable::Lazy {
   };
   std::mutex mu;  // serialises parsing
   std::vector<std::unique_ptr<AliasTable>> owned;
-  std::once_flag elsewhere_once;
+  absl::once_flag elsewhere_once;
   std::unique_ptr<AliasTable> elsewhere;
 };
 
@@ -109,7 +111,7 @@ const AliasTable* AliasTable::Block(std::string_view type_lower) const {
 }
 
 const AliasTable& AliasTable::NamedElsewhere() const {
-  std::call_once(lazy_->elsewhere_once, [this] {
+  absl::call_once(lazy_->elsewhere_once, [this] {
     // Every type that defines or is named by such an alias, parsed in table order (the order
     // ParseAllBuiltin adds their targets in).
     std::vector<std::size_t> blocks;

@@ -9,6 +9,8 @@
 #include <mutex>
 #include <type_traits>
 
+#include "absl/base/call_once.h"
+
 #include "json/compact_json.h"
 #include "json/document.h"
 #include "knowledge/aliases.h"
@@ -133,9 +135,9 @@ struct CacheData;
 struct Payload {
   std::string_view bytes;
   std::uint64_t hash = 0;
-  Once parse_once;
+  absl::once_flag parse_once;
   std::shared_ptr<const Document> doc;
-  Once compile_once;
+  absl::once_flag compile_once;
   std::unique_ptr<const Condition> condition;
   const Document* Doc(CacheData& data);
   const Condition* Compile(CacheData& data);
@@ -159,7 +161,7 @@ struct CacheData {
 };
 
 const Document* Payload::Doc(CacheData& data) {
-  parse_once.Call([&] {
+  absl::call_once(parse_once, [&] {
     if (Hash64(bytes) != hash) {
       data.Late(Bad(data.path,
                     Cat("corrupt (the payload at byte ", bytes.data() - data.file->view().data(),
@@ -178,7 +180,7 @@ const Document* Payload::Doc(CacheData& data) {
 }
 
 const Condition* Payload::Compile(CacheData& data) {
-  compile_once.Call([&] {
+  absl::call_once(compile_once, [&] {
     if (Doc(data) == nullptr) return;
     const Value& root = doc->root();
     const Value* cond = Key(&root, "if");
@@ -260,7 +262,7 @@ class CacheRules : public LazyRules {
       return TypeOrder(t.type, v);
     });
     if (it == end || it->type != type) return {};
-    it->once.Call([&] {
+    absl::call_once(it->once, [&] {
       if (!Numbers(it->numbers, count_, it->rules)) {
         data_->Late(Bad(data_->path, Cat("corrupt (the rules of type ", type, ")")));
       }
@@ -284,7 +286,7 @@ class CacheRules : public LazyRules {
   // The rules of one type, parsed when the type is first looked up.
   struct TypeRules {
     std::string_view type, numbers;
-    mutable Once once;
+    mutable absl::once_flag once;
     mutable std::vector<std::uint32_t> rules;
   };
   // Rule i's index line (empty when the offsets table points nowhere).

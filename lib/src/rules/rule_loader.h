@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "absl/base/call_once.h"
 #include "absl/status/statusor.h"
 
 #include "json/document.h"
@@ -28,12 +29,12 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
 // written until it is evaluated (ParseRule's lazy_condition).
 struct Rule::Lazy {
   std::string_view path, text;  // the embedded rule file
-  Once load_once;
+  absl::once_flag load_once;
   std::shared_ptr<const Document> doc;
   const Value* cond = nullptr;  // the "if", in doc
-  Once compile_once;
+  absl::once_flag compile_once;
   std::unique_ptr<const Condition> condition;
-  Once json_once;
+  absl::once_flag json_once;
   std::string json;
   // Rules made elsewhere (Azure Policy definitions, policy/), instead of an embedded file:
   // `load` fills in the metadata of the rule it is given (once per Lazy: a copy of the rule

@@ -495,7 +495,7 @@ void RuleSet::ApplicableRules(const Resource& resource, std::vector<const Rule*>
 }
 
 const std::vector<const Rule*>& RuleSet::rules() const {
-  std::call_once(all_once_, [this] {
+  absl::call_once(all_once_, [this] {
     std::span<const std::uint16_t> builtin;
     if (builtins_ != nullptr) builtin = kBuiltinRuleTables.by_id;
     std::vector<const Rule*> others;

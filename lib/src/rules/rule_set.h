@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/base/call_once.h"
 #include "absl/status/statusor.h"
 
 #include "resources/resource.h"
@@ -96,7 +97,7 @@ class RuleSet {
   std::vector<std::unique_ptr<LazySet>> lazy_;  // RuleSetOptions::lazy_rules
   std::vector<std::string> loaded_ids_;         // of the rules not built in, before lazy_'s
   RuleIdList all_ids_;
-  mutable std::once_flag all_once_;
+  mutable absl::once_flag all_once_;
   mutable std::vector<const Rule*> all_;  // rules(), made on its first call
 };
 

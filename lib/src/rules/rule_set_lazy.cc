@@ -2,6 +2,8 @@
 // GetCondition, ConditionJson), copies for other rule sets, LazyRules lookups.
 #include "rules/rule_set_lazy.h"
 
+#include "absl/base/call_once.h"
+
 #include "rules/condition.h"
 #include "rules/rule_loader.h"
 #include "rules/rule_set.h"
@@ -24,11 +26,11 @@ std::optional<std::uint32_t> LazyRules::Find(std::string_view id) const {
 
 void Rule::Load() const {
   if (lazy != nullptr && lazy->load) {
-    lazy->load_once.Call([this] { lazy->load(const_cast<Rule&>(*this)); });
+    absl::call_once(lazy->load_once, [this] { lazy->load(const_cast<Rule&>(*this)); });
     return;
   }
   if (lazy == nullptr || lazy->text.empty()) return;
-  lazy->load_once.Call([this] {
+  absl::call_once(lazy->load_once, [this] {
     absl::StatusOr<std::unique_ptr<Document>> doc =
         Document::Parse(std::string(lazy->path), std::string(lazy->text));
     if (!doc.ok()) return;
@@ -57,7 +59,7 @@ const Condition* Rule::GetCondition() const {
   Load();
   if (lazy != nullptr && lazy->compile) return lazy->compile();
   if (lazy == nullptr || lazy->cond == nullptr) return condition.get();
-  lazy->compile_once.Call([l = lazy.get()] {
+  absl::call_once(lazy->compile_once, [l = lazy.get()] {
     absl::StatusOr<std::unique_ptr<Condition>> c = Condition::Compile(l->doc, *l->cond);
     if (c.ok()) l->condition = std::move(*c);
   });
@@ -67,11 +69,11 @@ const Condition* Rule::GetCondition() const {
 const std::string& Rule::ConditionJson() const {
   Load();
   if (lazy != nullptr && lazy->json_of) {
-    lazy->json_once.Call([l = lazy.get()] { l->json = l->json_of(); });
+    absl::call_once(lazy->json_once, [l = lazy.get()] { l->json = l->json_of(); });
     return lazy->json;
   }
   if (lazy == nullptr || lazy->cond == nullptr) return condition_json;
-  lazy->json_once.Call([l = lazy.get()] { l->json = CompactJson(*l->cond); });
+  absl::call_once(lazy->json_once, [l = lazy.get()] { l->json = CompactJson(*l->cond); });
   return lazy->json;
 }
 

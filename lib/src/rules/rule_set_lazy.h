@@ -19,25 +19,6 @@
 
 namespace armlint::internal {
 
-// Runs a function once, from any thread, like std::call_once, but with no system call: glibc's
-// call_once wakes possible waiters with a futex call each time it runs a function, and a run
-// loads hundreds of rules (a few microseconds a system call on a virtual machine).
-class Once {
- public:
-  template <class Fn>
-  void Call(Fn&& fn) {
-    if (done_.load(std::memory_order_acquire)) return;
-    std::lock_guard<std::mutex> lock(mu_);
-    if (done_.load(std::memory_order_relaxed)) return;
-    fn();
-    done_.store(true, std::memory_order_release);
-  }
-
- private:
-  std::atomic<bool> done_{false};
-  std::mutex mu_;
-};
-
 class LazyRules {
  public:
   virtual ~LazyRules() = default;

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/base/call_once.h"
+
 #include "rules/checks/name_rules.h"
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
@@ -25,13 +27,13 @@ namespace {
 // Row i's pattern, parsed the first time a name of its type is judged.
 const checks::NamePattern& Pattern(std::size_t i) {
   struct Compiled {
-    std::once_flag once;
+    absl::once_flag once;
     std::optional<checks::NamePattern> pattern;
   };
   static auto* const kCompiled = new Compiled[checks::NameRules().size()];
   Compiled& c = kCompiled[i];
-  std::call_once(c.once,
-                 [&] { c.pattern = checks::NamePattern::Parse(checks::NameRules()[i].pattern); });
+  absl::call_once(c.once,
+                  [&] { c.pattern = checks::NamePattern::Parse(checks::NameRules()[i].pattern); });
   return *c.pattern;  // every row parses (name_rules_test)
 }
 
