@@ -95,5 +95,20 @@ TEST(Arena, BlocksIdleForSomeUnitsAreFreed) {
   EXPECT_EQ(Arena::CachedBytes(), 0u);
 }
 
+// Blocks under 2 MB are kept however long they are idle: they hold little, and freeing them
+// means faulting their 4 KB pages in again for the next file that needs them.
+TEST(Arena, SmallerBlocksStayCachedWhenIdle) {
+  Arena::ReleaseCachedBlocks();
+  {
+    Arena medium;
+    medium.Allocate(200'000, 1);
+  }
+  if (Arena::CachedBytes() == 0) GTEST_SKIP() << "no block cache (AddressSanitizer)";
+  EXPECT_EQ(Arena::CachedBytes(), 256u * 1024);
+  for (unsigned i = 0; i < 4 * Arena::kIdleUnits; ++i) EXPECT_EQ(Arena::EndCacheUnit(), 0u);
+  EXPECT_EQ(Arena::CachedBytes(), 256u * 1024);
+  EXPECT_EQ(Arena::ReleaseCachedBlocks(), 256u * 1024);
+}
+
 }  // namespace
 }  // namespace armlint::internal

@@ -68,9 +68,9 @@ class Arena {
 
   // The calling thread's cache of blocks that ended arenas left for the next ones: bytes held.
   static std::size_t CachedBytes();
-  // Ends one unit of work (a linted file) for the calling thread's cache: blocks no arena took
-  // during the last kIdleUnits units are freed, so that a run of small files after a large one
-  // does not keep the large file's blocks. Returns the bytes freed.
+  // Ends one unit of work (a linted file) for the calling thread's cache: blocks of 2 MB and
+  // more that no arena took during the last kIdleUnits units are freed, so that a run of small
+  // files after a large one does not keep the large file's blocks. Returns the bytes freed.
   static std::size_t EndCacheUnit();
   // Frees every block of the calling thread's cache (no more arenas are coming soon); returns
   // the bytes freed.
