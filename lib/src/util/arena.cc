@@ -64,10 +64,6 @@ char* MapHuge(std::size_t size) {
 }
 #endif
 
-}  // namespace
-
-namespace {
-
 struct CachedBlock {
   char* data;
   std::size_t size;
@@ -89,7 +85,7 @@ void FreeBlock(char* data, std::size_t size, bool mapped) {
 
 // Blocks of arenas that ended, kept per thread for the next file's arena: a lint of many
 // files then reuses memory that is already mapped instead of faulting in fresh pages and
-// returning them to the allocator file after file. Bounded in bytes and in age (EndUnit);
+// returning them to the allocator file after file. Bounded in bytes and in age (Release);
 // off under AddressSanitizer, so that it still sees every use after an arena's end.
 class BlockCache {
  public:
