@@ -1,7 +1,9 @@
 // Tests for turning hits into findings and ordering them.
 #include "findings/findings.h"
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -141,6 +143,25 @@ TEST(Findings, SortIsStableByFileLineColumnRule) {
   order.clear();
   for (const Finding& f : findings) order.push_back(f.problem);
   EXPECT_EQ(order, (std::vector<std::string>{"4", "3", "5", "2", "1"}));
+}
+
+// Sorted in place along the cycles of the permutation: long cycles, fixed points and equal keys
+// (kept in their first order) in one list.
+TEST(Findings, SortMovesEachFindingIntoPlaceStably) {
+  std::vector<Finding> findings;
+  std::vector<std::pair<int, int>> expected;  // (line, position in the input)
+  for (int i = 0; i < 200; ++i) {
+    const int line = (i * 37) % 50;  // every line four times, in a scrambled order
+    findings.push_back(At("a.json", line, "r", std::to_string(i)));
+    expected.emplace_back(line, i);
+  }
+  std::sort(expected.begin(), expected.end());
+  SortFindings(findings);
+  ASSERT_EQ(findings.size(), expected.size());
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    EXPECT_EQ(findings[k].location.line, expected[k].first) << k;
+    EXPECT_EQ(findings[k].problem, std::to_string(expected[k].second)) << k;
+  }
 }
 
 TEST(Findings, ResourceIdentityIgnoresArrayIndexes) {

@@ -25,6 +25,7 @@
 #include "policy/policy_loader.h"
 #include "rules/rule_loader.h"
 #include "rules/rule_set.h"
+#include "util/arena.h"
 #include "util/input_error.h"
 
 namespace armlint {
@@ -230,6 +231,9 @@ namespace {
 
 void Merge(internal::FileResult&& from, LintResult& into) {
   std::move(from.findings.begin(), from.findings.end(), std::back_inserter(into.findings));
+  // The file's list is released as it is merged: otherwise every finding of the run would be
+  // held twice (the moved-from shells are as large as the findings) until the lint returns.
+  std::vector<Finding>().swap(from.findings);
   std::move(from.errors.begin(), from.errors.end(), std::back_inserter(into.errors));
   into.files += from.files;
   into.resources += from.resources;
@@ -494,6 +498,8 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
       r = internal::LintFile(settings, *file, named);
       DefaultWorkloads(impl_->options, paths, *file, r);
       internal::SortFindings(r.findings);
+      // Blocks that the last files' arenas did not need are freed (util/arena.h).
+      internal::Arena::EndCacheUnit();
     }
   };
   // A thread is started for each file found, up to jobs - 1, so that linting one file starts
@@ -519,6 +525,9 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
       &folder_facts);
   queue.Close();
   worker();
+  // No more files: this thread's cached arena blocks would only add to the memory that merging
+  // and reporting the findings take (worker threads free theirs as they end).
+  internal::Arena::ReleaseCachedBlocks();
   for (std::thread& t : threads) t.join();
 
   LintResult result;

@@ -57,6 +57,13 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   AssessFile(*file.rules, file.config.get(), resources,
              context.classification.kind == ManifestKind::kTemplate, hits, made,
              out.summary.assessments);
+  // Sized once: the file's findings are kept (and merged) to the end of the run.
+  out.findings.reserve(out.findings.size() +
+                       static_cast<std::size_t>(std::count_if(
+                           made.begin(), made.end(), [&](const std::optional<Finding>& f) {
+                             return f.has_value() &&
+                                    (f->outcome != Outcome::kUnknown || settings.report_unknown);
+                           })));
   for (std::optional<Finding>& f : made) {
     if (!f.has_value()) continue;
     if (unit.parameters != nullptr && f->location.file == unit.doc->path()) {

@@ -270,15 +270,26 @@ void SortFindings(std::vector<Finding>& findings) {
   };
   // Findings of files linted in path order often are in order already.
   if (std::is_sorted(findings.begin(), findings.end(), less)) return;
-  // A Finding is hundreds of bytes: sort their indices, then move each finding once.
+  // A Finding is hundreds of bytes: sort their indices, then move each finding into place,
+  // one cycle of the permutation at a time, in the same vector (a sorted copy would hold the
+  // run's findings twice, the largest allocation at the end of a corpus run).
   std::vector<std::size_t> order(findings.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return less(findings[a], findings[b]); });
-  std::vector<Finding> sorted;
-  sorted.reserve(findings.size());
-  for (std::size_t i : order) sorted.push_back(std::move(findings[i]));
-  findings = std::move(sorted);
+  for (std::size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    Finding held = std::move(findings[start]);
+    std::size_t at = start;
+    while (order[at] != start) {  // the finding that belongs at `at` is at order[at]
+      const std::size_t from = order[at];
+      findings[at] = std::move(findings[from]);
+      order[at] = at;
+      at = from;
+    }
+    findings[at] = std::move(held);
+    order[at] = at;
+  }
 }
 
 void SortErrors(std::vector<::armlint::InputError>& errors) {

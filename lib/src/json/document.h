@@ -62,6 +62,8 @@ class Document {
 
  private:
   explicit Document(std::string path) : path_(std::move(path)) {}
+  Document(std::string path, std::size_t first_block)
+      : path_(std::move(path)), arena_(first_block) {}
   // Parses text_ (already set) into this document.
   static absl::StatusOr<std::unique_ptr<Document>> ParseText(std::unique_ptr<Document> doc,
                                                              std::uint8_t source);

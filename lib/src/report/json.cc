@@ -70,7 +70,9 @@ void WriteFinding(PrettyJsonWriter& w, const Finding& f) {
 
 // The findings, rendered in contiguous pieces by up to `jobs` threads when there are many (a
 // corpus run lists tens of thousands, and this is the one stage after linting that would
-// otherwise run on one core), then written in order.
+// otherwise run on one core), then written in order. The first piece is written by this thread
+// straight into `w` (streamed as it goes): only the others are held as text until then, one
+// piece fewer (megabytes in a corpus run).
 void WriteFindings(PrettyJsonWriter& w, const std::vector<const Finding*>& listed, int jobs) {
   constexpr std::size_t kPerPiece = 2048;
   constexpr std::size_t kBytesPerFinding = 2048;  // ~700 in a corpus run; more is only reserved
@@ -81,14 +83,17 @@ void WriteFindings(PrettyJsonWriter& w, const std::vector<const Finding*>& liste
     for (const Finding* f : listed) WriteFinding(w, *f);
     return;
   }
+  // Made before any piece is written to `w`: each continues the findings array after values.
+  std::vector<PrettyJsonWriter> parts;
+  for (std::size_t piece = 1; piece < pieces; ++piece) parts.push_back(w.Detached(true));
   std::vector<std::string> text(pieces);
   auto render = [&](std::size_t piece) {
-    PrettyJsonWriter part = w.Detached(piece > 0);
+    PrettyJsonWriter& part = piece == 0 ? w : parts[piece - 1];
     const std::size_t begin = listed.size() * piece / pieces;
     const std::size_t end = listed.size() * (piece + 1) / pieces;
-    part.Reserve((end - begin) * kBytesPerFinding);
+    if (piece > 0) part.Reserve((end - begin) * kBytesPerFinding);
     for (std::size_t i = begin; i < end; ++i) WriteFinding(part, *listed[i]);
-    text[piece] = std::move(part).Take();
+    if (piece > 0) text[piece] = std::move(part).Take();
   };
   std::vector<std::thread> threads;
   std::size_t piece = 1;
@@ -99,7 +104,10 @@ void WriteFindings(PrettyJsonWriter& w, const std::vector<const Finding*>& liste
   }
   render(0);
   for (std::thread& t : threads) t.join();
-  for (const std::string& piece : text) w.Append(piece);
+  for (std::size_t i = 1; i < pieces; ++i) {
+    w.Append(text[i]);
+    std::string().swap(text[i]);  // each piece freed once written
+  }
 }
 
 void WriteScores(PrettyJsonWriter& w, std::string_view key, const Scores& s) {
