@@ -1,8 +1,6 @@
 // armlint::Engine: rule loading once, then parallel, deterministic linting of many files.
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -14,6 +12,7 @@
 
 #include "api/file_walk.h"
 #include "api/lint_file.h"
+#include "api/lint_run.h"
 #include "armlint/armlint.hpp"
 #include "findings/baseline.h"
 #include "findings/config.h"
@@ -241,54 +240,6 @@ void Merge(internal::FileResult&& from, LintResult& into) {
   if (from.files > 0) into.files_linted.push_back(std::move(from.summary));
 }
 
-// Files to lint, pushed by the walk as it finds them and taken by the workers in that order,
-// each with a slot for its result. Deques: pushing never moves what earlier workers hold.
-class FileQueue {
- public:
-  void Push(const std::string& file) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      files_.push_back(file);
-      results_.emplace_back();
-    }
-    ready_.notify_one();
-  }
-  // No more files: workers finish what is queued, then stop.
-  void Close() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      closed_ = true;
-    }
-    ready_.notify_all();
-  }
-  std::size_t size() const {
-    std::lock_guard<std::mutex> lock(mu_);
-    return files_.size();
-  }
-  // The next file nobody has taken, waiting for the walk if need be, with its index in `index`;
-  // null once the queue is closed and empty.
-  const std::string* Next(std::size_t& index) {
-    std::unique_lock<std::mutex> lock(mu_);
-    ready_.wait(lock, [&] { return next_ < files_.size() || closed_; });
-    if (next_ == files_.size()) return nullptr;
-    index = next_++;
-    return &files_[index];
-  }
-  // The result slot of the file at `index` (only its worker writes it until all have joined).
-  internal::FileResult& Result(std::size_t index) {
-    std::lock_guard<std::mutex> lock(mu_);
-    return results_[index];
-  }
-
- private:
-  mutable std::mutex mu_;
-  std::condition_variable ready_;
-  std::deque<std::string> files_;
-  std::deque<internal::FileResult> results_;
-  std::size_t next_ = 0;
-  bool closed_ = false;
-};
-
 // The linted path (as given) that `file` was found under, for its default workload.
 std::string RootOf(const std::vector<std::string>& paths, const std::string& file) {
   namespace fs = std::filesystem;
@@ -346,43 +297,6 @@ void Finish(const Options& options, internal::ConfigResolver& configs, LintResul
       static_cast<int>(std::count_if(result.findings.begin(), result.findings.end(),
                                      [](const Finding& f) { return f.suppressed; }));
 }
-
-// The files the run lints anyway, for a parameter file named alone: a named path, or a path
-// under a named folder (outside hidden folders and node_modules, as the walk skips them).
-class RunCoverage {
- public:
-  explicit RunCoverage(const std::vector<std::string>& paths) {
-    namespace fs = std::filesystem;
-    for (const std::string& p : paths) {
-      if (p == "-") continue;
-      std::error_code ec;
-      fs::path canonical = fs::weakly_canonical(p, ec);
-      if (ec) continue;
-      (fs::is_directory(canonical, ec) ? dirs_ : files_).push_back(canonical);
-    }
-  }
-  bool Covers(const std::string& file) const {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::path canonical = fs::weakly_canonical(file, ec);
-    if (ec) return false;
-    if (std::find(files_.begin(), files_.end(), canonical) != files_.end()) return true;
-    for (const fs::path& d : dirs_) {
-      fs::path rel = canonical.lexically_relative(d);
-      if (rel.empty() || *rel.begin() == "..") continue;
-      bool skipped = false;
-      for (const fs::path& part : rel.parent_path()) {
-        std::string name = part.string();
-        skipped |= (name.size() > 1 && name[0] == '.') || name == "node_modules";
-      }
-      if (!skipped) return true;
-    }
-    return false;
-  }
-
- private:
-  std::vector<std::filesystem::path> files_, dirs_;
-};
 
 // Checks each config once, before any file it governs is linted: it loads (schema), its rule
 // packs load, and every rule id it names exists. Thread-compatible (the walk calls it).
@@ -478,7 +392,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   configs.set_folder_facts(&folder_facts);
   internal::LintSettings settings = impl_->settings(&configs);
   settings.folder_facts = &folder_facts;
-  RunCoverage coverage(paths);
+  internal::RunCoverage coverage(paths);
   settings.linted_in_run = [&coverage](const std::string& f) { return coverage.Covers(f); };
   ConfigGate gate(*impl_, configs);
   std::atomic<bool> stop{false};
@@ -488,7 +402,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   // tree (on a large tree, mostly waiting on the file system) while the others lint, then
   // lints too. Everything per file happens in the workers: linting, the default workload, and
   // sorting the file's findings, so that the merged list is usually in order already (Finish).
-  FileQueue queue;
+  internal::FileQueue queue;
   auto worker = [&] {
     std::size_t index = 0;
     while (const std::string* file = queue.Next(index)) {
