@@ -33,6 +33,8 @@ class PolicyCache : public ::testing::Test {
     std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
     return p.string();
   }
+  // The cache of the definitions in defs/, written to p.cache; its path.
+  std::string WriteDefsCache();
   fs::path dir_;
 };
 
@@ -90,6 +92,15 @@ Options Base() {
   o.use_config = false;
   o.report_unknown = true;
   return o;
+}
+
+std::string PolicyCache::WriteDefsCache() {
+  Options options = Base();
+  options.policy_paths = {(dir_ / "defs").string()};
+  std::string cache = (dir_ / "p.cache").string();
+  absl::Status written = armlint::WritePolicyCache(options, cache).status();
+  EXPECT_TRUE(written.ok()) << written;
+  return cache;
 }
 
 // Every conformance folder: the same rules, skipped reasons and findings from a cache.
@@ -173,10 +184,7 @@ TEST_F(PolicyCache, ChangedSourceIsLoadedInsteadWithANote) {
 
 TEST_F(PolicyCache, BadCachesAreErrorsNamingTheProblem) {
   Write("defs/a.json", Def("a", "eastus"));
-  Options options = Base();
-  options.policy_paths = {(dir_ / "defs").string()};
-  std::string cache = (dir_ / "p.cache").string();
-  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  std::string cache = WriteDefsCache();
   std::string good;
   {
     std::ifstream in(cache, std::ios::binary);
@@ -220,10 +228,7 @@ TEST_F(PolicyCache, BadCachesAreErrorsNamingTheProblem) {
 
 TEST_F(PolicyCache, CategoryFromTheConfigElseTheCached) {
   Write("defs/a.json", Def("a", "eastus"));
-  Options options = Base();
-  options.policy_paths = {(dir_ / "defs").string()};
-  std::string cache = (dir_ / "p.cache").string();
-  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  std::string cache = WriteDefsCache();
   PolicyLoadOptions o;
   o.sources = {{cache, "", Category::kCost}};
   PolicyLoad l = LoadPolicies(o);
@@ -281,10 +286,7 @@ TEST_F(PolicyCache, ADefinitionInSeveralInitiativesIsStoredOnce) {
 
 TEST_F(PolicyCache, AnOlderFormatIsAnErrorSayingSo) {
   Write("defs/a.json", Def("a", "eastus"));
-  Options options = Base();
-  options.policy_paths = {(dir_ / "defs").string()};
-  std::string cache = (dir_ / "p.cache").string();
-  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  std::string cache = WriteDefsCache();
   std::string old = ReadFile(cache);
   ASSERT_TRUE(old.starts_with("armlint-policy-cache 2\n"));
   old[std::string("armlint-policy-cache ").size()] = '1';

@@ -9,11 +9,19 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 
+#include "util/input_error.h"
 #include "util/json_escape.h"
 #include "util/limits.h"
 #include "util/str_cat.h"
 
 namespace armlint::internal::cache_format {
+
+absl::Status Bad(const std::string& path, std::string_view why) {
+  return InputError(
+      SourceLocation{path, 0, 0, ""},
+      Cat("policy cache: ", why, "; write it again with 'armlint rules --policy ... --write-cache ",
+          path, "'"));
+}
 
 namespace fs = std::filesystem;
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "absl/status/status.h"
+
 namespace armlint::internal::cache_format {
 
 // The first line of a cache file: its format (2: each distinct payload stored once, the index
@@ -18,6 +20,9 @@ constexpr std::string_view kMagic = "armlint-policy-cache 2\n";
 
 // A 64-bit hash of bytes, a word at a time (about half an instruction a byte): a cache's body
 // is checked on every read. Not a fingerprint anyone stores but the cache file.
+// The InputError for a cache at `path` that cannot be used (`why`), with how to write it again.
+absl::Status Bad(const std::string& path, std::string_view why);
+
 std::uint64_t Hash64(std::string_view s);
 // `v` as 16 lowercase hex digits.
 std::string Hex(std::uint64_t v);

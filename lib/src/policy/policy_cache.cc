@@ -35,6 +35,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using cache_format::Bad;
 using cache_format::Field;
 using cache_format::Hash64;
 using cache_format::Hex;
@@ -44,13 +45,6 @@ using cache_format::ReadWhole;
 using cache_format::RelativeTo;
 using cache_format::Stat;
 using cache_format::StatOf;
-
-absl::Status Bad(const std::string& path, std::string_view why) {
-  return InputError(
-      SourceLocation{path, 0, 0, ""},
-      Cat("policy cache: ", why, "; write it again with 'armlint rules --policy ... --write-cache ",
-          path, "'"));
-}
 
 // A record's rule numbers by resource type: exact types in TypeOrder (each rule ascending, a
 // type named twice listed twice, as RuleSet indexes rules), patterns by rule, the rules

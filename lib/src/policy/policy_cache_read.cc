@@ -31,19 +31,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using cache_format::Bad;
 using cache_format::Hash64;
 using cache_format::kMagic;
 using cache_format::kMagicPrefix;
 using cache_format::MappedFile;
 using cache_format::Resolve;
 using cache_format::Unfield;
-
-absl::Status Bad(const std::string& path, std::string_view why) {
-  return InputError(
-      SourceLocation{path, 0, 0, ""},
-      Cat("policy cache: ", why, "; write it again with 'armlint rules --policy ... --write-cache ",
-          path, "'"));
-}
 
 // `s` as a whole number (decimal, or hexadecimal with base 16). The decimal loop is a third of
 // from_chars' instructions: there are four numbers on each of thousands of source lines.
