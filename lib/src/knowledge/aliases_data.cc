@@ -4,6 +4,7 @@
 
 namespace armlint::internal {
 
+// clang-format off
 constinit const std::string_view kAliasData[] = {
     {R"armlint_aliases(@Microsoft.AAD/DomainServices
 !0:deploymentId

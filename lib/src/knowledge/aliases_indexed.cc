@@ -4,6 +4,7 @@
 
 namespace armlint::internal {
 
+// clang-format off
 constinit const std::string_view kIndexedTypeData{R"armlint_types(+arizeai.observabilityeval/organizations
 +astronomer.astro/organizations
 +commvault.contentstore/cloudaccounts
