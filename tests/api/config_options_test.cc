@@ -1,6 +1,7 @@
 // Tests that rule options from .armlint.json reach the rules through the engine.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -31,6 +32,7 @@ class ScratchRepo {
     fs::create_directories(dir_ / ".git");
   }
   ~ScratchRepo() { fs::remove_all(dir_); }
+  const fs::path& dir() const { return dir_; }
   std::string Write(const std::string& name, const std::string& text) const {
     std::ofstream(dir_ / name) << text;
     return (dir_ / name).string();
@@ -177,6 +179,29 @@ TEST(ConfigOptions, RequiredTagsRuleIsSilentWithoutTheOption) {
     EXPECT_TRUE(r.errors.empty()) << config;
     EXPECT_EQ(CountRule(r, "resource-required-tags"), 0) << config;
   }
+}
+
+// A config's policy folder with several broken files: each is an error at its place, as with
+// --policy, and nothing is linted.
+TEST(ConfigOptions, EveryBrokenPolicyFileOfAConfigIsReported) {
+  ScratchRepo repo("config_policy_errors");
+  fs::create_directories(repo.dir() / "pol");
+  repo.Write("pol/a.json", "{\"name\": \"a\", \"properties\": {\"policyRule\": \n");
+  repo.Write("pol/c.json", "{ \"bad json");
+  repo.Write(".armlint.json", R"({"policies": [{"path": "pol"}]})");
+  const std::string tmpl = repo.Write("main.json", kTagsTemplate);
+  Options options;
+  absl::StatusOr<Engine> engine = Engine::Create(options);
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  LintResult r = engine->LintPaths({tmpl});
+  std::vector<std::string> at;
+  for (const InputError& e : r.errors) {
+    at.push_back(fs::path(e.location.file).filename().string() + ":" +
+                 std::to_string(e.location.line) + ":" + std::to_string(e.location.column));
+  }
+  std::sort(at.begin(), at.end());
+  EXPECT_EQ(at, (std::vector<std::string>{"a.json:2:1", "c.json:1:3"}));
+  EXPECT_EQ(r.files, 0);
 }
 
 }  // namespace

@@ -128,6 +128,8 @@ struct Engine::Impl {
   mutable std::mutex mu;
   mutable std::vector<std::shared_ptr<const internal::LazyRules>> config_lazy;  // under mu
   mutable std::map<std::string, absl::StatusOr<std::unique_ptr<const internal::RuleSet>>> by_config;
+  // Every load error of a config's own policies (RulesFor's status names only the first); under mu.
+  mutable std::map<std::string, std::vector<absl::Status>> config_policy_errors;
 
   absl::StatusOr<const internal::RuleSet*> RulesFor(const internal::Config& config) const {
     std::lock_guard<std::mutex> lock(mu);
@@ -153,6 +155,7 @@ struct Engine::Impl {
         }
         auto load = std::make_shared<internal::PolicyLoad>(internal::LoadPolicies(po));
         policy_notes.insert(policy_notes.end(), load->notes.begin(), load->notes.end());
+        if (!load->errors.empty()) config_policy_errors[config.path] = load->errors;
         if (load->errors.empty()) {
           rs.lazy_rules.insert(rs.lazy_rules.end(), load->lazy.begin(), load->lazy.end());
           config_lazy.insert(config_lazy.end(), load->lazy.begin(), load->lazy.end());
@@ -171,6 +174,13 @@ struct Engine::Impl {
     }
     if (!it->second.ok()) return it->second.status();
     return it->second->get();
+  }
+
+  // The load errors of the config's own policies, all of them (none when they loaded).
+  std::vector<absl::Status> PolicyErrorsOf(const std::string& config_path) const {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = config_policy_errors.find(config_path);
+    return it == config_policy_errors.end() ? std::vector<absl::Status>() : it->second;
   }
 
   internal::LintSettings settings(internal::ConfigResolver* configs) const {
@@ -318,10 +328,13 @@ class ConfigGate {
     if (*config == nullptr || !seen_.insert((*config)->path).second) return ok_;
     const internal::Config& c = **config;
     const internal::RuleSet* rules = impl_.rules.get();
-    if (!c.rule_packs.empty()) {
+    if (!c.rule_packs.empty() || !c.policies.empty()) {
       absl::StatusOr<const internal::RuleSet*> r = impl_.RulesFor(c);
       if (!r.ok()) {
-        errors_.push_back(internal::ToInputError(r.status(), c.path));
+        // Each broken policy file of the config, as --policy reports them, not only the first.
+        std::vector<absl::Status> all = impl_.PolicyErrorsOf(c.path);
+        if (all.empty()) all.push_back(r.status());
+        for (const absl::Status& s : all) errors_.push_back(internal::ToInputError(s, c.path));
         return ok_ = false;
       }
       rules = *r;
