@@ -6,6 +6,8 @@
 
 #include "gtest/gtest.h"
 
+#include "arm/expand.h"
+#include "resources/resource.h"
 #include "rules/check_options.h"
 #include "rules/checks/template_util.h"
 #include "rules/rule_loader.h"
@@ -232,6 +234,31 @@ TEST(NativeChecks, DiagnosticLogsUnknownWithoutSettingsDecidedWithThem) {
       "properties": {"logs": [{"categoryGroup": "allLogs", "enabled": true}]}})");
   ASSERT_EQ(other.size(), 1u);
   EXPECT_EQ(other[0].outcome, Tri::kUnknown);
+}
+
+// Custom data of 300 KB in one long run of the characters a pattern repeats: found, in linear
+// time, where a backtracking regex overflowed the stack.
+TEST(NativeChecks, LongCustomDataIsScannedWithoutRecursion) {
+  for (const std::string& secret :
+       {"password=" + std::string(300000, 'a'), "AccountKey=" + std::string(300000, 'A')}) {
+    const std::string text = Cat(R"({"resources": [{"type": "Microsoft.Compute/virtualMachines",
+        "apiVersion": "2023-03-01", "name": "vm1", "properties": {"osProfile": {"customData": ")",
+                                 secret, R"("}}}]})");
+    absl::StatusOr<std::unique_ptr<Document>> doc = Document::Parse("t.json", text);
+    ASSERT_TRUE(doc.ok()) << doc.status();
+    absl::StatusOr<Expansion> expanded = ExpandTemplate(**doc, ExpandOptions());
+    ASSERT_TRUE(expanded.ok()) << expanded.status();
+    std::vector<Resource> resources = ResourcesFromExpansion(**doc, *expanded);
+    Rule rule;
+    rule.id = "vm-custom-data-credentials";
+    CheckContext ctx;
+    ctx.doc = doc->get();
+    ctx.classification.kind = ManifestKind::kTemplate;
+    ctx.resources = &resources;
+    std::vector<Hit> hits;
+    FindNativeCheck("vm-custom-data-credentials")->run(ctx, rule, hits);
+    ASSERT_EQ(hits.size(), 1u) << secret.substr(0, 12);
+  }
 }
 
 }  // namespace

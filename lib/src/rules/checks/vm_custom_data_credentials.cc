@@ -5,10 +5,11 @@
 // learn.microsoft.com/azure/virtual-machines/custom-data: "don't store sensitive data in custom
 // data"). customData from a parameter without a value, or a secure parameter, is Unknown and
 // not judged.
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "re2/re2.h"
 
 #include "rules/checks/template_util.h"
 #include "rules/native_checks.h"
@@ -45,20 +46,23 @@ std::string DecodeBase64(std::string_view s) {
   return out;
 }
 
-// What kind of credential `text` holds, or null.
+// What kind of credential `text` holds, or null. RE2: linear in the text, where std::regex
+// recursed once per character matched and overflowed the stack on long custom data.
 const char* Credential(std::string_view text) {
-  static const auto* kPatterns = new std::vector<std::pair<std::regex, const char*>>{
-      {std::regex(R"(-----BEGIN [A-Z ]*PRIVATE KEY-----)"), "a private key"},
-      {std::regex(R"(AccountKey=[A-Za-z0-9+/]{20,})"), "a storage account key"},
-      {std::regex(R"(SharedAccessKey=[A-Za-z0-9+/]{20,})"), "a shared access key"},
-      {std::regex(R"([?&]sig=[A-Za-z0-9%+/]{20,})"), "a SAS signature"},
-      {std::regex(
-           R"((password|passwd|pwd|secret|client_secret|api_?key)["']?\s*[:=]\s*["']?[^\s"'$<{]{6,})",
-           std::regex::icase),
+  struct Pattern {
+    RE2 re;
+    const char* what;
+  };
+  static const Pattern* kPatterns = new const Pattern[5]{
+      {RE2(R"(-----BEGIN [A-Z ]*PRIVATE KEY-----)"), "a private key"},
+      {RE2(R"(AccountKey=[A-Za-z0-9+/]{20,})"), "a storage account key"},
+      {RE2(R"(SharedAccessKey=[A-Za-z0-9+/]{20,})"), "a shared access key"},
+      {RE2(R"([?&]sig=[A-Za-z0-9%+/]{20,})"), "a SAS signature"},
+      {RE2(R"((?i)(password|passwd|pwd|secret|client_secret|api_?key)["']?\s*[:=]\s*["']?[^\s"'$<{]{6,})"),
        "a password or secret assignment"},
   };
-  for (const auto& [re, what] : *kPatterns) {
-    if (std::regex_search(text.begin(), text.end(), re)) return what;
+  for (int i = 0; i < 5; ++i) {
+    if (RE2::PartialMatch(text, kPatterns[i].re)) return kPatterns[i].what;
   }
   return nullptr;
 }
