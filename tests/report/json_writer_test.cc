@@ -42,6 +42,42 @@ TEST(JsonWriter, EscapesStringsAndKeys) {
   EXPECT_EQ(Pretty("[1.5,-2,72.5,100.0,0.1]"), "[\n  1.5,\n  -2,\n  72.5,\n  100,\n  0.1\n]\n");
 }
 
+// Separators and indentation come from a fixed slice up to depth 60 and are written one by one
+// below it: the layout is the same on both sides of that depth, for keys and array items, and
+// for a key too long for the one-append path.
+TEST(JsonWriter, LayoutIsTheSameAtEveryDepth) {
+  const std::string long_key(100, 'k');
+  const int depth = 70;
+  std::ostringstream out;
+  {
+    PrettyJsonWriter w(out);
+    for (int i = 0; i < depth; ++i) {
+      if (i % 2) {
+        w.BeginArray();
+        w.Int(1);
+      } else {
+        w.BeginObject();
+        w.Member("a", 0);
+        w.Key(i == 41 ? long_key : "b");
+      }
+    }
+    w.Null();
+    for (int i = depth; i-- > 0;) i % 2 ? w.EndArray() : w.EndObject();
+    w.Finish();
+  }
+  auto indent = [](int n) { return std::string(2 * n, ' '); };
+  std::string want;
+  for (int i = 0; i < depth; ++i) {
+    const std::string in = indent(i + 1);
+    want += i % 2 ? "[\n" + in + "1,\n" + in
+                  : "{\n" + in + "\"a\": 0,\n" + in + "\"" + (i == 41 ? long_key : "b") + "\": ";
+  }
+  want += "null";
+  for (int i = depth; i-- > 0;) want += "\n" + indent(i) + (i % 2 ? "]" : "}");
+  want += "\n";
+  EXPECT_EQ(out.str(), want);
+}
+
 TEST(JsonWriter, InvalidUtf8BecomesReplacementCharacter) {
   boost::json::object o;
   o["k\xff"] = "v\xc3";

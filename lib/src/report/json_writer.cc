@@ -1,6 +1,7 @@
 #include "report/json_writer.h"
 
 #include <charconv>
+#include <cstring>
 
 #include "absl/strings/str_format.h"
 
@@ -16,6 +17,14 @@ namespace json = boost::json;
 // Output is handed to the stream when the buffer passes this size, so that a report of any
 // length needs only this much memory beyond its findings.
 constexpr std::size_t kFlushAt = 64 * 1024;
+
+// ",\n" and the indentation of the deepest level written in one append: a value's separator
+// and line start are a slice of it.
+constexpr std::size_t kMaxSliceDepth = 60;
+constexpr std::string_view kCommaIndent =
+    ",\n                                                  "
+    "                                                                      ";
+static_assert(kCommaIndent.size() == 2 + 2 * kMaxSliceDepth);
 
 }  // namespace
 
@@ -33,6 +42,10 @@ void AppendJsonString(std::string& out, std::string_view s) {
 }
 
 void PrettyJsonWriter::NewLine(std::size_t depth) {
+  if (depth <= kMaxSliceDepth) {
+    buf_.append(kCommaIndent.data() + 1, 1 + 2 * depth);
+    return;
+  }
   buf_ += '\n';
   buf_.append(depth * 2, ' ');
 }
@@ -43,15 +56,30 @@ void PrettyJsonWriter::BeforeValue() {
     return;
   }
   if (nonempty_.empty()) return;  // the top-level value
-  if (nonempty_.back()) buf_ += ',';
+  const std::size_t depth = nonempty_.size();
+  const bool comma = nonempty_.back();
   nonempty_.back() = true;
-  NewLine(nonempty_.size());
+  if (depth <= kMaxSliceDepth) {
+    buf_.append(kCommaIndent.data() + (comma ? 0 : 1), (comma ? 2 : 1) + 2 * depth);
+    return;
+  }
+  if (comma) buf_ += ',';
+  NewLine(depth);
 }
 
 void PrettyJsonWriter::Key(std::string_view key) {
   BeforeValue();
-  AppendJsonString(buf_, key);
-  buf_ += ": ";
+  // Keys are short names with nothing to escape: quoted, with ": ", in one append.
+  char quoted[64];
+  if (key.size() + 4 <= sizeof quoted && swar::FindJsonSpecial(key, 0) == key.size()) {
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, key.data(), key.size());
+    std::memcpy(quoted + 1 + key.size(), "\": ", 3);
+    buf_.append(quoted, key.size() + 4);
+  } else {
+    AppendJsonString(buf_, key);
+    buf_ += ": ";
+  }
   after_key_ = true;
 }
 
