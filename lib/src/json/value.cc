@@ -27,58 +27,62 @@ const Value* Value::String(Arena& a, std::string_view s, Anchor at, std::uint8_t
   return StringView(a, a.Copy(s), at, flags);
 }
 
-const Value* Value::Array(Arena& a, std::span<const Value* const> items, Anchor at,
-                          std::uint8_t flags) {
+Value* Value::MakeArray(Arena& a, std::span<const Value* const> items, Anchor at,
+                        std::uint8_t flags, std::uint64_t nodes) {
   Value* v = Make(a, Kind::kArray, at, flags);
   const Value** p = a.NewArray<const Value*>(items.size());
   if (!items.empty()) std::memcpy(p, items.data(), items.size() * sizeof(const Value*));
-  std::uint64_t nodes = 1;
-  for (const Value* i : items) {
-    v->flags_ |= InnerFlags(*i);
-    nodes += i->nodes();
-  }
   v->u_.a.nodes = SaturatedNodes(nodes);
   v->u_.a.items = p;
   v->u_.a.size = static_cast<std::uint32_t>(items.size());
   return v;
 }
 
-const Value* Value::Object(Arena& a, std::span<const Member> members, Anchor at,
-                           std::uint8_t flags) {
+Value* Value::MakeObject(Arena& a, std::span<const Member> members, Anchor at, std::uint8_t flags,
+                         std::uint64_t nodes) {
   Value* v = Make(a, Kind::kObject, at, flags);
-  Member* p = a.NewArray<Member>(members.size());
-  std::uint64_t nodes = 1;
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    p[i] = members[i];
-    v->flags_ |= InnerFlags(*members[i].value);
-    nodes += members[i].value->nodes();
-  }
-  v->u_.o.nodes = SaturatedNodes(nodes);
-  v->u_.o.members = p;
-  v->u_.o.size = static_cast<std::uint32_t>(members.size());
-  return v;
-}
-
-const Value* Value::ParsedArray(Arena& a, std::span<const Value* const> items, Anchor at,
-                                std::uint64_t nodes) {
-  Value* v = Make(a, Kind::kArray, at, 0);
-  const Value** p = a.NewArray<const Value*>(items.size());
-  if (!items.empty()) std::memcpy(p, items.data(), items.size() * sizeof(const Value*));
-  v->u_.a.nodes = SaturatedNodes(nodes);
-  v->u_.a.items = p;
-  v->u_.a.size = static_cast<std::uint32_t>(items.size());
-  return v;
-}
-
-const Value* Value::ParsedObject(Arena& a, std::span<const Member> members, Anchor at,
-                                 std::uint64_t nodes) {
-  Value* v = Make(a, Kind::kObject, at, 0);
   Member* p = a.NewArray<Member>(members.size());
   if (!members.empty()) std::memcpy(p, members.data(), members.size() * sizeof(Member));
   v->u_.o.nodes = SaturatedNodes(nodes);
   v->u_.o.members = p;
   v->u_.o.size = static_cast<std::uint32_t>(members.size());
   return v;
+}
+
+const Value* Value::Array(Arena& a, std::span<const Value* const> items, Anchor at,
+                          std::uint8_t flags) {
+  std::uint64_t nodes = 1;
+  std::uint8_t inner = 0;
+  for (const Value* i : items) {
+    inner |= InnerFlags(*i);
+    nodes += i->nodes();
+  }
+  Value* v = MakeArray(a, items, at, flags, nodes);
+  v->flags_ |= inner;
+  return v;
+}
+
+const Value* Value::Object(Arena& a, std::span<const Member> members, Anchor at,
+                           std::uint8_t flags) {
+  std::uint64_t nodes = 1;
+  std::uint8_t inner = 0;
+  for (const Member& m : members) {
+    inner |= InnerFlags(*m.value);
+    nodes += m.value->nodes();
+  }
+  Value* v = MakeObject(a, members, at, flags, nodes);
+  v->flags_ |= inner;
+  return v;
+}
+
+const Value* Value::ParsedArray(Arena& a, std::span<const Value* const> items, Anchor at,
+                                std::uint64_t nodes) {
+  return MakeArray(a, items, at, 0, nodes);
+}
+
+const Value* Value::ParsedObject(Arena& a, std::span<const Member> members, Anchor at,
+                                 std::uint64_t nodes) {
+  return MakeObject(a, members, at, 0, nodes);
 }
 
 const Value* Value::Unknown(Arena& a, std::string_view reason, Anchor at, Kind hint,

@@ -156,6 +156,12 @@ class Value {
   } u_{};
 
   static Value* Make(Arena& a, Kind k, Anchor at, std::uint8_t flags);
+  // An array / object holding a copy of `items` / `members` that spans `nodes` values; the
+  // flags of what is inside are the caller's to add.
+  static Value* MakeArray(Arena& a, std::span<const Value* const> items, Anchor at,
+                          std::uint8_t flags, std::uint64_t nodes);
+  static Value* MakeObject(Arena& a, std::span<const Member> members, Anchor at, std::uint8_t flags,
+                           std::uint64_t nodes);
 };
 
 static_assert(sizeof(Value) == 24);
