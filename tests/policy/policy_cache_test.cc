@@ -132,10 +132,7 @@ TEST_F(PolicyCache, ConformanceFixturesGiveTheSameFindingsFromTheCache) {
 TEST_F(PolicyCache, ChangedSourceIsLoadedInsteadWithANote) {
   Write("defs/a.json", Def("a", "eastus"));
   std::string tmpl = Write("t.json", kTemplate);
-  Options options = Base();
-  options.policy_paths = {(dir_ / "defs").string()};
-  std::string cache = (dir_ / "p.cache").string();
-  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  std::string cache = WriteDefsCache();
   Options cached = Base();
   cached.policy_paths = {cache};
   {
@@ -160,7 +157,7 @@ TEST_F(PolicyCache, ChangedSourceIsLoadedInsteadWithANote) {
     EXPECT_NE(e->PolicyNotes()[0].find("a.json changed"), std::string::npos) << e->PolicyNotes()[0];
     EXPECT_EQ(e->LintPaths({tmpl}).findings.size(), 0u);
   }
-  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  WriteDefsCache();
   // A definition added to the folder.
   Write("defs/b.json", Def("b", "eastus"));
   {
@@ -172,7 +169,7 @@ TEST_F(PolicyCache, ChangedSourceIsLoadedInsteadWithANote) {
     EXPECT_EQ(e->LintPaths({tmpl}).findings.size(), 1u);  // b fires; a (westus) does not
   }
   // Sources not reachable (a cache shipped alone): used as written.
-  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  WriteDefsCache();
   fs::remove_all(dir_ / "defs");
   {
     absl::StatusOr<Engine> e = Engine::Create(cached);
@@ -306,10 +303,7 @@ TEST_F(PolicyCache, AnOlderFormatIsAnErrorSayingSo) {
 TEST_F(PolicyCache, ACorruptPayloadIsAnErrorWhenFirstUsed) {
   Write("defs/a.json", Def("a", "eastus"));
   std::string tmpl = Write("t.json", kTemplate);
-  Options options = Base();
-  options.policy_paths = {(dir_ / "defs").string()};
-  std::string cache = (dir_ / "p.cache").string();
-  ASSERT_TRUE(armlint::WritePolicyCache(options, cache).ok());
+  std::string cache = WriteDefsCache();
   std::string bytes = ReadFile(cache);
   std::size_t at = bytes.find("\"D a\"");
   ASSERT_NE(at, std::string::npos);
