@@ -25,6 +25,7 @@ base=(
   "build-essential|command -v c++ && command -v make|the build"
   "cmake|command -v cmake|the build"
   "pkg-config|command -v pkg-config|the build"
+  "lld|command -v ld.lld|the armlint binary's start-up layout (cli/link-order.txt)"
   "libboost-json1.81-dev|has_headers boost/json.hpp|the build"
   "libre2-dev|has_headers re2/re2.h && pkg-config --exists re2|the build"
   "libabsl-dev|has_headers absl/status/statusor.h|the build"
