@@ -7,7 +7,7 @@
 FROM debian:12 AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      build-essential cmake pkg-config libboost-json1.81-dev libre2-dev libabsl-dev libcli11-dev libpugixml-dev \
+      build-essential cmake pkg-config lld libboost-json1.81-dev libre2-dev libabsl-dev libcli11-dev libpugixml-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /armlint
 COPY . .

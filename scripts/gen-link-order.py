@@ -12,7 +12,10 @@ The runs are traced with valgrind's lackey tool (every instruction fetch and dat
 each address is mapped to the symbol that holds it (nm). A symbol missing from a later build is
 ignored by the linker, so a stale file only costs speed, never correctness.
 
-Usage: scripts/gen-link-order.py [build/armlint] [corpus-dir]   (from the repository root)
+Usage: scripts/gen-link-order.py [build/armlint] [corpus-dir]
+The runs: --version; one storage account; examples/storage-v2.json; the corpus's AVM
+storage-account module; all of examples/; and, where ../shared/azure-policy is present, the
+storage account against every built-in policy definition read from a cache.
 """
 import bisect
 import os
@@ -117,6 +120,14 @@ def main():
         else:
             print(f"note: {module} is absent; the order covers the examples only", file=sys.stderr)
         runs.append(["--no-config", examples])
+        # A pre-commit hook with an organisation's policies reads them from a cache.
+        policies = os.path.join(corpus, "..", "azure-policy", "built-in-policies")
+        if os.path.isdir(policies):
+            cache = os.path.join(tmp, "policies.cache")
+            subprocess.run([binary, "rules", "--policy", policies, "--write-cache", cache],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            if os.path.exists(cache):
+                runs.append(["--no-config", "--policy", cache, tiny])
         table = symbols(binary)
         order, seen = [], set()
         for n, args in enumerate(runs):
