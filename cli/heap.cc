@@ -5,11 +5,11 @@
 // whose page tables the host shadows, each first touch of a 4 KB page costs 10-25 µs, the
 // largest share of a small run's time. glibc can ask for huge pages itself
 // (GLIBC_TUNABLES=glibc.malloc.hugetlb=1), but only through the environment, read before main.
-// This does the same from main: the heap is grown once by a large pad (address space only) and
-// that range is advised MADV_HUGEPAGE, so the kernel backs each touched 2 MB of it with one
-// huge page where the system allows them (transparent_hugepage "madvise" or "always"; with
-// "never" nothing changes). The heap is no longer trimmed during the run: it is released at
-// exit. bench/memory.md has the figures.
+// This does the same from the program itself, before its constructors run: the heap is grown once
+// by a large pad (address space only) and that range is advised MADV_HUGEPAGE, so the kernel backs
+// each touched 2 MB of it with one huge page where the system allows them (transparent_hugepage
+// "madvise" or "always"; with "never" nothing changes). The heap is no longer trimmed during the
+// run: it is released at exit. bench/memory.md has the figures.
 #include "cli/heap.h"
 
 #include <cstddef>  // defines __GLIBC__ (through <features.h>) for the test below

@@ -4,7 +4,8 @@
 namespace armlint::cli {
 
 // Lets the malloc heap grow in transparent huge pages: one fault per 2 MB where each 4 KB page
-// would otherwise fault on its own. Call once, early in main, before threads start.
+// would otherwise fault on its own. Call once, before threads start (main.cc calls it from
+// .preinit_array, before any constructor allocates).
 void UseHugePagesForHeap();
 
 }  // namespace armlint::cli

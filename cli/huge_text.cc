@@ -16,6 +16,8 @@
 // independent executable), no /proc, sanitizer builds, or ARMLINT_NO_HUGE_TEXT set in the
 // environment (for a profiler that needs the file-backed mapping to name the code it samples).
 // Any failure leaves the original mapping in place.
+#include "cli/huge_text.h"
+
 #include <cstddef>  // defines __GLIBC__ (through <features.h>) for the test below
 
 #if defined(__has_feature)
@@ -39,6 +41,7 @@
 #define ARMLINT_HUGE_TEXT 1
 #endif
 
+namespace armlint::cli {
 namespace {
 
 #if defined(ARMLINT_HUGE_TEXT) && defined(MADV_HUGEPAGE) && defined(MREMAP_FIXED)
@@ -57,7 +60,9 @@ bool HugePagesOnRequest() {
   return std::strstr(text, "[always]") != nullptr || std::strstr(text, "[madvise]") != nullptr;
 }
 
-void MapTextToHugePage(int, char**, char**) {
+}  // namespace
+
+void MapTextToHugePage() {
   if (std::getenv("ARMLINT_NO_HUGE_TEXT") != nullptr) return;
   const auto* phdr = reinterpret_cast<const ElfW(Phdr)*>(::getauxval(AT_PHDR));
   const std::size_t count = ::getauxval(AT_PHNUM);
@@ -107,11 +112,12 @@ void MapTextToHugePage(int, char**, char**) {
   }
 }
 
-// Before every constructor (.preinit_array): the C++ runtime's own start-up code is among what
-// it moves.
-[[gnu::used, gnu::section(".preinit_array")]] void (*const move_text)(int, char**,
-                                                                      char**) = &MapTextToHugePage;
+#else
+
+}  // namespace
+
+void MapTextToHugePage() {}
 
 #endif
 
-}  // namespace
+}  // namespace armlint::cli

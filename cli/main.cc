@@ -17,6 +17,7 @@
 #include "armlint/armlint.hpp"
 #include "cli/commands.h"
 #include "cli/heap.h"
+#include "cli/huge_text.h"
 
 namespace {
 
@@ -305,6 +306,15 @@ int Run(int argc, char** argv) {
   return armlint::cli::RunLint(lint);
 }
 
+// The process's memory set up before any constructor runs (.preinit_array), so that the C++
+// runtime's start-up already runs from the huge code page and allocates from the huge-page heap.
+void PrepareMemory(int, char**, char**) {
+  armlint::cli::MapTextToHugePage();
+  armlint::cli::UseHugePagesForHeap();
+}
+[[gnu::used, gnu::section(".preinit_array")]] void (*const prepare_memory)(int, char**,
+                                                                           char**) = &PrepareMemory;
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -314,7 +324,6 @@ int main(int argc, char** argv) {
     std::printf("armlint %s\n", armlint::Version());
     return kExitOk;
   }
-  armlint::cli::UseHugePagesForHeap();
   try {
     return Run(argc, argv);
   } catch (const std::exception& e) {
