@@ -20,23 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 printf 'int main() { return 0; }\n' >"$tmp/empty.cc"
 g++ -O2 -static -o "$tmp/empty" "$tmp/empty.cc"
-cat >"$tmp/tiny.json" <<'EOF'
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Storage/storageAccounts",
-      "apiVersion": "2025-01-01",
-      "name": "sttiny001",
-      "location": "westeurope",
-      "sku": { "name": "Standard_ZRS" },
-      "kind": "StorageV2",
-      "properties": { "supportsHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2" }
-    }
-  ]
-}
-EOF
+cp "$here/bench/tiny.json" "$tmp/tiny.json"  # one storage account
 module="$corpus/avm/res/storage/storage-account/main.json"
 have_policy=0
 if [[ -d "$policy" ]]; then

@@ -28,22 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "cli", "link-order.txt")
 
 # One storage account: the template bench/startup.sh times.
-TINY = """{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Storage/storageAccounts",
-      "apiVersion": "2025-01-01",
-      "name": "sttiny001",
-      "location": "westeurope",
-      "sku": { "name": "Standard_ZRS" },
-      "kind": "StorageV2",
-      "properties": { "supportsHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2" }
-    }
-  ]
-}
-"""
+TINY_TEMPLATE = os.path.join(ROOT, "bench", "tiny.json")
 
 
 def symbols(binary):
@@ -105,9 +90,7 @@ def main():
     corpus = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "..", "shared", "corpus"))
     examples = os.path.join(ROOT, "examples")
     with tempfile.TemporaryDirectory() as tmp:
-        tiny = os.path.join(tmp, "tiny.json")
-        with open(tiny, "w", encoding="ascii") as fh:
-            fh.write(TINY)
+        tiny = TINY_TEMPLATE
         # Start-up and the smallest runs first: their code leads the sections.
         runs = [
             ["--version"],
