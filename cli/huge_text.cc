@@ -48,8 +48,12 @@ namespace {
 
 constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
 
-// Whether the kernel hands out transparent huge pages to regions advised MADV_HUGEPAGE.
+// Whether the kernel hands out transparent huge pages to regions advised MADV_HUGEPAGE (not
+// when the system or this process has them off).
 bool HugePagesOnRequest() {
+#ifdef PR_GET_THP_DISABLE
+  if (::prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0) > 0) return false;
+#endif
   int fd = ::open("/sys/kernel/mm/transparent_hugepage/enabled", O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   char text[128];
