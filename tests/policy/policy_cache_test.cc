@@ -285,7 +285,7 @@ TEST_F(PolicyCache, AnOlderFormatIsAnErrorSayingSo) {
   Write("defs/a.json", Def("a", "eastus"));
   std::string cache = WriteDefsCache();
   std::string old = ReadFile(cache);
-  ASSERT_TRUE(old.starts_with("armlint-policy-cache 2\n"));
+  ASSERT_TRUE(old.starts_with("armlint-policy-cache 3\n"));
   old[std::string("armlint-policy-cache ").size()] = '1';
   Write("old.cache", old);
   PolicyLoadOptions o;

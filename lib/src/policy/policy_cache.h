@@ -3,8 +3,8 @@
 // `armlint rules --policy PATH... --write-cache FILE` and read back by `--policy FILE.cache`.
 // Private to policy/.
 //
-// Layout (text, format 2):
-//   armlint-policy-cache 2\n  armlint <version>\n  <blob bytes> <index bytes> <index hash>\n
+// Layout (text, format 3; format 2 hashed a word at a time):
+//   armlint-policy-cache 3\n  armlint <version>\n  <blob bytes> <index bytes> <index hash>\n
 //   <blobs><index>
 // The blobs: the skipped list (JSON), then each distinct payload once (compact JSON: metadata,
 // the "if" and the bound parameter values, the *IfNotExists details; the same definition with
