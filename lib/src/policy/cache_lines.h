@@ -56,28 +56,43 @@ inline std::size_t Fields(std::string_view line, std::array<std::string_view, N>
   }
 }
 
-// The next tab-ended field of `rest` (or the rest), as a whole number; `rest` moves past it.
+// The decimal whole number at `p` (before `end`), ended by a tab or `end`; `p` moves past
+// the tab. The same numbers as Number, in one pass.
 template <typename T>
-inline bool NextNumber(std::string_view& rest, T& out) {
-  std::size_t n = 0;
-  while (n < rest.size() && rest[n] != '\t') ++n;
-  if (!Number(rest.substr(0, n), out)) return false;
-  rest.remove_prefix(n < rest.size() ? n + 1 : n);
+inline bool NextNumber(const char*& p, const char* end, T& out) {
+  bool negative = false;
+  if constexpr (std::is_signed_v<T>) {
+    negative = p < end && *p == '-';
+    p += negative ? 1 : 0;
+  }
+  const char* start = p;
+  std::uint64_t v = 0;
+  for (unsigned d; p < end && (d = static_cast<unsigned char>(*p) - unsigned{'0'}) <= 9; ++p) {
+    v = v * 10 + d;
+  }
+  if (p == start || p - start > 19 || (p < end && *p != '\t')) return false;
+  p += p < end ? 1 : 0;
+  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+  if (v > kMax + (negative ? 1 : 0)) return false;
+  out = negative ? static_cast<T>(-static_cast<std::int64_t>(v - 1) - 1) : static_cast<T>(v);
   return true;
 }
 
 // The fields of a "file" line after its tag ("<dir>\t<name>\t<root>\t<size>\t<mtime>\t<hash>"),
 // read in one pass: a cache of the built-ins has thousands, all read on every run.
-inline bool FileLine(std::string_view rest, SourceFile& s) {
-  std::size_t tab = 0;
-  if (!NextNumber(rest, s.dir) || (tab = rest.find('\t')) == std::string_view::npos) return false;
-  s.name = rest.substr(0, tab);
-  rest.remove_prefix(tab + 1);
-  if (!NextNumber(rest, s.root) || !NextNumber(rest, s.size) || !NextNumber(rest, s.mtime_ns) ||
-      rest.size() != 16 || rest.find('\t') != std::string_view::npos) {
+inline bool FileLine(std::string_view line, SourceFile& s) {
+  const char* p = line.data();
+  const char* end = p + line.size();
+  if (!NextNumber(p, end, s.dir)) return false;
+  const void* tab = std::memchr(p, '\t', static_cast<std::size_t>(end - p));
+  if (tab == nullptr) return false;
+  s.name = std::string_view(p, static_cast<std::size_t>(static_cast<const char*>(tab) - p));
+  p = static_cast<const char*>(tab) + 1;
+  if (!NextNumber(p, end, s.root) || !NextNumber(p, end, s.size) ||
+      !NextNumber(p, end, s.mtime_ns) || end - p != 16 || std::memchr(p, '\t', 16) != nullptr) {
     return false;
   }
-  s.hash = rest;
+  s.hash = std::string_view(p, 16);
   return true;
 }
 
