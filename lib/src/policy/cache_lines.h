@@ -19,6 +19,20 @@ namespace armlint::internal::cache_lines {
 // from_chars' instructions: there are four numbers on each of thousands of source lines.
 template <typename T>
 inline bool Number(std::string_view s, T& out, int base = 10) {
+  if (base == 16 && std::is_unsigned_v<T> && !s.empty() && s.size() <= 2 * sizeof(T)) {
+    T v = 0;  // hashes and offsets: a loop without from_chars' checks, which cannot overflow
+    for (char c : s) {
+      unsigned d = static_cast<unsigned char>(c) - unsigned{'0'};
+      if (d > 9) {
+        d = (static_cast<unsigned char>(c) | 0x20u) - unsigned{'a'};
+        if (d > 5) return false;
+        d += 10;
+      }
+      v = static_cast<T>(v * 16 + d);
+    }
+    out = v;
+    return true;
+  }
   if (base != 10) {
     auto r = std::from_chars(s.data(), s.data() + s.size(), out, base);
     return r.ec == std::errc() && r.ptr == s.data() + s.size() && !s.empty();

@@ -66,7 +66,7 @@ struct Payload {
     std::optional<PolicyRef> policy;  // initiative empty: each rule has its own
   };
   absl::once_flag meta_once;
-  std::optional<Meta> meta;
+  std::unique_ptr<const Meta> meta;  // on the heap: a cache has thousands of payloads
   const Document* Doc(CacheData& data);
   const Condition* Compile(CacheData& data);
   const Meta* Metadata(CacheData& data);
@@ -159,7 +159,8 @@ const Payload::Meta* Payload::Metadata(CacheData& data) {
     const Document* d = Doc(data);
     if (d == nullptr) return;
     const Value& root = d->root();
-    Meta& m = meta.emplace();
+    auto made = std::make_unique<Meta>();
+    Meta& m = *made;
     m.problem = Str(Key(&root, "problem"));
     m.solution = Str(Key(&root, "solution"));
     m.link = Str(Key(&root, "link"));
@@ -172,8 +173,9 @@ const Payload::Meta* Payload::Metadata(CacheData& data) {
         pol != nullptr && pol->is_array() && pol->items().size() == 2) {
       m.policy = PolicyRef{Str(pol->items()[0]), Str(pol->items()[1]), ""};
     }
+    meta = std::move(made);
   });
-  return meta ? &*meta : nullptr;
+  return meta.get();
 }
 
 // The metadata of a rule made from `p`, assigned by `initiative`.
@@ -451,6 +453,10 @@ void ReadPolicyCache(const std::string& path, const PolicyLoadOptions& options,
       params_file = Resolve(cache_dir, Unfield(f[1]));
     } else if (f[0] == "aliases" && nf == 2) {
       alias_files.push_back(Resolve(cache_dir, Unfield(f[1])));
+    } else if (f[0] == "files" && nf == 2) {
+      std::size_t n = 0;
+      if (!Number(f[1], n) || n > index.size() / 16) return corrupt("files");
+      files.reserve(n);
     } else if (f[0] == "dir" && nf == 3) {
       std::int64_t mtime = 0;
       if (!Number(f[2], mtime)) return corrupt("dir");
