@@ -30,7 +30,6 @@ base=(
   "libabsl-dev|has_headers absl/status/statusor.h|the build"
   "libcli11-dev|has_headers CLI/CLI.hpp|the build"
   "libpugixml-dev|has_headers pugixml.hpp && pkg-config --exists pugixml|the build"
-  "liburing-dev|has_headers liburing.h && pkg-config --exists liburing|the build"
   "libgtest-dev|has_headers gtest/gtest.h|the tests"
   "libgmock-dev|has_headers gmock/gmock.h|the tests"
   "libbenchmark-dev|has_headers benchmark/benchmark.h|the benchmarks"

@@ -9,7 +9,6 @@
 #include "gtest/gtest.h"
 
 #include "armlint/armlint.hpp"
-#include "policy/policy_cache_stale.h"
 #include "support/conformance_folder.h"
 
 namespace armlint::internal {
@@ -178,43 +177,6 @@ TEST_F(PolicyCache, ChangedSourceIsLoadedInsteadWithANote) {
     EXPECT_TRUE(e->PolicyNotes().empty());
     EXPECT_EQ(e->LintPaths({tmpl}).findings.size(), 1u);
   }
-}
-
-// The staleness check through stat() calls (as where io_uring cannot be set up) and through
-// io_uring batches sees the same changes, in more files than one io_uring ring holds.
-TEST_F(PolicyCache, StaleSourcesAreFoundWithAndWithoutIoUring) {
-  auto name = [](int i) { return "defs/d" + std::to_string(100 + i) + ".json"; };
-  Options cached = Base();
-  cached.policy_paths = {(dir_ / "p.cache").string()};
-  auto note = [&]() -> std::string {
-    absl::StatusOr<Engine> e = Engine::Create(cached);
-    EXPECT_TRUE(e.ok());
-    return !e.ok() || e->PolicyNotes().empty() ? "" : e->PolicyNotes()[0];
-  };
-  for (bool uring : {false, true}) {
-    SCOPED_TRACE(uring ? "io_uring" : "stat()");
-    for (int i = 0; i < 300; ++i) Write(name(i), Def("d" + std::to_string(i), "eastus"));
-    fs::remove(dir_ / "defs/e.json");
-    WriteDefsCache();
-    AllowStaleCheckByUring(uring);
-    EXPECT_EQ(note(), "");
-    if (uring && !LastStaleCheckByUring()) {
-      GTEST_SKIP() << "io_uring cannot be set up here: only the stat() path was checked";
-    }
-    EXPECT_EQ(LastStaleCheckByUring(), uring);
-    // Same size, other content, in the second ring.
-    Write(name(290), Def("d290", "westus"));
-    EXPECT_NE(note().find("d390.json changed"), std::string::npos) << note();
-    WriteDefsCache();
-    EXPECT_EQ(note(), "");
-    fs::remove(dir_ / name(7));
-    EXPECT_NE(note().find("d107.json is gone"), std::string::npos) << note();
-    WriteDefsCache();
-    Write("defs/e.json", Def("e", "eastus"));
-    EXPECT_NE(note().find("e.json was added"), std::string::npos) << note();
-    EXPECT_EQ(LastStaleCheckByUring(), uring);
-  }
-  AllowStaleCheckByUring(true);
 }
 
 TEST_F(PolicyCache, BadCachesAreErrorsNamingTheProblem) {

@@ -2,16 +2,12 @@
 #include "policy/policy_cache_stale.h"
 
 #include <fcntl.h>
-#include <liburing.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <atomic>
 #include <charconv>
 #include <cstring>
 #include <filesystem>
-#include <optional>
 #include <sys/stat.h>
 #include <thread>
 
@@ -53,103 +49,7 @@ bool HexNumber(std::string_view s, std::uint64_t& out) {
   return r.ec == std::errc() && r.ptr == s.data() + s.size() && !s.empty();
 }
 
-std::atomic<bool> uring_allowed{true};
-std::atomic<bool> last_by_uring{false};
-
-// `f`'s name as a C string: in `buf` when it fits and needs no unescaping, else in `escaped`.
-const char* NameOf(const SourceFile& f, char (&buf)[256], std::string& escaped) {
-  if (f.name.size() < sizeof buf && f.name.find('\\') == std::string_view::npos) {
-    std::memcpy(buf, f.name.data(), f.name.size());
-    buf[f.name.size()] = '\0';
-    return buf;
-  }
-  escaped = Unfield(f.name);
-  return escaped.c_str();
-}
-
-// What differs between `f` as recorded and `st` as found ("" when nothing does): size, or the
-// content hash where the mtime moved.
-std::string Compare(const SourceFile& f, const Stat& st, const std::vector<SourceFolder>& dirs) {
-  if (!st.ok) return Cat(PathOf(f, dirs), " is gone");
-  if (st.size != f.size) return Cat(PathOf(f, dirs), " changed");
-  if (st.mtime_ns == f.mtime_ns) return "";
-  std::string text;
-  std::string path = PathOf(f, dirs);
-  std::uint64_t hash = 0;
-  if (!ReadWhole(path, text) || !HexNumber(f.hash, hash) || Hash64(text) != hash) {
-    return Cat(path, " changed");
-  }
-  return "";
-}
-
-// The files checked with their statx calls submitted to io_uring a ring at a time (one
-// system call a ring instead of one a file); nullopt when io_uring cannot be set up (ENOSYS,
-// or EPERM under a container's seccomp filter): the caller stat()s them then.
-constexpr unsigned kRing = 256;
-std::optional<std::string> CheckByUring(const std::vector<SourceFile>& files,
-                                        const std::vector<SourceFolder>& dirs,
-                                        const std::vector<int>& fds,
-                                        const std::vector<bool>& reachable) {
-  if (!uring_allowed.load()) return std::nullopt;
-  struct io_uring ring;
-  if (io_uring_queue_init(kRing, &ring, 0) < 0) return std::nullopt;
-  struct Exit {
-    struct io_uring* ring;
-    ~Exit() { io_uring_queue_exit(ring); }
-  } exit{&ring};
-  std::vector<struct statx> out(kRing);
-  std::vector<int> res(kRing);
-  std::vector<std::size_t> which(kRing);
-  std::vector<std::array<char, 256>> names(kRing);
-  std::vector<std::string> escaped(kRing);
-  std::size_t i = 0;
-  while (i < files.size()) {
-    unsigned queued = 0;
-    for (; i < files.size() && queued < kRing; ++i) {
-      const SourceFile& f = files[i];
-      if (f.root >= 0 && !reachable[static_cast<std::size_t>(f.root)]) continue;
-      int dirfd = AT_FDCWD;
-      const char* path = f.path.c_str();
-      if (f.dir >= 0) {
-        dirfd = fds[static_cast<std::size_t>(f.dir)];  // -1 (not opened): EBADF, gone
-        char(&buf)[256] = *reinterpret_cast<char(*)[256]>(names[queued].data());
-        path = NameOf(f, buf, escaped[queued]);
-      }
-      struct io_uring_sqe* sqe = io_uring_get_sqe(&ring);
-      io_uring_prep_statx(sqe, dirfd, path, 0, STATX_TYPE | STATX_SIZE | STATX_MTIME, &out[queued]);
-      sqe->user_data = queued;
-      which[queued++] = i;
-    }
-    if (queued == 0) break;
-    if (io_uring_submit_and_wait(&ring, queued) < 0) return std::nullopt;
-    unsigned head = 0, seen = 0;
-    struct io_uring_cqe* cqe = nullptr;
-    io_uring_for_each_cqe(&ring, head, cqe) {
-      res[cqe->user_data] = cqe->res;
-      ++seen;
-    }
-    io_uring_cq_advance(&ring, seen);
-    if (seen != queued) return std::nullopt;
-    for (unsigned k = 0; k < queued; ++k) {
-      Stat st;
-      if (res[k] == 0) {
-        st.ok = true;
-        st.size = out[k].stx_size;
-        st.mtime_ns = static_cast<std::int64_t>(out[k].stx_mtime.tv_sec) * 1000000000 +
-                      out[k].stx_mtime.tv_nsec;
-        st.dir = S_ISDIR(out[k].stx_mode);
-      }
-      std::string diff = Compare(files[which[k]], st, dirs);
-      if (!diff.empty()) return diff;
-    }
-  }
-  return "";
-}
-
 }  // namespace
-
-void AllowStaleCheckByUring(bool allowed) { uring_allowed.store(allowed); }
-bool LastStaleCheckByUring() { return last_by_uring.load(); }
 
 std::string StaleSource(const std::vector<std::string>& roots, const std::vector<SourceFile>& files,
                         const std::vector<SourceFolder>& dirs) {
@@ -172,11 +72,8 @@ std::string StaleSource(const std::vector<std::string>& roots, const std::vector
       moved = true;
     }
   }
-  std::optional<std::string> batched = CheckByUring(files, dirs, fds, reachable);
-  last_by_uring.store(batched.has_value());
-  // Without io_uring, the files in two halves, the first on a second thread: each stat() is a
-  // system call of a few microseconds here, thousands of them the largest part of reading a
-  // cache.
+  // The files in two halves, the first on a second thread: each stat() is a system call of a
+  // few microseconds here, thousands of them the largest part of reading a cache.
   auto check = [&](std::size_t from, std::size_t to) -> std::string {
     for (std::size_t i = from; i < to; ++i) {
       const SourceFile& f = files[i];
@@ -187,21 +84,33 @@ std::string StaleSource(const std::vector<std::string>& roots, const std::vector
       } else {
         char name[256];
         std::string escaped;
-        const char* z = NameOf(f, name, escaped);
+        const char* z = name;
+        if (f.name.size() < sizeof name && f.name.find('\\') == std::string_view::npos) {
+          std::memcpy(name, f.name.data(), f.name.size());
+          name[f.name.size()] = '\0';
+        } else {
+          escaped = Unfield(f.name);
+          z = escaped.c_str();
+        }
         struct stat raw;
         int fd = fds[static_cast<std::size_t>(f.dir)];
         if (fd >= 0 && ::fstatat(fd, z, &raw, 0) == 0) st = FromStat(raw);
       }
-      std::string diff = Compare(f, st, dirs);
-      if (!diff.empty()) return diff;
+      if (!st.ok) return Cat(PathOf(f, dirs), " is gone");
+      if (st.size != f.size) return Cat(PathOf(f, dirs), " changed");
+      if (st.mtime_ns == f.mtime_ns) continue;
+      std::string text;
+      std::string path = PathOf(f, dirs);
+      std::uint64_t hash = 0;
+      if (!ReadWhole(path, text) || !HexNumber(f.hash, hash) || Hash64(text) != hash) {
+        return Cat(path, " changed");
+      }
     }
     return "";
   };
   std::size_t half = files.size() / 2;
   std::string first, second;
-  if (batched.has_value()) {
-    first = std::move(*batched);
-  } else if (half < kParallelStats) {
+  if (half < kParallelStats) {
     first = check(0, files.size());
   } else {
     std::thread helper([&] { first = check(0, half); });

@@ -26,15 +26,8 @@ struct SourceFolder {
 
 // The first source that differs from what the cache recorded, as a message; "" when none does
 // (or when the roots cannot be reached: the cache then stands for its sources). Each folder is
-// opened once and its files stat()ed by name in it: their statx calls submitted to io_uring
-// 256 at a time, or, where io_uring cannot be set up (ENOSYS, EPERM under seccomp), stat()
-// calls on two threads from a few hundred files.
+// opened once and its files stat()ed by name in it, on two threads from a few hundred files.
 std::string StaleSource(const std::vector<std::string>& roots, const std::vector<SourceFile>& files,
                         const std::vector<SourceFolder>& dirs);
-
-// For tests: whether StaleSource may use io_uring (true by default; false: stat() calls, as
-// when io_uring is unavailable), and whether its last call did.
-void AllowStaleCheckByUring(bool allowed);
-bool LastStaleCheckByUring();
 
 }  // namespace armlint::internal
