@@ -243,6 +243,18 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
         f.impact = it->second;
       }
     }
+    Anchor at = hit.anchor;
+    if (!at.known() && hit.resource != nullptr) at = hit.resource->anchor;
+    if (hit.outcome == Tri::kUnknown && policy.unknown_for_assessment_only) {
+      f.outcome = Outcome::kUnknown;
+      if (policy.suppressor != nullptr) {
+        bool in_doc = at.known() && !(at.source == 1 && unit.parameters != nullptr);
+        std::optional<SuppressionMatch> m =
+            policy.suppressor->Match(rule.id, at.pos, in_doc, hit.resource);
+        f.suppressed = m.has_value() && m->expired_on.empty();
+      }
+      continue;
+    }
     f.problem = hit.message.empty() ? rule.problem : absl::StrCat(rule.problem, " ", hit.message);
     f.solution = rule.solution;
     f.learn_more_link = rule.learn_more_link;
@@ -250,8 +262,6 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     f.policy = rule.policy;
     f.outcome = hit.outcome == Tri::kTrue ? Outcome::kFail : Outcome::kUnknown;
     if (f.outcome == Outcome::kUnknown) f.unknown_reason = hit.unknown_reason;
-    Anchor at = hit.anchor;
-    if (!at.known() && hit.resource != nullptr) at = hit.resource->anchor;
     f.location = locations.Of(at);
     if (hit.missing || (!hit.anchor.known() && rule.check.empty() && hit.resource != nullptr)) {
       f.value_missing = true;  // a condition's deciding field is absent
