@@ -49,6 +49,20 @@ TEST(Findings, MakeFindingsIsAlignedWithTheHits) {
   made = MakeFindings(hits, unit, unknown);
   ASSERT_TRUE(made[2].has_value());
   EXPECT_EQ(made[2]->outcome, Outcome::kUnknown);
+  EXPECT_EQ(made[2]->problem, "bad.");
+
+  // Unknown outcomes assessed, then dropped: made as far as assessments read them.
+  unknown.unknown_for_assessment_only = true;
+  made = MakeFindings(hits, unit, unknown);
+  ASSERT_TRUE(made[2].has_value());
+  EXPECT_EQ(made[2]->outcome, Outcome::kUnknown);
+  EXPECT_EQ(made[2]->rule_id, "r");
+  EXPECT_FALSE(made[2]->suppressed);
+  EXPECT_EQ(made[2]->problem, "");
+  EXPECT_EQ(made[2]->fingerprint, "");
+  ASSERT_TRUE(made[0].has_value());
+  EXPECT_EQ(made[0]->problem, "bad. b is 2");  // a failure in full
+  EXPECT_EQ(made[0]->location.line, 3);
 }
 
 // A missing property points at `properties` (where it would be added), but the fingerprint is

@@ -179,6 +179,32 @@ TEST_F(PolicyCache, ChangedSourceIsLoadedInsteadWithANote) {
   }
 }
 
+// From 512 sources on, the staleness check stat()s them on two threads, each half of the list:
+// a change in either half, a file removed or added is seen, and the first change is named.
+TEST_F(PolicyCache, StaleSourcesAreFoundInBothHalvesOfManyFiles) {
+  auto name = [](int i) { return "defs/d" + std::to_string(100 + i) + ".json"; };
+  for (int i = 0; i < 600; ++i) Write(name(i), Def("d" + std::to_string(i), "eastus"));
+  Options cached = Base();
+  cached.policy_paths = {WriteDefsCache()};
+  auto note = [&]() -> std::string {
+    absl::StatusOr<Engine> e = Engine::Create(cached);
+    EXPECT_TRUE(e.ok());
+    return !e.ok() || e->PolicyNotes().empty() ? "" : e->PolicyNotes()[0];
+  };
+  EXPECT_EQ(note(), "");
+  Write(name(550), Def("d550", "westus"));  // same size, other content, in the second half
+  EXPECT_NE(note().find("d650.json changed"), std::string::npos) << note();
+  Write(name(20), Def("d20", "westus"));  // and in the first: named first
+  EXPECT_NE(note().find("d120.json changed"), std::string::npos) << note();
+  WriteDefsCache();
+  EXPECT_EQ(note(), "");
+  fs::remove(dir_ / name(420));
+  EXPECT_NE(note().find("d520.json is gone"), std::string::npos) << note();
+  WriteDefsCache();
+  Write("defs/e.json", Def("e", "eastus"));
+  EXPECT_NE(note().find("e.json was added"), std::string::npos) << note();
+}
+
 TEST_F(PolicyCache, BadCachesAreErrorsNamingTheProblem) {
   Write("defs/a.json", Def("a", "eastus"));
   std::string cache = WriteDefsCache();
@@ -285,7 +311,7 @@ TEST_F(PolicyCache, AnOlderFormatIsAnErrorSayingSo) {
   Write("defs/a.json", Def("a", "eastus"));
   std::string cache = WriteDefsCache();
   std::string old = ReadFile(cache);
-  ASSERT_TRUE(old.starts_with("armlint-policy-cache 2\n"));
+  ASSERT_TRUE(old.starts_with("armlint-policy-cache 3\n"));
   old[std::string("armlint-policy-cache ").size()] = '1';
   Write("old.cache", old);
   PolicyLoadOptions o;

@@ -98,8 +98,22 @@ class FakeLazy : public LazyRules {
  public:
   struct Entry {
     std::string id, type;  // type "": any; with '*': a pattern
+    // Not empty: the rule is a policy's whose condition ("location" equals it) it shares with
+    // the other entries of that location, and says so (SharedCondition), as a cache's do.
+    std::string location;
   };
   explicit FakeLazy(std::vector<Entry> entries) : entries_(std::move(entries)) {
+    for (const Entry& e : entries_) {
+      if (e.location.empty() || shared_.count(e.location) != 0) continue;
+      absl::StatusOr<std::unique_ptr<Rule>> r =
+          ParseRuleText("lazy/shared.json", R"({"id": "shared", "category": "Security", )"
+                                            R"("impact": "High", "problem": "p", "solution": "s", )"
+                                            R"("learnMoreLink": "https://example.com", )"
+                                            R"("if": {"field": "location", "equals": ")" +
+                                                e.location + R"("}})");
+      EXPECT_TRUE(r.ok()) << r.status();
+      if (r.ok()) shared_[e.location] = std::move(*r);
+    }
     for (std::uint32_t i = 0; i < entries_.size(); ++i) {
       const std::string& t = entries_[i].type;
       if (t.empty()) {
@@ -122,9 +136,21 @@ class FakeLazy : public LazyRules {
     return patterns_;
   }
   std::span<const std::uint32_t> AnyType() const override { return any_; }
+  const Condition* SharedCondition(std::uint32_t i) const override {
+    auto it = shared_.find(entries_[i].location);
+    return it == shared_.end() ? nullptr : it->second->GetCondition();
+  }
   std::unique_ptr<Rule> Make(std::uint32_t i) const override {
     ++made;
     const Entry& e = entries_[i];
+    if (auto it = shared_.find(e.location); it != shared_.end()) {
+      auto r = std::make_unique<Rule>();
+      r->id = e.id;
+      if (!e.type.empty()) r->resource_types = {e.type};
+      r->condition = it->second->condition;
+      r->policy = PolicyRef{e.id, e.id, ""};
+      return r;
+    }
     std::string cond = e.type.empty() ? R"({"field": "location", "equals": "westeurope"})"
                                       : R"({"field": "name", "exists": true})";
     absl::StatusOr<std::unique_ptr<Rule>> r = ParseRuleText(
@@ -140,6 +166,7 @@ class FakeLazy : public LazyRules {
 
  private:
   std::vector<Entry> entries_;
+  std::map<std::string, std::unique_ptr<Rule>> shared_;  // by location
   std::map<std::string, std::vector<std::uint32_t>> types_;
   std::vector<std::pair<std::string_view, std::uint32_t>> patterns_;
   std::vector<std::uint32_t> any_;
@@ -211,6 +238,36 @@ TEST(RuleSetLazy, OnlyAndDisableApplyToLazySourceRules) {
   EXPECT_EQ(Hits(**set, kStorage), (std::vector<std::string>{"p-wild"}));
   options.only = {"p-nope"};
   EXPECT_FALSE(RuleSet::Load(options).ok());
+}
+
+TEST(RuleSetLazy, ARuleWhoseSharedConditionIsFalseIsNotMade) {
+  auto fake = std::make_shared<FakeLazy>(std::vector<FakeLazy::Entry>{
+      {"p-a", "microsoft.storage/storageaccounts", "westeurope"},
+      {"p-b", "microsoft.storage/storageaccounts", "eastus"},
+      {"p-c", "", "eastus"},
+      {"p-d", "", "westeurope"},
+      {"p-e", "microsoft.storage/*", "eastus"},
+  });
+  RuleSetOptions options;
+  options.lazy_rules = {fake};
+  absl::StatusOr<std::unique_ptr<const RuleSet>> set = RuleSet::Load(options);
+  ASSERT_TRUE(set.ok()) << set.status();
+  EXPECT_EQ(Hits(**set, kStorage), (std::vector<std::string>{"p-a", "p-d"}));
+  EXPECT_EQ(fake->made.load(), 2);  // the eastus rules were passed over, never made
+  constexpr const char* kEast =
+      R"({"type": "Microsoft.Storage/storageAccounts", "name": "s", "location": "eastus"})";
+  EXPECT_EQ(Hits(**set, kEast), (std::vector<std::string>{"p-b", "p-c", "p-e"}));
+  EXPECT_EQ(fake->made.load(), 5);
+  // Made rules run as before: their verdicts are the same on the next resource.
+  EXPECT_EQ(Hits(**set, kStorage), (std::vector<std::string>{"p-a", "p-d"}));
+  EXPECT_EQ(fake->made.load(), 5);
+  // Left out by --disable: neither evaluated for a hit nor made.
+  options.disable = {"p-b"};
+  fake->made = 0;
+  set = RuleSet::Load(options);
+  ASSERT_TRUE(set.ok()) << set.status();
+  EXPECT_EQ(Hits(**set, kEast), (std::vector<std::string>{"p-c", "p-e"}));
+  EXPECT_EQ(fake->made.load(), 2);
 }
 
 }  // namespace

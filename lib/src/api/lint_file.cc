@@ -48,6 +48,7 @@ void Evaluate(const LintSettings& settings, const FileContext& file, const LintU
   }
   FindingPolicy policy;
   policy.report_unknown = true;  // unknown outcomes are assessed; dropped below unless asked
+  policy.unknown_for_assessment_only = !settings.report_unknown;
   policy.config = file.config.get();
   policy.suppressor = &suppressor;
   // Aligned with the hits, so that each finding is known to come from its hit (for assessments).

@@ -130,6 +130,56 @@ class FingerprintPaths {
   std::string path_;
 };
 
+// LocateAnchor of the anchor last asked for: a resource's findings often share one (the
+// resource itself, where a property is absent), and locating walks the document.
+class Locations {
+ public:
+  explicit Locations(const LintUnit& unit) : unit_(unit) {}
+  const Location& Of(Anchor at) {
+    if (!valid_ || at.pos != at_.pos || at.source != at_.source) {
+      loc_ = LocateAnchor(unit_, at);
+      at_ = at;
+      valid_ = true;
+    }
+    return loc_;
+  }
+
+ private:
+  const LintUnit& unit_;
+  bool valid_ = false;
+  Anchor at_;
+  Location loc_;
+};
+
+// What findings say of the resource last asked for (hits come a resource at a time).
+class ResourceNames {
+ public:
+  struct Names {
+    std::string pointer;   // of the declaration
+    std::string label;     // impacted_value
+    std::string id;        // resource_id
+    std::string identity;  // what the fingerprint knows the resource by
+  };
+  const Names& Of(const LintUnit& unit, const Resource& r) {
+    if (r_ == &r) return names_;
+    r_ = &r;
+    names_.pointer = unit.doc->PointerAt(r.anchor.pos);
+    names_.label = ResourceLabel(*unit.doc, r, names_.pointer);
+    names_.id = !r.id.empty() ? r.id : absl::StrCat(unit.doc->path(), "#", names_.pointer);
+    // Exports carry real ids; a template's evaluated id depends on the deployment context
+    // (--context) and its pointer on the array index, so templates use the declaration.
+    names_.identity = r.from_export && !r.id.empty()
+                          ? r.id
+                          : ResourceIdentity(*unit.doc, names_.pointer,
+                                             r.name_known ? std::string_view(r.name) : "");
+    return names_;
+  }
+
+ private:
+  const Resource* r_ = nullptr;
+  Names names_;
+};
+
 }  // namespace
 
 std::string ResourceIdentity(const Document& doc, std::string_view pointer,
@@ -176,6 +226,8 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
                                                  const FindingPolicy& policy) {
   std::vector<std::optional<Finding>> made(hits.size());
   FingerprintPaths paths;
+  Locations locations(unit), identity_locations(unit);
+  ResourceNames resources;
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const Hit& hit = hits[i];
     if (hit.outcome == Tri::kFalse) continue;
@@ -191,6 +243,18 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
         f.impact = it->second;
       }
     }
+    Anchor at = hit.anchor;
+    if (!at.known() && hit.resource != nullptr) at = hit.resource->anchor;
+    if (hit.outcome == Tri::kUnknown && policy.unknown_for_assessment_only) {
+      f.outcome = Outcome::kUnknown;
+      if (policy.suppressor != nullptr) {
+        bool in_doc = at.known() && !(at.source == 1 && unit.parameters != nullptr);
+        std::optional<SuppressionMatch> m =
+            policy.suppressor->Match(rule.id, at.pos, in_doc, hit.resource);
+        f.suppressed = m.has_value() && m->expired_on.empty();
+      }
+      continue;
+    }
     f.problem = hit.message.empty() ? rule.problem : absl::StrCat(rule.problem, " ", hit.message);
     f.solution = rule.solution;
     f.learn_more_link = rule.learn_more_link;
@@ -198,9 +262,7 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     f.policy = rule.policy;
     f.outcome = hit.outcome == Tri::kTrue ? Outcome::kFail : Outcome::kUnknown;
     if (f.outcome == Outcome::kUnknown) f.unknown_reason = hit.unknown_reason;
-    Anchor at = hit.anchor;
-    if (!at.known() && hit.resource != nullptr) at = hit.resource->anchor;
-    f.location = LocateAnchor(unit, at);
+    f.location = locations.Of(at);
     if (hit.missing || (!hit.anchor.known() && rule.check.empty() && hit.resource != nullptr)) {
       f.value_missing = true;  // a condition's deciding field is absent
     } else if (hit.anchor.known()) {
@@ -208,20 +270,16 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
       f.value = EvaluatedScalar(hit.value, f.location.pointer);
       if (f.value.empty()) f.value = WrittenScalar(unit, hit.anchor, f.location.pointer);
     }
-    std::string resource_pointer;
-    std::string identity;  // what the fingerprint knows the resource by
+    std::string_view resource_pointer;
+    std::string_view identity;  // what the fingerprint knows the resource by
     if (hit.resource != nullptr) {
       const Resource& r = *hit.resource;
-      resource_pointer = unit.doc->PointerAt(r.anchor.pos);
+      const ResourceNames::Names& names = resources.Of(unit, r);
+      resource_pointer = names.pointer;
       f.impacted_field = r.type;
-      f.impacted_value = ResourceLabel(*unit.doc, r, resource_pointer);
-      f.resource_id = !r.id.empty() ? r.id : absl::StrCat(unit.doc->path(), "#", resource_pointer);
-      // Exports carry real ids; a template's evaluated id depends on the deployment context
-      // (--context) and its pointer on the array index, so templates use the declaration.
-      identity = r.from_export && !r.id.empty()
-                     ? r.id
-                     : ResourceIdentity(*unit.doc, resource_pointer,
-                                        r.name_known ? std::string_view(r.name) : "");
+      f.impacted_value = names.label;
+      f.resource_id = names.id;
+      identity = names.identity;
     } else {
       // The resource declared there, or the template (its file or nested deployment's name).
       Subject s = SubjectAt(*LocatedIn(unit, at), unit.resources, f.location.pointer);
@@ -237,7 +295,7 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
       Anchor id_at = *hit.identity_anchor;
       if (!id_at.known() && hit.resource != nullptr) id_at = hit.resource->anchor;
       if (id_at.pos != at.pos || id_at.source != at.source) {
-        identity_pointer = LocateAnchor(unit, id_at).pointer;
+        identity_pointer = identity_locations.Of(id_at).pointer;
         relative = identity_pointer;
       }
     }

@@ -31,6 +31,9 @@ Location LocateAnchor(const LintUnit& unit, Anchor at);
 // What the configuration and the file's directives do to findings (both may be null).
 struct FindingPolicy {
   bool report_unknown = false;
+  // With report_unknown: an unknown outcome's finding is made only as far as assessments read
+  // it (outcome, rule id, category, impact, suppressed), as it is dropped afterwards.
+  bool unknown_for_assessment_only = false;
   const Config* config = nullptr;
   const Suppressor* suppressor = nullptr;
 };

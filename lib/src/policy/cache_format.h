@@ -14,11 +14,11 @@
 namespace armlint::internal::cache_format {
 
 // The first line of a cache file: its format (2: each distinct payload stored once, the index
-// after the payloads).
+// after the payloads; 3: Hash64 sixteen bytes at a time).
 constexpr std::string_view kMagicPrefix = "armlint-policy-cache ";
-constexpr std::string_view kMagic = "armlint-policy-cache 2\n";
+constexpr std::string_view kMagic = "armlint-policy-cache 3\n";
 
-// A 64-bit hash of bytes, a word at a time (about half an instruction a byte): a cache's body
+// A 64-bit hash of bytes, sixteen at a time (about 0.6 instructions a byte): a cache's index
 // is checked on every read. Not a fingerprint anyone stores but the cache file.
 // The InputError for a cache at `path` that cannot be used (`why`), with how to write it again.
 absl::Status Bad(const std::string& path, std::string_view why);

@@ -173,6 +173,8 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
   }
   std::vector<fs::path> roots;
   for (const std::string& root : options.paths) roots.push_back(fs::absolute(root, ec));
+  std::string file_lines;  // after their count (the reader sizes its table once)
+  std::size_t file_count = 0;
   for (const std::string& f : load.files_read) {
     std::string text;
     Stat st = StatOf(f);
@@ -187,9 +189,11 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
     std::string where = dir == dir_number.end()
                             ? Cat("-1\t", Field(RelativeTo(f, cache_dir)))
                             : Cat(dir->second, "\t", Field(abs.filename().string()));
-    AppendCat(body, "file\t", where, "\t", root, "\t", text.size(), "\t", st.mtime_ns, "\t",
+    AppendCat(file_lines, "file\t", where, "\t", root, "\t", text.size(), "\t", st.mtime_ns, "\t",
               Hex(Hash64(text)), "\n");
+    ++file_count;
   }
+  AppendCat(body, "files\t", file_count, "\n", file_lines);
   for (const absl::Status& s : load.errors) {
     SourceLocation at = GetSourceLocation(s).value_or(SourceLocation{});
     AppendCat(body, "error\t", Field(at.file), "\t", at.line, "\t", at.column, "\t",

@@ -3,17 +3,18 @@
 // `armlint rules --policy PATH... --write-cache FILE` and read back by `--policy FILE.cache`.
 // Private to policy/.
 //
-// Layout (text, format 2):
-//   armlint-policy-cache 2\n  armlint <version>\n  <blob bytes> <index bytes> <index hash>\n
+// Layout (text, format 3; format 2 hashed a word at a time):
+//   armlint-policy-cache 3\n  armlint <version>\n  <blob bytes> <index bytes> <index hash>\n
 //   <blobs><index>
 // The blobs: the skipped list (JSON), then each distinct payload once (compact JSON: metadata,
 // the "if" and the bound parameter values, the *IfNotExists details; the same definition with
 // the same values recurs in many initiatives). The index (tab-separated lines, checked whole on
 // every read): each source (the --policy roots, --policy-parameters and --aliases files,
-// relative to the cache's folder; every folder walked with its mtime; every file read with its
-// folder, size, mtime and content hash), the load errors, where each blob is with its hash, one
-// line per rule sorted by id (id, payload number, initiative, resource types) and where each
-// line starts, the rules of each resource type, the wildcard types, the rules of any type.
+// relative to the cache's folder; every folder walked with its mtime; every file read (their count
+// first) with its folder, size, mtime and content hash), the load errors, where each blob is with
+// its hash, one line per rule sorted by id (id, payload number, initiative, resource types) and
+// where each line starts, the rules of each resource type, the wildcard types, the rules of any
+// type.
 //
 // Reading maps the file and reads the index; nothing else is parsed before it is needed: a
 // RuleSet takes the rules as a LazyRules and makes a rule when a resource of its type first

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <type_traits>
 
 #include "absl/base/call_once.h"
@@ -15,6 +16,7 @@
 #include "json/document.h"
 #include "knowledge/aliases.h"
 #include "policy/cache_format.h"
+#include "policy/cache_lines.h"
 #include "policy/policy_cache.h"
 #include "policy/policy_cache_stale.h"
 #include "policy/policy_static.h"
@@ -38,89 +40,11 @@ using cache_format::kMagicPrefix;
 using cache_format::MappedFile;
 using cache_format::Resolve;
 using cache_format::Unfield;
-
-// `s` as a whole number (decimal, or hexadecimal with base 16). The decimal loop is a third of
-// from_chars' instructions: there are four numbers on each of thousands of source lines.
-template <typename T>
-bool Number(std::string_view s, T& out, int base = 10) {
-  if (base != 10) {
-    auto r = std::from_chars(s.data(), s.data() + s.size(), out, base);
-    return r.ec == std::errc() && r.ptr == s.data() + s.size() && !s.empty();
-  }
-  std::size_t i = 0;
-  bool negative = false;
-  if constexpr (std::is_signed_v<T>) {
-    negative = !s.empty() && s[0] == '-';
-    i = negative ? 1 : 0;
-  }
-  if (i == s.size() || s.size() - i > 19) return false;  // 19 digits cannot overflow
-  std::uint64_t v = 0;
-  for (; i < s.size(); ++i) {
-    unsigned d = static_cast<unsigned char>(s[i]) - unsigned{'0'};
-    if (d > 9) return false;
-    v = v * 10 + d;
-  }
-  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<T>::max());
-  if (v > kMax + (negative ? 1 : 0)) return false;
-  out = negative ? static_cast<T>(-static_cast<std::int64_t>(v - 1) - 1) : static_cast<T>(v);
-  return true;
-}
-
-// Up to N tab-separated fields of `line` (no allocation); how many there are, or N + 1 when
-// there are more.
-template <std::size_t N>
-std::size_t Fields(std::string_view line, std::array<std::string_view, N>& out) {
-  std::size_t n = 0;
-  while (true) {
-    std::size_t tab = line.find('\t');
-    if (n == N) return N + 1;
-    out[n++] = line.substr(0, tab);
-    if (tab == std::string_view::npos) return n;
-    line.remove_prefix(tab + 1);
-  }
-}
-
-// Space-separated rule numbers, each below `limit`.
-bool Numbers(std::string_view s, std::uint32_t limit, std::vector<std::uint32_t>& out) {
-  while (!s.empty()) {
-    std::size_t sp = s.find(' ');
-    std::uint32_t n = 0;
-    if (!Number(s.substr(0, sp), n) || n >= limit) return false;
-    out.push_back(n);
-    s.remove_prefix(sp == std::string_view::npos ? s.size() : sp + 1);
-  }
-  return true;
-}
-
-// A reader of the index's lines.
-class Lines {
- public:
-  explicit Lines(std::string_view s) : s_(s) {}
-  bool Next(std::string_view& line) {
-    if (pos_ >= s_.size()) return false;
-    const void* nl = std::memchr(s_.data() + pos_, '\n', s_.size() - pos_);
-    if (nl == nullptr) return false;
-    std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - s_.data());
-    line = s_.substr(pos_, end - pos_);
-    pos_ = end + 1;
-    return true;
-  }
-  std::string_view Take(std::size_t n) {
-    if (n > s_.size() - pos_) {
-      pos_ = s_.size();
-      return {};
-    }
-    std::string_view out = s_.substr(pos_, n);
-    pos_ += n;
-    return out;
-  }
-  std::size_t offset() const { return pos_; }
-  std::size_t left() const { return s_.size() - pos_; }
-
- private:
-  std::string_view s_;
-  std::size_t pos_ = 0;
-};
+using cache_lines::Fields;
+using cache_lines::FileLine;
+using cache_lines::Lines;
+using cache_lines::Number;
+using cache_lines::Numbers;
 
 struct CacheData;
 
@@ -133,8 +57,19 @@ struct Payload {
   std::shared_ptr<const Document> doc;
   absl::once_flag compile_once;
   std::unique_ptr<const Condition> condition;
+  bool policy = false;  // its rules are a policy's (Fill sets Rule::policy): set by Compile
+  // The metadata its rules share, read once (hundreds of rules may share a payload).
+  struct Meta {
+    std::string problem, solution, link, effect, source;
+    Category category = Category::kSecurity;
+    Impact impact = Impact::kMedium;
+    std::optional<PolicyRef> policy;  // initiative empty: each rule has its own
+  };
+  absl::once_flag meta_once;
+  std::unique_ptr<const Meta> meta;  // on the heap: a cache has thousands of payloads
   const Document* Doc(CacheData& data);
   const Condition* Compile(CacheData& data);
+  const Meta* Metadata(CacheData& data);
 };
 
 struct CacheData {
@@ -177,6 +112,8 @@ const Condition* Payload::Compile(CacheData& data) {
   absl::call_once(compile_once, [&] {
     if (Doc(data) == nullptr) return;
     const Value& root = doc->root();
+    const Value* pol = Key(&root, "policy");
+    policy = pol != nullptr && pol->is_array() && pol->items().size() == 2;
     const Value* cond = Key(&root, "if");
     if (cond == nullptr) return;
     PolicyParameters params;
@@ -217,23 +154,42 @@ const Condition* Payload::Compile(CacheData& data) {
   return condition.get();
 }
 
+const Payload::Meta* Payload::Metadata(CacheData& data) {
+  absl::call_once(meta_once, [&] {
+    const Document* d = Doc(data);
+    if (d == nullptr) return;
+    const Value& root = d->root();
+    auto made = std::make_unique<Meta>();
+    Meta& m = *made;
+    m.problem = Str(Key(&root, "problem"));
+    m.solution = Str(Key(&root, "solution"));
+    m.link = Str(Key(&root, "link"));
+    m.category = data.category.value_or(
+        ParseCategory(Str(Key(&root, "category"))).value_or(Category::kSecurity));
+    m.impact = ParseImpact(Str(Key(&root, "impact"))).value_or(Impact::kMedium);
+    m.effect = Str(Key(&root, "effect"));
+    m.source = Str(Key(&root, "source"));
+    if (const Value* pol = Key(&root, "policy");
+        pol != nullptr && pol->is_array() && pol->items().size() == 2) {
+      m.policy = PolicyRef{Str(pol->items()[0]), Str(pol->items()[1]), ""};
+    }
+    meta = std::move(made);
+  });
+  return meta.get();
+}
+
 // The metadata of a rule made from `p`, assigned by `initiative`.
 void Fill(CacheData& data, Payload& p, const std::string& initiative, Rule& r) {
-  const Document* d = p.Doc(data);
-  if (d == nullptr) return;
-  const Value& root = d->root();
-  r.problem = Str(Key(&root, "problem"));
-  r.solution = Str(Key(&root, "solution"));
-  r.learn_more_link = Str(Key(&root, "link"));
-  r.category = data.category.value_or(
-      ParseCategory(Str(Key(&root, "category"))).value_or(Category::kSecurity));
-  r.impact = ParseImpact(Str(Key(&root, "impact"))).value_or(Impact::kMedium);
-  r.effect = Str(Key(&root, "effect"));
-  r.source = Str(Key(&root, "source"));
-  if (const Value* pol = Key(&root, "policy");
-      pol != nullptr && pol->is_array() && pol->items().size() == 2) {
-    r.policy = PolicyRef{Str(pol->items()[0]), Str(pol->items()[1]), initiative};
-  }
+  const Payload::Meta* m = p.Metadata(data);
+  if (m == nullptr) return;
+  r.problem = m->problem;
+  r.solution = m->solution;
+  r.learn_more_link = m->link;
+  r.category = m->category;
+  r.impact = m->impact;
+  r.effect = m->effect;
+  r.source = m->source;
+  if (m->policy) r.policy = PolicyRef{m->policy->name, m->policy->display_name, initiative};
 }
 
 // A cache's rules for a RuleSet: numbered as the index lists them (by id). Nothing is parsed
@@ -268,6 +224,14 @@ class CacheRules : public LazyRules {
   }
   std::span<const std::uint32_t> AnyType() const override { return any_; }
   std::unique_ptr<Rule> Make(std::uint32_t i) const override;
+  const Condition* SharedCondition(std::uint32_t i) const override {
+    std::array<std::string_view, 4> f;
+    std::uint32_t n = 0;
+    if (Fields(Line(i), f) != 4 || !Number(f[1], n) || n >= data_->payload_count) return nullptr;
+    Payload& p = data_->payloads[n];
+    const Condition* c = p.Compile(*data_);
+    return p.policy ? c : nullptr;
+  }
   std::vector<absl::Status> LateErrors() const override {
     std::lock_guard<std::mutex> lock(data_->mu);
     return data_->late;
@@ -468,6 +432,15 @@ void ReadPolicyCache(const std::string& path, const PolicyLoadOptions& options,
   while (true) {
     std::size_t at = lines.offset();
     if (!lines.Next(line)) return corrupt("no rules");
+    if (line.starts_with("file\t")) {
+      SourceFile& s = files.emplace_back();
+      if (!FileLine(line.substr(5), s) || s.dir < -1 || s.dir >= static_cast<int>(dirs.size()) ||
+          s.root >= static_cast<int>(roots.size())) {
+        return corrupt("file");
+      }
+      if (s.dir < 0) s.path = Resolve(cache_dir, Unfield(s.name));
+      continue;
+    }
     if (line.starts_with("rules\t")) {
       lines = Lines(index);
       lines.Take(at);
@@ -480,21 +453,14 @@ void ReadPolicyCache(const std::string& path, const PolicyLoadOptions& options,
       params_file = Resolve(cache_dir, Unfield(f[1]));
     } else if (f[0] == "aliases" && nf == 2) {
       alias_files.push_back(Resolve(cache_dir, Unfield(f[1])));
+    } else if (f[0] == "files" && nf == 2) {
+      std::size_t n = 0;
+      if (!Number(f[1], n) || n > index.size() / 16) return corrupt("files");
+      files.reserve(n);
     } else if (f[0] == "dir" && nf == 3) {
       std::int64_t mtime = 0;
       if (!Number(f[2], mtime)) return corrupt("dir");
       dirs.push_back(SourceFolder{Resolve(cache_dir, Unfield(f[1])), mtime});
-    } else if (f[0] == "file" && nf == 7) {
-      SourceFile s;
-      if (!Number(f[1], s.dir) || s.dir < -1 || s.dir >= static_cast<int>(dirs.size()) ||
-          f[6].size() != 16 || !Number(f[3], s.root) || !Number(f[4], s.size) ||
-          !Number(f[5], s.mtime_ns) || s.root >= static_cast<int>(roots.size())) {
-        return corrupt("file");
-      }
-      s.name = f[2];
-      s.hash = f[6];
-      if (s.dir < 0) s.path = Resolve(cache_dir, Unfield(f[2]));
-      files.push_back(std::move(s));
     } else if (f[0] == "error" && nf == 7) {
       SourceLocation at{Unfield(f[1]), 0, 0, Unfield(f[4])};
       int code = 0;

@@ -69,11 +69,14 @@ struct RuleSet::Builtins : Made {
 
 // A LazyRules source: its lookups answer for it, as kBuiltinRuleTables do for the built-ins.
 struct RuleSet::LazySet : Made {
-  explicit LazySet(std::shared_ptr<const LazyRules> s) : Made(s->size()), src(std::move(s)) {
+  explicit LazySet(std::shared_ptr<const LazyRules> s)
+      : Made(s->size()), before(new std::atomic<std::uint8_t>[s->size()]()), src(std::move(s)) {
     for (const auto& [type, rule] : src->Patterns()) {
       patterns.emplace_back(WildcardPattern::Like(type), rule);
     }
   }
+  // Whether each rule's id was loaded before (LoadedBefore): 0 not yet known, 1 no, 2 yes.
+  std::unique_ptr<std::atomic<std::uint8_t>[]> before;
   std::shared_ptr<const LazyRules> src;
   std::vector<std::pair<WildcardPattern, std::uint32_t>> patterns;  // src->Patterns()
 };
@@ -325,25 +328,31 @@ inline const Rule* RuleSet::Builtin(std::size_t i) const {
   return builtins_->Get(i, MakeBuiltin);
 }
 
+bool RuleSet::LoadedBefore(std::size_t s, std::uint32_t i) const {
+  std::atomic<std::uint8_t>& known = lazy_[s]->before[i];
+  if (std::uint8_t k = known.load(std::memory_order_relaxed)) return k == 2;
+  std::string_view id = lazy_[s]->src->Id(i);
+  bool before = (builtins_ != nullptr && FindBuiltinRule(id)) ||
+                std::binary_search(loaded_ids_.begin(), loaded_ids_.end(), id);
+  for (std::size_t e = 0; e < s && !before; ++e) before = lazy_[e]->src->Find(id).has_value();
+  known.store(before ? 2 : 1, std::memory_order_relaxed);
+  return before;
+}
+
 inline const Rule* RuleSet::LazyRule(std::size_t s, std::uint32_t i) const {
   LazySet& set = *lazy_[s];
   return set.Get(i, [&](std::size_t n) -> std::unique_ptr<Rule> {
-    std::string_view id = set.src->Id(static_cast<std::uint32_t>(n));
-    // Left out when the id was loaded before: a built-in rule, a pack's, an earlier source's.
-    if (builtins_ != nullptr && FindBuiltinRule(id)) return nullptr;
-    if (std::binary_search(loaded_ids_.begin(), loaded_ids_.end(), id)) return nullptr;
-    for (std::size_t e = 0; e < s; ++e) {
-      if (lazy_[e]->src->Find(id)) return nullptr;
-    }
+    if (LoadedBefore(s, static_cast<std::uint32_t>(n))) return nullptr;
     return set.src->Make(static_cast<std::uint32_t>(n));
   });
 }
 
-template <class Pick>
-void RuleSet::MergeLazy(std::vector<const Rule*>& out, Pick&& pick) const {
+template <class Pick, class Skip>
+void RuleSet::MergeLazy(std::vector<const Rule*>& out, Pick&& pick, Skip&& skip) const {
   for (std::size_t s = 0; s < lazy_.size(); ++s) {
     std::size_t mid = out.size();
     for (std::uint32_t i : pick(*lazy_[s])) {
+      if (skip(s, i)) continue;
       if (const Rule* r = LazyRule(s, i)) out.push_back(r);
     }
     if (mid > 0 && mid < out.size()) {
@@ -359,8 +368,8 @@ std::size_t RuleSet::builtin_rules_made() const {
   return builtins_->owned.size();
 }
 
-template <class Fn>
-void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn) const {
+template <class Fn, class Skip>
+void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn, Skip&& skip) const {
   auto builtin = [&](std::uint16_t i) {
     if (const Rule* r = Builtin(i)) fn(r);
   };
@@ -382,7 +391,8 @@ void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn) const {
         by_type, *others, [&](const BuiltinTypeEntry& e) { builtin(e.rule); }, fn);
   } else {
     std::vector<const Rule*> merged = *others;
-    MergeLazy(merged, [&](const LazySet& l) { return l.src->OfType(type); });
+    MergeLazy(
+        merged, [&](const LazySet& l) { return l.src->OfType(type); }, skip);
     MergeById(
         by_type, merged, [&](const BuiltinTypeEntry& e) { builtin(e.rule); }, fn);
   }
@@ -411,15 +421,18 @@ void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn) const {
         matched.push_back(rule);
       }
     }
-    MergeLazy(matched, [&](const LazySet& l) {
-      std::vector<std::uint32_t> rules;
-      for (const auto& [pattern, rule] : l.patterns) {
-        if ((rules.empty() || rules.back() != rule) && pattern.Matches(type)) {
-          rules.push_back(rule);
-        }
-      }
-      return rules;
-    });
+    MergeLazy(
+        matched,
+        [&](const LazySet& l) {
+          std::vector<std::uint32_t> rules;
+          for (const auto& [pattern, rule] : l.patterns) {
+            if ((rules.empty() || rules.back() != rule) && pattern.Matches(type)) {
+              rules.push_back(rule);
+            }
+          }
+          return rules;
+        },
+        skip);
     MergeById(builtin_patterns, matched, on_builtin_pattern, [&](const Rule* r) {
       if (r != last) {
         fn(r);
@@ -433,7 +446,8 @@ void RuleSet::ForEachApplicable(const std::string& type, Fn&& fn) const {
     MergeById(builtin_any, index_->any_type, builtin, fn);
   } else {
     std::vector<const Rule*> any = index_->any_type;
-    MergeLazy(any, [](const LazySet& l) { return l.src->AnyType(); });
+    MergeLazy(
+        any, [](const LazySet& l) { return l.src->AnyType(); }, skip);
     MergeById(builtin_any, any, builtin, fn);
   }
 }
@@ -475,10 +489,24 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
     hit.unknown_reason = std::move(r.unknown_reason);
     out.push_back(std::move(hit));
   };
+  // A lazy rule whose shared condition is false here is passed over before it is made: its run
+  // would add no hit. Not when the rule might not run (left out, or a folded child's).
+  auto skip = [&](std::size_t s, std::uint32_t i) {
+    const LazySet& set = *lazy_[s];
+    if (!resource.merged_into.empty() || !set.Keeps(i) ||
+        set.made[i].load(std::memory_order_acquire) != nullptr || LoadedBefore(s, i)) {
+      return false;
+    }
+    const Condition* condition = set.src->SharedCondition(i);
+    if (condition == nullptr) return false;
+    auto [it, fresh] = policy_results.try_emplace(condition);
+    if (fresh) it->second = condition->Evaluate(resource, deployment);
+    return it->second.outcome == Tri::kFalse;
+  };
   if (resource.type_lower.empty() && !resource.type.empty()) {
-    ForEachApplicable(ToLower(resource.type), run);
+    ForEachApplicable(ToLower(resource.type), run, skip);
   } else {
-    ForEachApplicable(resource.type_lower, run);
+    ForEachApplicable(resource.type_lower, run, skip);
   }
 }
 
@@ -487,10 +515,11 @@ void RuleSet::ApplicableRules(const Resource& resource, std::vector<const Rule*>
     rule->Load();
     out.push_back(rule);
   };
+  auto keep = [](std::size_t, std::uint32_t) { return false; };
   if (resource.type_lower.empty() && !resource.type.empty()) {
-    ForEachApplicable(ToLower(resource.type), add);
+    ForEachApplicable(ToLower(resource.type), add, keep);
   } else {
-    ForEachApplicable(resource.type_lower, add);
+    ForEachApplicable(resource.type_lower, add, keep);
   }
 }
 
@@ -501,11 +530,14 @@ const std::vector<const Rule*>& RuleSet::rules() const {
     std::vector<const Rule*> others;
     others.reserve(rules_.size());
     for (const auto& r : rules_) others.push_back(r.get());
-    MergeLazy(others, [](const LazySet& l) {
-      std::vector<std::uint32_t> every(l.src->size());
-      for (std::uint32_t i = 0; i < every.size(); ++i) every[i] = i;
-      return every;
-    });
+    MergeLazy(
+        others,
+        [](const LazySet& l) {
+          std::vector<std::uint32_t> every(l.src->size());
+          for (std::uint32_t i = 0; i < every.size(); ++i) every[i] = i;
+          return every;
+        },
+        [](std::size_t, std::uint32_t) { return false; });
     MergeById(
         builtin, others,
         [&](std::uint16_t i) {

@@ -79,14 +79,18 @@ class RuleSet {
   const Rule* Builtin(std::size_t i) const;
   // Calls `fn` with each rule that applies to a resource of the lower-cased `type`, in the
   // order EvaluateResource runs them.
-  template <class Fn>
-  void ForEachApplicable(const std::string& type, Fn&& fn) const;
+  // `skip(s, i)`: rule i of lazy_[s] is passed over before it is made.
+  template <class Fn, class Skip>
+  void ForEachApplicable(const std::string& type, Fn&& fn, Skip&& skip) const;
   // Rule `i` of lazy_[s], made on the first call (from any thread); null when left out.
   const Rule* LazyRule(std::size_t s, std::uint32_t i) const;
-  // Appends the rules of lazy_ that `pick` gives (rule numbers of each source, ascending) to
-  // `out` (sorted by id), keeping it sorted by id.
-  template <class Pick>
-  void MergeLazy(std::vector<const Rule*>& out, Pick&& pick) const;
+  // Whether rule `i` of lazy_[s] is left out as its id was loaded before (built in, a pack's,
+  // an earlier source's); worked out once a rule.
+  bool LoadedBefore(std::size_t s, std::uint32_t i) const;
+  // Appends the rules of lazy_ that `pick` gives (rule numbers of each source, ascending) and
+  // `skip` keeps to `out` (sorted by id), keeping it sorted by id.
+  template <class Pick, class Skip>
+  void MergeLazy(std::vector<const Rule*>& out, Pick&& pick, Skip&& skip) const;
   struct Index;
   struct Made;
   struct Builtins;

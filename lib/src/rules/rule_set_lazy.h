@@ -34,6 +34,11 @@ class LazyRules {
   virtual std::span<const std::uint32_t> AnyType() const = 0;
   // The rule `i`: id and resource types set; the rest filled in by Rule::Load().
   virtual std::unique_ptr<Rule> Make(std::uint32_t i) const = 0;
+  // The compiled condition rule `i` shares with other rules, evaluated as a policy's (with the
+  // deployment), when it can be had without making the rule (a policy cache's payload); null
+  // otherwise. A rule set passes over a rule whose shared condition is false for a resource
+  // before making it.
+  virtual const Condition* SharedCondition(std::uint32_t /*i*/) const { return nullptr; }
   // Problems found only when a rule was first used (a corrupt entry): InputErrors, said with
   // the findings.
   virtual std::vector<absl::Status> LateErrors() const { return {}; }
