@@ -33,6 +33,10 @@
 
 namespace armlint {
 
+namespace internal {
+struct RenderedFindings;  // LintResult::rendered; opaque outside the library
+}  // namespace internal
+
 // "X.Y.Z" of the library.
 const char* Version();
 
@@ -168,6 +172,11 @@ struct LintResult {
   std::optional<Scores> baseline_scores;
   // Options::label of the run (JSON "label"); merged results: empty.
   std::string label;
+  // The findings as a report renders them, made while linting (Engine::LintPaths with a
+  // ReportOptions), or null. WriteReport uses the text of each finding that is still as it was
+  // rendered, and renders any other (changed, added, reordered) anew: it never changes what
+  // a report says, only how fast it is written.
+  std::shared_ptr<const internal::RenderedFindings> rendered;
 };
 
 // A rule as loaded, for listings and documentation.
@@ -235,41 +244,6 @@ struct Options {
   std::string label;
 };
 
-class Engine {
- public:
-  // Loads and compiles the rule packs. InvalidArgument with file:line:col in the message for a
-  // bad rule file or an unknown id in `only`/`disable`.
-  static absl::StatusOr<Engine> Create(const Options& options);
-
-  // Lints files and directories (walked recursively for *.json and *.jsonc). "-" reads stdin.
-  // `jobs` <= 0 uses the hardware threads; output is identical for any value.
-  // A file reached twice is linted once. A parameter file named on its own is linted with its
-  // template. A named .bicep / .bicepparam file is compiled with the Bicep CLI on PATH. A config
-  // that is invalid or names unknown rule ids stops the run: the result then holds only that
-  // error (nothing is linted). Paths that yield nothing to lint are an error (allow_empty).
-  LintResult LintPaths(const std::vector<std::string>& paths, int jobs = 1) const;
-
-  // Lints an in-memory buffer reported as `display_name` (editors: unsaved text).
-  LintResult LintBuffer(std::string_view display_name, std::string_view text) const;
-
-  // The loaded rules, sorted by id.
-  std::vector<RuleInfo> Rules() const;
-  // Policy definitions loaded but left out (no condition, data-plane mode, effect disabled,
-  // a required parameter without value, ...), each with its reason; and the policy files that
-  // could not be loaded (reported as errors by every lint, with file:line:col).
-  std::vector<SkippedPolicy> SkippedPolicies() const;
-  std::vector<InputError> PolicyErrors() const;
-  // Notes about the policies that are not errors, for stderr: a policy cache out of date with
-  // its sources, which were loaded instead (README "Policies").
-  std::vector<std::string> PolicyNotes() const;
-
-  struct Impl;
-
- private:
-  explicit Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
-  std::shared_ptr<const Impl> impl_;
-};
-
 struct ReportOptions {
   Format format = Format::kText;
   bool color = false;            // ANSI colours (text only)
@@ -290,6 +264,48 @@ struct ReportOptions {
   // The rules' own metadata (Engine::Rules()), for SARIF rule descriptors; rules not listed are
   // described from their first finding.
   std::vector<RuleInfo> rules;
+};
+
+class Engine {
+ public:
+  // Loads and compiles the rule packs. InvalidArgument with file:line:col in the message for a
+  // bad rule file or an unknown id in `only`/`disable`.
+  static absl::StatusOr<Engine> Create(const Options& options);
+
+  // Lints files and directories (walked recursively for *.json and *.jsonc). "-" reads stdin.
+  // `jobs` <= 0 uses the hardware threads; output is identical for any value.
+  // A file reached twice is linted once. A parameter file named on its own is linted with its
+  // template. A named .bicep / .bicepparam file is compiled with the Bicep CLI on PATH. A config
+  // that is invalid or names unknown rule ids stops the run: the result then holds only that
+  // error (nothing is linted). Paths that yield nothing to lint are an error (allow_empty).
+  LintResult LintPaths(const std::vector<std::string>& paths, int jobs = 1) const;
+  // The same, also rendering each file's findings for the report `report` describes on the
+  // thread that linted the file, as soon as it is linted (JSON reports, more than one job;
+  // otherwise this is LintPaths(paths, jobs)): WriteReport then copies that text instead of
+  // rendering every finding after the lint, one thread's work at the end of the run. The
+  // report is byte for byte the same (LintResult::rendered).
+  LintResult LintPaths(const std::vector<std::string>& paths, int jobs,
+                       const ReportOptions& report) const;
+
+  // Lints an in-memory buffer reported as `display_name` (editors: unsaved text).
+  LintResult LintBuffer(std::string_view display_name, std::string_view text) const;
+
+  // The loaded rules, sorted by id.
+  std::vector<RuleInfo> Rules() const;
+  // Policy definitions loaded but left out (no condition, data-plane mode, effect disabled,
+  // a required parameter without value, ...), each with its reason; and the policy files that
+  // could not be loaded (reported as errors by every lint, with file:line:col).
+  std::vector<SkippedPolicy> SkippedPolicies() const;
+  std::vector<InputError> PolicyErrors() const;
+  // Notes about the policies that are not errors, for stderr: a policy cache out of date with
+  // its sources, which were loaded instead (README "Policies").
+  std::vector<std::string> PolicyNotes() const;
+
+  struct Impl;
+
+ private:
+  explicit Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
 };
 
 // Writes `result` in `options.format`. Deterministic for equal results.

@@ -1,6 +1,7 @@
 // armlint::Engine: rule loading once, then parallel, deterministic linting of many files.
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -393,6 +394,11 @@ std::vector<InputError> NothingToLint(const std::vector<std::string>& paths, int
 }  // namespace
 
 LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) const {
+  return LintPaths(paths, jobs, ReportOptions{});
+}
+
+LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
+                             const ReportOptions& report) const {
   const Options& opts = impl_->options;
   // Each shard lints the files whose path hashes to it; path errors are reported once.
   auto in_shard = [&](const std::string& f) {
@@ -410,6 +416,10 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   ConfigGate gate(*impl_, configs);
   std::atomic<bool> stop{false};
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // With one thread the report streams its findings as fast as they could be rendered here
+  // (and without holding their text): rendering ahead only pays where it moves that work off
+  // the run's serial end.
+  const bool render_json = report.format == Format::kJson && jobs > 1;
 
   // Files are linted as the walk finds them, by `jobs` threads: the calling thread walks the
   // tree (on a large tree, mostly waiting on the file system) while the others lint, then
@@ -425,6 +435,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
       r = internal::LintFile(settings, *file, named);
       DefaultWorkloads(impl_->options, paths, *file, r);
       internal::SortFindings(r.findings);
+      if (render_json) internal::RenderJsonFindings(r.findings, r.rendered, r.rendered_spans);
       // Blocks that the last files' arenas did not need are freed (util/arena.h).
       internal::Arena::EndCacheUnit();
     }
@@ -483,6 +494,20 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
     findings += in_order.back()->findings.size();
   }
   result.findings.reserve(findings);
+  std::shared_ptr<internal::RenderedFindings> rendered;
+  if (render_json) {
+    rendered = std::make_shared<internal::RenderedFindings>();
+    rendered->spans.reserve(findings);
+    for (internal::FileResult* r : in_order) {
+      if (r->rendered_spans.empty()) continue;
+      const auto text = static_cast<std::uint32_t>(rendered->texts.size());
+      for (internal::RenderedSpan& s : r->rendered_spans) {
+        s.text = text;
+        rendered->spans.push_back(s);
+      }
+      rendered->texts.push_back(std::move(r->rendered));
+    }
+  }
   for (internal::FileResult* r : in_order) Merge(std::move(*r), result);
   if (result.files == 0 && result.errors.empty() && !opts.allow_empty && opts.shard_count <= 1) {
     result.errors = NothingToLint(paths, walk.bicep_files_skipped);
@@ -491,6 +516,11 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
                        impl_->policy_errors.end());
   for (InputError& e : impl_->LatePolicyErrors()) result.errors.push_back(std::move(e));
   Finish(impl_->options, configs, result);
+  // Aligned with the findings as merged; the report checks each against its finding, which the
+  // baseline may have dropped or the sort moved since.
+  if (rendered != nullptr && rendered->spans.size() == result.findings.size()) {
+    result.rendered = std::move(rendered);
+  }
   return result;
 }
 

@@ -8,6 +8,7 @@
 #include "arm/template_context.h"
 #include "armlint/armlint.hpp"
 #include "findings/config.h"
+#include "report/rendered.h"
 #include "rules/rule_set.h"
 #include "util/folder_facts.h"
 
@@ -23,6 +24,9 @@ struct FileResult {
   FileSummary summary;
   // The "workloadRoot" of the file's config ("" without one), for the engine's default workload.
   std::string config_workload_root;
+  // The findings as rendered for the run's report (LintResult::rendered), when it asks for them.
+  std::string rendered;
+  std::vector<RenderedSpan> rendered_spans;
 };
 
 struct LintSettings {

@@ -181,6 +181,12 @@ PrettyJsonWriter PrettyJsonWriter::Detached(bool follows_values) const {
   return piece;
 }
 
+PrettyJsonWriter PrettyJsonWriter::Continuation(std::size_t depth) {
+  PrettyJsonWriter piece;
+  piece.nonempty_.assign(depth, true);
+  return piece;
+}
+
 void PrettyJsonWriter::Append(std::string_view piece) {
   if (piece.empty()) return;
   if (!nonempty_.empty()) nonempty_.back() = true;
