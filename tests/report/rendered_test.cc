@@ -106,6 +106,35 @@ TEST(RenderedFindings, TextHoldsOnlyWhileTheFindingIsUnchanged) {
   EXPECT_FALSE(internal::RenderedText(*rendered, r.findings.size(), r.findings[0]).has_value());
 }
 
+TEST(RenderedFindings, StoreKeepsEachFilesTextInItsChunks) {
+  LintResult r = testing::BasicResult();
+  internal::RenderedTextStore store;
+  std::vector<internal::RenderedSpan> first, second, large;
+  store.AddJson(r.findings, first);
+  store.AddJson({r.findings[1]}, second);
+  // A file whose text is larger than a chunk: a chunk of its own.
+  std::vector<Finding> many(700, r.findings[0]);
+  store.AddJson(many, large);
+  ASSERT_EQ(first.size(), r.findings.size());
+  ASSERT_EQ(second.size(), 1u);
+  ASSERT_EQ(large.size(), many.size());
+  ASSERT_EQ(store.chunks().size(), 2u);
+  // The two small files share the first chunk, one after the other.
+  EXPECT_EQ(second[0].text, first.back().text);
+  EXPECT_EQ(second[0].begin, first.back().begin + first.back().size);
+  EXPECT_EQ(large[0].text, 1u);
+  EXPECT_EQ(large[0].begin, 0u);
+  RenderedFindings all;
+  all.texts = store.chunks();
+  all.spans = first;
+  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+    std::string alone;
+    std::vector<internal::RenderedSpan> spans;
+    internal::RenderJsonFindings({r.findings[i]}, alone, spans);
+    EXPECT_EQ(internal::RenderedText(all, i, r.findings[i]).value_or(""), alone) << i;
+  }
+}
+
 TEST(RenderedFindings, OtherFormatsIgnoreIt) {
   LintResult r = testing::BasicResult();
   const std::string sarif = Render(r, Format::kSarif);

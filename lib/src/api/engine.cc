@@ -426,7 +426,9 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
   // lints too. Everything per file happens in the workers: linting, the default workload, and
   // sorting the file's findings, so that the merged list is usually in order already (Finish).
   internal::FileQueue queue;
-  auto worker = [&] {
+  // One store of rendered text per worker (each thread writes only its own).
+  std::vector<internal::RenderedTextStore> stores(render_json ? static_cast<std::size_t>(jobs) : 0);
+  auto worker = [&](std::size_t id) {
     std::size_t index = 0;
     while (const std::string* file = queue.Next(index)) {
       if (!in_shard(*file) || stop.load()) continue;
@@ -435,7 +437,10 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
       r = internal::LintFile(settings, *file, named);
       DefaultWorkloads(impl_->options, paths, *file, r);
       internal::SortFindings(r.findings);
-      if (render_json) internal::RenderJsonFindings(r.findings, r.rendered, r.rendered_spans);
+      if (render_json) {
+        stores[id].AddJson(r.findings, r.rendered_spans);
+        r.rendered_by = id;
+      }
       // Blocks that the last files' arenas did not need are freed (util/arena.h).
       internal::Arena::EndCacheUnit();
     }
@@ -448,7 +453,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
   auto start_worker = [&] {
     if (threads.size() + 1 >= static_cast<std::size_t>(jobs) || thread_refused) return;
     try {
-      threads.emplace_back(worker);
+      threads.emplace_back(worker, threads.size() + 1);
     } catch (const std::system_error&) {
       thread_refused = true;  // out of threads (ulimit -u): fewer workers lint it all
     }
@@ -472,7 +477,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
       },
       &folder_facts);
   queue.Close();
-  worker();
+  worker(0);
   // No more files: this thread's cached arena blocks would only add to the memory that merging
   // and reporting the findings take (worker threads free theirs as they end).
   internal::Arena::ReleaseCachedBlocks();
@@ -497,15 +502,17 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
   std::shared_ptr<internal::RenderedFindings> rendered;
   if (render_json) {
     rendered = std::make_shared<internal::RenderedFindings>();
+    std::vector<std::uint32_t> first_text;  // of each store's chunks in `texts`
+    for (internal::RenderedTextStore& store : stores) {
+      first_text.push_back(static_cast<std::uint32_t>(rendered->texts.size()));
+      for (std::string& chunk : store.chunks()) rendered->texts.push_back(std::move(chunk));
+    }
     rendered->spans.reserve(findings);
     for (internal::FileResult* r : in_order) {
-      if (r->rendered_spans.empty()) continue;
-      const auto text = static_cast<std::uint32_t>(rendered->texts.size());
       for (internal::RenderedSpan& s : r->rendered_spans) {
-        s.text = text;
+        s.text += first_text[r->rendered_by];
         rendered->spans.push_back(s);
       }
-      rendered->texts.push_back(std::move(r->rendered));
     }
   }
   for (internal::FileResult* r : in_order) Merge(std::move(*r), result);

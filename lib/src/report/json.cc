@@ -265,25 +265,33 @@ void WriteSummary(PrettyJsonWriter& w, const LintResult& result, const Portfolio
 
 void RenderJsonFindings(const std::vector<Finding>& findings, std::string& text,
                         std::vector<RenderedSpan>& spans) {
-  constexpr std::size_t kBytesPerFinding = 1536;           // ~1,400 in a corpus run; only reserved
-  PrettyJsonWriter w = PrettyJsonWriter::Continuation(2);  // {"findings": [..., here
-  w.Reserve(findings.size() * kBytesPerFinding);
-  std::vector<std::size_t> ends;
-  ends.reserve(findings.size());
+  std::size_t begin = text.size();
+  // {"findings": [..., here
+  PrettyJsonWriter w = PrettyJsonWriter::Continuation(2, std::move(text));
   for (const Finding& f : findings) {
     WriteFinding(w, f);
-    ends.push_back(w.size());
+    spans.push_back({begin, w.size() - begin, 0, RenderedHash(f)});
+    begin = w.size();
   }
-  const std::size_t base = text.size();
-  if (text.empty()) {
-    text = std::move(w).Take();
-  } else {
-    text += std::move(w).Take();
+  text = std::move(w).Take();
+}
+
+void RenderedTextStore::AddJson(const std::vector<Finding>& findings,
+                                std::vector<RenderedSpan>& spans) {
+  const std::size_t first = spans.size();
+  scratch_.clear();
+  RenderJsonFindings(findings, scratch_, spans);
+  if (scratch_.empty()) return;
+  if (chunks_.empty() || chunks_.back().capacity() - chunks_.back().size() < scratch_.size()) {
+    chunks_.emplace_back();
+    chunks_.back().reserve(std::max(kChunkBytes, scratch_.size()));
   }
-  std::size_t begin = 0;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    spans.push_back({base + begin, ends[i] - begin, 0, RenderedHash(findings[i])});
-    begin = ends[i];
+  std::string& chunk = chunks_.back();
+  const std::size_t base = chunk.size();
+  chunk.append(scratch_);
+  for (std::size_t i = first; i < spans.size(); ++i) {
+    spans[i].begin += base;
+    spans[i].text = static_cast<std::uint32_t>(chunks_.size() - 1);
   }
 }
 

@@ -181,8 +181,9 @@ PrettyJsonWriter PrettyJsonWriter::Detached(bool follows_values) const {
   return piece;
 }
 
-PrettyJsonWriter PrettyJsonWriter::Continuation(std::size_t depth) {
+PrettyJsonWriter PrettyJsonWriter::Continuation(std::size_t depth, std::string text) {
   PrettyJsonWriter piece;
+  piece.buf_ = std::move(text);
   piece.nonempty_.assign(depth, true);
   return piece;
 }

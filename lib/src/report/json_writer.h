@@ -33,7 +33,8 @@ class PrettyJsonWriter {
   PrettyJsonWriter Detached(bool follows_values) const;
   // A detached writer for values `depth` containers deep, each following another value there:
   // text rendered apart from any document (Append places it where that holds).
-  static PrettyJsonWriter Continuation(std::size_t depth);
+  // Its text starts as `text` (whose capacity it reuses); Take() gives it back with the values.
+  static PrettyJsonWriter Continuation(std::size_t depth, std::string text = {});
   std::string Take() && { return std::move(buf_); }
   // Bytes of a detached writer's text so far.
   std::size_t size() const { return buf_.size(); }
