@@ -25,7 +25,7 @@ struct RenderedSpan {
 
 struct RenderedFindings {
   Format format = Format::kJson;
-  std::vector<std::string> texts;   // typically one per linted file with findings
+  std::vector<std::string> texts;   // the chunks of the linting threads' stores (below)
   std::vector<RenderedSpan> spans;  // one per LintResult::findings, in that order
 };
 
