@@ -278,12 +278,7 @@ int RunLintWith(const LintArgs& args) {
     PrintStatus(engine.status());
     return kExitError;
   }
-  // A JSON report's findings are rendered by the threads that lint them (LintResult::rendered).
-  ReportOptions render;
-  for (const Output& o : outputs) {
-    if (o.format == Format::kJson) render.format = Format::kJson;
-  }
-  LintResult result = engine->LintPaths(args.paths, args.jobs, render);
+  LintResult result = engine->LintPaths(args.paths, args.jobs);
   for (const std::string& note : engine->PolicyNotes()) std::cerr << "armlint: " << note << "\n";
   if (!args.fail_on_given && result.config_fail_on.has_value()) fail_on = *result.config_fail_on;
   if (!args.write_baseline.empty()) {

@@ -33,10 +33,6 @@
 
 namespace armlint {
 
-namespace internal {
-struct RenderedFindings;  // LintResult::rendered; opaque outside the library
-}  // namespace internal
-
 // "X.Y.Z" of the library.
 const char* Version();
 
@@ -172,11 +168,6 @@ struct LintResult {
   std::optional<Scores> baseline_scores;
   // Options::label of the run (JSON "label"); merged results: empty.
   std::string label;
-  // The findings as a report renders them, made while linting (Engine::LintPaths with a
-  // ReportOptions), or null. WriteReport uses the text of each finding that is still as it was
-  // rendered, and renders any other (changed, added, reordered) anew: it never changes what
-  // a report says, only how fast it is written.
-  std::shared_ptr<const internal::RenderedFindings> rendered;
 };
 
 // A rule as loaded, for listings and documentation.
@@ -244,28 +235,6 @@ struct Options {
   std::string label;
 };
 
-struct ReportOptions {
-  Format format = Format::kText;
-  bool color = false;            // ANSI colours (text only)
-  bool quiet = false;            // only findings and the summary line
-  bool show_suppressed = false;  // list suppressed findings too
-  // Text: the solution and link under every finding (by default only under High findings).
-  bool verbose = false;
-  // HTML: when and from what the report was made, shown as given ("2026-12-06 07:30 UTC",
-  // a commit id); empty leaves them out, so that output stays a function of the result.
-  std::string generated_at;
-  std::string commit;
-  // HTML: prefix that makes a relative file path a working link from where the page is read
-  // ("../" when the page is written one folder below the folder armlint ran in; "" none).
-  std::string link_base;
-  // Threads rendering the findings of large JSON reports; <= 0 uses the hardware threads.
-  // Output is identical for any value.
-  int jobs = 1;
-  // The rules' own metadata (Engine::Rules()), for SARIF rule descriptors; rules not listed are
-  // described from their first finding.
-  std::vector<RuleInfo> rules;
-};
-
 class Engine {
  public:
   // Loads and compiles the rule packs. InvalidArgument with file:line:col in the message for a
@@ -279,13 +248,6 @@ class Engine {
   // that is invalid or names unknown rule ids stops the run: the result then holds only that
   // error (nothing is linted). Paths that yield nothing to lint are an error (allow_empty).
   LintResult LintPaths(const std::vector<std::string>& paths, int jobs = 1) const;
-  // The same, also rendering each file's findings for the report `report` describes on the
-  // thread that linted the file, as soon as it is linted (JSON reports, more than one job;
-  // otherwise this is LintPaths(paths, jobs)): WriteReport then copies that text instead of
-  // rendering every finding after the lint, one thread's work at the end of the run. The
-  // report is byte for byte the same (LintResult::rendered).
-  LintResult LintPaths(const std::vector<std::string>& paths, int jobs,
-                       const ReportOptions& report) const;
 
   // Lints an in-memory buffer reported as `display_name` (editors: unsaved text).
   LintResult LintBuffer(std::string_view display_name, std::string_view text) const;
@@ -306,6 +268,28 @@ class Engine {
  private:
   explicit Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const Impl> impl_;
+};
+
+struct ReportOptions {
+  Format format = Format::kText;
+  bool color = false;            // ANSI colours (text only)
+  bool quiet = false;            // only findings and the summary line
+  bool show_suppressed = false;  // list suppressed findings too
+  // Text: the solution and link under every finding (by default only under High findings).
+  bool verbose = false;
+  // HTML: when and from what the report was made, shown as given ("2026-12-06 07:30 UTC",
+  // a commit id); empty leaves them out, so that output stays a function of the result.
+  std::string generated_at;
+  std::string commit;
+  // HTML: prefix that makes a relative file path a working link from where the page is read
+  // ("../" when the page is written one folder below the folder armlint ran in; "" none).
+  std::string link_base;
+  // Threads rendering the findings of large JSON reports; <= 0 uses the hardware threads.
+  // Output is identical for any value.
+  int jobs = 1;
+  // The rules' own metadata (Engine::Rules()), for SARIF rule descriptors; rules not listed are
+  // described from their first finding.
+  std::vector<RuleInfo> rules;
 };
 
 // Writes `result` in `options.format`. Deterministic for equal results.

@@ -1,7 +1,6 @@
 // armlint::Engine: rule loading once, then parallel, deterministic linting of many files.
 #include <algorithm>
 #include <atomic>
-#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -394,11 +393,6 @@ std::vector<InputError> NothingToLint(const std::vector<std::string>& paths, int
 }  // namespace
 
 LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) const {
-  return LintPaths(paths, jobs, ReportOptions{});
-}
-
-LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
-                             const ReportOptions& report) const {
   const Options& opts = impl_->options;
   // Each shard lints the files whose path hashes to it; path errors are reported once.
   auto in_shard = [&](const std::string& f) {
@@ -416,19 +410,13 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
   ConfigGate gate(*impl_, configs);
   std::atomic<bool> stop{false};
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  // With one thread the report streams its findings as fast as they could be rendered here
-  // (and without holding their text): rendering ahead only pays where it moves that work off
-  // the run's serial end.
-  const bool render_json = report.format == Format::kJson && jobs > 1;
 
   // Files are linted as the walk finds them, by `jobs` threads: the calling thread walks the
   // tree (on a large tree, mostly waiting on the file system) while the others lint, then
   // lints too. Everything per file happens in the workers: linting, the default workload, and
   // sorting the file's findings, so that the merged list is usually in order already (Finish).
   internal::FileQueue queue;
-  // One store of rendered text per worker (each thread writes only its own).
-  std::vector<internal::RenderedTextStore> stores(render_json ? static_cast<std::size_t>(jobs) : 0);
-  auto worker = [&](std::size_t id) {
+  auto worker = [&] {
     std::size_t index = 0;
     while (const std::string* file = queue.Next(index)) {
       if (!in_shard(*file) || stop.load()) continue;
@@ -437,10 +425,6 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
       r = internal::LintFile(settings, *file, named);
       DefaultWorkloads(impl_->options, paths, *file, r);
       internal::SortFindings(r.findings);
-      if (render_json) {
-        stores[id].AddJson(r.findings, r.rendered_spans);
-        r.rendered_by = id;
-      }
       // Blocks that the last files' arenas did not need are freed (util/arena.h).
       internal::Arena::EndCacheUnit();
     }
@@ -453,7 +437,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
   auto start_worker = [&] {
     if (threads.size() + 1 >= static_cast<std::size_t>(jobs) || thread_refused) return;
     try {
-      threads.emplace_back(worker, threads.size() + 1);
+      threads.emplace_back(worker);
     } catch (const std::system_error&) {
       thread_refused = true;  // out of threads (ulimit -u): fewer workers lint it all
     }
@@ -477,7 +461,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
       },
       &folder_facts);
   queue.Close();
-  worker(0);
+  worker();
   // No more files: this thread's cached arena blocks would only add to the memory that merging
   // and reporting the findings take (worker threads free theirs as they end).
   internal::Arena::ReleaseCachedBlocks();
@@ -499,22 +483,6 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
     findings += in_order.back()->findings.size();
   }
   result.findings.reserve(findings);
-  std::shared_ptr<internal::RenderedFindings> rendered;
-  if (render_json) {
-    rendered = std::make_shared<internal::RenderedFindings>();
-    std::vector<std::uint32_t> first_text;  // of each store's chunks in `texts`
-    for (internal::RenderedTextStore& store : stores) {
-      first_text.push_back(static_cast<std::uint32_t>(rendered->texts.size()));
-      for (std::string& chunk : store.chunks()) rendered->texts.push_back(std::move(chunk));
-    }
-    rendered->spans.reserve(findings);
-    for (internal::FileResult* r : in_order) {
-      for (internal::RenderedSpan& s : r->rendered_spans) {
-        s.text += first_text[r->rendered_by];
-        rendered->spans.push_back(s);
-      }
-    }
-  }
   for (internal::FileResult* r : in_order) Merge(std::move(*r), result);
   if (result.files == 0 && result.errors.empty() && !opts.allow_empty && opts.shard_count <= 1) {
     result.errors = NothingToLint(paths, walk.bicep_files_skipped);
@@ -523,11 +491,6 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs,
                        impl_->policy_errors.end());
   for (InputError& e : impl_->LatePolicyErrors()) result.errors.push_back(std::move(e));
   Finish(impl_->options, configs, result);
-  // Aligned with the findings as merged; the report checks each against its finding, which the
-  // baseline may have dropped or the sort moved since.
-  if (rendered != nullptr && rendered->spans.size() == result.findings.size()) {
-    result.rendered = std::move(rendered);
-  }
   return result;
 }
 

@@ -8,7 +8,6 @@
 #include "arm/template_context.h"
 #include "armlint/armlint.hpp"
 #include "findings/config.h"
-#include "report/rendered.h"
 #include "rules/rule_set.h"
 #include "util/folder_facts.h"
 
@@ -24,10 +23,6 @@ struct FileResult {
   FileSummary summary;
   // The "workloadRoot" of the file's config ("" without one), for the engine's default workload.
   std::string config_workload_root;
-  // The findings as rendered for the run's report (LintResult::rendered), when it asks for them:
-  // spans into the chunks of the engine's store `rendered_by`.
-  std::vector<RenderedSpan> rendered_spans;
-  std::size_t rendered_by = 0;
 };
 
 struct LintSettings {

@@ -2,7 +2,6 @@
 // member by member as it is produced (PrettyJsonWriter), so that a report of tens of thousands
 // of findings costs no document tree and no copies of their strings.
 #include <algorithm>
-#include <optional>
 #include <ostream>
 #include <string>
 #include <system_error>
@@ -10,7 +9,6 @@
 #include <vector>
 
 #include "report/json_writer.h"
-#include "report/rendered.h"
 #include "report/score.h"
 #include "report/writers.h"
 
@@ -110,46 +108,6 @@ void WriteFindings(PrettyJsonWriter& w, const std::vector<const Finding*>& liste
     w.Append(text[i]);
     std::string().swap(text[i]);  // each piece freed once written
   }
-}
-
-// The findings from the text rendered while linting (LintResult::rendered), where it still
-// holds; each finding that changed since is rendered here. Consecutive texts of one file are
-// appended in one piece (large pieces go straight to the stream).
-void WriteRenderedFindings(PrettyJsonWriter& w, const LintResult& result,
-                           const RenderedFindings& rendered,
-                           const std::vector<const Finding*>& listed) {
-  bool first = true;  // the array's first element follows no other: its text without the ','
-  const std::string* run_text = nullptr;
-  std::size_t run_begin = 0, run_end = 0;
-  auto flush = [&] {
-    if (run_text != nullptr) {
-      w.Append(std::string_view(*run_text).substr(run_begin, run_end - run_begin));
-    }
-    run_text = nullptr;
-  };
-  for (const Finding* f : listed) {
-    const std::size_t index = static_cast<std::size_t>(f - result.findings.data());
-    std::optional<std::string_view> text = RenderedText(rendered, index, *f);
-    if (!text.has_value() || text->empty()) {
-      flush();
-      WriteFinding(w, *f);
-    } else {
-      const std::string& whole = rendered.texts[rendered.spans[index].text];
-      std::size_t begin = static_cast<std::size_t>(text->data() - whole.data());
-      const std::size_t end = begin + text->size();
-      if (first) ++begin;
-      if (run_text == &whole && run_end == begin) {
-        run_end = end;
-      } else {
-        flush();
-        run_text = &whole;
-        run_begin = begin;
-        run_end = end;
-      }
-    }
-    first = false;
-  }
-  flush();
 }
 
 void WriteScores(PrettyJsonWriter& w, std::string_view key, const Scores& s) {
@@ -263,38 +221,6 @@ void WriteSummary(PrettyJsonWriter& w, const LintResult& result, const Portfolio
 
 }  // namespace
 
-void RenderJsonFindings(const std::vector<Finding>& findings, std::string& text,
-                        std::vector<RenderedSpan>& spans) {
-  std::size_t begin = text.size();
-  // {"findings": [..., here
-  PrettyJsonWriter w = PrettyJsonWriter::Continuation(2, std::move(text));
-  for (const Finding& f : findings) {
-    WriteFinding(w, f);
-    spans.push_back({begin, w.size() - begin, 0, RenderedHash(f)});
-    begin = w.size();
-  }
-  text = std::move(w).Take();
-}
-
-void RenderedTextStore::AddJson(const std::vector<Finding>& findings,
-                                std::vector<RenderedSpan>& spans) {
-  const std::size_t first = spans.size();
-  scratch_.clear();
-  RenderJsonFindings(findings, scratch_, spans);
-  if (scratch_.empty()) return;
-  if (chunks_.empty() || chunks_.back().capacity() - chunks_.back().size() < scratch_.size()) {
-    chunks_.emplace_back();
-    chunks_.back().reserve(std::max(kChunkBytes, scratch_.size()));
-  }
-  std::string& chunk = chunks_.back();
-  const std::size_t base = chunk.size();
-  chunk.append(scratch_);
-  for (std::size_t i = first; i < spans.size(); ++i) {
-    spans[i].begin += base;
-    spans[i].text = static_cast<std::uint32_t>(chunks_.size() - 1);
-  }
-}
-
 absl::Status WriteJson(const LintResult& result, const ReportOptions& options, std::ostream& out) {
   PrettyJsonWriter w(out);
   w.BeginObject();
@@ -314,14 +240,7 @@ absl::Status WriteJson(const LintResult& result, const ReportOptions& options, s
 
   w.Key("findings");
   w.BeginArray();
-  const std::vector<const Finding*> listed = ListedFindings(result, options);
-  const RenderedFindings* rendered = result.rendered.get();
-  if (rendered != nullptr && rendered->format == Format::kJson &&
-      rendered->spans.size() == result.findings.size()) {
-    WriteRenderedFindings(w, result, *rendered, listed);
-  } else {
-    WriteFindings(w, listed, options.jobs);
-  }
+  WriteFindings(w, ListedFindings(result, options), options.jobs);
   w.EndArray();
 
   w.Key("errors");

@@ -181,13 +181,6 @@ PrettyJsonWriter PrettyJsonWriter::Detached(bool follows_values) const {
   return piece;
 }
 
-PrettyJsonWriter PrettyJsonWriter::Continuation(std::size_t depth, std::string text) {
-  PrettyJsonWriter piece;
-  piece.buf_ = std::move(text);
-  piece.nonempty_.assign(depth, true);
-  return piece;
-}
-
 void PrettyJsonWriter::Append(std::string_view piece) {
   if (piece.empty()) return;
   if (!nonempty_.empty()) nonempty_.back() = true;

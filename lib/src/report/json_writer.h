@@ -31,13 +31,7 @@ class PrettyJsonWriter {
   // current position, as if `follows_values` values had been written there already. Take()
   // gives its text; Append() places the pieces here, in order.
   PrettyJsonWriter Detached(bool follows_values) const;
-  // A detached writer for values `depth` containers deep, each following another value there:
-  // text rendered apart from any document (Append places it where that holds).
-  // Its text starts as `text` (whose capacity it reuses); Take() gives it back with the values.
-  static PrettyJsonWriter Continuation(std::size_t depth, std::string text = {});
   std::string Take() && { return std::move(buf_); }
-  // Bytes of a detached writer's text so far.
-  std::size_t size() const { return buf_.size(); }
   // Room for `bytes` of output in a detached writer's text: reserved address space is only
   // touched (and faulted in) as it is written, so a generous guess costs nothing, where growing
   // by doubling would copy and fault in the text several times over.
