@@ -114,6 +114,60 @@ TEST(EngineThreads, TwoThreadsLintingPathsMatchSequentialRun) {
   EXPECT_EQ(b, expected);
 }
 
+// A folder of generated templates: copies of the examples with findings, padded to sizes from
+// a few hundred bytes to ~200 KB, under names whose creation order is not their sorted order,
+// in nested folders.
+std::string GeneratedFolder() {
+  const fs::path root = fs::path(::testing::TempDir()) / "armlint_engine_threads_generated";
+  fs::remove_all(root);
+  const std::vector<std::string> sources = {"storage-v2.json", "webapp-classic.json",
+                                            "exported-resources.json", "clean.json"};
+  std::vector<std::string> texts;
+  for (const std::string& name : sources) {
+    std::ifstream in(fs::path(ARMLINT_SOURCE_DIR) / "examples" / name, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    texts.push_back(text.str());
+  }
+  for (int i = 0; i < 48; ++i) {
+    // Folders z, y, x, ... made first; each holds files numbered down.
+    const fs::path dir =
+        root / std::string(1, static_cast<char>('z' - i % 6)) / ("d" + std::to_string(i % 4));
+    fs::create_directories(dir);
+    std::string text = texts[static_cast<std::size_t>(i) % texts.size()];
+    // A template's padding: a large unused "metadata" string (exports stay as they are).
+    const std::size_t pad = static_cast<std::size_t>((i * 7919) % 200000);
+    if (text.find("\"$schema\"") != std::string::npos && text.find('{') == 0) {
+      text.insert(1, "\n  \"metadata\": {\"pad\": \"" + std::string(pad, 'p') + "\"},");
+    }
+    std::ofstream(dir / ("f" + std::to_string(99 - i) + ".json"), std::ios::binary) << text;
+  }
+  return root.string();
+}
+
+// Files of very different sizes, found in an order other than the report's: whatever thread
+// lints what, and whenever each file ends, the findings come out in one order and the JSON
+// report is the same byte for byte.
+TEST(EngineThreads, GeneratedFolderReportsAlikeWithAnyJobs) {
+  absl::StatusOr<Engine> engine = Engine::Create(Options{});
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  const std::vector<std::string> paths = {GeneratedFolder()};
+  LintResult one = engine->LintPaths(paths, 1);
+  ASSERT_GE(one.files, 40);
+  ASSERT_GT(one.findings.size(), 100u);
+  const std::string expected = Json(one);
+  for (int jobs : {2, 3, 8}) {
+    LintResult many = engine->LintPaths(paths, jobs);
+    ASSERT_EQ(many.findings.size(), one.findings.size()) << jobs;
+    for (std::size_t i = 0; i < one.findings.size(); ++i) {
+      ASSERT_EQ(many.findings[i].location.file, one.findings[i].location.file) << jobs << " " << i;
+      ASSERT_EQ(many.findings[i].location.line, one.findings[i].location.line) << jobs << " " << i;
+      ASSERT_EQ(many.findings[i].rule_id, one.findings[i].rule_id) << jobs << " " << i;
+    }
+    EXPECT_EQ(Json(many), expected) << jobs;
+  }
+}
+
 TEST(EngineThreads, CopiesShareRulesAndLintAlike) {
   absl::StatusOr<Engine> engine = Engine::Create(Options{});
   ASSERT_TRUE(engine.ok()) << engine.status();

@@ -434,20 +434,30 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   // what, nor on the order the walk found files in.
   std::vector<std::thread> threads;
   bool thread_refused = false;
+  auto start_worker = [&] {
+    if (threads.size() + 1 >= static_cast<std::size_t>(jobs) || thread_refused) return;
+    try {
+      threads.emplace_back(worker);
+    } catch (const std::system_error&) {
+      thread_refused = true;  // out of threads (ulimit -u): fewer workers lint it all
+    }
+  };
+  // A folder usually holds several files: its first worker starts before the walk, so that
+  // the thread's start (a clone, its stack, ~0.1-0.3 ms) overlaps the walk to the first file
+  // instead of delaying the first file's lint (the whole run's serial start).
+  if (std::any_of(paths.begin(), paths.end(), [](const std::string& p) {
+        std::error_code ec;
+        return p != "-" && std::filesystem::is_directory(p, ec);
+      })) {
+    start_worker();
+  }
   internal::WalkResult walk = internal::CollectFiles(
       paths,
       [&](const std::string& file) {
         // A config mistake stops the run before the files it governs are linted.
         if (!gate.Check(file)) stop = true;
         queue.Push(file);
-        if (threads.size() + 1 < static_cast<std::size_t>(jobs) && queue.size() > 1 &&
-            !thread_refused) {
-          try {
-            threads.emplace_back(worker);
-          } catch (const std::system_error&) {
-            thread_refused = true;  // out of threads (ulimit -u): fewer workers lint it all
-          }
-        }
+        if (queue.size() > 1) start_worker();
       },
       &folder_facts);
   queue.Close();
