@@ -308,7 +308,9 @@ int Run(int argc, char** argv) {
 
 // The process's memory set up before any constructor runs (.preinit_array), so that the C++
 // runtime's start-up already runs from the huge code page and allocates from the huge-page heap.
-void PrepareMemory(int, char**, char**) {
+// Not for `armlint --version` (see main), which touches too little to gain from it.
+void PrepareMemory(int argc, char** argv, char**) {
+  if (argc == 2 && std::string_view(argv[1]) == "--version") return;
   armlint::cli::MapTextToHugePage();
   armlint::cli::UseHugePagesForHeap();
 }
