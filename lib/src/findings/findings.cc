@@ -245,14 +245,16 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     }
     Anchor at = hit.anchor;
     if (!at.known() && hit.resource != nullptr) at = hit.resource->anchor;
+    // The suppression that covers the finding, if any.
+    auto suppression = [&]() -> std::optional<SuppressionMatch> {
+      if (policy.suppressor == nullptr) return std::nullopt;
+      bool in_doc = at.known() && !(at.source == 1 && unit.parameters != nullptr);
+      return policy.suppressor->Match(rule.id, at.pos, in_doc, hit.resource);
+    };
     if (hit.outcome == Tri::kUnknown && policy.unknown_for_assessment_only) {
       f.outcome = Outcome::kUnknown;
-      if (policy.suppressor != nullptr) {
-        bool in_doc = at.known() && !(at.source == 1 && unit.parameters != nullptr);
-        std::optional<SuppressionMatch> m =
-            policy.suppressor->Match(rule.id, at.pos, in_doc, hit.resource);
-        f.suppressed = m.has_value() && m->expired_on.empty();
-      }
+      std::optional<SuppressionMatch> m = suppression();
+      f.suppressed = m.has_value() && m->expired_on.empty();
       continue;
     }
     f.problem = hit.message.empty() ? rule.problem : absl::StrCat(rule.problem, " ", hit.message);
@@ -304,17 +306,13 @@ std::vector<std::optional<Finding>> MakeFindings(const std::vector<Hit>& hits, c
     }
     f.fingerprint = FingerprintOfPath(f.rule_id, paths.Of(f.location.file),
                                       identity.empty() ? f.resource_id : identity, relative);
-    if (policy.suppressor != nullptr) {
-      bool in_doc = at.known() && !(at.source == 1 && unit.parameters != nullptr);
-      if (std::optional<SuppressionMatch> m =
-              policy.suppressor->Match(rule.id, at.pos, in_doc, hit.resource)) {
-        if (m->expired_on.empty()) {
-          f.suppressed = true;
-          f.suppression_justification = m->justification;
-        } else {
-          absl::StrAppend(&f.problem, " (a suppression of this finding expired on ", m->expired_on,
-                          ": ", m->justification, ")");
-        }
+    if (std::optional<SuppressionMatch> m = suppression()) {
+      if (m->expired_on.empty()) {
+        f.suppressed = true;
+        f.suppression_justification = m->justification;
+      } else {
+        absl::StrAppend(&f.problem, " (a suppression of this finding expired on ", m->expired_on,
+                        ": ", m->justification, ")");
       }
     }
   }

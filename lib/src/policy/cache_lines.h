@@ -15,8 +15,30 @@
 
 namespace armlint::internal::cache_lines {
 
-// `s` as a whole number (decimal, or hexadecimal with base 16). The decimal loop is a third of
-// from_chars' instructions: there are four numbers on each of thousands of source lines.
+// The decimal whole number at `p` (before `end`), ended by a tab or `end`; `p` moves past
+// the tab. A loop a third of from_chars' instructions: there are four numbers on each of
+// thousands of source lines.
+template <typename T>
+inline bool NextNumber(const char*& p, const char* end, T& out) {
+  bool negative = false;
+  if constexpr (std::is_signed_v<T>) {
+    negative = p < end && *p == '-';
+    p += negative ? 1 : 0;
+  }
+  const char* start = p;
+  std::uint64_t v = 0;
+  for (unsigned d; p < end && (d = static_cast<unsigned char>(*p) - unsigned{'0'}) <= 9; ++p) {
+    v = v * 10 + d;
+  }
+  if (p == start || p - start > 19 || (p < end && *p != '\t')) return false;
+  p += p < end ? 1 : 0;
+  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+  if (v > kMax + (negative ? 1 : 0)) return false;
+  out = negative ? static_cast<T>(-static_cast<std::int64_t>(v - 1) - 1) : static_cast<T>(v);
+  return true;
+}
+
+// `s` as a whole number (decimal, or hexadecimal with base 16).
 template <typename T>
 inline bool Number(std::string_view s, T& out, int base = 10) {
   if (base == 16 && std::is_unsigned_v<T> && !s.empty() && s.size() <= 2 * sizeof(T)) {
@@ -37,23 +59,10 @@ inline bool Number(std::string_view s, T& out, int base = 10) {
     auto r = std::from_chars(s.data(), s.data() + s.size(), out, base);
     return r.ec == std::errc() && r.ptr == s.data() + s.size() && !s.empty();
   }
-  std::size_t i = 0;
-  bool negative = false;
-  if constexpr (std::is_signed_v<T>) {
-    negative = !s.empty() && s[0] == '-';
-    i = negative ? 1 : 0;
-  }
-  if (i == s.size() || s.size() - i > 19) return false;  // 19 digits cannot overflow
-  std::uint64_t v = 0;
-  for (; i < s.size(); ++i) {
-    unsigned d = static_cast<unsigned char>(s[i]) - unsigned{'0'};
-    if (d > 9) return false;
-    v = v * 10 + d;
-  }
-  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<T>::max());
-  if (v > kMax + (negative ? 1 : 0)) return false;
-  out = negative ? static_cast<T>(-static_cast<std::int64_t>(v - 1) - 1) : static_cast<T>(v);
-  return true;
+  // The decimal loop of NextNumber, over all of `s` (which holds no tab).
+  const char* p = s.data();
+  const char* end = p + s.size();
+  return !s.empty() && s.back() != '\t' && NextNumber(p, end, out) && p == end;
 }
 
 // Up to N tab-separated fields of `line` (no allocation); how many there are, or N + 1 when
@@ -68,28 +77,6 @@ inline std::size_t Fields(std::string_view line, std::array<std::string_view, N>
     if (tab == std::string_view::npos) return n;
     line.remove_prefix(tab + 1);
   }
-}
-
-// The decimal whole number at `p` (before `end`), ended by a tab or `end`; `p` moves past
-// the tab. The same numbers as Number, in one pass.
-template <typename T>
-inline bool NextNumber(const char*& p, const char* end, T& out) {
-  bool negative = false;
-  if constexpr (std::is_signed_v<T>) {
-    negative = p < end && *p == '-';
-    p += negative ? 1 : 0;
-  }
-  const char* start = p;
-  std::uint64_t v = 0;
-  for (unsigned d; p < end && (d = static_cast<unsigned char>(*p) - unsigned{'0'}) <= 9; ++p) {
-    v = v * 10 + d;
-  }
-  if (p == start || p - start > 19 || (p < end && *p != '\t')) return false;
-  p += p < end ? 1 : 0;
-  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<T>::max());
-  if (v > kMax + (negative ? 1 : 0)) return false;
-  out = negative ? static_cast<T>(-static_cast<std::int64_t>(v - 1) - 1) : static_cast<T>(v);
-  return true;
 }
 
 // The fields of a "file" line after its tag ("<dir>\t<name>\t<root>\t<size>\t<mtime>\t<hash>"),

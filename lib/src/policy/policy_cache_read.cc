@@ -108,12 +108,18 @@ const Document* Payload::Doc(CacheData& data) {
   return doc.get();
 }
 
+// The payload's ["name", "display name"] of the policy its rules come from; null when they are
+// not a policy's.
+const Value* PolicyPair(const Value& root) {
+  const Value* pol = Key(&root, "policy");
+  return pol != nullptr && pol->is_array() && pol->items().size() == 2 ? pol : nullptr;
+}
+
 const Condition* Payload::Compile(CacheData& data) {
   absl::call_once(compile_once, [&] {
     if (Doc(data) == nullptr) return;
     const Value& root = doc->root();
-    const Value* pol = Key(&root, "policy");
-    policy = pol != nullptr && pol->is_array() && pol->items().size() == 2;
+    policy = PolicyPair(root) != nullptr;
     const Value* cond = Key(&root, "if");
     if (cond == nullptr) return;
     PolicyParameters params;
@@ -169,8 +175,7 @@ const Payload::Meta* Payload::Metadata(CacheData& data) {
     m.impact = ParseImpact(Str(Key(&root, "impact"))).value_or(Impact::kMedium);
     m.effect = Str(Key(&root, "effect"));
     m.source = Str(Key(&root, "source"));
-    if (const Value* pol = Key(&root, "policy");
-        pol != nullptr && pol->is_array() && pol->items().size() == 2) {
+    if (const Value* pol = PolicyPair(root)) {
       m.policy = PolicyRef{Str(pol->items()[0]), Str(pol->items()[1]), ""};
     }
     meta = std::move(made);
@@ -226,11 +231,10 @@ class CacheRules : public LazyRules {
   std::unique_ptr<Rule> Make(std::uint32_t i) const override;
   const Condition* SharedCondition(std::uint32_t i) const override {
     std::array<std::string_view, 4> f;
-    std::uint32_t n = 0;
-    if (Fields(Line(i), f) != 4 || !Number(f[1], n) || n >= data_->payload_count) return nullptr;
-    Payload& p = data_->payloads[n];
-    const Condition* c = p.Compile(*data_);
-    return p.policy ? c : nullptr;
+    Payload* p = PayloadOf(i, f);
+    if (p == nullptr) return nullptr;
+    const Condition* c = p->Compile(*data_);
+    return p->policy ? c : nullptr;
   }
   std::vector<absl::Status> LateErrors() const override {
     std::lock_guard<std::mutex> lock(data_->mu);
@@ -247,6 +251,13 @@ class CacheRules : public LazyRules {
     mutable absl::once_flag once;
     mutable std::vector<std::uint32_t> rules;
   };
+  // The payload of rule i, its index line's fields in `f` (id, payload, initiative, types);
+  // null when the line is malformed.
+  Payload* PayloadOf(std::uint32_t i, std::array<std::string_view, 4>& f) const {
+    std::uint32_t n = 0;
+    if (Fields(Line(i), f) != 4 || !Number(f[1], n) || n >= data_->payload_count) return nullptr;
+    return &data_->payloads[n];
+  }
   // Rule i's index line (empty when the offsets table points nowhere).
   std::string_view Line(std::uint32_t i) const {
     std::uint32_t off = 0;
@@ -307,8 +318,8 @@ bool CacheRules::Read(Lines& lines) {
 std::unique_ptr<Rule> CacheRules::Make(std::uint32_t i) const {
   auto r = std::make_unique<Rule>();
   std::array<std::string_view, 4> f;
-  std::uint32_t payload = 0;
-  if (Fields(Line(i), f) != 4 || !Number(f[1], payload) || payload >= data_->payload_count) {
+  Payload* p = PayloadOf(i, f);
+  if (p == nullptr) {
     data_->Late(Bad(data_->path, Cat("corrupt (the index line of rule ", i, ")")));
     r->id = std::string(Id(i));
     return r;
@@ -320,7 +331,6 @@ std::unique_ptr<Rule> CacheRules::Make(std::uint32_t i) const {
     t.remove_prefix(sp == std::string_view::npos ? t.size() : sp + 1);
   }
   CacheData* data = data_.get();
-  Payload* p = &data->payloads[payload];
   r->lazy = std::make_shared<Rule::Lazy>();
   r->lazy->load = [data, p, initiative = Unfield(f[2])](Rule& self) {
     Fill(*data, *p, initiative, self);

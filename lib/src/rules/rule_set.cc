@@ -83,6 +83,8 @@ struct RuleSet::LazySet : Made {
 
 namespace {
 
+constexpr auto kSkipNone = [](std::size_t, std::uint32_t) { return false; };  // skip nothing
+
 // *.json files under `dir`, sorted, skipping "tests" folders.
 absl::StatusOr<std::vector<std::string>> RuleFiles(const std::string& dir) {
   namespace fs = std::filesystem;
@@ -515,11 +517,10 @@ void RuleSet::ApplicableRules(const Resource& resource, std::vector<const Rule*>
     rule->Load();
     out.push_back(rule);
   };
-  auto keep = [](std::size_t, std::uint32_t) { return false; };
   if (resource.type_lower.empty() && !resource.type.empty()) {
-    ForEachApplicable(ToLower(resource.type), add, keep);
+    ForEachApplicable(ToLower(resource.type), add, kSkipNone);
   } else {
-    ForEachApplicable(resource.type_lower, add, keep);
+    ForEachApplicable(resource.type_lower, add, kSkipNone);
   }
 }
 
@@ -537,7 +538,7 @@ const std::vector<const Rule*>& RuleSet::rules() const {
           for (std::uint32_t i = 0; i < every.size(); ++i) every[i] = i;
           return every;
         },
-        [](std::size_t, std::uint32_t) { return false; });
+        kSkipNone);
     MergeById(
         builtin, others,
         [&](std::uint16_t i) {
