@@ -7,9 +7,13 @@
 // much as twenty of them. So, before any constructor runs, the first 2 MB of code are copied
 // into an anonymous region advised MADV_HUGEPAGE, made read-only and executable, and moved over
 // the file-backed code at the same address (mremap replaces a mapping in one step, so the
-// instructions being executed stay identical throughout). The copy is read through
-// /proc/self/mem: the kernel copies the pages without the process touching them, and what it
-// copies is the code as mapped, with any breakpoint a debugger has already planted in it.
+// instructions being executed stay identical throughout). The copy is read from the executable
+// (/proc/self/exe, the file this process maps even when a newer one has replaced it on disk):
+// the kernel copies from its page cache without the process touching the pages. Pages of the
+// mapping that no longer match the file (a debugger's breakpoints, written before start-up) are
+// found in /proc/self/pagemap, where they show as private copies, and copied from the mapping
+// itself. Without pagemap the copy is read through /proc/self/mem, which gives the code as
+// mapped but costs twice as much: each page is looked up in the process's own page tables.
 //
 // Nothing happens where it cannot pay: transparent huge pages set to "never" (the copy would
 // then take 512 small pages), a segment not aligned for it (another linker, a position-
@@ -64,6 +68,44 @@ bool HugePagesOnRequest() {
   return std::strstr(text, "[always]") != nullptr || std::strstr(text, "[madvise]") != nullptr;
 }
 
+// Reads exactly `size` bytes at `offset` of `path` into `into`.
+bool ReadAt(const char* path, char* into, std::size_t size, off_t offset) {
+  int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool ok = ::pread(fd, into, size, offset) == static_cast<ssize_t>(size);
+  ::close(fd);
+  return ok;
+}
+
+// Copies the first 2 MB of the code segment `text`, as this process maps it, into `into`.
+bool CopyCode(const ElfW(Phdr) & text, char* into) {
+  constexpr std::size_t kPages = kHuge / 4096;
+  // One pagemap entry per 4 KB page: bit 63 present, 62 swapped, 61 a page of the file (or
+  // shared). A present or swapped page that is not the file's is a private copy of it, written
+  // since it was mapped (by a debugger: the code itself is never writable). The entries are
+  // read into the huge page, which the copy then overwrites (a buffer elsewhere would cost a
+  // page fault of its own).
+  auto* entries = reinterpret_cast<std::uint64_t*>(into);
+  if (!ReadAt("/proc/self/pagemap", into, kPages * sizeof entries[0],
+              static_cast<off_t>(text.p_vaddr / 4096 * sizeof entries[0]))) {
+    return ReadAt("/proc/self/mem", into, kHuge, static_cast<off_t>(text.p_vaddr));
+  }
+  std::uint64_t written[kPages / 64] = {};
+  for (std::size_t i = 0; i < kPages; ++i) {
+    const std::uint64_t e = entries[i];
+    if (((e >> 63) & 1) + ((e >> 62) & 1) != 0 && ((e >> 61) & 1) == 0) {
+      written[i / 64] |= std::uint64_t{1} << (i % 64);
+    }
+  }
+  if (!ReadAt("/proc/self/exe", into, kHuge, static_cast<off_t>(text.p_offset))) return false;
+  for (std::size_t i = 0; i < kPages; ++i) {
+    if ((written[i / 64] >> (i % 64)) & 1) {
+      std::memcpy(into + i * 4096, reinterpret_cast<const char*>(text.p_vaddr + i * 4096), 4096);
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void MapTextToHugePage() {
@@ -87,24 +129,16 @@ void MapTextToHugePage() {
     return;
   }
   if (!HugePagesOnRequest()) return;
-  int fd = ::open("/proc/self/mem", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return;
   void* raw =
       ::mmap(nullptr, 2 * kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (raw == MAP_FAILED) {
-    ::close(fd);
-    return;
-  }
+  if (raw == MAP_FAILED) return;
   auto begin = reinterpret_cast<std::uintptr_t>(raw);
   std::uintptr_t aligned = (begin + kHuge - 1) & ~(kHuge - 1);
   auto* page = reinterpret_cast<char*>(aligned);
-  bool ok =
-      ::madvise(page, kHuge, MADV_HUGEPAGE) == 0 &&
-      ::pread(fd, page, kHuge, static_cast<off_t>(text->p_vaddr)) == static_cast<ssize_t>(kHuge) &&
-      ::mprotect(page, kHuge, PROT_READ | PROT_EXEC) == 0 &&
-      ::mremap(page, kHuge, kHuge, MREMAP_MAYMOVE | MREMAP_FIXED,
-               reinterpret_cast<void*>(text->p_vaddr)) != MAP_FAILED;
-  ::close(fd);
+  bool ok = ::madvise(page, kHuge, MADV_HUGEPAGE) == 0 && CopyCode(*text, page) &&
+            ::mprotect(page, kHuge, PROT_READ | PROT_EXEC) == 0 &&
+            ::mremap(page, kHuge, kHuge, MREMAP_MAYMOVE | MREMAP_FIXED,
+                     reinterpret_cast<void*>(text->p_vaddr)) != MAP_FAILED;
   // What is left of the reservation around the page (all of it when the move failed).
   if (!ok) {
     ::munmap(raw, 2 * kHuge);
