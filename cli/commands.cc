@@ -9,6 +9,9 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <thread>
+
+#include "cli/heap.h"
 
 namespace armlint::cli {
 namespace {
@@ -273,7 +276,18 @@ int RunLintWith(const LintArgs& args) {
       return kExitError;
     }
   }
+  // Files will be linted on a second thread too (two cores, more than one file): its malloc
+  // arena is made ready, in huge pages, while the engine loads (cli/heap.h).
+  const bool threads =
+      (args.jobs > 1 || (args.jobs <= 0 && std::thread::hardware_concurrency() > 1)) &&
+      (args.paths.size() > 1 ||
+       std::any_of(args.paths.begin(), args.paths.end(), [](const std::string& p) {
+         std::error_code ec;
+         return p != "-" && std::filesystem::is_directory(p, ec);
+       }));
+  std::thread second_heap = threads ? PrepareSecondHeap() : std::thread();
   absl::StatusOr<Engine> engine = Engine::Create(args.options);
+  if (second_heap.joinable()) second_heap.join();
   if (!engine.ok()) {
     PrintStatus(engine.status());
     return kExitError;
