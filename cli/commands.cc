@@ -279,12 +279,13 @@ int RunLintWith(const LintArgs& args) {
   // Files will be linted on a second thread too (two cores, more than one file): its malloc
   // arena is made ready, in huge pages, while the engine loads (cli/heap.h).
   const bool threads =
-      (args.jobs > 1 || (args.jobs <= 0 && std::thread::hardware_concurrency() > 1)) &&
-      (args.paths.size() > 1 ||
-       std::any_of(args.paths.begin(), args.paths.end(), [](const std::string& p) {
-         std::error_code ec;
-         return p != "-" && std::filesystem::is_directory(p, ec);
-       }));
+      (args.paths.size() > 1 || std::any_of(args.paths.begin(), args.paths.end(),
+                                            [](const std::string& p) {
+                                              std::error_code ec;
+                                              return p != "-" &&
+                                                     std::filesystem::is_directory(p, ec);
+                                            })) &&
+      (args.jobs > 1 || (args.jobs <= 0 && std::thread::hardware_concurrency() > 1));
   std::thread second_heap = threads ? PrepareSecondHeap() : std::thread();
   absl::StatusOr<Engine> engine = Engine::Create(args.options);
   if (second_heap.joinable()) second_heap.join();

@@ -409,7 +409,6 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   settings.linted_in_run = [&coverage](const std::string& f) { return coverage.Covers(f); };
   ConfigGate gate(*impl_, configs);
   std::atomic<bool> stop{false};
-  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   // Files are linted as the walk finds them, by `jobs` threads: the calling thread walks the
   // tree (on a large tree, mostly waiting on the file system) while the others lint, then
@@ -435,6 +434,8 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   std::vector<std::thread> threads;
   bool thread_refused = false;
   auto start_worker = [&] {
+    // The core count only when a second file comes (reading it costs system calls).
+    if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     if (threads.size() + 1 >= static_cast<std::size_t>(jobs) || thread_refused) return;
     try {
       threads.emplace_back(worker);

@@ -76,9 +76,11 @@ void WriteFinding(PrettyJsonWriter& w, const Finding& f) {
 void WriteFindings(PrettyJsonWriter& w, const std::vector<const Finding*>& listed, int jobs) {
   constexpr std::size_t kPerPiece = 2048;
   constexpr std::size_t kBytesPerFinding = 2048;  // ~700 in a corpus run; more is only reserved
-  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const std::size_t pieces =
-      std::min(static_cast<std::size_t>(jobs), (listed.size() + kPerPiece - 1) / kPerPiece);
+  std::size_t pieces = (listed.size() + kPerPiece - 1) / kPerPiece;
+  if (pieces > 1) {
+    if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    pieces = std::min(static_cast<std::size_t>(jobs), pieces);
+  }
   if (pieces <= 1) {
     for (const Finding* f : listed) WriteFinding(w, *f);
     return;
