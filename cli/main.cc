@@ -17,7 +17,6 @@
 #include "armlint/armlint.hpp"
 #include "cli/commands.h"
 #include "cli/heap.h"
-#include "cli/huge_text.h"
 
 namespace {
 
@@ -306,12 +305,11 @@ int Run(int argc, char** argv) {
   return armlint::cli::RunLint(lint);
 }
 
-// The process's memory set up before any constructor runs (.preinit_array), so that the C++
-// runtime's start-up already runs from the huge code page and allocates from the huge-page heap.
-// Not for `armlint --version` (see main), which touches too little to gain from it.
+// The malloc heap set up before any constructor runs (.preinit_array), so that the C++ runtime's
+// start-up already allocates from the huge-page heap. Not for `armlint --version` (see main),
+// which allocates too little to gain from it.
 void PrepareMemory(int argc, char** argv, char**) {
   if (argc == 2 && std::string_view(argv[1]) == "--version") return;
-  armlint::cli::MapTextToHugePage();
   armlint::cli::UseHugePagesForHeap();
 }
 [[gnu::used, gnu::section(".preinit_array")]] void (*const prepare_memory)(int, char**,
