@@ -276,15 +276,18 @@ int RunLintWith(const LintArgs& args) {
       return kExitError;
     }
   }
-  // Files will be linted on a second thread too (two cores, more than one file): its malloc
-  // arena is made ready, in huge pages, while the engine loads (cli/heap.h).
+  // Many files will be linted on a second thread too (a folder, or more than a pre-commit hook
+  // passes; two cores): its malloc arena is made ready, in huge pages, while the engine loads
+  // (cli/heap.h). For a few files the set-up (a thread, a 2 MB page) would cost more than the
+  // lock it spares.
+  constexpr std::size_t kManyFiles = 16;
   const bool threads =
-      (args.paths.size() > 1 || std::any_of(args.paths.begin(), args.paths.end(),
-                                            [](const std::string& p) {
-                                              std::error_code ec;
-                                              return p != "-" &&
-                                                     std::filesystem::is_directory(p, ec);
-                                            })) &&
+      (args.paths.size() >= kManyFiles || std::any_of(args.paths.begin(), args.paths.end(),
+                                                      [](const std::string& p) {
+                                                        std::error_code ec;
+                                                        return p != "-" &&
+                                                               std::filesystem::is_directory(p, ec);
+                                                      })) &&
       (args.jobs > 1 || (args.jobs <= 0 && std::thread::hardware_concurrency() > 1));
   std::thread second_heap = threads ? PrepareSecondHeap() : std::thread();
   absl::StatusOr<Engine> engine = Engine::Create(args.options);
