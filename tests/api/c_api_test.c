@@ -74,15 +74,106 @@ static void test_lint_buffer_finding_fields(const armlint_engine_t* engine) {
     CHECK(armlint_finding_suppressed(result, i) == 0);
     CHECK(armlint_finding_fingerprint(result, i) != NULL &&
           strlen(armlint_finding_fingerprint(result, i)) > 0);
+    CHECK(str_eq(armlint_finding_value(result, i), "\"TLS1_0\""));
+    CHECK(armlint_finding_value_missing(result, i) == 0);
+    CHECK(str_eq(armlint_finding_unknown_reason(result, i), ""));
+    CHECK(str_eq(armlint_finding_suppression_justification(result, i), ""));
+    /* Not a policy's finding: every policy field is "" (present, empty). */
+    CHECK(str_eq(armlint_finding_effect(result, i), ""));
+    CHECK(str_eq(armlint_finding_policy_name(result, i), ""));
+    CHECK(str_eq(armlint_finding_policy_display_name(result, i), ""));
+    CHECK(str_eq(armlint_finding_policy_initiative(result, i), ""));
+  }
+  /* The account leaves allowSharedKeyAccess out: no value, reported where it would go. */
+  i = find_rule(result, "storage-shared-key-access");
+  CHECK(i != (size_t)-1);
+  if (i != (size_t)-1) {
+    CHECK(armlint_finding_value_missing(result, i) == 1);
+    CHECK(str_eq(armlint_finding_value(result, i), ""));
+    CHECK(str_eq(armlint_finding_pointer(result, i), "/resources/0/properties"));
   }
   /* Out of range: NULL and 0, never a crash. */
   CHECK(armlint_finding_rule_id(result, 1000) == NULL);
   CHECK(armlint_finding_line(result, 1000) == 0);
+  CHECK(armlint_finding_value(result, 1000) == NULL);
+  CHECK(armlint_finding_value_missing(result, 1000) == 0);
+  CHECK(armlint_finding_unknown_reason(result, 1000) == NULL);
+  CHECK(armlint_finding_suppression_justification(result, 1000) == NULL);
+  CHECK(armlint_finding_workload(result, 1000) == NULL);
+  CHECK(armlint_finding_effect(result, 1000) == NULL);
+  CHECK(armlint_finding_policy_name(result, 1000) == NULL);
+  CHECK(armlint_finding_policy_display_name(result, 1000) == NULL);
+  CHECK(armlint_finding_policy_initiative(result, 1000) == NULL);
+  /* A NULL result: NULL and 0 as well. */
+  CHECK(armlint_finding_value(NULL, 0) == NULL);
+  CHECK(armlint_finding_value_missing(NULL, 0) == 0);
+  CHECK(armlint_finding_unknown_reason(NULL, 0) == NULL);
+  CHECK(armlint_finding_suppression_justification(NULL, 0) == NULL);
+  CHECK(armlint_finding_workload(NULL, 0) == NULL);
+  CHECK(armlint_finding_effect(NULL, 0) == NULL);
+  CHECK(armlint_finding_policy_name(NULL, 0) == NULL);
+  CHECK(armlint_finding_policy_display_name(NULL, 0) == NULL);
+  CHECK(armlint_finding_policy_initiative(NULL, 0) == NULL);
   CHECK(armlint_error_message(result, 0) == NULL);
   CHECK(armlint_result_has_failures(result, "high") == 1);
   CHECK(armlint_result_has_failures(result, "none") == 0);
   CHECK(armlint_result_has_failures(result, "severe") == -1);
   armlint_result_destroy(result);
+}
+
+/* TLS set from a parameter that has no value (unknown offline) and a suppression comment with
+ * a justification; linted as web/main.json, so the workload is the folder "web". */
+static const char kUnknownTemplate[] =
+    "{\"contentVersion\": \"1.0.0.0\", \"parameters\": {\"tls\": {\"type\": \"string\"}},\n"
+    "  \"resources\": [{\n"
+    "  \"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2023-01-01\",\n"
+    "  // armlint-disable-next-line storage-shared-key-access -- keys rotated by the vault\n"
+    "  \"name\": \"st1\", \"properties\": {\"minimumTlsVersion\": \"[parameters('tls')]\"}}]}";
+
+static void test_unknown_and_suppressed_fields(void) {
+  char* err = NULL;
+  armlint_options_t* options = armlint_options_new();
+  armlint_engine_t* engine;
+  armlint_result_t* result;
+  size_t i;
+  CHECK(armlint_options_set_report_unknown(options, 1) == ARMLINT_OK);
+  CHECK(armlint_options_set_use_config(options, 0) == ARMLINT_OK);
+  engine = armlint_engine_new(options, &err);
+  armlint_options_destroy(options);
+  CHECK(engine != NULL && err == NULL);
+  if (engine == NULL) return;
+  result = armlint_lint_buffer(engine, "web/main.json", kUnknownTemplate, strlen(kUnknownTemplate),
+                               &err);
+  CHECK(result != NULL && err == NULL);
+  if (result == NULL) {
+    armlint_engine_destroy(engine);
+    return;
+  }
+  CHECK(armlint_result_error_count(result) == 0);
+  i = find_rule(result, "storage-min-tls");
+  CHECK(i != (size_t)-1);
+  if (i != (size_t)-1) {
+    CHECK(str_eq(armlint_finding_outcome(result, i), "unknown"));
+    CHECK(str_eq(armlint_finding_unknown_reason(result, i), "parameter 'tls' has no value"));
+    CHECK(str_eq(armlint_finding_value(result, i), "\"[parameters('tls')]\""));
+    CHECK(armlint_finding_value_missing(result, i) == 0);
+    CHECK(armlint_finding_suppressed(result, i) == 0);
+    CHECK(str_eq(armlint_finding_workload(result, i), "web"));
+  }
+  i = find_rule(result, "storage-shared-key-access");
+  CHECK(i != (size_t)-1);
+  if (i != (size_t)-1) {
+    CHECK(str_eq(armlint_finding_outcome(result, i), "fail"));
+    CHECK(armlint_finding_suppressed(result, i) == 1);
+    CHECK(
+        str_eq(armlint_finding_suppression_justification(result, i), "keys rotated by the vault"));
+    CHECK(str_eq(armlint_finding_unknown_reason(result, i), ""));
+    CHECK(armlint_finding_value_missing(result, i) == 1);
+    CHECK(str_eq(armlint_finding_workload(result, i), "web"));
+  }
+  CHECK(armlint_result_suppressed(result) == 1);
+  armlint_result_destroy(result);
+  armlint_engine_destroy(engine);
 }
 
 static void test_reports(const armlint_engine_t* engine) {
@@ -189,6 +280,7 @@ int main(void) {
   test_reports(engine);
   test_input_errors(engine);
   test_options();
+  test_unknown_and_suppressed_fields();
   armlint_engine_destroy(engine);
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);

@@ -1,8 +1,11 @@
 // The C API against the C++ API it wraps: same results, shared engines across threads, and the
 // README's embedding examples being the files the install test builds. The C99 side is
 // tests/api/c_api_test.c.
+#include <unistd.h>
+
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -134,6 +137,132 @@ TEST(CApi, LintPathsDoesNotDependOnJobs) {
   armlint_result_destroy(one);
   armlint_result_destroy(two);
   EXPECT_EQ(armlint_lint_paths(engine, nullptr, 1, 1, nullptr), nullptr);
+  armlint_engine_destroy(engine);
+}
+
+// A scratch repository (a folder with .git, so config discovery stops there): an Azure Policy
+// definition assigned by an initiative, one loaded on its own, a config suppression with a
+// justification, and a template under web/ with a TLS parameter that has no value.
+class FindingFieldsRepo {
+ public:
+  FindingFieldsRepo()
+      : dir_(std::filesystem::path(::testing::TempDir()) /
+             ("armlint_c_api_fields_" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(dir_);
+    for (const char* sub : {".git", "pol", "web"}) std::filesystem::create_directories(dir_ / sub);
+    Write("pol/tls.json", R"({"name": "storage-tls-floor", "properties": {
+      "displayName": "Storage accounts use TLS 1.2", "mode": "All", "policyRule": {
+      "if": {"allOf": [{"field": "type", "equals": "Microsoft.Storage/storageAccounts"},
+        {"field": "Microsoft.Storage/storageAccounts/minimumTlsVersion", "equals": "TLS1_0"}]},
+      "then": {"effect": "deny"}}}})");
+    Write("pol/set.json", R"({"name": "baseline", "properties": {"displayName": "Set baseline",
+      "policyDefinitions": [{"policyDefinitionId":
+        "/providers/Microsoft.Authorization/policyDefinitions/storage-tls-floor"}]}})");
+    Write("pol/audit.json", R"({"name": "storage-audit-all", "properties": {
+      "displayName": "Audit storage accounts", "mode": "All", "policyRule": {
+      "if": {"field": "type", "equals": "Microsoft.Storage/storageAccounts"},
+      "then": {"effect": "audit"}}}})");
+    Write(".armlint.json", R"({"policies": [{"path": "pol"}],
+      "suppressions": [{"rule": "storage-shared-key-access", "resource": "*/st1",
+                        "justification": "keys rotated by the vault"}]})");
+    Write("web/main.json", R"({"contentVersion": "1.0.0.0",
+  "parameters": {"tls": {"type": "string"}},
+  "resources": [
+    {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st1",
+     "properties": {"minimumTlsVersion": "TLS1_0"}},
+    {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st2",
+     "properties": {"minimumTlsVersion": "[parameters('tls')]"}}]})");
+  }
+  ~FindingFieldsRepo() { std::filesystem::remove_all(dir_); }
+  std::string path() const { return dir_.string(); }
+
+ private:
+  void Write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir_ / name) << text;
+  }
+  std::filesystem::path dir_;
+};
+
+// Every finding field the C API exposes equals the C++ API's for the same input, including the
+// optional ones: value, value_missing, unknown_reason, suppression justification, workload and
+// the Azure Policy effect and definition ("" where the C++ field is empty or absent).
+TEST(CApi, FindingFieldsEqualCppFindings) {
+  FindingFieldsRepo repo;
+  armlint_options_t* options = armlint_options_new();
+  ASSERT_NE(options, nullptr);
+  ASSERT_EQ(armlint_options_set_report_unknown(options, 1), ARMLINT_OK);
+  char* err = nullptr;
+  armlint_engine_t* engine = armlint_engine_new(options, &err);
+  armlint_options_destroy(options);
+  ASSERT_NE(engine, nullptr) << Take(err);
+  armlint_result_t* result = armlint_lint_path(engine, repo.path().c_str(), &err);
+  ASSERT_NE(result, nullptr) << Take(err);
+
+  Options cpp_options;
+  cpp_options.report_unknown = true;
+  absl::StatusOr<Engine> cpp = Engine::Create(cpp_options);
+  ASSERT_TRUE(cpp.ok()) << cpp.status();
+  LintResult expected = cpp->LintPaths({repo.path()});
+  ASSERT_TRUE(expected.errors.empty()) << expected.errors[0].message;
+  EXPECT_EQ(armlint_result_error_count(result), 0u);
+  ASSERT_EQ(armlint_result_finding_count(result), expected.findings.size());
+
+  auto str = [](const char* s) { return s == nullptr ? std::string("(null)") : std::string(s); };
+  for (std::size_t i = 0; i < expected.findings.size(); ++i) {
+    const Finding& f = expected.findings[i];
+    SCOPED_TRACE(f.rule_id + " at line " + std::to_string(f.location.line));
+    EXPECT_EQ(str(armlint_finding_rule_id(result, i)), f.rule_id);
+    EXPECT_EQ(str(armlint_finding_outcome(result, i)),
+              f.outcome == Outcome::kFail ? "fail" : "unknown");
+    EXPECT_EQ(str(armlint_finding_value(result, i)), f.value);
+    EXPECT_EQ(armlint_finding_value_missing(result, i), f.value_missing ? 1 : 0);
+    EXPECT_EQ(str(armlint_finding_unknown_reason(result, i)), f.unknown_reason);
+    EXPECT_EQ(armlint_finding_suppressed(result, i), f.suppressed ? 1 : 0);
+    EXPECT_EQ(str(armlint_finding_suppression_justification(result, i)),
+              f.suppression_justification);
+    EXPECT_EQ(str(armlint_finding_workload(result, i)), f.workload);
+    EXPECT_EQ(str(armlint_finding_effect(result, i)), f.effect);
+    EXPECT_EQ(str(armlint_finding_policy_name(result, i)), f.policy ? f.policy->name : "");
+    EXPECT_EQ(str(armlint_finding_policy_display_name(result, i)),
+              f.policy ? f.policy->display_name : "");
+    EXPECT_EQ(str(armlint_finding_policy_initiative(result, i)),
+              f.policy ? f.policy->initiative : "");
+  }
+
+  // The input holds each case, with the values the findings must carry.
+  auto find = [&](const std::string& rule, const std::string& resource) -> std::size_t {
+    for (std::size_t i = 0; i < armlint_result_finding_count(result); ++i) {
+      if (str(armlint_finding_rule_id(result, i)) == rule &&
+          str(armlint_finding_resource_name(result, i)) == resource) {
+        return i;
+      }
+    }
+    ADD_FAILURE() << "no " << rule << " finding on " << resource;
+    return static_cast<std::size_t>(-1);
+  };
+  std::size_t tls = find("storage-min-tls", "st1");
+  EXPECT_EQ(str(armlint_finding_value(result, tls)), "\"TLS1_0\"");
+  EXPECT_EQ(str(armlint_finding_workload(result, tls)), "web");
+  EXPECT_EQ(str(armlint_finding_policy_name(result, tls)), "");
+  std::size_t unknown = find("storage-min-tls", "st2");
+  EXPECT_EQ(str(armlint_finding_outcome(result, unknown)), "unknown");
+  EXPECT_EQ(str(armlint_finding_unknown_reason(result, unknown)), "parameter 'tls' has no value");
+  std::size_t keys = find("storage-shared-key-access", "st1");
+  EXPECT_EQ(armlint_finding_suppressed(result, keys), 1);
+  EXPECT_EQ(armlint_finding_value_missing(result, keys), 1);
+  EXPECT_EQ(str(armlint_finding_suppression_justification(result, keys)),
+            "keys rotated by the vault");
+  std::size_t deny = find("storage-tls-floor", "st1");
+  EXPECT_EQ(str(armlint_finding_effect(result, deny)), "deny");
+  EXPECT_EQ(str(armlint_finding_policy_name(result, deny)), "storage-tls-floor");
+  EXPECT_EQ(str(armlint_finding_policy_display_name(result, deny)), "Storage accounts use TLS 1.2");
+  EXPECT_EQ(str(armlint_finding_policy_initiative(result, deny)), "Set baseline");
+  std::size_t audit = find("storage-audit-all", "st1");
+  EXPECT_EQ(str(armlint_finding_effect(result, audit)), "audit");
+  EXPECT_EQ(str(armlint_finding_policy_display_name(result, audit)), "Audit storage accounts");
+  EXPECT_EQ(str(armlint_finding_policy_initiative(result, audit)), "");
+
+  armlint_result_destroy(result);
   armlint_engine_destroy(engine);
 }
 

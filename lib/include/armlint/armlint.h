@@ -16,7 +16,9 @@
  * - Strings returned as `const char*` by accessors belong to the result they come from and stay
  *   valid until that result is destroyed. Strings returned as `char*` are the caller's: free
  *   them with armlint_free() (never with another allocator's free).
- * - Index-based accessors (finding i, error i) return NULL / 0 for an index out of range.
+ * - Index-based accessors (finding i, error i) return NULL / 0 for an index out of range or a
+ *   NULL result. A string field that has no value is "" (never NULL), so NULL always means a
+ *   bad index or result.
  * - Nothing here prints, exits, aborts or lets a C++ exception escape: every function catches
  *   everything (out of memory becomes ARMLINT_RESOURCE_EXHAUSTED, anything else
  *   ARMLINT_INTERNAL).
@@ -170,6 +172,30 @@ const char* armlint_finding_resource_id(const armlint_result_t* result, size_t i
 int armlint_finding_suppressed(const armlint_result_t* result, size_t index);
 /* Stable across unrelated edits; baselines and SARIF use it. */
 const char* armlint_finding_fingerprint(const armlint_result_t* result, size_t index);
+/* What the rule found at the finding's place, as written in JSON: the offending scalar
+ * ("false", "\"TLS1_0\"", "\"[parameters('tls')]\""; long text cut, values under names that
+ * look secret never copied); "" when not known. */
+const char* armlint_finding_value(const armlint_result_t* result, size_t index);
+/* 1 when the property the rule reads is absent (line and column are where it would be added),
+ * else 0. */
+int armlint_finding_value_missing(const armlint_result_t* result, size_t index);
+/* Outcome "unknown": why the rule cannot decide offline ("parameter 'tls' has no value",
+ * "reference() is evaluated at deployment"); "" when not known or the outcome is "fail". */
+const char* armlint_finding_unknown_reason(const armlint_result_t* result, size_t index);
+/* The justification given with the suppression that excuses the finding; "" when the finding
+ * is not suppressed or its suppression gave none. */
+const char* armlint_finding_suppression_justification(const armlint_result_t* result, size_t index);
+/* The workload the finding's file belongs to (README "Workloads"): by default the top-level
+ * folder under the linted directory (a file given directly: its folder's name). */
+const char* armlint_finding_workload(const armlint_result_t* result, size_t index);
+/* Findings of Azure Policy definitions (a configuration's "policies"): the definition's effect
+ * ("audit", "deny", ...), its name (also the rule id), its displayName, and the initiative
+ * (policy set) that assigned it, by displayName else name. All four are "" for a finding of
+ * any other rule; the initiative is "" for a definition loaded on its own. */
+const char* armlint_finding_effect(const armlint_result_t* result, size_t index);
+const char* armlint_finding_policy_name(const armlint_result_t* result, size_t index);
+const char* armlint_finding_policy_display_name(const armlint_result_t* result, size_t index);
+const char* armlint_finding_policy_initiative(const armlint_result_t* result, size_t index);
 
 /* Input error `index`: a file that could not be read, parsed or evaluated. */
 const char* armlint_error_message(const armlint_result_t* result, size_t index);

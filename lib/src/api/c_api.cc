@@ -342,6 +342,55 @@ const char* armlint_finding_fingerprint(const armlint_result_t* result, size_t i
   return f == nullptr ? nullptr : f->fingerprint.c_str();
 }
 
+const char* armlint_finding_value(const armlint_result_t* result, size_t index) {
+  const armlint::Finding* f = FindingAt(result, index);
+  return f == nullptr ? nullptr : f->value.c_str();
+}
+
+int armlint_finding_value_missing(const armlint_result_t* result, size_t index) {
+  const armlint::Finding* f = FindingAt(result, index);
+  return f != nullptr && f->value_missing ? 1 : 0;
+}
+
+const char* armlint_finding_unknown_reason(const armlint_result_t* result, size_t index) {
+  const armlint::Finding* f = FindingAt(result, index);
+  return f == nullptr ? nullptr : f->unknown_reason.c_str();
+}
+
+const char* armlint_finding_suppression_justification(const armlint_result_t* result,
+                                                      size_t index) {
+  const armlint::Finding* f = FindingAt(result, index);
+  return f == nullptr ? nullptr : f->suppression_justification.c_str();
+}
+
+const char* armlint_finding_workload(const armlint_result_t* result, size_t index) {
+  const armlint::Finding* f = FindingAt(result, index);
+  return f == nullptr ? nullptr : f->workload.c_str();
+}
+
+const char* armlint_finding_effect(const armlint_result_t* result, size_t index) {
+  const armlint::Finding* f = FindingAt(result, index);
+  return f == nullptr ? nullptr : f->effect.c_str();
+}
+
+const char* armlint_finding_policy_name(const armlint_result_t* result, size_t index) {
+  const armlint::Finding* f = FindingAt(result, index);
+  if (f == nullptr) return nullptr;
+  return f->policy.has_value() ? f->policy->name.c_str() : "";
+}
+
+const char* armlint_finding_policy_display_name(const armlint_result_t* result, size_t index) {
+  const armlint::Finding* f = FindingAt(result, index);
+  if (f == nullptr) return nullptr;
+  return f->policy.has_value() ? f->policy->display_name.c_str() : "";
+}
+
+const char* armlint_finding_policy_initiative(const armlint_result_t* result, size_t index) {
+  const armlint::Finding* f = FindingAt(result, index);
+  if (f == nullptr) return nullptr;
+  return f->policy.has_value() ? f->policy->initiative.c_str() : "";
+}
+
 const char* armlint_error_message(const armlint_result_t* result, size_t index) {
   const armlint::InputError* e = ErrorAt(result, index);
   return e == nullptr ? nullptr : e->message.c_str();
