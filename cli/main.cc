@@ -78,7 +78,8 @@ class Named {
 
   // Whether an argument may name the option `names` ("-f,--format"; a positional's name is always
   // built): --name or --name=VALUE for a long name, for a short one any argument starting with
-  // '-' that holds its letter (clusters like -qv, values like -j2).
+  // one '-' that holds its letter (clusters like -qv, values like -j2; CLI11 reads no short
+  // names in an argument starting with "--").
   bool Option(std::string_view names) const {
     if (all_ || names.find('-') == std::string_view::npos) return true;
     while (!names.empty()) {
@@ -90,7 +91,8 @@ class Named {
           if (arg.starts_with("--") && arg.substr(2, arg.find('=') - 2) == name.substr(2)) {
             return true;
           }
-        } else if (arg.starts_with('-') && arg.find(name[1]) != std::string_view::npos) {
+        } else if (arg.size() > 1 && arg[0] == '-' && arg[1] != '-' &&
+                   arg.find(name[1]) != std::string_view::npos) {
           return true;
         }
       }
