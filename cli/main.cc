@@ -54,6 +54,62 @@ std::string NearestCommand(CLI::App& app, std::string_view word) {
   return std::string(armlint::NearestName(word, views));
 }
 
+// A word that may be meant as a command: not an option, a path or a file name.
+bool CommandLike(std::string_view arg) {
+  return !arg.empty() && arg[0] != '-' && arg.find('/') == std::string_view::npos &&
+         arg.find('.') == std::string_view::npos;
+}
+
+// What a command line can name, so that the parser is built with those options and commands
+// only: most of a small run's start-up was building options it never sees. CLI11 matches names
+// exactly (no prefixes), looking up only the names written in the arguments, so an option or
+// command named in none of them takes no part in parsing: leaving it out changes nothing. Help
+// lists them all, and a mistyped command is matched against every command: when either may be
+// asked for, everything is built.
+class Named {
+ public:
+  Named(int argc, char** argv) : args_(argv + 1, argv + argc) {
+    // A word other than a command in first place: `help` or, for HelpOrTypo, maybe a typo.
+    static constexpr std::string_view kCommands[] = {"rules", "test-rules", "expand", "merge"};
+    all_ = argc >= 2 && CommandLike(argv[1]) &&
+           std::find(std::begin(kCommands), std::end(kCommands), argv[1]) == std::end(kCommands);
+    all_ = all_ || Option("-h,--help");
+  }
+
+  // Whether an argument may name the option `names` ("-f,--format"; a positional's name is always
+  // built): --name or --name=VALUE for a long name, for a short one any argument starting with
+  // one '-' that holds its letter (clusters like -qv, values like -j2; CLI11 reads no short
+  // names in an argument starting with "--").
+  bool Option(std::string_view names) const {
+    if (all_ || names.find('-') == std::string_view::npos) return true;
+    while (!names.empty()) {
+      const std::size_t comma = std::min(names.find(','), names.size());
+      const std::string_view name = names.substr(0, comma);
+      names.remove_prefix(std::min(comma + 1, names.size()));
+      for (std::string_view arg : args_) {
+        if (name.starts_with("--")) {
+          if (arg.starts_with("--") && arg.substr(2, arg.find('=') - 2) == name.substr(2)) {
+            return true;
+          }
+        } else if (arg.size() > 1 && arg[0] == '-' && arg[1] != '-' &&
+                   arg.find(name[1]) != std::string_view::npos) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // Whether an argument may name the command `name` (an argument equal to it).
+  bool Command(std::string_view name) const {
+    return all_ || std::find(args_.begin(), args_.end(), name) != args_.end();
+  }
+
+ private:
+  std::vector<std::string_view> args_;
+  bool all_ = false;
+};
+
 // `armlint help [COMMAND]` and mistyped commands; -1 when argv is something else.
 int HelpOrTypo(CLI::App& app, int argc, char** argv) {
   if (argc < 2) return -1;
@@ -75,10 +131,7 @@ int HelpOrTypo(CLI::App& app, int argc, char** argv) {
               << "; the commands are rules, test-rules, expand, merge\n";
     return kExitError;
   }
-  if (first.empty() || first[0] == '-' || first.find('/') != std::string_view::npos ||
-      first.find('.') != std::string_view::npos || access(argv[1], F_OK) == 0) {
-    return -1;
-  }
+  if (!CommandLike(first) || access(argv[1], F_OK) == 0) return -1;
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     if (sub->get_name() == first) return -1;
   }
@@ -115,135 +168,209 @@ int Run(int argc, char** argv) {
       "input errors.\nDocs: README.md; rules: armlint rules");
   app.get_formatter()->column_width(34);
 
+  // Only what the arguments can name is built (Named); a command named is built whole.
+  const Named named(argc, argv);
   armlint::cli::LintArgs lint;
   std::vector<std::string> only, disable;
   app.add_option("paths", lint.paths, "Files and directories to lint ('-' reads stdin)");
-  app.add_option("-f,--format", lint.formats,
-                 "Output: " + armlint::cli::FormatNames() +
-                     "; FMT:PATH writes that format to PATH (repeatable)")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-      ->default_str("text");
-  app.add_option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
-  CLI::Option* fail_on =
-      app.add_option("--fail-on", lint.fail_on, "Lowest impact that fails: high|medium|low|none")
-          ->default_str("low");
-  app.add_option("--min-impact", lint.min_impact,
-                 "Show only findings at or above high|medium|low (exit code: --fail-on)");
-  app.add_option("--rules", lint.options.rule_dirs, "Add a rule pack folder (repeatable)")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_flag("--no-default-rules", lint.no_default_rules, "Do not load the built-in rules");
-  app.add_option("--only", only, "Run only these rule ids (comma-separated)")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--disable", disable, "Skip these rule ids (comma-separated)")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("-p,--parameters", lint.options.parameters_file,
-                 "Parameter file for the templates linted");
-  app.add_option("--config", lint.options.config_file, "Use this config file for every file");
-  app.add_flag("--no-config", lint.no_config, "Ignore .armlint.json configuration files");
-  app.add_option("--baseline", lint.options.baseline_file,
-                 "Report only findings not in this baseline file");
-  app.add_option("--write-baseline", lint.write_baseline,
-                 "Record the current findings as the baseline in FILE");
-  app.add_option("-j,--jobs", lint.jobs, "Files linted in parallel (default: all cores)");
-  app.add_option("--shard", lint.shard, "Lint only shard K of N (K/N, by path hash)");
-  app.add_flag("--report-unknown", lint.options.report_unknown,
-               "List rules whose outcome is unknown (never changes the exit code)");
-  app.add_flag("--show-suppressed", lint.show_suppressed, "List suppressed findings too");
-  app.add_flag("-q,--quiet", lint.quiet, "Print only findings and the summary line");
-  app.add_flag("--no-color", lint.no_color, "No ANSI colours (--color never)");
-  app.add_option("--color", lint.color,
-                 "ANSI colours: auto (a terminal, NO_COLOR unset), always, never")
-      ->default_str("auto");
-  app.add_flag("-v,--verbose", lint.verbose, "Solution and link under every finding");
+  if (named.Option("-f,--format")) {
+    app.add_option("-f,--format", lint.formats,
+                   "Output: " + armlint::cli::FormatNames() +
+                       "; FMT:PATH writes that format to PATH (repeatable)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->default_str("text");
+  }
+  if (named.Option("-o,--output")) {
+    app.add_option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
+  }
+  CLI::Option* fail_on = nullptr;
+  if (named.Option("--fail-on")) {
+    fail_on =
+        app.add_option("--fail-on", lint.fail_on, "Lowest impact that fails: high|medium|low|none")
+            ->default_str("low");
+  }
+  if (named.Option("--min-impact")) {
+    app.add_option("--min-impact", lint.min_impact,
+                   "Show only findings at or above high|medium|low (exit code: --fail-on)");
+  }
+  if (named.Option("--rules")) {
+    app.add_option("--rules", lint.options.rule_dirs, "Add a rule pack folder (repeatable)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+  if (named.Option("--no-default-rules")) {
+    app.add_flag("--no-default-rules", lint.no_default_rules, "Do not load the built-in rules");
+  }
+  if (named.Option("--only")) {
+    app.add_option("--only", only, "Run only these rule ids (comma-separated)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+  if (named.Option("--disable")) {
+    app.add_option("--disable", disable, "Skip these rule ids (comma-separated)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+  if (named.Option("-p,--parameters")) {
+    app.add_option("-p,--parameters", lint.options.parameters_file,
+                   "Parameter file for the templates linted");
+  }
+  if (named.Option("--config")) {
+    app.add_option("--config", lint.options.config_file, "Use this config file for every file");
+  }
+  if (named.Option("--no-config")) {
+    app.add_flag("--no-config", lint.no_config, "Ignore .armlint.json configuration files");
+  }
+  if (named.Option("--baseline")) {
+    app.add_option("--baseline", lint.options.baseline_file,
+                   "Report only findings not in this baseline file");
+  }
+  if (named.Option("--write-baseline")) {
+    app.add_option("--write-baseline", lint.write_baseline,
+                   "Record the current findings as the baseline in FILE");
+  }
+  if (named.Option("-j,--jobs")) {
+    app.add_option("-j,--jobs", lint.jobs, "Files linted in parallel (default: all cores)");
+  }
+  if (named.Option("--shard")) {
+    app.add_option("--shard", lint.shard, "Lint only shard K of N (K/N, by path hash)");
+  }
+  if (named.Option("--report-unknown")) {
+    app.add_flag("--report-unknown", lint.options.report_unknown,
+                 "List rules whose outcome is unknown (never changes the exit code)");
+  }
+  if (named.Option("--show-suppressed")) {
+    app.add_flag("--show-suppressed", lint.show_suppressed, "List suppressed findings too");
+  }
+  if (named.Option("-q,--quiet")) {
+    app.add_flag("-q,--quiet", lint.quiet, "Print only findings and the summary line");
+  }
+  if (named.Option("--no-color")) {
+    app.add_flag("--no-color", lint.no_color, "No ANSI colours (--color never)");
+  }
+  if (named.Option("--color")) {
+    app.add_option("--color", lint.color,
+                   "ANSI colours: auto (a terminal, NO_COLOR unset), always, never")
+        ->default_str("auto");
+  }
+  if (named.Option("-v,--verbose")) {
+    app.add_flag("-v,--verbose", lint.verbose, "Solution and link under every finding");
+  }
   std::vector<std::string> context;
-  app.add_option("--context", context,
-                 "Deployment context KEY=VALUE (repeatable): subscriptionId, tenantId, "
-                 "resourceGroup, location, deploymentName, environment")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--workload-root", lint.options.workload_root,
-                 "Workload = first folder below DIR, from wherever armlint runs");
-  app.add_option("--label", lint.options.label,
-                 "Repository/run name: in workloads (NAME/web) and, merged, in paths");
-  app.add_flag("--allow-empty", lint.options.allow_empty,
-               "Exit 0 when the paths hold nothing to lint (pre-commit hooks)");
+  if (named.Option("--context")) {
+    app.add_option("--context", context,
+                   "Deployment context KEY=VALUE (repeatable): subscriptionId, tenantId, "
+                   "resourceGroup, location, deploymentName, environment")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+  if (named.Option("--workload-root")) {
+    app.add_option("--workload-root", lint.options.workload_root,
+                   "Workload = first folder below DIR, from wherever armlint runs");
+  }
+  if (named.Option("--label")) {
+    app.add_option("--label", lint.options.label,
+                   "Repository/run name: in workloads (NAME/web) and, merged, in paths");
+  }
+  if (named.Option("--allow-empty")) {
+    app.add_flag("--allow-empty", lint.options.allow_empty,
+                 "Exit 0 when the paths hold nothing to lint (pre-commit hooks)");
+  }
   bool version = false;
-  app.add_flag("--version", version, "Print the version and exit");
-  app.add_option("--policy", lint.options.policy_paths,
-                 "Azure Policy definitions/initiatives: file or folder (repeatable)")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--policy-parameters", lint.options.policy_parameters_file,
-                 "Assignment parameter values for the policies");
-  app.add_option("--aliases", lint.options.alias_files,
-                 "Alias table (az provider list --expand resourceTypes/aliases), repeatable")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  if (named.Option("--version")) {
+    app.add_flag("--version", version, "Print the version and exit");
+  }
+  if (named.Option("--policy")) {
+    app.add_option("--policy", lint.options.policy_paths,
+                   "Azure Policy definitions/initiatives: file or folder (repeatable)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+  if (named.Option("--policy-parameters")) {
+    app.add_option("--policy-parameters", lint.options.policy_parameters_file,
+                   "Assignment parameter values for the policies");
+  }
+  if (named.Option("--aliases")) {
+    app.add_option("--aliases", lint.options.alias_files,
+                   "Alias table (az provider list --expand resourceTypes/aliases), repeatable")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
 
-  CLI::App* rules = app.add_subcommand("rules", "List the loaded rules");
+  CLI::App* rules = nullptr;
+  CLI::App* show = nullptr;
   armlint::cli::RulesArgs rules_args;
-  rules->add_option("-f,--format", rules_args.format, "text, json or markdown")
-      ->default_str("text");
-  rules->add_option("--rules", rules_args.rule_dirs, "Add a rule pack folder (repeatable)")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  rules->add_flag("--no-default-rules", rules_args.no_default_rules, "Built-in rules off");
-  rules->add_option("--check", rules_args.check_dir, "Validate the rule pack in DIR and exit");
-  rules
-      ->add_option("--policy", rules_args.policy_paths,
-                   "List Azure Policy definitions: evaluated, and left out with why")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  rules->add_option("--policy-parameters", rules_args.policy_parameters_file,
-                    "Assignment parameter values for the policies");
-  rules->add_option("--aliases", rules_args.alias_files, "Alias table file (repeatable)")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  rules->add_option("--write-cache", rules_args.write_cache,
-                    "Write the --policy definitions to a cache FILE for --policy FILE.cache");
-  CLI::App* show = rules->add_subcommand("show", "Show one rule in full");
-  show->add_option("id", rules_args.show_id, "Rule id")->required();
+  if (named.Command("rules")) {
+    rules = app.add_subcommand("rules", "List the loaded rules");
+    rules->add_option("-f,--format", rules_args.format, "text, json or markdown")
+        ->default_str("text");
+    rules->add_option("--rules", rules_args.rule_dirs, "Add a rule pack folder (repeatable)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    rules->add_flag("--no-default-rules", rules_args.no_default_rules, "Built-in rules off");
+    rules->add_option("--check", rules_args.check_dir, "Validate the rule pack in DIR and exit");
+    rules
+        ->add_option("--policy", rules_args.policy_paths,
+                     "List Azure Policy definitions: evaluated, and left out with why")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    rules->add_option("--policy-parameters", rules_args.policy_parameters_file,
+                      "Assignment parameter values for the policies");
+    rules->add_option("--aliases", rules_args.alias_files, "Alias table file (repeatable)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    rules->add_option("--write-cache", rules_args.write_cache,
+                      "Write the --policy definitions to a cache FILE for --policy FILE.cache");
+    show = rules->add_subcommand("show", "Show one rule in full");
+    show->add_option("id", rules_args.show_id, "Rule id")->required();
+  }
 
-  CLI::App* test_rules = app.add_subcommand("test-rules", "Run a rule pack's fixtures");
+  CLI::App* test_rules = nullptr;
   std::string test_dir;
-  test_rules->add_option("dir", test_dir, "Rule pack folder (with tests/rules/<id>/ fixtures)")
-      ->required();
   std::string fixtures_dir;
-  test_rules->add_option("--fixtures", fixtures_dir,
-                         "Fixture folder (default: DIR/tests/rules or DIR/../tests/rules)");
+  if (named.Command("test-rules")) {
+    test_rules = app.add_subcommand("test-rules", "Run a rule pack's fixtures");
+    test_rules->add_option("dir", test_dir, "Rule pack folder (with tests/rules/<id>/ fixtures)")
+        ->required();
+    test_rules->add_option("--fixtures", fixtures_dir,
+                           "Fixture folder (default: DIR/tests/rules or DIR/../tests/rules)");
+  }
 
-  CLI::App* expand = app.add_subcommand("expand", "Print the expanded deployment as JSON");
+  CLI::App* expand = nullptr;
   armlint::cli::ExpandArgs expand_args;
-  expand->add_option("file", expand_args.file, "Template")->required();
-  expand->add_option("-p,--parameters", expand_args.options.parameters_file, "Parameter file");
-  expand->add_option("-f,--format", expand_args.format, "json (the only format)")
-      ->default_str("json");
-  expand->add_option("--config", expand_args.options.config_file, "Use this config file");
   bool expand_no_config = false;
-  expand->add_flag("--no-config", expand_no_config, "Ignore .armlint.json configuration files");
+  if (named.Command("expand")) {
+    expand = app.add_subcommand("expand", "Print the expanded deployment as JSON");
+    expand->add_option("file", expand_args.file, "Template")->required();
+    expand->add_option("-p,--parameters", expand_args.options.parameters_file, "Parameter file");
+    expand->add_option("-f,--format", expand_args.format, "json (the only format)")
+        ->default_str("json");
+    expand->add_option("--config", expand_args.options.config_file, "Use this config file");
+    expand->add_flag("--no-config", expand_no_config, "Ignore .armlint.json configuration files");
+  }
 
-  CLI::App* merge = app.add_subcommand("merge", "Combine JSON reports into one portfolio report");
+  CLI::App* merge = nullptr;
   armlint::cli::MergeArgs merge_args;
-  merge->add_option("reports", merge_args.reports, "JSON reports (--format json)")->required();
-  merge->add_option("-f,--format", merge_args.format, "Output format (json, markdown, html, ...)")
-      ->default_str("json");
-  merge->add_option("-o,--output", merge_args.output, "Write the report to FILE");
-  merge->add_option("--fail-on", merge_args.fail_on, "Lowest impact that fails (default none)")
-      ->default_str("none");
+  if (named.Command("merge")) {
+    merge = app.add_subcommand("merge", "Combine JSON reports into one portfolio report");
+    merge->add_option("reports", merge_args.reports, "JSON reports (--format json)")->required();
+    merge->add_option("-f,--format", merge_args.format, "Output format (json, markdown, html, ...)")
+        ->default_str("json");
+    merge->add_option("-o,--output", merge_args.output, "Write the report to FILE");
+    merge->add_option("--fail-on", merge_args.fail_on, "Lowest impact that fails (default none)")
+        ->default_str("none");
+  }
 
   if (int code = HelpOrTypo(app, argc, argv); code >= 0) return code;
   try {
@@ -263,16 +390,18 @@ int Run(int argc, char** argv) {
     std::cout << "armlint " << armlint::Version() << "\n";
     return kExitOk;
   }
-  if (*rules) {
+  if (rules != nullptr && *rules) {
     if (show->parsed()) rules_args.show = true;
     return armlint::cli::RunRules(rules_args);
   }
-  if (*test_rules) return armlint::cli::RunTestRules(test_dir, fixtures_dir);
-  if (*expand) {
+  if (test_rules != nullptr && *test_rules) {
+    return armlint::cli::RunTestRules(test_dir, fixtures_dir);
+  }
+  if (expand != nullptr && *expand) {
     expand_args.options.use_config = !expand_no_config;
     return armlint::cli::RunExpand(expand_args);
   }
-  if (*merge) return armlint::cli::RunMerge(merge_args);
+  if (merge != nullptr && *merge) return armlint::cli::RunMerge(merge_args);
 
   if (lint.paths.empty()) {
     std::cerr << "armlint: no PATH given\nRun 'armlint --help' for usage.\n";
@@ -293,7 +422,7 @@ int Run(int argc, char** argv) {
   lint.options.disable = SplitIds(disable);
   lint.options.builtin_rules = !lint.no_default_rules;
   lint.options.use_config = !lint.no_config;
-  lint.fail_on_given = fail_on->count() > 0;
+  lint.fail_on_given = fail_on != nullptr && fail_on->count() > 0;
   if (lint.color != "auto" && lint.color != "always" && lint.color != "never") {
     std::cerr << "armlint: --color takes auto, always or never, not '" << lint.color << "'\n";
     return kExitError;

@@ -164,8 +164,14 @@ std::string CompactJson(const Value& v) {
 }
 
 std::string_view FileStem(std::string_view path) {
-  std::size_t slash = path.find_last_of("/\\");
-  if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
+  // Scanned by hand: find_last_of("/\\") makes a memchr call per character of the path, and
+  // this runs for every rule loaded.
+  for (std::size_t i = path.size(); i-- > 0;) {
+    if (path[i] == '/' || path[i] == '\\') {
+      path.remove_prefix(i + 1);
+      break;
+    }
+  }
   std::size_t dot = path.rfind('.');
   if (dot != std::string_view::npos && dot > 0) path = path.substr(0, dot);
   return path;
@@ -188,10 +194,11 @@ absl::StatusOr<std::unique_ptr<Rule>> ParseRule(std::shared_ptr<const Document> 
   rule->source = doc.path();
   // Required string metadata.
   auto text = [&](std::string_view key, std::string& out) -> absl::Status {
-    const Value* v = root.Find(key);
-    if (v == nullptr || root.FindMember(key)->key != key) {
+    const Member* m = root.FindMember(key);
+    if (m == nullptr || m->key != key) {
       return doc.ErrorAt(root.pos(), Cat("rule file is missing '", key, "'"));
     }
+    const Value* v = m->value;
     if (!v->is_string()) {
       return doc.ErrorAt(v->pos(), Cat("'", key, "' must be a string, not ", KindName(v->kind())));
     }
