@@ -54,6 +54,12 @@ std::string NearestCommand(CLI::App& app, std::string_view word) {
   return std::string(armlint::NearestName(word, views));
 }
 
+// An option that may be given more than once, one value each time (--rules A --rules B).
+CLI::Option* Repeatable(CLI::Option* option) {
+  return option->expected(1)->allow_extra_args(false)->multi_option_policy(
+      CLI::MultiOptionPolicy::TakeAll);
+}
+
 // A word that may be meant as a command: not an option, a path or a file name.
 bool CommandLike(std::string_view arg) {
   return !arg.empty() && arg[0] != '-' && arg.find('/') == std::string_view::npos &&
@@ -174,12 +180,9 @@ int Run(int argc, char** argv) {
   std::vector<std::string> only, disable;
   app.add_option("paths", lint.paths, "Files and directories to lint ('-' reads stdin)");
   if (named.Option("-f,--format")) {
-    app.add_option("-f,--format", lint.formats,
-                   "Output: " + armlint::cli::FormatNames() +
-                       "; FMT:PATH writes that format to PATH (repeatable)")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+    Repeatable(app.add_option("-f,--format", lint.formats,
+                              "Output: " + armlint::cli::FormatNames() +
+                                  "; FMT:PATH writes that format to PATH (repeatable)"))
         ->default_str("text");
   }
   if (named.Option("-o,--output")) {
@@ -196,25 +199,17 @@ int Run(int argc, char** argv) {
                    "Show only findings at or above high|medium|low (exit code: --fail-on)");
   }
   if (named.Option("--rules")) {
-    app.add_option("--rules", lint.options.rule_dirs, "Add a rule pack folder (repeatable)")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    Repeatable(
+        app.add_option("--rules", lint.options.rule_dirs, "Add a rule pack folder (repeatable)"));
   }
   if (named.Option("--no-default-rules")) {
     app.add_flag("--no-default-rules", lint.no_default_rules, "Do not load the built-in rules");
   }
   if (named.Option("--only")) {
-    app.add_option("--only", only, "Run only these rule ids (comma-separated)")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    Repeatable(app.add_option("--only", only, "Run only these rule ids (comma-separated)"));
   }
   if (named.Option("--disable")) {
-    app.add_option("--disable", disable, "Skip these rule ids (comma-separated)")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    Repeatable(app.add_option("--disable", disable, "Skip these rule ids (comma-separated)"));
   }
   if (named.Option("-p,--parameters")) {
     app.add_option("-p,--parameters", lint.options.parameters_file,
@@ -263,12 +258,10 @@ int Run(int argc, char** argv) {
   }
   std::vector<std::string> context;
   if (named.Option("--context")) {
-    app.add_option("--context", context,
-                   "Deployment context KEY=VALUE (repeatable): subscriptionId, tenantId, "
-                   "resourceGroup, location, deploymentName, environment")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    Repeatable(
+        app.add_option("--context", context,
+                       "Deployment context KEY=VALUE (repeatable): subscriptionId, tenantId, "
+                       "resourceGroup, location, deploymentName, environment"));
   }
   if (named.Option("--workload-root")) {
     app.add_option("--workload-root", lint.options.workload_root,
@@ -287,22 +280,17 @@ int Run(int argc, char** argv) {
     app.add_flag("--version", version, "Print the version and exit");
   }
   if (named.Option("--policy")) {
-    app.add_option("--policy", lint.options.policy_paths,
-                   "Azure Policy definitions/initiatives: file or folder (repeatable)")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    Repeatable(app.add_option("--policy", lint.options.policy_paths,
+                              "Azure Policy definitions/initiatives: file or folder (repeatable)"));
   }
   if (named.Option("--policy-parameters")) {
     app.add_option("--policy-parameters", lint.options.policy_parameters_file,
                    "Assignment parameter values for the policies");
   }
   if (named.Option("--aliases")) {
-    app.add_option("--aliases", lint.options.alias_files,
-                   "Alias table (az provider list --expand resourceTypes/aliases), repeatable")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    Repeatable(app.add_option(
+        "--aliases", lint.options.alias_files,
+        "Alias table (az provider list --expand resourceTypes/aliases), repeatable"));
   }
 
   CLI::App* rules = nullptr;
@@ -312,24 +300,17 @@ int Run(int argc, char** argv) {
     rules = app.add_subcommand("rules", "List the loaded rules");
     rules->add_option("-f,--format", rules_args.format, "text, json or markdown")
         ->default_str("text");
-    rules->add_option("--rules", rules_args.rule_dirs, "Add a rule pack folder (repeatable)")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    Repeatable(
+        rules->add_option("--rules", rules_args.rule_dirs, "Add a rule pack folder (repeatable)"));
     rules->add_flag("--no-default-rules", rules_args.no_default_rules, "Built-in rules off");
     rules->add_option("--check", rules_args.check_dir, "Validate the rule pack in DIR and exit");
-    rules
-        ->add_option("--policy", rules_args.policy_paths,
-                     "List Azure Policy definitions: evaluated, and left out with why")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    Repeatable(
+        rules->add_option("--policy", rules_args.policy_paths,
+                          "List Azure Policy definitions: evaluated, and left out with why"));
     rules->add_option("--policy-parameters", rules_args.policy_parameters_file,
                       "Assignment parameter values for the policies");
-    rules->add_option("--aliases", rules_args.alias_files, "Alias table file (repeatable)")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    Repeatable(
+        rules->add_option("--aliases", rules_args.alias_files, "Alias table file (repeatable)"));
     rules->add_option("--write-cache", rules_args.write_cache,
                       "Write the --policy definitions to a cache FILE for --policy FILE.cache");
     show = rules->add_subcommand("show", "Show one rule in full");
