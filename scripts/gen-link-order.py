@@ -56,11 +56,21 @@ IFUNC_VARIANT = re.compile(r"^(__(?:mem|str|stp|wcs|wmem|raw)[a-z0-9]*(?:_chk)?)
 
 
 def with_ifunc_siblings(order, names):
-    bases = {m.group(1) for m in map(IFUNC_VARIANT.match, order) if m}
+    """Each traced variant followed by its siblings: the variant a machine chooses then lies
+    with the code that calls it, not after everything else the runs touched."""
     seen = set(order)
-    extra = sorted(n for n in set(names)
-                   if n not in seen and (m := IFUNC_VARIANT.match(n)) and m.group(1) in bases)
-    return order + extra
+    siblings = {}
+    for n in sorted(set(names)):
+        m = IFUNC_VARIANT.match(n)
+        if m and n not in seen:
+            siblings.setdefault(m.group(1), []).append(n)
+    out = []
+    for n in order:
+        out.append(n)
+        m = IFUNC_VARIANT.match(n)
+        if m:
+            out.extend(siblings.pop(m.group(1), []))
+    return out
 
 
 def first_touches(trace, table, order, seen):
