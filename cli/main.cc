@@ -54,8 +54,10 @@ std::string NearestCommand(CLI::App& app, std::string_view word) {
   return std::string(armlint::NearestName(word, views));
 }
 
-// An option that may be given more than once, one value each time (--rules A --rules B).
+// An option that may be given more than once, one value each time (--rules A --rules B); null
+// for an option not built (Named).
 CLI::Option* Repeatable(CLI::Option* option) {
+  if (option == nullptr) return nullptr;
   return option->expected(1)->allow_extra_args(false)->multi_option_policy(
       CLI::MultiOptionPolicy::TakeAll);
 }
@@ -176,122 +178,70 @@ int Run(int argc, char** argv) {
 
   // Only what the arguments can name is built (Named); a command named is built whole.
   const Named named(argc, argv);
+  // An option or flag added only when the arguments may name it (its strings made only then).
+  auto option = [&](const char* names, auto& into, const char* help) -> CLI::Option* {
+    return named.Option(names) ? app.add_option(names, into, help) : nullptr;
+  };
+  auto flag = [&](const char* names, auto& into, const char* help) -> CLI::Option* {
+    return named.Option(names) ? app.add_flag(names, into, help) : nullptr;
+  };
   armlint::cli::LintArgs lint;
   std::vector<std::string> only, disable;
   app.add_option("paths", lint.paths, "Files and directories to lint ('-' reads stdin)");
-  if (named.Option("-f,--format")) {
+  if (named.Option("-f,--format")) {  // its help is made, not written out
     Repeatable(app.add_option("-f,--format", lint.formats,
                               "Output: " + armlint::cli::FormatNames() +
                                   "; FMT:PATH writes that format to PATH (repeatable)"))
         ->default_str("text");
   }
-  if (named.Option("-o,--output")) {
-    app.add_option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
+  option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
+  CLI::Option* fail_on =
+      option("--fail-on", lint.fail_on, "Lowest impact that fails: high|medium|low|none");
+  if (fail_on != nullptr) fail_on->default_str("low");
+  option("--min-impact", lint.min_impact,
+         "Show only findings at or above high|medium|low (exit code: --fail-on)");
+  Repeatable(option("--rules", lint.options.rule_dirs, "Add a rule pack folder (repeatable)"));
+  flag("--no-default-rules", lint.no_default_rules, "Do not load the built-in rules");
+  Repeatable(option("--only", only, "Run only these rule ids (comma-separated)"));
+  Repeatable(option("--disable", disable, "Skip these rule ids (comma-separated)"));
+  option("-p,--parameters", lint.options.parameters_file,
+         "Parameter file for the templates linted");
+  option("--config", lint.options.config_file, "Use this config file for every file");
+  flag("--no-config", lint.no_config, "Ignore .armlint.json configuration files");
+  option("--baseline", lint.options.baseline_file,
+         "Report only findings not in this baseline file");
+  option("--write-baseline", lint.write_baseline,
+         "Record the current findings as the baseline in FILE");
+  option("-j,--jobs", lint.jobs, "Files linted in parallel (default: all cores)");
+  option("--shard", lint.shard, "Lint only shard K of N (K/N, by path hash)");
+  flag("--report-unknown", lint.options.report_unknown,
+       "List rules whose outcome is unknown (never changes the exit code)");
+  flag("--show-suppressed", lint.show_suppressed, "List suppressed findings too");
+  flag("-q,--quiet", lint.quiet, "Print only findings and the summary line");
+  flag("--no-color", lint.no_color, "No ANSI colours (--color never)");
+  if (CLI::Option* o = option("--color", lint.color,
+                              "ANSI colours: auto (a terminal, NO_COLOR unset), always, never")) {
+    o->default_str("auto");
   }
-  CLI::Option* fail_on = nullptr;
-  if (named.Option("--fail-on")) {
-    fail_on =
-        app.add_option("--fail-on", lint.fail_on, "Lowest impact that fails: high|medium|low|none")
-            ->default_str("low");
-  }
-  if (named.Option("--min-impact")) {
-    app.add_option("--min-impact", lint.min_impact,
-                   "Show only findings at or above high|medium|low (exit code: --fail-on)");
-  }
-  if (named.Option("--rules")) {
-    Repeatable(
-        app.add_option("--rules", lint.options.rule_dirs, "Add a rule pack folder (repeatable)"));
-  }
-  if (named.Option("--no-default-rules")) {
-    app.add_flag("--no-default-rules", lint.no_default_rules, "Do not load the built-in rules");
-  }
-  if (named.Option("--only")) {
-    Repeatable(app.add_option("--only", only, "Run only these rule ids (comma-separated)"));
-  }
-  if (named.Option("--disable")) {
-    Repeatable(app.add_option("--disable", disable, "Skip these rule ids (comma-separated)"));
-  }
-  if (named.Option("-p,--parameters")) {
-    app.add_option("-p,--parameters", lint.options.parameters_file,
-                   "Parameter file for the templates linted");
-  }
-  if (named.Option("--config")) {
-    app.add_option("--config", lint.options.config_file, "Use this config file for every file");
-  }
-  if (named.Option("--no-config")) {
-    app.add_flag("--no-config", lint.no_config, "Ignore .armlint.json configuration files");
-  }
-  if (named.Option("--baseline")) {
-    app.add_option("--baseline", lint.options.baseline_file,
-                   "Report only findings not in this baseline file");
-  }
-  if (named.Option("--write-baseline")) {
-    app.add_option("--write-baseline", lint.write_baseline,
-                   "Record the current findings as the baseline in FILE");
-  }
-  if (named.Option("-j,--jobs")) {
-    app.add_option("-j,--jobs", lint.jobs, "Files linted in parallel (default: all cores)");
-  }
-  if (named.Option("--shard")) {
-    app.add_option("--shard", lint.shard, "Lint only shard K of N (K/N, by path hash)");
-  }
-  if (named.Option("--report-unknown")) {
-    app.add_flag("--report-unknown", lint.options.report_unknown,
-                 "List rules whose outcome is unknown (never changes the exit code)");
-  }
-  if (named.Option("--show-suppressed")) {
-    app.add_flag("--show-suppressed", lint.show_suppressed, "List suppressed findings too");
-  }
-  if (named.Option("-q,--quiet")) {
-    app.add_flag("-q,--quiet", lint.quiet, "Print only findings and the summary line");
-  }
-  if (named.Option("--no-color")) {
-    app.add_flag("--no-color", lint.no_color, "No ANSI colours (--color never)");
-  }
-  if (named.Option("--color")) {
-    app.add_option("--color", lint.color,
-                   "ANSI colours: auto (a terminal, NO_COLOR unset), always, never")
-        ->default_str("auto");
-  }
-  if (named.Option("-v,--verbose")) {
-    app.add_flag("-v,--verbose", lint.verbose, "Solution and link under every finding");
-  }
+  flag("-v,--verbose", lint.verbose, "Solution and link under every finding");
   std::vector<std::string> context;
-  if (named.Option("--context")) {
-    Repeatable(
-        app.add_option("--context", context,
-                       "Deployment context KEY=VALUE (repeatable): subscriptionId, tenantId, "
-                       "resourceGroup, location, deploymentName, environment"));
-  }
-  if (named.Option("--workload-root")) {
-    app.add_option("--workload-root", lint.options.workload_root,
-                   "Workload = first folder below DIR, from wherever armlint runs");
-  }
-  if (named.Option("--label")) {
-    app.add_option("--label", lint.options.label,
-                   "Repository/run name: in workloads (NAME/web) and, merged, in paths");
-  }
-  if (named.Option("--allow-empty")) {
-    app.add_flag("--allow-empty", lint.options.allow_empty,
-                 "Exit 0 when the paths hold nothing to lint (pre-commit hooks)");
-  }
+  Repeatable(option("--context", context,
+                    "Deployment context KEY=VALUE (repeatable): subscriptionId, tenantId, "
+                    "resourceGroup, location, deploymentName, environment"));
+  option("--workload-root", lint.options.workload_root,
+         "Workload = first folder below DIR, from wherever armlint runs");
+  option("--label", lint.options.label,
+         "Repository/run name: in workloads (NAME/web) and, merged, in paths");
+  flag("--allow-empty", lint.options.allow_empty,
+       "Exit 0 when the paths hold nothing to lint (pre-commit hooks)");
   bool version = false;
-  if (named.Option("--version")) {
-    app.add_flag("--version", version, "Print the version and exit");
-  }
-  if (named.Option("--policy")) {
-    Repeatable(app.add_option("--policy", lint.options.policy_paths,
-                              "Azure Policy definitions/initiatives: file or folder (repeatable)"));
-  }
-  if (named.Option("--policy-parameters")) {
-    app.add_option("--policy-parameters", lint.options.policy_parameters_file,
-                   "Assignment parameter values for the policies");
-  }
-  if (named.Option("--aliases")) {
-    Repeatable(app.add_option(
-        "--aliases", lint.options.alias_files,
-        "Alias table (az provider list --expand resourceTypes/aliases), repeatable"));
-  }
+  flag("--version", version, "Print the version and exit");
+  Repeatable(option("--policy", lint.options.policy_paths,
+                    "Azure Policy definitions/initiatives: file or folder (repeatable)"));
+  option("--policy-parameters", lint.options.policy_parameters_file,
+         "Assignment parameter values for the policies");
+  Repeatable(option("--aliases", lint.options.alias_files,
+                    "Alias table (az provider list --expand resourceTypes/aliases), repeatable"));
 
   CLI::App* rules = nullptr;
   CLI::App* show = nullptr;
