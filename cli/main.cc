@@ -62,6 +62,9 @@ CLI::Option* Repeatable(CLI::Option* option) {
       CLI::MultiOptionPolicy::TakeAll);
 }
 
+// The commands Run adds, in the order `armlint help` lists them.
+constexpr std::string_view kCommands[] = {"rules", "test-rules", "expand", "merge"};
+
 // A word that may be meant as a command: not an option, a path or a file name.
 bool CommandLike(std::string_view arg) {
   return !arg.empty() && arg[0] != '-' && arg.find('/') == std::string_view::npos &&
@@ -78,7 +81,6 @@ class Named {
  public:
   Named(int argc, char** argv) : args_(argv + 1, argv + argc) {
     // A word other than a command in first place: `help` or, for HelpOrTypo, maybe a typo.
-    static constexpr std::string_view kCommands[] = {"rules", "test-rules", "expand", "merge"};
     all_ = argc >= 2 && CommandLike(argv[1]) &&
            std::find(std::begin(kCommands), std::end(kCommands), argv[1]) == std::end(kCommands);
     all_ = all_ || Option("-h,--help");
@@ -136,7 +138,9 @@ int HelpOrTypo(CLI::App& app, int argc, char** argv) {
     std::string near = NearestCommand(app, argv[2]);
     std::cerr << "armlint: help: no command '" << argv[2] << "'"
               << (near.empty() ? std::string() : " (did you mean '" + near + "'?)")
-              << "; the commands are rules, test-rules, expand, merge\n";
+              << "; the commands are ";
+    for (std::string_view c : kCommands) std::cerr << (c == kCommands[0] ? "" : ", ") << c;
+    std::cerr << "\n";
     return kExitError;
   }
   if (!CommandLike(first) || access(argv[1], F_OK) == 0) return -1;
