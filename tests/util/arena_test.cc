@@ -101,13 +101,40 @@ TEST(Arena, SmallerBlocksStayCachedWhenIdle) {
   Arena::ReleaseCachedBlocks();
   {
     Arena medium;
-    medium.Allocate(200'000, 1);
+    medium.Allocate(60'000, 1);
   }
   if (Arena::CachedBytes() == 0) GTEST_SKIP() << "no block cache (AddressSanitizer)";
-  EXPECT_EQ(Arena::CachedBytes(), 256u * 1024);
+  EXPECT_EQ(Arena::CachedBytes(), 64u * 1024);
   for (unsigned i = 0; i < 4 * Arena::kIdleUnits; ++i) EXPECT_EQ(Arena::EndCacheUnit(), 0u);
-  EXPECT_EQ(Arena::CachedBytes(), 256u * 1024);
-  EXPECT_EQ(Arena::ReleaseCachedBlocks(), 256u * 1024);
+  EXPECT_EQ(Arena::CachedBytes(), 64u * 1024);
+  EXPECT_EQ(Arena::ReleaseCachedBlocks(), 64u * 1024);
+}
+
+// From 128 KB, a block is one 2 MB huge page where the system gives them (else populated 4 KB
+// pages of the size asked), and the next file's arena takes it from the cache.
+TEST(Arena, BlocksFrom128KBAreOneHugePageWhereTheSystemGivesThem) {
+  Arena::ReleaseCachedBlocks();
+  const std::size_t block = Arena::HugeBlocks() ? 2 * kMB : 256u * 1024;
+  {
+    Arena medium;
+    medium.Allocate(200'000, 1);  // the first block, sized for the request
+    EXPECT_EQ(medium.bytes_reserved(), block);
+  }
+  {
+    Arena grown;  // by doubling: 16, 32, 64 KB, then the 128 KB block
+    for (int i = 0; i < 20; ++i) grown.Allocate(10'000, 1);
+    const std::size_t doubled = Arena::HugeBlocks() ? 2 * kMB : 128u * 1024;
+    EXPECT_EQ(grown.bytes_reserved(), (16u + 32u + 64u) * 1024 + doubled);
+  }
+  if (Arena::CachedBytes() == 0) GTEST_SKIP() << "no block cache (AddressSanitizer)";
+  const std::size_t cached = Arena::CachedBytes();
+  {
+    Arena next;
+    next.Allocate(200'000, 1);
+    EXPECT_EQ(next.bytes_reserved(), block);
+    EXPECT_EQ(Arena::CachedBytes(), cached - block);  // the ended arenas' block, not a new one
+  }
+  Arena::ReleaseCachedBlocks();
 }
 
 }  // namespace

@@ -66,6 +66,9 @@ class Arena {
   // Bytes of the blocks this arena holds (what it costs; at least bytes_allocated()).
   std::size_t bytes_reserved() const { return reserved_; }
 
+  // Whether blocks from 128 KB are whole 2 MB huge pages (the system gives transparent huge
+  // pages on advice), instead of populated 4 KB pages.
+  static bool HugeBlocks();
   // The calling thread's cache of blocks that ended arenas left for the next ones: bytes held.
   static std::size_t CachedBytes();
   // Ends one unit of work (a linted file) for the calling thread's cache: blocks of 2 MB and
