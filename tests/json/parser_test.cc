@@ -188,6 +188,66 @@ TEST(Parser, BoundsNestingDepth) {
   EXPECT_NE(out.error.message.find("kMaxJsonDepth"), std::string::npos);
 }
 
+// Strings and whitespace are scanned 16 and 8 bytes at a time, then byte by byte: every
+// length, with the byte that ends the scan (a quote, an escape, a non-ASCII letter, a raw
+// line break) at every offset, and whitespace runs of every length before and after.
+TEST(Parser, ScansStringsAndWhitespaceOfEveryLengthAndOffset) {
+  const std::string ws_kinds = " \n\t\r";
+  struct Special {
+    std::string raw;      // as written in the JSON text
+    std::string decoded;  // as it reads
+  };
+  const Special specials[] = {{"", ""},
+                              {"\\n", "\n"},
+                              {"\\\"", "\""},
+                              {"\xC3\xA9", "\xC3\xA9"},
+                              {"\xE2\x82\xAC", "\xE2\x82\xAC"},
+                              {"\n", "\n"},
+                              {"\\u00e9", "\xC3\xA9"}};
+  for (std::size_t len = 0; len <= 40; ++len) {
+    for (std::size_t at = 0; at <= len; ++at) {
+      for (const Special& sp : specials) {
+        std::string raw, decoded;
+        for (std::size_t i = 0; i < len; ++i) {
+          if (i == at) {
+            raw += sp.raw;
+            decoded += sp.decoded;
+          }
+          raw += static_cast<char>('a' + i % 26);
+          decoded += static_cast<char>('a' + i % 26);
+        }
+        if (at == len) {
+          raw += sp.raw;
+          decoded += sp.decoded;
+        }
+        std::string before, after;
+        for (std::size_t i = 0; i < (len + at) % 37; ++i) before += ws_kinds[(i * 7 + at) % 4];
+        for (std::size_t i = 0; i < (len * 3 + at) % 41; ++i) after += ws_kinds[(i + len) % 4];
+        const std::string text = "[" + before + "\"" + raw + "\"" + after + "]";
+        Arena arena;
+        ParseOutput out = ParseJson(text, arena);
+        ASSERT_NE(out.root, nullptr) << out.error.message << ": " << text;
+        ASSERT_EQ(out.root->items().size(), 1u) << text;
+        EXPECT_EQ(out.root->items()[0]->string_value(), decoded) << text;
+        EXPECT_EQ(out.root->items()[0]->pos(), 1 + before.size()) << text;
+        // The same string unterminated: the error is at its opening quote.
+        const std::string open = "[" + before + "\"" + raw;
+        Arena arena2;
+        ParseOutput bad = ParseJson(open, arena2);
+        EXPECT_EQ(bad.root, nullptr) << open;
+        EXPECT_EQ(bad.error.pos, 1 + before.size()) << open << ": " << bad.error.message;
+      }
+      // A byte that is not UTF-8 at this offset is an error there.
+      std::string text = "[\"" + std::string(len, 'x') + "\"]";
+      text.insert(2 + at, "\xFF");
+      Arena arena;
+      ParseOutput out = ParseJson(text, arena);
+      EXPECT_EQ(out.root, nullptr) << len << " " << at;
+      EXPECT_EQ(out.error.pos, 2 + at) << out.error.message;
+    }
+  }
+}
+
 TEST(Parser, StringsWithoutEscapesAreViewsIntoTheText) {
   Arena arena;
   std::string text = R"({"k": "value"})";
