@@ -49,7 +49,7 @@ namespace {
 
 }  // namespace
 
-void UseHugePagesForHeap() {
+bool UseHugePagesForHeap() {
 #if defined(ARMLINT_HEAP_HUGE_PAGES) && defined(M_TOP_PAD) && defined(MADV_HUGEPAGE)
   constexpr std::size_t kHuge = std::size_t{2} << 20;
   constexpr std::size_t kPad = std::size_t{64} << 20;
@@ -63,11 +63,11 @@ void UseHugePagesForHeap() {
   mallopt(M_ARENA_MAX, 1);
   mallopt(M_TRIM_THRESHOLD, 2 * kPad);
   mallopt(M_TOP_PAD, kPad);
-  [&] {
+  const bool advised = [&] {
     // A request just larger than the free top of the heap makes glibc grow it, by the pad.
     const std::size_t probe_size = mallinfo2().keepcost + 4096;
     void* probe = std::malloc(probe_size);
-    if (probe == nullptr) return;
+    if (probe == nullptr) return false;
     // Growing the heap wrote the new top chunk's header just past the probe: that 4 KB page is
     // touched, and a 2 MB range that holds a 4 KB page can no longer fault in as a huge page
     // (in one run in twenty the probe ended just past a 2 MB boundary, and that range then took
@@ -77,14 +77,17 @@ void UseHugePagesForHeap() {
     auto end = reinterpret_cast<std::uintptr_t>(::sbrk(0));
     std::uintptr_t top = end - mallinfo2().keepcost;
     std::uintptr_t from = (std::max(top, touched) + kHuge - 1) & ~(kHuge - 1);
-    if (end <= from + kHuge) return;  // the heap did not grow (brk refused): nothing to advise
+    if (end <= from + kHuge) return false;  // the heap did not grow (brk refused)
     // The heap's first 2 MB boundary may be far from where its next allocation starts: what
     // lies before it cannot be a huge page. It is taken by one allocation that is never
     // touched (address space only), so that the run's allocations start at the boundary.
     if (from - top > 256) heap_hole = std::malloc(from - top - 128);
-    ::madvise(reinterpret_cast<void*>(from), end - from, MADV_HUGEPAGE);
+    return ::madvise(reinterpret_cast<void*>(from), end - from, MADV_HUGEPAGE) == 0;
   }();
   mallopt(M_TOP_PAD, 128 * 1024);  // glibc's default again for growth past the pad
+  return advised;
+#else
+  return false;
 #endif
 }
 

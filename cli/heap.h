@@ -7,8 +7,8 @@ namespace armlint::cli {
 
 // Lets the malloc heap grow in transparent huge pages: one fault per 2 MB where each 4 KB page
 // would otherwise fault on its own. Call once, before threads start (main.cc calls it from
-// .preinit_array, before any constructor allocates).
-void UseHugePagesForHeap();
+// .preinit_array, before any constructor allocates). True when the heap was advised so.
+bool UseHugePagesForHeap();
 
 // Before a run that lints files on a second thread: a short-lived thread makes glibc's second
 // malloc arena and advises its heap MADV_HUGEPAGE, then ends; the arena waits on glibc's free

@@ -374,7 +374,8 @@ int Run(int argc, char** argv) {
 // which allocates too little to gain from it.
 void PrepareMemory(int argc, char** argv, char**) {
   if (argc == 2 && std::string_view(argv[1]) == "--version") return;
-  armlint::cli::UseHugePagesForHeap();
+  // The library then takes a file's blocks under 2 MB from the heap too (armlint.hpp).
+  if (armlint::cli::UseHugePagesForHeap()) armlint::SetHeapInHugePages(true);
 }
 [[gnu::used, gnu::section(".preinit_array")]] void (*const prepare_memory)(int, char**,
                                                                            char**) = &PrepareMemory;

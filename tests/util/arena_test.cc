@@ -137,5 +137,22 @@ TEST(Arena, BlocksFrom128KBAreOneHugePageWhereTheSystemGivesThem) {
   Arena::ReleaseCachedBlocks();
 }
 
+// Where the malloc heap is in huge pages (the CLI's), blocks under 2 MB come from it at the size
+// asked: they share its huge pages instead of taking one each.
+TEST(Arena, BlocksUnder2MBKeepTheirSizeWhenTheHeapIsInHugePages) {
+  Arena::ReleaseCachedBlocks();
+  Arena::SetHeapInHugePages(true);
+  {
+    Arena medium;
+    medium.Allocate(200'000, 1);
+    EXPECT_EQ(medium.bytes_reserved(), 256u * 1024);
+    Arena large;
+    large.Allocate(3 * kMB, 1);
+    EXPECT_EQ(large.bytes_reserved(), 4 * kMB);  // from 2 MB, still mapped huge pages
+  }
+  Arena::SetHeapInHugePages(false);
+  Arena::ReleaseCachedBlocks();
+}
+
 }  // namespace
 }  // namespace armlint::internal

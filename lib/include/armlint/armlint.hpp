@@ -36,6 +36,13 @@ namespace armlint {
 // "X.Y.Z" of the library.
 const char* Version();
 
+// For a program whose malloc heap is in transparent huge pages (the armlint CLI advises its heap
+// so; glibc does with GLIBC_TUNABLES=glibc.malloc.hugetlb=1): the memory blocks of a linted file
+// under 2 MB then come from malloc, sharing the heap's huge pages, instead of each mapping pages
+// of its own. Process-wide; off by default; call before linting starts. Where the system gives no
+// huge pages it changes nothing.
+void SetHeapInHugePages(bool on);
+
 enum class Category { kCost, kSecurity, kReliability, kPerformance, kOperationalExcellence };
 enum class Impact { kHigh, kMedium, kLow };
 enum class Outcome { kFail, kUnknown };

@@ -198,6 +198,8 @@ struct Engine::Impl {
 
 const char* Version() { return ARMLINT_VERSION_STRING; }
 
+void SetHeapInHugePages(bool on) { internal::Arena::SetHeapInHugePages(on); }
+
 absl::StatusOr<Engine> Engine::Create(const Options& options) {
   auto impl = std::make_shared<Impl>();
   impl->options = options;

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <string_view>
@@ -63,16 +64,29 @@ bool ComputeHugeBlocks() {
 #endif
   return true;
 }
+
+// Set by armlint::SetHeapInHugePages (before any thread lints).
+std::atomic<bool> heap_in_huge_pages{false};
+
+// Blocks under 2 MB come from the malloc heap when it is in huge pages: they share them with
+// the rest of the run's memory (the storage module's whole run then fits in one huge page,
+// where a block of its own took a second).
+bool SmallBlocksFromHeap() {
+  return heap_in_huge_pages.load(std::memory_order_relaxed) && Arena::HugeBlocks();
+}
 #endif
 
 // The block that holds `size` bytes: from kPopulateBytes up to 2 MB, one whole 2 MB page where
-// huge pages are given. On a virtual machine whose page tables the host shadows, the huge page
-// costs about what two 4 KB pages do (bench/memory.md), and a 512 KB block was 128 of them: the
-// AVM storage-account module's run spent a third of its time populating, and unmapping at exit,
-// its 128, 256 and 512 KB blocks.
+// huge pages are given, unless the heap's serve it. On a virtual machine whose page tables the
+// host shadows, the huge page costs about what two 4 KB pages do (bench/memory.md), and a 512 KB
+// block was 128 of them: the AVM storage-account module's run spent a third of its time
+// populating, and unmapping at exit, its 128, 256 and 512 KB blocks.
 std::size_t BlockBytes(std::size_t size) {
 #if defined(ARMLINT_ARENA_MMAP)
-  if (size >= kPopulateBytes && size < kHugeBytes && Arena::HugeBlocks()) return kHugeBytes;
+  if (size >= kPopulateBytes && size < kHugeBytes && Arena::HugeBlocks() &&
+      !SmallBlocksFromHeap()) {
+    return kHugeBytes;
+  }
 #endif
   return size;
 }
@@ -211,7 +225,7 @@ class BlockCache {
         return;
       }
     }
-    if (size >= kPopulateBytes) {
+    if (size >= kPopulateBytes && !SmallBlocksFromHeap()) {
       void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
       if (p != MAP_FAILED) {
@@ -266,6 +280,14 @@ void Arena::ReturnBlocks() {
 }
 
 std::size_t Arena::CachedBytes() { return BlockCache::Bytes(); }
+
+void Arena::SetHeapInHugePages(bool on) {
+#if defined(ARMLINT_ARENA_MMAP)
+  heap_in_huge_pages.store(on, std::memory_order_relaxed);
+#else
+  (void)on;
+#endif
+}
 
 bool Arena::HugeBlocks() {
 #if defined(ARMLINT_ARENA_MMAP)

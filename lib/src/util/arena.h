@@ -69,6 +69,9 @@ class Arena {
   // Whether blocks from 128 KB are whole 2 MB huge pages (the system gives transparent huge
   // pages on advice), instead of populated 4 KB pages.
   static bool HugeBlocks();
+  // Whether the malloc heap is in huge pages (armlint::SetHeapInHugePages): blocks under 2 MB
+  // then come from it, where huge pages are given.
+  static void SetHeapInHugePages(bool on);
   // The calling thread's cache of blocks that ended arenas left for the next ones: bytes held.
   static std::size_t CachedBytes();
   // Ends one unit of work (a linted file) for the calling thread's cache: blocks of 2 MB and
