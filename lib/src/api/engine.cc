@@ -394,6 +394,14 @@ std::vector<InputError> NothingToLint(const std::vector<std::string>& paths, int
 
 }  // namespace
 
+// Named files, with the thread count left to the engine: a second thread is started for many
+// files, or for files after the first that hold enough to lint. Below that its start and the
+// shared tables it waits for while the first file builds them cost more than it saves
+// (bench/startup.md, section 7: two to four templates of up to 400 KB lint as fast or faster
+// on one thread).
+constexpr std::size_t kFilesWorthAWorker = 16;
+constexpr std::uintmax_t kBytesWorthAWorker = std::uintmax_t{2} << 20;
+
 LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) const {
   const Options& opts = impl_->options;
   // Each shard lints the files whose path hashes to it; path errors are reported once.
@@ -448,19 +456,33 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   // A folder usually holds several files: its first worker starts before the walk, so that
   // the thread's start (a clone, its stack, ~0.1-0.3 ms) overlaps the walk to the first file
   // instead of delaying the first file's lint (the whole run's serial start).
-  if (std::any_of(paths.begin(), paths.end(), [](const std::string& p) {
-        std::error_code ec;
-        return p != "-" && std::filesystem::is_directory(p, ec);
-      })) {
-    start_worker();
-  }
+  const bool folder = std::any_of(paths.begin(), paths.end(), [](const std::string& p) {
+    std::error_code ec;
+    return p != "-" && std::filesystem::is_directory(p, ec);
+  });
+  if (folder) start_worker();
+  // A pre-commit hook's few named files: see kBytesWorthAWorker. An explicit thread count is
+  // taken as asked.
+  const bool auto_jobs = jobs <= 0;
+  std::uintmax_t bytes_after_first = 0;
+  auto worth_a_worker = [&](const std::string& file) {
+    if (folder || !auto_jobs || bytes_after_first >= kBytesWorthAWorker ||
+        queue.size() >= kFilesWorthAWorker) {
+      return true;
+    }
+    std::error_code ec;
+    const std::uintmax_t size =
+        file == "-" ? kBytesWorthAWorker : std::filesystem::file_size(file, ec);
+    bytes_after_first += ec ? kBytesWorthAWorker : size;
+    return bytes_after_first >= kBytesWorthAWorker;
+  };
   internal::WalkResult walk = internal::CollectFiles(
       paths,
       [&](const std::string& file) {
         // A config mistake stops the run before the files it governs are linted.
         if (!gate.Check(file)) stop = true;
         queue.Push(file);
-        if (queue.size() > 1) start_worker();
+        if (queue.size() > 1 && worth_a_worker(file)) start_worker();
       },
       &folder_facts);
   queue.Close();
