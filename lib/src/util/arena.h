@@ -66,8 +66,8 @@ class Arena {
   // Bytes of the blocks this arena holds (what it costs; at least bytes_allocated()).
   std::size_t bytes_reserved() const { return reserved_; }
 
-  // Whether blocks from 128 KB are whole 2 MB huge pages (the system gives transparent huge
-  // pages on advice), instead of populated 4 KB pages.
+  // Whether the system gives transparent huge pages on advice: blocks from 128 KB are then
+  // whole 2 MB huge pages (or come from a heap in huge pages), not populated 4 KB pages.
   static bool HugeBlocks();
   // Whether the malloc heap is in huge pages (armlint::SetHeapInHugePages): blocks under 2 MB
   // then come from it, where huge pages are given.
