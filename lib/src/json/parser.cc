@@ -1,20 +1,16 @@
 // A one-pass, recursive-descent JSON parser for ARM's lenient JSON (see parser.h).
 #include "json/parser.h"
 
-#include <bit>
 #include <charconv>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 
+#include "json/scan.h"
 #include "util/limits.h"
 #include "util/name_set.h"
 #include "util/strings.h"
-#include "util/swar.h"
 #include "util/utf8.h"
 
 namespace armlint::internal {
@@ -76,43 +72,11 @@ class Parser {
   [[gnu::noinline]] void SkipSpaceSlow() {
     const char* p = p_;
     for (;;) {
-      p = SkipWhitespace(p);
+      p = json_scan::SkipWhitespace(p, end_);
       p_ = p;
       if (p == end_ || *p != '/' || !SkipComment()) return;
       p = p_;
     }
-  }
-
-  // The first byte at or after p that is not JSON whitespace; end_ if none. A line break and
-  // the indentation after it are usually one 16-byte step.
-  const char* SkipWhitespace(const char* p) const {
-#if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi8(' '), lf = _mm_set1_epi8('\n');
-    const __m128i cr = _mm_set1_epi8('\r'), tab = _mm_set1_epi8('\t');
-    for (; end_ - p >= 16; p += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      const __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, lf)),
-                                      _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, tab)));
-      const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(ws)) & 0xFFFFu;
-      if (other != 0) return p + std::countr_zero(other);
-    }
-#endif
-    while (p < end_) {
-      char c = *p;
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return p;
-      ++p;
-      // Indentation comes in runs of spaces: skip them eight at a time, then to the first
-      // byte that is not a space.
-      while (end_ - p >= 8) {
-        std::uint64_t other = swar::Load8(p) ^ swar::Broadcast(' ');
-        if (other != 0) {
-          p += std::countr_zero(other) >> 3;
-          break;
-        }
-        p += 8;
-      }
-    }
-    return p;
   }
 
   // Skips the comment at p_ (a '/'), recording it; false when there is none, or it is
@@ -246,7 +210,7 @@ class Parser {
     ++p_;
     const char* start = p_;
     for (;;) {
-      p_ = FindStringSpecial(p_);
+      p_ = json_scan::FindStringSpecial(p_, end_);
       if (p_ == end_) break;
       unsigned char c = static_cast<unsigned char>(*p_);
       if (c == '"') {
@@ -259,37 +223,6 @@ class Parser {
     }
     FailAt(open, "unterminated string");
     return false;
-  }
-
-  // The first byte at or after p that ends or escapes a string, or is not ASCII: '"', '\\' or
-  // 0x80 and up; end_ if none. Control characters are not among them: ARM accepts multi-line
-  // strings.
-  const char* FindStringSpecial(const char* p) const {
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-    for (; end_ - p >= 16; p += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      // The byte itself flags 0x80 and up (its high bit).
-      const __m128i special =
-          _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-      const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(special));
-      if (m != 0) return p + std::countr_zero(m);
-    }
-#endif
-    // Eight bytes at a time. (A byte flagged past a real match may be a false positive; the
-    // lowest flag never is.)
-    for (; end_ - p >= 8; p += 8) {
-      std::uint64_t w = swar::Load8(p);
-      std::uint64_t special = swar::ZeroBytes(w ^ swar::Broadcast('"')) |
-                              swar::ZeroBytes(w ^ swar::Broadcast('\\')) |
-                              (w & 0x8080808080808080ULL);
-      if (special != 0) return p + (std::countr_zero(special) >> 3);
-    }
-    for (; p < end_; ++p) {
-      unsigned char c = static_cast<unsigned char>(*p);
-      if (c == '"' || c == '\\' || c >= 0x80) return p;
-    }
-    return end_;
   }
 
   // Validates one UTF-8 sequence at p_ and advances past it.
@@ -359,7 +292,7 @@ class Parser {
     buf.assign(start, p_);
     for (;;) {
       const char* run = p_;  // up to the next quote, escape or non-ASCII byte, as it is
-      p_ = FindStringSpecial(p_);
+      p_ = json_scan::FindStringSpecial(p_, end_);
       buf.append(run, p_);
       if (p_ == end_) break;
       unsigned char c = static_cast<unsigned char>(*p_);
