@@ -43,8 +43,7 @@ std::size_t FitBlock(std::size_t bytes) {
 }
 
 #if defined(ARMLINT_ARENA_MMAP)
-// Large blocks are mapped, not taken from the heap (the CLI's heap is in huge pages, a
-// library user's may not be): from kPopulateBytes, populated in one system call.
+// From here a block is mapped (NewBlock), unless the heap is in huge pages (SmallBlocksFromHeap).
 constexpr std::size_t kPopulateBytes = 128 * 1024;
 
 // Whether a region advised MADV_HUGEPAGE gets transparent huge pages: the system's setting is
@@ -84,7 +83,7 @@ bool SmallBlocksFromHeap() {
 std::size_t BlockBytes(std::size_t size) {
 #if defined(ARMLINT_ARENA_MMAP)
   if (size >= kPopulateBytes && size < kHugeBytes && Arena::HugeBlocks() &&
-      !SmallBlocksFromHeap()) {
+      !heap_in_huge_pages.load(std::memory_order_relaxed)) {
     return kHugeBytes;
   }
 #endif
