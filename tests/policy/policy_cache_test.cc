@@ -222,8 +222,10 @@ TEST_F(PolicyCache, BadCachesAreErrorsNamingTheProblem) {
   std::string version_line = std::string("armlint ") + armlint::Version();
   std::string other = good;
   other.replace(other.find(version_line), version_line.size(), "armlint 0.0.0-old");
-  std::string flipped = good;
-  flipped[flipped.size() - 3] ^= 1;
+  std::string flipped = good;  // a byte of the head (its type index), checked on every read
+  std::size_t types = flipped.find("\ntypes\t");
+  ASSERT_NE(types, std::string::npos);
+  flipped[types + 7] ^= 1;
   struct {
     std::string bytes;
     const char* message;
@@ -311,7 +313,7 @@ TEST_F(PolicyCache, AnOlderFormatIsAnErrorSayingSo) {
   Write("defs/a.json", Def("a", "eastus"));
   std::string cache = WriteDefsCache();
   std::string old = ReadFile(cache);
-  ASSERT_TRUE(old.starts_with("armlint-policy-cache 3\n"));
+  ASSERT_TRUE(old.starts_with("armlint-policy-cache 4\n"));
   old[std::string("armlint-policy-cache ").size()] = '1';
   Write("old.cache", old);
   PolicyLoadOptions o;
@@ -347,6 +349,83 @@ TEST_F(PolicyCache, ACorruptPayloadIsAnErrorWhenFirstUsed) {
   EXPECT_EQ(r.errors[0].location.file, cache);
   EXPECT_NE(r.errors[0].message.find("corrupt"), std::string::npos) << r.errors[0].message;
   EXPECT_NE(r.errors[0].message.find("--write-cache"), std::string::npos);
+}
+
+// A rule's line is checked when the rule is first needed, as a payload is.
+TEST_F(PolicyCache, ACorruptRuleLineIsAnErrorWhenFirstUsed) {
+  Write("defs/a.json", Def("a", "eastus"));
+  std::string tmpl = Write("t.json", kTemplate);
+  std::string cache = WriteDefsCache();
+  std::string bytes = ReadFile(cache);
+  std::size_t at = bytes.rfind("microsoft.storage/storageaccounts\t");  // the last part: rule lines
+  ASSERT_NE(at, std::string::npos);
+  ASSERT_GT(at, bytes.rfind("\nany\t"));
+  bytes[at] = 'n';
+  fs::remove_all(dir_ / "defs");  // used as written
+  Write("p.cache", bytes);
+  Options cached = Base();
+  cached.policy_paths = {cache};
+  absl::StatusOr<Engine> e = Engine::Create(cached);
+  ASSERT_TRUE(e.ok()) << e.status();
+  EXPECT_TRUE(e->PolicyErrors().empty());
+  LintResult r = e->LintPaths({tmpl});
+  EXPECT_TRUE(r.findings.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].location.file, cache);
+  EXPECT_NE(r.errors[0].message.find("corrupt (the index line of rule 0)"), std::string::npos)
+      << r.errors[0].message;
+}
+
+// The source files' block is read only when the cache is checked against its sources: when they
+// cannot be reached, the cache is used as written, whatever that block holds.
+TEST_F(PolicyCache, TheSourceFilesAreReadOnlyWhenTheyCanBeChecked) {
+  Write("defs/a.json", Def("a", "eastus"));
+  std::string tmpl = Write("t.json", kTemplate);
+  std::string cache = WriteDefsCache();
+  std::string bytes = ReadFile(cache);
+  std::size_t at = bytes.find("a.json\t");  // the files block's only line
+  ASSERT_NE(at, std::string::npos);
+  bytes[at] = 'b';
+  Write("p.cache", bytes);
+  Options cached = Base();
+  cached.policy_paths = {cache};
+  absl::StatusOr<Engine> checked = Engine::Create(cached);
+  ASSERT_TRUE(checked.ok()) << checked.status();
+  ASSERT_EQ(checked->PolicyErrors().size(), 1u);
+  EXPECT_NE(checked->PolicyErrors()[0].message.find("corrupt (the source files"), std::string::npos)
+      << checked->PolicyErrors()[0].message;
+  fs::remove_all(dir_ / "defs");
+  absl::StatusOr<Engine> alone = Engine::Create(cached);
+  ASSERT_TRUE(alone.ok()) << alone.status();
+  EXPECT_TRUE(alone->PolicyErrors().empty());
+  EXPECT_EQ(alone->LintPaths({tmpl}).findings.size(), 1u);
+}
+
+// Rule lines and payloads lie together by resource type, the rules of any type first.
+TEST_F(PolicyCache, RuleLinesAreLaidOutByResourceType) {
+  auto def = [](const std::string& name, const std::string& type) {
+    return R"({"name": ")" + name + R"(", "properties": {"displayName": "D )" + name +
+           R"(", "mode": "All", "policyRule": {"if": )" +
+           (type.empty() ? std::string(R"({"field": "location", "equals": "x"})")
+                         : R"({"field": "type", "equals": ")" + type + R"("})") +
+           R"(, "then": {"effect": "audit"}}}})";
+  };
+  // By id: a (vaults), b (storage), c (vaults), d (storage), e (any type).
+  Write("defs/a.json", def("a", "Microsoft.KeyVault/vaults"));
+  Write("defs/b.json", def("b", "Microsoft.Storage/storageAccounts"));
+  Write("defs/c.json", def("c", "Microsoft.KeyVault/vaults"));
+  Write("defs/d.json", def("d", "Microsoft.Storage/storageAccounts"));
+  Write("defs/e.json", def("e", ""));
+  std::string bytes = ReadFile(WriteDefsCache());
+  std::string rules = bytes.substr(bytes.rfind("\nany\t"));
+  auto line = [&](const std::string& id) { return rules.find("\n" + id + "\t"); };
+  EXPECT_LT(line("e"), line("a"));
+  EXPECT_LT(line("a"), line("c"));
+  EXPECT_LT(line("c"), line("b"));  // TypeOrder: microsoft.keyvault/vaults first
+  EXPECT_LT(line("b"), line("d"));
+  // Payloads in the same order.
+  EXPECT_LT(bytes.find("\"D e\""), bytes.find("\"D a\""));
+  EXPECT_LT(bytes.find("\"D c\""), bytes.find("\"D b\""));
 }
 
 // The real built-in definitions and initiatives (../shared/azure-policy), when present.

@@ -14,9 +14,10 @@
 namespace armlint::internal::cache_format {
 
 // The first line of a cache file: its format (2: each distinct payload stored once, the index
-// after the payloads; 3: Hash64 sixteen bytes at a time).
+// after the payloads; 3: Hash64 sixteen bytes at a time; 4: the source files and the rule lines
+// after the head, read only as needed, and laid out by resource type).
 constexpr std::string_view kMagicPrefix = "armlint-policy-cache ";
-constexpr std::string_view kMagic = "armlint-policy-cache 3\n";
+constexpr std::string_view kMagic = "armlint-policy-cache 4\n";
 
 // A 64-bit hash of bytes, sixteen at a time (about 0.6 instructions a byte): a cache's index
 // is checked on every read. Not a fingerprint anyone stores but the cache file.

@@ -19,6 +19,7 @@
 #include "json/document.h"
 #include "knowledge/aliases.h"
 #include "policy/cache_format.h"
+#include "policy/cache_rules.h"
 #include "policy/policy_files.h"
 #include "policy/policy_static.h"
 #include "rules/builtin_rules.h"
@@ -74,6 +75,9 @@ struct TypeIndex {
     }
   }
 };
+
+// `v` as 8 hex digits (v < 2^32).
+std::string Hex8(std::uint64_t v) { return Hex(v).substr(8); }
 
 std::string Numbers(const std::vector<std::uint32_t>& v) {
   std::string out;
@@ -173,8 +177,10 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
   }
   std::vector<fs::path> roots;
   for (const std::string& root : options.paths) roots.push_back(fs::absolute(root, ec));
-  std::string file_lines;  // after their count (the reader sizes its table once)
-  std::size_t file_count = 0;
+  // The files block: one line a file read, after the head (read only when the cache is checked
+  // against its sources).
+  std::string files;
+  std::size_t file_count = 0, rootless = 0;
   for (const std::string& f : load.files_read) {
     std::string text;
     Stat st = StatOf(f);
@@ -189,11 +195,12 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
     std::string where = dir == dir_number.end()
                             ? Cat("-1\t", Field(RelativeTo(f, cache_dir)))
                             : Cat(dir->second, "\t", Field(abs.filename().string()));
-    AppendCat(file_lines, "file\t", where, "\t", root, "\t", text.size(), "\t", st.mtime_ns, "\t",
+    AppendCat(files, where, "\t", root, "\t", text.size(), "\t", st.mtime_ns, "\t",
               Hex(Hash64(text)), "\n");
     ++file_count;
+    rootless += root < 0 ? 1 : 0;
   }
-  AppendCat(body, "files\t", file_count, "\n", file_lines);
+  AppendCat(body, "files\t", file_count, "\t", rootless, "\t", Hex(Hash64(files)), "\n");
   for (const absl::Status& s : load.errors) {
     SourceLocation at = GetSourceLocation(s).value_or(SourceLocation{});
     AppendCat(body, "error\t", Field(at.file), "\t", at.line, "\t", at.column, "\t",
@@ -214,21 +221,43 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
   // The blobs (checked when first read): the skipped list, then each distinct payload once.
   std::string blobs = skipped;
   AppendCat(body, "skipped\t0\t", skipped.size(), "\t", Hex(Hash64(skipped)), "\n");
+  // The rule lines and the payloads in the order a lint reads them: the rules of any type,
+  // then each type's, so that one resource type's rules and payloads lie together in the file
+  // (each a few pages read, not pages all over it).
+  TypeIndex index(load.records);
+  std::vector<std::uint32_t> order;
+  std::vector<bool> placed(load.records.size());
+  auto place = [&](std::uint32_t i) {
+    if (!placed[i]) order.push_back(i);
+    placed[i] = true;
+  };
+  for (std::uint32_t i : index.any) place(i);
+  for (const auto& [type, rules] : index.exact) {
+    for (std::uint32_t i : rules) place(i);
+  }
+  for (const auto& [rule, type] : index.patterns) place(rule);
+  for (std::uint32_t i = 0; i < load.records.size(); ++i) place(i);
   absl::flat_hash_map<std::string_view, std::uint32_t> seen;
-  std::vector<std::uint32_t> payload_of;
+  std::vector<std::uint32_t> payload_of(load.records.size());
   std::string table;
-  for (const PolicyRecord& r : load.records) {
+  for (std::uint32_t i : order) {
+    const PolicyRecord& r = load.records[i];
     auto [it, fresh] = seen.try_emplace(r.payload, static_cast<std::uint32_t>(seen.size()));
     if (fresh) {
-      AppendCat(table, blobs.size(), "\t", r.payload.size(), "\t", Hex(Hash64(r.payload)), "\n");
+      if (blobs.size() + r.payload.size() > 0xffffffffu) {
+        return Bad(path, "too many policies for one cache");
+      }
+      AppendCat(table, Hex8(blobs.size()), Hex8(r.payload.size()), Hex(Hash64(r.payload)));
       blobs += r.payload;
     }
-    payload_of.push_back(it->second);
+    payload_of[i] = it->second;
   }
-  AppendCat(body, "payloads\t", seen.size(), "\n", table);
-  // The rule lines, then where each starts (8 hex digits a rule: read without a scan).
-  std::string rule_lines, offsets;
-  for (std::size_t i = 0; i < load.records.size(); ++i) {
+  AppendCat(body, "payloads\t", seen.size(), "\t", table, "\n");
+  // The rule lines, each with its checksum, and where each starts (8 hex digits a rule, in id
+  // order: read without a scan).
+  std::string rule_lines;
+  std::vector<std::size_t> line_at(load.records.size());
+  for (std::uint32_t i : order) {
     const PolicyRecord& r = load.records[i];
     std::string types;
     for (const std::string& t : r.resource_types) {
@@ -238,26 +267,26 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
       AppendCat(types, types.empty() ? "" : " ", t);
     }
     if (rule_lines.size() > 0xffffffffu) return Bad(path, "too many rules for one cache");
-    char hex[9];
-    std::snprintf(hex, sizeof hex, "%08zx", rule_lines.size());
-    offsets += hex;
-    AppendCat(rule_lines, Field(r.id), "\t", payload_of[i], "\t", Field(r.initiative), "\t", types,
-              "\n");
+    line_at[i] = rule_lines.size();
+    std::string fields =
+        Cat(Field(r.id), "\t", payload_of[i], "\t", Field(r.initiative), "\t", types);
+    AppendCat(rule_lines, fields, "\t", Hex8(RuleLineCheck(fields)), "\n");
   }
-  AppendCat(body, "rules\t", load.records.size(), "\t", rule_lines.size(), "\n", rule_lines,
-            "offsets\t", offsets, "\n");
-  TypeIndex index(load.records);
+  std::string offsets;
+  for (std::size_t at : line_at) offsets += Hex8(at);
+  AppendCat(body, "rules\t", load.records.size(), "\t", offsets, "\n");
   AppendCat(body, "types\t", index.exact.size(), "\n");
   for (const auto& [type, rules] : index.exact) AppendCat(body, type, "\t", Numbers(rules), "\n");
   AppendCat(body, "patterns\t", index.patterns.size(), "\n");
   for (const auto& [rule, type] : index.patterns) AppendCat(body, rule, "\t", type, "\n");
   AppendCat(body, "any\t", Numbers(index.any), "\n");
-  std::string head = Cat(kMagic, "armlint ", armlint::Version(), "\n", blobs.size(), " ",
-                         body.size(), " ", Hex(Hash64(body)), "\n");
+  std::string head =
+      Cat(kMagic, "armlint ", armlint::Version(), "\n", blobs.size(), " ", body.size(), " ",
+          Hex(Hash64(body)), " ", files.size(), " ", rule_lines.size(), "\n");
   std::string tmp = Cat(path, ".tmp");
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << head << blobs << body;
+    out << head << blobs << body << files << rule_lines;
     out.close();
     if (!out) {
       return InputError(SourceLocation{path, 0, 0, ""}, "cannot write the policy cache");

@@ -3,23 +3,29 @@
 // `armlint rules --policy PATH... --write-cache FILE` and read back by `--policy FILE.cache`.
 // Private to policy/.
 //
-// Layout (text, format 3; format 2 hashed a word at a time):
-//   armlint-policy-cache 3\n  armlint <version>\n  <blob bytes> <index bytes> <index hash>\n
-//   <blobs><index>
+// Layout (text, format 4):
+//   armlint-policy-cache 4\n  armlint <version>\n
+//   <blob bytes> <head bytes> <head hash> <files bytes> <rules bytes>\n
+//   <blobs><head><files><rules>
 // The blobs: the skipped list (JSON), then each distinct payload once (compact JSON: metadata,
 // the "if" and the bound parameter values, the *IfNotExists details; the same definition with
-// the same values recurs in many initiatives). The index (tab-separated lines, checked whole on
+// the same values recurs in many initiatives). The head (tab-separated lines, checked whole on
 // every read): each source (the --policy roots, --policy-parameters and --aliases files,
-// relative to the cache's folder; every folder walked with its mtime; every file read (their count
-// first) with its folder, size, mtime and content hash), the load errors, where each blob is with
-// its hash, one line per rule sorted by id (id, payload number, initiative, resource types) and
-// where each line starts, the rules of each resource type, the wildcard types, the rules of any
-// type.
+// relative to the cache's folder; every folder walked with its mtime), the count of source
+// files with the files block's hash, the load errors, where the skipped list is, where each
+// payload is with its hash (one fixed-width table), where each rule's line starts (in id
+// order), the rules of each resource type, the wildcard types, the rules of any type. The files
+// block: every file read, with its folder, size, mtime and content hash; read only when the
+// cache is checked against its sources. The rules block: one line a rule (id, payload number,
+// initiative, resource types, and a checksum of the line), read when the rule is first needed.
+// Rule lines and payloads are laid out by resource type (the rules of any type first), so that
+// a lint reads a few pages of a cache, not pages all over it.
 //
-// Reading maps the file and reads the index; nothing else is parsed before it is needed: a
-// RuleSet takes the rules as a LazyRules and makes a rule when a resource of its type first
-// reaches it; a payload is checked (a corrupt one is an InputError at the cache, said with the
-// findings), parsed and compiled once for all the rules that share it.
+// Reading maps the file and reads the head; nothing else is parsed before it is needed: a
+// RuleSet takes the rules as a LazyRules (cache_rules.h) and makes a rule when a resource of
+// its type first reaches it; a rule line or payload is checked (a corrupt one is an InputError
+// at the cache, said with the findings), and a payload parsed and compiled once for all the
+// rules that share it.
 //
 // Staleness: when a root is reachable and a source differs from what the cache recorded (size,
 // or content hash where the mtime moved; a file added to or removed from a walked folder), the
