@@ -142,8 +142,10 @@ std::optional<SuppressionMatch> Suppressor::Match(std::string_view rule_id, std:
   };
   bool resource_in_doc = resource != nullptr && resource->anchor.known() &&
                          resource->anchor.source == 0 && resource->doc == &doc_;
-  int line = offset_known ? doc_.Position(offset).line : 0;
-  int resource_line = resource_in_doc ? doc_.Position(resource->anchor.pos).line : 0;
+  // Lines are looked up only when a directive needs them (most files have none).
+  int line = offset_known && !directives_.empty() ? doc_.Position(offset).line : 0;
+  int resource_line =
+      resource_in_doc && !directives_.empty() ? doc_.Position(resource->anchor.pos).line : 0;
   for (const Directive& d : directives_) {
     if (!Covers(d, rule_id)) continue;
     bool applies = false;

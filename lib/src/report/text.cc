@@ -38,6 +38,11 @@ constexpr std::string_view kMagenta = "\033[35m";
 // Strings from templates reach a terminal: control characters (ANSI escapes, carriage returns
 // that would overwrite a line, newlines that would fake a finding line) are shown as \xNN.
 std::string Clean(std::string_view s) {
+  auto control = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+  };
+  if (std::none_of(s.begin(), s.end(), control)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
