@@ -29,16 +29,18 @@ std::string PlainPath(std::string_view suffix) {
   return Cat("properties.", suffix);
 }
 
-// "<n>:<rest>": the first n characters of `prev` followed by rest.
-std::string Decode(std::string_view coded, const std::string& prev) {
+// "<n>:<rest>": the first n characters of `prev` followed by rest, decoded in place (`prev`
+// becomes the decoded string, its buffer reused from line to line).
+void Decode(std::string_view coded, std::string& prev) {
   std::size_t colon = coded.find(':');
   int n = 0;
   if (colon == std::string_view::npos || !ParseInt(coded.substr(0, colon), n) || n < 0 ||
       static_cast<std::size_t>(n) > prev.size()) {
-    return std::string(coded);  // not front-coded (cannot happen with generated data)
+    prev.assign(coded);  // not front-coded (cannot happen with generated data)
+    return;
   }
-  return Cat(std::string_view(prev).substr(0, static_cast<std::size_t>(n)),
-             coded.substr(colon + 1));
+  prev.resize(static_cast<std::size_t>(n));
+  prev.append(coded.substr(colon + 1));
 }
 
 std::string_view TypeOfAlias(std::string_view alias) {
@@ -140,20 +142,27 @@ const AliasTable& AliasTable::NamedElsewhere() const {
 }
 
 void AliasTable::Add(std::string_view type, std::string_view name, AliasTarget target) {
-  std::string key = ToLower(name);
-  std::vector<AliasTarget>& targets = by_name_[key];
-  if (targets.empty()) names_by_type_[ToLower(type)].push_back(std::string(name));
+  AddLower(ToLower(name), name, names_by_type_[ToLower(type)], std::move(target));
+}
+
+AliasTarget& AliasTable::AddLower(std::string key, std::string_view name,
+                                  std::vector<std::string>& names, AliasTarget target) {
+  std::vector<AliasTarget>& targets = by_name_.try_emplace(std::move(key)).first->second;
+  if (targets.empty()) names.emplace_back(name);
   for (AliasTarget& t : targets) {
     if (t.type_lower == target.type_lower) {
       t = std::move(target);
-      return;
+      return t;
     }
   }
-  targets.push_back(std::move(target));
+  return targets.emplace_back(std::move(target));
 }
 
 void AliasTable::ParseBuiltin(std::size_t chunk, std::size_t offset, bool one_type) {
-  std::string type, type_lower, prev_name, prev_path;
+  // One buffer each, reused from line to line: a type's block is parsed when a lint first
+  // needs one of its aliases (hundreds of lines).
+  std::string type, type_lower, name, path, alias, key;
+  std::vector<std::string>* names = nullptr;
   AliasTarget* last = nullptr;
   bool seen_type = false;
   for (std::size_t c = chunk; c < kAliasDataCount; ++c) {
@@ -176,16 +185,13 @@ void AliasTable::ParseBuiltin(std::size_t chunk, std::size_t offset, bool one_ty
         type = std::string(head.substr(1));
         type_lower = ToLower(type);
         types_[type_lower] = AliasTypeInfo{type, std::string(tail)};
-        prev_name.clear();
-        prev_path.clear();
+        names = &names_by_type_[type_lower];
+        name.clear();
+        path.clear();
         last = nullptr;
         continue;
       }
-      std::string path;
-      if (tab != std::string_view::npos) {
-        path = Decode(tail, prev_path);
-        prev_path = path;
-      }
+      if (tab != std::string_view::npos) Decode(tail, path);
       if (line[0] == '~') {
         if (last != nullptr) {
           AliasVersionPath v;
@@ -194,24 +200,25 @@ void AliasTable::ParseBuiltin(std::size_t chunk, std::size_t offset, bool one_ty
             v.api_versions.push_back(std::string(s.substr(0, comma)));
             s.remove_prefix(comma == std::string_view::npos ? s.size() : comma + 1);
           }
-          v.path = std::move(path);
+          v.path = path;
           last->versioned.push_back(std::move(v));
         }
         continue;
       }
       bool full = line[0] == '=';
-      std::string name = Decode(full ? head.substr(1) : head, prev_name);
-      prev_name = name;
+      Decode(full ? head.substr(1) : head, name);
       AliasTarget target;
       target.type_lower = type_lower;
       target.default_path = tab != std::string_view::npos ? path : PlainPath(name);
       target.read_only = read_only;
-      std::string alias = full ? name : Cat(type, "/", name);
-      Add(type, alias, std::move(target));
-      std::vector<AliasTarget>& targets = by_name_[ToLower(alias)];
-      for (AliasTarget& t : targets) {
-        if (t.type_lower == type_lower) last = &t;
+      if (full) {
+        alias = name;
+      } else {
+        alias.assign(type).append("/").append(name);
       }
+      key.assign(alias);
+      for (char& ch : key) ch = AsciiLower(ch);
+      last = &AddLower(key, alias, *names, std::move(target));
     }
   }
 }

@@ -109,6 +109,10 @@ class AliasTable {
   // type's block.
   void ParseBuiltin(std::size_t chunk, std::size_t offset, bool one_type);
   void Add(std::string_view type, std::string_view name, AliasTarget target);
+  // Add() with the lower-cased name (`key`) and the type's list of names given: the target as
+  // stored (valid until the next alias is added).
+  AliasTarget& AddLower(std::string key, std::string_view name, std::vector<std::string>& names,
+                        AliasTarget target);
   // Lazy (built-in) tables: the table holding type_lower's aliases (null: no such type), and
   // the one holding the aliases named after another type.
   const AliasTable* Block(std::string_view type_lower) const;
