@@ -64,6 +64,17 @@ std::string Describe(const LintResult& r) {
   for (const armlint::InputError& e : r.errors) {
     out << "error " << e.location.file << ":" << e.location.line << " " << e.message << "\n";
   }
+  // The scores' counts: a cache's rules that no finding names are counted without being made.
+  for (const FileSummary& f : r.files_linted) {
+    out << f.path;
+    for (int c = 0; c < kCategoryCount; ++c) {
+      for (int i = 0; i < kImpactCount; ++i) {
+        out << " " << f.assessments.assessed[c][i] << "/" << f.assessments.failed[c][i] << "/"
+            << f.assessments.unknown[c][i];
+      }
+    }
+    out << "\n";
+  }
   return out.str();
 }
 
@@ -349,6 +360,26 @@ TEST_F(PolicyCache, ACorruptPayloadIsAnErrorWhenFirstUsed) {
   EXPECT_EQ(r.errors[0].location.file, cache);
   EXPECT_NE(r.errors[0].message.find("corrupt"), std::string::npos) << r.errors[0].message;
   EXPECT_NE(r.errors[0].message.find("--write-cache"), std::string::npos);
+}
+
+// A rule that applies to a resource but finds nothing is scored without being made: from its
+// payload, with the pillar and impact the made rule would have.
+TEST_F(PolicyCache, RulesThatFindNothingScoreAsFromTheSources) {
+  Write("defs/a.json", Def("a", "eastus"));  // kTemplate's location: a finding
+  Write("defs/b.json", Def("b", "westus"));  // healthy
+  std::string tmpl = Write("t.json", kTemplate);
+  Options options = Base();
+  options.policy_paths = {(dir_ / "defs").string()};
+  Options cached = Base();
+  cached.policy_paths = {WriteDefsCache()};
+  absl::StatusOr<Engine> a = Engine::Create(options);
+  absl::StatusOr<Engine> b = Engine::Create(cached);
+  ASSERT_TRUE(a.ok() && b.ok());
+  LintResult from_cache = b->LintPaths({tmpl});
+  ASSERT_EQ(from_cache.findings.size(), 1u);
+  ASSERT_EQ(from_cache.files_linted.size(), 1u);
+  EXPECT_EQ(from_cache.files_linted[0].assessments.Total(), 2);  // a failing, b healthy
+  EXPECT_EQ(Describe(a->LintPaths({tmpl})), Describe(from_cache));
 }
 
 // A rule's line is checked when the rule is first needed, as a payload is.

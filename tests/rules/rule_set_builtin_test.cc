@@ -40,10 +40,13 @@ std::unique_ptr<const RuleSet> LoadDir(const std::string& dir) {
 // The ids of ApplicableRules for a resource of `type`, in order.
 std::vector<std::string> Applicable(const RuleSet& set, const std::string& type) {
   testing::TestResource t = testing::MakeResource(R"({"type": ")" + type + R"(", "name": "n"})");
-  std::vector<const Rule*> rules;
+  std::vector<RuleSet::Applicable> rules;
   set.ApplicableRules(t.resource, rules);
   std::vector<std::string> ids;
-  for (const Rule* r : rules) ids.push_back(r->id);
+  for (const RuleSet::Applicable& r : rules) {
+    EXPECT_NE(r.rule, nullptr);  // built-in rules are always made
+    ids.emplace_back(r.id);
+  }
   return ids;
 }
 
@@ -167,9 +170,9 @@ TEST(RuleSetLazy, ThreadsRacingOnFirstUseShareOneRuleEach) {
       for (std::size_t n = 0; n < types.size(); ++n) {
         testing::TestResource t = testing::MakeResource(
             R"({"type": ")" + types[(n * 7 + k * 31) % types.size()] + R"(", "name": "n"})");
-        std::vector<const Rule*> rules;
+        std::vector<RuleSet::Applicable> rules;
         set->ApplicableRules(t.resource, rules);
-        for (const Rule* r : rules) record(r);
+        for (const RuleSet::Applicable& r : rules) record(r.rule);
       }
       for (const Rule* r : set->NativeRules()) record(r);
       for (std::size_t n = 0; n < ids.size(); ++n) {

@@ -97,16 +97,20 @@ Location LocateAnchor(const LintUnit& unit, Anchor at) {
 }
 
 bool ConfigKeepsRule(const Config* config, const Rule& rule) {
+  return ConfigKeepsRule(config, rule.id, rule.category);
+}
+
+bool ConfigKeepsRule(const Config* config, std::string_view id, Category category) {
   if (config == nullptr) return true;
   if (!config->enable.empty() &&
-      std::find(config->enable.begin(), config->enable.end(), rule.id) == config->enable.end()) {
+      std::find(config->enable.begin(), config->enable.end(), id) == config->enable.end()) {
     return false;
   }
-  if (std::find(config->disable.begin(), config->disable.end(), rule.id) != config->disable.end()) {
+  if (std::find(config->disable.begin(), config->disable.end(), id) != config->disable.end()) {
     return false;
   }
   return std::find(config->disable_categories.begin(), config->disable_categories.end(),
-                   rule.category) == config->disable_categories.end();
+                   category) == config->disable_categories.end();
 }
 
 namespace {

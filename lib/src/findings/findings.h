@@ -53,6 +53,7 @@ std::string ResourceIdentity(const Document& doc, std::string_view pointer,
 
 // Whether the config keeps `rule` (enable / disable / disableCategories).
 bool ConfigKeepsRule(const Config* config, const Rule& rule);
+bool ConfigKeepsRule(const Config* config, std::string_view id, Category category);
 
 // Sorts by file, line, column, rule id (then resource, for a total order).
 void SortFindings(std::vector<Finding>& findings);

@@ -2,6 +2,8 @@
 // Advisor-style score of a set of them. The report formats only aggregate and print these.
 #include "findings/scores.h"
 
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -62,53 +64,61 @@ namespace {
 // says otherwise; an unsuppressed failure beats unknown.
 enum class AssessmentState { kHealthy, kUnknown, kFailed };
 
-// A rule and the resource it assesses (null: the template, for native checks). The counts
-// do not depend on the order states are visited in: a hash map, one allocation per growth.
-using AssessmentKey = std::pair<const Rule*, const Resource*>;
+// A rule (by id: unique in a rule set, and known for rules not made) and the resource it
+// assesses (null: the template, for native checks). The counts do not depend on the order
+// states are visited in: a hash map, one allocation per growth.
+using AssessmentKey = std::pair<std::string_view, const Resource*>;
+struct Assessment {
+  Category category = Category::kSecurity;
+  Impact impact = Impact::kMedium;
+  AssessmentState state = AssessmentState::kHealthy;
+};
 
 }  // namespace
 
 void AssessFile(const RuleSet& rules, const Config* config, const std::vector<Resource>& resources,
                 bool is_template, const std::vector<Hit>& hits,
                 const std::vector<std::optional<Finding>>& made, Assessments& out) {
-  absl::flat_hash_map<AssessmentKey, AssessmentState> states;
-  std::vector<const Rule*> applicable;
+  absl::flat_hash_map<AssessmentKey, Assessment> states;
+  std::vector<RuleSet::Applicable> applicable;
   for (const Resource& r : resources) {
     applicable.clear();
     rules.ApplicableRules(r, applicable);
-    for (const Rule* rule : applicable) states.emplace(AssessmentKey{rule, &r}, AssessmentState{});
+    for (const RuleSet::Applicable& a : applicable) {
+      states.emplace(AssessmentKey{a.id, &r}, Assessment{a.category, a.impact});
+    }
   }
   if (is_template) {
     for (const Rule* rule : rules.NativeRules()) {
-      states.emplace(AssessmentKey{rule, nullptr}, AssessmentState{});
+      states.emplace(AssessmentKey{rule->id, nullptr}, Assessment{rule->category, rule->impact});
     }
   }
   for (std::size_t i = 0; i < hits.size(); ++i) {
     if (!made[i].has_value()) continue;  // the config turns the rule off, or no violation
     const Hit& hit = hits[i];
-    AssessmentKey key{hit.rule, hit.rule->check.empty() ? hit.resource : nullptr};
-    AssessmentState& state = states[key];
+    AssessmentKey key{hit.rule->id, hit.rule->check.empty() ? hit.resource : nullptr};
+    Assessment& a =
+        states.try_emplace(key, Assessment{hit.rule->category, hit.rule->impact}).first->second;
     if (made[i]->suppressed) continue;  // suppressed findings count as healthy
     AssessmentState now =
         made[i]->outcome == Outcome::kFail ? AssessmentState::kFailed : AssessmentState::kUnknown;
-    if (static_cast<int>(now) > static_cast<int>(state)) state = now;
+    if (static_cast<int>(now) > static_cast<int>(a.state)) a.state = now;
   }
-  for (const auto& [key, state] : states) {
-    const Rule* rule = key.first;
-    if (!ConfigKeepsRule(config, *rule)) continue;
-    Impact impact = rule->impact;
-    if (config != nullptr) {
-      if (auto it = config->impact.find(rule->id); it != config->impact.end()) {
+  for (const auto& [key, a] : states) {
+    if (!ConfigKeepsRule(config, key.first, a.category)) continue;
+    Impact impact = a.impact;
+    if (config != nullptr && !config->impact.empty()) {
+      if (auto it = config->impact.find(std::string(key.first)); it != config->impact.end()) {
         impact = it->second;
       }
     }
-    const int c = static_cast<int>(rule->category), i = static_cast<int>(impact);
-    if (state == AssessmentState::kUnknown) {
+    const int c = static_cast<int>(a.category), i = static_cast<int>(impact);
+    if (a.state == AssessmentState::kUnknown) {
       ++out.unknown[c][i];
       continue;
     }
     ++out.assessed[c][i];
-    if (state == AssessmentState::kFailed) ++out.failed[c][i];
+    if (a.state == AssessmentState::kFailed) ++out.failed[c][i];
   }
 }
 

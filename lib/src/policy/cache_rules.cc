@@ -206,6 +206,15 @@ const Condition* CacheRules::SharedCondition(std::uint32_t i) const {
   return p.policy ? c : nullptr;
 }
 
+std::optional<LazyRules::Brief> CacheRules::BriefOf(std::uint32_t i) const {
+  std::array<std::string_view, 4> f;
+  std::uint32_t n = 0;
+  if (!PayloadOf(i, f, n)) return std::nullopt;
+  const Payload::Meta* m = data_->payloads[n].Metadata(*data_, n);
+  if (m == nullptr) return std::nullopt;
+  return Brief{m->category, m->impact};
+}
+
 bool CacheRules::Read(Lines& lines, std::string_view block) {
   std::string_view line;
   std::array<std::string_view, 3> f;

@@ -96,6 +96,7 @@ class CacheRules : public LazyRules {
   std::span<const std::uint32_t> AnyType() const override { return any_; }
   std::unique_ptr<Rule> Make(std::uint32_t i) const override;
   const Condition* SharedCondition(std::uint32_t i) const override;
+  std::optional<Brief> BriefOf(std::uint32_t i) const override;
   std::vector<absl::Status> LateErrors() const override {
     std::lock_guard<std::mutex> lock(data_->mu);
     return data_->late;

@@ -512,15 +512,28 @@ void RuleSet::EvaluateResource(const Resource& resource, std::vector<Hit>& out,
   }
 }
 
-void RuleSet::ApplicableRules(const Resource& resource, std::vector<const Rule*>& out) const {
+void RuleSet::ApplicableRules(const Resource& resource, std::vector<Applicable>& out) const {
   auto add = [&](const Rule* rule) {
     rule->Load();
-    out.push_back(rule);
+    out.push_back(Applicable{rule, rule->id, rule->category, rule->impact});
+  };
+  // A lazy rule not made yet had no hit: what a score needs of it is read from its source
+  // (a policy cache's rules: a few hundred for one resource type, most of them passing).
+  auto unmade = [&](std::size_t s, std::uint32_t i) {
+    const LazySet& set = *lazy_[s];
+    if (!set.Keeps(i) || set.made[i].load(std::memory_order_acquire) != nullptr ||
+        LoadedBefore(s, i)) {
+      return false;
+    }
+    std::optional<LazyRules::Brief> brief = set.src->BriefOf(i);
+    if (!brief) return false;
+    out.push_back(Applicable{nullptr, set.src->Id(i), brief->category, brief->impact});
+    return true;
   };
   if (resource.type_lower.empty() && !resource.type.empty()) {
-    ForEachApplicable(ToLower(resource.type), add, kSkipNone);
+    ForEachApplicable(ToLower(resource.type), add, unmade);
   } else {
-    ForEachApplicable(resource.type_lower, add, kSkipNone);
+    ForEachApplicable(resource.type_lower, add, unmade);
   }
 }
 

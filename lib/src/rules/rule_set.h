@@ -51,9 +51,18 @@ class RuleSet {
   void EvaluateResource(const Resource& resource, std::vector<Hit>& out,
                         std::span<const Resource> deployment = {}) const;
 
+  // A rule that applies to a resource, as an assessment counts it: its id, pillar and impact,
+  // and the rule when it has been made. A lazy rule that no hit named (EvaluateResource makes
+  // the rules it reports) is described by its source without being made.
+  struct Applicable {
+    const Rule* rule = nullptr;  // null: a lazy rule not made
+    std::string_view id;
+    Category category = Category::kSecurity;
+    Impact impact = Impact::kMedium;
+  };
   // Appends the condition rules that apply to `resource` (its type matches their resourceType):
-  // the rules EvaluateResource evaluates for it, each once. For scores (assessments).
-  void ApplicableRules(const Resource& resource, std::vector<const Rule*>& out) const;
+  // the rules EvaluateResource evaluates for it. For scores (assessments).
+  void ApplicableRules(const Resource& resource, std::vector<Applicable>& out) const;
 
   // The native-check rules (assessed once per template).
   std::vector<const Rule*> NativeRules() const;

@@ -39,6 +39,13 @@ class LazyRules {
   // otherwise. A rule set passes over a rule whose shared condition is false for a resource
   // before making it.
   virtual const Condition* SharedCondition(std::uint32_t /*i*/) const { return nullptr; }
+  // What a score needs of rule `i` (its pillar and impact, as the made rule would have them)
+  // when it can be had without making the rule; nullopt otherwise.
+  struct Brief {
+    Category category = Category::kSecurity;
+    Impact impact = Impact::kMedium;
+  };
+  virtual std::optional<Brief> BriefOf(std::uint32_t /*i*/) const { return std::nullopt; }
   // Problems found only when a rule was first used (a corrupt entry): InputErrors, said with
   // the findings.
   virtual std::vector<absl::Status> LateErrors() const { return {}; }
