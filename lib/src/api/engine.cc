@@ -26,6 +26,7 @@
 #include "rules/rule_set.h"
 #include "util/arena.h"
 #include "util/input_error.h"
+#include "util/thread.h"
 
 namespace armlint {
 
@@ -441,7 +442,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   // A thread is started for each file found, up to jobs - 1, so that linting one file starts
   // none. Results land in per-file slots: the output does not depend on which thread linted
   // what, nor on the order the walk found files in.
-  std::vector<std::thread> threads;
+  std::vector<internal::Thread> threads;
   bool thread_refused = false;
   auto start_worker = [&] {
     // The core count only when a second file comes (reading it costs system calls).
@@ -490,7 +491,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   // No more files: this thread's cached arena blocks would only add to the memory that merging
   // and reporting the findings take (worker threads free theirs as they end).
   internal::Arena::ReleaseCachedBlocks();
-  for (std::thread& t : threads) t.join();
+  for (internal::Thread& t : threads) t.join();
 
   LintResult result;
   if (!gate.ok()) {

@@ -14,6 +14,7 @@
 #include "policy/cache_format.h"
 #include "policy/policy_files.h"
 #include "util/str_cat.h"
+#include "util/thread.h"
 
 namespace armlint::internal {
 namespace {
@@ -113,7 +114,7 @@ std::string StaleSource(const std::vector<std::string>& roots, const std::vector
   if (half < kParallelStats) {
     first = check(0, files.size());
   } else {
-    std::thread helper([&] { first = check(0, half); });
+    Thread helper([&] { first = check(0, half); });
     second = check(half, files.size());
     helper.join();
   }

@@ -22,6 +22,7 @@
 #include "util/expression_syntax.h"
 #include "util/str_cat.h"
 #include "util/strings.h"
+#include "util/thread.h"
 
 namespace armlint::internal {
 namespace {
@@ -178,7 +179,7 @@ void Loader::LoadFiles(const std::vector<std::string>& paths, int source) {
     }
   };
   if (files->size() >= kParallelPolicyFiles) {
-    std::thread helper(parse);
+    Thread helper(parse);
     parse();
     helper.join();
   } else {

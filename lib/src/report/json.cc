@@ -11,6 +11,7 @@
 #include "report/json_writer.h"
 #include "report/score.h"
 #include "report/writers.h"
+#include "util/thread.h"
 
 namespace armlint::internal {
 namespace {
@@ -97,15 +98,15 @@ void WriteFindings(PrettyJsonWriter& w, const std::vector<const Finding*>& liste
     for (std::size_t i = begin; i < end; ++i) WriteFinding(part, *listed[i]);
     if (piece > 0) text[piece] = std::move(part).Take();
   };
-  std::vector<std::thread> threads;
+  std::vector<internal::Thread> threads;
   std::size_t piece = 1;
   try {
-    for (; piece < pieces; ++piece) threads.emplace_back(render, piece);
+    for (; piece < pieces; ++piece) threads.emplace_back([&render, piece] { render(piece); });
   } catch (const std::system_error&) {
     for (; piece < pieces; ++piece) render(piece);  // out of threads: the rest on this one
   }
   render(0);
-  for (std::thread& t : threads) t.join();
+  for (internal::Thread& t : threads) t.join();
   for (std::size_t i = 1; i < pieces; ++i) {
     w.Append(text[i]);
     std::string().swap(text[i]);  // each piece freed once written
