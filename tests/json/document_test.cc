@@ -6,6 +6,8 @@
 
 #include "gtest/gtest.h"
 
+#include "util/input_error.h"
+
 namespace armlint::internal {
 namespace {
 
@@ -13,6 +15,24 @@ std::unique_ptr<Document> MustParse(std::string text) {
   auto doc = Document::Parse("t.json", std::move(text));
   EXPECT_TRUE(doc.ok()) << doc.status();
   return std::move(*doc);
+}
+
+TEST(Document, ABorrowedTextIsParsedInPlace) {
+  const std::string text = "{\n  \"a\": [1, \"x\"]\n}";
+  auto borrowed = Document::ParseBorrowed("b.json", text);
+  ASSERT_TRUE(borrowed.ok()) << borrowed.status();
+  EXPECT_EQ((*borrowed)->text().data(), text.data());  // not copied
+  auto copied = MustParse(text);
+  EXPECT_EQ((*borrowed)->root().Find("a")->items().size(), 2u);
+  EXPECT_EQ((*borrowed)->Position((*borrowed)->root().Find("a")->pos()).line,
+            copied->Position(copied->root().Find("a")->pos()).line);
+  auto bad = Document::ParseBorrowed("b.json", "{\"a\": }");
+  ASSERT_FALSE(bad.ok());
+  std::optional<SourceLocation> at = GetSourceLocation(bad.status());
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(at->file, "b.json");
+  EXPECT_EQ(at->line, 1);
+  EXPECT_EQ(at->column, 7);
 }
 
 TEST(Document, PositionsWithLfAndCrlf) {

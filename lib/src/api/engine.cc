@@ -242,7 +242,11 @@ absl::StatusOr<Engine> Engine::Create(const Options& options) {
 namespace {
 
 void Merge(internal::FileResult&& from, LintResult& into) {
-  std::move(from.findings.begin(), from.findings.end(), std::back_inserter(into.findings));
+  if (into.findings.empty()) {
+    into.findings.swap(from.findings);  // the first file's list is taken whole, not copied
+  } else {
+    std::move(from.findings.begin(), from.findings.end(), std::back_inserter(into.findings));
+  }
   // The file's list is released as it is merged: otherwise every finding of the run would be
   // held twice (the moved-from shells are as large as the findings) until the lint returns.
   std::vector<Finding>().swap(from.findings);

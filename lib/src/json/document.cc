@@ -40,6 +40,16 @@ absl::StatusOr<std::unique_ptr<Document>> Document::Parse(std::string path, std:
   return ParseText(std::move(doc), source);
 }
 
+absl::StatusOr<std::unique_ptr<Document>> Document::ParseBorrowed(std::string path,
+                                                                  std::string_view text,
+                                                                  std::uint8_t source) {
+  std::unique_ptr<Document> doc(text.size() < kSmallText
+                                    ? new Document(std::move(path), FirstBlockFor(text.size()))
+                                    : new Document(std::move(path)));
+  doc->text_ = text;
+  return ParseText(std::move(doc), source);
+}
+
 absl::StatusOr<std::unique_ptr<Document>> Document::ParseText(std::unique_ptr<Document> doc,
                                                               std::uint8_t source) {
   if (doc->text_.size() > limits::kMaxFileBytes) {

@@ -33,6 +33,11 @@ class Document {
   // Parses `text`; a JSON error is an InputError with the file's line:col.
   static absl::StatusOr<std::unique_ptr<Document>> Parse(std::string path, std::string text,
                                                          std::uint8_t source = 0);
+  // Parses `text` without copying it: it must outlive the document (a policy cache's payloads,
+  // in the cache's mapping for as long as the cache's rules live).
+  static absl::StatusOr<std::unique_ptr<Document>> ParseBorrowed(std::string path,
+                                                                 std::string_view text,
+                                                                 std::uint8_t source = 0);
   // Reads and parses `path` (NotFound / InvalidArgument / ResourceExhausted on failure).
   static absl::StatusOr<std::unique_ptr<Document>> Load(const std::string& path,
                                                         std::uint8_t source = 0);

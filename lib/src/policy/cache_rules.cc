@@ -76,8 +76,9 @@ const Document* Payload::Doc(CacheData& data, std::uint32_t n) {
                         ": its checksum does not match)")));
       return;
     }
+    // The mapping outlives the document: CacheData holds both.
     absl::StatusOr<std::unique_ptr<Document>> d =
-        Document::Parse(data.path, std::string(bytes), Anchor::kPolicySource);
+        Document::ParseBorrowed(data.path, bytes, Anchor::kPolicySource);
     if (!d.ok()) {
       data.Late(Bad(data.path, Cat("corrupt (", MessageOf(d.status()), ")")));
       return;

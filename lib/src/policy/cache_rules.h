@@ -59,7 +59,7 @@ struct CacheData {
   static constexpr std::size_t kPayloadEntry = 32;
 
   std::string path;
-  std::unique_ptr<cache_format::MappedFile> file;
+  std::unique_ptr<cache_format::MappedFile> file;  // before payloads: their documents borrow it
   std::string_view blobs;
   std::string_view payload_table;  // kPayloadEntry hex digits a payload
   std::uint32_t payload_count = 0;
