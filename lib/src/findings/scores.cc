@@ -64,11 +64,14 @@ namespace {
 // says otherwise; an unsuppressed failure beats unknown.
 enum class AssessmentState { kHealthy, kUnknown, kFailed };
 
-// A rule (by id: unique in a rule set, and known for rules not made) and the resource it
-// assesses (null: the template, for native checks). The counts do not depend on the order
-// states are visited in: a hash map, one allocation per growth.
-using AssessmentKey = std::pair<std::string_view, const Resource*>;
+// A rule and the resource it assesses (null: the template, for native checks). The rule is
+// named by where its id is kept: a made rule's own string (a hit's rule is made, and is the
+// same object as in the applicable list), else its source's (RuleSet::Applicable); never two
+// rules the same. The counts do not depend on the order states are visited in: a hash map,
+// one allocation per growth.
+using AssessmentKey = std::pair<const char*, const Resource*>;
 struct Assessment {
+  std::string_view id;
   Category category = Category::kSecurity;
   Impact impact = Impact::kMedium;
   AssessmentState state = AssessmentState::kHealthy;
@@ -85,30 +88,32 @@ void AssessFile(const RuleSet& rules, const Config* config, const std::vector<Re
     applicable.clear();
     rules.ApplicableRules(r, applicable);
     for (const RuleSet::Applicable& a : applicable) {
-      states.emplace(AssessmentKey{a.id, &r}, Assessment{a.category, a.impact});
+      states.emplace(AssessmentKey{a.id.data(), &r}, Assessment{a.id, a.category, a.impact});
     }
   }
   if (is_template) {
     for (const Rule* rule : rules.NativeRules()) {
-      states.emplace(AssessmentKey{rule->id, nullptr}, Assessment{rule->category, rule->impact});
+      states.emplace(AssessmentKey{rule->id.data(), nullptr},
+                     Assessment{rule->id, rule->category, rule->impact});
     }
   }
   for (std::size_t i = 0; i < hits.size(); ++i) {
     if (!made[i].has_value()) continue;  // the config turns the rule off, or no violation
     const Hit& hit = hits[i];
-    AssessmentKey key{hit.rule->id, hit.rule->check.empty() ? hit.resource : nullptr};
+    AssessmentKey key{hit.rule->id.data(), hit.rule->check.empty() ? hit.resource : nullptr};
     Assessment& a =
-        states.try_emplace(key, Assessment{hit.rule->category, hit.rule->impact}).first->second;
+        states.try_emplace(key, Assessment{hit.rule->id, hit.rule->category, hit.rule->impact})
+            .first->second;
     if (made[i]->suppressed) continue;  // suppressed findings count as healthy
     AssessmentState now =
         made[i]->outcome == Outcome::kFail ? AssessmentState::kFailed : AssessmentState::kUnknown;
     if (static_cast<int>(now) > static_cast<int>(a.state)) a.state = now;
   }
   for (const auto& [key, a] : states) {
-    if (!ConfigKeepsRule(config, key.first, a.category)) continue;
+    if (!ConfigKeepsRule(config, a.id, a.category)) continue;
     Impact impact = a.impact;
     if (config != nullptr && !config->impact.empty()) {
-      if (auto it = config->impact.find(std::string(key.first)); it != config->impact.end()) {
+      if (auto it = config->impact.find(std::string(a.id)); it != config->impact.end()) {
         impact = it->second;
       }
     }

@@ -159,7 +159,8 @@ const Payload::Meta* Payload::Metadata(CacheData& data, std::uint32_t n) {
 std::string_view CacheRules::Line(std::uint32_t i) const {
   std::uint32_t off = 0;
   std::string_view hex = offsets_.substr(std::size_t{i} * 8, 8);
-  if (Number(hex, off, 16) && off < block_.size()) {
+  const std::uint8_t known = i < count_ ? checked_[i].load(std::memory_order_acquire) : 2;
+  if (known != 2 && Number(hex, off, 16) && off < block_.size()) {
     std::string_view rest = block_.substr(off);
     std::string_view line = rest.substr(0, rest.find('\n'));
     // "<fields>\t<check>": the check is 8 hex digits of the fields' hash.
@@ -167,9 +168,14 @@ std::string_view CacheRules::Line(std::uint32_t i) const {
     if (line.size() > 9 && line[line.size() - 9] == '\t' &&
         Number(line.substr(line.size() - 8), check, 16)) {
       std::string_view fields = line.substr(0, line.size() - 9);
-      if (RuleLineCheck(fields) == check) return fields;
+      if (known == 1) return fields;  // checked already: a rule's line is read several times
+      if (RuleLineCheck(fields) == check) {
+        checked_[i].store(1, std::memory_order_release);
+        return fields;
+      }
     }
   }
+  if (i < count_) checked_[i].store(2, std::memory_order_release);
   data_->Late(Bad(data_->path, Cat("corrupt (the index line of rule ", i, ")")));
   return {};
 }
@@ -225,6 +231,7 @@ bool CacheRules::Read(Lines& lines, std::string_view block) {
     return false;
   }
   offsets_ = f[2];
+  checked_ = std::make_unique<std::atomic<std::uint8_t>[]>(count_);
   std::uint32_t n = 0;
   if (!lines.Next(line) || Fields(line, f) != 2 || f[0] != "types" || !Number(f[1], n) ||
       n > lines.left()) {

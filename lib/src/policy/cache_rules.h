@@ -3,6 +3,7 @@
 // (policy_cache.h has the file's layout).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -126,6 +127,8 @@ class CacheRules : public LazyRules {
   std::string_view block_;              // the rule lines
   std::string_view offsets_;            // where each starts in block_, 8 hex digits a rule
   std::unique_ptr<TypeRules[]> types_;  // TypeOrder
+  // Each rule line's check, made once: 0 not yet, 1 good, 2 corrupt.
+  std::unique_ptr<std::atomic<std::uint8_t>[]> checked_;
   std::size_t type_count_ = 0;
   std::vector<std::pair<std::string_view, std::uint32_t>> patterns_;
   std::vector<std::uint32_t> any_;

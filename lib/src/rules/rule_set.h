@@ -56,7 +56,7 @@ class RuleSet {
   // the rules it reports) is described by its source without being made.
   struct Applicable {
     const Rule* rule = nullptr;  // null: a lazy rule not made
-    std::string_view id;
+    std::string_view id;         // the made rule's own id, else its source's (never a copy)
     Category category = Category::kSecurity;
     Impact impact = Impact::kMedium;
   };
