@@ -242,8 +242,8 @@ absl::StatusOr<Engine> Engine::Create(const Options& options) {
 namespace {
 
 void Merge(internal::FileResult&& from, LintResult& into) {
-  if (into.findings.empty()) {
-    into.findings.swap(from.findings);  // the first file's list is taken whole, not copied
+  if (into.findings.capacity() == 0) {
+    into.findings.swap(from.findings);  // a lone file's list is taken whole, not copied
   } else {
     std::move(from.findings.begin(), from.findings.end(), std::back_inserter(into.findings));
   }
@@ -512,7 +512,8 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
     in_order.push_back(&queue.Result(walk.found_as[i]));
     findings += in_order.back()->findings.size();
   }
-  result.findings.reserve(findings);
+  // Several files' findings are moved into one list sized once; a lone file's is taken whole.
+  if (in_order.size() > 1) result.findings.reserve(findings);
   for (internal::FileResult* r : in_order) Merge(std::move(*r), result);
   if (result.files == 0 && result.errors.empty() && !opts.allow_empty && opts.shard_count <= 1) {
     result.errors = NothingToLint(paths, walk.bicep_files_skipped);
