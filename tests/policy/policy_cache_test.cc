@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "gtest/gtest.h"
@@ -19,7 +20,7 @@ namespace fs = std::filesystem;
 std::string TestData() { return std::string(ARMLINT_SOURCE_DIR) + "/tests/policy/testdata"; }
 
 class PolicyCache : public ::testing::Test {
- protected:
+ public:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
            ("armlint_pcache_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
@@ -337,31 +338,6 @@ TEST_F(PolicyCache, AnOlderFormatIsAnErrorSayingSo) {
   EXPECT_TRUE(l.rules.empty());
 }
 
-// A payload is checked when a rule first needs it: a corrupt one is then an error at the cache,
-// said with the findings, and its rule finds nothing.
-TEST_F(PolicyCache, ACorruptPayloadIsAnErrorWhenFirstUsed) {
-  Write("defs/a.json", Def("a", "eastus"));
-  std::string tmpl = Write("t.json", kTemplate);
-  std::string cache = WriteDefsCache();
-  std::string bytes = ReadFile(cache);
-  std::size_t at = bytes.find("\"D a\"");
-  ASSERT_NE(at, std::string::npos);
-  bytes[at + 1] = 'X';            // in the payload, not in the index: the cache still opens
-  fs::remove_all(dir_ / "defs");  // used as written
-  Write("p.cache", bytes);
-  Options cached = Base();
-  cached.policy_paths = {cache};
-  absl::StatusOr<Engine> e = Engine::Create(cached);
-  ASSERT_TRUE(e.ok()) << e.status();
-  EXPECT_TRUE(e->PolicyErrors().empty());
-  LintResult r = e->LintPaths({tmpl});
-  EXPECT_TRUE(r.findings.empty());
-  ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_EQ(r.errors[0].location.file, cache);
-  EXPECT_NE(r.errors[0].message.find("corrupt"), std::string::npos) << r.errors[0].message;
-  EXPECT_NE(r.errors[0].message.find("--write-cache"), std::string::npos);
-}
-
 // A rule that applies to a resource but finds nothing is scored without being made: from its
 // payload, with the pillar and impact the made rule would have.
 TEST_F(PolicyCache, RulesThatFindNothingScoreAsFromTheSources) {
@@ -382,18 +358,18 @@ TEST_F(PolicyCache, RulesThatFindNothingScoreAsFromTheSources) {
   EXPECT_EQ(Describe(a->LintPaths({tmpl})), Describe(from_cache));
 }
 
-// A rule's line is checked when the rule is first needed, as a payload is.
-TEST_F(PolicyCache, ACorruptRuleLineIsAnErrorWhenFirstUsed) {
-  Write("defs/a.json", Def("a", "eastus"));
-  std::string tmpl = Write("t.json", kTemplate);
-  std::string cache = WriteDefsCache();
+// Lints kTemplate from the cache of defs/a.json after `corrupt` changed the cache's bytes, its
+// sources removed (the cache is used as written): the cache opens, nothing is found, and the one
+// error is at the cache, holding `message`, said with the findings.
+void ExpectLateCorruption(PolicyCache& t, const std::function<void(std::string&)>& corrupt,
+                          const std::string& message) {
+  t.Write("defs/a.json", Def("a", "eastus"));
+  std::string tmpl = t.Write("t.json", kTemplate);
+  std::string cache = t.WriteDefsCache();
   std::string bytes = ReadFile(cache);
-  std::size_t at = bytes.rfind("microsoft.storage/storageaccounts\t");  // the last part: rule lines
-  ASSERT_NE(at, std::string::npos);
-  ASSERT_GT(at, bytes.rfind("\nany\t"));
-  bytes[at] = 'n';
-  fs::remove_all(dir_ / "defs");  // used as written
-  Write("p.cache", bytes);
+  corrupt(bytes);
+  fs::remove_all(t.dir_ / "defs");
+  t.Write("p.cache", bytes);
   Options cached = Base();
   cached.policy_paths = {cache};
   absl::StatusOr<Engine> e = Engine::Create(cached);
@@ -403,8 +379,35 @@ TEST_F(PolicyCache, ACorruptRuleLineIsAnErrorWhenFirstUsed) {
   EXPECT_TRUE(r.findings.empty());
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].location.file, cache);
-  EXPECT_NE(r.errors[0].message.find("corrupt (the index line of rule 0)"), std::string::npos)
-      << r.errors[0].message;
+  EXPECT_NE(r.errors[0].message.find(message), std::string::npos) << r.errors[0].message;
+  EXPECT_NE(r.errors[0].message.find("--write-cache"), std::string::npos);
+}
+
+// A payload is checked when a rule first needs it: a corrupt one is then an error at the cache,
+// said with the findings, and its rule finds nothing.
+TEST_F(PolicyCache, ACorruptPayloadIsAnErrorWhenFirstUsed) {
+  ExpectLateCorruption(
+      *this,
+      [](std::string& bytes) {
+        std::size_t at = bytes.find("\"D a\"");
+        ASSERT_NE(at, std::string::npos);
+        bytes[at + 1] = 'X';  // in the payload, not in the head
+      },
+      "corrupt");
+}
+
+// A rule's line is checked when the rule is first needed, as a payload is.
+TEST_F(PolicyCache, ACorruptRuleLineIsAnErrorWhenFirstUsed) {
+  ExpectLateCorruption(
+      *this,
+      [](std::string& bytes) {
+        // The last part of the file: the rule lines.
+        std::size_t at = bytes.rfind("microsoft.storage/storageaccounts\t");
+        ASSERT_NE(at, std::string::npos);
+        ASSERT_GT(at, bytes.rfind("\nany\t"));
+        bytes[at] = 'n';
+      },
+      "corrupt (the index line of rule 0)");
 }
 
 // The source files' block is read only when the cache is checked against its sources: when they
