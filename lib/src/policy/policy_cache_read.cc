@@ -48,7 +48,7 @@ struct Sources {
   std::uint64_t files_hash = 0;
 };
 
-// Whether `cache` still says what its sources say, as StaleSource does: "" when it does or when
+// Whether the cache still says what its sources say, as StaleSource does: "" when it does or when
 // its sources cannot be reached (then the files block is not read at all). A corrupt files
 // block is an error (`corrupt` set).
 std::string CheckSources(const Sources& src, const std::string& cache_dir, std::string_view block,
