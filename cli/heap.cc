@@ -28,8 +28,6 @@
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__) && \
     !defined(ARMLINT_HEAP_SANITIZED)
 #include <malloc.h>
-#include <pthread.h>
-#include <sched.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -103,7 +101,7 @@ std::thread PrepareSecondHeap() {
   // so that each 2 MB of it can fault in as one huge page.
   mallopt(M_TOP_PAD, kArenaHeap);
   try {
-    std::thread t([] {
+    return std::thread([] {
       void* probe = std::malloc(64);  // this thread's first: glibc makes it an arena
       mallopt(M_TOP_PAD, 128 * 1024);
       auto base = reinterpret_cast<std::uintptr_t>(probe) & ~(kArenaHeap - 1);
@@ -120,17 +118,6 @@ std::thread PrepareSecondHeap() {
       }
       std::free(probe);
     });
-    // Left on this CPU, the thread would wait for this one's time slice to end (1.5-4 ms on
-    // two-CPU virtual machines, as lib/src/util/thread.h says): it is moved to another at once.
-    cpu_set_t elsewhere;
-    const int here = sched_getcpu();
-    if (here >= 0 && here < CPU_SETSIZE &&
-        sched_getaffinity(0, sizeof elsewhere, &elsewhere) == 0 && CPU_ISSET(here, &elsewhere) &&
-        CPU_COUNT(&elsewhere) > 1) {
-      CPU_CLR(here, &elsewhere);
-      pthread_setaffinity_np(t.native_handle(), sizeof elsewhere, &elsewhere);
-    }
-    return t;
   } catch (const std::system_error&) {
     mallopt(M_TOP_PAD, 128 * 1024);
     return {};
