@@ -7,6 +7,8 @@
 
 #include "gtest/gtest.h"
 
+#include "util/hash.h"
+
 namespace armlint::internal::cache_format {
 namespace {
 
@@ -38,7 +40,7 @@ TEST(CacheFormat, Hash64IsTheSameForTheSameBytesWhereverTheyAre) {
   std::string b = a;  // another buffer, another alignment below
   EXPECT_EQ(Hash64(a), Hash64(b));
   EXPECT_EQ(Hash64(std::string_view(a).substr(1)), Hash64(std::string_view(b).substr(1)));
-  EXPECT_EQ(Hex(Hash64("")).size(), 16u);
+  EXPECT_EQ(Hex64(Hash64("")).size(), 16u);
 }
 
 }  // namespace

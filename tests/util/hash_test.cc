@@ -46,5 +46,11 @@ TEST(Hash, SarifFingerprintsUseTheStandardBasis) {
   EXPECT_EQ(FindingFingerprint(f), "269e9f70afae4455");
 }
 
+TEST(Hex64, SixteenLowercaseDigitsAsPrintfWritesThem) {
+  EXPECT_EQ(Hex64(0), "0000000000000000");
+  EXPECT_EQ(Hex64(0x1f), "000000000000001f");
+  EXPECT_EQ(Hex64(0xfedcba9876543210ull), "fedcba9876543210");
+}
+
 }  // namespace
 }  // namespace armlint::internal

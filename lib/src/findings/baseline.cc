@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -63,12 +62,7 @@ std::string FingerprintOfPath(std::string_view rule_id, std::string_view fingerp
   Fnv1a64 h(kArmlintFnv64OffsetBasis);
   h.Add(rule_id).AddByte(0x1f).Add(fingerprint_path).AddByte(0x1f);
   h.Add(resource_id).AddByte(0x1f).Add(relative_pointer).AddByte(0x1f);
-  // "%016x", without the formatter (a fingerprint for every finding of a run).
-  std::string hex(16, '0');
-  std::uint64_t v = h.value();
-  for (int i = 15; i >= 0; --i, v >>= 4)
-    hex[static_cast<std::size_t>(i)] = "0123456789abcdef"[v & 15];
-  return hex;
+  return Hex64(h.value());  // not StrFormat: a fingerprint for every finding of a run
 }
 
 absl::StatusOr<std::vector<BaselineEntry>> ReadBaselineEntries(const std::string& path) {

@@ -77,12 +77,6 @@ std::uint64_t Hash64(std::string_view s) {
   return h ^ (h >> 32);
 }
 
-std::string Hex(std::uint64_t v) {
-  char buf[17];
-  for (int i = 15; i >= 0; --i, v >>= 4) buf[i] = "0123456789abcdef"[v & 15];
-  return std::string(buf, 16);
-}
-
 void Quoted(std::string& out, std::string_view s) {
   out += '"';
   AppendJsonEscaped(out, s);

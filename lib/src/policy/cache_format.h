@@ -25,8 +25,6 @@ constexpr std::string_view kMagic = "armlint-policy-cache 4\n";
 absl::Status Bad(const std::string& path, std::string_view why);
 
 std::uint64_t Hash64(std::string_view s);
-// `v` as 16 lowercase hex digits.
-std::string Hex(std::uint64_t v);
 // Appends `s` as a JSON string.
 void Quoted(std::string& out, std::string_view s);
 // One tab-separated field: tabs, newlines and backslashes escaped; Unfield undoes it.

@@ -25,6 +25,7 @@
 #include "rules/builtin_rules.h"
 #include "rules/condition.h"
 #include "rules/rule_loader.h"
+#include "util/hash.h"
 #include "util/input_error.h"
 #include "util/json_escape.h"
 #include "util/limits.h"
@@ -39,7 +40,6 @@ namespace fs = std::filesystem;
 using cache_format::Bad;
 using cache_format::Field;
 using cache_format::Hash64;
-using cache_format::Hex;
 using cache_format::kMagic;
 using cache_format::Quoted;
 using cache_format::ReadWhole;
@@ -77,7 +77,7 @@ struct TypeIndex {
 };
 
 // `v` as 8 hex digits (v < 2^32).
-std::string Hex8(std::uint64_t v) { return Hex(v).substr(8); }
+std::string Hex8(std::uint64_t v) { return Hex64(v).substr(8); }
 
 std::string Numbers(const std::vector<std::uint32_t>& v) {
   std::string out;
@@ -196,11 +196,11 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
                             ? Cat("-1\t", Field(RelativeTo(f, cache_dir)))
                             : Cat(dir->second, "\t", Field(abs.filename().string()));
     AppendCat(files, where, "\t", root, "\t", text.size(), "\t", st.mtime_ns, "\t",
-              Hex(Hash64(text)), "\n");
+              Hex64(Hash64(text)), "\n");
     ++file_count;
     rootless += root < 0 ? 1 : 0;
   }
-  AppendCat(body, "files\t", file_count, "\t", rootless, "\t", Hex(Hash64(files)), "\n");
+  AppendCat(body, "files\t", file_count, "\t", rootless, "\t", Hex64(Hash64(files)), "\n");
   for (const absl::Status& s : load.errors) {
     SourceLocation at = GetSourceLocation(s).value_or(SourceLocation{});
     AppendCat(body, "error\t", Field(at.file), "\t", at.line, "\t", at.column, "\t",
@@ -220,7 +220,7 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
   skipped += "]";
   // The blobs (checked when first read): the skipped list, then each distinct payload once.
   std::string blobs = skipped;
-  AppendCat(body, "skipped\t0\t", skipped.size(), "\t", Hex(Hash64(skipped)), "\n");
+  AppendCat(body, "skipped\t0\t", skipped.size(), "\t", Hex64(Hash64(skipped)), "\n");
   // The rule lines and the payloads in the order a lint reads them: the rules of any type,
   // then each type's, so that one resource type's rules and payloads lie together in the file
   // (each a few pages read, not pages all over it).
@@ -247,7 +247,7 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
       if (blobs.size() + r.payload.size() > 0xffffffffu) {
         return Bad(path, "too many policies for one cache");
       }
-      AppendCat(table, Hex8(blobs.size()), Hex8(r.payload.size()), Hex(Hash64(r.payload)));
+      AppendCat(table, Hex8(blobs.size()), Hex8(r.payload.size()), Hex64(Hash64(r.payload)));
       blobs += r.payload;
     }
     payload_of[i] = it->second;
@@ -282,7 +282,7 @@ absl::Status WritePolicyCache(const PolicyLoadOptions& options, const PolicyLoad
   AppendCat(body, "any\t", Numbers(index.any), "\n");
   std::string head =
       Cat(kMagic, "armlint ", armlint::Version(), "\n", blobs.size(), " ", body.size(), " ",
-          Hex(Hash64(body)), " ", files.size(), " ", rule_lines.size(), "\n");
+          Hex64(Hash64(body)), " ", files.size(), " ", rule_lines.size(), "\n");
   std::string tmp = Cat(path, ".tmp");
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

@@ -1,5 +1,6 @@
 // Reading a policy cache file: the head checked and read at once, the sources checked when they
 // can be reached, each rule and payload when a rule first needs it (see policy_cache.h).
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -53,9 +54,13 @@ struct Sources {
 // block is an error (`corrupt` set).
 std::string CheckSources(const Sources& src, const std::string& cache_dir, std::string_view block,
                          std::string& corrupt) {
-  bool reachable = false;
-  for (const std::string& r : src.roots) reachable = reachable || cache_format::StatOf(r).ok;
-  if (!reachable && src.rootless == 0) return "";
+  std::vector<bool> reachable(src.roots.size());
+  for (std::size_t i = 0; i < src.roots.size(); ++i) {
+    reachable[i] = cache_format::StatOf(src.roots[i]).ok;
+  }
+  if (std::find(reachable.begin(), reachable.end(), true) == reachable.end() && src.rootless == 0) {
+    return "";
+  }
   if (Hash64(block) != src.files_hash) {
     corrupt = "the source files: their checksum does not match";
     return "";
@@ -86,7 +91,7 @@ std::string CheckSources(const Sources& src, const std::string& cache_dir, std::
     corrupt = "files";
     return "";
   }
-  return StaleSource(src.roots, files, dirs);
+  return StaleSource(src.roots, reachable, files, dirs);
 }
 
 }  // namespace

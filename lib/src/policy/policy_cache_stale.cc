@@ -9,7 +9,6 @@
 #include <cstring>
 #include <filesystem>
 #include <sys/stat.h>
-#include <thread>
 
 #include "policy/cache_format.h"
 #include "policy/policy_files.h"
@@ -52,10 +51,9 @@ bool HexNumber(std::string_view s, std::uint64_t& out) {
 
 }  // namespace
 
-std::string StaleSource(const std::vector<std::string>& roots, const std::vector<SourceFile>& files,
+std::string StaleSource(const std::vector<std::string>& roots, const std::vector<bool>& reachable,
+                        const std::vector<SourceFile>& files,
                         const std::vector<SourceFolder>& dirs) {
-  std::vector<bool> reachable(roots.size());
-  for (std::size_t i = 0; i < roots.size(); ++i) reachable[i] = StatOf(roots[i]).ok;
   std::vector<int> fds(dirs.size(), -1);
   struct Closer {
     std::vector<int>& fds;

@@ -24,10 +24,12 @@ struct SourceFolder {
   std::int64_t mtime_ns = 0;
 };
 
-// The first source that differs from what the cache recorded, as a message; "" when none does
-// (or when the roots cannot be reached: the cache then stands for its sources). Each folder is
+// The first source that differs from what the cache recorded, as a message; "" when none does.
+// `reachable[i]`: whether roots[i] is there (the files under a root that is not are not
+// checked: the cache then stands for them). Each folder is
 // opened once and its files stat()ed by name in it, on two threads from a few hundred files.
-std::string StaleSource(const std::vector<std::string>& roots, const std::vector<SourceFile>& files,
+std::string StaleSource(const std::vector<std::string>& roots, const std::vector<bool>& reachable,
+                        const std::vector<SourceFile>& files,
                         const std::vector<SourceFolder>& dirs);
 
 }  // namespace armlint::internal

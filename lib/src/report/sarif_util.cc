@@ -104,7 +104,7 @@ std::string FindingFingerprint(const Finding& f) {
   // 0xff separates the fields: ("ab","c") and ("a","bc") differ.
   h.Add(f.rule_id).AddByte(0xff).Add(Slashes(f.location.file)).AddByte(0xff);
   h.Add(f.resource_id).AddByte(0xff).Add(f.location.pointer).AddByte(0xff);
-  return absl::StrFormat("%016x", h.value());
+  return Hex64(h.value());
 }
 
 std::string SarifRuleName(std::string_view rule_id) {

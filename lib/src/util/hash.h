@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace armlint::internal {
@@ -22,6 +23,13 @@ inline constexpr std::uint64_t kFnv64OffsetBasis = 14695981039346656037ull;
 // holds fingerprints made with it, and shard K/N of a tree must stay the same files, so it is
 // kept, named, and pinned by tests/util/hash_test.cc. SARIF fingerprints use the standard one.
 inline constexpr std::uint64_t kArmlintFnv64OffsetBasis = 1469598103934665603ull;
+
+// `v` as 16 lowercase hex digits ("%016x"): fingerprints, and the hashes a policy cache records.
+inline std::string Hex64(std::uint64_t v) {
+  std::string out(16, '0');
+  for (std::size_t i = 16; i-- > 0; v >>= 4) out[i] = "0123456789abcdef"[v & 15];
+  return out;
+}
 
 class Fnv1a64 {
  public:
