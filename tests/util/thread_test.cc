@@ -1,9 +1,11 @@
 // Tests for Thread: it runs its function and joins like std::thread, starts on another CPU than
-// its creator's where the process may use another, and may then run anywhere it could before.
+// its creator's where the process may use another, and may then run anywhere it could before;
+// and for CpuPin: a CPU for each thread while it lives, the caller's own set back after it.
 #include "util/thread.h"
 
 #include <sched.h>
 
+#include <algorithm>
 #include <atomic>
 #include <utility>
 #include <vector>
@@ -57,7 +59,67 @@ TEST(Thread, StartsOnAnotherCpuThenMayRunAnywhere) {
     elsewhere += started != creator ? 1 : 0;
   }
   // The creator may move between reading its CPU and starting the thread: not every time.
-  if (CPU_COUNT(&allowed) > 1) EXPECT_GE(elsewhere, 3);
+  if (CPU_COUNT(&allowed) > 1) {
+    EXPECT_GE(elsewhere, 3);
+  }
+}
+
+// The process's CPUs, as a list.
+std::vector<int> CpusOf(const cpu_set_t& set) {
+  std::vector<int> out;
+  for (int c = 0; c < CPU_SETSIZE; ++c) {
+    if (CPU_ISSET(c, &set)) out.push_back(c);
+  }
+  return out;
+}
+
+TEST(CpuPin, KeepsEachThreadOnACpuOfItsOwnThenRestores) {
+  cpu_set_t allowed;
+  ASSERT_EQ(sched_getaffinity(0, sizeof allowed, &allowed), 0);
+  const int n = CPU_COUNT(&allowed);
+  if (n < 2) {
+    GTEST_SKIP() << "one CPU: nothing to pin";
+  }
+  {
+    CpuPin pin(n);
+    ASSERT_NE(pin.cpu(0), -1);
+    // The caller keeps to its CPU, the one it was on.
+    cpu_set_t now;
+    ASSERT_EQ(sched_getaffinity(0, sizeof now, &now), 0);
+    EXPECT_EQ(CpusOf(now), std::vector<int>{pin.cpu(0)});
+    EXPECT_EQ(sched_getcpu(), pin.cpu(0));
+    // Every allowed CPU once, and no more.
+    std::vector<int> cpus;
+    for (int i = 0; i < n; ++i) cpus.push_back(pin.cpu(static_cast<std::size_t>(i)));
+    EXPECT_EQ(pin.cpu(static_cast<std::size_t>(n)), -1);
+    std::sort(cpus.begin(), cpus.end());
+    EXPECT_EQ(cpus, CpusOf(allowed));
+    // A thread started on a pinned CPU stays there: its set is that CPU alone.
+    std::vector<int> seen;
+    Thread t(
+        [&] {
+          cpu_set_t mine;
+          sched_getaffinity(0, sizeof mine, &mine);
+          seen = CpusOf(mine);
+          seen.push_back(sched_getcpu());
+        },
+        pin.cpu(1));
+    t.join();
+    EXPECT_EQ(seen, (std::vector<int>{pin.cpu(1), pin.cpu(1)}));
+    // One pin at a time: a second run in the process is left to the scheduler.
+    CpuPin second(n);
+    EXPECT_EQ(second.cpu(0), -1);
+  }
+  cpu_set_t after;
+  ASSERT_EQ(sched_getaffinity(0, sizeof after, &after), 0);
+  EXPECT_TRUE(CPU_EQUAL(&after, &allowed));
+  // Fewer threads than CPUs, or one: nothing is pinned.
+  CpuPin fewer(n - 1);
+  EXPECT_EQ(fewer.cpu(0), -1);
+  CpuPin more(n + 1);
+  EXPECT_EQ(more.cpu(0), -1);
+  ASSERT_EQ(sched_getaffinity(0, sizeof after, &after), 0);
+  EXPECT_TRUE(CPU_EQUAL(&after, &allowed));
 }
 #endif
 

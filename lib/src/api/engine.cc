@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <system_error>
 #include <thread>
@@ -445,15 +446,18 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   };
   // A thread is started for each file found, up to jobs - 1, so that linting one file starts
   // none. Results land in per-file slots: the output does not depend on which thread linted
-  // what, nor on the order the walk found files in.
+  // what, nor on the order the walk found files in. With a thread for each CPU, each keeps to
+  // its own until all have joined (util/thread.h: CpuPin).
   std::vector<internal::Thread> threads;
+  std::optional<internal::CpuPin> pin;
   bool thread_refused = false;
   auto start_worker = [&] {
     // The core count only when a second file comes (reading it costs system calls).
     if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     if (threads.size() + 1 >= static_cast<std::size_t>(jobs) || thread_refused) return;
+    if (!pin) pin.emplace(jobs);
     try {
-      threads.emplace_back(worker);
+      threads.emplace_back(worker, pin->cpu(threads.size() + 1));
     } catch (const std::system_error&) {
       thread_refused = true;  // out of threads (ulimit -u): fewer workers lint it all
     }
@@ -496,6 +500,7 @@ LintResult Engine::LintPaths(const std::vector<std::string>& paths, int jobs) co
   // and reporting the findings take (worker threads free theirs as they end).
   internal::Arena::ReleaseCachedBlocks();
   for (internal::Thread& t : threads) t.join();
+  pin.reset();
 
   LintResult result;
   if (!gate.ok()) {

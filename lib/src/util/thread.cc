@@ -3,6 +3,7 @@
 
 #include <sched.h>
 
+#include <atomic>
 #include <cerrno>
 #include <memory>
 #include <system_error>
@@ -28,9 +29,49 @@ void* Run(void* arg) {
   return nullptr;
 }
 
+// A pin's claim: one at a time in the process.
+std::atomic<bool> pinned{false};
+
 }  // namespace
 
-Thread::Thread(std::function<void()> fn) {
+CpuPin::CpuPin(int threads) {
+#ifdef __linux__
+  if (threads < 2) return;
+  const int here = sched_getcpu();
+  if (here < 0 || here >= CPU_SETSIZE || sched_getaffinity(0, sizeof saved_, &saved_) != 0 ||
+      !CPU_ISSET(here, &saved_) || CPU_COUNT(&saved_) != threads) {
+    return;
+  }
+  if (pinned.exchange(true)) return;
+  cpus_.push_back(here);
+  for (int c = 0; c < CPU_SETSIZE && cpus_.size() < static_cast<std::size_t>(threads); ++c) {
+    if (c != here && CPU_ISSET(c, &saved_)) cpus_.push_back(c);
+  }
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(here, &one);
+  if (sched_setaffinity(0, sizeof one, &one) != 0) {
+    cpus_.clear();
+    pinned = false;
+  }
+#else
+  (void)threads;
+#endif
+}
+
+CpuPin::~CpuPin() {
+#ifdef __linux__
+  if (cpus_.empty()) return;
+  sched_setaffinity(0, sizeof saved_, &saved_);
+  pinned = false;
+#endif
+}
+
+Thread::Thread(std::function<void()> fn) { Launch(std::move(fn), -1); }
+
+Thread::Thread(std::function<void()> fn, int cpu) { Launch(std::move(fn), cpu); }
+
+void Thread::Launch(std::function<void()> fn, int cpu) {
   auto start = std::make_unique<Start>();
   start->fn = std::move(fn);
   pthread_attr_t attr;
@@ -38,8 +79,14 @@ Thread::Thread(std::function<void()> fn) {
     throw std::system_error(e, std::generic_category(), "pthread_attr_init");
   }
 #ifdef __linux__
+  if (cpu >= 0 && cpu < CPU_SETSIZE) {
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    pthread_attr_setaffinity_np(&attr, sizeof one, &one);  // else it starts anywhere
+  }
   // Where the process may run, less the CPU this thread is on now.
-  int here = sched_getcpu();
+  int here = cpu >= 0 ? -1 : sched_getcpu();
   if (here >= 0 && here < CPU_SETSIZE &&
       sched_getaffinity(0, sizeof start->allowed, &start->allowed) == 0 &&
       CPU_ISSET(here, &start->allowed) && CPU_COUNT(&start->allowed) > 1) {
