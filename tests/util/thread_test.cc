@@ -64,6 +64,27 @@ TEST(Thread, StartsOnAnotherCpuThenMayRunAnywhere) {
   }
 }
 
+// A thread placed on a CPU the process may not use (its set changed since the pin was taken)
+// still runs, wherever it may.
+TEST(Thread, PlacedOnACpuNotAllowedRunsAnyway) {
+  cpu_set_t allowed;
+  ASSERT_EQ(sched_getaffinity(0, sizeof allowed, &allowed), 0);
+  int outside = CPU_SETSIZE - 1;
+  while (outside > 0 && CPU_ISSET(outside, &allowed)) --outside;
+  cpu_set_t running;
+  CPU_ZERO(&running);
+  std::atomic<int> ran{0};
+  Thread t(
+      [&] {
+        sched_getaffinity(0, sizeof running, &running);
+        ran.fetch_add(1);
+      },
+      outside);
+  t.join();
+  EXPECT_EQ(ran.load(), 1);
+  EXPECT_TRUE(CPU_EQUAL(&running, &allowed));
+}
+
 // The process's CPUs, as a list.
 std::vector<int> CpusOf(const cpu_set_t& set) {
   std::vector<int> out;

@@ -78,12 +78,13 @@ void Thread::Launch(std::function<void()> fn, int cpu) {
   if (int e = pthread_attr_init(&attr); e != 0) {
     throw std::system_error(e, std::generic_category(), "pthread_attr_init");
   }
+  bool placed = false;  // an affinity given to the new thread
 #ifdef __linux__
   if (cpu >= 0 && cpu < CPU_SETSIZE) {
     cpu_set_t one;
     CPU_ZERO(&one);
     CPU_SET(cpu, &one);
-    pthread_attr_setaffinity_np(&attr, sizeof one, &one);  // else it starts anywhere
+    placed = pthread_attr_setaffinity_np(&attr, sizeof one, &one) == 0;
   }
   // Where the process may run, less the CPU this thread is on now.
   int here = cpu >= 0 ? -1 : sched_getcpu();
@@ -93,10 +94,18 @@ void Thread::Launch(std::function<void()> fn, int cpu) {
     cpu_set_t elsewhere = start->allowed;
     CPU_CLR(here, &elsewhere);
     start->restore = pthread_attr_setaffinity_np(&attr, sizeof elsewhere, &elsewhere) == 0;
+    placed = start->restore;
   }
 #endif
   int e = pthread_create(&handle_, &attr, Run, start.get());
   pthread_attr_destroy(&attr);
+  if (e == EINVAL && placed) {
+    // The CPU is no longer the process's to use (its set changed meanwhile): started anywhere.
+#ifdef __linux__
+    start->restore = false;
+#endif
+    e = pthread_create(&handle_, nullptr, Run, start.get());
+  }
   if (e != 0) throw std::system_error(e, std::generic_category(), "pthread_create");
   start.release();  // Run owns it
   started_ = true;
