@@ -1,4 +1,4 @@
-// Threads that start on another CPU (see thread.h).
+// Threads that start on another CPU, and a lint's threads kept on a CPU each (see thread.h).
 #include "util/thread.h"
 
 #include <sched.h>

@@ -5,7 +5,7 @@
 // slice to end before it ran at all, longer than the work it was started for (a policy cache's
 // 3,767 source checks take 3 ms on one CPU). A thread started with its affinity set to the
 // other CPUs runs within 0.1-0.2 ms. Once running, it may run anywhere again: the affinity is
-// only where it starts.
+// only where it starts. A lint's workers may instead be kept on a CPU each (CpuPin, below).
 #pragma once
 
 #include <pthread.h>
