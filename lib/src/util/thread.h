@@ -21,11 +21,11 @@ namespace armlint::internal {
 // each CPU the process may use. On the 2-CPU virtual machines armlint is measured on, a thread
 // woken by the other (a lock, the file queue) was placed on the waker's CPU although the other
 // CPU was idle (resuming an idle virtual CPU took the host up to 3 ms there), and the two then
-// took turns on one CPU, 4 ms each, for 27 and 56 ms of two ~150 ms corpus runs before the
-// balancer moved one (bench/startup.md, section 9). With fewer threads than CPUs nothing is
-// pinned (the scheduler has CPUs to spare), nor while another pin lives in the process
-// (concurrent runs are left to the scheduler). While the pin lives, the calling thread runs on
-// its CPU only; its own set is restored at the end.
+// took turns on one CPU, 4 ms each, for 27-56 ms of ~150 ms corpus runs (three of eleven
+// traced) before the balancer moved one (bench/startup.md, section 9). With fewer threads than
+// CPUs nothing is pinned (the scheduler has CPUs to spare), nor while another pin lives in the
+// process (concurrent runs are left to the scheduler). While the pin lives, the calling thread
+// runs on its CPU only; its own set is restored at the end.
 class CpuPin {
  public:
   // A CPU for each of `threads` threads, the caller's first; none unless the process may use
